@@ -1,0 +1,30 @@
+import * as pulumi from "@pulumi/pulumi";
+
+import { PreviewMocks } from "./preview-mocks";
+import { readStackConfig, StackConfig, toRuntimeConfig } from "./stack-config";
+
+export interface Evaluation {
+    config: StackConfig;
+    mocks: PreviewMocks;
+    /** What the program returned (its stack outputs). */
+    outputs: Record<string, unknown> | undefined;
+}
+
+/**
+ * Runs `program` as stack `stack` in preview mode under `mocks`, with the stack file's settings
+ * (merged with its ESC environments' `pulumiConfig`) as Pulumi config, and waits until every
+ * resource registration has reached the mocks.
+ */
+export async function evaluateStack(
+    stack: string,
+    program: () => Promise<Record<string, unknown> | void> | Record<string, unknown> | void,
+    mocks: PreviewMocks = new PreviewMocks(),
+    config: StackConfig = readStackConfig(stack),
+): Promise<Evaluation> {
+    pulumi.runtime.setAllConfig(toRuntimeConfig(config), config.secretKeys);
+    await pulumi.runtime.setMocks(mocks, config.project, stack, /* preview */ true);
+    const outputs = await pulumi.runtime.runInPulumiStack(async () => (await program()) ?? undefined);
+    // runInPulumiStack returns once the program has run; registrations may still be in flight.
+    await pulumi.runtime.disconnect();
+    return { config, mocks, outputs: outputs as Record<string, unknown> | undefined };
+}
