@@ -1,0 +1,210 @@
+import * as assert from "node:assert/strict";
+
+import * as pulumi from "@pulumi/pulumi";
+
+import { alarmNames, deploymentAlarmNames, Observability } from "../../infra/components/observability";
+import { evaluateStack } from "../../tools/lib/evaluate";
+import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
+import { StackConfig } from "../../tools/lib/stack-config";
+
+const SCOPE = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "111122223333" };
+const KEY = (purpose: string) => `arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/${purpose}`;
+const CONFIG: StackConfig = {
+    project: "govstack",
+    stack: "staging",
+    values: { "aws:region": "us-gov-west-1" },
+    secretKeys: [],
+    environments: [],
+};
+
+type Alarm = DeclaredResource["inputs"] & {
+    name: string;
+    threshold: number;
+    comparisonOperator: string;
+    metricName?: string;
+    dimensions?: Record<string, unknown>;
+    alarmActions: unknown[];
+    okActions: unknown[];
+};
+
+describe("Observability component", () => {
+    let mocks: PreviewMocks;
+    const alarm = (name: string): Alarm => {
+        const found = mocks.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").find((r) => r.inputs.name === name);
+        assert.ok(found, `alarm ${name} declared`);
+        return found.inputs as Alarm;
+    };
+
+    before(async () => {
+        ({ mocks } = await evaluateStack(
+            "staging",
+            () => {
+                new Observability("govstack-staging", {
+                    scope: SCOPE,
+                    tags: { Project: "govstack", Environment: "staging" },
+                    alertsKmsKeyArn: KEY("messaging"),
+                    alertEmails: ["ops@example.gov", "oncall@example.gov"],
+                    logsKmsKeyArn: KEY("logs"),
+                    logRetentionDays: 365,
+                    logGroupNames: ["/aws/rds/instance/govstack-staging-db/postgresql"],
+                    // An output of another resource: unknown at preview, like the real ALB's arnSuffix.
+                    albArnSuffix: pulumi.output(pulumi.unknown as unknown as string),
+                    targetGroups: [
+                        { label: "blue", arnSuffix: "targetgroup/govstack-staging-blue/0123456789abcdef" },
+                        { label: "green", arnSuffix: "targetgroup/govstack-staging-green/fedcba9876543210" },
+                    ],
+                    ecsClusterName: "govstack-staging",
+                    ecsServiceName: "govstack-staging-app",
+                    rdsInstanceIdentifier: "govstack-staging-db",
+                    rdsAllocatedStorageGiB: 100,
+                    redisReplicationGroupId: "govstack-staging-redis",
+                    redisNodeCount: 2,
+                });
+            },
+            new PreviewMocks(),
+            CONFIG,
+        ));
+    });
+
+    it("encrypts the alerts topic with the messaging key", () => {
+        const [topic] = mocks.ofType("aws:sns/topic:Topic");
+        assert.equal(topic.inputs.name, "govstack-staging-alerts");
+        assert.equal(topic.inputs.kmsMasterKeyId, KEY("messaging"));
+    });
+
+    it("lets only this account's alarms publish, and denies publishing without TLS", () => {
+        const [policy] = mocks.ofType("aws:sns/topicPolicy:TopicPolicy");
+        const doc = JSON.parse(policy.inputs.policy as string) as { Statement: Record<string, unknown>[] };
+        const [allow, deny] = doc.Statement;
+        assert.deepEqual(allow.Principal, { Service: "cloudwatch.amazonaws.com" });
+        assert.equal(allow.Resource, "arn:aws-us-gov:sns:us-gov-west-1:111122223333:govstack-staging-alerts");
+        assert.deepEqual(allow.Condition, {
+            ArnLike: { "aws:SourceArn": "arn:aws-us-gov:cloudwatch:us-gov-west-1:111122223333:alarm:govstack-staging-*" },
+            StringEquals: { "aws:SourceAccount": "111122223333" },
+        });
+        assert.equal(deny.Effect, "Deny");
+        assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": false } });
+    });
+
+    it("subscribes every alert e-mail", () => {
+        const subs = mocks.ofType("aws:sns/topicSubscription:TopicSubscription");
+        assert.deepEqual(subs.map((s) => [s.inputs.protocol, s.inputs.endpoint]), [
+            ["email", "ops@example.gov"],
+            ["email", "oncall@example.gov"],
+        ]);
+    });
+
+    it("creates the requested log groups KMS-encrypted with the given retention", () => {
+        const [group] = mocks.ofType("aws:cloudwatch/logGroup:LogGroup");
+        assert.equal(group.inputs.name, "/aws/rds/instance/govstack-staging-db/postgresql");
+        assert.equal(group.inputs.kmsKeyId, KEY("logs"));
+        assert.equal(group.inputs.retentionInDays, 365);
+    });
+
+    it("alarms on more than 10 load-balancer 5XX in 5 minutes", () => {
+        const a = alarm("govstack-staging-alb-5xx");
+        assert.equal(a.metricName, "HTTPCode_ELB_5XX_Count");
+        assert.equal(a.statistic, "Sum");
+        assert.equal(a.period, 300);
+        assert.equal(a.evaluationPeriods, 1);
+        assert.equal(a.threshold, 10);
+        assert.equal(a.comparisonOperator, "GreaterThanThreshold");
+        // The ALB suffix is an output: unknown at preview, and the alarm still declares fine.
+        assert.ok(pulumi.isUnknown((a.dimensions as Record<string, unknown>).LoadBalancer));
+    });
+
+    it("alarms on a target 5XX rate above 1 % with metric math", () => {
+        const a = alarm("govstack-staging-target-5xx-rate");
+        const queries = a.metricQueries as Array<{ id: string; expression?: string; returnData?: boolean; metric?: { metricName: string } }>;
+        assert.deepEqual(queries.map((q) => q.metric?.metricName ?? q.id), ["HTTPCode_Target_5XX_Count", "RequestCount", "rate"]);
+        const rate = queries.find((q) => q.id === "rate");
+        assert.equal(rate?.expression, "IF(requests > 0, 100 * errors / requests, 0)");
+        assert.equal(rate?.returnData, true);
+        assert.equal(a.threshold, 1);
+        assert.equal(a.comparisonOperator, "GreaterThanThreshold");
+    });
+
+    it("alarms on p95 latency above 1 second", () => {
+        const a = alarm("govstack-staging-latency-p95");
+        assert.equal(a.metricName, "TargetResponseTime");
+        assert.equal(a.extendedStatistic, "p95");
+        assert.equal(a.threshold, 1);
+    });
+
+    it("alarms on any unhealthy host in each target group", () => {
+        for (const [label, suffix] of [
+            ["blue", "targetgroup/govstack-staging-blue/0123456789abcdef"],
+            ["green", "targetgroup/govstack-staging-green/fedcba9876543210"],
+        ]) {
+            const a = alarm(`govstack-staging-unhealthy-hosts-${label}`);
+            assert.equal(a.metricName, "UnHealthyHostCount");
+            assert.equal((a.dimensions as Record<string, unknown>).TargetGroup, suffix);
+            assert.equal(a.threshold, 0);
+            assert.equal(a.comparisonOperator, "GreaterThanThreshold");
+        }
+    });
+
+    it("alarms on database CPU above 80 % and free storage below 20 % of allocated", () => {
+        const cpu = alarm("govstack-staging-rds-cpu");
+        assert.equal(cpu.metricName, "CPUUtilization");
+        assert.deepEqual(cpu.dimensions, { DBInstanceIdentifier: "govstack-staging-db" });
+        assert.equal(cpu.threshold, 80);
+        const storage = alarm("govstack-staging-rds-free-storage");
+        assert.equal(storage.metricName, "FreeStorageSpace");
+        assert.equal(storage.threshold, Math.floor(0.2 * 100 * 1024 ** 3));
+        assert.equal(storage.comparisonOperator, "LessThanThreshold");
+    });
+
+    it("alarms on service memory above 85 %", () => {
+        const a = alarm("govstack-staging-ecs-memory");
+        assert.equal(a.namespace, "AWS/ECS");
+        assert.deepEqual(a.dimensions, { ClusterName: "govstack-staging", ServiceName: "govstack-staging-app" });
+        assert.equal(a.threshold, 85);
+    });
+
+    it("alarms on Redis engine CPU and memory on every node", () => {
+        for (const node of ["govstack-staging-redis-001", "govstack-staging-redis-002"]) {
+            const cpu = alarm(`govstack-staging-redis-cpu-${node}`);
+            assert.equal(cpu.metricName, "EngineCPUUtilization");
+            assert.deepEqual(cpu.dimensions, { CacheClusterId: node });
+            assert.equal(cpu.threshold, 80);
+            const mem = alarm(`govstack-staging-redis-memory-${node}`);
+            assert.equal(mem.metricName, "DatabaseMemoryUsagePercentage");
+            assert.equal(mem.threshold, 80);
+        }
+    });
+
+    it("sends every alarm and its recovery to the alerts topic", () => {
+        const alarms = mocks.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+        assert.equal(alarms.length, 3 + 2 + 2 + 1 + 4);
+        for (const a of alarms) {
+            const inputs = a.inputs as Alarm;
+            // The topic ARN is an output of the topic: unknown at preview, but present.
+            assert.equal(inputs.alarmActions.length, 1, `${a.name} alarmActions`);
+            assert.equal(inputs.okActions.length, 1, `${a.name} okActions`);
+        }
+    });
+
+    it("names the deployment alarms exactly as declared, without the component", () => {
+        const declared = new Set(mocks.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs.name));
+        const names = deploymentAlarmNames("govstack-staging");
+        assert.deepEqual(names, [
+            alarmNames("govstack-staging").alb5xx,
+            "govstack-staging-target-5xx-rate",
+            "govstack-staging-latency-p95",
+        ]);
+        for (const n of names) {
+            assert.ok(declared.has(n), n);
+        }
+    });
+
+    it("builds one dashboard whose JSON is known at preview and shows every alarm", () => {
+        const [dash] = mocks.ofType("aws:cloudwatch/dashboard:Dashboard");
+        assert.equal(dash.inputs.dashboardName, "govstack-staging-overview");
+        assert.equal(typeof dash.inputs.dashboardBody, "string");
+        const body = JSON.parse(dash.inputs.dashboardBody as string) as { widgets: Array<{ type: string; properties: { alarms?: string[] } }> };
+        const status = body.widgets.find((w) => w.type === "alarm");
+        assert.equal(status?.properties.alarms?.length, 12);
+        assert.ok(status?.properties.alarms?.includes("arn:aws-us-gov:cloudwatch:us-gov-west-1:111122223333:alarm:govstack-staging-alb-5xx"));
+    });
+});
