@@ -1,0 +1,6 @@
+// The policy-writing toolkit: import from "../lib" in rule files.
+export * from "./config";
+export * from "./json";
+export * from "./policy";
+export * from "./unknowns";
+export * from "./waivers";

@@ -1,0 +1,347 @@
+// Shared helpers for policy unit tests: run a policy's real validate function with arguments
+// shaped exactly as the @pulumi/policy server builds them (props through Struct → deserialize →
+// unknown-checking proxy; getConfig = schema defaults merged with overrides, as the CLI's
+// `configure` does), and collect what it reports. No server, no gRPC: pure function calls.
+
+import * as assert from "node:assert/strict";
+import { createRequire } from "node:module";
+
+import type {
+    EnforcementLevel,
+    PolicyResource,
+    PolicyResourceOptions,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+
+import { GovPolicy, UNKNOWN } from "../../policies/lib";
+
+// The server's own (untyped, @internal) modules, and the protobuf classes @pulumi/pulumi uses.
+const policyRequire = createRequire(require.resolve("@pulumi/policy/package.json"));
+const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
+const { unknownCheckingProxy, UnknownValueError } = policyRequire("./proxy") as {
+    unknownCheckingProxy<T>(o: T): T;
+    UnknownValueError: new (...args: unknown[]) => Error;
+};
+const { deserializeProperties } = policyRequire("./deserialize") as {
+    deserializeProperties(s: unknown, proxySecrets: boolean): Record<string, unknown>;
+};
+const { Struct } = pulumiRequire("google-protobuf/google/protobuf/struct_pb") as {
+    Struct: { fromJavaScript(o: Record<string, unknown>): unknown };
+};
+
+/** The value the engine sends for an unknown input during preview. */
+export { UNKNOWN };
+export function unknown(): string {
+    return UNKNOWN;
+}
+
+export interface Diagnostic {
+    readonly message: string;
+    readonly urn?: string;
+    /** The level the server would report: the policy's (configured) level, or the diagnostic's own (advisory). */
+    readonly level: EnforcementLevel;
+}
+
+export interface ResourceInput {
+    readonly type: string;
+    readonly props: Record<string, unknown>;
+    readonly name?: string;
+    readonly urn?: string;
+    /** Policy config overrides, as in --policy-pack-config (may include enforcementLevel). */
+    readonly config?: Record<string, unknown>;
+    readonly provider?: { type?: string; name?: string; urn?: string; props: Record<string, unknown> };
+    readonly opts?: Partial<PolicyResourceOptions>;
+}
+
+export interface TestResource {
+    readonly type: string;
+    readonly name: string;
+    readonly props: Record<string, unknown>;
+    readonly urn?: string;
+    /** URN of the parent. */
+    readonly parent?: string;
+    readonly dependencies?: readonly string[];
+    /** Property name → URNs of the resources that input came from. */
+    readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
+    readonly provider?: { type?: string; name?: string; urn?: string; props: Record<string, unknown> };
+}
+
+export function urnOf(type: string, name: string, stack = "test", project = "govstack"): string {
+    return `urn:pulumi:${stack}::${project}::${type}::${name}`;
+}
+
+/** Props as the server hands them to a policy: through a protobuf Struct, deserialised, proxied. */
+export function serverProps(props: Record<string, unknown>): Record<string, unknown> {
+    const plain = JSON.parse(JSON.stringify(props)) as Record<string, unknown>;
+    return unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(plain), false));
+}
+
+/** Config exactly as `configure` leaves it for one policy: schema defaults, then overrides. */
+function effectiveConfig(policy: { configSchema?: ResourceValidationPolicy["configSchema"] }, overrides: Record<string, unknown> = {}) {
+    const defaults: Record<string, unknown> = {};
+    for (const [k, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
+        if (typeof schema === "object" && schema.default !== undefined) {
+            defaults[k] = JSON.parse(JSON.stringify(schema.default));
+        }
+    }
+    const { enforcementLevel, ...rest } = overrides;
+    const level = (enforcementLevel as EnforcementLevel | undefined) ?? (policy as { enforcementLevel?: EnforcementLevel }).enforcementLevel ?? "advisory";
+    return { level, config: JSON.parse(JSON.stringify({ ...defaults, ...rest })) as Record<string, unknown> };
+}
+
+type Collector = ((message: unknown, urn?: string) => void) & { diagnostics: Diagnostic[] };
+
+function collector(level: EnforcementLevel): Collector {
+    const diagnostics: Diagnostic[] = [];
+    // Mirrors makeReportViolationFun in @pulumi/policy/server.js, except that the string form keeps
+    // the policy's own message (the server prefixes the description and a newline).
+    const fn = ((message: unknown, urn?: string) => {
+        const effective = level === "remediate" ? "mandatory" : level;
+        if (message !== null && typeof message === "object") {
+            const d = message as { message?: string; urn?: string; enforcementLevel?: EnforcementLevel };
+            diagnostics.push({ message: d.message ?? "", urn: d.urn, level: d.enforcementLevel ?? effective });
+        } else {
+            diagnostics.push({ message: String(message), urn, level: effective });
+        }
+    }) as Collector;
+    fn.diagnostics = diagnostics;
+    return fn;
+}
+
+function rethrowUnknownRead(policyName: string, e: unknown): never {
+    if (e instanceof UnknownValueError) {
+        // The server would turn this into an advisory "can't run policy during preview"; our
+        // policies read through lib/unknowns and must never trip the proxy.
+        throw new Error(`Policy "${policyName}" read an unknown value through the proxy: ${(e as Error).message}`);
+    }
+    throw e;
+}
+
+const noopNotApplicable = (reason?: string): never => {
+    throw new Error(`notApplicable: ${reason ?? ""}`);
+};
+
+function providerOf(p: ResourceInput["provider"]) {
+    if (!p) {
+        return undefined;
+    }
+    return {
+        type: p.type ?? "pulumi:providers:aws",
+        name: p.name ?? "default",
+        urn: p.urn ?? urnOf("pulumi:providers:aws", p.name ?? "default"),
+        props: serverProps(p.props),
+    };
+}
+
+function resourceOptions(opts: Partial<PolicyResourceOptions> = {}): PolicyResourceOptions {
+    return {
+        protect: false,
+        ignoreChanges: [],
+        aliases: [],
+        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+        additionalSecretOutputs: [],
+        ...opts,
+    };
+}
+
+function resourceArgs(policy: GovPolicy | ResourceValidationPolicy, input: ResourceInput, proxied: Record<string, unknown>): ResourceValidationArgs {
+    const name = input.name ?? "test";
+    const { config } = effectiveConfig(policy, input.config);
+    const args: ResourceValidationArgs = {
+        type: input.type,
+        props: proxied,
+        urn: input.urn ?? urnOf(input.type, name),
+        name,
+        opts: resourceOptions(input.opts),
+        stackTags: new Map<string, string>(),
+        isType: () => false,
+        asType: () => undefined,
+        getConfig: <T extends object>() => ({ ...config }) as T,
+        notApplicable: noopNotApplicable,
+    };
+    const provider = providerOf(input.provider);
+    if (provider) {
+        args.provider = provider;
+    }
+    return args;
+}
+
+/** Runs a resource policy on one resource; returns what it reported. Throws if the policy throws. */
+export async function runResourcePolicy(policy: GovPolicy | ResourceValidationPolicy, input: ResourceInput): Promise<Diagnostic[]> {
+    const p = policy as ResourceValidationPolicy;
+    assert.ok(p.validateResource, `policy "${policy.name}" is not a resource policy`);
+    const { level } = effectiveConfig(policy, input.config);
+    if (level === "disabled") {
+        return [];
+    }
+    const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
+    // The server's fast path: a function carrying __pulumiType is skipped for other types.
+    const only = (validations[0] as { __pulumiType?: string }).__pulumiType;
+    if (validations.length === 1 && only && only !== input.type) {
+        return [];
+    }
+    const report = collector(level);
+    for (const validate of validations) {
+        const args = resourceArgs(policy, input, serverProps(input.props));
+        try {
+            await validate(args, report as unknown as Parameters<typeof validate>[1]);
+        } catch (e) {
+            rethrowUnknownRead(policy.name, e);
+        }
+    }
+    return report.diagnostics;
+}
+
+/** Runs a policy's remediateResource (as the server does when its level is "remediate"). */
+export async function runRemediation(policy: GovPolicy | ResourceValidationPolicy, input: ResourceInput): Promise<Record<string, unknown> | undefined> {
+    const p = policy as ResourceValidationPolicy;
+    assert.ok(p.remediateResource, `policy "${policy.name}" has no remediateResource`);
+    const only = (p.remediateResource as { __pulumiType?: string }).__pulumiType;
+    if (only && only !== input.type) {
+        return undefined;
+    }
+    try {
+        const result = await p.remediateResource(resourceArgs(policy, input, serverProps(input.props)));
+        return result ? (JSON.parse(JSON.stringify(result)) as Record<string, unknown>) : undefined;
+    } catch (e) {
+        return rethrowUnknownRead(policy.name, e);
+    }
+}
+
+/** Runs a stack policy over resources, linked by parent/dependencies as the server links them. */
+export async function runStackPolicy(
+    policy: GovPolicy | StackValidationPolicy,
+    resources: readonly TestResource[],
+    configOverrides?: Record<string, unknown>,
+): Promise<Diagnostic[]> {
+    const p = policy as StackValidationPolicy;
+    assert.ok(p.validateStack, `policy "${policy.name}" is not a stack policy`);
+    const { level, config } = effectiveConfig(policy, configOverrides);
+    if (level === "disabled") {
+        return [];
+    }
+    const only = (p.validateStack as { __pulumiType?: string }).__pulumiType;
+    if (only && !resources.some((r) => r.type === only)) {
+        return [];
+    }
+    const built = resources.map((r) => {
+        const props = serverProps(r.props);
+        const resource: PolicyResource = {
+            type: r.type,
+            props,
+            urn: r.urn ?? urnOf(r.type, r.name),
+            name: r.name,
+            opts: resourceOptions(r.parent ? { parent: r.parent } : {}),
+            dependencies: [],
+            propertyDependencies: {},
+            isType: () => false,
+            asType: () => undefined,
+        };
+        const provider = providerOf(r.provider);
+        if (provider) {
+            resource.provider = provider;
+        }
+        return { resource, source: r };
+    });
+    const byUrn = new Map(built.map((b) => [b.resource.urn, b.resource]));
+    const lookup = (urns: readonly string[] = []) => urns.map((u) => byUrn.get(u)).filter((x): x is PolicyResource => !!x);
+    for (const { resource, source } of built) {
+        if (source.parent && byUrn.has(source.parent)) {
+            resource.parent = byUrn.get(source.parent);
+        }
+        resource.dependencies = lookup(source.dependencies);
+        for (const [k, urns] of Object.entries(source.propertyDependencies ?? {})) {
+            resource.propertyDependencies[k] = lookup(urns);
+        }
+    }
+    const args: StackValidationArgs = {
+        resources: built.map((b) => b.resource),
+        stackTags: new Map<string, string>(),
+        getConfig: <T extends object>() => ({ ...config }) as T,
+        notApplicable: noopNotApplicable,
+    };
+    const report = collector(level);
+    try {
+        await p.validateStack(args, report as unknown as Parameters<StackValidationPolicy["validateStack"]>[1]);
+    } catch (e) {
+        rethrowUnknownRead(policy.name, e);
+    }
+    return report.diagnostics;
+}
+
+export function mandatory(diags: readonly Diagnostic[]): Diagnostic[] {
+    return diags.filter((d) => d.level === "mandatory");
+}
+
+export function advisory(diags: readonly Diagnostic[]): Diagnostic[] {
+    return diags.filter((d) => d.level === "advisory");
+}
+
+export function messages(diags: readonly Diagnostic[]): string[] {
+    return diags.map((d) => d.message);
+}
+
+/** Asserts exactly these mandatory messages (in order) and nothing else mandatory. */
+export function assertViolations(diags: readonly Diagnostic[], expected: readonly string[]): void {
+    assert.deepEqual(messages(mandatory(diags)), expected);
+}
+
+/** Asserts the policy reported nothing at all. */
+export function assertClean(diags: readonly Diagnostic[]): void {
+    assert.deepEqual(diags, []);
+}
+
+/** Asserts no mandatory diagnostic (unknown inputs may yield advisory "cannot verify"). */
+export function assertNoMandatory(diags: readonly Diagnostic[]): void {
+    assert.deepEqual(messages(mandatory(diags)), []);
+}
+
+export const ACTIVE_UNTIL = "2999-12-31";
+export const EXPIRED_ON = "2020-01-01";
+
+export function waiver(resource: string, expires = ACTIVE_UNTIL): Record<string, string> {
+    return { resource, reason: "risk accepted for the test", approvedBy: "ciso@example.gov", expires };
+}
+
+/**
+ * Registers the three waiver cases for a policy, given a resource input it flags: an active
+ * waiver turns the violation into an advisory, an expired one does not, a malformed one is an
+ * error naming the policy and the field. For a stack policy pass `{ stack: resources, name }`
+ * where `name` is the flagged resource's name.
+ */
+export function itHonoursWaivers(
+    policy: GovPolicy,
+    input: ResourceInput | { readonly stack: readonly TestResource[]; readonly name: string; readonly config?: Record<string, unknown> },
+): void {
+    const run = (waivers: unknown[]) =>
+        "stack" in input
+            ? runStackPolicy(policy, input.stack, { ...input.config, waivers })
+            : runResourcePolicy(policy, { ...input, config: { ...input.config, waivers } });
+    const name = "stack" in input ? input.name : (input.name ?? "test");
+
+    it("an active waiver for the resource turns its violation into an advisory", async () => {
+        const before = mandatory(await run([]));
+        assert.ok(before.length > 0, "the input must violate the policy without a waiver");
+        const diags = await run([waiver(name)]);
+        assertNoMandatory(diags);
+        assert.ok(advisory(diags).some((d) => d.message.startsWith(`Waived until ${ACTIVE_UNTIL}`)), JSON.stringify(diags));
+    });
+
+    it("an expired waiver no longer applies", async () => {
+        const diags = await run([waiver(name, EXPIRED_ON)]);
+        assert.ok(mandatory(diags).length > 0);
+    });
+
+    it("a malformed waiver is an error naming the policy and the field", async () => {
+        const diags = await run([{ resource: name, reason: "x", approvedBy: "y", expires: "next year" }]);
+        assert.ok(
+            messages(mandatory(diags)).includes(
+                `Invalid waiver config for policy "${policy.name}": waivers[0].expires must be a date as YYYY-MM-DD, got "next year"`,
+            ),
+            JSON.stringify(diags),
+        );
+    });
+}
