@@ -1,0 +1,14 @@
+import { loadSettings } from "./config";
+import { buildEstate, estateOutputs } from "./estate";
+
+// Settings are read and validated once, before any resource is declared: an invalid setting
+// stops the program with a SettingsError naming the key, the value and what is allowed.
+const outputs = estateOutputs(buildEstate(loadSettings()));
+
+export const serviceUrl = outputs.serviceUrl;
+export const albDnsName = outputs.albDnsName;
+export const databaseEndpoint = outputs.databaseEndpoint;
+export const cachePrimaryEndpoint = outputs.cachePrimaryEndpoint;
+export const vpcId = outputs.vpcId;
+export const accessLogsBucket = outputs.accessLogsBucket;
+export const backupsBucket = outputs.backupsBucket;
