@@ -1,0 +1,135 @@
+import { ComponentGroup, componentTier, groupByComponent, Tier, TIER_ORDER, TIER_TITLES } from "./estate-model";
+import { PlannedResource } from "./types";
+
+/** The request path, in traffic order: an arrow goes from an earlier tier to a later one. */
+const PATH: readonly Tier[] = ["edge", "service", "data"];
+
+interface Unit {
+    id: string;
+    title: string;
+    detail: string;
+    tier: Tier;
+    members: PlannedResource[];
+}
+
+function escape(text: string): string {
+    return text.replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;");
+}
+
+function shortType(type: string): string {
+    return type.split(":").pop() ?? type;
+}
+
+/** Components become units; resources declared at the top of the program form one unit per tier. */
+function units(groups: ComponentGroup[]): Unit[] {
+    const result: Unit[] = [];
+    for (const group of groups) {
+        if (group.members.length === 0) {
+            continue;
+        }
+        if (group.component) {
+            const c = group.component;
+            result.push({
+                id: `c${result.length}`,
+                title: c.name,
+                detail: `${shortType(c.type)} · ${group.members.length} resources`,
+                tier: group.tier,
+                members: group.members,
+            });
+            continue;
+        }
+        const byTier = new Map<Tier, PlannedResource[]>();
+        for (const m of group.members) {
+            // A top-level resource is its own component for tier purposes.
+            const tier = componentTier([m]);
+            byTier.set(tier, [...(byTier.get(tier) ?? []), m]);
+        }
+        for (const [tier, members] of byTier) {
+            const types = [...new Set(members.map((m) => shortType(m.type)))].slice(0, 3).join(", ");
+            result.push({
+                id: `c${result.length}`,
+                title: members.length === 1 ? members[0].name : "top-level",
+                detail: `${types}${members.length > 1 ? ` · ${members.length} resources` : ""}`,
+                tier,
+                members,
+            });
+        }
+    }
+    return result;
+}
+
+/**
+ * A Mermaid flowchart of the estate: one subgraph per tier, one node per component, arrows along the
+ * edge → service → data path derived from the resources' dependencies (a service depends on its
+ * target groups, a database's security group on the service's), dotted arrows to the keys that
+ * encrypt a component's data. Nothing is read from a second description of the estate.
+ */
+export function toMermaid(resources: PlannedResource[], title: string): string {
+    const all = units(groupByComponent(resources));
+    const unitOf = new Map<string, Unit>();
+    for (const u of all) {
+        for (const m of u.members) {
+            unitOf.set(m.urn, u);
+        }
+    }
+    const flows = new Set<string>();
+    const keyEdges = new Set<string>();
+    for (const u of all) {
+        for (const m of u.members) {
+            for (const dep of m.dependencies) {
+                const other = unitOf.get(dep);
+                if (!other || other === u) {
+                    continue;
+                }
+                const a = PATH.indexOf(u.tier);
+                const b = PATH.indexOf(other.tier);
+                if (a >= 0 && b >= 0 && a !== b) {
+                    flows.add(a < b ? `${u.id}>${other.id}` : `${other.id}>${u.id}`);
+                } else if (other.tier === "keys" && a >= 0) {
+                    keyEdges.add(`${other.id}>${u.id}`);
+                }
+            }
+        }
+    }
+    const lines = ["---", `title: ${title}`, "---", "flowchart LR"];
+    const hasEdge = all.some((u) => u.tier === "edge");
+    if (hasEdge) {
+        lines.push('    internet(("Internet"))');
+    }
+    for (const tier of TIER_ORDER) {
+        const members = all.filter((u) => u.tier === tier);
+        if (members.length === 0) {
+            continue;
+        }
+        lines.push(`    subgraph ${tier}["${TIER_TITLES[tier]}"]`);
+        for (const u of members) {
+            lines.push(`        ${u.id}["${escape(u.title)}<br/><small>${escape(u.detail)}</small>"]`);
+        }
+        lines.push("    end");
+    }
+    for (const u of all.filter((x) => x.tier === "edge")) {
+        lines.push(`    internet --> ${u.id}`);
+    }
+    for (const flow of [...flows].sort()) {
+        const [a, b] = flow.split(">");
+        lines.push(`    ${a} --> ${b}`);
+    }
+    // Where no dependency links two adjacent tiers, still show the path the tiers imply, marked as such.
+    for (let i = 0; i + 1 < PATH.length; i++) {
+        const from = all.filter((u) => u.tier === PATH[i]);
+        const to = all.filter((u) => u.tier === PATH[i + 1]);
+        const linked = [...flows].some((f) => from.some((a) => f.startsWith(`${a.id}>`)) && to.some((b) => f.endsWith(`>${b.id}`)));
+        if (!linked) {
+            for (const a of from) {
+                for (const b of to) {
+                    lines.push(`    ${a.id} -. "by tier" .-> ${b.id}`);
+                }
+            }
+        }
+    }
+    for (const edge of [...keyEdges].sort()) {
+        const [a, b] = edge.split(">");
+        lines.push(`    ${a} -. "encrypts" .-> ${b}`);
+    }
+    return lines.join("\n") + "\n";
+}

@@ -1,0 +1,160 @@
+import * as path from "path";
+
+import { PROJECT_ROOT } from "../lib/stack-config";
+import { groupByComponent, isProvider, tierOf, TIER_TITLES } from "./estate-model";
+import type { PlanResult } from "./run-plan";
+import { PolicyMeta, Violation } from "./types";
+
+function cell(text: string): string {
+    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+
+/** "SC-28" < "SC-28(1)" < "SI-4": family, then number, then enhancement. */
+export function compareControls(a: string, b: string): number {
+    const parse = (c: string): [string, number, number] => {
+        const m = /^([A-Z]+)-(\d+)(?:\((\d+)\))?/.exec(c);
+        return m ? [m[1], Number(m[2]), Number(m[3] ?? 0)] : [c, 0, 0];
+    };
+    const [fa, na, ea] = parse(a);
+    const [fb, nb, eb] = parse(b);
+    return fa.localeCompare(fb) || na - nb || ea - eb || a.localeCompare(b);
+}
+
+export function verdictLine(result: PlanResult): string {
+    const { mandatory, advisory, evaluation } = result;
+    const what = `${evaluation.project}/${evaluation.stack}: ${evaluation.resources.length} resources, ${result.pack.policies.length} policies`;
+    return mandatory > 0
+        ? `BLOCKED — ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}, ${advisory} advisory (${what})`
+        : `PASS — 0 mandatory violations, ${advisory} advisory (${what})`;
+}
+
+function shortUrn(urn: string | undefined): string {
+    if (!urn) {
+        return "(stack)";
+    }
+    const parts = urn.split("::");
+    return `${parts[2]?.split("$").pop() ?? ""} ${parts[3] ?? ""}`.trim();
+}
+
+function violationsSection(violations: Violation[], policies: Map<string, PolicyMeta>): string[] {
+    const lines = ["## Violations", ""];
+    if (violations.length === 0) {
+        return [...lines, "None: every enabled policy passed.", ""];
+    }
+    const byPolicy = new Map<string, Violation[]>();
+    for (const v of violations) {
+        byPolicy.set(v.policy, [...(byPolicy.get(v.policy) ?? []), v]);
+    }
+    for (const [name, list] of byPolicy) {
+        const meta = policies.get(name);
+        const levels = [...new Set(list.map((v) => v.enforcement))].join(", ");
+        lines.push(`### \`${name}\` — ${levels}${meta?.severity ? ` · ${meta.severity}` : ""}`, "");
+        if (meta?.description) {
+            lines.push(meta.description, "");
+        }
+        if (meta?.controls.length) {
+            const fw = meta.framework ? ` (${[meta.framework.name, meta.framework.version].filter(Boolean).join(" ")})` : "";
+            lines.push(`Controls: ${meta.controls.join(", ")}${fw}`, "");
+        }
+        if (meta?.remediation) {
+            lines.push(`**Remediation:** ${meta.remediation}`, "");
+        }
+        lines.push("| Resource | Enforcement | Message |", "|---|---|---|");
+        for (const v of list) {
+            lines.push(`| \`${cell(shortUrn(v.urn))}\` | ${v.enforcement} | ${cell(v.message)} |`);
+        }
+        lines.push("");
+    }
+    return lines;
+}
+
+function controlsSection(result: PlanResult): string[] {
+    const failing = new Set(result.violations.map((v) => v.policy));
+    const byControl = new Map<string, string[]>();
+    for (const p of result.pack.policies) {
+        const enforcement = result.policyConfig[p.name]?.enforcement ?? p.enforcement;
+        if (enforcement === "disabled" || failing.has(p.name)) {
+            continue;
+        }
+        for (const c of p.controls) {
+            byControl.set(c, [...(byControl.get(c) ?? []), p.name]);
+        }
+    }
+    const lines = ["## NIST SP 800-53 controls covered by passing policies", ""];
+    if (byControl.size === 0) {
+        return [...lines, "No passing policy is tagged with a control.", ""];
+    }
+    lines.push("| Control | Passing policies |", "|---|---|");
+    for (const control of [...byControl.keys()].sort(compareControls)) {
+        lines.push(`| ${control} | ${byControl.get(control)?.map((n) => `\`${n}\``).join(", ")} |`);
+    }
+    const disabled = result.pack.policies.filter((p) => result.policyConfig[p.name]?.enforcement === "disabled");
+    if (disabled.length > 0) {
+        lines.push("", `Disabled for this stack (not counted): ${disabled.map((p) => `\`${p.name}\``).join(", ")}.`);
+    }
+    return [...lines, ""];
+}
+
+function configSection(result: PlanResult): string[] {
+    const entries = Object.entries(result.packConfig);
+    const source = result.packConfigFile ? `\`${path.relative(PROJECT_ROOT, result.packConfigFile)}\`` : "none (pack defaults)";
+    const lines = ["## Policy configuration in effect", "", `Config file: ${source}.`, ""];
+    if (entries.length === 0) {
+        return lines;
+    }
+    lines.push("| Policy | Enforcement | Settings (incl. waivers) |", "|---|---|---|");
+    for (const [name, value] of entries) {
+        const sent = result.policyConfig[name];
+        const settings = typeof value === "string" ? "" : JSON.stringify(Object.fromEntries(Object.entries(value).filter(([k]) => k !== "enforcementLevel")));
+        lines.push(`| \`${name}\` | ${sent?.enforcement ?? (typeof value === "string" ? value : "")} | ${cell(settings === "{}" ? "" : settings)} |`);
+    }
+    return [...lines, ""];
+}
+
+function inventorySection(result: PlanResult): string[] {
+    const lines = ["## Inventory by component", ""];
+    const groups = groupByComponent(result.evaluation.resources).filter((g) => g.members.length > 0);
+    groups.sort((a, b) => (a.component ? 1 : 0) - (b.component ? 1 : 0) || (a.component?.name ?? "").localeCompare(b.component?.name ?? ""));
+    for (const g of groups) {
+        const title = g.component ? `${g.component.name} (\`${g.component.type}\`)` : "Top level (declared outside any component)";
+        const tier = g.component ? ` — ${TIER_TITLES[g.tier]}` : "";
+        lines.push(`### ${title}${tier}, ${g.members.length} resources`, "");
+        lines.push("| Type | Name | Tier | Protected |", "|---|---|---|---|");
+        for (const m of g.members) {
+            lines.push(`| \`${m.type}\` | ${cell(m.name)} | ${tierOf(m.type)} | ${m.protect ? "yes" : ""} |`);
+        }
+        lines.push("");
+    }
+    const providers = result.evaluation.resources.filter(isProvider);
+    if (providers.length > 0) {
+        lines.push("### Providers", "");
+        for (const p of providers) {
+            const region = typeof p.inputs.region === "string" ? ` — region ${p.inputs.region}` : "";
+            lines.push(`- \`${p.urn.split("::").slice(2).join("::")}\`${region}`);
+        }
+        lines.push("");
+    }
+    return lines;
+}
+
+/** report.md: verdict first, then violations by policy with remediation, controls, config, inventory. */
+export function toMarkdown(result: PlanResult): string {
+    const { evaluation, pack } = result;
+    const policies = new Map(pack.policies.map((p) => [p.name, p]));
+    const lines = [
+        `# Offline plan: ${evaluation.project} / ${evaluation.stack}`,
+        "",
+        `**${verdictLine(result)}**`,
+        "",
+        `Program \`${evaluation.entry}\` evaluated in preview mode with \`Pulumi.${evaluation.stack}.yaml\`` +
+            `${evaluation.config.environments.length ? ` and ESC environment(s) ${evaluation.config.environments.map((e) => `\`${e}\``).join(", ")}` : ""};` +
+            ` judged by policy pack \`${pack.name}@${pack.version}\` over the analyzer protocol (per-resource \`analyze\` and \`analyzeStack\`).` +
+            " Values unknown until deployment are not judged here; the pack judges them again during `pulumi up`.",
+        "",
+        ...violationsSection(result.violations, policies),
+        ...controlsSection(result),
+        ...configSection(result),
+        ...inventorySection(result),
+    ];
+    return lines.join("\n");
+}

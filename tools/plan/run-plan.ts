@@ -1,0 +1,220 @@
+import * as fs from "fs";
+import * as path from "path";
+
+import { PROJECT_ROOT, toRuntimeConfig } from "../lib/stack-config";
+import { AnalyzerSession, Diagnostic, PolicyConfigEntry } from "./analyzer-client";
+import { evaluateForPlan, EvaluateOptions, PlanEvaluation } from "./evaluate";
+import { buildPack, packFreshness } from "./pack-build";
+import { buildPolicyConfig, packConfigPath, PackConfigFile, readPackConfig } from "./pack-config";
+import { PackProcess, startPack } from "./pack-process";
+import { PlanSettingsError } from "./errors";
+import { PackInfo, PlannedResource, Violation } from "./types";
+
+/** A running pack and the session talking to it; reusable across stacks (`configure` is per stack). */
+export interface PackHandle {
+    process: PackProcess;
+    session: AnalyzerSession;
+    info: PackInfo;
+    packDir: string;
+    /** Milliseconds spent compiling a stale pack before starting it (0 when it was current). */
+    buildMs: number;
+    close(): Promise<void>;
+}
+
+export interface OpenPackOptions {
+    /** "auto" compiles a missing or stale pack first (default); "never" refuses to run a stale pack. */
+    build?: "auto" | "never";
+    log?: (line: string) => void;
+}
+
+/** Starts the pack (compiling it first if its JavaScript is missing or older than its sources) and connects. */
+export async function openPack(packDir: string, options: OpenPackOptions = {}): Promise<PackHandle> {
+    const dir = path.resolve(packDir);
+    const log = options.log ?? (() => undefined);
+    let buildMs = 0;
+    const freshness = packFreshness(dir);
+    if (freshness.stale) {
+        if (options.build === "never") {
+            throw new PlanSettingsError(`The policy pack is not built: ${freshness.stale}. Run \`npm run build\` (or drop --no-build).`);
+        }
+        log(`pack: ${freshness.stale}; compiling it (npm run build)…`);
+        const started = Date.now();
+        await buildPack(dir);
+        buildMs = Date.now() - started;
+        log(`pack: compiled in ${buildMs} ms`);
+    }
+    const process = await startPack(dir);
+    try {
+        const session = await AnalyzerSession.connect(process.address);
+        const info = await session.info();
+        return {
+            process,
+            session,
+            info,
+            packDir: dir,
+            buildMs,
+            close: async () => {
+                session.close();
+                await process.stop();
+            },
+        };
+    } catch (e) {
+        await process.stop();
+        throw e;
+    }
+}
+
+export interface RunPlanOptions extends EvaluateOptions, OpenPackOptions {
+    /** The policy pack directory (default: <repo>/policies). */
+    packDir?: string;
+    /** The pack's config for this stack (default: <packDir>/config/<stack>.json, optional). */
+    packConfig?: string;
+    /** A pack already running (for `--all` and the benchmark); otherwise one is started and stopped. */
+    pack?: Promise<PackHandle>;
+    /** Organization sent in configureStack (the CLI sends the stack's org). */
+    organization?: string;
+    /** `analyze` calls in flight. */
+    inFlight?: number;
+}
+
+export interface PlanTimings {
+    evaluateMs: number;
+    /** From spawn until the pack printed its port (0 when a running pack was reused). */
+    packStartMs: number;
+    packBuildMs: number;
+    analyzeMs: number;
+    analyzeStackMs: number;
+    totalMs: number;
+}
+
+export interface PlanResult {
+    evaluation: PlanEvaluation;
+    pack: PackInfo;
+    /** What was sent in `configure`. */
+    policyConfig: Record<string, PolicyConfigEntry>;
+    /** The config file that was read, if any (for the report's "waivers in effect"). */
+    packConfigFile: string | undefined;
+    packConfig: PackConfigFile;
+    violations: Violation[];
+    mandatory: number;
+    advisory: number;
+    timings: PlanTimings;
+}
+
+const ORDER = { mandatory: 0, remediate: 1, advisory: 2 } as const;
+
+function toViolations(diagnostics: Diagnostic[], info: PackInfo): Violation[] {
+    const controls = new Map(info.policies.map((p) => [p.name, p.controls]));
+    return diagnostics
+        .filter((d) => d.enforcement !== "disabled")
+        .map((d) => ({
+            policy: d.policy,
+            urn: d.urn,
+            enforcement: d.enforcement as Violation["enforcement"],
+            message: d.message,
+            controls: controls.get(d.policy) ?? [],
+        }))
+        .sort(
+            (a, b) =>
+                ORDER[a.enforcement] - ORDER[b.enforcement] ||
+                a.policy.localeCompare(b.policy) ||
+                (a.urn ?? "").localeCompare(b.urn ?? ""),
+        );
+}
+
+export function providerIndex(resources: PlannedResource[]): Map<string, PlannedResource> {
+    return new Map(resources.filter((r) => r.type.startsWith("pulumi:providers:")).map((r) => [r.urn, r]));
+}
+
+/**
+ * Configures a pack session for one stack and sends the estate through it the way the CLI does:
+ * `configure` → `configureStack` → `analyze` per resource (several in flight) → `analyzeStack`.
+ */
+export async function analyzeEstate(
+    handle: PackHandle,
+    evaluation: PlanEvaluation,
+    policyConfig: Record<string, PolicyConfigEntry>,
+    options: { organization?: string; inFlight?: number } = {},
+): Promise<{ violations: Violation[]; analyzeMs: number; analyzeStackMs: number }> {
+    const { session, info } = handle;
+    await session.configure(policyConfig);
+    await session.configureStack({
+        stack: evaluation.stack,
+        project: evaluation.project,
+        organization: options.organization ?? process.env.PULUMI_ORGANIZATION ?? "organization",
+        dryRun: true,
+        config: toRuntimeConfig(evaluation.config),
+        secretKeys: evaluation.config.secretKeys,
+        tags: { "pulumi:project": evaluation.project, "pulumi:runtime": "nodejs" },
+    });
+    const providers = providerIndex(evaluation.resources);
+    const t0 = Date.now();
+    const perResource = await session.analyzeAll(evaluation.resources, providers, options.inFlight ?? 32);
+    const t1 = Date.now();
+    const stackLevel = await session.analyzeStack(evaluation.resources, providers);
+    const t2 = Date.now();
+    return { violations: toViolations([...perResource, ...stackLevel], info), analyzeMs: t1 - t0, analyzeStackMs: t2 - t1 };
+}
+
+/**
+ * The offline plan for one stack: evaluates the program under preview mocks while the pack starts
+ * (in parallel: the pack is a separate process), then runs the estate through the pack.
+ */
+export async function runPlan(stack: string, options: RunPlanOptions = {}): Promise<PlanResult> {
+    const started = Date.now();
+    const log = options.log ?? (() => undefined);
+    const packDir = path.resolve(options.packDir ?? path.join(PROJECT_ROOT, "policies"));
+    const ownPack = options.pack === undefined;
+    // Start the pack first: it boots in its own process while this one evaluates the program.
+    const packPromise = options.pack ?? openPack(packDir, options);
+    packPromise.catch(() => undefined); // surfaced below; never an unhandled rejection meanwhile
+    let handle: PackHandle | undefined;
+    try {
+        log(`${stack}: evaluating ${options.entry ?? "the program"} in preview mode…`);
+        const evaluation = await evaluateForPlan(stack, options);
+        log(`${stack}: ${evaluation.resources.length} resources evaluated in ${evaluation.evaluateMs} ms`);
+        handle = await packPromise;
+        if (ownPack) {
+            log(`${stack}: pack ${handle.info.name}@${handle.info.version} (${handle.info.policies.length} policies) started in ${handle.process.startMs} ms`);
+        }
+        const configFile = options.packConfig ?? packConfigPath(handle.packDir, stack);
+        let packConfig: PackConfigFile = {};
+        let packConfigFile: string | undefined;
+        if (fs.existsSync(configFile)) {
+            packConfig = readPackConfig(configFile);
+            packConfigFile = configFile;
+        } else if (options.packConfig) {
+            throw new PlanSettingsError(`Policy config ${configFile} does not exist`);
+        } else {
+            log(`${stack}: no ${path.relative(process.cwd(), configFile)}; using the pack's defaults`);
+        }
+        const policyConfig = buildPolicyConfig(handle.info, packConfig, path.relative(process.cwd(), configFile));
+        log(`${stack}: analyzing ${evaluation.resources.length} resources…`);
+        const analysis = await analyzeEstate(handle, evaluation, policyConfig, options);
+        const violations = analysis.violations;
+        return {
+            evaluation,
+            pack: handle.info,
+            policyConfig,
+            packConfigFile,
+            packConfig,
+            violations,
+            mandatory: violations.filter((v) => v.enforcement !== "advisory").length,
+            advisory: violations.filter((v) => v.enforcement === "advisory").length,
+            timings: {
+                evaluateMs: evaluation.evaluateMs,
+                packStartMs: ownPack ? handle.process.startMs : 0,
+                packBuildMs: ownPack ? handle.buildMs : 0,
+                analyzeMs: analysis.analyzeMs,
+                analyzeStackMs: analysis.analyzeStackMs,
+                totalMs: Date.now() - started,
+            },
+        };
+    } finally {
+        if (ownPack) {
+            // Stop the pack whether the plan succeeded or not; if it never started there is nothing to stop.
+            const h = handle ?? (await packPromise.catch(() => undefined));
+            await h?.close();
+        }
+    }
+}
