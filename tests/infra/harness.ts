@@ -73,3 +73,12 @@ export function statement(policy: unknown, sid: string): PolicyStatement {
     }
     return found;
 }
+
+/** Pulumi's signature key/value for a secret value in serialised inputs. */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+
+/** Whether an input arrived as a Pulumi secret (encrypted in state, never printed). */
+export function isSecret(value: unknown): value is { value: unknown } {
+    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE;
+}

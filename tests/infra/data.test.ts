@@ -1,0 +1,185 @@
+import * as assert from "assert";
+
+import * as pulumi from "@pulumi/pulumi";
+
+import { Evaluation } from "../../tools/lib/evaluate";
+import { evaluated, isSecret, named, one } from "./harness";
+
+const RDS = "aws:rds/instance:Instance";
+const REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
+const USER = "aws:elasticache/user:User";
+const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+
+describe("infra/components/data", () => {
+    let staging: Evaluation;
+    let prod: Evaluation;
+    before(async () => {
+        staging = await evaluated("staging");
+        prod = await evaluated("prod");
+    });
+    const db = (ev: Evaluation) => one(ev, RDS).inputs;
+    const cache = (ev: Evaluation) => one(ev, REDIS).inputs;
+
+    describe("RDS PostgreSQL", () => {
+        it("runs the configured PostgreSQL version and class", () => {
+            assert.strictEqual(db(prod).engine, "postgres");
+            assert.strictEqual(db(prod).engineVersion, "16.4");
+            assert.strictEqual(db(prod).instanceClass, "db.m6g.large");
+            assert.strictEqual(db(staging).instanceClass, "db.t4g.medium");
+            assert.strictEqual(db(prod).identifier, "govstack-prod-postgres");
+        });
+
+        it("is never publicly accessible and sits in the isolated subnets' group", () => {
+            for (const ev of [staging, prod]) {
+                assert.strictEqual(db(ev).publiclyAccessible, false);
+            }
+            const group = one(prod, "aws:rds/subnetGroup:SubnetGroup").inputs;
+            assert.strictEqual(db(prod).dbSubnetGroupName, group.name);
+            // The isolated subnet ids come from the awsx VPC: unknown at preview.
+            assert.ok(pulumi.isUnknown(group.subnetIds));
+            assert.strictEqual((db(prod).vpcSecurityGroupIds as unknown[]).length, 1);
+        });
+
+        it("encrypts storage, the master secret and Performance Insights with the data key", () => {
+            for (const ev of [staging, prod]) {
+                const i = db(ev);
+                assert.strictEqual(i.storageEncrypted, true);
+                assert.ok(i.kmsKeyId !== undefined, "kmsKeyId is set (the key ARN, computed by KMS)");
+                assert.strictEqual(i.performanceInsightsEnabled, true);
+                assert.ok(i.performanceInsightsKmsKeyId !== undefined);
+                assert.ok(i.masterUserSecretKmsKeyId !== undefined);
+            }
+        });
+
+        it("has no password: RDS manages the master password in Secrets Manager, and IAM auth is on", () => {
+            assert.strictEqual(db(prod).manageMasterUserPassword, true);
+            assert.strictEqual(db(prod).password, undefined);
+            assert.strictEqual(db(prod).iamDatabaseAuthenticationEnabled, true);
+        });
+
+        it("forces TLS (1.2+) through its parameter group and logs connections", () => {
+            const pg = one(prod, "aws:rds/parameterGroup:ParameterGroup").inputs;
+            assert.strictEqual(pg.family, "postgres16");
+            assert.strictEqual(db(prod).parameterGroupName, pg.name);
+            const params = Object.fromEntries((pg.parameters as Array<{ name: string; value: string }>).map((p) => [p.name, p.value]));
+            assert.strictEqual(params["rds.force_ssl"], "1");
+            assert.strictEqual(params.ssl_min_protocol_version, "TLSv1.2");
+            assert.strictEqual(params.log_connections, "1");
+            assert.strictEqual(params.log_disconnections, "1");
+        });
+
+        it("exports PostgreSQL logs to pre-created KMS log groups with the stack's retention", () => {
+            assert.deepStrictEqual(db(prod).enabledCloudwatchLogsExports, ["postgresql", "upgrade"]);
+            for (const log of ["postgresql", "upgrade"]) {
+                const group = named(prod, LOG_GROUP, `data-postgres-${log}`).inputs;
+                assert.strictEqual(group.name, `/aws/rds/instance/govstack-prod-postgres/${log}`);
+                assert.strictEqual(group.retentionInDays, 400);
+                assert.ok(group.kmsKeyId !== undefined);
+            }
+        });
+
+        it("prod: multi-AZ, deletion protection, 30-day backups, final snapshot, changes in the window", () => {
+            const i = db(prod);
+            assert.strictEqual(i.multiAz, true);
+            assert.strictEqual(i.deletionProtection, true);
+            assert.strictEqual(i.backupRetentionPeriod, 30);
+            assert.strictEqual(i.skipFinalSnapshot, false);
+            assert.strictEqual(i.finalSnapshotIdentifier, "govstack-prod-postgres-final");
+            assert.strictEqual(i.deleteAutomatedBackups, false);
+            assert.strictEqual(i.applyImmediately, false);
+            assert.strictEqual(i.copyTagsToSnapshot, true);
+        });
+
+        it("staging: single-AZ, no deletion protection, 7-day backups, no final snapshot", () => {
+            const i = db(staging);
+            assert.strictEqual(i.multiAz, false);
+            assert.strictEqual(i.deletionProtection, false);
+            assert.strictEqual(i.backupRetentionPeriod, 7);
+            assert.strictEqual(i.skipFinalSnapshot, true);
+            assert.strictEqual(i.finalSnapshotIdentifier, undefined);
+        });
+
+        it("grows storage automatically (gp3) up to the configured ceiling", () => {
+            assert.strictEqual(db(prod).storageType, "gp3");
+            assert.strictEqual(db(prod).allocatedStorage, 100);
+            assert.strictEqual(db(prod).maxAllocatedStorage, 500);
+        });
+    });
+
+    describe("ElastiCache Redis", () => {
+        it("encrypts at rest with the data key and requires TLS in transit", () => {
+            for (const ev of [staging, prod]) {
+                const c = cache(ev);
+                assert.strictEqual(c.atRestEncryptionEnabled, true);
+                assert.ok(c.kmsKeyId !== undefined);
+                assert.strictEqual(c.transitEncryptionEnabled, true);
+                assert.strictEqual(c.transitEncryptionMode, "required");
+                assert.strictEqual(c.engine, "redis");
+                assert.strictEqual(c.engineVersion, "7.1");
+                assert.strictEqual(c.port, 6379);
+            }
+        });
+
+        it("prod: automatic failover and multi-AZ over 2 nodes, 7 days of snapshots", () => {
+            const c = cache(prod);
+            assert.strictEqual(c.automaticFailoverEnabled, true);
+            assert.strictEqual(c.multiAzEnabled, true);
+            assert.strictEqual(c.numCacheClusters, 2);
+            assert.strictEqual(c.snapshotRetentionLimit, 7);
+            assert.strictEqual(c.nodeType, "cache.m7g.large");
+            assert.strictEqual(c.finalSnapshotIdentifier, "govstack-prod-redis-final");
+        });
+
+        it("staging: one node without failover, snapshots still kept", () => {
+            const c = cache(staging);
+            assert.strictEqual(c.automaticFailoverEnabled, false);
+            assert.strictEqual(c.multiAzEnabled, false);
+            assert.strictEqual(c.numCacheClusters, 1);
+            assert.strictEqual(c.snapshotRetentionLimit, 1);
+        });
+
+        it("uses RBAC: a user group of a disabled default user and an IAM-authenticated app user", () => {
+            const group = one(prod, "aws:elasticache/userGroup:UserGroup").inputs;
+            assert.deepStrictEqual(cache(prod).userGroupIds, [group.userGroupId]);
+            assert.deepStrictEqual(group.userIds, ["govstack-prod-default", "govstack-prod-app"]);
+            const def = named(prod, USER, "data-redis-default").inputs;
+            assert.strictEqual(def.userName, "default");
+            assert.strictEqual(def.accessString, "off -@all");
+            const app = named(prod, USER, "data-redis-app").inputs;
+            assert.deepStrictEqual(app.authenticationMode, { type: "iam" });
+            assert.strictEqual(app.userName, app.userId, "IAM auth requires user name = user id");
+            assert.match(String(app.accessString), /-@dangerous/);
+        });
+
+        it("generates the default user's password into Secrets Manager (KMS), never from config", () => {
+            const def = named(prod, USER, "data-redis-default").inputs;
+            const passwords = (def.authenticationMode as { passwords: unknown[] }).passwords;
+            assert.ok(passwords.every((p) => pulumi.isUnknown(p)), "generated at deploy time");
+            const secret = one(prod, "aws:secretsmanager/secret:Secret").inputs;
+            assert.strictEqual(secret.name, "govstack-prod/redis/default-user");
+            assert.ok(secret.kmsKeyId !== undefined);
+            assert.strictEqual(secret.recoveryWindowInDays, 30);
+            const secretString = one(prod, "aws:secretsmanager/secretVersion:SecretVersion").inputs.secretString;
+            assert.ok(isSecret(secretString), "the password travels as a Pulumi secret");
+            assert.ok(pulumi.isUnknown(secretString.value));
+            const random = one(prod, "random:index/randomPassword:RandomPassword").inputs;
+            assert.strictEqual(random.length, 64);
+            assert.strictEqual(random.overrideSpecial, "!&#$^<>-");
+        });
+
+        it("lives in the isolated subnets and delivers slow and engine logs to KMS log groups", () => {
+            assert.strictEqual(cache(prod).subnetGroupName, one(prod, "aws:elasticache/subnetGroup:SubnetGroup").inputs.name);
+            const delivery = cache(prod).logDeliveryConfigurations as Array<Record<string, string>>;
+            assert.deepStrictEqual(
+                delivery.map((d) => [d.logType, d.destination, d.destinationType]),
+                [
+                    ["slow-log", "/govstack/govstack-prod/redis/slow-log", "cloudwatch-logs"],
+                    ["engine-log", "/govstack/govstack-prod/redis/engine-log", "cloudwatch-logs"],
+                ],
+            );
+            for (const d of delivery) {
+                assert.ok(prod.mocks.ofType(LOG_GROUP).some((g) => g.inputs.name === d.destination && g.inputs.kmsKeyId !== undefined));
+            }
+        });
+    });
+});
