@@ -1,6 +1,7 @@
 // The policy-writing toolkit: import from "../lib" in rule files.
 export * from "./config";
 export * from "./json";
+export * from "./network";
 export * from "./policy";
 export * from "./unknowns";
 export * from "./waivers";

@@ -77,9 +77,11 @@ export interface ResourceContext<C> {
     violation(message: string): void;
     /** Reports an advisory "cannot verify <what> during preview" (never mandatory). */
     cannotVerify(what: string): void;
+    /** Reports an advisory diagnostic with this message (never mandatory, not waivable). */
+    advisory(message: string): void;
 }
 
-export type RemediationContext<C> = Omit<ResourceContext<C>, "violation" | "cannotVerify">;
+export type RemediationContext<C> = Omit<ResourceContext<C>, "violation" | "cannotVerify" | "advisory">;
 
 export interface ResourcePolicySpec<O extends OptionSpecs> extends CommonSpec<O> {
     /** Type tokens, e.g. "aws:rds/instance:Instance" (never import @pulumi/aws at run time). */
@@ -129,6 +131,7 @@ export interface StackContext<C> {
     read<T = unknown>(from: unknown, path: string): Read<T>;
     violation(resource: StackResource, message: string): void;
     cannotVerify(resource: StackResource, what: string): void;
+    advisory(resource: StackResource, message: string): void;
 }
 
 export interface StackPolicySpec<O extends OptionSpecs> extends CommonSpec<O> {
@@ -239,6 +242,11 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
             cannotVerify: (what: string) => {
                 if (report) {
                     reportAdvisory(report, cannotVerifyMessage(what), args.urn);
+                }
+            },
+            advisory: (message: string) => {
+                if (report) {
+                    reportAdvisory(report, message, args.urn);
                 }
             },
         };
@@ -393,6 +401,7 @@ function makeStackContext<C>(args: StackValidationArgs, config: C, waivers: read
             }
         },
         cannotVerify: (resource, what) => reportAdvisory(report, cannotVerifyMessage(what), resource.urn),
+        advisory: (resource, message) => reportAdvisory(report, message, resource.urn),
     };
 }
 
