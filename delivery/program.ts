@@ -34,7 +34,9 @@ export function buildDelivery(settings: DeliverySettings, root: string): Deliver
         organization: settings.organization,
         name: pack.name,
         displayName: "govstack-guard (NIST SP 800-53 rev5, FedRAMP Moderate)",
-        sourcePath: path.join(root, settings.policyPack.sourceDir),
+        // Relative to the program's working directory (delivery/ under the CLI): an absolute path
+        // would differ between a laptop and Deployments and show as a change of the pack.
+        sourcePath: path.relative(process.cwd(), path.join(root, settings.policyPack.sourceDir)) || ".",
         versionTag: pack.version,
     });
 

@@ -62,6 +62,11 @@ const reviewStackSchema = z.object({
     owner: z.string().min(1),
 });
 
+/** A cross-field rule's issue; its message already quotes the offending value. */
+function fail(ctx: z.RefinementCtx, path: PropertyKey[], message: string): void {
+    ctx.addIssue({ code: "custom", path, message, params: { quotesValue: true } });
+}
+
 export const settingsSchema = z
     .object({
         organization: slug,
@@ -98,64 +103,36 @@ export const settingsSchema = z
         const names = s.targets.map((t) => t.name);
         s.targets.forEach((t, i) => {
             if (names.indexOf(t.name) !== i) {
-                ctx.addIssue({ code: "custom", path: ["targets", i, "name"], message: `"${t.name}" is listed twice; each stack once` });
+                fail(ctx, ["targets", i, "name"], `"${t.name}" is listed twice; each stack once`);
             }
             if (t.drRegion === t.region) {
-                ctx.addIssue({ code: "custom", path: ["targets", i, "drRegion"], message: `"${t.drRegion}" equals region; use the other GovCloud region` });
+                fail(ctx, ["targets", i, "drRegion"], `"${t.drRegion}" equals region; use the other GovCloud region`);
             }
             if (t.protected && t.autoRemediateDrift) {
-                ctx.addIssue({
-                    code: "custom",
-                    path: ["targets", i, "autoRemediateDrift"],
-                    message: `true is not allowed for protected stack "${t.name}"; use false (drift is reviewed, not overwritten)`,
-                });
+                fail(ctx, ["targets", i, "autoRemediateDrift"], `true is not allowed for protected stack "${t.name}"; use false (drift is reviewed, not overwritten)`);
             }
             if (t.protected && t.deployCommits) {
-                ctx.addIssue({
-                    code: "custom",
-                    path: ["targets", i, "deployCommits"],
-                    message: `true is not allowed for protected stack "${t.name}"; it deploys only by promotion (set promoteFrom)`,
-                });
+                fail(ctx, ["targets", i, "deployCommits"], `true is not allowed for protected stack "${t.name}"; it deploys only by promotion (set promoteFrom)`);
             }
             if (t.protected && !t.promoteFrom) {
-                ctx.addIssue({
-                    code: "custom",
-                    path: ["targets", i, "promoteFrom"],
-                    message: `is required for protected stack "${t.name}"; name the stack that must succeed first, e.g. "staging"`,
-                });
+                fail(ctx, ["targets", i, "promoteFrom"], `is required for protected stack "${t.name}"; name the stack that must succeed first, e.g. "staging"`);
             }
             if (t.promoteFrom !== undefined) {
                 const from = names.indexOf(t.promoteFrom);
                 if (from < 0 || from >= i || t.promoteFrom === t.name) {
-                    ctx.addIssue({
-                        code: "custom",
-                        path: ["targets", i, "promoteFrom"],
-                        message: `"${t.promoteFrom}" must be a stack listed before "${t.name}"; allowed: ${names.slice(0, i).join(", ") || "none"}`,
-                    });
+                    fail(ctx, ["targets", i, "promoteFrom"], `"${t.promoteFrom}" must be a stack listed before "${t.name}"; allowed: ${names.slice(0, i).join(", ") || "none"}`);
                 }
             }
         });
         const template = s.targets.find((t) => t.name === s.reviewStacks.template);
         if (!template) {
-            ctx.addIssue({
-                code: "custom",
-                path: ["reviewStacks", "template"],
-                message: `"${s.reviewStacks.template}" is not a listed stack; use one of ${names.join(", ")}`,
-            });
+            fail(ctx, ["reviewStacks", "template"], `"${s.reviewStacks.template}" is not a listed stack; use one of ${names.join(", ")}`);
         } else if (template.protected) {
-            ctx.addIssue({
-                code: "custom",
-                path: ["reviewStacks", "template"],
-                message: `"${template.name}" is protected; review stacks must borrow a non-protected stack's account`,
-            });
+            fail(ctx, ["reviewStacks", "template"], `"${template.name}" is protected; review stacks must borrow a non-protected stack's account`);
         }
         s.reviewStacks.stacks.forEach((r, i) => {
             if (names.includes(r.name)) {
-                ctx.addIssue({
-                    code: "custom",
-                    path: ["reviewStacks", "stacks", i, "name"],
-                    message: `"${r.name}" is a long-lived stack; review stacks need their own name, e.g. pr-42`,
-                });
+                fail(ctx, ["reviewStacks", "stacks", i, "name"], `"${r.name}" is a long-lived stack; review stacks need their own name, e.g. pr-42`);
             }
         });
     });
@@ -192,8 +169,9 @@ export function parseSettings(raw: unknown): DeliverySettings {
         const key = describePath(issue.path);
         const value = valueAt(raw, issue.path);
         const shown = value === undefined ? "missing" : JSON.stringify(value);
-        // Custom messages already quote the value; zod's own ones get it prepended.
-        const message = issue.code === "custom" ? issue.message : `${shown}: ${issue.message}`;
+        // Cross-field messages already quote the value; all others get it prepended.
+        const quotesValue = issue.code === "custom" && issue.params?.quotesValue === true;
+        const message = quotesValue ? issue.message : `${shown}: ${issue.message}`;
         return `Invalid setting "settings.${key}": ${message}`;
     });
     throw new SettingsError(lines.join("\n"));
