@@ -12,19 +12,32 @@ import { evaluateStack, Evaluation } from "../../tools/lib/evaluate";
 const cache = new Map<string, Promise<Evaluation>>();
 let queue: Promise<unknown> = Promise.resolve();
 
+/** The program infra/index.ts runs, as a function: load settings, build the estate, return its outputs. */
+export function estateProgram(): Record<string, unknown> {
+    return estateOutputs(buildEstate(loadSettings())) as unknown as Record<string, unknown>;
+}
+
+/** The estate evaluated for a stack from its real stack file (cached: once per test run). */
 export function evaluated(stack: "staging" | "prod"): Promise<Evaluation> {
     let evaluation = cache.get(stack);
     if (!evaluation) {
-        evaluation = queue.then(() =>
-            evaluateStack(stack, () => {
-                const outputs = estateOutputs(buildEstate(loadSettings()));
-                return outputs as unknown as Record<string, unknown>;
-            }),
-        );
-        queue = evaluation.catch(() => undefined);
+        // evaluateStack's `outputs` is the stack's resolved outputs, which in preview is undefined as
+        // soon as one output is unknown (e.g. the ALB's DNS name); keep what the program returned.
+        evaluation = sequentially(async () => {
+            let returned: Record<string, unknown> | undefined;
+            const ev = await evaluateStack(stack, () => (returned = estateProgram()));
+            return { ...ev, outputs: returned };
+        });
         cache.set(stack, evaluation);
     }
     return evaluation;
+}
+
+/** Runs an evaluation after every evaluation already queued (never two at once). */
+export function sequentially<T>(run: () => Promise<T>): Promise<T> {
+    const result = queue.then(run);
+    queue = result.catch(() => undefined);
+    return result;
 }
 
 /** The one resource of a type (optionally whose logical name ends with `suffix`); fails if not exactly one. */
