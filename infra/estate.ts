@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { Data } from "./components/data";
+import { BlueGreenService } from "./components/bluegreen-service";
+import { APP_DB_USER, Data } from "./components/data";
 import { Edge } from "./components/edge";
 import { Keys } from "./components/keys";
-import { Network } from "./components/network";
+import { Network, POSTGRES_PORT } from "./components/network";
+import { deploymentAlarmNames, Observability } from "./components/observability";
 import { ALB_LOG_PREFIX, Storage } from "./components/storage";
 import { EstateSettings } from "./config";
-import { ArnScope } from "./lib/arn";
+import { arn, ArnScope } from "./lib/arn";
 
 /** Every component of one stack's estate. */
 export interface Estate {
@@ -16,6 +18,8 @@ export interface Estate {
     data: Data;
     storage: Storage;
     edge: Edge;
+    service: BlueGreenService;
+    observability: Observability;
 }
 
 /** What a stack exports: where to reach the service and what runs it — never a password. */
@@ -24,6 +28,11 @@ export interface EstateOutputs {
     albDnsName: pulumi.Output<string>;
     databaseEndpoint: pulumi.Output<string>;
     cachePrimaryEndpoint: pulumi.Output<string>;
+    clusterName: pulumi.Output<string>;
+    serviceName: pulumi.Output<string>;
+    image: pulumi.Output<string>;
+    alertsTopicArn: pulumi.Output<string>;
+    dashboardName: pulumi.Output<string>;
     vpcId: pulumi.Output<string>;
     accessLogsBucket: string;
     backupsBucket: string;
@@ -103,7 +112,80 @@ export function buildEstate(settings: EstateSettings): Estate {
         { dependsOn: [storage] },
     );
 
-    return { settings, keys, network, data, storage, edge };
+    // The service is created before Observability but already names the alarms that roll a
+    // deployment back: alarm names are derived from the Observability component's name.
+    const service = new BlueGreenService(prefix, {
+        scope,
+        tags,
+        vpcId: network.vpcId,
+        subnetIds: network.privateSubnetIds,
+        securityGroupIds: [network.securityGroups.service.id],
+        productionListenerArn: edge.httpsListenerArn,
+        testListenerArn: edge.testListenerArn,
+        hostNames: [settings.edge.domainName],
+        image: settings.service.image,
+        containersKmsKeyArn: keys.arns.containers,
+        logsKmsKeyArn: keys.arns.logs,
+        logRetentionDays,
+        cpu: settings.service.cpu,
+        memory: settings.service.memory,
+        desiredCount: settings.service.desiredCount,
+        minCount: settings.service.minCount,
+        maxCount: settings.service.maxCount,
+        containerPort: settings.service.containerPort,
+        healthCheckPath: settings.service.healthCheckPath,
+        // Only what is known and not secret. The service authenticates to PostgreSQL and Redis
+        // with IAM tokens (IA-2, IA-5), so it needs no password and no `secrets` entry at all.
+        environment: {
+            PGDATABASE: settings.database.databaseName,
+            PGUSER: APP_DB_USER,
+            PGPORT: String(POSTGRES_PORT),
+            PGSSLMODE: "verify-full",
+            REDIS_USER: data.cacheAppUserId,
+            REDIS_TLS: "true",
+        },
+        taskStatements: [
+            {
+                Sid: "ConnectToPostgresWithIam",
+                Effect: "Allow",
+                Action: "rds-db:connect",
+                // The instance's resource id is computed by AWS; the user name confines the grant.
+                Resource: arn(scope, "rds-db", `dbuser:*/${APP_DB_USER}`),
+            },
+            {
+                Sid: "ConnectToRedisWithIam",
+                Effect: "Allow",
+                Action: "elasticache:Connect",
+                Resource: [...data.cacheConnectArns],
+            },
+        ],
+        bakeTimeMinutes: settings.service.bakeTimeMinutes,
+        deploymentAlarmNames: deploymentAlarmNames(prefix),
+        cpuTargetPercent: settings.service.cpuTargetPercent,
+        memoryTargetPercent: settings.service.memoryTargetPercent,
+    });
+
+    const observability = new Observability(prefix, {
+        scope,
+        tags,
+        alertsKmsKeyArn: keys.arns.messaging,
+        alertEmails: settings.observability.alertEmails,
+        logsKmsKeyArn: keys.arns.logs,
+        logRetentionDays,
+        albArnSuffix: edge.albArnSuffix,
+        targetGroups: [
+            { label: "blue", arnSuffix: service.blueTargetGroupArnSuffix },
+            { label: "green", arnSuffix: service.greenTargetGroupArnSuffix },
+        ],
+        ecsClusterName: service.clusterName,
+        ecsServiceName: service.serviceName,
+        rdsInstanceIdentifier: data.databaseIdentifier,
+        rdsAllocatedStorageGiB: settings.database.allocatedStorage,
+        redisReplicationGroupId: data.cacheReplicationGroupId,
+        redisNodeCount: settings.cache.nodes,
+    });
+
+    return { settings, keys, network, data, storage, edge, service, observability };
 }
 
 /** The stack outputs of an estate. */
@@ -113,6 +195,11 @@ export function estateOutputs(estate: Estate): EstateOutputs {
         albDnsName: estate.edge.dnsName,
         databaseEndpoint: estate.data.databaseEndpoint,
         cachePrimaryEndpoint: estate.data.cachePrimaryEndpoint,
+        clusterName: estate.service.clusterName,
+        serviceName: estate.service.serviceName,
+        image: estate.service.image,
+        alertsTopicArn: estate.observability.topicArn,
+        dashboardName: estate.observability.dashboardName,
         vpcId: estate.network.vpcId,
         accessLogsBucket: estate.storage.accessLogsBucketName,
         backupsBucket: estate.storage.backupsBucketName,
