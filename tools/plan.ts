@@ -97,6 +97,12 @@ function parseArgs(argv: string[]): Args | "help" {
     return args;
 }
 
+/** A path as the user would type it: relative when below the working directory. */
+function display(file: string): string {
+    const rel = path.relative(process.cwd(), file);
+    return rel && !rel.startsWith("..") ? rel : file;
+}
+
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
     let handle: PackHandle | undefined;
@@ -120,14 +126,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
             const options: RunPlanOptions = { root: args.root, packDir: args.pack, pack: packPromise, log, packConfig: args.policyConfig };
             const result = await runPlan(stack, options);
             handle = await packPromise;
-            if (stack === stacks[0]) {
-                log(`pack ${result.pack.name}@${result.pack.version} (${result.pack.policies.length} policies) started in ${handle.process.startMs} ms`);
-            }
             const dir = path.resolve(args.out, stack);
-            log(`${stack}: writing ${path.relative(process.cwd(), dir) || "."}/{plan.json,report.md,report.sarif,diagram.mmd}`);
+            log(`${stack}: writing ${display(dir)}/{plan.json,report.md,report.sarif,diagram.mmd}`);
             writeOutputs(result, dir);
             blocked ||= result.mandatory > 0;
-            io.out(`${verdictLine(result)} → ${path.relative(process.cwd(), path.join(dir, "report.md"))}`);
+            io.out(`${verdictLine(result)} → ${display(path.join(dir, "report.md"))}`);
         }
         return blocked ? 1 : 0;
     } catch (err) {

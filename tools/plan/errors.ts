@@ -9,7 +9,19 @@ export class PlanSettingsError extends Error {
     override name = "SettingsError";
 }
 
-/** Settings and usage errors exit 2: infra's SettingsError, the stack file loader's StackConfigError, ours. */
+/** @pulumi/pulumi's Config errors (`config.require` of a missing key, a non-boolean …): settings mistakes too. */
+const PULUMI_CONFIG_ERRORS = new Set(["ConfigMissingError", "ConfigTypeError", "ConfigEnumError", "ConfigRangeError", "ConfigPatternError"]);
+
+/**
+ * Settings and usage errors exit 2: infra's SettingsError (recognised by name: the plan never imports
+ * infra/), the stack file loader's StackConfigError, Pulumi's Config errors, ours.
+ */
 export function isSettingsError(err: unknown): err is Error {
-    return err instanceof StackConfigError || (err instanceof Error && (err.name === "SettingsError" || err.name === "StackConfigError"));
+    if (err instanceof StackConfigError) {
+        return true;
+    }
+    if (!(err instanceof Error)) {
+        return false;
+    }
+    return err.name === "SettingsError" || err.name === "StackConfigError" || PULUMI_CONFIG_ERRORS.has(err.constructor.name);
 }

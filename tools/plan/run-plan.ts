@@ -43,23 +43,24 @@ export async function openPack(packDir: string, options: OpenPackOptions = {}): 
         buildMs = Date.now() - started;
         log(`pack: compiled in ${buildMs} ms`);
     }
-    const process = await startPack(dir);
+    const child = await startPack(dir);
     try {
-        const session = await AnalyzerSession.connect(process.address);
+        const session = await AnalyzerSession.connect(child.address);
         const info = await session.info();
+        log(`pack ${info.name}@${info.version} (${info.policies.length} policies) ready in ${child.startMs} ms (pid ${child.pid})`);
         return {
-            process,
+            process: child,
             session,
             info,
             packDir: dir,
             buildMs,
             close: async () => {
                 session.close();
-                await process.stop();
+                await child.stop();
             },
         };
     } catch (e) {
-        await process.stop();
+        await child.stop();
         throw e;
     }
 }
@@ -174,9 +175,6 @@ export async function runPlan(stack: string, options: RunPlanOptions = {}): Prom
         const evaluation = await evaluateForPlan(stack, options);
         log(`${stack}: ${evaluation.resources.length} resources evaluated in ${evaluation.evaluateMs} ms`);
         handle = await packPromise;
-        if (ownPack) {
-            log(`${stack}: pack ${handle.info.name}@${handle.info.version} (${handle.info.policies.length} policies) started in ${handle.process.startMs} ms`);
-        }
         const configFile = options.packConfig ?? packConfigPath(handle.packDir, stack);
         let packConfig: PackConfigFile = {};
         let packConfigFile: string | undefined;

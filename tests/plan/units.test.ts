@@ -1,0 +1,114 @@
+import * as assert from "assert";
+
+import { PlanSettingsError, isSettingsError } from "../../tools/plan/errors";
+import { toMermaid } from "../../tools/plan/diagram";
+import { evaluateForPlan } from "../../tools/plan/evaluate";
+import { readStackConfig } from "../../tools/lib/stack-config";
+import { OUTPUT_VALUE_SIG, RESOURCE_SIG, SECRET_SIG, SIG_KEY, toPackValue, toPlanValue, UNKNOWN } from "../../tools/plan/properties";
+import { durationSeconds, providerUrn } from "../../tools/plan/recorder";
+import { PlannedResource } from "../../tools/plan/types";
+import { FIXTURE_ROOT } from "./helpers";
+
+function resource(type: string, name: string, parent: string | undefined, dependencies: string[] = []): PlannedResource {
+    const custom = !type.startsWith("app:");
+    return {
+        urn: `urn:pulumi:s::p::${type}::${name}`,
+        type,
+        name,
+        custom,
+        remote: false,
+        parent,
+        provider: undefined,
+        protect: false,
+        dependencies,
+        propertyDependencies: {},
+        timeouts: { create: 0, update: 0, delete: 0 },
+        ignoreChanges: [],
+        additionalSecretOutputs: [],
+        deleteBeforeReplace: undefined,
+        aliases: [],
+        inputs: {},
+        outputs: {},
+    };
+}
+
+describe("offline plan building blocks", () => {
+    describe("property forms", () => {
+        const secret = { [SIG_KEY]: SECRET_SIG, value: "hunter2" };
+        const customRef = { [SIG_KEY]: RESOURCE_SIG, urn: "urn:a", id: UNKNOWN };
+        const componentRef = { [SIG_KEY]: RESOURCE_SIG, urn: "urn:component" };
+        const input = { password: secret, nested: [{ s: secret }], key: customRef, group: componentRef, out: { [SIG_KEY]: OUTPUT_VALUE_SIG } };
+
+        it("plan.json form: secrets as [secret], resource references as id (unknown) or component URN", () => {
+            assert.deepStrictEqual(toPlanValue(input), {
+                password: "[secret]",
+                nested: [{ s: "[secret]" }],
+                key: UNKNOWN,
+                group: "urn:component",
+                out: UNKNOWN,
+            });
+        });
+
+        it("pack form: secrets stay marked secret but carry the placeholder, never the value", () => {
+            const packed = toPackValue(input) as Record<string, unknown>;
+            assert.deepStrictEqual(packed.password, { [SIG_KEY]: SECRET_SIG, value: "[secret]" });
+            assert.ok(!JSON.stringify(packed).includes("hunter2"));
+        });
+    });
+
+    it("reads Go durations into the seconds the analyzer's CustomTimeouts carry", () => {
+        assert.strictEqual(durationSeconds("5m"), 300);
+        assert.strictEqual(durationSeconds("1h30m"), 5400);
+        assert.strictEqual(durationSeconds("1.5h"), 5400);
+        assert.strictEqual(durationSeconds(""), 0);
+        assert.strictEqual(durationSeconds("soon"), 0);
+    });
+
+    it("takes the URN out of a provider reference", () => {
+        assert.strictEqual(providerUrn(`urn:pulumi:s::p::pulumi:providers:aws::east::${UNKNOWN}`), "urn:pulumi:s::p::pulumi:providers:aws::east");
+        assert.strictEqual(providerUrn(""), undefined);
+    });
+
+    it("treats infra's SettingsError, Pulumi Config errors and our own as settings errors (exit 2), nothing else", () => {
+        class SettingsError extends Error {
+            override name = "SettingsError";
+        }
+        assert.ok(isSettingsError(new SettingsError("x")));
+        assert.ok(isSettingsError(new PlanSettingsError("x")));
+        assert.ok(!isSettingsError(new TypeError("x")));
+    });
+
+    it("a Pulumi Config error in the program is a settings error", async () => {
+        const config = readStackConfig("compliant", FIXTURE_ROOT);
+        config.values["plan-fixture:encrypted"] = "maybe";
+        await assert.rejects(evaluateForPlan("compliant", { root: FIXTURE_ROOT, config }), (e: Error) => isSettingsError(e) && /encrypted/.test(e.message));
+    });
+
+    describe("diagram", () => {
+        it("draws internet → edge → service → data from dependencies, with keys beside", () => {
+            const stack = "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s";
+            const edge = resource("app:edge:Edge", "edge", stack);
+            const service = resource("app:service:Service", "service", stack);
+            const data = resource("app:data:Data", "data", stack);
+            const keys = resource("app:keys:Keys", "keys", stack);
+            const key = resource("aws:kms/key:Key", "k", keys.urn);
+            const alb = resource("aws:lb/loadBalancer:LoadBalancer", "alb", edge.urn);
+            const blue = resource("aws:lb/targetGroup:TargetGroup", "blue", edge.urn);
+            const green = resource("aws:lb/targetGroup:TargetGroup", "green", edge.urn);
+            const sg = resource("aws:ec2/securityGroup:SecurityGroup", "svc", service.urn);
+            const svc = resource("aws:ecs/service:Service", "svc", service.urn, [blue.urn, green.urn, sg.urn]);
+            const db = resource("aws:rds/instance:Instance", "db", data.urn, [key.urn]);
+            const dbRule = resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "db-from-svc", data.urn, [sg.urn]);
+            const mmd = toMermaid([resource("pulumi:pulumi:Stack", "p-s", undefined), edge, service, data, keys, key, alb, blue, green, sg, svc, db, dbRule], "p / s");
+            const id = (title: string): string => new RegExp(`(c\\d+)\\["${title}<br/>`).exec(mmd)?.[1] ?? "missing";
+            assert.match(mmd, new RegExp(`internet --> ${id("edge")}\\n`));
+            assert.match(mmd, new RegExp(`${id("edge")} --> ${id("service")}\\n`));
+            assert.match(mmd, new RegExp(`${id("service")} --> ${id("data")}\\n`));
+            assert.match(mmd, new RegExp(`${id("keys")} -. "encrypts" .-> ${id("data")}`));
+            assert.doesNotMatch(mmd, /by tier/);
+            for (const tier of ["edge", "service", "data", "keys"]) {
+                assert.match(mmd, new RegExp(`subgraph ${tier}\\[`));
+            }
+        });
+    });
+});
