@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ArnScope, ecrRegistry, roleArn } from "../lib/arn";
+import { arn, ArnScope, ecrRegistry, roleArn } from "../lib/arn";
 import { Statement } from "../lib/iam";
 import { NAME_LIMITS, physicalName } from "../lib/naming";
 import { resourceTags } from "../lib/tags";
@@ -268,7 +268,8 @@ export class BlueGreenService extends pulumi.ComponentResource {
             `${name}-app`,
             {
                 name: serviceName,
-                cluster: cluster.arn,
+                // The cluster's ARN from its name (what ECS itself reports), known at preview.
+                cluster: arn(s, "ecs", `cluster/${clusterName}`),
                 taskDefinition: taskDefinition.arn,
                 desiredCount: args.desiredCount,
                 launchType: "FARGATE",
@@ -312,7 +313,7 @@ export class BlueGreenService extends pulumi.ComponentResource {
             },
             {
                 parent: this,
-                dependsOn: [...roles.ready, productionRule, testRule],
+                dependsOn: [cluster, ...roles.ready, productionRule, testRule],
                 // Autoscaling owns the task count. ECS blue/green swaps which target group is primary
                 // after each deployment; re-applying the declared pair would undo that (docs/bluegreen.md).
                 ignoreChanges: ["desiredCount", "loadBalancers"],

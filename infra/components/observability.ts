@@ -59,11 +59,14 @@ export class Observability extends pulumi.ComponentResource {
             { name: topicName, kmsMasterKeyId: args.alertsKmsKeyArn, tags: tags(topicName) },
             parent,
         );
+        // The topic's ARN from its name: alarm actions, subscriptions and the policy are then known at
+        // preview (a policy can see where alarms go); dependsOn keeps the creation order.
         const topicArn = arn(args.scope, "sns", topicName);
+        const afterTopic = { parent: this, dependsOn: [topic] };
         new aws.sns.TopicPolicy(
             `${name}-alerts`,
             {
-                arn: topic.arn,
+                arn: topicArn,
                 // Only this account's alarms may publish, and nobody over plain HTTP (SC-8).
                 policy: policyJson([
                     {
@@ -87,13 +90,13 @@ export class Observability extends pulumi.ComponentResource {
                     },
                 ]),
             },
-            parent,
+            afterTopic,
         );
         args.alertEmails.forEach((email, i) => {
             new aws.sns.TopicSubscription(
                 `${name}-alerts-email-${i}`,
-                { topic: topic.arn, protocol: "email", endpoint: email },
-                parent,
+                { topic: topicArn, protocol: "email", endpoint: email },
+                afterTopic,
             );
         });
 
@@ -128,8 +131,8 @@ export class Observability extends pulumi.ComponentResource {
             (spec) =>
                 new aws.cloudwatch.MetricAlarm(
                     spec.name,
-                    { ...spec, alarmActions: [topic.arn], okActions: [topic.arn], tags: tags(spec.name) },
-                    parent,
+                    { ...spec, alarmActions: [topicArn], okActions: [topicArn], tags: tags(spec.name) },
+                    afterTopic,
                 ),
         );
 

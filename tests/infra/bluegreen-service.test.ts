@@ -304,7 +304,9 @@ describe("BlueGreenService component", () => {
         it("runs Fargate tasks in private subnets without public IPs", () => {
             const svc = one("aws:ecs/service:Service");
             assert.equal(svc.name, "govstack-prod-app");
+            assert.equal(svc.cluster, "arn:aws-us-gov:ecs:us-gov-west-1:111122223333:cluster/govstack-prod");
             assert.equal(svc.launchType, "FARGATE");
+            assert.equal(svc.platformVersion, "1.4.0");
             assert.equal((svc.networkConfiguration as Inputs).assignPublicIp, false);
             assert.equal(svc.desiredCount, 6);
             assert.equal(svc.enableExecuteCommand, false);

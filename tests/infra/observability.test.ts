@@ -177,11 +177,15 @@ describe("Observability component", () => {
     it("sends every alarm and its recovery to the alerts topic", () => {
         const alarms = mocks.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
         assert.equal(alarms.length, 3 + 2 + 2 + 1 + 4);
+        const topic = "arn:aws-us-gov:sns:us-gov-west-1:111122223333:govstack-staging-alerts";
         for (const a of alarms) {
             const inputs = a.inputs as Alarm;
-            // The topic ARN is an output of the topic: unknown at preview, but present.
-            assert.equal(inputs.alarmActions.length, 1, `${a.name} alarmActions`);
-            assert.equal(inputs.okActions.length, 1, `${a.name} okActions`);
+            // Built from the topic's name: known at preview, so a policy can see where alarms go.
+            assert.deepEqual(inputs.alarmActions, [topic], `${a.name} alarmActions`);
+            assert.deepEqual(inputs.okActions, [topic], `${a.name} okActions`);
+        }
+        for (const s of mocks.ofType("aws:sns/topicSubscription:TopicSubscription")) {
+            assert.equal(s.inputs.topic, topic);
         }
     });
 
