@@ -41,7 +41,7 @@ export function sequentially<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The one resource of a type (optionally whose logical name ends with `suffix`); fails if not exactly one. */
-export function one(ev: Evaluation, type: string, suffix?: string): DeclaredResource {
+export function one(ev: Pick<Evaluation, "mocks">, type: string, suffix?: string): DeclaredResource {
     const found = ev.mocks.ofType(type).filter((r) => suffix === undefined || r.name.endsWith(suffix));
     if (found.length !== 1) {
         throw new Error(
@@ -52,7 +52,7 @@ export function one(ev: Evaluation, type: string, suffix?: string): DeclaredReso
 }
 
 /** A resource by exact logical name and type. */
-export function named(ev: Evaluation, type: string, name: string): DeclaredResource {
+export function named(ev: Pick<Evaluation, "mocks">, type: string, name: string): DeclaredResource {
     const found = ev.mocks.ofType(type).find((r) => r.name === name);
     if (!found) {
         throw new Error(`no ${type} named ${name}; have: ${ev.mocks.ofType(type).map((r) => r.name).join(", ")}`);
