@@ -1,5 +1,6 @@
 // The policy-writing toolkit: import from "../lib" in rule files.
 export * from "./config";
+export * from "./glob";
 export * from "./json";
 export * from "./network";
 export * from "./policy";

@@ -123,11 +123,11 @@ export interface StackContext<C> {
     byUrn(urn: string): StackResource | undefined;
     /**
      * Resolves the references held in `from.props[prop]` (a string or an array of strings: ids,
-     * ARNs or names) to resources of `targetTypes`. Known values match a target's `id`, `arn` or
-     * `name` prop; unknown values (ids are unknown during preview) fall back to the property's
+     * ARNs or names) to resources of `targetTypes`. Known values match a target's `keyProps`
+     * (default `id`, `arn`, `name`; e.g. `bucket` for S3 buckets); unknown values (ids are unknown during preview) fall back to the property's
      * dependencies, i.e. the URNs the engine recorded for that input.
      */
-    resolveRefs(from: StackResource, prop: string, targetTypes: readonly string[]): ResolvedRefs;
+    resolveRefs(from: StackResource, prop: string, targetTypes: readonly string[], keyProps?: readonly string[]): ResolvedRefs;
     read<T = unknown>(from: unknown, path: string): Read<T>;
     violation(resource: StackResource, message: string): void;
     cannotVerify(resource: StackResource, what: string): void;
@@ -308,6 +308,8 @@ function toStackResource(r: PolicyResource): StackResource {
     };
 }
 
+const DEFAULT_KEY_PROPS: readonly string[] = ["id", "arn", "name"];
+
 function makeStackContext<C>(args: StackValidationArgs, config: C, waivers: readonly Waiver[], report: ReportViolation): StackContext<C> {
     const resources = args.resources.map(toStackResource);
     let byType: Map<string, StackResource[]> | undefined;
@@ -337,13 +339,13 @@ function makeStackContext<C>(args: StackValidationArgs, config: C, waivers: read
         return byUrnMap.get(urn);
     };
     // id/arn/name → resource, per target type set, built once.
-    const refsOf = (targetTypes: readonly string[]): Map<string, StackResource> => {
-        const key = targetTypes.join("|");
+    const refsOf = (targetTypes: readonly string[], keyProps: readonly string[]): Map<string, StackResource> => {
+        const key = `${targetTypes.join("|")}#${keyProps.join("|")}`;
         let index = refIndex.get(key);
         if (!index) {
             index = new Map();
             for (const r of ofType(...targetTypes)) {
-                for (const field of ["id", "arn", "name"]) {
+                for (const field of keyProps) {
                     const v = r.props[field];
                     if (typeof v === "string" && read(v).known && !index.has(v)) {
                         index.set(v, r);
@@ -361,10 +363,10 @@ function makeStackContext<C>(args: StackValidationArgs, config: C, waivers: read
         resources,
         ofType,
         byUrn,
-        resolveRefs: (from, prop, targetTypes) => {
+        resolveRefs: (from, prop, targetTypes, keyProps = DEFAULT_KEY_PROPS) => {
             const value = read(from.props, prop);
             const refs: unknown[] = !value.known ? [undefined] : Array.isArray(value.value) ? value.value : value.value === undefined ? [] : [value.value];
-            const index = refsOf(targetTypes);
+            const index = refsOf(targetTypes, keyProps);
             const found = new Map<string, StackResource>();
             let unknownRefs = 0;
             let unresolved = 0;

@@ -5,6 +5,8 @@
 
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 
+import { globMatches } from "./glob";
+
 export interface Waiver {
     /** A resource URN, or a glob (`*`, `?`) over the resource name or, if it contains "::", the URN. */
     readonly resource: string;
@@ -119,28 +121,13 @@ export function isWaiverActive(waiver: Waiver, today: string = todayUtc()): bool
     return waiver.expires >= today;
 }
 
-const globCache = new Map<string, RegExp>();
-
-function globToRegExp(glob: string): RegExp {
-    let re = globCache.get(glob);
-    if (re === undefined) {
-        const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-        re = new RegExp(`^${body}$`);
-        globCache.set(glob, re);
-    }
-    return re;
-}
-
 /** Whether a waiver's `resource` pattern matches the resource (regardless of expiry). */
 export function waiverMatches(waiver: Waiver, resource: WaivableResource): boolean {
     const pattern = waiver.resource;
     if (pattern === resource.urn || pattern === resource.name) {
         return true;
     }
-    if (!pattern.includes("*") && !pattern.includes("?")) {
-        return false;
-    }
-    return globToRegExp(pattern).test(pattern.includes("::") ? resource.urn : resource.name);
+    return globMatches(pattern, pattern.includes("::") ? resource.urn : resource.name);
 }
 
 /** The first active waiver that matches the resource, if any. */

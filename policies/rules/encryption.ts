@@ -1,5 +1,585 @@
-// At-rest and in-transit encryption of storage services (SC-28, SC-8, SC-12, SC-13).
+// At-rest and in-transit encryption of storage services: SC-28/SC-28(1) protection of
+// information at rest, SC-8/SC-8(1) in transit, SC-12/SC-13 keys under the customer's control
+// (a customer-managed KMS key can be rotated, audited, scoped by key policy and revoked; the
+// AWS-managed `aws/<service>` keys cannot).
 
-import { GovPolicy } from "../lib";
+import type { ControlId } from "../controls";
+import { findGlobMatch, GovPolicy, isUnknown, ResourceContext, resourcePolicy, stackPolicy } from "../lib";
 
-export const encryptionPolicies: GovPolicy[] = [];
+/** The option every CMK-checking policy has. */
+const REQUIRE_CMK = {
+    requireCmk: {
+        type: "boolean",
+        default: true,
+        description: "Require a customer-managed KMS key (not the AWS-managed aws/<service> key or an AWS-owned key).",
+    },
+} as const;
+
+const AWS_MANAGED_ALIAS = /(^|:)alias\/aws\//;
+
+/** Readable resource nouns for messages. */
+const NOUNS: Readonly<Record<string, string>> = {
+    "aws:rds/instance:Instance": "RDS instance",
+    "aws:rds/cluster:Cluster": "RDS cluster",
+    "aws:rds/clusterInstance:ClusterInstance": "RDS cluster instance",
+    "aws:docdb/cluster:Cluster": "DocumentDB cluster",
+    "aws:neptune/cluster:Cluster": "Neptune cluster",
+    "aws:opensearch/domain:Domain": "OpenSearch domain",
+    "aws:elasticsearch/domain:Domain": "Elasticsearch domain",
+    "aws:ec2/launchTemplate:LaunchTemplate": "Launch template",
+    "aws:ec2/instance:Instance": "EC2 instance",
+};
+
+function label(ctx: { type: string; name: string }, fallback: string): string {
+    return `${NOUNS[ctx.type] ?? fallback} "${ctx.name}"`;
+}
+
+/**
+ * When `requireCmk` is on, the key at `path` must be set and must not be an AWS-managed alias.
+ * An unknown key id counts as set: it is computed from a key created in this stack, i.e. a
+ * customer-managed key (AWS-managed keys are referenced by literal aliases).
+ */
+function checkCmk(ctx: ResourceContext<{ readonly requireCmk: boolean }>, path: string, what: string, from?: unknown): void {
+    if (!ctx.config.requireCmk) {
+        return;
+    }
+    const key = ctx.read(path, from);
+    if (!key.known) {
+        return;
+    }
+    if (key.value === undefined || key.value === null || key.value === "") {
+        ctx.violation(`${what} has no ${path}, so it is encrypted with an AWS-managed key; set ${path} to a customer-managed KMS key.`);
+    } else if (typeof key.value === "string" && AWS_MANAGED_ALIAS.test(key.value)) {
+        ctx.violation(`${what} uses the AWS-managed key "${key.value}"; set ${path} to a customer-managed KMS key.`);
+    }
+}
+
+/** A boolean that must be true: unknown → advisory, otherwise a violation with `message`. */
+function requireTrue(ctx: ResourceContext<unknown>, path: string, message: string, from?: unknown): boolean {
+    const v = ctx.read(path, from);
+    if (!v.known) {
+        ctx.cannotVerify(path);
+        return false;
+    }
+    if (v.value !== true && v.value !== "true") {
+        ctx.violation(message);
+        return false;
+    }
+    return true;
+}
+
+export const rdsStorageEncrypted = resourcePolicy({
+    name: "rds-storage-encrypted",
+    description:
+        "RDS instances and RDS, Aurora, DocumentDB and Neptune clusters must encrypt storage, snapshots and backups at rest " +
+        "(storageEncrypted), with a customer-managed KMS key where config requires it.",
+    severity: "high",
+    controls: ["SC-28", "SC-28(1)", "SC-12", "SC-13"],
+    remediationSteps:
+        "Set `storageEncrypted: true` and `kmsKeyId` to the data key's ARN. Encryption cannot be added in place: create the " +
+        "encrypted instance from an encrypted snapshot copy.",
+    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:docdb/cluster:Cluster", "aws:neptune/cluster:Cluster"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const what = label(ctx, "Database");
+        const replicaOf = ctx.read("replicateSourceDb");
+        if (replicaOf.known && typeof replicaOf.value === "string" && replicaOf.value !== "") {
+            // A same-region read replica inherits its source's encryption; the source is judged.
+            return;
+        }
+        if (requireTrue(ctx, "storageEncrypted", `${what} is not encrypted at rest; set storageEncrypted: true.`)) {
+            checkCmk(ctx, "kmsKeyId", what);
+        }
+    },
+});
+
+export const rdsPerformanceInsightsCmk = resourcePolicy({
+    name: "rds-performance-insights-cmk",
+    description:
+        "RDS Performance Insights data (which includes SQL text) must be encrypted with a customer-managed KMS key when " +
+        "Performance Insights is enabled.",
+    severity: "medium",
+    controls: ["SC-28", "SC-12"],
+    remediationSteps: "Set `performanceInsightsKmsKeyId` to the data key's ARN wherever `performanceInsightsEnabled` is true.",
+    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const enabled = ctx.read("performanceInsightsEnabled");
+        if (enabled.known && enabled.value !== true) {
+            return;
+        }
+        const key = ctx.read("performanceInsightsKmsKeyId");
+        if (!enabled.known) {
+            if (ctx.config.requireCmk && key.known && !key.value) {
+                ctx.cannotVerify("performanceInsightsEnabled");
+            }
+            return;
+        }
+        checkCmk(ctx, "performanceInsightsKmsKeyId", `${label(ctx, "Database")} Performance Insights`);
+    },
+});
+
+export const elasticacheEncrypted = resourcePolicy({
+    name: "elasticache-encrypted",
+    description:
+        "ElastiCache replication groups must encrypt data at rest and in transit (TLS between clients and nodes), with a " +
+        "customer-managed KMS key where config requires it.",
+    severity: "high",
+    controls: ["SC-28", "SC-8", "SC-8(1)", "SC-12"],
+    remediationSteps:
+        "Set `atRestEncryptionEnabled: true`, `transitEncryptionEnabled: true` (clients connect with TLS) and `kmsKeyId` " +
+        "on the aws.elasticache.ReplicationGroup.",
+    resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const what = `ElastiCache replication group "${ctx.name}"`;
+        if (requireTrue(ctx, "atRestEncryptionEnabled", `${what} is not encrypted at rest; set atRestEncryptionEnabled: true.`)) {
+            checkCmk(ctx, "kmsKeyId", what);
+        }
+        requireTrue(ctx, "transitEncryptionEnabled", `${what} does not encrypt in transit; set transitEncryptionEnabled: true.`);
+    },
+});
+
+export const ebsVolumeEncrypted = resourcePolicy({
+    name: "ebs-volume-encrypted",
+    description: "EBS volumes must be encrypted at rest, with a customer-managed KMS key where config requires it.",
+    severity: "high",
+    controls: ["SC-28", "SC-28(1)", "SC-12"],
+    remediationSteps: "Set `encrypted: true` and `kmsKeyId` on the aws.ebs.Volume (an existing volume is re-created from an encrypted snapshot).",
+    resourceTypes: ["aws:ebs/volume:Volume"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const what = `EBS volume "${ctx.name}"`;
+        if (requireTrue(ctx, "encrypted", `${what} is not encrypted; set encrypted: true.`)) {
+            checkCmk(ctx, "kmsKeyId", what);
+        }
+    },
+});
+
+export const ec2BlockDevicesEncrypted = resourcePolicy({
+    name: "ec2-block-devices-encrypted",
+    description:
+        "EBS block devices declared by launch templates and EC2 instances must be encrypted, with a customer-managed KMS key " +
+        "where config requires it (devices not declared follow the AMI's snapshots and are not judged here).",
+    severity: "high",
+    controls: ["SC-28", "SC-28(1)", "SC-12"],
+    remediationSteps:
+        "Launch templates: set `blockDeviceMappings[].ebs.encrypted: \"true\"` and `kmsKeyId`. Instances: set " +
+        "`rootBlockDevice.encrypted: true` and `ebsBlockDevices[].encrypted: true` with `kmsKeyId`.",
+    resourceTypes: ["aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/instance:Instance"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const devices: Array<{ path: string; value: unknown }> = [];
+        const collect = (path: string, isList: boolean, inner: string) => {
+            const r = ctx.read(path);
+            if (!r.known) {
+                ctx.cannotVerify(path);
+                return;
+            }
+            const list = isList ? (Array.isArray(r.value) ? r.value : []) : r.value === undefined || r.value === null ? [] : [r.value];
+            list.forEach((d, i) => {
+                const devicePath = isList ? `${path}[${i}]` : path;
+                const dev = inner ? ctx.read(inner, d) : { known: true as const, value: d };
+                if (!dev.known || isUnknown(d)) {
+                    ctx.cannotVerify(devicePath);
+                } else if (dev.value !== undefined && dev.value !== null) {
+                    devices.push({ path: inner ? `${devicePath}.${inner}` : devicePath, value: dev.value });
+                }
+            });
+        };
+        if (ctx.type === "aws:ec2/launchTemplate:LaunchTemplate") {
+            collect("blockDeviceMappings", true, "ebs");
+        } else {
+            collect("rootBlockDevice", false, "");
+            collect("ebsBlockDevices", true, "");
+        }
+        const what = label(ctx, "Resource");
+        for (const d of devices) {
+            if (requireTrue(ctx, "encrypted", `${what} ${d.path} is not encrypted; set encrypted: true.`, d.value)) {
+                checkCmk(ctx, "kmsKeyId", `${what} ${d.path}`, d.value);
+            }
+        }
+    },
+});
+
+export const efsEncrypted = resourcePolicy({
+    name: "efs-encrypted",
+    description: "EFS file systems must be encrypted at rest, with a customer-managed KMS key where config requires it.",
+    severity: "high",
+    controls: ["SC-28", "SC-28(1)", "SC-12"],
+    remediationSteps: "Set `encrypted: true` and `kmsKeyId` on the aws.efs.FileSystem (encryption is fixed at creation: migrate the data).",
+    resourceTypes: ["aws:efs/fileSystem:FileSystem"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const what = `EFS file system "${ctx.name}"`;
+        if (requireTrue(ctx, "encrypted", `${what} is not encrypted; set encrypted: true.`)) {
+            checkCmk(ctx, "kmsKeyId", what);
+        }
+    },
+});
+
+const S3_BUCKET = "aws:s3/bucket:Bucket";
+const S3_SSE_CONFIG = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
+
+export const s3BucketSseKms = resourcePolicy({
+    name: "s3-bucket-sse-kms",
+    description:
+        "S3 bucket encryption configurations must use SSE-KMS with a customer-managed key (where config requires KMS); " +
+        "SSE-S3 (AES256) is allowed only for the buckets listed in `sseS3AllowedBuckets` (ALB access-log delivery supports " +
+        "only SSE-S3).",
+    severity: "high",
+    controls: ["SC-28", "SC-28(1)", "SC-12"],
+    remediationSteps:
+        "Set `rules[].applyServerSideEncryptionByDefault` to `{ sseAlgorithm: \"aws:kms\", kmsMasterKeyId: <key ARN> }` " +
+        "and `bucketKeyEnabled: true`; for an ALB access-log bucket, name it to match `sseS3AllowedBuckets`.",
+    resourceTypes: [S3_SSE_CONFIG],
+    options: {
+        requireKms: { type: "boolean", default: true, description: "Require SSE-KMS (aws:kms or aws:kms:dsse) rather than SSE-S3." },
+        ...REQUIRE_CMK,
+        sseS3AllowedBuckets: {
+            type: "array",
+            items: { type: "string" },
+            default: ["*-access-logs-*"],
+            description: "Bucket names (globs, * and ?) allowed to use SSE-S3 (AES256): the ALB access-log bucket.",
+        },
+    },
+    validate: (ctx) => {
+        if (!ctx.config.requireKms) {
+            return;
+        }
+        const bucketRef = ctx.read("bucket");
+        const bucketName = bucketRef.known && typeof bucketRef.value === "string" ? bucketRef.value : undefined;
+        const rules = ctx.read("rules");
+        if (!rules.known) {
+            ctx.cannotVerify("rules");
+            return;
+        }
+        const what = `S3 bucket "${bucketName ?? ctx.name}"`;
+        const list = Array.isArray(rules.value) ? rules.value : [];
+        if (list.length === 0) {
+            ctx.violation(`${what} encryption configuration has no rules; add a rule with sseAlgorithm "aws:kms".`);
+        }
+        list.forEach((rule, i) => {
+            const path = `rules[${i}].applyServerSideEncryptionByDefault`;
+            const algorithm = ctx.read("applyServerSideEncryptionByDefault.sseAlgorithm", rule);
+            if (!algorithm.known) {
+                ctx.cannotVerify(`${path}.sseAlgorithm`);
+                return;
+            }
+            if (typeof algorithm.value === "string" && KMS_ALGORITHMS.has(algorithm.value)) {
+                checkCmk(ctx, "applyServerSideEncryptionByDefault.kmsMasterKeyId", what, rule);
+                return;
+            }
+            if (!bucketRef.known) {
+                // The bucket's name decides whether SSE-S3 is allowed; it is computed.
+                ctx.cannotVerify("bucket (the exemption for SSE-S3 depends on its name)");
+                return;
+            }
+            const exempt = findGlobMatch(ctx.config.sseS3AllowedBuckets, [bucketName ?? "", ctx.name]);
+            if (algorithm.value === "AES256" && exempt) {
+                return;
+            }
+            ctx.violation(`${what} uses sseAlgorithm ${JSON.stringify(algorithm.value ?? null)}; use "aws:kms" with a customer-managed KMS key.`);
+        });
+    },
+});
+
+export const s3BucketEncryptionConfigured = stackPolicy({
+    name: "s3-bucket-encryption-configured",
+    description:
+        "Every S3 bucket must have an explicit server-side encryption configuration (judged by s3-bucket-sse-kms), so its " +
+        "encryption is declared and reviewed rather than left to the SSE-S3 default.",
+    severity: "high",
+    controls: ["SC-28", "SC-12", "CM-6"],
+    remediationSteps: "Add an aws.s3.BucketServerSideEncryptionConfiguration for the bucket (SSE-KMS with the storage key).",
+    resourceTypes: [S3_BUCKET, S3_SSE_CONFIG],
+    triggerType: S3_BUCKET,
+    validate: (ctx) => {
+        const configured = new Set<string>();
+        let unresolved = 0;
+        for (const sse of ctx.ofType(S3_SSE_CONFIG)) {
+            const refs = ctx.resolveRefs(sse, "bucket", [S3_BUCKET], ["bucket", "id"]);
+            refs.resources.forEach((b) => configured.add(b.urn));
+            unresolved += refs.unresolved;
+        }
+        for (const bucket of ctx.ofType(S3_BUCKET)) {
+            if (configured.has(bucket.urn)) {
+                continue;
+            }
+            // The deprecated inline form on the bucket also declares encryption.
+            const inline = ctx.read(bucket.props, "serverSideEncryptionConfiguration");
+            if (!inline.known || (inline.value !== undefined && inline.value !== null)) {
+                continue;
+            }
+            if (unresolved > 0) {
+                ctx.cannotVerify(bucket, "which bucket each encryption configuration applies to");
+            } else {
+                ctx.violation(
+                    bucket,
+                    `S3 bucket "${bucket.name}" has no server-side encryption configuration; add an aws.s3.BucketServerSideEncryptionConfiguration with SSE-KMS.`,
+                );
+            }
+        }
+    },
+});
+
+export const dynamodbTableCmk = resourcePolicy({
+    name: "dynamodb-table-cmk",
+    description:
+        "DynamoDB tables must be encrypted with a customer-managed KMS key (the default is an AWS-owned key the customer " +
+        "cannot audit or revoke) where config requires it.",
+    severity: "medium",
+    controls: ["SC-28", "SC-12"],
+    remediationSteps: "Set `serverSideEncryption: { enabled: true, kmsKeyArn: <key ARN> }` on the aws.dynamodb.Table.",
+    resourceTypes: ["aws:dynamodb/table:Table"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        if (!ctx.config.requireCmk) {
+            return;
+        }
+        const what = `DynamoDB table "${ctx.name}"`;
+        const enabled = ctx.read("serverSideEncryption.enabled");
+        if (!enabled.known) {
+            ctx.cannotVerify("serverSideEncryption.enabled");
+        } else if (enabled.value !== true) {
+            ctx.violation(`${what} is encrypted with an AWS-owned key; set serverSideEncryption: { enabled: true, kmsKeyArn: <customer-managed key> }.`);
+        } else {
+            checkCmk(ctx, "serverSideEncryption.kmsKeyArn", what);
+        }
+    },
+});
+
+export const snsTopicEncrypted = resourcePolicy({
+    name: "sns-topic-encrypted",
+    description: "SNS topics must be encrypted at rest (kmsMasterKeyId), with a customer-managed KMS key where config requires it.",
+    severity: "medium",
+    controls: ["SC-28", "SC-12"],
+    remediationSteps:
+        "Set `kmsMasterKeyId` to a customer-managed key whose policy lets the publishing services (CloudWatch alarms, " +
+        "EventBridge) use it.",
+    resourceTypes: ["aws:sns/topic:Topic"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const key = ctx.read("kmsMasterKeyId");
+        if (key.known && !key.value) {
+            ctx.violation(`SNS topic "${ctx.name}" is not encrypted at rest; set kmsMasterKeyId to a customer-managed KMS key.`);
+            return;
+        }
+        checkCmk(ctx, "kmsMasterKeyId", `SNS topic "${ctx.name}"`);
+    },
+});
+
+export const sqsQueueEncrypted = resourcePolicy({
+    name: "sqs-queue-encrypted",
+    description:
+        "SQS queues must be encrypted at rest with a customer-managed KMS key where config requires it; SQS-managed SSE is " +
+        "accepted only when `allowSqsManagedSse` is on.",
+    severity: "medium",
+    controls: ["SC-28", "SC-12"],
+    remediationSteps: "Set `kmsMasterKeyId` to a customer-managed key (and `sqsManagedSseEnabled: false`).",
+    resourceTypes: ["aws:sqs/queue:Queue"],
+    options: {
+        ...REQUIRE_CMK,
+        allowSqsManagedSse: { type: "boolean", default: false, description: "Accept SQS-managed SSE (SSE-SQS) instead of SSE-KMS." },
+    },
+    validate: (ctx) => {
+        const what = `SQS queue "${ctx.name}"`;
+        const key = ctx.read("kmsMasterKeyId");
+        if (!key.known || key.value) {
+            checkCmk(ctx, "kmsMasterKeyId", what);
+            return;
+        }
+        const managed = ctx.read("sqsManagedSseEnabled");
+        if (!managed.known) {
+            ctx.cannotVerify("sqsManagedSseEnabled");
+        } else if (managed.value === false) {
+            ctx.violation(`${what} is not encrypted at rest; set kmsMasterKeyId to a customer-managed KMS key.`);
+        } else if (!ctx.config.allowSqsManagedSse) {
+            // Absent means SSE-SQS: AWS enables it on new queues by default.
+            ctx.violation(`${what} uses SQS-managed encryption; set kmsMasterKeyId to a customer-managed KMS key.`);
+        }
+    },
+});
+
+/** A policy whose only requirement is a customer-managed key in one property. */
+function cmkPolicy(spec: {
+    name: string;
+    noun: string;
+    type: string;
+    path: string;
+    description: string;
+    remediationSteps: string;
+    controls: readonly ControlId[];
+}) {
+    return resourcePolicy({
+        name: spec.name,
+        description: spec.description,
+        severity: "medium",
+        controls: spec.controls,
+        remediationSteps: spec.remediationSteps,
+        resourceTypes: [spec.type],
+        options: REQUIRE_CMK,
+        validate: (ctx) => checkCmk(ctx, spec.path, `${spec.noun} "${ctx.name}"`),
+    });
+}
+
+export const cloudwatchLogGroupCmk = cmkPolicy({
+    name: "cloudwatch-log-group-cmk",
+    noun: "Log group",
+    type: "aws:cloudwatch/logGroup:LogGroup",
+    path: "kmsKeyId",
+    description:
+        "CloudWatch log groups must be encrypted with a customer-managed KMS key (audit records are protected information) " +
+        "where config requires it.",
+    remediationSteps: "Set `kmsKeyId` to the logs key, whose policy allows the regional logs service principal.",
+    controls: ["SC-28", "AU-9", "SC-12"],
+});
+
+export const secretsManagerSecretCmk = cmkPolicy({
+    name: "secretsmanager-secret-cmk",
+    noun: "Secret",
+    type: "aws:secretsmanager/secret:Secret",
+    path: "kmsKeyId",
+    description: "Secrets Manager secrets must be encrypted with a customer-managed KMS key (not aws/secretsmanager) where config requires it.",
+    remediationSteps: "Set `kmsKeyId` to the secrets key; grant kms:Decrypt on it only to the roles that read the secret.",
+    controls: ["SC-28", "SC-12"],
+});
+
+export const backupVaultCmk = cmkPolicy({
+    name: "backup-vault-cmk",
+    noun: "Backup vault",
+    type: "aws:backup/vault:Vault",
+    path: "kmsKeyArn",
+    description: "AWS Backup vaults must encrypt recovery points with a customer-managed KMS key where config requires it.",
+    remediationSteps: "Set `kmsKeyArn` on the aws.backup.Vault (fixed at creation: create a new vault and copy recovery points).",
+    controls: ["SC-28", "CP-9", "CP-9(8)", "SC-12"],
+});
+
+export const ecrRepositoryKms = resourcePolicy({
+    name: "ecr-repository-kms",
+    description:
+        "ECR repositories must encrypt images with KMS (the default is AES256), with a customer-managed key where config " +
+        "requires it.",
+    severity: "medium",
+    controls: ["SC-28", "SC-12"],
+    remediationSteps: "Set `encryptionConfigurations: [{ encryptionType: \"KMS\", kmsKey: <key ARN> }]` (fixed at creation).",
+    resourceTypes: ["aws:ecr/repository:Repository"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const what = `ECR repository "${ctx.name}"`;
+        const config = ctx.read("encryptionConfigurations.0");
+        if (!config.known) {
+            ctx.cannotVerify("encryptionConfigurations");
+            return;
+        }
+        const type = ctx.read("encryptionType", config.value);
+        if (!type.known) {
+            ctx.cannotVerify("encryptionConfigurations[0].encryptionType");
+        } else if (type.value !== "KMS") {
+            ctx.violation(`${what} is encrypted with ${String(type.value ?? "AES256")}, not KMS; set encryptionConfigurations[0].encryptionType: "KMS".`);
+        } else {
+            checkCmk(ctx, "kmsKey", what, config.value);
+        }
+    },
+});
+
+export const kinesisStreamEncrypted = resourcePolicy({
+    name: "kinesis-stream-encrypted",
+    description: "Kinesis data streams must use server-side encryption with KMS, with a customer-managed key where config requires it.",
+    severity: "medium",
+    controls: ["SC-28", "SC-12"],
+    remediationSteps: "Set `encryptionType: \"KMS\"` and `kmsKeyId` to a customer-managed key on the aws.kinesis.Stream.",
+    resourceTypes: ["aws:kinesis/stream:Stream"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const what = `Kinesis stream "${ctx.name}"`;
+        const type = ctx.read("encryptionType");
+        if (!type.known) {
+            ctx.cannotVerify("encryptionType");
+        } else if (type.value !== "KMS") {
+            ctx.violation(`${what} is not encrypted; set encryptionType: "KMS".`);
+        } else {
+            checkCmk(ctx, "kmsKeyId", what);
+        }
+    },
+});
+
+const OPENSEARCH_TYPES = ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"] as const;
+
+export const opensearchEncryptionAtRest = resourcePolicy({
+    name: "opensearch-encryption-at-rest",
+    description:
+        "OpenSearch and Elasticsearch domains must encrypt data at rest (indices, logs, swap, snapshots), with a " +
+        "customer-managed KMS key where config requires it.",
+    severity: "high",
+    controls: ["SC-28", "SC-28(1)", "SC-12"],
+    remediationSteps: "Set `encryptAtRest: { enabled: true, kmsKeyId: <key ARN> }` on the domain.",
+    resourceTypes: OPENSEARCH_TYPES,
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const what = label(ctx, "Search domain");
+        if (requireTrue(ctx, "encryptAtRest.enabled", `${what} is not encrypted at rest; set encryptAtRest.enabled: true.`)) {
+            checkCmk(ctx, "encryptAtRest.kmsKeyId", what);
+        }
+    },
+});
+
+/** FIPS-compatible TLS 1.2+ security policies for OpenSearch endpoints. */
+export const DEFAULT_OPENSEARCH_TLS_POLICIES = ["Policy-Min-TLS-1-2-PFS-2023-10", "Policy-Min-TLS-1-2-2019-07"];
+
+export const opensearchEncryptionInTransit = resourcePolicy({
+    name: "opensearch-encryption-in-transit",
+    description:
+        "OpenSearch and Elasticsearch domains must encrypt traffic between nodes and require HTTPS with an allowed TLS 1.2+ " +
+        "security policy on their endpoint.",
+    severity: "high",
+    controls: ["SC-8", "SC-8(1)", "SC-13"],
+    remediationSteps:
+        "Set `nodeToNodeEncryption: { enabled: true }` and `domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: " +
+        "\"Policy-Min-TLS-1-2-PFS-2023-10\" }`.",
+    resourceTypes: OPENSEARCH_TYPES,
+    options: {
+        allowedTlsPolicies: {
+            type: "array",
+            items: { type: "string" },
+            default: DEFAULT_OPENSEARCH_TLS_POLICIES,
+            description: "Endpoint TLS security policies allowed (TLS 1.2 or later).",
+        },
+    },
+    validate: (ctx) => {
+        const what = label(ctx, "Search domain");
+        requireTrue(ctx, "nodeToNodeEncryption.enabled", `${what} does not encrypt node-to-node traffic; set nodeToNodeEncryption.enabled: true.`);
+        requireTrue(ctx, "domainEndpointOptions.enforceHttps", `${what} accepts plain HTTP; set domainEndpointOptions.enforceHttps: true.`);
+        const tls = ctx.read("domainEndpointOptions.tlsSecurityPolicy");
+        if (!tls.known) {
+            ctx.cannotVerify("domainEndpointOptions.tlsSecurityPolicy");
+        } else if (typeof tls.value !== "string" || !ctx.config.allowedTlsPolicies.includes(tls.value)) {
+            ctx.violation(
+                `${what} uses TLS policy ${JSON.stringify(tls.value ?? null)}; set domainEndpointOptions.tlsSecurityPolicy to one of ` +
+                    `${ctx.config.allowedTlsPolicies.join(", ")}.`,
+            );
+        }
+    },
+});
+
+export const encryptionPolicies: GovPolicy[] = [
+    rdsStorageEncrypted,
+    rdsPerformanceInsightsCmk,
+    elasticacheEncrypted,
+    ebsVolumeEncrypted,
+    ec2BlockDevicesEncrypted,
+    efsEncrypted,
+    s3BucketSseKms,
+    s3BucketEncryptionConfigured,
+    dynamodbTableCmk,
+    snsTopicEncrypted,
+    sqsQueueEncrypted,
+    cloudwatchLogGroupCmk,
+    secretsManagerSecretCmk,
+    ecrRepositoryKms,
+    backupVaultCmk,
+    kinesisStreamEncrypted,
+    opensearchEncryptionAtRest,
+    opensearchEncryptionInTransit,
+];

@@ -1,0 +1,362 @@
+import * as assert from "node:assert/strict";
+
+import type { GovPolicy } from "../../policies/lib";
+import * as enc from "../../policies/rules/encryption";
+import {
+    advisory,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    runResourcePolicy,
+    runStackPolicy,
+    unknown,
+    urnOf,
+} from "./helpers";
+
+const KEY = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+interface Case {
+    policy: GovPolicy;
+    type: string;
+    name: string;
+    bad: Record<string, unknown>;
+    message: string;
+    /** A second violation: the AWS-managed key, where the policy checks for a CMK. */
+    awsManaged?: { props: Record<string, unknown>; message: string };
+    good: Record<string, unknown>;
+    unknownProps: Record<string, unknown>;
+}
+
+const cases: Case[] = [
+    {
+        policy: enc.rdsStorageEncrypted,
+        type: "aws:rds/instance:Instance",
+        name: "db",
+        bad: { storageEncrypted: false },
+        message: 'RDS instance "db" is not encrypted at rest; set storageEncrypted: true.',
+        awsManaged: {
+            props: { storageEncrypted: true },
+            message: 'RDS instance "db" has no kmsKeyId, so it is encrypted with an AWS-managed key; set kmsKeyId to a customer-managed KMS key.',
+        },
+        good: { storageEncrypted: true, kmsKeyId: KEY },
+        unknownProps: { storageEncrypted: unknown(), kmsKeyId: unknown() },
+    },
+    {
+        policy: enc.rdsPerformanceInsightsCmk,
+        type: "aws:rds/cluster:Cluster",
+        name: "aurora",
+        bad: { performanceInsightsEnabled: true },
+        message:
+            'RDS cluster "aurora" Performance Insights has no performanceInsightsKmsKeyId, so it is encrypted with an AWS-managed key; set performanceInsightsKmsKeyId to a customer-managed KMS key.',
+        good: { performanceInsightsEnabled: true, performanceInsightsKmsKeyId: KEY },
+        unknownProps: { performanceInsightsEnabled: true, performanceInsightsKmsKeyId: unknown() },
+    },
+    {
+        policy: enc.elasticacheEncrypted,
+        type: "aws:elasticache/replicationGroup:ReplicationGroup",
+        name: "cache",
+        bad: { atRestEncryptionEnabled: true, kmsKeyId: KEY, transitEncryptionEnabled: false },
+        message: 'ElastiCache replication group "cache" does not encrypt in transit; set transitEncryptionEnabled: true.',
+        awsManaged: {
+            props: { atRestEncryptionEnabled: false, transitEncryptionEnabled: true },
+            message: 'ElastiCache replication group "cache" is not encrypted at rest; set atRestEncryptionEnabled: true.',
+        },
+        good: { atRestEncryptionEnabled: true, transitEncryptionEnabled: true, kmsKeyId: KEY },
+        unknownProps: { atRestEncryptionEnabled: unknown(), transitEncryptionEnabled: unknown(), kmsKeyId: unknown() },
+    },
+    {
+        policy: enc.ebsVolumeEncrypted,
+        type: "aws:ebs/volume:Volume",
+        name: "data",
+        bad: { size: 10 },
+        message: 'EBS volume "data" is not encrypted; set encrypted: true.',
+        awsManaged: {
+            props: { encrypted: true, kmsKeyId: "alias/aws/ebs" },
+            message: 'EBS volume "data" uses the AWS-managed key "alias/aws/ebs"; set kmsKeyId to a customer-managed KMS key.',
+        },
+        good: { encrypted: true, kmsKeyId: KEY },
+        unknownProps: { encrypted: unknown() },
+    },
+    {
+        policy: enc.ec2BlockDevicesEncrypted,
+        type: "aws:ec2/launchTemplate:LaunchTemplate",
+        name: "lt",
+        bad: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "false", volumeSize: 20 } }] },
+        message: 'Launch template "lt" blockDeviceMappings[0].ebs is not encrypted; set encrypted: true.',
+        awsManaged: {
+            props: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }] },
+            message:
+                'Launch template "lt" blockDeviceMappings[0].ebs has no kmsKeyId, so it is encrypted with an AWS-managed key; set kmsKeyId to a customer-managed KMS key.',
+        },
+        good: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KEY } }, { deviceName: "/dev/sdb", virtualName: "ephemeral0" }] },
+        unknownProps: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: unknown(), kmsKeyId: unknown() } }] },
+    },
+    {
+        policy: enc.ec2BlockDevicesEncrypted,
+        type: "aws:ec2/instance:Instance",
+        name: "vm",
+        bad: { rootBlockDevice: { encrypted: true, kmsKeyId: KEY }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }] },
+        message: 'EC2 instance "vm" ebsBlockDevices[0] is not encrypted; set encrypted: true.',
+        good: { rootBlockDevice: { encrypted: true, kmsKeyId: KEY } },
+        unknownProps: { rootBlockDevice: unknown(), ebsBlockDevices: unknown() },
+    },
+    {
+        policy: enc.efsEncrypted,
+        type: "aws:efs/fileSystem:FileSystem",
+        name: "fs",
+        bad: { encrypted: false },
+        message: 'EFS file system "fs" is not encrypted; set encrypted: true.',
+        good: { encrypted: true, kmsKeyId: KEY },
+        unknownProps: { encrypted: true, kmsKeyId: unknown() },
+    },
+    {
+        policy: enc.s3BucketSseKms,
+        type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        name: "backups",
+        bad: { bucket: "gov-backups-111122223333-us-gov-west-1", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
+        message: 'S3 bucket "gov-backups-111122223333-us-gov-west-1" uses sseAlgorithm "AES256"; use "aws:kms" with a customer-managed KMS key.',
+        awsManaged: {
+            props: { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/aws/s3" } }] },
+            message:
+                'S3 bucket "b" uses the AWS-managed key "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/aws/s3"; set applyServerSideEncryptionByDefault.kmsMasterKeyId to a customer-managed KMS key.',
+        },
+        good: { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }, bucketKeyEnabled: true }] },
+        unknownProps: { bucket: unknown(), rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: unknown() } }] },
+    },
+    {
+        policy: enc.dynamodbTableCmk,
+        type: "aws:dynamodb/table:Table",
+        name: "t",
+        bad: { hashKey: "id" },
+        message: 'DynamoDB table "t" is encrypted with an AWS-owned key; set serverSideEncryption: { enabled: true, kmsKeyArn: <customer-managed key> }.',
+        good: { serverSideEncryption: { enabled: true, kmsKeyArn: KEY } },
+        unknownProps: { serverSideEncryption: { enabled: true, kmsKeyArn: unknown() } },
+    },
+    {
+        policy: enc.snsTopicEncrypted,
+        type: "aws:sns/topic:Topic",
+        name: "alerts",
+        bad: { name: "alerts" },
+        message: 'SNS topic "alerts" is not encrypted at rest; set kmsMasterKeyId to a customer-managed KMS key.',
+        awsManaged: {
+            props: { kmsMasterKeyId: "alias/aws/sns" },
+            message: 'SNS topic "alerts" uses the AWS-managed key "alias/aws/sns"; set kmsMasterKeyId to a customer-managed KMS key.',
+        },
+        good: { kmsMasterKeyId: KEY },
+        unknownProps: { kmsMasterKeyId: unknown() },
+    },
+    {
+        policy: enc.sqsQueueEncrypted,
+        type: "aws:sqs/queue:Queue",
+        name: "q",
+        bad: { sqsManagedSseEnabled: false },
+        message: 'SQS queue "q" is not encrypted at rest; set kmsMasterKeyId to a customer-managed KMS key.',
+        awsManaged: { props: {}, message: 'SQS queue "q" uses SQS-managed encryption; set kmsMasterKeyId to a customer-managed KMS key.' },
+        good: { kmsMasterKeyId: KEY },
+        unknownProps: { sqsManagedSseEnabled: unknown() },
+    },
+    {
+        policy: enc.cloudwatchLogGroupCmk,
+        type: "aws:cloudwatch/logGroup:LogGroup",
+        name: "app",
+        bad: { retentionInDays: 365 },
+        message: 'Log group "app" has no kmsKeyId, so it is encrypted with an AWS-managed key; set kmsKeyId to a customer-managed KMS key.',
+        good: { kmsKeyId: KEY },
+        unknownProps: { kmsKeyId: unknown() },
+    },
+    {
+        policy: enc.secretsManagerSecretCmk,
+        type: "aws:secretsmanager/secret:Secret",
+        name: "db-password",
+        bad: { kmsKeyId: "alias/aws/secretsmanager" },
+        message: 'Secret "db-password" uses the AWS-managed key "alias/aws/secretsmanager"; set kmsKeyId to a customer-managed KMS key.',
+        good: { kmsKeyId: KEY },
+        unknownProps: { kmsKeyId: unknown() },
+    },
+    {
+        policy: enc.ecrRepositoryKms,
+        type: "aws:ecr/repository:Repository",
+        name: "app",
+        bad: { imageTagMutability: "IMMUTABLE" },
+        message: 'ECR repository "app" is encrypted with AES256, not KMS; set encryptionConfigurations[0].encryptionType: "KMS".',
+        awsManaged: {
+            props: { encryptionConfigurations: [{ encryptionType: "KMS" }] },
+            message: 'ECR repository "app" has no kmsKey, so it is encrypted with an AWS-managed key; set kmsKey to a customer-managed KMS key.',
+        },
+        good: { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }] },
+        unknownProps: { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: unknown() }] },
+    },
+    {
+        policy: enc.backupVaultCmk,
+        type: "aws:backup/vault:Vault",
+        name: "vault",
+        bad: {},
+        message: 'Backup vault "vault" has no kmsKeyArn, so it is encrypted with an AWS-managed key; set kmsKeyArn to a customer-managed KMS key.',
+        good: { kmsKeyArn: KEY },
+        unknownProps: { kmsKeyArn: unknown() },
+    },
+    {
+        policy: enc.kinesisStreamEncrypted,
+        type: "aws:kinesis/stream:Stream",
+        name: "events",
+        bad: { encryptionType: "NONE" },
+        message: 'Kinesis stream "events" is not encrypted; set encryptionType: "KMS".',
+        awsManaged: {
+            props: { encryptionType: "KMS", kmsKeyId: "alias/aws/kinesis" },
+            message: 'Kinesis stream "events" uses the AWS-managed key "alias/aws/kinesis"; set kmsKeyId to a customer-managed KMS key.',
+        },
+        good: { encryptionType: "KMS", kmsKeyId: KEY },
+        unknownProps: { encryptionType: unknown() },
+    },
+    {
+        policy: enc.opensearchEncryptionAtRest,
+        type: "aws:opensearch/domain:Domain",
+        name: "search",
+        bad: { encryptAtRest: { enabled: false } },
+        message: 'OpenSearch domain "search" is not encrypted at rest; set encryptAtRest.enabled: true.',
+        good: { encryptAtRest: { enabled: true, kmsKeyId: KEY } },
+        unknownProps: { encryptAtRest: { enabled: unknown() } },
+    },
+    {
+        policy: enc.opensearchEncryptionInTransit,
+        type: "aws:elasticsearch/domain:Domain",
+        name: "es",
+        bad: {
+            nodeToNodeEncryption: { enabled: true },
+            domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-0-2019-07" },
+        },
+        message:
+            'Elasticsearch domain "es" uses TLS policy "Policy-Min-TLS-1-0-2019-07"; set domainEndpointOptions.tlsSecurityPolicy to one of Policy-Min-TLS-1-2-PFS-2023-10, Policy-Min-TLS-1-2-2019-07.',
+        awsManaged: {
+            props: { nodeToNodeEncryption: { enabled: false }, domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" } },
+            message: 'Elasticsearch domain "es" does not encrypt node-to-node traffic; set nodeToNodeEncryption.enabled: true.',
+        },
+        good: { nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" } },
+        unknownProps: { nodeToNodeEncryption: { enabled: unknown() }, domainEndpointOptions: unknown() },
+    },
+];
+
+describe("encryption", () => {
+    for (const c of cases) {
+        describe(`${c.policy.name} (${c.type})`, () => {
+            it("flags the unencrypted resource with the exact message", async () => {
+                assertViolations(await runResourcePolicy(c.policy, { type: c.type, name: c.name, props: c.bad }), [c.message]);
+            });
+            if (c.awsManaged) {
+                const second = c.awsManaged;
+                it("flags the second failure mode", async () => {
+                    assertViolations(await runResourcePolicy(c.policy, { type: c.type, name: c.name, props: second.props }), [second.message]);
+                });
+            }
+            it("passes the compliant resource", async () => {
+                assertClean(await runResourcePolicy(c.policy, { type: c.type, name: c.name, props: c.good }));
+            });
+            it("never fails on unknown inputs", async () => {
+                assertNoMandatory(await runResourcePolicy(c.policy, { type: c.type, name: c.name, props: c.unknownProps }));
+            });
+        });
+    }
+
+    describe("requireCmk: false accepts AWS-managed keys but not missing encryption", () => {
+        it("rds-storage-encrypted", async () => {
+            const p = enc.rdsStorageEncrypted;
+            const type = "aws:rds/cluster:Cluster";
+            assertClean(await runResourcePolicy(p, { type, props: { storageEncrypted: true }, config: { requireCmk: false } }));
+            assertViolations(await runResourcePolicy(p, { type, name: "c", props: {}, config: { requireCmk: false } }), [
+                'RDS cluster "c" is not encrypted at rest; set storageEncrypted: true.',
+            ]);
+        });
+        it("cmk-only policies pass", async () => {
+            assertClean(await runResourcePolicy(enc.cloudwatchLogGroupCmk, { type: "aws:cloudwatch/logGroup:LogGroup", props: {}, config: { requireCmk: false } }));
+            assertClean(await runResourcePolicy(enc.dynamodbTableCmk, { type: "aws:dynamodb/table:Table", props: {}, config: { requireCmk: false } }));
+        });
+    });
+
+    describe("special cases", () => {
+        it("rds-storage-encrypted skips read replicas (the source is judged)", async () => {
+            assertClean(await runResourcePolicy(enc.rdsStorageEncrypted, { type: "aws:rds/instance:Instance", props: { replicateSourceDb: "primary" } }));
+        });
+        it("rds-storage-encrypted reports unknown storageEncrypted as advisory", async () => {
+            const diags = await runResourcePolicy(enc.rdsStorageEncrypted, { type: "aws:rds/instance:Instance", props: { storageEncrypted: unknown() } });
+            assert.deepEqual(advisory(diags).map((d) => d.message), [
+                "Cannot verify storageEncrypted during preview: the value is unknown until the update. The policy runs again before the resource is created.",
+            ]);
+        });
+        it("rds-performance-insights-cmk ignores disabled Performance Insights", async () => {
+            assertClean(await runResourcePolicy(enc.rdsPerformanceInsightsCmk, { type: "aws:rds/instance:Instance", props: { performanceInsightsEnabled: false } }));
+        });
+        it("sqs-queue-encrypted accepts SSE-SQS when allowed", async () => {
+            assertClean(await runResourcePolicy(enc.sqsQueueEncrypted, { type: "aws:sqs/queue:Queue", props: { sqsManagedSseEnabled: true }, config: { allowSqsManagedSse: true } }));
+        });
+        it("s3-bucket-sse-kms allows AES256 only for exempt (access-log) buckets", async () => {
+            const type = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+            const aes = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }];
+            assertClean(await runResourcePolicy(enc.s3BucketSseKms, { type, props: { bucket: "gov-access-logs-111122223333-us-gov-west-1", rules: aes } }));
+            assertClean(await runResourcePolicy(enc.s3BucketSseKms, { type, props: { bucket: "alb-logs", rules: aes }, config: { sseS3AllowedBuckets: ["alb-logs"] } }));
+            assertViolations(await runResourcePolicy(enc.s3BucketSseKms, { type, props: { bucket: "alb-logs", rules: aes } }), [
+                'S3 bucket "alb-logs" uses sseAlgorithm "AES256"; use "aws:kms" with a customer-managed KMS key.',
+            ]);
+            assertClean(await runResourcePolicy(enc.s3BucketSseKms, { type, props: { bucket: "x", rules: aes }, config: { requireKms: false } }));
+            const computedName = await runResourcePolicy(enc.s3BucketSseKms, { type, props: { bucket: unknown(), rules: aes } });
+            assertNoMandatory(computedName);
+            assert.equal(advisory(computedName).length, 1);
+        });
+        it("ec2-block-devices-encrypted ignores undeclared devices", async () => {
+            assertClean(await runResourcePolicy(enc.ec2BlockDevicesEncrypted, { type: "aws:ec2/launchTemplate:LaunchTemplate", props: { imageId: "ami-1" } }));
+        });
+        it("opensearch-encryption-in-transit requires HTTPS and an explicit TLS policy", async () => {
+            assertViolations(
+                await runResourcePolicy(enc.opensearchEncryptionInTransit, {
+                    type: "aws:opensearch/domain:Domain",
+                    name: "s",
+                    props: { nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: false } },
+                }),
+                [
+                    'OpenSearch domain "s" accepts plain HTTP; set domainEndpointOptions.enforceHttps: true.',
+                    'OpenSearch domain "s" uses TLS policy null; set domainEndpointOptions.tlsSecurityPolicy to one of Policy-Min-TLS-1-2-PFS-2023-10, Policy-Min-TLS-1-2-2019-07.',
+                ],
+            );
+        });
+        itHonoursWaivers(enc.snsTopicEncrypted, { type: "aws:sns/topic:Topic", name: "alerts", props: {} });
+    });
+
+    describe("s3-bucket-encryption-configured (stack)", () => {
+        const BUCKET = "aws:s3/bucket:Bucket";
+        const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+        const p = enc.s3BucketEncryptionConfigured;
+        it("flags a bucket with no encryption configuration", async () => {
+            const diags = await runStackPolicy(p, [
+                { type: BUCKET, name: "logs", props: { bucket: "gov-logs" } },
+                { type: BUCKET, name: "data", props: { bucket: "gov-data" } },
+                { type: SSE, name: "logs", props: { bucket: "gov-logs", rules: [] } },
+            ]);
+            assertViolations(diags, [
+                'S3 bucket "data" has no server-side encryption configuration; add an aws.s3.BucketServerSideEncryptionConfiguration with SSE-KMS.',
+            ]);
+            assert.equal(diags[0].urn, urnOf(BUCKET, "data"));
+        });
+        it("matches configurations by known name or by property dependency", async () => {
+            assertClean(
+                await runStackPolicy(p, [
+                    { type: BUCKET, name: "named", props: { bucket: "gov-named" } },
+                    { type: BUCKET, name: "generated", props: { bucketPrefix: "gen-" } },
+                    { type: SSE, name: "named", props: { bucket: "gov-named" } },
+                    { type: SSE, name: "generated", props: { bucket: unknown() }, propertyDependencies: { bucket: [urnOf(BUCKET, "generated")] } },
+                ]),
+            );
+        });
+        it("is advisory when a configuration's bucket cannot be resolved", async () => {
+            const diags = await runStackPolicy(p, [
+                { type: BUCKET, name: "b", props: { bucketPrefix: "x-" } },
+                { type: SSE, name: "s", props: { bucket: unknown() } },
+            ]);
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        it("is skipped without buckets", async () => {
+            assertClean(await runStackPolicy(p, [{ type: SSE, name: "s", props: { bucket: "x" } }]));
+        });
+        itHonoursWaivers(p, { stack: [{ type: BUCKET, name: "data", props: { bucket: "gov-data" } }], name: "data" });
+    });
+});
