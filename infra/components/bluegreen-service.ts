@@ -6,10 +6,12 @@ import { arn, ArnScope, ecrRegistry, roleArn } from "../lib/arn";
 import { Statement } from "../lib/iam";
 import { NAME_LIMITS, physicalName } from "../lib/naming";
 import { resourceTags } from "../lib/tags";
+import { createBlueGreenRouting } from "./bluegreen-routing";
 import { containerDefinitions, secretReference, ServiceSecret } from "./container-definitions";
 import { imageReference, ServiceImage } from "./container-image";
 import { encryptedLogGroup } from "./log-group";
 import { createServiceRoles } from "./service-iam";
+import { createServiceScaling } from "./service-scaling";
 
 export type { ServiceImage } from "./container-image";
 export type { ServiceSecret } from "./container-definitions";
@@ -203,66 +205,19 @@ export class BlueGreenService extends pulumi.ComponentResource {
             { parent: this, dependsOn: [logGroup, ...roles.ready] },
         );
 
-        const targetGroup = (color: "blue" | "green") => {
-            const tgName = physicalName(name, [color], NAME_LIMITS.targetGroup);
-            return new aws.lb.TargetGroup(
-                `${name}-${color}`,
-                {
-                    name: tgName,
-                    vpcId: args.vpcId,
-                    targetType: "ip",
-                    port,
-                    // TLS ends at the ALB; ALB → task stays inside the VPC on the private subnets.
-                    protocol: "HTTP",
-                    protocolVersion: "HTTP1",
-                    deregistrationDelay: 30,
-                    healthCheck: {
-                        enabled: true,
-                        path: healthPath,
-                        protocol: "HTTP",
-                        matcher: "200",
-                        interval: 15,
-                        timeout: 5,
-                        healthyThreshold: 2,
-                        unhealthyThreshold: 3,
-                    },
-                    tags: tags(tgName),
-                },
-                parent,
-            );
-        };
-        const blue = targetGroup("blue");
-        const green = targetGroup("green");
-
-        const conditions: aws.types.input.lb.ListenerRuleCondition[] = args.hostNames?.length
-            ? [{ hostHeader: { values: [...args.hostNames] } }]
-            : [{ pathPattern: { values: ["/*"] } }];
-        // Both rules forward to both groups by weight; ECS rewrites the weights during a deployment,
-        // so Pulumi must not put them back (ignoreChanges).
-        const rule = (kind: "production" | "test", listenerArn: pulumi.Input<string>) =>
-            new aws.lb.ListenerRule(
-                `${name}-${kind}`,
-                {
-                    listenerArn,
-                    priority: 100,
-                    actions: [
-                        {
-                            type: "forward",
-                            forward: {
-                                targetGroups: [
-                                    { arn: blue.arn, weight: 100 },
-                                    { arn: green.arn, weight: 0 },
-                                ],
-                            },
-                        },
-                    ],
-                    conditions: kind === "production" ? conditions : [{ pathPattern: { values: ["/*"] } }],
-                    tags: tags(`${name}-${kind}`),
-                },
-                { parent: this, ignoreChanges: ["actions"] },
-            );
-        const productionRule = rule("production", args.productionListenerArn);
-        const testRule = rule("test", args.testListenerArn);
+        const { blue, green, productionRule, testRule } = createBlueGreenRouting(
+            name,
+            {
+                vpcId: args.vpcId,
+                port,
+                healthCheckPath: healthPath,
+                productionListenerArn: args.productionListenerArn,
+                testListenerArn: args.testListenerArn,
+                hostNames: args.hostNames,
+                tags,
+            },
+            parent,
+        );
 
         const service = new aws.ecs.Service(
             `${name}-app`,
@@ -302,7 +257,6 @@ export class BlueGreenService extends pulumi.ComponentResource {
                         },
                     },
                 ],
-                availabilityZoneRebalancing: "ENABLED",
                 // No shell into production tasks (AC-17): debugging goes through logs and metrics.
                 enableExecuteCommand: false,
                 enableEcsManagedTags: true,
@@ -320,38 +274,19 @@ export class BlueGreenService extends pulumi.ComponentResource {
             },
         );
 
-        const scaling = new aws.appautoscaling.Target(
-            `${name}-app`,
+        createServiceScaling(
+            name,
             {
-                serviceNamespace: "ecs",
-                scalableDimension: "ecs:service:DesiredCount",
-                resourceId: `service/${clusterName}/${serviceName}`,
-                minCapacity: args.minCount,
-                maxCapacity: args.maxCount,
+                clusterName,
+                serviceName,
+                minCount: args.minCount,
+                maxCount: args.maxCount,
+                cpuTargetPercent: args.cpuTargetPercent ?? 70,
+                memoryTargetPercent: args.memoryTargetPercent ?? 80,
                 tags: tags(serviceName),
             },
             { parent: this, dependsOn: [service] },
         );
-        const tracking = (metric: "CPU" | "Memory", target: number) =>
-            new aws.appautoscaling.Policy(
-                `${name}-${metric.toLowerCase()}`,
-                {
-                    name: `${serviceName}-${metric.toLowerCase()}-target`,
-                    policyType: "TargetTrackingScaling",
-                    serviceNamespace: scaling.serviceNamespace,
-                    scalableDimension: scaling.scalableDimension,
-                    resourceId: scaling.resourceId,
-                    targetTrackingScalingPolicyConfiguration: {
-                        targetValue: target,
-                        predefinedMetricSpecification: { predefinedMetricType: `ECSServiceAverage${metric}Utilization` },
-                        scaleOutCooldown: 60,
-                        scaleInCooldown: 300,
-                    },
-                },
-                parent,
-            );
-        tracking("CPU", args.cpuTargetPercent ?? 70);
-        tracking("Memory", args.memoryTargetPercent ?? 80);
 
         this.clusterName = cluster.name;
         this.serviceName = service.name;
