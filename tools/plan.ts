@@ -2,10 +2,9 @@ import * as path from "path";
 
 import { listStacks, PROJECT_ROOT } from "./lib/stack-config";
 import { isSettingsError, PlanSettingsError } from "./plan/errors";
+import { launchPack } from "./plan/pack-launch";
 import { stopAllPacksSync } from "./plan/pack-process";
-import { verdictLine } from "./plan/report-md";
-import { openPack, PackHandle, runPlan, RunPlanOptions } from "./plan/run-plan";
-import { writeOutputs } from "./plan/write-outputs";
+import type { PackHandle, RunPlanOptions } from "./plan/run-plan";
 
 const USAGE = `usage: npm run plan -- <stack> | --all [options]
 
@@ -118,8 +117,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
             throw new PlanSettingsError(`No Pulumi.<stack>.yaml in ${args.root}`);
         }
         const log = (line: string): void => io.err(`plan ${line}`);
-        // One pack process for all stacks (configure is per stack), started while the first program evaluates.
-        packPromise = openPack(args.pack, { build: args.build, log });
+        // Spawn the pack before loading the Pulumi SDK and the program: it boots in parallel. One pack
+        // process serves all stacks (configure is per stack).
+        const launched = launchPack(args.pack, { build: args.build, log });
+        launched.catch(() => undefined);
+        const { openPack, runPlan } = await import("./plan/run-plan");
+        const { writeOutputs } = await import("./plan/write-outputs");
+        const { verdictLine } = await import("./plan/report-md");
+        packPromise = openPack(args.pack, { log, launched });
         packPromise.catch(() => undefined);
         let blocked = false;
         for (const stack of stacks) {

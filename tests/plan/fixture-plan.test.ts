@@ -258,7 +258,7 @@ describe("offline plan of the fixture program through the fixture pack (analyzer
             const mmd = fs.readFileSync(files.compliant.diagram, "utf8");
             assert.match(mmd, /^---\ntitle: plan-fixture \/ compliant\n---\nflowchart LR\n/);
             assert.match(mmd, /subgraph data\["Data tier"\]/);
-            assert.match(mmd, /\["data<br\/><small>Storage · 2 resources<\/small>"\]/);
+            assert.match(mmd, /\["Storage<br\/><small>data · 2 resources<\/small>"\]/);
             assert.match(mmd, /subgraph keys\["Keys \(KMS\)"\]/);
         });
     });

@@ -101,14 +101,32 @@ describe("offline plan building blocks", () => {
             const dbRule = resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "db-from-svc", data.urn, [sg.urn]);
             const mmd = toMermaid([resource("pulumi:pulumi:Stack", "p-s", undefined), edge, service, data, keys, key, alb, blue, green, sg, svc, db, dbRule], "p / s");
             const id = (title: string): string => new RegExp(`(c\\d+)\\["${title}<br/>`).exec(mmd)?.[1] ?? "missing";
-            assert.match(mmd, new RegExp(`internet --> ${id("edge")}\\n`));
-            assert.match(mmd, new RegExp(`${id("edge")} --> ${id("service")}\\n`));
-            assert.match(mmd, new RegExp(`${id("service")} --> ${id("data")}\\n`));
-            assert.match(mmd, new RegExp(`${id("keys")} -. "encrypts" .-> ${id("data")}`));
+            assert.match(mmd, new RegExp(`internet --> ${id("Edge")}\\n`));
+            assert.match(mmd, new RegExp(`${id("Edge")} --> ${id("Service")}\\n`));
+            assert.match(mmd, new RegExp(`${id("Service")} --> ${id("Data")}\\n`));
+            assert.match(mmd, new RegExp(`${id("Keys")} -. "encrypts" .-> ${id("Data")}`));
             assert.doesNotMatch(mmd, /by tier/);
             for (const tier of ["edge", "service", "data", "keys"]) {
                 assert.match(mmd, new RegExp(`subgraph ${tier}\\[`));
             }
+        });
+
+        it("derives service → data from security-group chaining when no resource references the other", () => {
+            const stack = "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s";
+            const network = resource("app:network:Network", "network", stack);
+            const service = resource("app:service:Service", "service", stack);
+            const data = resource("app:data:Data", "data", stack);
+            const svcSg = resource("aws:ec2/securityGroup:SecurityGroup", "svc", network.urn);
+            const dbSg = resource("aws:ec2/securityGroup:SecurityGroup", "db", network.urn);
+            const rule = resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "db-from-svc", network.urn, [svcSg.urn, dbSg.urn]);
+            rule.propertyDependencies = { securityGroupId: [dbSg.urn], referencedSecurityGroupId: [svcSg.urn] };
+            const svc = resource("aws:ecs/service:Service", "svc", service.urn, [svcSg.urn]);
+            const db = resource("aws:rds/instance:Instance", "db", data.urn, [dbSg.urn]);
+            const mmd = toMermaid([network, service, data, svcSg, dbSg, rule, svc, db], "p / s");
+            const id = (title: string): string => new RegExp(`(c\\d+)\\["${title}<br/>`).exec(mmd)?.[1] ?? "missing";
+            assert.match(mmd, new RegExp(`${id("Service")} --> ${id("Data")}\\n`));
+            assert.doesNotMatch(mmd, new RegExp(`${id("Data")} --> ${id("Service")}`));
+            assert.doesNotMatch(mmd, /by tier/);
         });
     });
 });

@@ -31,8 +31,8 @@ function units(groups: ComponentGroup[]): Unit[] {
             const c = group.component;
             result.push({
                 id: `c${result.length}`,
-                title: c.name,
-                detail: `${shortType(c.type)} · ${group.members.length} resources`,
+                title: shortType(c.type),
+                detail: `${c.name} · ${group.members.length} resources`,
                 tier: group.tier,
                 members: group.members,
             });
@@ -58,11 +58,57 @@ function units(groups: ComponentGroup[]): Unit[] {
     return result;
 }
 
+const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const LEGACY_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+
+/**
+ * Traffic allowed by security-group chaining: an ingress rule on group T that admits group S means
+ * whatever runs in S may open connections to whatever runs in T. "Runs in" = depends on the group
+ * (an ECS service's networkConfiguration, an RDS instance's vpcSecurityGroupIds). Read from the
+ * rules' property dependencies, since the group ids themselves are unknown at preview.
+ */
+function securityGroupFlows(resources: PlannedResource[], unitOf: Map<string, Unit>): [Unit, Unit][] {
+    const users = new Map<string, Set<Unit>>();
+    const rules: [string, string][] = [];
+    for (const r of resources) {
+        const deps = r.propertyDependencies;
+        if (r.type === INGRESS_RULE && deps.securityGroupId?.length && deps.referencedSecurityGroupId?.length) {
+            rules.push([deps.referencedSecurityGroupId[0], deps.securityGroupId[0]]);
+            continue;
+        }
+        if (r.type === LEGACY_RULE) {
+            if (r.inputs.type === "ingress" && deps.securityGroupId?.length && deps.sourceSecurityGroupId?.length) {
+                rules.push([deps.sourceSecurityGroupId[0], deps.securityGroupId[0]]);
+            }
+            continue;
+        }
+        if (r.type.startsWith("aws:vpc/securityGroup") || r.type === "aws:ec2/securityGroup:SecurityGroup") {
+            continue;
+        }
+        const unit = unitOf.get(r.urn);
+        for (const dep of unit ? r.dependencies : []) {
+            users.set(dep, (users.get(dep) ?? new Set()).add(unit as Unit));
+        }
+    }
+    const flows: [Unit, Unit][] = [];
+    for (const [source, target] of rules) {
+        for (const from of users.get(source) ?? []) {
+            for (const to of users.get(target) ?? []) {
+                if (from !== to) {
+                    flows.push([from, to]);
+                }
+            }
+        }
+    }
+    return flows;
+}
+
 /**
  * A Mermaid flowchart of the estate: one subgraph per tier, one node per component, arrows along the
  * edge → service → data path derived from the resources' dependencies (a service depends on its
- * target groups, a database's security group on the service's), dotted arrows to the keys that
- * encrypt a component's data. Nothing is read from a second description of the estate.
+ * target groups) and from security-group chaining (the database's group admits the service's),
+ * dotted arrows to the keys that encrypt a component's data. Nothing is read from a second
+ * description of the estate; where nothing links two adjacent tiers, a dotted "by tier" arrow says so.
  */
 export function toMermaid(resources: PlannedResource[], title: string): string {
     const all = units(groupByComponent(resources));
@@ -89,6 +135,11 @@ export function toMermaid(resources: PlannedResource[], title: string): string {
                     keyEdges.add(`${other.id}>${u.id}`);
                 }
             }
+        }
+    }
+    for (const [from, to] of securityGroupFlows(resources, unitOf)) {
+        if (PATH.includes(from.tier) && PATH.includes(to.tier)) {
+            flows.add(`${from.id}>${to.id}`);
         }
     }
     const lines = ["---", `title: ${title}`, "---", "flowchart LR"];

@@ -4,9 +4,9 @@ import * as path from "path";
 import { PROJECT_ROOT, toRuntimeConfig } from "../lib/stack-config";
 import { AnalyzerSession, Diagnostic, PolicyConfigEntry } from "./analyzer-client";
 import { evaluateForPlan, EvaluateOptions, PlanEvaluation } from "./evaluate";
-import { buildPack, packFreshness } from "./pack-build";
 import { buildPolicyConfig, packConfigPath, PackConfigFile, readPackConfig } from "./pack-config";
-import { PackProcess, startPack } from "./pack-process";
+import { LaunchedPack, launchPack, LaunchOptions } from "./pack-launch";
+import { PackProcess } from "./pack-process";
 import { PlanSettingsError } from "./errors";
 import { PackInfo, PlannedResource, Violation } from "./types";
 
@@ -21,29 +21,16 @@ export interface PackHandle {
     close(): Promise<void>;
 }
 
-export interface OpenPackOptions {
-    /** "auto" compiles a missing or stale pack first (default); "never" refuses to run a stale pack. */
-    build?: "auto" | "never";
-    log?: (line: string) => void;
+export interface OpenPackOptions extends LaunchOptions {
+    /** A pack process already being launched (the CLI starts it before loading the SDK). */
+    launched?: Promise<LaunchedPack>;
 }
 
-/** Starts the pack (compiling it first if its JavaScript is missing or older than its sources) and connects. */
+/** Starts the pack (compiling it first if its JavaScript is missing or stale), connects, and reads its info. */
 export async function openPack(packDir: string, options: OpenPackOptions = {}): Promise<PackHandle> {
     const dir = path.resolve(packDir);
     const log = options.log ?? (() => undefined);
-    let buildMs = 0;
-    const freshness = packFreshness(dir);
-    if (freshness.stale) {
-        if (options.build === "never") {
-            throw new PlanSettingsError(`The policy pack is not built: ${freshness.stale}. Run \`npm run build\` (or drop --no-build).`);
-        }
-        log(`pack: ${freshness.stale}; compiling it (npm run build)…`);
-        const started = Date.now();
-        await buildPack(dir);
-        buildMs = Date.now() - started;
-        log(`pack: compiled in ${buildMs} ms`);
-    }
-    const child = await startPack(dir);
+    const { process: child, buildMs } = await (options.launched ?? launchPack(dir, options));
     try {
         const session = await AnalyzerSession.connect(child.address);
         const info = await session.info();
