@@ -229,6 +229,14 @@ describe("offline plan of the fixture program through the fixture pack (analyzer
             assert.doesNotMatch(passing, /\| CM-2 \|/); // never-fires is disabled
             assert.match(passing, /^\*\*PASS — 0 mandatory violations/m);
         });
+
+        it("lists the waivers in the config sent to the pack, what they match and whether they have expired", () => {
+            const md = fs.readFileSync(files.compliant.report, "utf8");
+            const section = md.slice(md.indexOf("## Waivers in effect"), md.indexOf("## Inventory by component"));
+            assert.match(section, /\| `log-retention` \| `audit` \| audit \| active until 2099-12-31 \| isso@agency\.example \| retention set by the SIEM export/);
+            assert.match(section, /\| app, audit \| \*\*expired 2000-01-31\*\* \(enforced again\)/);
+            assert.match(fs.readFileSync(files.blocked.report, "utf8"), /## Waivers in effect\n\nNone\./);
+        });
     });
 
     describe("report.sarif", () => {

@@ -4,6 +4,7 @@ import { PROJECT_ROOT } from "../lib/stack-config";
 import { groupByComponent, isProvider, tierOf, TIER_TITLES } from "./estate-model";
 import type { PlanResult } from "./run-plan";
 import { PolicyMeta, Violation } from "./types";
+import { waiversSection } from "./waivers-report";
 
 function cell(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
@@ -154,6 +155,7 @@ export function toMarkdown(result: PlanResult): string {
         ...violationsSection(result.violations, policies),
         ...controlsSection(result),
         ...configSection(result),
+        ...waiversSection(result),
         ...inventorySection(result),
     ];
     return lines.join("\n");

@@ -1,0 +1,60 @@
+// The one place the plan imports pack code: the waiver matcher, to *list* the waivers in effect
+// from the config the plan sent. Verdicts still come only from the pack over the protocol.
+import { isWaiverActive, parseWaivers, waiverMatches } from "../../policies/lib/waivers";
+import type { PlanResult } from "./run-plan";
+
+function cell(text: string): string {
+    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+
+export interface WaiverInEffect {
+    policy: string;
+    resource: string;
+    reason: string;
+    approvedBy: string;
+    expires: string;
+    active: boolean;
+    /** Names of the stack's resources the waiver's pattern matches. */
+    matches: string[];
+}
+
+export function waiversInEffect(result: PlanResult): { waivers: WaiverInEffect[]; errors: string[] } {
+    const waivers: WaiverInEffect[] = [];
+    const errors: string[] = [];
+    const resources = result.evaluation.resources;
+    for (const [policy, entry] of Object.entries(result.policyConfig)) {
+        const parsed = parseWaivers(policy, entry.properties.waivers);
+        errors.push(...parsed.errors);
+        for (const w of parsed.waivers) {
+            waivers.push({
+                policy,
+                ...w,
+                active: isWaiverActive(w),
+                matches: resources.filter((r) => waiverMatches(w, r)).map((r) => r.name),
+            });
+        }
+    }
+    return { waivers, errors };
+}
+
+/** report.md section: every waiver in the config sent to the pack, whether it is active and what it matches. */
+export function waiversSection(result: PlanResult): string[] {
+    const { waivers, errors } = waiversInEffect(result);
+    const lines = ["## Waivers in effect", ""];
+    if (waivers.length === 0 && errors.length === 0) {
+        return [...lines, "None.", ""];
+    }
+    if (waivers.length > 0) {
+        lines.push("| Policy | Resource pattern | Matches | Status | Approved by | Reason |", "|---|---|---|---|---|---|");
+        for (const w of waivers) {
+            const status = w.active ? `active until ${w.expires}` : `**expired ${w.expires}** (enforced again)`;
+            const matches = w.matches.length ? w.matches.join(", ") : "_nothing in this stack_";
+            lines.push(`| \`${w.policy}\` | \`${cell(w.resource)}\` | ${cell(matches)} | ${status} | ${cell(w.approvedBy)} | ${cell(w.reason)} |`);
+        }
+        lines.push("");
+    }
+    for (const e of errors) {
+        lines.push(`- ${cell(e)}`);
+    }
+    return [...lines, ""];
+}
