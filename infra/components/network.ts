@@ -85,10 +85,12 @@ export class Network extends pulumi.ComponentResource {
                 availabilityZoneNames: args.availabilityZones,
                 enableDnsHostnames: true,
                 enableDnsSupport: true,
+                // "Auto" allocates in the order given, aligning each block: largest first so the
+                // three tiers fit in each AZ's quarter without gaps (private, public, isolated).
                 subnetStrategy: "Auto",
                 subnetSpecs: [
-                    { type: "Public", name: "public", cidrMask: masks.public, tags: tags() },
                     { type: "Private", name: "private", cidrMask: masks.private, tags: tags() },
+                    { type: "Public", name: "public", cidrMask: masks.public, tags: tags() },
                     { type: "Isolated", name: "isolated", cidrMask: masks.isolated, tags: tags() },
                 ],
                 natGateways: { strategy: args.natGateways },

@@ -2,7 +2,7 @@ import * as assert from "assert";
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { INTERFACE_ENDPOINTS } from "../../infra/components/network";
+import { INTERFACE_ENDPOINTS, subnetMasks } from "../../infra/components/network";
 import { Evaluation } from "../../tools/lib/evaluate";
 import { DeclaredResource } from "../../tools/lib/preview-mocks";
 import { evaluated, named, one, statement } from "./harness";
@@ -40,14 +40,32 @@ describe("infra/components/network", () => {
             assert.strictEqual(vpc.enableDnsSupport, true);
         });
 
-        it("has public, private and isolated tiers sized from the VPC block", () => {
+        it("has private, public and isolated tiers sized from the VPC block, largest first", () => {
             const specs = (one(prod, VPC).inputs.subnetSpecs as Array<{ type: string; cidrMask: number }>).map((s) => [s.type, s.cidrMask]);
             assert.deepStrictEqual(specs, [
-                ["Public", 21],
                 ["Private", 19],
+                ["Public", 21],
                 ["Isolated", 21],
             ]);
             assert.strictEqual(one(prod, VPC).inputs.subnetStrategy, "Auto");
+        });
+
+        it("fits the three tiers, allocated in order with alignment, into each AZ's quarter for /16 to /20", () => {
+            // The order is the one the estate gives awsx ("Auto" keeps it).
+            const order = (one(prod, VPC).inputs.subnetSpecs as Array<{ type: string }>).map(
+                (spec) => spec.type.toLowerCase() as "private" | "public" | "isolated",
+            );
+            for (let vpcMask = 16; vpcMask <= 20; vpcMask++) {
+                const masks = subnetMasks(`10.0.0.0/${vpcMask}`);
+                const azSize = 2 ** (32 - (vpcMask + 2));
+                let next = 0;
+                for (const mask of order.map((tier) => masks[tier])) {
+                    const size = 2 ** (32 - mask);
+                    next = Math.ceil(next / size) * size + size;
+                }
+                assert.ok(next <= azSize, `/${vpcMask}: ${next} addresses needed, ${azSize} available per AZ`);
+                assert.ok(32 - masks.isolated >= 4, `/${vpcMask}: subnets stay at /28 or larger`);
+            }
         });
 
         it("has one NAT gateway per AZ in prod and a single one in staging", () => {
