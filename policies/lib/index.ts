@@ -3,6 +3,7 @@ export * from "./config";
 export * from "./glob";
 export * from "./json";
 export * from "./network";
+export * from "./pack-config";
 export * from "./policy";
 export * from "./unknowns";
 export * from "./waivers";

@@ -1,8 +1,22 @@
-// The pack's full policy list. Each area file exports its own array; add new areas here.
+// The pack's full policy list. Each area file exports its own array; add a new area to
+// `policyAreas` (the docs generator groups docs/policies.md by it).
 
 import { GovPolicy } from "../lib";
 import { databasePolicies } from "./databases";
 import { encryptionPolicies } from "./encryption";
+
+export interface PolicyArea {
+    /** Heading in docs/policies.md. */
+    readonly title: string;
+    /** The rules/ file that holds the area's policies. */
+    readonly file: string;
+    readonly policies: readonly GovPolicy[];
+}
+
+export const policyAreas: readonly PolicyArea[] = [
+    { title: "Public databases", file: "databases.ts", policies: databasePolicies },
+    { title: "Encryption at rest and in transit", file: "encryption.ts", policies: encryptionPolicies },
+];
 
 function checkUnique(policies: readonly GovPolicy[]): GovPolicy[] {
     const seen = new Set<string>();
@@ -15,4 +29,4 @@ function checkUnique(policies: readonly GovPolicy[]): GovPolicy[] {
     return [...policies];
 }
 
-export const allPolicies: GovPolicy[] = checkUnique([...databasePolicies, ...encryptionPolicies]);
+export const allPolicies: GovPolicy[] = checkUnique(policyAreas.flatMap((a) => a.policies));

@@ -1,0 +1,259 @@
+// Pack-level tests. Pure checks of the exported list and the config files, then the compiled
+// pack started exactly as the Pulumi CLI starts it (run-policy-pack in policies/, gRPC on the port
+// it prints) and driven over the analyzer protocol: GetAnalyzerInfo, Configure, ConfigureStack,
+// Analyze (with AnalyzerResourceOptions + CustomTimeouts) and AnalyzeStack.
+
+import * as assert from "node:assert/strict";
+import { ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import * as readline from "node:readline";
+
+import type * as grpcTypes from "@grpc/grpc-js";
+import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+
+import { configureEntries, GovPolicy, UNKNOWN, validatePackConfig } from "../../policies/lib";
+import { allPolicies } from "../../policies/rules";
+
+const ROOT = path.join(__dirname, "..", "..");
+const PACK_DIR = path.join(ROOT, "policies");
+const PACK_MAIN = path.join(PACK_DIR, "bin", "index.js");
+
+// The proto stubs check message classes, so use the grpc-js/google-protobuf copies @pulumi/pulumi resolves.
+const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
+const grpc = pulumiRequire("@grpc/grpc-js") as typeof grpcTypes;
+const pb = pulumiRequire("./proto/analyzer_pb") as typeof analyzerPb;
+const { AnalyzerClient } = pulumiRequire("./proto/analyzer_grpc_pb") as {
+    AnalyzerClient: new (address: string, creds: grpcTypes.ChannelCredentials) => grpcTypes.Client;
+};
+const { Struct } = pulumiRequire("google-protobuf/google/protobuf/struct_pb") as {
+    Struct: { fromJavaScript(o: Record<string, unknown>): unknown };
+};
+const { Empty } = pulumiRequire("google-protobuf/google/protobuf/empty_pb") as { Empty: new () => unknown };
+
+const LEVELS: Record<string, analyzerPb.EnforcementLevel> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
+const SEVERITIES: Record<string, analyzerPb.PolicySeverity> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+function readConfig(stack: string): Record<string, unknown> {
+    return JSON.parse(fs.readFileSync(path.join(PACK_DIR, "config", `${stack}.json`), "utf8")) as Record<string, unknown>;
+}
+
+describe("policy pack", () => {
+    describe("exported list and config files", () => {
+        it("every policy honours the contract", () => {
+            assert.ok(allPolicies.length > 0);
+            for (const p of allPolicies) {
+                assert.match(p.name, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+                assert.deepEqual(p.tags, [...p.govstack.controls], p.name);
+                assert.deepEqual(p.framework, {
+                    name: "NIST SP 800-53",
+                    version: "rev5",
+                    reference: "https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final",
+                    specification: p.govstack.controls.join(", "),
+                });
+                assert.ok(p.configSchema?.properties.waivers, `${p.name} has waivers in its config schema`);
+                assert.ok(p.description.length > 20 && p.remediationSteps.length > 10, p.name);
+                assert.ok(["low", "medium", "high", "critical"].includes(p.severity), p.name);
+                if (p.govstack.kind === "resource" && p.govstack.resourceTypes.length === 1) {
+                    // Issue 8: the server's fast path skips deserialising props for other types.
+                    assert.equal((p as { validateResource?: { __pulumiType?: string } }).validateResource?.__pulumiType, p.govstack.resourceTypes[0], p.name);
+                }
+            }
+            assert.equal(new Set(allPolicies.map((p) => p.name)).size, allPolicies.length, "names are unique");
+        });
+
+        for (const stack of ["staging", "prod"]) {
+            it(`policies/config/${stack}.json is valid for the pack`, () => {
+                assert.deepEqual(validatePackConfig(readConfig(stack), allPolicies), []);
+            });
+        }
+
+        it("validatePackConfig names bad policies, levels and options", () => {
+            assert.deepEqual(
+                validatePackConfig(
+                    {
+                        "no-such-policy": { enforcementLevel: "mandatory" },
+                        "rds-storage-encrypted": { enforcementLevel: "strict", requireCmk: "yes" },
+                        all: "sometimes",
+                    },
+                    allPolicies,
+                ),
+                [
+                    'Policy pack config names unknown policy "no-such-policy"',
+                    'Policy pack config for "rds-storage-encrypted": enforcementLevel must be one of advisory, mandatory, remediate, disabled, got "strict"',
+                    'Invalid config for policy "rds-storage-encrypted": option "requireCmk" expected a boolean, got "yes"',
+                    'Policy pack config "all" must be one of advisory, mandatory, remediate, disabled, got "sometimes"',
+                ],
+            );
+        });
+    });
+
+    describe("served over the analyzer protocol (as the CLI runs it)", function () {
+        this.timeout(30_000);
+        let child: ChildProcess | undefined;
+        let client: grpcTypes.Client & Record<string, (req: unknown, cb: (err: Error | null, res: never) => void) => void>;
+        const stopChild = () => {
+            if (child && child.exitCode === null && child.pid !== undefined) {
+                child.kill("SIGTERM");
+            }
+        };
+
+        const call = <T>(method: string, req: unknown): Promise<T> =>
+            new Promise((resolve, reject) => client[method](req, (err, res) => (err ? reject(err) : resolve(res as T))));
+
+        before(async () => {
+            assert.ok(fs.existsSync(PACK_MAIN), `policies/bin/index.js is missing: run \`npm run build\` first (npm test does) — ${PACK_MAIN}`);
+            const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack/index.js");
+            child = spawn(process.execPath, [runner, "127.0.0.1:1", PACK_DIR], { cwd: PACK_DIR, stdio: ["ignore", "pipe", "pipe"] });
+            process.once("exit", stopChild);
+            let stderr = "";
+            child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+            const port = await new Promise<number>((resolve, reject) => {
+                const timer = setTimeout(() => reject(new Error(`pack did not print its port within 20 s; stderr: ${stderr}`)), 20_000);
+                readline.createInterface({ input: child!.stdout! }).once("line", (line) => {
+                    clearTimeout(timer);
+                    resolve(Number(line.trim()));
+                });
+                child!.once("exit", (code) => {
+                    clearTimeout(timer);
+                    reject(new Error(`pack exited with ${code} before printing its port; stderr: ${stderr}`));
+                });
+            });
+            assert.ok(port > 0, `bad port ${port}`);
+            client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as typeof client;
+
+            // Configure exactly as the CLI: every policy, level + schema defaults under the stack's file.
+            const config = readConfig("staging");
+            config["rds-not-publicly-accessible"] = {
+                ...(config["rds-not-publicly-accessible"] as object),
+                waivers: [{ resource: "legacy-*", reason: "migration", approvedBy: "isso@example.gov", expires: "2999-12-31" }],
+            };
+            const req = new pb.ConfigureAnalyzerRequest();
+            for (const [name, entry] of Object.entries(configureEntries(allPolicies, config))) {
+                const pc = new pb.PolicyConfig();
+                pc.setEnforcementlevel(LEVELS[entry.enforcementLevel]);
+                pc.setProperties(Struct.fromJavaScript(entry.properties) as never);
+                req.getPolicyconfigMap().set(name, pc);
+            }
+            await call("configure", req);
+            const stackReq = new pb.AnalyzerStackConfigureRequest();
+            stackReq.setStack("staging");
+            stackReq.setProject("govstack");
+            stackReq.setOrganization("organization");
+            stackReq.setDryRun(true);
+            await call("configureStack", stackReq);
+        });
+
+        after(() => {
+            client?.close();
+            stopChild();
+            process.removeListener("exit", stopChild);
+        });
+
+        function options(): analyzerPb.AnalyzerResourceOptions {
+            const opts = new pb.AnalyzerResourceOptions();
+            const timeouts = new pb.AnalyzerResourceOptions.CustomTimeouts();
+            timeouts.setCreate(0);
+            timeouts.setUpdate(0);
+            timeouts.setDelete(0);
+            opts.setCustomtimeouts(timeouts);
+            return opts;
+        }
+        function provider(): analyzerPb.AnalyzerProviderResource {
+            const p = new pb.AnalyzerProviderResource();
+            p.setType("pulumi:providers:aws");
+            p.setName("default");
+            p.setUrn("urn:pulumi:staging::govstack::pulumi:providers:aws::default");
+            p.setProperties(Struct.fromJavaScript({ region: "us-gov-west-1" }) as never);
+            return p;
+        }
+        const urn = (type: string, name: string) => `urn:pulumi:staging::govstack::${type}::${name}`;
+
+        async function analyze(type: string, name: string, props: Record<string, unknown>) {
+            const req = new pb.AnalyzeRequest();
+            req.setType(type);
+            req.setName(name);
+            req.setUrn(urn(type, name));
+            req.setProperties(Struct.fromJavaScript(props) as never);
+            req.setOptions(options());
+            req.setProvider(provider());
+            const res = await call<analyzerPb.AnalyzeResponse>("analyze", req);
+            return res.getDiagnosticsList().map((d) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage(), urn: d.getUrn() }));
+        }
+
+        it("GetAnalyzerInfo serves every exported policy with its level, controls and remediation", async () => {
+            const info = await call<analyzerPb.AnalyzerInfo>("getAnalyzerInfo", new Empty());
+            assert.equal(info.getName(), "govstack-guard");
+            assert.equal(info.getVersion(), "0.1.0");
+            const served = new Map(info.getPoliciesList().map((p) => [p.getName(), p]));
+            assert.deepEqual([...served.keys()], allPolicies.map((p) => p.name));
+            for (const p of allPolicies as GovPolicy[]) {
+                const s = served.get(p.name)!;
+                assert.equal(s.getEnforcementlevel(), LEVELS[p.enforcementLevel], p.name);
+                assert.deepEqual(s.getTagsList(), p.govstack.controls, p.name);
+                assert.equal(s.getRemediationSteps(), p.remediationSteps, p.name);
+                assert.equal(s.getDescription(), p.description, p.name);
+                assert.equal(s.getSeverity(), SEVERITIES[p.severity], p.name);
+                assert.equal(s.getFramework()?.getSpecification(), p.govstack.controls.join(", "), p.name);
+                assert.equal(s.getPolicyType(), p.govstack.kind === "stack" ? 2 : 1, p.name);
+                assert.ok(s.getConfigschema()?.getProperties()?.toJavaScript().waivers, p.name);
+            }
+        });
+
+        it("Analyze blocks a public, unencrypted database with mandatory diagnostics", async () => {
+            const diags = await analyze("aws:rds/instance:Instance", "app-db", { engine: "postgres", publiclyAccessible: true, storageEncrypted: false });
+            const byPolicy = Object.fromEntries(diags.map((d) => [d.policy, d]));
+            assert.deepEqual(Object.keys(byPolicy).sort(), ["rds-not-publicly-accessible", "rds-storage-encrypted"]);
+            assert.equal(byPolicy["rds-not-publicly-accessible"].level, LEVELS.mandatory);
+            assert.ok(byPolicy["rds-not-publicly-accessible"].message.endsWith('\nDB instance "app-db" has publiclyAccessible = true; set it to false.'));
+            assert.equal(byPolicy["rds-not-publicly-accessible"].urn, urn("aws:rds/instance:Instance", "app-db"));
+        });
+
+        it("Analyze passes a compliant resource and never blocks on unknowns", async () => {
+            assert.deepEqual(await analyze("aws:rds/instance:Instance", "ok-db", { publiclyAccessible: false, storageEncrypted: true, kmsKeyId: UNKNOWN }), []);
+            const unknownDiags = await analyze("aws:rds/instance:Instance", "pending-db", { publiclyAccessible: UNKNOWN, storageEncrypted: UNKNOWN });
+            assert.ok(unknownDiags.length > 0);
+            assert.ok(unknownDiags.every((d) => d.level === LEVELS.advisory && d.message.startsWith("Cannot verify")), JSON.stringify(unknownDiags));
+            assert.deepEqual(await analyze("aws:s3/bucketPolicy:BucketPolicy", "unrelated", { policy: "{}" }), []);
+        });
+
+        it("Analyze applies configured waivers as advisory diagnostics", async () => {
+            const diags = await analyze("aws:rds/instance:Instance", "legacy-db", { publiclyAccessible: true, storageEncrypted: true, kmsKeyId: "k" });
+            assert.deepEqual(diags.map((d) => [d.policy, d.level]), [["rds-not-publicly-accessible", LEVELS.advisory]]);
+            assert.match(diags[0].message, /^Waived until 2999-12-31 \(approved by isso@example.gov: migration\): DB instance "legacy-db"/);
+        });
+
+        it("AnalyzeStack judges cross-resource rules through property dependencies", async () => {
+            const resource = (type: string, name: string, props: Record<string, unknown>, propertyDependencies: Record<string, string[]> = {}) => {
+                const r = new pb.AnalyzerResource();
+                r.setType(type);
+                r.setName(name);
+                r.setUrn(urn(type, name));
+                r.setProperties(Struct.fromJavaScript(props) as never);
+                r.setOptions(options());
+                r.setProvider(provider());
+                r.setDependenciesList(Object.values(propertyDependencies).flat());
+                for (const [k, urns] of Object.entries(propertyDependencies)) {
+                    const deps = new pb.AnalyzerPropertyDependencies();
+                    deps.setUrnsList(urns);
+                    r.getPropertydependenciesMap().set(k, deps);
+                }
+                return r;
+            };
+            const SUBNET = "aws:ec2/subnet:Subnet";
+            const req = new pb.AnalyzeStackRequest();
+            req.setResourcesList([
+                resource(SUBNET, "public-a", { vpcId: UNKNOWN, mapPublicIpOnLaunch: true }),
+                resource("aws:rds/subnetGroup:SubnetGroup", "db", { subnetIds: [UNKNOWN] }, { subnetIds: [urn(SUBNET, "public-a")] }),
+                resource("aws:s3/bucket:Bucket", "data", { bucket: "gov-data" }),
+            ]);
+            const res = await call<analyzerPb.AnalyzeResponse>("analyzeStack", req);
+            const diags = res.getDiagnosticsList().map((d) => [d.getPolicyname(), d.getEnforcementlevel(), d.getUrn()]);
+            assert.deepEqual(diags, [
+                ["db-subnet-group-private", LEVELS.mandatory, urn("aws:rds/subnetGroup:SubnetGroup", "db")],
+                ["s3-bucket-encryption-configured", LEVELS.mandatory, urn("aws:s3/bucket:Bucket", "data")],
+            ]);
+        });
+    });
+});
