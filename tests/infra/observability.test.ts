@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 
 import * as pulumi from "@pulumi/pulumi";
 
+import { assertLogRetention } from "../../infra/components/log-group";
 import { alarmNames, deploymentAlarmNames, Observability } from "../../infra/components/observability";
 import { evaluateStack } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
@@ -210,5 +211,15 @@ describe("Observability component", () => {
         const status = body.widgets.find((w) => w.type === "alarm");
         assert.equal(status?.properties.alarms?.length, 12);
         assert.ok(status?.properties.alarms?.includes("arn:aws-us-gov:cloudwatch:us-gov-west-1:111122223333:alarm:govstack-staging-alb-5xx"));
+    });
+});
+
+describe("encryptedLogGroup", () => {
+    it("refuses a retention CloudWatch Logs does not accept, naming the value and the allowed ones", () => {
+        assert.throws(
+            () => assertLogRetention(100, "log group /ecs/x"),
+            /^Error: Invalid log retention for log group \/ecs\/x: 100 days is not accepted by CloudWatch Logs; use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400/,
+        );
+        assert.doesNotThrow(() => assertLogRetention(365, "log group /ecs/x"));
     });
 });
