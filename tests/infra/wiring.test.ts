@@ -13,10 +13,15 @@ const SUBNETS = {
     isolated: AZS.map((az) => `subnet-isolated-${az}`),
 };
 
+/** A fake but well-formed ARN for the key declared as `keys-<purpose>`. */
+function keyArn(resourceName: string): string {
+    return `arn:aws-us-gov:kms:us-gov-west-1:318920475611:key/${resourceName}`;
+}
+
 /**
- * Preview mocks that also "know" the awsx VPC's subnet ids and each security group's id, which a
- * real preview leaves unknown. With them, the estate's wiring — which tier and which group each
- * component gets — becomes visible and testable. Only estate.ts wires; this tests estate.ts.
+ * Preview mocks that also "know" the awsx VPC's subnet ids, each security group's id and each KMS
+ * key's ARN, which a real preview leaves unknown. With them, the estate's wiring — which tier and which group each
+ * component gets, and which key encrypts what — becomes visible and testable. Only estate.ts wires; this tests estate.ts.
  */
 class WiringMocks extends PreviewMocks {
     newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
@@ -32,6 +37,9 @@ class WiringMocks extends PreviewMocks {
                     isolatedSubnetIds: SUBNETS.isolated,
                 },
             };
+        }
+        if (args.type === "aws:kms/key:Key") {
+            return { id: undefined, state: { ...result.state, arn: keyArn(args.name) } };
         }
         if (args.type === "aws:ec2/securityGroup:SecurityGroup") {
             const id = `sg-${String(args.inputs.name)}`;
@@ -133,6 +141,31 @@ describe("infra/estate: wiring between components (prod, with subnet and group i
             `arn:aws-us-gov:elasticache:us-gov-west-1:318920475611:replicationgroup:${String(group)}`,
             `arn:aws-us-gov:elasticache:us-gov-west-1:318920475611:user:${String(user)}`,
         ]);
+    });
+
+    it("encrypts the database, its master secret, Performance Insights, the cache and its secret with the data key", () => {
+        const data = keyArn("keys-data");
+        const db = one(ev, "aws:rds/instance:Instance").inputs;
+        assert.deepStrictEqual([db.kmsKeyId, db.masterUserSecretKmsKeyId, db.performanceInsightsKmsKeyId], [data, data, data]);
+        assert.strictEqual(one(ev, "aws:elasticache/replicationGroup:ReplicationGroup").inputs.kmsKeyId, data);
+        assert.strictEqual(one(ev, "aws:secretsmanager/secret:Secret").inputs.kmsKeyId, data);
+    });
+
+    it("encrypts every log group with the logs key", () => {
+        const groups = mocks.ofType("aws:cloudwatch/logGroup:LogGroup");
+        assert.ok(groups.length >= 7, `${groups.length} log groups`);
+        for (const g of groups) {
+            assert.strictEqual(g.inputs.kmsKeyId, keyArn("keys-logs"), g.name);
+        }
+    });
+
+    it("encrypts backups with the storage key, images with the containers key and alerts with the messaging key", () => {
+        const sse = named(ev, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "storage-backups")
+            .inputs.rules as Array<{ applyServerSideEncryptionByDefault: { kmsMasterKeyId: string } }>;
+        assert.strictEqual(sse[0].applyServerSideEncryptionByDefault.kmsMasterKeyId, keyArn("keys-storage"));
+        const repo = one(ev, "aws:ecr/repository:Repository").inputs.encryptionConfigurations as Array<{ kmsKey: string }>;
+        assert.strictEqual(repo[0].kmsKey, keyArn("keys-containers"));
+        assert.strictEqual(one(ev, "aws:sns/topic:Topic").inputs.kmsMasterKeyId, keyArn("keys-messaging"));
     });
 
     it("points the RDS and Redis alarms at the declared instance and every cache node", () => {
