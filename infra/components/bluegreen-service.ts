@@ -136,12 +136,15 @@ export class BlueGreenService extends pulumi.ComponentResource {
             `${name}-app`,
             {
                 repository: repository.name,
+                // Only this program's own builds (`src-` content tags) expire, oldest first, keeping the
+                // last 50. Never untagged images: a digest promoted into prod may arrive without a tag,
+                // and an image a task runs must stay pullable for scaling and replacement.
                 policy: JSON.stringify({
                     rules: [
                         {
                             rulePriority: 1,
-                            description: "Drop untagged layers left by superseded pushes",
-                            selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 14 },
+                            description: "Keep the 50 most recent builds",
+                            selection: { tagStatus: "tagged", tagPrefixList: ["src-"], countType: "imageCountMoreThan", countNumber: 50 },
                             action: { type: "expire" },
                         },
                     ],

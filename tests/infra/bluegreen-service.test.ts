@@ -144,6 +144,16 @@ describe("BlueGreenService component", () => {
             assert.deepEqual(repo.imageScanningConfiguration, { scanOnPush: true });
             assert.deepEqual(repo.encryptionConfigurations, [{ encryptionType: "KMS", kmsKey: KEY("containers") }]);
         });
+
+        it("expires only old builds of its own, never untagged (promoted) images", () => {
+            const lifecycle = JSON.parse(one("aws:ecr/lifecyclePolicy:LifecyclePolicy").policy as string) as {
+                rules: Array<{ selection: Inputs }>;
+            };
+            assert.deepEqual(
+                lifecycle.rules.map((r) => r.selection),
+                [{ tagStatus: "tagged", tagPrefixList: ["src-"], countType: "imageCountMoreThan", countNumber: 50 }],
+            );
+        });
     });
 
     describe("image", () => {
