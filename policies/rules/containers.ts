@@ -1,0 +1,400 @@
+// Root and privileged containers (AC-6 least privilege, CM-7 least functionality, SC-39 process
+// isolation), unpinned images (CM-2 baseline, SI-7 integrity), plaintext secrets (IA-5(7)),
+// public task IPs (SC-7) and the registry they come from (RA-5 scanning, SI-7 immutability).
+//
+// An ECS task definition's `containerDefinitions` is one JSON string. During a preview it is
+// either fully known (built only from other resources' inputs, e.g. prod's promoted digest) or
+// wholly unknown (an `apply` over a docker-built digest). Unknown JSON → advisory "cannot
+// verify"; known JSON whose image (or any other field) holds the unknown sentinel → every other
+// field is still checked, and only that field is "cannot verify".
+
+import { GovPolicy, isUnknown, readJsonDocument, ResourceContext, resourcePolicy, UNKNOWN_SENTINELS } from "../lib";
+
+const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+
+interface Container {
+    /** For messages: `container "app"` (or `container #0` when unnamed). */
+    readonly label: string;
+    readonly def: unknown;
+}
+
+/**
+ * The task definition's containers, or undefined after reporting why they cannot be checked
+ * (unknown JSON → advisory; malformed JSON → violation: a known value that proves nothing
+ * must not pass). Parsed once per document text for the whole pack (lib/json memo).
+ */
+function containersOf(ctx: ResourceContext<unknown>, concern: string): Container[] | undefined {
+    const raw = ctx.read("containerDefinitions");
+    const doc = raw.known ? readJsonDocument(raw.value) : undefined;
+    if (doc === undefined) {
+        ctx.cannotVerify(`containerDefinitions (${concern})`);
+        return undefined;
+    }
+    if (!doc.ok || !Array.isArray(doc.value)) {
+        ctx.violation(
+            `Task definition "${ctx.name}" containerDefinitions is not a JSON array of container definitions, so ${concern} cannot be checked; ` +
+                "pass JSON.stringify([...]) of the containers.",
+        );
+        return undefined;
+    }
+    return doc.value.map((def: unknown, i: number) => {
+        const name = ctx.read("name", def);
+        return { label: name.known && typeof name.value === "string" ? `container "${name.value}"` : `container #${i}`, def };
+    });
+}
+
+/** True when a string has an unknown sentinel embedded in it (an interpolated computed value). */
+function hasUnknownPart(value: string): boolean {
+    return isUnknown(value) || UNKNOWN_SENTINELS.some((s) => value.includes(s));
+}
+
+function what(ctx: ResourceContext<unknown>, c: Container): string {
+    return `Task definition "${ctx.name}" ${c.label}`;
+}
+
+const ROOT_USERS = new Set(["root", "0"]);
+
+export const ecsContainerNonRoot = resourcePolicy({
+    name: "ecs-container-non-root",
+    description:
+        "ECS containers must run as a non-root user: without `user` a container runs as the image's user, root by default, " +
+        "so a compromise of the process is a compromise of root in the container (AC-6).",
+    severity: "high",
+    controls: ["AC-6", "AC-6(10)", "CM-7"],
+    remediationSteps:
+        'Set `user` in each container definition to a numeric non-root UID (e.g. "1001", or "1001:1001") that the image ' +
+        "owns its files as; never root, 0 or 0:<gid>.",
+    resourceTypes: [TASK_DEFINITION],
+    validate: (ctx) => {
+        for (const c of containersOf(ctx, "the container user") ?? []) {
+            const user = ctx.read("user", c.def);
+            if (!user.known) {
+                ctx.cannotVerify(`${c.label} user`);
+            } else if (user.value === undefined || user.value === null || user.value === "") {
+                ctx.violation(`${what(ctx, c)} has no user, so it runs as the image's user (root by default); set user to a non-root UID such as "1001".`);
+            } else if (typeof user.value === "string" && ROOT_USERS.has(user.value.split(":")[0].trim().toLowerCase())) {
+                ctx.violation(`${what(ctx, c)} runs as user "${user.value}" (root); set user to a non-root UID such as "1001".`);
+            }
+        }
+    },
+});
+
+export const ecsContainerNotPrivileged = resourcePolicy({
+    name: "ecs-container-not-privileged",
+    description:
+        "ECS containers must not be privileged: `privileged: true` gives the container root on the host's devices and " +
+        "kernel, removing the isolation between tasks (SC-39, AC-6).",
+    severity: "critical",
+    controls: ["AC-6", "CM-7", "SC-39"],
+    remediationSteps: "Remove `privileged` from the container definition (or set it to false); Fargate rejects privileged containers anyway.",
+    resourceTypes: [TASK_DEFINITION],
+    validate: (ctx) => {
+        for (const c of containersOf(ctx, "privileged mode") ?? []) {
+            const privileged = ctx.read("privileged", c.def);
+            if (!privileged.known) {
+                ctx.cannotVerify(`${c.label} privileged`);
+            } else if (privileged.value === true) {
+                ctx.violation(`${what(ctx, c)} is privileged; remove privileged: true.`);
+            }
+        }
+    },
+});
+
+export const ecsContainerReadonlyRootFs = resourcePolicy({
+    name: "ecs-container-readonly-root-fs",
+    description:
+        "ECS containers must have a read-only root filesystem: an attacker cannot drop tools or alter the image's binaries, " +
+        "and the running container stays the tested baseline (CM-7, SI-7).",
+    severity: "medium",
+    controls: ["CM-7", "SI-7"],
+    remediationSteps:
+        "Set `readonlyRootFilesystem: true` in each container definition and mount a task volume (e.g. at /tmp) for the " +
+        "few paths the application must write.",
+    resourceTypes: [TASK_DEFINITION],
+    validate: (ctx) => {
+        for (const c of containersOf(ctx, "the root filesystem") ?? []) {
+            const ro = ctx.read("readonlyRootFilesystem", c.def);
+            if (!ro.known) {
+                ctx.cannotVerify(`${c.label} readonlyRootFilesystem`);
+            } else if (ro.value !== true) {
+                ctx.violation(`${what(ctx, c)} has a writable root filesystem; set readonlyRootFilesystem: true.`);
+            }
+        }
+    },
+});
+
+/** "CAP_SYS_ADMIN" and "sys_admin" both name SYS_ADMIN. */
+function capabilityName(value: string): string {
+    return value.trim().toUpperCase().replace(/^CAP_/, "");
+}
+
+export const ecsContainerNoAddedCapabilities = resourcePolicy({
+    name: "ecs-container-no-added-capabilities",
+    description:
+        "ECS containers must not add Linux capabilities (linuxParameters.capabilities.add) beyond an explicit allow list " +
+        "(empty by default): deny by default, because a deny list of the dangerous ones (SYS_ADMIN, NET_ADMIN, ALL …) " +
+        "misses the next one (AC-6, CM-7).",
+    severity: "high",
+    controls: ["AC-6", "CM-7", "SC-39"],
+    remediationSteps:
+        'Remove `linuxParameters.capabilities.add` (keep `drop: ["ALL"]`); if one capability is truly needed, add it to ' +
+        "this policy's `allowedCapabilities` in the stack's pack config with a justification.",
+    resourceTypes: [TASK_DEFINITION],
+    options: {
+        allowedCapabilities: {
+            type: "array",
+            items: { type: "string" },
+            default: [],
+            description: 'Capabilities a container may add (e.g. "SYS_PTRACE"); "CAP_" prefix and case are ignored. ALL is never allowed.',
+        },
+    },
+    validate: (ctx) => {
+        const allowed = new Set(ctx.config.allowedCapabilities.map(capabilityName));
+        allowed.delete("ALL");
+        for (const c of containersOf(ctx, "added capabilities") ?? []) {
+            const add = ctx.read("linuxParameters.capabilities.add", c.def);
+            if (!add.known) {
+                ctx.cannotVerify(`${c.label} linuxParameters.capabilities.add`);
+                continue;
+            }
+            const list = Array.isArray(add.value) ? add.value : add.value === undefined || add.value === null ? [] : [add.value];
+            const denied: string[] = [];
+            let unknownCap = false;
+            for (const cap of list) {
+                if (typeof cap !== "string" || isUnknown(cap)) {
+                    unknownCap ||= isUnknown(cap);
+                    continue;
+                }
+                if (!allowed.has(capabilityName(cap))) {
+                    denied.push(capabilityName(cap));
+                }
+            }
+            if (denied.length > 0) {
+                ctx.violation(`${what(ctx, c)} adds Linux capabilities ${denied.join(", ")}; remove them from linuxParameters.capabilities.add.`);
+            }
+            if (unknownCap) {
+                ctx.cannotVerify(`${c.label} linuxParameters.capabilities.add`);
+            }
+        }
+    },
+});
+
+export type ImageVerdict = { kind: "ok" } | { kind: "unknown" } | { kind: "bad"; reason: string };
+
+/**
+ * Judges an image reference: `repo@sha256:…` is pinned; `repo:tag` is pinned by tag unless the
+ * tag is `latest`; `repo` alone means `:latest`. A ":" before the last "/" is a registry port.
+ */
+export function judgeImage(image: unknown, requireDigest: boolean): ImageVerdict {
+    if (typeof image !== "string") {
+        return isUnknown(image) ? { kind: "unknown" } : { kind: "bad", reason: "has no image" };
+    }
+    if (hasUnknownPart(image)) {
+        return { kind: "unknown" };
+    }
+    const at = image.indexOf("@");
+    if (at >= 0) {
+        return /^sha256:[0-9a-f]{64}$/.test(image.slice(at + 1)) ? { kind: "ok" } : { kind: "bad", reason: `has a malformed digest in image "${image}"` };
+    }
+    if (requireDigest) {
+        return { kind: "bad", reason: `uses image "${image}" without a digest; pin it as <repository>@sha256:<digest>` };
+    }
+    const lastSlash = image.lastIndexOf("/");
+    const colon = image.lastIndexOf(":");
+    const tag = colon > lastSlash ? image.slice(colon + 1) : "";
+    if (tag === "") {
+        return { kind: "bad", reason: `uses image "${image}" with no tag (i.e. :latest); pin it by digest (@sha256:…) or an immutable version tag` };
+    }
+    if (tag.toLowerCase() === "latest") {
+        return { kind: "bad", reason: `uses image "${image}" by the mutable :latest tag; pin it by digest (@sha256:…) or an immutable version tag` };
+    }
+    return { kind: "ok" };
+}
+
+export const ecsContainerImagePinned = resourcePolicy({
+    name: "ecs-container-image-pinned",
+    description:
+        "ECS container images must be pinned: never `:latest` or an untagged name, and by `@sha256:` digest where config " +
+        "requires it (prod), so the task runs exactly the image that was built, scanned and tested (CM-2, SI-7).",
+    severity: "high",
+    controls: ["CM-2", "CM-3", "SI-7"],
+    remediationSteps:
+        "Reference the image as `<account>.dkr.ecr.<region>.amazonaws.com/<repo>@sha256:<digest>` (the digest pushed by the " +
+        "build, promoted from staging to prod); never `:latest`.",
+    resourceTypes: [TASK_DEFINITION],
+    options: {
+        requireDigest: {
+            type: "boolean",
+            default: false,
+            description: "Require every image to be pinned by @sha256: digest (set true for prod).",
+        },
+    },
+    validate: (ctx) => {
+        for (const c of containersOf(ctx, "the image reference") ?? []) {
+            const image = ctx.read("image", c.def);
+            const verdict = image.known ? judgeImage(image.value, ctx.config.requireDigest) : { kind: "unknown" as const };
+            if (verdict.kind === "unknown") {
+                ctx.cannotVerify(`${c.label} image`);
+            } else if (verdict.kind === "bad") {
+                ctx.violation(`${what(ctx, c)} ${verdict.reason}.`);
+            }
+        }
+    },
+});
+
+/** Default secret-looking fragments of environment variable names (matched case-insensitively as substrings). */
+export const DEFAULT_SECRET_NAME_PATTERNS = [
+    "PASSWORD",
+    "PASSWD",
+    "SECRET",
+    "TOKEN",
+    "CREDENTIAL",
+    "API_KEY",
+    "APIKEY",
+    "PRIVATE_KEY",
+    "ACCESS_KEY",
+    "SIGNING_KEY",
+    "ENCRYPTION_KEY",
+];
+
+// AWS access key ids (long-term AKIA, temporary ASIA): a value like this is a credential whatever its name.
+const AWS_ACCESS_KEY_ID = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
+
+export const ecsContainerNoPlaintextSecrets = resourcePolicy({
+    name: "ecs-container-no-plaintext-secrets",
+    description:
+        "ECS container `environment` must not carry secrets: plaintext values are stored in the task definition, the " +
+        "Pulumi state and every DescribeTaskDefinition response. Secrets go in `secrets` (Secrets Manager / SSM " +
+        "references resolved at start) (IA-5(7), SC-28).",
+    severity: "high",
+    controls: ["IA-5", "IA-5(7)", "SC-28"],
+    remediationSteps:
+        "Move the variable from `environment` to `secrets` with `valueFrom` the Secrets Manager secret (name or ARN, " +
+        "optionally `:json-key::`), and grant the execution role secretsmanager:GetSecretValue on it.",
+    resourceTypes: [TASK_DEFINITION],
+    options: {
+        secretNamePatterns: {
+            type: "array",
+            items: { type: "string" },
+            default: DEFAULT_SECRET_NAME_PATTERNS,
+            description:
+                "Case-insensitive substrings of variable names that mark a secret. A bare KEY is not in the default list " +
+                "(it would flag KMS_KEY_ID, CACHE_KEY_PREFIX …); add it per stack if wanted.",
+        },
+        allowedNames: {
+            type: "array",
+            items: { type: "string" },
+            default: [],
+            description: "Exact variable names that match a pattern but are not secrets (e.g. TOKEN_TTL_SECONDS).",
+        },
+    },
+    validate: (ctx) => {
+        const patterns = ctx.config.secretNamePatterns.map((p) => p.toUpperCase());
+        const allowed = new Set(ctx.config.allowedNames);
+        for (const c of containersOf(ctx, "environment variables") ?? []) {
+            const env = ctx.read("environment", c.def);
+            if (!env.known) {
+                ctx.cannotVerify(`${c.label} environment`);
+                continue;
+            }
+            const flagged: string[] = [];
+            let unknownName = false;
+            for (const entry of Array.isArray(env.value) ? env.value : []) {
+                const name = ctx.read("name", entry);
+                const value = ctx.read("value", entry);
+                if (!name.known) {
+                    unknownName = true;
+                    continue;
+                }
+                if (typeof name.value !== "string" || allowed.has(name.value)) {
+                    continue;
+                }
+                const upper = name.value.toUpperCase();
+                const secretName = patterns.some((p) => upper.includes(p));
+                const keyValue = value.known && typeof value.value === "string" && AWS_ACCESS_KEY_ID.test(value.value);
+                if (secretName || keyValue) {
+                    flagged.push(name.value);
+                }
+            }
+            if (flagged.length > 0) {
+                ctx.violation(`${what(ctx, c)} has secret-looking plaintext environment variable(s) ${flagged.join(", ")}; pass them through secrets (valueFrom).`);
+            }
+            if (unknownName) {
+                ctx.cannotVerify(`${c.label} environment variable names`);
+            }
+        }
+    },
+});
+
+export const ecsServiceNoPublicIp = resourcePolicy({
+    name: "ecs-service-no-public-ip",
+    description:
+        "ECS services must not assign public IPs to tasks: tasks live in private subnets behind the load balancer and reach " +
+        "AWS through VPC endpoints or NAT, so no task is addressable from the internet (SC-7).",
+    severity: "high",
+    controls: ["SC-7", "AC-4"],
+    remediationSteps: "Set `networkConfiguration.assignPublicIp: false` (the default) and use private subnets.",
+    resourceTypes: ["aws:ecs/service:Service"],
+    validate: (ctx) => {
+        const pub = ctx.read("networkConfiguration.assignPublicIp");
+        if (!pub.known) {
+            ctx.cannotVerify("networkConfiguration.assignPublicIp");
+        } else if (pub.value === true) {
+            ctx.violation(`ECS service "${ctx.name}" assigns public IPs to its tasks; set networkConfiguration.assignPublicIp to false.`);
+        }
+    },
+});
+
+const ECR_REPOSITORY = "aws:ecr/repository:Repository";
+
+export const ecrRepositoryImmutableTags = resourcePolicy({
+    name: "ecr-repository-immutable-tags",
+    description:
+        "ECR repositories must have immutable tags: a pushed tag can never be re-pointed to different content, so a tag " +
+        "names one tested image for good (CM-2, SI-7).",
+    severity: "medium",
+    controls: ["CM-2", "SI-7"],
+    remediationSteps: 'Set `imageTagMutability: "IMMUTABLE"` on the aws.ecr.Repository (the default is MUTABLE).',
+    resourceTypes: [ECR_REPOSITORY],
+    validate: (ctx) => {
+        const mutability = ctx.read("imageTagMutability");
+        if (!mutability.known) {
+            ctx.cannotVerify("imageTagMutability");
+        } else if (mutability.value !== "IMMUTABLE") {
+            const current = typeof mutability.value === "string" ? mutability.value : "MUTABLE (the default)";
+            ctx.violation(`ECR repository "${ctx.name}" has imageTagMutability ${current}; set it to IMMUTABLE.`);
+        }
+    },
+});
+
+export const ecrRepositoryScanOnPush = resourcePolicy({
+    name: "ecr-repository-scan-on-push",
+    description:
+        "ECR repositories must scan images on push, so a known-vulnerable image is reported before it is deployed (RA-5, SI-2).",
+    severity: "medium",
+    controls: ["RA-5", "SI-2", "SI-3"],
+    remediationSteps:
+        "Set `imageScanningConfiguration: { scanOnPush: true }` on the aws.ecr.Repository (or waive this policy where a " +
+        "registry-level enhanced scanning configuration covers the repository).",
+    resourceTypes: [ECR_REPOSITORY],
+    validate: (ctx) => {
+        const scan = ctx.read("imageScanningConfiguration.scanOnPush");
+        if (!scan.known) {
+            ctx.cannotVerify("imageScanningConfiguration.scanOnPush");
+        } else if (scan.value !== true) {
+            ctx.violation(`ECR repository "${ctx.name}" does not scan images on push; set imageScanningConfiguration.scanOnPush to true.`);
+        }
+    },
+});
+
+export const containerPolicies: GovPolicy[] = [
+    ecsContainerNonRoot,
+    ecsContainerNotPrivileged,
+    ecsContainerReadonlyRootFs,
+    ecsContainerNoAddedCapabilities,
+    ecsContainerImagePinned,
+    ecsContainerNoPlaintextSecrets,
+    ecsServiceNoPublicIp,
+    ecrRepositoryImmutableTags,
+    ecrRepositoryScanOnPush,
+];

@@ -1,0 +1,287 @@
+import * as assert from "node:assert/strict";
+
+import {
+    ecrRepositoryImmutableTags,
+    ecrRepositoryScanOnPush,
+    ecsContainerImagePinned,
+    ecsContainerNoAddedCapabilities,
+    ecsContainerNonRoot,
+    ecsContainerNoPlaintextSecrets,
+    ecsContainerNotPrivileged,
+    ecsContainerReadonlyRootFs,
+    ecsServiceNoPublicIp,
+    judgeImage,
+} from "../../policies/rules/containers";
+import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, messages, runResourcePolicy, unknown } from "./helpers";
+
+const TASK = "aws:ecs/taskDefinition:TaskDefinition";
+const DIGEST = `sha256:${"ab12".repeat(16)}`;
+const IMAGE = `123456789012.dkr.ecr.us-gov-west-1.amazonaws.com/app@${DIGEST}`;
+
+/** A hardened container, as the estate builds it; override fields per case. */
+function container(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+        name: "app",
+        image: IMAGE,
+        essential: true,
+        user: "1001",
+        readonlyRootFilesystem: true,
+        privileged: false,
+        linuxParameters: { capabilities: { add: [], drop: ["ALL"] } },
+        environment: [{ name: "PORT", value: "8080" }],
+        secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:db" }],
+        ...overrides,
+    };
+}
+
+function task(...containers: Record<string, unknown>[]) {
+    return { type: TASK, name: "web", props: { family: "web", containerDefinitions: JSON.stringify(containers) } };
+}
+
+const ALL_CONTAINER_POLICIES = [
+    ecsContainerNonRoot,
+    ecsContainerNotPrivileged,
+    ecsContainerReadonlyRootFs,
+    ecsContainerNoAddedCapabilities,
+    ecsContainerImagePinned,
+    ecsContainerNoPlaintextSecrets,
+];
+
+describe("containers", () => {
+    describe("task definition policies together", () => {
+        it("pass the hardened container", async () => {
+            for (const p of ALL_CONTAINER_POLICIES) {
+                assertClean(await runResourcePolicy(p, task(container())));
+            }
+        });
+        it("are advisory (never mandatory) when containerDefinitions is unknown", async () => {
+            for (const p of ALL_CONTAINER_POLICIES) {
+                const diags = await runResourcePolicy(p, { type: TASK, name: "web", props: { containerDefinitions: unknown() } });
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1, p.name);
+                assert.match(diags[0].message, /^Cannot verify containerDefinitions \(/);
+            }
+        });
+        it("check every known field when only the image is unknown (docker-built digest at preview)", async () => {
+            const t = task(container({ image: unknown(), user: "0", privileged: true, readonlyRootFilesystem: false }));
+            assertViolations(await runResourcePolicy(ecsContainerNonRoot, t), ['Task definition "web" container "app" runs as user "0" (root); set user to a non-root UID such as "1001".']);
+            assertViolations(await runResourcePolicy(ecsContainerNotPrivileged, t), ['Task definition "web" container "app" is privileged; remove privileged: true.']);
+            assertViolations(await runResourcePolicy(ecsContainerReadonlyRootFs, t), [
+                'Task definition "web" container "app" has a writable root filesystem; set readonlyRootFilesystem: true.',
+            ]);
+            const image = await runResourcePolicy(ecsContainerImagePinned, t);
+            assertNoMandatory(image);
+            assert.deepEqual(messages(advisory(image)), [
+                'Cannot verify container "app" image during preview: the value is unknown until the update. The policy runs again before the resource is created.',
+            ]);
+        });
+        it("flag malformed JSON (a known value that proves nothing)", async () => {
+            const diags = await runResourcePolicy(ecsContainerNonRoot, { type: TASK, name: "web", props: { containerDefinitions: "{not json" } });
+            assertViolations(diags, [
+                'Task definition "web" containerDefinitions is not a JSON array of container definitions, so the container user cannot be checked; pass JSON.stringify([...]) of the containers.',
+            ]);
+        });
+        it("ignore other resource types (server fast path)", async () => {
+            assertClean(await runResourcePolicy(ecsContainerNonRoot, { type: "aws:ecs/service:Service", props: { containerDefinitions: "[{}]" } }));
+        });
+    });
+
+    describe("ecs-container-non-root", () => {
+        it("flags a missing user, root by name, 0 and 0:0, and names unnamed containers by index", async () => {
+            const diags = await runResourcePolicy(
+                ecsContainerNonRoot,
+                task(container({ user: undefined }), container({ name: "side", user: "root" }), container({ name: "init", user: "0:0" }), container({ name: undefined, user: "ROOT:wheel" })),
+            );
+            assertViolations(diags, [
+                'Task definition "web" container "app" has no user, so it runs as the image\'s user (root by default); set user to a non-root UID such as "1001".',
+                'Task definition "web" container "side" runs as user "root" (root); set user to a non-root UID such as "1001".',
+                'Task definition "web" container "init" runs as user "0:0" (root); set user to a non-root UID such as "1001".',
+                'Task definition "web" container #3 runs as user "ROOT:wheel" (root); set user to a non-root UID such as "1001".',
+            ]);
+        });
+        it("passes a non-root user in the root group", async () => {
+            assertClean(await runResourcePolicy(ecsContainerNonRoot, task(container({ user: "1001:0" }))));
+        });
+        it("is advisory when the user is unknown", async () => {
+            const diags = await runResourcePolicy(ecsContainerNonRoot, task(container({ user: unknown() })));
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(ecsContainerNonRoot, task(container({ user: "0" })));
+    });
+
+    describe("ecs-container-not-privileged", () => {
+        it("flags privileged: true", async () => {
+            assertViolations(await runResourcePolicy(ecsContainerNotPrivileged, task(container({ privileged: true }))), [
+                'Task definition "web" container "app" is privileged; remove privileged: true.',
+            ]);
+        });
+        it("passes an absent flag", async () => {
+            assertClean(await runResourcePolicy(ecsContainerNotPrivileged, task(container({ privileged: undefined }))));
+        });
+        it("is advisory when the flag is unknown", async () => {
+            assertNoMandatory(await runResourcePolicy(ecsContainerNotPrivileged, task(container({ privileged: unknown() }))));
+        });
+    });
+
+    describe("ecs-container-readonly-root-fs", () => {
+        it("flags an absent or false flag", async () => {
+            assertViolations(await runResourcePolicy(ecsContainerReadonlyRootFs, task(container({ readonlyRootFilesystem: undefined }))), [
+                'Task definition "web" container "app" has a writable root filesystem; set readonlyRootFilesystem: true.',
+            ]);
+        });
+        it("is advisory when the flag is unknown", async () => {
+            const diags = await runResourcePolicy(ecsContainerReadonlyRootFs, task(container({ readonlyRootFilesystem: unknown() })));
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+    });
+
+    describe("ecs-container-no-added-capabilities", () => {
+        const caps = (add: unknown) => task(container({ linuxParameters: { capabilities: { add, drop: ["ALL"] } } }));
+        it("flags any added capability, normalising CAP_ prefixes and case", async () => {
+            assertViolations(await runResourcePolicy(ecsContainerNoAddedCapabilities, caps(["SYS_ADMIN", "cap_net_admin", "ALL"])), [
+                'Task definition "web" container "app" adds Linux capabilities SYS_ADMIN, NET_ADMIN, ALL; remove them from linuxParameters.capabilities.add.',
+            ]);
+        });
+        it("allows what config allows, but never ALL", async () => {
+            const config = { allowedCapabilities: ["CAP_SYS_PTRACE", "ALL"] };
+            assertClean(await runResourcePolicy(ecsContainerNoAddedCapabilities, { ...caps(["SYS_PTRACE"]), config }));
+            assertViolations(await runResourcePolicy(ecsContainerNoAddedCapabilities, { ...caps(["ALL"]), config }), [
+                'Task definition "web" container "app" adds Linux capabilities ALL; remove them from linuxParameters.capabilities.add.',
+            ]);
+        });
+        it("passes no linuxParameters at all", async () => {
+            assertClean(await runResourcePolicy(ecsContainerNoAddedCapabilities, task(container({ linuxParameters: undefined }))));
+        });
+        it("is advisory for an unknown list or element, still flagging the known ones", async () => {
+            assertNoMandatory(await runResourcePolicy(ecsContainerNoAddedCapabilities, caps(unknown())));
+            const diags = await runResourcePolicy(ecsContainerNoAddedCapabilities, caps([unknown(), "NET_RAW"]));
+            assertViolations(diags, ['Task definition "web" container "app" adds Linux capabilities NET_RAW; remove them from linuxParameters.capabilities.add.']);
+            assert.equal(advisory(diags).length, 1);
+        });
+        it("rejects a malformed option with an error naming it", async () => {
+            const diags = await runResourcePolicy(ecsContainerNoAddedCapabilities, { ...caps([]), config: { allowedCapabilities: "SYS_PTRACE" } });
+            assertViolations(diags, [
+                'Invalid config for policy "ecs-container-no-added-capabilities": option "allowedCapabilities" expected an array of strings, got "SYS_PTRACE"',
+            ]);
+        });
+    });
+
+    describe("ecs-container-image-pinned", () => {
+        it("flags :latest and untagged images (a registry port is not a tag)", async () => {
+            const diags = await runResourcePolicy(
+                ecsContainerImagePinned,
+                task(container({ image: "nginx:latest" }), container({ name: "b", image: "registry.local:5000/team/app" })),
+            );
+            assertViolations(diags, [
+                'Task definition "web" container "app" uses image "nginx:latest" by the mutable :latest tag; pin it by digest (@sha256:…) or an immutable version tag.',
+                'Task definition "web" container "b" uses image "registry.local:5000/team/app" with no tag (i.e. :latest); pin it by digest (@sha256:…) or an immutable version tag.',
+            ]);
+        });
+        it("passes a version tag by default but requires a digest when configured (prod)", async () => {
+            assertClean(await runResourcePolicy(ecsContainerImagePinned, task(container({ image: "registry.local:5000/app:1.4.2" }))));
+            assertViolations(await runResourcePolicy(ecsContainerImagePinned, { ...task(container({ image: "app:1.4.2" })), config: { requireDigest: true } }), [
+                'Task definition "web" container "app" uses image "app:1.4.2" without a digest; pin it as <repository>@sha256:<digest>.',
+            ]);
+            assertClean(await runResourcePolicy(ecsContainerImagePinned, { ...task(container()), config: { requireDigest: true } }));
+        });
+        it("flags a malformed digest", () => {
+            assert.deepEqual(judgeImage("app@sha256:abc", false), { kind: "bad", reason: 'has a malformed digest in image "app@sha256:abc"' });
+        });
+        it("treats an image with an unknown part as cannot-verify", async () => {
+            assert.deepEqual(judgeImage(`repo@${unknown()}`, true), { kind: "unknown" });
+            assertNoMandatory(await runResourcePolicy(ecsContainerImagePinned, task(container({ image: unknown() }))));
+        });
+        itHonoursWaivers(ecsContainerImagePinned, task(container({ image: "nginx" })));
+    });
+
+    describe("ecs-container-no-plaintext-secrets", () => {
+        const env = (environment: unknown) => task(container({ environment }));
+        it("flags secret-looking names and AWS access key values", async () => {
+            const diags = await runResourcePolicy(
+                ecsContainerNoPlaintextSecrets,
+                env([
+                    { name: "PORT", value: "8080" },
+                    { name: "db_password", value: "hunter2" },
+                    { name: "GITHUB_TOKEN", value: "x" },
+                    { name: "UPSTREAM", value: "AKIAABCDEFGHIJKLMNOP" },
+                    { name: "KMS_KEY_ID", value: "alias/app" },
+                ]),
+            );
+            assertViolations(diags, [
+                'Task definition "web" container "app" has secret-looking plaintext environment variable(s) db_password, GITHUB_TOKEN, UPSTREAM; pass them through secrets (valueFrom).',
+            ]);
+        });
+        it("honours allowedNames and custom patterns", async () => {
+            assertClean(await runResourcePolicy(ecsContainerNoPlaintextSecrets, { ...env([{ name: "TOKEN_TTL", value: "60" }]), config: { allowedNames: ["TOKEN_TTL"] } }));
+            assertViolations(await runResourcePolicy(ecsContainerNoPlaintextSecrets, { ...env([{ name: "KMS_KEY_ID", value: "k" }]), config: { secretNamePatterns: ["KEY"] } }), [
+                'Task definition "web" container "app" has secret-looking plaintext environment variable(s) KMS_KEY_ID; pass them through secrets (valueFrom).',
+            ]);
+        });
+        it("passes secrets passed through `secrets`", async () => {
+            assertClean(await runResourcePolicy(ecsContainerNoPlaintextSecrets, task(container())));
+        });
+        it("is advisory for unknown environment or names; unknown values of safe names do not matter", async () => {
+            assertNoMandatory(await runResourcePolicy(ecsContainerNoPlaintextSecrets, env(unknown())));
+            const diags = await runResourcePolicy(ecsContainerNoPlaintextSecrets, env([{ name: unknown(), value: "x" }]));
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+            assertClean(await runResourcePolicy(ecsContainerNoPlaintextSecrets, env([{ name: "UPSTREAM_URL", value: unknown() }])));
+        });
+    });
+
+    describe("ecs-service-no-public-ip", () => {
+        const type = "aws:ecs/service:Service";
+        it("flags assignPublicIp: true", async () => {
+            assertViolations(await runResourcePolicy(ecsServiceNoPublicIp, { type, name: "svc", props: { networkConfiguration: { assignPublicIp: true, subnets: ["s"] } } }), [
+                'ECS service "svc" assigns public IPs to its tasks; set networkConfiguration.assignPublicIp to false.',
+            ]);
+        });
+        it("passes false and absent", async () => {
+            assertClean(await runResourcePolicy(ecsServiceNoPublicIp, { type, props: { networkConfiguration: { assignPublicIp: false } } }));
+            assertClean(await runResourcePolicy(ecsServiceNoPublicIp, { type, props: {} }));
+        });
+        it("is advisory when unknown", async () => {
+            const diags = await runResourcePolicy(ecsServiceNoPublicIp, { type, props: { networkConfiguration: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(ecsServiceNoPublicIp, { type, name: "svc", props: { networkConfiguration: { assignPublicIp: true } } });
+    });
+
+    describe("ecr-repository-immutable-tags", () => {
+        const type = "aws:ecr/repository:Repository";
+        it("flags mutable tags, explicit or by default", async () => {
+            assertViolations(await runResourcePolicy(ecrRepositoryImmutableTags, { type, name: "repo", props: {} }), [
+                'ECR repository "repo" has imageTagMutability MUTABLE (the default); set it to IMMUTABLE.',
+            ]);
+            assertViolations(await runResourcePolicy(ecrRepositoryImmutableTags, { type, name: "repo", props: { imageTagMutability: "MUTABLE_WITH_EXCLUSION" } }), [
+                'ECR repository "repo" has imageTagMutability MUTABLE_WITH_EXCLUSION; set it to IMMUTABLE.',
+            ]);
+        });
+        it("passes IMMUTABLE", async () => {
+            assertClean(await runResourcePolicy(ecrRepositoryImmutableTags, { type, props: { imageTagMutability: "IMMUTABLE" } }));
+        });
+        it("is advisory when unknown", async () => {
+            assertNoMandatory(await runResourcePolicy(ecrRepositoryImmutableTags, { type, props: { imageTagMutability: unknown() } }));
+        });
+    });
+
+    describe("ecr-repository-scan-on-push", () => {
+        const type = "aws:ecr/repository:Repository";
+        it("flags a repository without scan on push", async () => {
+            assertViolations(await runResourcePolicy(ecrRepositoryScanOnPush, { type, name: "repo", props: { imageScanningConfiguration: { scanOnPush: false } } }), [
+                'ECR repository "repo" does not scan images on push; set imageScanningConfiguration.scanOnPush to true.',
+            ]);
+        });
+        it("passes scanOnPush: true", async () => {
+            assertClean(await runResourcePolicy(ecrRepositoryScanOnPush, { type, props: { imageScanningConfiguration: { scanOnPush: true } } }));
+        });
+        it("is advisory when unknown", async () => {
+            const diags = await runResourcePolicy(ecrRepositoryScanOnPush, { type, props: { imageScanningConfiguration: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+    });
+});
