@@ -2,6 +2,7 @@
 // `policyAreas` (the docs generator groups docs/policies.md by it).
 
 import { GovPolicy } from "../lib";
+import { containerPolicies } from "./containers";
 import { databasePolicies } from "./databases";
 import { encryptionPolicies } from "./encryption";
 
@@ -16,6 +17,7 @@ export interface PolicyArea {
 export const policyAreas: readonly PolicyArea[] = [
     { title: "Public databases", file: "databases.ts", policies: databasePolicies },
     { title: "Encryption at rest and in transit", file: "encryption.ts", policies: encryptionPolicies },
+    { title: "Root and privileged containers", file: "containers.ts", policies: containerPolicies },
 ];
 
 function checkUnique(policies: readonly GovPolicy[]): GovPolicy[] {
