@@ -174,6 +174,13 @@ export function reviewStack(
     review: ReviewStack,
     opts: pulumi.CustomResourceOptions,
 ): void {
+    // The stack must exist before settings and schedules can attach to it. forceDestroy: it is
+    // throw-away by definition (its TTL destroys its resources first).
+    const stack = new service.Stack(
+        `${name}-stack`,
+        { organizationName: settings.organization, projectName: settings.project, stackName: review.name, forceDestroy: true },
+        opts,
+    );
     const deployment = new service.DeploymentSettings(
         `${name}-deployment-settings`,
         {
@@ -192,7 +199,7 @@ export function reviewStack(
             operationContext: operationContext(settings, template, deployRoleArn, review.name),
             cacheOptions: { enable: true },
         },
-        opts,
+        { ...opts, dependsOn: [stack] },
     );
     new service.TtlSchedule(
         `${name}-ttl`,

@@ -159,6 +159,8 @@ describe("delivery program (govstack-delivery, preview mode)", () => {
                 [ttl[0].inputs.stack, ttl[0].inputs.timestamp, ttl[0].inputs.deleteAfterDestroy],
                 ["pr-42", "2026-12-01T00:00:00Z", true],
             );
+            const stack = review.mocks.ofType("pulumiservice:index:Stack");
+            assert.deepStrictEqual(stack.map((r) => [r.inputs.projectName, r.inputs.stackName]), [["govstack", "pr-42"]]);
             const deployment = review.mocks.ofType("pulumiservice:index:DeploymentSettings").find((r) => r.inputs.stack === "pr-42");
             assert.ok(deployment, "review stack has deployment settings");
             assert.deepStrictEqual(deployment.inputs.sourceContext, { git: { branch: "refs/heads/feature/waf-rules" } });
