@@ -14,13 +14,15 @@ import { partitionOf } from "./lib/arn";
 /** A user mistake in the settings; its message is written for the user (no stack trace needed). */
 export class SettingsError extends Error {
     constructor(
-        readonly stack: string,
+        /** The stack whose settings were rejected (not `stack`: that is Error's trace). */
+        readonly stackName: string,
+        /** One line per problem, each naming the key, the value and what is allowed. */
         readonly problems: readonly string[],
     ) {
         super(
             problems.length === 1
                 ? problems[0]
-                : `${problems.length} invalid settings for stack "${stack}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+                : `${problems.length} invalid settings for stack "${stackName}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
         );
         this.name = "SettingsError";
     }
