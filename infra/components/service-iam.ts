@@ -137,12 +137,15 @@ export function createServiceRoles(name: string, args: ServiceRolesArgs, opts: p
             name: args.infrastructureRoleName,
             description: "Lets ECS blue/green register targets and shift listener-rule weights",
             assumeRolePolicy: policyJson([
+                // The trust AWS documents for this role, without confused-deputy conditions: ECS
+                // does not document setting aws:SourceAccount when it assumes it, and an unmet
+                // condition would only surface as a failed deployment. The role can do nothing but
+                // what the managed policy allows on load balancers.
                 {
                     Sid: "TrustEcsForLoadBalancers",
                     Effect: "Allow",
                     Principal: { Service: "ecs.amazonaws.com" },
                     Action: "sts:AssumeRole",
-                    Condition: { StringEquals: { "aws:SourceAccount": s.accountId } },
                 },
             ]),
             tags: { ...args.tags, Name: args.infrastructureRoleName },
