@@ -43,9 +43,20 @@ export const boundaryPolicyName = (stack: string): string => `govstack-${stack}-
 /** IAM path of everything this program creates, so that the boundary can protect exactly these. */
 export const DELIVERY_IAM_PATH = "/govstack-delivery/";
 
-/** Pulumi Deployments operations a stack's deploy role accepts; a protected stack is never destroyed from Deployments. */
-export function deployOperations(target: Pick<Target, "protected">): string[] {
-    return target.protected ? ["preview", "update", "refresh"] : ["preview", "update", "refresh", "destroy"];
+/**
+ * Pulumi Deployments operations a stack's deploy role accepts (the `operation` of the subject):
+ * drift runs present `detect-drift` / `remediate-drift`; remediation only where it is switched on,
+ * and a protected stack is never destroyed from Deployments.
+ */
+export function deployOperations(target: Pick<Target, "protected" | "autoRemediateDrift">): string[] {
+    return [
+        "preview",
+        "update",
+        "refresh",
+        "detect-drift",
+        ...(target.autoRemediateDrift ? ["remediate-drift"] : []),
+        ...(target.protected ? [] : ["destroy"]),
+    ];
 }
 
 /** `pulumi:deploy:org:<org>:project:<project>:stack:<stack>:operation:<op>:scope:write` (Pulumi Deployments' subject format). */

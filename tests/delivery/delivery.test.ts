@@ -208,7 +208,7 @@ describe("delivery program (govstack-delivery, preview mode)", () => {
     });
 
     describe("GovCloud trust", () => {
-        it("lets only Pulumi Deployments of exactly this stack assume the deploy role, never destroy for prod", () => {
+        it("lets only Pulumi Deployments of exactly this stack assume the deploy role; prod: no destroy, no drift remediation", () => {
             for (const stack of ["staging", "prod"]) {
                 const doc = trust(`${stack}-deploy`);
                 assert.strictEqual(doc.Statement.length, 1);
@@ -217,7 +217,10 @@ describe("delivery program (govstack-delivery, preview mode)", () => {
                 assert.deepStrictEqual(st.Principal, { Federated: `arn:aws-us-gov:iam::${ACCOUNTS[stack]}:oidc-provider/api.pulumi.com/oidc` });
                 assert.deepStrictEqual(Object.keys(st.Condition ?? {}), ["StringEquals"], "exact match only, no StringLike");
                 assert.strictEqual(st.Condition!.StringEquals["api.pulumi.com/oidc:aud"], ORG);
-                const ops = stack === "prod" ? ["preview", "update", "refresh"] : ["preview", "update", "refresh", "destroy"];
+                const ops =
+                    stack === "prod"
+                        ? ["preview", "update", "refresh", "detect-drift"]
+                        : ["preview", "update", "refresh", "detect-drift", "remediate-drift", "destroy"];
                 assert.deepStrictEqual(st.Condition!.StringEquals[PULUMI_SUB], ops.map((op) => deploymentSubject(stack, op)));
             }
         });
