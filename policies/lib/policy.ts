@@ -189,7 +189,7 @@ interface Resolved<O extends OptionSpecs> {
     fatal: boolean;
 }
 
-function resolve<O extends OptionSpecs>(name: string, options: O, configured: Record<string, unknown>): Resolved<O> {
+function resolveUncached<O extends OptionSpecs>(name: string, options: O, configured: Record<string, unknown>): Resolved<O> {
     const parsed = parseWaivers(name, configured.waivers);
     const r = resolveConfig(name, options, configured);
     if (!r.ok) {
@@ -197,6 +197,27 @@ function resolve<O extends OptionSpecs>(name: string, options: O, configured: Re
     }
     const config = { ...r.config, waivers: parsed.waivers } as ConfigOf<O>;
     return { config, waivers: parsed.waivers, errors: parsed.errors, fatal: false };
+}
+
+/**
+ * A per-policy resolver memoised on the configured values' identity: the server hands out a
+ * fresh shallow copy of the same config on every call, so comparing values by reference skips
+ * re-validating (and re-copying) unchanged options on the hot path.
+ */
+function makeResolver<O extends OptionSpecs>(name: string, options: O): (configured: Record<string, unknown>) => Resolved<O> {
+    let lastKeys: string[] = [];
+    let lastValues: unknown[] = [];
+    let last: Resolved<O> | undefined;
+    return (configured) => {
+        const keys = Object.keys(configured);
+        if (last && keys.length === lastKeys.length && keys.every((k, i) => k === lastKeys[i] && configured[k] === lastValues[i])) {
+            return last;
+        }
+        last = resolveUncached(name, options, configured);
+        lastKeys = keys;
+        lastValues = keys.map((k) => configured[k]);
+        return last;
+    };
 }
 
 function attachType<F extends object>(fn: F, types: readonly string[]): F {
@@ -216,6 +237,7 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
     }
     const typeSet = new Set<string>(spec.resourceTypes);
     const options = (spec.options ?? {}) as O;
+    const resolve = makeResolver(spec.name, options);
 
     const makeContext = (args: ResourceValidationArgs, resolved: Resolved<O>, report?: ReportViolation): ResourceContext<ConfigOf<O>> => {
         const props = unwrap(args.props) as Record<string, unknown>;
@@ -256,7 +278,7 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
         if (!typeSet.has(args.type)) {
             return;
         }
-        const resolved = resolve(spec.name, options, args.getConfig<Record<string, unknown>>());
+        const resolved = resolve(args.getConfig<Record<string, unknown>>());
         for (const e of resolved.errors) {
             report(e, args.urn);
         }
@@ -273,7 +295,7 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
             if (!typeSet.has(args.type)) {
                 return undefined;
             }
-            const resolved = resolve(spec.name, options, args.getConfig<Record<string, unknown>>());
+            const resolved = resolve(args.getConfig<Record<string, unknown>>());
             if (resolved.fatal || findActiveWaiver(resolved.waivers, args)) {
                 return undefined;
             }
@@ -411,8 +433,9 @@ function makeStackContext<C>(args: StackValidationArgs, config: C, waivers: read
 export function stackPolicy<const O extends OptionSpecs = Record<never, never>>(spec: StackPolicySpec<O>): GovStackPolicy {
     checkCommon(spec);
     const options = (spec.options ?? {}) as O;
+    const resolve = makeResolver(spec.name, options);
     const validateStack: StackValidation = (args, report) => {
-        const resolved = resolve(spec.name, options, args.getConfig<Record<string, unknown>>());
+        const resolved = resolve(args.getConfig<Record<string, unknown>>());
         for (const e of resolved.errors) {
             report(e);
         }
