@@ -39,6 +39,13 @@ export const ESTATE_SERVICES = [
 /** Services whose resources are global to the partition: exempt from the region condition. */
 export const GLOBAL_SERVICES = ["iam", "sts", "s3"] as const;
 
+/**
+ * Services only the estate's own roles use at run time (the task role connects to the database and
+ * the cache with IAM auth; backups tag-select resources; ECS Exec, X-Ray, ACM lookups). They are
+ * inside the boundary's ceiling so those roles work, but not in the deploy role's permissions.
+ */
+export const RUNTIME_SERVICES = ["rds-db", "tag", "acm", "ssmmessages", "xray"] as const;
+
 const KMS_ACTIONS = [
     "kms:CreateKey",
     "kms:CreateAlias",
@@ -54,7 +61,12 @@ const KMS_ACTIONS = [
     "kms:TagResource",
     "kms:UntagResource",
     "kms:ScheduleKeyDeletion",
+    "kms:CancelKeyDeletion",
+    "kms:UpdateKeyDescription",
     "kms:CreateGrant",
+    "kms:ListGrants",
+    "kms:RevokeGrant",
+    "kms:RetireGrant",
     "kms:Encrypt",
     "kms:Decrypt",
     "kms:GenerateDataKey",
@@ -113,6 +125,11 @@ function regions(target: Target): string[] {
 /** Names of everything the estate creates for this stack start with its `govstack:namePrefix`. */
 function estatePrefix(target: Target): string {
     return `${target.namePrefix}-`;
+}
+
+/** Every service the boundary lets a role use at all: a new AWS service in the estate goes here. */
+export function boundaryServices(): string[] {
+    return [...ESTATE_SERVICES, "kms", ...GLOBAL_SERVICES, ...RUNTIME_SERVICES].sort();
 }
 
 export function boundaryArn(settings: DeliverySettings, target: Target): string {
@@ -239,7 +256,7 @@ export function boundaryPolicy(settings: DeliverySettings, target: Target): Poli
             {
                 Sid: "CeilingEstateServices",
                 Effect: "Allow",
-                Action: [...ESTATE_SERVICES, "kms", ...GLOBAL_SERVICES].map((s) => `${s}:*`),
+                Action: boundaryServices().map((s) => `${s}:*`),
                 Resource: "*",
             },
             {

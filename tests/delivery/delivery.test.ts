@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 
+import { boundaryServices } from "../../delivery/permissions";
 import { buildDelivery } from "../../delivery/program";
 import { RepoFileError } from "../../delivery/repo-files";
 import { parseSettings } from "../../delivery/settings";
@@ -322,6 +323,35 @@ describe("delivery program (govstack-delivery, preview mode)", () => {
             const st = inlinePolicy("prod-deploy-permissions").Statement.find((s) => actions(s).includes("iam:CreateRole"));
             assert.ok(st);
             assert.deepStrictEqual(st.Condition, { StringEquals: { "iam:PermissionsBoundary": boundaryArn("prod") } });
+        });
+
+        it("leaves room under the ceiling for every AWS service the estate's own policies name", () => {
+            // Every role the deploy role creates carries this boundary: an action of a service
+            // outside the ceiling would be silently denied at run time (e.g. rds-db:connect).
+            const sources: string[] = [];
+            const walk = (dir: string) => {
+                for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+                    const p = path.join(dir, entry.name);
+                    if (entry.isDirectory()) {
+                        walk(p);
+                    } else if (entry.name.endsWith(".ts")) {
+                        sources.push(fs.readFileSync(p, "utf8"));
+                    }
+                }
+            };
+            walk(path.join(PROJECT_ROOT, "infra"));
+            const used = new Set<string>();
+            for (const m of sources.join("\n").matchAll(/"([a-z0-9-]+):([A-Za-z][A-Za-z*]*)"/g)) {
+                // Condition-key and config namespaces, not services.
+                if (!["aws", "govstack", "pulumi"].includes(m[1])) {
+                    used.add(m[1]);
+                }
+            }
+            assert.ok(used.has("rds-db") && used.has("kms"), `scan found ${[...used].join(", ")}`);
+            const ceiling = new Set(boundaryServices());
+            assert.deepStrictEqual([...used].filter((svc) => !ceiling.has(svc)), []);
+            const doc = JSON.parse(only("aws:iam/policy:Policy", "prod-boundary").policy as string) as Doc;
+            assert.deepStrictEqual(doc.Statement[0].Action, boundaryServices().map((svc) => `${svc}:*`));
         });
 
         it("denies long-lived credentials, boundary tampering, audit-trail tampering and other regions", () => {
