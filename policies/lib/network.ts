@@ -143,7 +143,7 @@ export interface Exposure {
     readonly possible: boolean;
 }
 
-/** Which of `candidates` (or, with "any", whether any port at all) the entry opens to 0.0.0.0/0 or ::/0. */
+/** Which of the `candidates` ports the entry opens to 0.0.0.0/0 or ::/0 (certainly, or possibly when values are unknown). */
 export function worldExposure(entry: IngressEntry, candidates: readonly number[]): Exposure {
     const sources = entry.cidrs.filter((c): c is string => typeof c === "string" && WORLD_CIDRS.has(c));
     const unknownSource = entry.cidrs.some((c) => isUnknown(c));

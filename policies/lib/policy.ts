@@ -333,16 +333,26 @@ function toStackResource(r: PolicyResource): StackResource {
 const DEFAULT_KEY_PROPS: readonly string[] = ["id", "arn", "name"];
 
 function makeStackContext<C>(args: StackValidationArgs, config: C, waivers: readonly Waiver[], report: ReportViolation): StackContext<C> {
-    const resources = args.resources.map(toStackResource);
-    let byType: Map<string, StackResource[]> | undefined;
-    let byUrnMap: Map<string, StackResource> | undefined;
+    // Conversion is lazy: a policy that only looks at a few types never touches the rest.
+    const converted = new Map<PolicyResource, StackResource>();
+    const view = (r: PolicyResource): StackResource => {
+        let v = converted.get(r);
+        if (!v) {
+            v = toStackResource(r);
+            converted.set(r, v);
+        }
+        return v;
+    };
+    let all: StackResource[] | undefined;
+    let byType: Map<string, PolicyResource[]> | undefined;
+    let byUrnMap: Map<string, PolicyResource> | undefined;
     const refIndex = new Map<string, Map<string, StackResource>>();
     let today: string | undefined;
 
     const ofType = (...types: string[]): readonly StackResource[] => {
         if (!byType) {
             byType = new Map();
-            for (const r of resources) {
+            for (const r of args.resources) {
                 const list = byType.get(r.type);
                 if (list) {
                     list.push(r);
@@ -351,14 +361,12 @@ function makeStackContext<C>(args: StackValidationArgs, config: C, waivers: read
                 }
             }
         }
-        if (types.length === 1) {
-            return byType.get(types[0]) ?? [];
-        }
-        return types.flatMap((t) => byType?.get(t) ?? []);
+        return types.flatMap((t) => (byType?.get(t) ?? []).map(view));
     };
     const byUrn = (urn: string): StackResource | undefined => {
-        byUrnMap ??= new Map(resources.map((r) => [r.urn, r]));
-        return byUrnMap.get(urn);
+        byUrnMap ??= new Map(args.resources.map((r) => [r.urn, r]));
+        const r = byUrnMap.get(urn);
+        return r ? view(r) : undefined;
     };
     // id/arn/name → resource, per target type set, built once.
     const refsOf = (targetTypes: readonly string[], keyProps: readonly string[]): Map<string, StackResource> => {
@@ -382,7 +390,10 @@ function makeStackContext<C>(args: StackValidationArgs, config: C, waivers: read
     return {
         config,
         args,
-        resources,
+        get resources() {
+            all ??= args.resources.map(view);
+            return all;
+        },
         ofType,
         byUrn,
         resolveRefs: (from, prop, targetTypes, keyProps = DEFAULT_KEY_PROPS) => {
