@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 
 import { resourcePolicy, stackPolicy } from "../../../policies/lib/policy";
-import { assertViolations, runResourcePolicy, runStackPolicy, UNKNOWN, urnOf } from "../helpers";
+import { assertViolations, runRemediation, runResourcePolicy, runStackPolicy, UNKNOWN, urnOf, waiver } from "../helpers";
 
 const base = {
     description: "Things must be fine.",
@@ -94,5 +94,30 @@ describe("lib/policy", () => {
         ]);
         assert.deepEqual(seen, ["g:m2,m1:1"]);
         assert.deepEqual(await runStackPolicy(sp, [{ type: "aws:x/member:Member", name: "m1", props: {} }]), []);
+    });
+
+    it("offers remediation: typed to its resource, skipped for waived resources", async () => {
+        const tagged = resourcePolicy({
+            ...base,
+            name: "has-owner-tag",
+            resourceTypes: ["aws:x/thing:Thing"],
+            validate: (ctx) => {
+                const owner = ctx.read("tags.Owner");
+                if (owner.known && !owner.value) {
+                    ctx.violation("missing Owner tag");
+                }
+            },
+            remediate: (ctx) => {
+                const tags = ctx.read<Record<string, string>>("tags");
+                return tags.known ? { ...ctx.props, tags: { ...tags.value, Owner: "platform" } } : undefined;
+            },
+        });
+        assert.equal((tagged.remediateResource as { __pulumiType?: string }).__pulumiType, "aws:x/thing:Thing");
+        assert.deepEqual(await runRemediation(tagged, { type: "aws:x/thing:Thing", props: { size: 1, tags: { App: "a" } } }), {
+            size: 1,
+            tags: { App: "a", Owner: "platform" },
+        });
+        assert.equal(await runRemediation(tagged, { type: "aws:x/other:Other", props: {} }), undefined);
+        assert.equal(await runRemediation(tagged, { type: "aws:x/thing:Thing", name: "legacy", props: {}, config: { waivers: [waiver("legacy")] } }), undefined);
     });
 });
