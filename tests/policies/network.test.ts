@@ -1,0 +1,306 @@
+import * as assert from "node:assert/strict";
+
+import {
+    albAccessLogsEnabled,
+    albDropsInvalidHeaders,
+    albHttpRedirectsToHttps,
+    albListenerTlsPolicy,
+    albWafAssociated,
+    securityGroupNoWorldAdminPorts,
+    securityGroupWorldIngressWebOnly,
+    securityGroupWorldWebOnlyLoadBalancer,
+    subnetPrivateTierNoPublicIp,
+    vpcFlowLogsEnabled,
+} from "../../policies/rules/network";
+import {
+    advisory,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    messages,
+    runResourcePolicy,
+    runStackPolicy,
+    TestResource,
+    unknown,
+    urnOf,
+} from "./helpers";
+
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+const LB = "aws:lb/loadBalancer:LoadBalancer";
+const LISTENER = "aws:lb/listener:Listener";
+const tcp = (port: number, cidr = "0.0.0.0/0") => ({ protocol: "tcp", fromPort: port, toPort: port, cidrBlocks: [cidr] });
+
+describe("network", () => {
+    describe("security-group-world-ingress-web-only", () => {
+        const p = securityGroupWorldIngressWebOnly;
+        it("flags world-open non-web ports in all three ingress forms", async () => {
+            assertViolations(await runResourcePolicy(p, { type: SG, name: "app", props: { ingress: [tcp(443), tcp(8080), { protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }] } }), [
+                'Security group "app" ingress[1] opens port 8080 to 0.0.0.0/0; only ports 80, 443 may be open to the internet.',
+                'Security group "app" ingress[2] opens all ports to ::/0; only ports 80, 443 may be open to the internet.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: INGRESS_RULE, name: "r", props: { ipProtocol: "tcp", fromPort: 80, toPort: 443, cidrIpv4: "0.0.0.0/0" } }), [
+                'Security group rule "r" opens ports 80-443 to 0.0.0.0/0; only ports 80, 443 may be open to the internet.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: SG_RULE, name: "r", props: { type: "ingress", ...tcp(9000) } }), [
+                'Security group rule "r" opens port 9000 to 0.0.0.0/0; only ports 80, 443 may be open to the internet.',
+            ]);
+        });
+        it("passes web ports, private sources, egress and ICMP", async () => {
+            assertClean(await runResourcePolicy(p, { type: SG, props: { ingress: [tcp(80), tcp(443), tcp(8080, "10.0.0.0/8"), { protocol: "icmp", fromPort: -1, toPort: -1, cidrBlocks: ["0.0.0.0/0"] }] } }));
+            assertClean(await runResourcePolicy(p, { type: SG_RULE, props: { type: "egress", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] } }));
+        });
+        it("is advisory on unknown ports, sources or ingress", async () => {
+            for (const props of [{ ingress: unknown() }, { ingress: [{ protocol: "tcp", fromPort: unknown(), toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] }, { ingress: [tcp(8080, unknown())] }]) {
+                const diags = await runResourcePolicy(p, { type: SG, props });
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1, JSON.stringify(props));
+            }
+            assertClean(await runResourcePolicy(p, { type: SG, props: { ingress: [tcp(443, unknown())] } }));
+        });
+        itHonoursWaivers(p, { type: SG, name: "app", props: { ingress: [tcp(8080)] } });
+    });
+
+    describe("security-group-no-world-admin-ports", () => {
+        const p = securityGroupNoWorldAdminPorts;
+        it("flags SSH and RDP open to the world, including through wide ranges", async () => {
+            assertViolations(await runResourcePolicy(p, { type: SG, name: "bastion", props: { ingress: [tcp(22), { protocol: "tcp", fromPort: 1, toPort: 4000, ipv6CidrBlocks: ["::/0"] }] } }), [
+                'Security group "bastion" ingress[0] opens remote-administration port(s) 22 to 0.0.0.0/0; use SSM Session Manager or a VPN/bastion source instead.',
+                'Security group "bastion" ingress[1] opens remote-administration port(s) 22, 3389 to ::/0; use SSM Session Manager or a VPN/bastion source instead.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: INGRESS_RULE, name: "rdp", props: { ipProtocol: "tcp", fromPort: 3389, toPort: 3389, cidrIpv4: "0.0.0.0/0" } }), [
+                'Security group rule "rdp" opens remote-administration port(s) 3389 to 0.0.0.0/0; use SSM Session Manager or a VPN/bastion source instead.',
+            ]);
+        });
+        it("passes SSH from a VPN CIDR", async () => {
+            assertClean(await runResourcePolicy(p, { type: SG, props: { ingress: [tcp(22, "10.8.0.0/16")] } }));
+        });
+        it("is advisory on an unknown rule type", async () => {
+            const diags = await runResourcePolicy(p, { type: SG_RULE, props: { type: unknown(), ...tcp(22) } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+    });
+
+    describe("security-group-world-web-only-load-balancer (stack)", () => {
+        const p = securityGroupWorldWebOnlyLoadBalancer;
+        const u = urnOf;
+        // Preview shape: ids unknown; links only through property dependencies.
+        const estate = (lbGroups: string[]): TestResource[] => [
+            { type: SG, name: "alb-sg", props: { vpcId: unknown() } },
+            { type: SG, name: "svc-sg", props: { vpcId: unknown(), ingress: [tcp(443)] } },
+            {
+                type: INGRESS_RULE,
+                name: "alb-https",
+                props: { securityGroupId: unknown(), ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" },
+                propertyDependencies: { securityGroupId: [u(SG, "alb-sg")] },
+            },
+            { type: LB, name: "alb", props: { securityGroups: lbGroups.map(() => unknown()) }, propertyDependencies: { securityGroups: lbGroups.map((g) => u(SG, g)) } },
+        ];
+        it("flags world-open 443 on a group no load balancer uses (inline and standalone)", async () => {
+            const diags = await runStackPolicy(p, estate([]));
+            assertViolations(diags, [
+                'Security group "svc-sg" ingress[0] opens port(s) 443 to the internet, but security group "svc-sg" is not a load balancer\'s; only a load balancer may be world-reachable.',
+                'Security group rule "alb-https" opens port(s) 443 to the internet, but security group "alb-sg" is not a load balancer\'s; only a load balancer may be world-reachable.',
+            ]);
+            assert.equal(diags[1].urn, u(INGRESS_RULE, "alb-https"));
+        });
+        it("passes world-open 443 on the load balancer's groups (resolved by dependency or known id)", async () => {
+            assertClean(await runStackPolicy(p, estate(["alb-sg", "svc-sg"])));
+            assertClean(
+                await runStackPolicy(p, [
+                    { type: SG, name: "alb-sg", props: { id: "sg-1", ingress: [tcp(80)] } },
+                    { type: LB, name: "alb", props: { securityGroups: ["sg-1"] } },
+                ]),
+            );
+        });
+        it("is advisory when groups cannot be resolved", async () => {
+            const diags = await runStackPolicy(p, [
+                { type: INGRESS_RULE, name: "r", props: { securityGroupId: unknown(), ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" } },
+                { type: SG, name: "g", props: { ingress: [tcp(443)] } },
+                { type: LB, name: "alb", props: { securityGroups: [unknown()] } },
+            ]);
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 2);
+        });
+        itHonoursWaivers(p, { stack: estate(["alb-sg"]), name: "svc-sg" });
+    });
+
+    describe("alb-http-redirects-to-https", () => {
+        const p = albHttpRedirectsToHttps;
+        const redirect = { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } };
+        it("flags forwarding, fixed responses and redirects that stay on HTTP", async () => {
+            const diags = await runResourcePolicy(p, {
+                type: LISTENER,
+                name: "http",
+                props: { port: 80, protocol: "HTTP", defaultActions: [{ type: "forward", targetGroupArn: "tg" }, { type: "redirect", redirect: { port: "8080" } }] },
+            });
+            assertViolations(diags, [
+                'HTTP listener "http" does not only redirect to HTTPS: defaultActions[0] is "forward"; defaultActions[1] redirects to protocol "#{protocol}"; use a redirect with protocol HTTPS.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: "aws:alb/listener:Listener", name: "bare", props: { port: 80, defaultActions: [] } }), [
+                'HTTP listener "bare" has no default action; make it a redirect to HTTPS.',
+            ]);
+        });
+        it("passes a redirect to HTTPS, HTTPS listeners and protocol-less gateway listeners", async () => {
+            assertClean(await runResourcePolicy(p, { type: LISTENER, props: { port: 80, protocol: "HTTP", defaultActions: [redirect] } }));
+            assertClean(await runResourcePolicy(p, { type: LISTENER, props: { port: 443, protocol: "HTTPS", defaultActions: [{ type: "forward" }] } }));
+            assertClean(await runResourcePolicy(p, { type: LISTENER, props: { defaultActions: [{ type: "forward" }] } }));
+        });
+        it("is advisory on unknown protocol or actions", async () => {
+            for (const props of [{ protocol: unknown(), defaultActions: [] }, { port: 80, protocol: "HTTP", defaultActions: unknown() }, { port: 80, defaultActions: [{ type: unknown() }] }]) {
+                const diags = await runResourcePolicy(p, { type: LISTENER, props });
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1, JSON.stringify(props));
+            }
+        });
+        itHonoursWaivers(p, { type: LISTENER, name: "http", props: { port: 80, protocol: "HTTP", defaultActions: [{ type: "forward" }] } });
+    });
+
+    describe("alb-listener-tls-policy", () => {
+        const p = albListenerTlsPolicy;
+        it("flags a missing or non-FIPS policy on HTTPS and TLS listeners", async () => {
+            const missing = await runResourcePolicy(p, { type: LISTENER, name: "https", props: { port: 443, protocol: "HTTPS" }, config: { allowedTlsPolicies: ["ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04"] } });
+            assertViolations(missing, [
+                'HTTPS listener "https" has no sslPolicy, so AWS applies ELBSecurityPolicy-2016-08; set sslPolicy to one of ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04.',
+            ]);
+            const weak = await runResourcePolicy(p, { type: LISTENER, name: "tls", props: { port: 443, protocol: "TLS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" } });
+            assert.equal(messages(weak).length, 1);
+            assert.match(messages(weak)[0], /^TLS listener "tls" uses TLS policy "ELBSecurityPolicy-TLS13-1-2-2021-06"; use one of ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04, /);
+        });
+        it("passes the FIPS default and ignores HTTP listeners", async () => {
+            assertClean(await runResourcePolicy(p, { type: LISTENER, props: { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04" } }));
+            assertClean(await runResourcePolicy(p, { type: LISTENER, props: { port: 80, protocol: "HTTP" } }));
+        });
+        it("is advisory on an unknown policy", async () => {
+            const diags = await runResourcePolicy(p, { type: LISTENER, props: { protocol: "HTTPS", sslPolicy: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+    });
+
+    describe("alb-waf-associated (stack)", () => {
+        const p = albWafAssociated;
+        const ASSOC = "aws:wafv2/webAclAssociation:WebAclAssociation";
+        const alb = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: LB, name, props: { internal: false, loadBalancerType: "application", ...props } });
+        const assoc = (lb: string): TestResource => ({ type: ASSOC, name: `${lb}-waf`, props: { resourceArn: unknown(), webAclArn: unknown() }, propertyDependencies: { resourceArn: [urnOf(LB, lb)] } });
+        it("flags an internet-facing ALB without an association", async () => {
+            assertViolations(await runStackPolicy(p, [alb("edge"), alb("other"), assoc("other")]), [
+                'Internet-facing load balancer "edge" has no WAFv2 web ACL association; associate a web ACL with it.',
+            ]);
+        });
+        it("passes associated (by dependency or known ARN), internal and network load balancers", async () => {
+            assertClean(await runStackPolicy(p, [alb("edge"), assoc("edge"), alb("inside", { internal: true }), alb("nlb", { loadBalancerType: "network" })]));
+            const arn = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:123456789012:loadbalancer/app/edge/1";
+            assertClean(await runStackPolicy(p, [alb("edge", { arn }), { type: ASSOC, name: "a", props: { resourceArn: arn } }]));
+        });
+        it("is advisory when internal or the association target is unknown", async () => {
+            const unknownInternal = await runStackPolicy(p, [alb("edge", { internal: unknown() })]);
+            assertNoMandatory(unknownInternal);
+            assert.equal(advisory(unknownInternal).length, 1);
+            const unresolved = await runStackPolicy(p, [alb("edge"), { type: ASSOC, name: "a", props: { resourceArn: unknown() } }]);
+            assertNoMandatory(unresolved);
+            assert.equal(advisory(unresolved).length, 1);
+        });
+        itHonoursWaivers(p, { stack: [alb("edge")], name: "edge" });
+    });
+
+    describe("alb-access-logs-enabled", () => {
+        const p = albAccessLogsEnabled;
+        it("flags an ALB without enabled access logs", async () => {
+            assertViolations(await runResourcePolicy(p, { type: LB, name: "edge", props: { accessLogs: { bucket: "logs", enabled: false } } }), [
+                'Load balancer "edge" does not write access logs; set accessLogs.enabled to true with an S3 bucket.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: LB, name: "edge", props: {} }), [
+                'Load balancer "edge" does not write access logs; set accessLogs.enabled to true with an S3 bucket.',
+            ]);
+        });
+        it("passes enabled logs (a computed bucket counts) and ignores network load balancers", async () => {
+            assertClean(await runResourcePolicy(p, { type: LB, props: { accessLogs: { bucket: unknown(), enabled: true } } }));
+            assertClean(await runResourcePolicy(p, { type: LB, props: { loadBalancerType: "network" } }));
+        });
+        it("is advisory when unknown", async () => {
+            assertNoMandatory(await runResourcePolicy(p, { type: LB, props: { accessLogs: unknown() } }));
+            assertNoMandatory(await runResourcePolicy(p, { type: LB, props: { loadBalancerType: unknown() } }));
+        });
+    });
+
+    describe("alb-drops-invalid-headers", () => {
+        const p = albDropsInvalidHeaders;
+        it("flags an ALB that keeps invalid headers", async () => {
+            assertViolations(await runResourcePolicy(p, { type: "aws:alb/loadBalancer:LoadBalancer", name: "edge", props: {} }), [
+                'Load balancer "edge" does not drop invalid header fields; set dropInvalidHeaderFields to true.',
+            ]);
+        });
+        it("passes true and ignores gateway load balancers", async () => {
+            assertClean(await runResourcePolicy(p, { type: LB, props: { dropInvalidHeaderFields: true } }));
+            assertClean(await runResourcePolicy(p, { type: LB, props: { loadBalancerType: "gateway" } }));
+        });
+        it("is advisory when unknown", async () => {
+            const diags = await runResourcePolicy(p, { type: LB, props: { dropInvalidHeaderFields: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+    });
+
+    describe("subnet-private-tier-no-public-ip", () => {
+        const p = subnetPrivateTierNoPublicIp;
+        const type = "aws:ec2/subnet:Subnet";
+        it("flags private-tier subnets (by tag or name) that map public IPs", async () => {
+            assertViolations(await runResourcePolicy(p, { type, name: "a", props: { mapPublicIpOnLaunch: true, tags: { Tier: "Private" } } }), [
+                'Private-tier subnet "a" maps public IPs on launch; set mapPublicIpOnLaunch to false.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type, name: "app-isolated-1", props: { mapPublicIpOnLaunch: true } }), [
+                'Private-tier subnet "app-isolated-1" maps public IPs on launch; set mapPublicIpOnLaunch to false.',
+            ]);
+        });
+        it("passes public subnets that map IPs and private subnets that do not", async () => {
+            assertClean(await runResourcePolicy(p, { type, name: "public-a", props: { mapPublicIpOnLaunch: true, tags: { Tier: "public" } } }));
+            assertClean(await runResourcePolicy(p, { type, name: "private-a", props: {} }));
+        });
+        it("is advisory when the flag or the tier is unknown", async () => {
+            assertNoMandatory(await runResourcePolicy(p, { type, name: "private-a", props: { mapPublicIpOnLaunch: unknown() } }));
+            const diags = await runResourcePolicy(p, { type, name: "s", props: { mapPublicIpOnLaunch: true, tags: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+    });
+
+    describe("vpc-flow-logs-enabled (stack)", () => {
+        const p = vpcFlowLogsEnabled;
+        const FLOW = "aws:ec2/flowLog:FlowLog";
+        const AWSX = "awsx:ec2:Vpc";
+        it("flags VPCs (aws and awsx) without a flow log", async () => {
+            const diags = await runStackPolicy(p, [
+                { type: AWSX, name: "main", props: { cidrBlock: "10.0.0.0/16" } },
+                { type: "aws:ec2/vpc:Vpc", name: "lab", props: { cidrBlock: "10.1.0.0/16" } },
+                { type: FLOW, name: "subnet-log", props: { subnetId: "subnet-1" } },
+            ]);
+            assertViolations(diags, [
+                'VPC "lab" has no flow log; add an aws.ec2.FlowLog with vpcId referring to it.',
+                'VPC "main" has no flow log; add an aws.ec2.FlowLog with vpcId referring to it.',
+            ]);
+        });
+        it("passes a flow log on the awsx VPC (dependency on its URN) and on a VPC by known id", async () => {
+            assertClean(
+                await runStackPolicy(p, [
+                    { type: AWSX, name: "main", props: {} },
+                    { type: FLOW, name: "fl", props: { vpcId: unknown(), trafficType: "ALL" }, propertyDependencies: { vpcId: [urnOf(AWSX, "main")] } },
+                    { type: "aws:ec2/vpc:Vpc", name: "lab", props: { id: "vpc-9" } },
+                    { type: FLOW, name: "fl2", props: { vpcId: "vpc-9" } },
+                ]),
+            );
+        });
+        it("is advisory when a flow log's VPC cannot be resolved", async () => {
+            const diags = await runStackPolicy(p, [
+                { type: AWSX, name: "main", props: {} },
+                { type: FLOW, name: "fl", props: { vpcId: unknown() } },
+            ]);
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(p, { stack: [{ type: AWSX, name: "main", props: {} }], name: "main" });
+    });
+});
