@@ -5,6 +5,7 @@ import { GovPolicy } from "../lib";
 import { containerPolicies } from "./containers";
 import { databasePolicies } from "./databases";
 import { encryptionPolicies } from "./encryption";
+import { networkPolicies } from "./network";
 
 export interface PolicyArea {
     /** Heading in docs/policies.md. */
@@ -18,6 +19,7 @@ export const policyAreas: readonly PolicyArea[] = [
     { title: "Public databases", file: "databases.ts", policies: databasePolicies },
     { title: "Encryption at rest and in transit", file: "encryption.ts", policies: encryptionPolicies },
     { title: "Root and privileged containers", file: "containers.ts", policies: containerPolicies },
+    { title: "Network boundary and edge", file: "network.ts", policies: networkPolicies },
 ];
 
 function checkUnique(policies: readonly GovPolicy[]): GovPolicy[] {
