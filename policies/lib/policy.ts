@@ -111,6 +111,8 @@ export interface ResolvedRefs {
     readonly resources: readonly StackResource[];
     /** How many referenced values could not be resolved to a resource of the target types. */
     readonly unresolved: number;
+    /** True when the property itself (e.g. the whole id list) is unknown. */
+    readonly listUnknown: boolean;
 }
 
 export interface StackContext<C> {
@@ -424,7 +426,7 @@ function makeStackContext<C>(args: StackValidationArgs, config: C, waivers: read
                 // Each unknown ref is matched by one dependency at best; the rest stay unresolved.
                 unresolved += Math.max(0, unknownRefs - deps.length);
             }
-            return { resources: [...found.values()], unresolved };
+            return { resources: [...found.values()], unresolved, listUnknown: !value.known };
         },
         read: <T>(from: unknown, path: string) => read<T>(from, path),
         violation: (resource, message) => {

@@ -294,11 +294,16 @@ export const dbSubnetGroupPrivate = stackPolicy({
                     ctx.cannotVerify(group, v.what);
                 }
             }
-            if (refs.unresolved > 0) {
+            if (refs.listUnknown && refs.resources.length === 0) {
                 ctx.advisory(
                     group,
-                    `Cannot verify ${refs.unresolved} subnet(s) of subnet group "${group.name}": they are not resources of this stack ` +
-                        "(or their ids are unknown without a recorded dependency).",
+                    `Cannot verify the subnets of subnet group "${group.name}" during preview: its subnetIds are unknown and no subnet ` +
+                        "resource of this stack is recorded as their source (e.g. a remote component's outputs). The policy runs again after the update.",
+                );
+            } else if (refs.unresolved > 0) {
+                ctx.advisory(
+                    group,
+                    `Cannot verify ${refs.unresolved} subnet(s) of subnet group "${group.name}": they are not subnet resources of this stack.`,
                 );
             }
         }

@@ -249,8 +249,10 @@ describe("databases", () => {
             const unresolved = await runStackPolicy(dbSubnetGroupPrivate, [{ type: T.group, name: "db", props: { subnetIds: unknown() } }]);
             assertNoMandatory(unresolved);
             assert.deepEqual(advisory(unresolved).map((d) => d.message), [
-                'Cannot verify 1 subnet(s) of subnet group "db": they are not resources of this stack (or their ids are unknown without a recorded dependency).',
+                'Cannot verify the subnets of subnet group "db" during preview: its subnetIds are unknown and no subnet resource of this stack is recorded as their source (e.g. a remote component\'s outputs). The policy runs again after the update.',
             ]);
+            const external = await runStackPolicy(dbSubnetGroupPrivate, [{ type: T.group, name: "db", props: { subnetIds: ["subnet-0abc", "subnet-0def"] } }]);
+            assert.deepEqual(advisory(external).map((d) => d.message), ['Cannot verify 2 subnet(s) of subnet group "db": they are not subnet resources of this stack.']);
             const unknownRoutes = network().map((r) => (r.name === "public-rt" ? { ...r, props: { routes: unknown() } } : r));
             const diags = await runStackPolicy(dbSubnetGroupPrivate, [...unknownRoutes, group("db", ["public-a"])]);
             assertNoMandatory(diags);
