@@ -22,13 +22,15 @@ type Inputs = Record<string, unknown>;
 
 describe("Edge component", () => {
     let mocks: PreviewMocks;
+    /** Resources of the internet-facing edge under test (the internal one is `govstack-int-*`). */
+    const ofProd = (type: string) => mocks.ofType(type).filter((r) => r.name.startsWith("govstack-prod-"));
     const one = (type: string): DeclaredResource => {
-        const found = mocks.ofType(type);
+        const found = ofProd(type);
         assert.equal(found.length, 1, `exactly one ${type}`);
         return found[0];
     };
     const listener = (port: number): Inputs => {
-        const found = mocks.ofType("aws:lb/listener:Listener").find((l) => l.inputs.port === port);
+        const found = ofProd("aws:lb/listener:Listener").find((l) => l.inputs.port === port);
         assert.ok(found, `listener on :${port}`);
         return found.inputs;
     };
@@ -51,10 +53,29 @@ describe("Edge component", () => {
                     logsKmsKeyArn: LOGS_KEY,
                     logRetentionDays: 365,
                 });
+                new Edge("govstack-int", {
+                    scope: SCOPE,
+                    tags: {},
+                    subnetIds: ["subnet-private-a", "subnet-private-b"],
+                    securityGroupIds: ["sg-alb"],
+                    internal: true,
+                    certificateArn: CERT,
+                    accessLogsBucket: "logs",
+                    deletionProtection: false,
+                    logsKmsKeyArn: LOGS_KEY,
+                    logRetentionDays: 30,
+                });
             },
             new PreviewMocks(),
             CONFIG,
         ));
+    });
+
+    it("makes the load balancer internal, in the given subnets, when asked", () => {
+        const internal = mocks.ofType("aws:lb/loadBalancer:LoadBalancer").find((r) => r.name === "govstack-int-alb");
+        assert.equal(internal?.inputs.internal, true);
+        assert.deepEqual(internal?.inputs.subnets, ["subnet-private-a", "subnet-private-b"]);
+        assert.equal(internal?.inputs.enableDeletionProtection, false);
     });
 
     it("declares an internet-facing application load balancer with explicit name", () => {
@@ -83,7 +104,7 @@ describe("Edge component", () => {
     });
 
     it("has exactly three listeners: :80, :443 and the :8443 test listener", () => {
-        const ports = mocks.ofType("aws:lb/listener:Listener").map((l) => l.inputs.port);
+        const ports = ofProd("aws:lb/listener:Listener").map((l) => l.inputs.port);
         assert.deepEqual([...ports].sort(), [443, 80, 8443].sort());
     });
 
