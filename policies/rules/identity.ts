@@ -1,0 +1,377 @@
+// Identity and keys: least privilege in IAM documents (AC-6), no long-lived user credentials
+// (IA-2, IA-5, AC-2), key rotation (SC-12) and resource policies that do not open a key,
+// bucket, topic or queue to everyone (AC-3, AC-21).
+//
+// Policy documents are JSON strings (or objects) that may be unknown during a preview. They are
+// parsed once per text for the whole pack (lib/json memo). `Statement` may be an object or an
+// array; `Action`, `Resource` and `Principal.AWS` a string or an array; `NotAction`,
+// `NotResource` and `NotPrincipal` invert the grant and count as broad.
+
+import { globMatches, GovPolicy, isUnknown, Read, read, readJsonDocument, ResourceContext, resourcePolicy } from "../lib";
+
+export type Statements = { kind: "unknown" } | { kind: "invalid" } | { kind: "ok"; statements: readonly unknown[] };
+
+/** The statements of a policy document (JSON string or object). */
+export function policyStatements(value: unknown): Statements {
+    if (value === undefined || value === null || value === "") {
+        return { kind: "ok", statements: [] };
+    }
+    const doc = readJsonDocument(value);
+    if (doc === undefined) {
+        return { kind: "unknown" };
+    }
+    if (!doc.ok || doc.value === null || typeof doc.value !== "object" || Array.isArray(doc.value)) {
+        return { kind: "invalid" };
+    }
+    const s = read(doc.value, "Statement");
+    if (!s.known) {
+        return { kind: "unknown" };
+    }
+    const statements = Array.isArray(s.value) ? s.value : s.value === undefined ? [] : [s.value];
+    return { kind: "ok", statements };
+}
+
+/** A string-or-array field as a list (unknown elements kept as sentinels); undefined when unknown. */
+export function listOf(statement: unknown, field: string): unknown[] | undefined {
+    const v = read(statement, field);
+    if (!v.known) {
+        return undefined;
+    }
+    return Array.isArray(v.value) ? v.value : v.value === undefined || v.value === null ? [] : [v.value];
+}
+
+/** For messages: `statement "Sid"` or `statement #i`. */
+export function statementLabel(statement: unknown, index: number): string {
+    const sid = read(statement, "Sid");
+    return sid.known && typeof sid.value === "string" && sid.value !== "" ? `statement "${sid.value}"` : `statement #${index}`;
+}
+
+/** True when `principal` is everyone: "*", {"AWS": "*"} or an AWS list containing "*". Undefined when unknown. */
+export function isPublicPrincipal(principal: unknown): boolean | undefined {
+    if (isUnknown(principal)) {
+        return undefined;
+    }
+    if (principal === "*") {
+        return true;
+    }
+    if (principal === null || typeof principal !== "object") {
+        return false;
+    }
+    const aws = listOf(principal, "AWS");
+    if (aws === undefined) {
+        return undefined;
+    }
+    if (aws.includes("*")) {
+        return true;
+    }
+    return aws.some((a) => isUnknown(a)) ? undefined : false;
+}
+
+/** IAM action names and patterns are case-insensitive; `*` and `?` are wildcards. */
+function actionMatches(pattern: string, action: string): boolean {
+    return globMatches(pattern.toLowerCase(), action.toLowerCase());
+}
+
+const IDENTITY_POLICY_TYPES = {
+    "aws:iam/policy:Policy": "IAM policy",
+    "aws:iam/rolePolicy:RolePolicy": "IAM role policy",
+    "aws:iam/userPolicy:UserPolicy": "IAM user policy",
+    "aws:iam/groupPolicy:GroupPolicy": "IAM group policy",
+} as const;
+const ROLE = "aws:iam/role:Role";
+const IDENTITY_TYPES: [string, ...string[]] = [ROLE, ...Object.keys(IDENTITY_POLICY_TYPES)];
+
+interface Document {
+    readonly what: string;
+    readonly policy: Read;
+}
+
+/** The identity-policy documents of a resource: its `policy`, or a role's `inlinePolicies[].policy`. */
+function identityDocuments(ctx: ResourceContext<unknown>): Document[] | undefined {
+    if (ctx.type !== ROLE) {
+        const policy = ctx.read("policy");
+        const noun = IDENTITY_POLICY_TYPES[ctx.type as keyof typeof IDENTITY_POLICY_TYPES];
+        return [{ what: `${noun} "${ctx.name}"`, policy }];
+    }
+    const inline = ctx.read("inlinePolicies");
+    if (!inline.known) {
+        return undefined;
+    }
+    return (Array.isArray(inline.value) ? inline.value : []).map((p: unknown, i: number) => {
+        const name = read(p, "name");
+        const policy = read(p, "policy");
+        const label = name.known && typeof name.value === "string" ? `"${name.value}"` : `#${i}`;
+        return { what: `IAM role "${ctx.name}" inline policy ${label}`, policy };
+    });
+}
+
+/** Calls `check` on each Allow statement of each identity document; reports unknowns and malformed JSON. */
+function forEachAllow(ctx: ResourceContext<unknown>, check: (doc: Document, statement: unknown, label: string) => void): void {
+    const docs = identityDocuments(ctx);
+    if (docs === undefined) {
+        ctx.cannotVerify("inlinePolicies");
+        return;
+    }
+    for (const doc of docs) {
+        const parsed = doc.policy.known ? policyStatements(doc.policy.value) : ({ kind: "unknown" } as const);
+        if (parsed.kind === "unknown") {
+            ctx.cannotVerify(`the policy document of ${doc.what}`);
+            continue;
+        }
+        if (parsed.kind === "invalid") {
+            ctx.violation(`${doc.what} is not a valid JSON policy document, so its grants cannot be checked.`);
+            continue;
+        }
+        parsed.statements.forEach((statement, i) => {
+            const effect = read(statement, "Effect");
+            if (!effect.known) {
+                ctx.cannotVerify(`${doc.what} ${statementLabel(statement, i)} Effect`);
+            } else if (effect.value === "Allow") {
+                check(doc, statement, statementLabel(statement, i));
+            }
+        });
+    }
+}
+
+export const iamPolicyNoWildcardActions = resourcePolicy({
+    name: "iam-policy-no-wildcard-actions",
+    description:
+        'IAM identity policies must not Allow Action "*" (administrator access), NotAction (everything but a list), or ' +
+        'a whole service ("s3:*") on Resource "*": each principal gets the specific actions it needs (AC-6, CM-7).',
+    severity: "critical",
+    controls: ["AC-6", "AC-6(1)", "AC-3"],
+    remediationSteps:
+        "List the specific actions the principal calls (CloudTrail / IAM Access Analyzer policy generation shows them) and " +
+        "scope Resource to the ARNs it touches.",
+    resourceTypes: IDENTITY_TYPES,
+    options: {
+        allowedServiceWildcards: {
+            type: "array",
+            items: { type: "string" },
+            default: [],
+            description: 'Service prefixes whose "<service>:*" may be granted on Resource "*" (e.g. "xray"); "*" itself never is.',
+        },
+    },
+    validate: (ctx) => {
+        const allowedServices = new Set(ctx.config.allowedServiceWildcards.map((s) => s.toLowerCase()));
+        forEachAllow(ctx, (doc, statement, label) => {
+            const where = `${doc.what} ${label}`;
+            const notAction = read(statement, "NotAction");
+            if (!notAction.known || notAction.value !== undefined) {
+                if (notAction.known) {
+                    ctx.violation(`${where} allows NotAction, i.e. every action but the listed ones; allow the specific actions instead.`);
+                } else {
+                    ctx.cannotVerify(`${where} NotAction`);
+                }
+                return;
+            }
+            const actions = listOf(statement, "Action");
+            if (actions === undefined || actions.some(isUnknown)) {
+                ctx.cannotVerify(`${where} Action`);
+                return;
+            }
+            const strings = actions.filter((a): a is string => typeof a === "string");
+            if (strings.some((a) => a === "*" || a === "*:*")) {
+                ctx.violation(`${where} allows Action "*"; grant the specific actions needed.`);
+                return;
+            }
+            const serviceWildcards = strings.filter((a) => /^[a-z0-9-]+:\*$/i.test(a) && !allowedServices.has(a.split(":")[0].toLowerCase()));
+            if (serviceWildcards.length === 0) {
+                return;
+            }
+            const resources = listOf(statement, "Resource");
+            const notResource = read(statement, "NotResource");
+            if (resources === undefined || !notResource.known) {
+                ctx.cannotVerify(`${where} Resource`);
+            } else if (resources.includes("*") || notResource.value !== undefined) {
+                ctx.violation(`${where} allows ${serviceWildcards.map((a) => `"${a}"`).join(", ")} on Resource "*"; grant the specific actions needed.`);
+            }
+        });
+    },
+});
+
+export const iamPolicyNoPassRoleWildcard = resourcePolicy({
+    name: "iam-policy-no-passrole-wildcard",
+    description:
+        'IAM identity policies must not Allow iam:PassRole on Resource "*": passing any role to a service lets a principal ' +
+        "run code with that role's privileges, an escalation path (AC-6, AC-6(1), AC-5).",
+    severity: "high",
+    controls: ["AC-6", "AC-6(1)", "AC-5"],
+    remediationSteps:
+        "Scope iam:PassRole to the ARNs of the roles the principal hands to a service (e.g. the ECS task and execution " +
+        "roles), and add a Condition on iam:PassedToService.",
+    resourceTypes: IDENTITY_TYPES,
+    validate: (ctx) => {
+        forEachAllow(ctx, (doc, statement, label) => {
+            const actions = listOf(statement, "Action");
+            if (actions === undefined) {
+                ctx.cannotVerify(`${doc.what} ${label} Action`);
+                return;
+            }
+            // Action "*" is iam-policy-no-wildcard-actions' finding; don't report it twice.
+            const passRole = actions.find((a) => typeof a === "string" && a !== "*" && a !== "*:*" && !isUnknown(a) && actionMatches(a, "iam:PassRole"));
+            if (passRole === undefined) {
+                return;
+            }
+            const resources = listOf(statement, "Resource");
+            const notResource = read(statement, "NotResource");
+            if (resources === undefined || !notResource.known) {
+                ctx.cannotVerify(`${doc.what} ${label} Resource`);
+            } else if (resources.includes("*") || notResource.value !== undefined) {
+                ctx.violation(`${doc.what} ${label} allows "${String(passRole)}" on Resource "*"; scope it to the role ARNs that are passed.`);
+            }
+        });
+    },
+});
+
+export const iamNoUserAccessKeys = resourcePolicy({
+    name: "iam-no-user-access-keys",
+    description:
+        "No IAM user access keys: a long-lived secret key outlives its purpose and leaks; people sign in through the " +
+        "identity provider and automation assumes roles (OIDC from CI) with short-lived credentials (IA-2, IA-5, AC-2).",
+    severity: "high",
+    controls: ["IA-2", "IA-5", "AC-2"],
+    remediationSteps:
+        "Delete the aws.iam.AccessKey; give the workload an IAM role (ECS task role, OIDC web identity for CI, IAM Roles " +
+        "Anywhere for on-premises) instead.",
+    resourceTypes: ["aws:iam/accessKey:AccessKey"],
+    validate: (ctx) => {
+        const user = ctx.read("user");
+        const whose = user.known && typeof user.value === "string" ? ` for IAM user "${user.value}"` : "";
+        ctx.violation(`IAM access key "${ctx.name}" creates a long-lived credential${whose}; use an IAM role with short-lived credentials instead.`);
+    },
+});
+
+export const iamUserNoPolicies = resourcePolicy({
+    name: "iam-user-no-policies",
+    description:
+        "IAM users must not hold permissions directly (inline user policies or user policy attachments): permissions go " +
+        "to groups and roles, where they are reviewed and revoked as a unit (AC-2, AC-6).",
+    severity: "medium",
+    controls: ["AC-2", "AC-6"],
+    remediationSteps: "Move the policy to a group the user joins (aws.iam.GroupPolicyAttachment) or, better, to a role the user assumes.",
+    resourceTypes: ["aws:iam/userPolicy:UserPolicy", "aws:iam/userPolicyAttachment:UserPolicyAttachment", "aws:iam/policyAttachment:PolicyAttachment"],
+    validate: (ctx) => {
+        if (ctx.type === "aws:iam/policyAttachment:PolicyAttachment") {
+            const users = ctx.read("users");
+            if (!users.known) {
+                ctx.cannotVerify("users");
+            } else if (Array.isArray(users.value) && users.value.length > 0) {
+                ctx.violation(`Policy attachment "${ctx.name}" attaches a policy directly to IAM users; attach it to a group or role instead.`);
+            }
+            return;
+        }
+        const kind = ctx.type === "aws:iam/userPolicy:UserPolicy" ? "an inline policy" : "a managed policy";
+        const user = ctx.read("user");
+        const whose = user.known && typeof user.value === "string" ? ` IAM user "${user.value}"` : " an IAM user";
+        ctx.violation(`"${ctx.name}" gives${whose} ${kind} directly; grant permissions through a group or role instead.`);
+    },
+});
+
+export const kmsKeyRotationEnabled = resourcePolicy({
+    name: "kms-key-rotation-enabled",
+    description:
+        "Symmetric KMS keys must rotate automatically: rotation limits the data protected under one key version and is " +
+        "what SC-12 key management expects (asymmetric and HMAC keys cannot rotate and are skipped).",
+    severity: "medium",
+    controls: ["SC-12", "SC-13"],
+    remediationSteps: "Set `enableKeyRotation: true` on the aws.kms.Key (optionally `rotationPeriodInDays`, 90–2560).",
+    resourceTypes: ["aws:kms/key:Key"],
+    validate: (ctx) => {
+        const rotation = ctx.read("enableKeyRotation");
+        if (rotation.known && rotation.value === true) {
+            return;
+        }
+        const spec = ctx.read("customerMasterKeySpec");
+        if (!spec.known) {
+            ctx.cannotVerify("customerMasterKeySpec");
+            return;
+        }
+        if (spec.value !== undefined && spec.value !== "SYMMETRIC_DEFAULT") {
+            return;
+        }
+        if (!rotation.known) {
+            ctx.cannotVerify("enableKeyRotation");
+            return;
+        }
+        ctx.violation(`KMS key "${ctx.name}" does not rotate; set enableKeyRotation: true.`);
+    },
+});
+
+/** Resource-based policies: type → [noun, property holding the document]. */
+const RESOURCE_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>> = {
+    "aws:kms/key:Key": ["KMS key", "policy"],
+    "aws:kms/keyPolicy:KeyPolicy": ["KMS key policy", "policy"],
+    "aws:s3/bucketPolicy:BucketPolicy": ["Bucket policy", "policy"],
+    "aws:s3/bucket:Bucket": ["S3 bucket", "policy"],
+    "aws:sns/topicPolicy:TopicPolicy": ["SNS topic policy", "policy"],
+    "aws:sns/topic:Topic": ["SNS topic", "policy"],
+    "aws:sqs/queuePolicy:QueuePolicy": ["SQS queue policy", "policy"],
+    "aws:sqs/queue:Queue": ["SQS queue", "policy"],
+    "aws:ecr/repositoryPolicy:RepositoryPolicy": ["ECR repository policy", "policy"],
+    "aws:secretsmanager/secretPolicy:SecretPolicy": ["Secret policy", "policy"],
+    "aws:iam/role:Role": ["IAM role trust policy of", "assumeRolePolicy"],
+};
+
+export const resourcePolicyNoPublicPrincipal = resourcePolicy({
+    name: "resource-policy-no-public-principal",
+    description:
+        'Key, bucket, topic, queue, repository, secret and role trust policies must not Allow Principal "*" (or ' +
+        '{"AWS": "*"}, or NotPrincipal) without a Condition: that grants the action to every AWS account and, for S3, ' +
+        "to anonymous users (AC-3, AC-21).",
+    severity: "critical",
+    controls: ["AC-3", "AC-21", "AC-6"],
+    remediationSteps:
+        "Name the principals (account root, role ARNs, service principals), or keep \"*\" only with a Condition that " +
+        "narrows it, e.g. aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or kms:CallerAccount.",
+    resourceTypes: Object.keys(RESOURCE_POLICY_TYPES) as [string, ...string[]],
+    validate: (ctx) => {
+        const [noun, path] = RESOURCE_POLICY_TYPES[ctx.type];
+        const what = `${noun} "${ctx.name}"`;
+        const raw = ctx.read(path);
+        const parsed = raw.known ? policyStatements(raw.value) : ({ kind: "unknown" } as const);
+        if (parsed.kind === "unknown") {
+            ctx.cannotVerify(path);
+            return;
+        }
+        if (parsed.kind === "invalid") {
+            ctx.violation(`${what} has a ${path} that is not a valid JSON policy document, so its principals cannot be checked.`);
+            return;
+        }
+        parsed.statements.forEach((statement, i) => {
+            const label = statementLabel(statement, i);
+            const effect = read(statement, "Effect");
+            if (effect.known && effect.value !== "Allow") {
+                return;
+            }
+            const notPrincipal = read(statement, "NotPrincipal");
+            const principal = read(statement, "Principal");
+            const isPublic = !notPrincipal.known || !principal.known ? undefined : notPrincipal.value !== undefined ? true : isPublicPrincipal(principal.value);
+            if (isPublic === false) {
+                return;
+            }
+            const condition = read(statement, "Condition");
+            const conditioned = condition.known
+                ? condition.value !== null && typeof condition.value === "object" && Object.keys(condition.value).length > 0
+                : undefined;
+            if (conditioned === true) {
+                return;
+            }
+            if (!effect.known || isPublic === undefined || conditioned === undefined) {
+                ctx.cannotVerify(`${what} ${label} Effect, Principal or Condition`);
+                return;
+            }
+            const whom = notPrincipal.known && notPrincipal.value !== undefined ? "NotPrincipal (everyone but the listed principals)" : 'Principal "*"';
+            ctx.violation(`${what} ${label} allows ${whom} without a Condition; name the principals or add a narrowing Condition.`);
+        });
+    },
+});
+
+export const identityPolicies: GovPolicy[] = [
+    iamPolicyNoWildcardActions,
+    iamPolicyNoPassRoleWildcard,
+    iamNoUserAccessKeys,
+    iamUserNoPolicies,
+    kmsKeyRotationEnabled,
+    resourcePolicyNoPublicPrincipal,
+];

@@ -1,0 +1,230 @@
+import * as assert from "node:assert/strict";
+
+import {
+    iamNoUserAccessKeys,
+    iamPolicyNoPassRoleWildcard,
+    iamPolicyNoWildcardActions,
+    iamUserNoPolicies,
+    isPublicPrincipal,
+    kmsKeyRotationEnabled,
+    policyStatements,
+    resourcePolicyNoPublicPrincipal,
+} from "../../policies/rules/identity";
+import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, unknown } from "./helpers";
+
+const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
+const POLICY = "aws:iam/policy:Policy";
+const ROLE = "aws:iam/role:Role";
+const ROLE_ARN = "arn:aws-us-gov:iam::123456789012:role/app-task";
+
+describe("identity", () => {
+    describe("policy document parsing", () => {
+        it("accepts a single statement object, an array, and structured documents", () => {
+            assert.deepEqual(policyStatements(JSON.stringify({ Statement: { Effect: "Allow" } })), { kind: "ok", statements: [{ Effect: "Allow" }] });
+            assert.deepEqual(policyStatements({ Statement: [{ Effect: "Deny" }] }), { kind: "ok", statements: [{ Effect: "Deny" }] });
+            assert.deepEqual(policyStatements(unknown()), { kind: "unknown" });
+            assert.deepEqual(policyStatements("nope"), { kind: "invalid" });
+        });
+        it("recognises public principals", () => {
+            assert.equal(isPublicPrincipal("*"), true);
+            assert.equal(isPublicPrincipal({ AWS: ["arn:x", "*"] }), true);
+            assert.equal(isPublicPrincipal({ Service: "ecs-tasks.amazonaws.com" }), false);
+            assert.equal(isPublicPrincipal({ AWS: [unknown()] }), undefined);
+        });
+    });
+
+    describe("iam-policy-no-wildcard-actions", () => {
+        const p = iamPolicyNoWildcardActions;
+        it('flags Action "*", NotAction and service wildcards on Resource "*"', async () => {
+            const diags = await runResourcePolicy(p, {
+                type: POLICY,
+                name: "admin",
+                props: {
+                    policy: doc(
+                        { Sid: "All", Effect: "Allow", Action: "*", Resource: "*" },
+                        { Effect: "Allow", NotAction: ["iam:*"], Resource: "*" },
+                        { Effect: "Allow", Action: ["S3:*", "logs:PutLogEvents"], Resource: ["*"] },
+                        { Effect: "Deny", Action: "*", Resource: "*" },
+                    ),
+                },
+            });
+            assertViolations(diags, [
+                'IAM policy "admin" statement "All" allows Action "*"; grant the specific actions needed.',
+                'IAM policy "admin" statement #1 allows NotAction, i.e. every action but the listed ones; allow the specific actions instead.',
+                'IAM policy "admin" statement #2 allows "S3:*" on Resource "*"; grant the specific actions needed.',
+            ]);
+        });
+        it("checks role inline policies and the other identity policy types", async () => {
+            const diags = await runResourcePolicy(p, {
+                type: ROLE,
+                name: "task",
+                props: { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }), inlinePolicies: [{ name: "inline", policy: doc({ Effect: "Allow", Action: "*:*", Resource: ROLE_ARN }) }] },
+            });
+            assertViolations(diags, ['IAM role "task" inline policy "inline" statement #0 allows Action "*"; grant the specific actions needed.']);
+            assertViolations(await runResourcePolicy(p, { type: "aws:iam/rolePolicy:RolePolicy", name: "rp", props: { policy: { Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } } }), [
+                'IAM role policy "rp" statement #0 allows Action "*"; grant the specific actions needed.',
+            ]);
+        });
+        it("passes specific actions, service wildcards on scoped resources, and allowed services", async () => {
+            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: "arn:aws-us-gov:logs:*" }) } }));
+            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws-us-gov:s3:::b/*" }) } }));
+            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "xray:*", Resource: "*" }) }, config: { allowedServiceWildcards: ["xray"] } }));
+        });
+        it("is advisory on unknown documents, inline lists, effects or actions", async () => {
+            const cases = [
+                { type: POLICY, props: { policy: unknown() } },
+                { type: ROLE, props: { inlinePolicies: unknown() } },
+                { type: POLICY, props: { policy: { Statement: [{ Effect: unknown(), Action: "*", Resource: "*" }] } } },
+                { type: POLICY, props: { policy: { Statement: [{ Effect: "Allow", Action: [unknown()], Resource: "*" }] } } },
+            ];
+            for (const input of cases) {
+                const diags = await runResourcePolicy(p, input);
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1, JSON.stringify(input));
+            }
+        });
+        it("flags a known document that is not JSON", async () => {
+            assertViolations(await runResourcePolicy(p, { type: POLICY, name: "bad", props: { policy: "{" } }), [
+                'IAM policy "bad" is not a valid JSON policy document, so its grants cannot be checked.',
+            ]);
+        });
+        itHonoursWaivers(p, { type: POLICY, name: "admin", props: { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } });
+    });
+
+    describe("iam-policy-no-passrole-wildcard", () => {
+        const p = iamPolicyNoPassRoleWildcard;
+        it('flags iam:PassRole (and patterns that match it) on Resource "*"', async () => {
+            const diags = await runResourcePolicy(p, {
+                type: "aws:iam/userPolicy:UserPolicy",
+                name: "deployer",
+                props: { policy: doc({ Effect: "Allow", Action: ["ecs:UpdateService", "IAM:passrole"], Resource: "*" }, { Effect: "Allow", Action: "iam:Pass*", NotResource: ROLE_ARN }) },
+            });
+            assertViolations(diags, [
+                'IAM user policy "deployer" statement #0 allows "IAM:passrole" on Resource "*"; scope it to the role ARNs that are passed.',
+                'IAM user policy "deployer" statement #1 allows "iam:Pass*" on Resource "*"; scope it to the role ARNs that are passed.',
+            ]);
+        });
+        it("passes PassRole scoped to role ARNs and leaves Action \"*\" to the wildcard policy", async () => {
+            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: [ROLE_ARN] }) } }));
+            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } }));
+        });
+        it("is advisory when the resource is unknown", async () => {
+            const diags = await runResourcePolicy(p, { type: POLICY, props: { policy: { Statement: [{ Effect: "Allow", Action: "iam:PassRole", Resource: unknown() }] } } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+    });
+
+    describe("iam-no-user-access-keys", () => {
+        it("flags every access key", async () => {
+            assertViolations(await runResourcePolicy(iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: "deployer" } }), [
+                'IAM access key "ci" creates a long-lived credential for IAM user "deployer"; use an IAM role with short-lived credentials instead.',
+            ]);
+        });
+        it("still flags a key whose user is unknown (the key itself is the finding)", async () => {
+            assertViolations(await runResourcePolicy(iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: unknown() } }), [
+                'IAM access key "ci" creates a long-lived credential; use an IAM role with short-lived credentials instead.',
+            ]);
+        });
+        it("ignores other types", async () => {
+            assertClean(await runResourcePolicy(iamNoUserAccessKeys, { type: ROLE, props: {} }));
+        });
+        itHonoursWaivers(iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: "deployer" } });
+    });
+
+    describe("iam-user-no-policies", () => {
+        const p = iamUserNoPolicies;
+        it("flags inline user policies, user attachments and policy attachments with users", async () => {
+            assertViolations(await runResourcePolicy(p, { type: "aws:iam/userPolicy:UserPolicy", name: "p", props: { user: "alice", policy: "{}" } }), [
+                '"p" gives IAM user "alice" an inline policy directly; grant permissions through a group or role instead.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: "aws:iam/userPolicyAttachment:UserPolicyAttachment", name: "a", props: { user: unknown(), policyArn: "x" } }), [
+                '"a" gives an IAM user a managed policy directly; grant permissions through a group or role instead.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: "aws:iam/policyAttachment:PolicyAttachment", name: "pa", props: { users: ["alice"], roles: [] } }), [
+                'Policy attachment "pa" attaches a policy directly to IAM users; attach it to a group or role instead.',
+            ]);
+        });
+        it("passes policy attachments to roles only", async () => {
+            assertClean(await runResourcePolicy(p, { type: "aws:iam/policyAttachment:PolicyAttachment", props: { roles: ["r"] } }));
+        });
+        it("is advisory when the attachment's users are unknown", async () => {
+            const diags = await runResourcePolicy(p, { type: "aws:iam/policyAttachment:PolicyAttachment", props: { users: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+    });
+
+    describe("kms-key-rotation-enabled", () => {
+        const type = "aws:kms/key:Key";
+        it("flags a symmetric key without rotation", async () => {
+            assertViolations(await runResourcePolicy(kmsKeyRotationEnabled, { type, name: "data", props: { customerMasterKeySpec: "SYMMETRIC_DEFAULT" } }), [
+                'KMS key "data" does not rotate; set enableKeyRotation: true.',
+            ]);
+        });
+        it("passes a rotating key and skips asymmetric/HMAC keys", async () => {
+            assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { enableKeyRotation: true } }));
+            assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: "RSA_2048" } }));
+        });
+        it("is advisory when rotation or the key spec is unknown", async () => {
+            assertNoMandatory(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { enableKeyRotation: unknown() } }));
+            const diags = await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(kmsKeyRotationEnabled, { type, name: "data", props: {} });
+    });
+
+    describe("resource-policy-no-public-principal", () => {
+        const p = resourcePolicyNoPublicPrincipal;
+        it("flags Principal \"*\", {AWS: \"*\"} and NotPrincipal without a Condition", async () => {
+            const diags = await runResourcePolicy(p, {
+                type: "aws:s3/bucketPolicy:BucketPolicy",
+                name: "site",
+                props: {
+                    bucket: "b",
+                    policy: doc(
+                        { Sid: "Public", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws-us-gov:s3:::b/*" },
+                        { Effect: "Allow", Principal: { AWS: ["*"] }, Action: "s3:ListBucket", Resource: "arn:aws-us-gov:s3:::b", Condition: {} },
+                        { Effect: "Allow", NotPrincipal: { AWS: ROLE_ARN }, Action: "s3:GetObject", Resource: "*" },
+                    ),
+                },
+            });
+            assertViolations(diags, [
+                'Bucket policy "site" statement "Public" allows Principal "*" without a Condition; name the principals or add a narrowing Condition.',
+                'Bucket policy "site" statement #1 allows Principal "*" without a Condition; name the principals or add a narrowing Condition.',
+                'Bucket policy "site" statement #2 allows NotPrincipal (everyone but the listed principals) without a Condition; name the principals or add a narrowing Condition.',
+            ]);
+        });
+        it("covers keys, topics, queues and role trust policies", async () => {
+            const open = doc({ Effect: "Allow", Principal: "*", Action: "*" });
+            for (const [type, noun, field] of [
+                ["aws:kms/key:Key", "KMS key", "policy"],
+                ["aws:sns/topic:Topic", "SNS topic", "policy"],
+                ["aws:sqs/queuePolicy:QueuePolicy", "SQS queue policy", "policy"],
+                [ROLE, "IAM role trust policy of", "assumeRolePolicy"],
+            ]) {
+                assertViolations(await runResourcePolicy(p, { type, name: "x", props: { [field]: open } }), [
+                    `${noun} "x" statement #0 allows Principal "*" without a Condition; name the principals or add a narrowing Condition.`,
+                ]);
+            }
+        });
+        it("passes named principals, conditioned wildcards and Deny statements", async () => {
+            const policy = doc(
+                { Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::123456789012:root" }, Action: "kms:*", Resource: "*" },
+                { Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:CallerAccount": "123456789012" } } },
+                { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } },
+            );
+            assertClean(await runResourcePolicy(p, { type: "aws:kms/keyPolicy:KeyPolicy", props: { keyId: "k", policy } }));
+            assertClean(await runResourcePolicy(p, { type: "aws:sqs/queue:Queue", props: {} }));
+        });
+        it("is advisory on an unknown document, principal or condition", async () => {
+            for (const policy of [unknown(), { Statement: [{ Effect: "Allow", Principal: unknown(), Action: "*" }] }, { Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Condition: unknown() }] }]) {
+                const diags = await runResourcePolicy(p, { type: "aws:sns/topicPolicy:TopicPolicy", props: { arn: "t", policy } });
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1, JSON.stringify(policy));
+            }
+        });
+        itHonoursWaivers(p, { type: "aws:s3/bucketPolicy:BucketPolicy", name: "site", props: { policy: doc({ Effect: "Allow", Principal: "*", Action: "s3:GetObject" }) } });
+    });
+});
