@@ -5,6 +5,7 @@ import { GovPolicy } from "../lib";
 import { containerPolicies } from "./containers";
 import { databasePolicies } from "./databases";
 import { encryptionPolicies } from "./encryption";
+import { identityPolicies } from "./identity";
 import { networkPolicies } from "./network";
 
 export interface PolicyArea {
@@ -20,6 +21,7 @@ export const policyAreas: readonly PolicyArea[] = [
     { title: "Encryption at rest and in transit", file: "encryption.ts", policies: encryptionPolicies },
     { title: "Root and privileged containers", file: "containers.ts", policies: containerPolicies },
     { title: "Network boundary and edge", file: "network.ts", policies: networkPolicies },
+    { title: "Identity and keys", file: "identity.ts", policies: identityPolicies },
 ];
 
 function checkUnique(policies: readonly GovPolicy[]): GovPolicy[] {
