@@ -140,6 +140,59 @@ export const elasticacheEncrypted = resourcePolicy({
     },
 });
 
+export const elasticacheClusterEncrypted = resourcePolicy({
+    name: "elasticache-cluster-encrypted",
+    description:
+        "Stand-alone ElastiCache clusters must not hold Redis/Valkey data outside a replication group (a stand-alone " +
+        "cluster cannot encrypt at rest) and Memcached clusters must encrypt in transit.",
+    severity: "high",
+    controls: ["SC-28", "SC-8", "SC-8(1)"],
+    remediationSteps:
+        "Create Redis/Valkey as an aws.elasticache.ReplicationGroup with `atRestEncryptionEnabled` and " +
+        "`transitEncryptionEnabled`; for Memcached set `transitEncryptionEnabled: true`.",
+    resourceTypes: ["aws:elasticache/cluster:Cluster"],
+    validate: (ctx) => {
+        const group = ctx.read("replicationGroupId");
+        if (!group.known || (typeof group.value === "string" && group.value !== "")) {
+            // A member of a replication group: the group's settings apply and are judged there.
+            return;
+        }
+        const what = `ElastiCache cluster "${ctx.name}"`;
+        const engine = ctx.read("engine");
+        if (!engine.known) {
+            ctx.cannotVerify("engine");
+        } else if (engine.value === "memcached") {
+            requireTrue(ctx, "transitEncryptionEnabled", `${what} does not encrypt in transit; set transitEncryptionEnabled: true.`);
+        } else {
+            ctx.violation(
+                `${what} runs ${String(engine.value ?? "redis")} outside a replication group, which cannot encrypt at rest; ` +
+                    "create it as an aws.elasticache.ReplicationGroup with atRestEncryptionEnabled and transitEncryptionEnabled.",
+            );
+        }
+    },
+});
+
+export const redshiftClusterEncrypted = resourcePolicy({
+    name: "redshift-cluster-encrypted",
+    description: "Redshift clusters must be encrypted at rest (the default), with a customer-managed KMS key where config requires it.",
+    severity: "high",
+    controls: ["SC-28", "SC-28(1)", "SC-12"],
+    remediationSteps: "Leave `encrypted` at its default (\"true\") and set `kmsKeyId` to the data key's ARN.",
+    resourceTypes: ["aws:redshift/cluster:Cluster"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const what = `Redshift cluster "${ctx.name}"`;
+        const encrypted = ctx.read("encrypted");
+        if (!encrypted.known) {
+            ctx.cannotVerify("encrypted");
+        } else if (encrypted.value === false || encrypted.value === "false") {
+            ctx.violation(`${what} is not encrypted at rest; set encrypted: "true".`);
+        } else {
+            checkCmk(ctx, "kmsKeyId", what);
+        }
+    },
+});
+
 export const ebsVolumeEncrypted = resourcePolicy({
     name: "ebs-volume-encrypted",
     description: "EBS volumes must be encrypted at rest, with a customer-managed KMS key where config requires it.",
@@ -220,6 +273,13 @@ export const efsEncrypted = resourcePolicy({
 
 const S3_BUCKET = "aws:s3/bucket:Bucket";
 const S3_SSE_CONFIG = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+// The deprecated V2 names still exist in @pulumi/aws 7 (as aliases of the same AWS resources):
+// judge them too, so a program cannot step around the rule by using the old name.
+const S3_BUCKET_TYPES = [S3_BUCKET, "aws:s3/bucketV2:BucketV2"] as const;
+const S3_SSE_CONFIG_TYPES = [
+    S3_SSE_CONFIG,
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+] as const;
 const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
 
 export const s3BucketSseKms = resourcePolicy({
@@ -233,7 +293,7 @@ export const s3BucketSseKms = resourcePolicy({
     remediationSteps:
         "Set `rules[].applyServerSideEncryptionByDefault` to `{ sseAlgorithm: \"aws:kms\", kmsMasterKeyId: <key ARN> }` " +
         "and `bucketKeyEnabled: true`; for an ALB access-log bucket, name it to match `sseS3AllowedBuckets`.",
-    resourceTypes: [S3_SSE_CONFIG],
+    resourceTypes: S3_SSE_CONFIG_TYPES,
     options: {
         requireKms: { type: "boolean", default: true, description: "Require SSE-KMS (aws:kms or aws:kms:dsse) rather than SSE-S3." },
         ...REQUIRE_CMK,
@@ -293,17 +353,20 @@ export const s3BucketEncryptionConfigured = stackPolicy({
     severity: "high",
     controls: ["SC-28", "SC-12", "CM-6"],
     remediationSteps: "Add an aws.s3.BucketServerSideEncryptionConfiguration for the bucket (SSE-KMS with the storage key).",
-    resourceTypes: [S3_BUCKET, S3_SSE_CONFIG],
-    triggerType: S3_BUCKET,
+    resourceTypes: [...S3_BUCKET_TYPES, ...S3_SSE_CONFIG_TYPES],
     validate: (ctx) => {
+        const buckets = ctx.ofType(...S3_BUCKET_TYPES);
+        if (buckets.length === 0) {
+            return;
+        }
         const configured = new Set<string>();
         let unresolved = 0;
-        for (const sse of ctx.ofType(S3_SSE_CONFIG)) {
-            const refs = ctx.resolveRefs(sse, "bucket", [S3_BUCKET], ["bucket", "id"]);
+        for (const sse of ctx.ofType(...S3_SSE_CONFIG_TYPES)) {
+            const refs = ctx.resolveRefs(sse, "bucket", S3_BUCKET_TYPES, ["bucket", "id"]);
             refs.resources.forEach((b) => configured.add(b.urn));
             unresolved += refs.unresolved;
         }
-        for (const bucket of ctx.ofType(S3_BUCKET)) {
+        for (const bucket of buckets) {
             if (configured.has(bucket.urn)) {
                 continue;
             }
@@ -446,6 +509,18 @@ export const secretsManagerSecretCmk = cmkPolicy({
     controls: ["SC-28", "SC-12"],
 });
 
+export const elasticacheServerlessCmk = cmkPolicy({
+    name: "elasticache-serverless-cmk",
+    noun: "ElastiCache serverless cache",
+    type: "aws:elasticache/serverlessCache:ServerlessCache",
+    path: "kmsKeyId",
+    description:
+        "ElastiCache serverless caches (always encrypted, at rest and in transit) must use a customer-managed KMS key " +
+        "where config requires it.",
+    remediationSteps: "Set `kmsKeyId` on the aws.elasticache.ServerlessCache to the data key's ARN.",
+    controls: ["SC-28", "SC-12"],
+});
+
 export const backupVaultCmk = cmkPolicy({
     name: "backup-vault-cmk",
     noun: "Backup vault",
@@ -567,6 +642,9 @@ export const encryptionPolicies: GovPolicy[] = [
     rdsStorageEncrypted,
     rdsPerformanceInsightsCmk,
     elasticacheEncrypted,
+    elasticacheClusterEncrypted,
+    elasticacheServerlessCmk,
+    redshiftClusterEncrypted,
     ebsVolumeEncrypted,
     ec2BlockDevicesEncrypted,
     efsEncrypted,

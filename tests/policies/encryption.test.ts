@@ -66,6 +66,43 @@ const cases: Case[] = [
         unknownProps: { atRestEncryptionEnabled: unknown(), transitEncryptionEnabled: unknown(), kmsKeyId: unknown() },
     },
     {
+        policy: enc.elasticacheClusterEncrypted,
+        type: "aws:elasticache/cluster:Cluster",
+        name: "solo",
+        bad: { engine: "redis", nodeType: "cache.t3.micro" },
+        message:
+            'ElastiCache cluster "solo" runs redis outside a replication group, which cannot encrypt at rest; create it as an aws.elasticache.ReplicationGroup with atRestEncryptionEnabled and transitEncryptionEnabled.',
+        awsManaged: {
+            props: { engine: "memcached" },
+            message: 'ElastiCache cluster "solo" does not encrypt in transit; set transitEncryptionEnabled: true.',
+        },
+        good: { engine: "memcached", transitEncryptionEnabled: true },
+        unknownProps: { engine: unknown() },
+    },
+    {
+        policy: enc.elasticacheServerlessCmk,
+        type: "aws:elasticache/serverlessCache:ServerlessCache",
+        name: "sc",
+        bad: { engine: "valkey" },
+        message:
+            'ElastiCache serverless cache "sc" has no kmsKeyId, so it is encrypted with an AWS-managed key; set kmsKeyId to a customer-managed KMS key.',
+        good: { engine: "valkey", kmsKeyId: KEY },
+        unknownProps: { kmsKeyId: unknown() },
+    },
+    {
+        policy: enc.redshiftClusterEncrypted,
+        type: "aws:redshift/cluster:Cluster",
+        name: "wh",
+        bad: { encrypted: "false" },
+        message: 'Redshift cluster "wh" is not encrypted at rest; set encrypted: "true".',
+        awsManaged: {
+            props: {},
+            message: 'Redshift cluster "wh" has no kmsKeyId, so it is encrypted with an AWS-managed key; set kmsKeyId to a customer-managed KMS key.',
+        },
+        good: { encrypted: "true", kmsKeyId: KEY },
+        unknownProps: { encrypted: unknown() },
+    },
+    {
         policy: enc.ebsVolumeEncrypted,
         type: "aws:ebs/volume:Volume",
         name: "data",
@@ -302,6 +339,19 @@ describe("encryption", () => {
             assertNoMandatory(computedName);
             assert.equal(advisory(computedName).length, 1);
         });
+        it("elasticache-cluster-encrypted leaves replication group members to the group", async () => {
+            assertClean(await runResourcePolicy(enc.elasticacheClusterEncrypted, { type: "aws:elasticache/cluster:Cluster", props: { replicationGroupId: "rg" } }));
+            assertClean(await runResourcePolicy(enc.elasticacheClusterEncrypted, { type: "aws:elasticache/cluster:Cluster", props: { replicationGroupId: unknown() } }));
+        });
+        it("s3-bucket-sse-kms also judges the deprecated V2 resource", async () => {
+            assertViolations(
+                await runResourcePolicy(enc.s3BucketSseKms, {
+                    type: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                    props: { bucket: "v2", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
+                }),
+                ['S3 bucket "v2" uses sseAlgorithm "AES256"; use "aws:kms" with a customer-managed KMS key.'],
+            );
+        });
         it("ec2-block-devices-encrypted ignores undeclared devices", async () => {
             assertClean(await runResourcePolicy(enc.ec2BlockDevicesEncrypted, { type: "aws:ec2/launchTemplate:LaunchTemplate", props: { imageId: "ami-1" } }));
         });
@@ -353,6 +403,18 @@ describe("encryption", () => {
             ]);
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
+        });
+        it("covers the deprecated V2 bucket and configuration names", async () => {
+            const V2 = "aws:s3/bucketV2:BucketV2";
+            assertViolations(await runStackPolicy(p, [{ type: V2, name: "old", props: { bucket: "gov-old" } }]), [
+                'S3 bucket "old" has no server-side encryption configuration; add an aws.s3.BucketServerSideEncryptionConfiguration with SSE-KMS.',
+            ]);
+            assertClean(
+                await runStackPolicy(p, [
+                    { type: V2, name: "old", props: { bucket: "gov-old" } },
+                    { type: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", name: "old", props: { bucket: "gov-old" } },
+                ]),
+            );
         });
         it("is skipped without buckets", async () => {
             assertClean(await runStackPolicy(p, [{ type: SSE, name: "s", props: { bucket: "x" } }]));
