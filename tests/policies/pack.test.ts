@@ -66,6 +66,10 @@ describe("policy pack", () => {
         for (const stack of ["staging", "prod"]) {
             it(`policies/config/${stack}.json is valid for the pack`, () => {
                 assert.deepEqual(validatePackConfig(readConfig(stack), allPolicies), []);
+                // JSON.parse keeps the last of duplicate keys silently; a duplicate hides an edit.
+                const text = fs.readFileSync(path.join(PACK_DIR, "config", `${stack}.json`), "utf8");
+                const keys = [...text.matchAll(/^ {2}"([^"]+)":/gm)].map((m) => m[1]);
+                assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], "duplicate policy entries");
             });
         }
 
