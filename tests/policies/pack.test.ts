@@ -4,7 +4,7 @@
 // Analyze (with AnalyzerResourceOptions + CustomTimeouts) and AnalyzeStack.
 
 import * as assert from "node:assert/strict";
-import { ChildProcess, spawn } from "node:child_process";
+import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
@@ -72,6 +72,15 @@ describe("policy pack", () => {
                 assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], "duplicate policy entries");
             });
         }
+
+        it("the compiled pack never loads @pulumi/aws at run time (start-up budget, issue 8)", () => {
+            assert.ok(fs.existsSync(PACK_MAIN), "policies/bin is missing: run `npm run build` first (npm test does)");
+            const script =
+                "require(process.argv[1]); const m = Object.keys(require.cache).filter((k) => k.includes('/@pulumi/aws/')); " +
+                "console.log(JSON.stringify(m.slice(0, 3)))";
+            const out = execFileSync(process.execPath, ["-e", script, path.join(PACK_DIR, "bin", "rules", "index.js")], { cwd: PACK_DIR, encoding: "utf8" });
+            assert.deepEqual(JSON.parse(out), [], "a rule imports @pulumi/aws at run time; use type tokens and `import type`");
+        });
 
         it("validatePackConfig names bad policies, levels and options", () => {
             assert.deepEqual(
