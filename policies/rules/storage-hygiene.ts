@@ -1,0 +1,316 @@
+// S3 hygiene beyond encryption: no public exposure (AC-3, AC-21, SC-7), TLS-only access (SC-8)
+// and recoverable backups (CP-9). Buckets are linked to their public access blocks, policies and
+// versioning by the explicit bucket name (known at preview) or, failing that, by the engine's
+// property dependencies.
+
+import { findGlobMatch, GovPolicy, isUnknown, read, ResourceContext, resourcePolicy, stackPolicy, StackContext, StackResource } from "../lib";
+import { isPublicPrincipal, listOf, policyStatements } from "./identity";
+
+const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"] as const;
+const BUCKET_KEYS = ["bucket", "id"] as const;
+const BUCKET_PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+const ACCOUNT_PAB = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
+const PAB_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+
+type FlagsVerdict = { kind: "ok" } | { kind: "unknown"; flags: string[] } | { kind: "off"; flags: string[] };
+
+/** All four public access block flags must be true (each defaults to false). */
+function judgeFlags(props: unknown): FlagsVerdict {
+    const off: string[] = [];
+    const unknown: string[] = [];
+    for (const flag of PAB_FLAGS) {
+        const v = read(props, flag);
+        if (!v.known) {
+            unknown.push(flag);
+        } else if (v.value !== true) {
+            off.push(flag);
+        }
+    }
+    return off.length > 0 ? { kind: "off", flags: off } : unknown.length > 0 ? { kind: "unknown", flags: unknown } : { kind: "ok" };
+}
+
+export const s3PublicAccessBlockAllFlags = resourcePolicy({
+    name: "s3-public-access-block-all-flags",
+    description:
+        "S3 public access blocks (bucket and account level) must set all four flags: blocking public ACLs and policies, " +
+        "ignoring existing public ACLs and restricting public buckets, so no later ACL or policy can make data public (AC-3, AC-21).",
+    severity: "critical",
+    controls: ["AC-3", "AC-21", "SC-7"],
+    remediationSteps: "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true.",
+    resourceTypes: [BUCKET_PAB, ACCOUNT_PAB],
+    validate: (ctx) => {
+        const verdict = judgeFlags(ctx.props);
+        const what = ctx.type === ACCOUNT_PAB ? `Account public access block "${ctx.name}"` : `Public access block "${ctx.name}"`;
+        if (verdict.kind === "off") {
+            ctx.violation(`${what} does not set ${verdict.flags.join(", ")} to true; set all four flags to true.`);
+        } else if (verdict.kind === "unknown") {
+            ctx.cannotVerify(verdict.flags.join(", "));
+        }
+    },
+});
+
+const PUBLIC_CANNED_ACLS = new Set(["public-read", "public-read-write", "authenticated-read"]);
+const PUBLIC_GROUPS = new Set(["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"]);
+
+function checkGrants(ctx: ResourceContext<unknown>, grants: unknown, uriPath: string, what: string): void {
+    for (const grant of Array.isArray(grants) ? grants : []) {
+        const uri = ctx.read(uriPath, grant);
+        if (!uri.known) {
+            ctx.cannotVerify("a grant's grantee");
+        } else if (typeof uri.value === "string" && PUBLIC_GROUPS.has(uri.value)) {
+            ctx.violation(`${what} grants access to ${uri.value.split("/").pop()}; remove the grant (use BucketOwnerEnforced object ownership).`);
+        }
+    }
+}
+
+export const s3NoPublicAcl = resourcePolicy({
+    name: "s3-no-public-acl",
+    description:
+        "S3 ACLs must not be public: no public-read, public-read-write or authenticated-read canned ACL and no grant to " +
+        "the AllUsers or AuthenticatedUsers groups (\"authenticated\" means any AWS account) (AC-3, AC-21).",
+    severity: "critical",
+    controls: ["AC-3", "AC-21"],
+    remediationSteps:
+        "Remove the ACL and grants; set aws.s3.BucketOwnershipControls to BucketOwnerEnforced (ACLs disabled) and grant access " +
+        "through the bucket policy to named principals.",
+    resourceTypes: ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2", ...BUCKET_TYPES],
+    validate: (ctx) => {
+        const isBucket = (BUCKET_TYPES as readonly string[]).includes(ctx.type);
+        const what = isBucket ? `S3 bucket "${ctx.name}"` : `Bucket ACL "${ctx.name}"`;
+        const acl = ctx.read("acl");
+        if (!acl.known) {
+            ctx.cannotVerify("acl");
+        } else if (typeof acl.value === "string" && PUBLIC_CANNED_ACLS.has(acl.value)) {
+            ctx.violation(`${what} uses the public canned ACL "${acl.value}"; use "private" or disable ACLs with BucketOwnerEnforced.`);
+        }
+        const grantsPath = isBucket ? "grants" : "accessControlPolicy.grants";
+        const grants = ctx.read(grantsPath);
+        if (!grants.known) {
+            ctx.cannotVerify(grantsPath);
+        } else {
+            checkGrants(ctx, grants.value, isBucket ? "uri" : "grantee.uri", what);
+        }
+    },
+});
+
+/** The buckets resources of `linkTypes` refer to (by `bucket`), and how many references could not be resolved. */
+function linkedBuckets(ctx: StackContext<unknown>, linkTypes: readonly string[]): { linked: Set<string>; unresolved: number } {
+    const linked = new Set<string>();
+    let unresolved = 0;
+    for (const link of ctx.ofType(...linkTypes)) {
+        const refs = ctx.resolveRefs(link, "bucket", BUCKET_TYPES, BUCKET_KEYS);
+        refs.resources.forEach((b) => linked.add(b.urn));
+        unresolved += refs.unresolved;
+    }
+    return { linked, unresolved };
+}
+
+export const s3BucketPublicAccessBlockPresent = stackPolicy({
+    name: "s3-bucket-public-access-block-present",
+    description:
+        "Every S3 bucket must have a public access block (or the stack an account-level one with all four flags), so a " +
+        "mistaken ACL or policy can never make it public (AC-3, AC-21).",
+    severity: "high",
+    controls: ["AC-3", "AC-21", "SC-7"],
+    remediationSteps: "Add an aws.s3.BucketPublicAccessBlock for the bucket with all four flags true.",
+    resourceTypes: [...BUCKET_TYPES, BUCKET_PAB, ACCOUNT_PAB],
+    validate: (ctx) => {
+        const buckets = ctx.ofType(...BUCKET_TYPES);
+        if (buckets.length === 0) {
+            return;
+        }
+        if (ctx.ofType(ACCOUNT_PAB).some((a) => judgeFlags(a.props).kind === "ok")) {
+            return;
+        }
+        const { linked, unresolved } = linkedBuckets(ctx, [BUCKET_PAB]);
+        for (const bucket of buckets) {
+            if (linked.has(bucket.urn)) {
+                continue;
+            }
+            if (unresolved > 0) {
+                ctx.cannotVerify(bucket, "which bucket each public access block applies to");
+            } else {
+                ctx.violation(bucket, `S3 bucket "${bucket.name}" has no public access block; add an aws.s3.BucketPublicAccessBlock with all four flags true.`);
+            }
+        }
+    },
+});
+
+type Verdict = "yes" | "no" | "unknown";
+
+/** Several resources judge one bucket: any "yes" wins, then any "unknown". */
+function merge(verdicts: Map<string, Verdict>, urn: string, v: Verdict): void {
+    const prev = verdicts.get(urn);
+    verdicts.set(urn, prev === "yes" || v === "yes" ? "yes" : prev === "unknown" || v === "unknown" ? "unknown" : "no");
+}
+
+/** A statement is the TLS-only guard: Deny, everyone, all S3 actions, when aws:SecureTransport is false. */
+function isTlsDeny(statement: unknown): Verdict {
+    const effect = read(statement, "Effect");
+    const principal = read(statement, "Principal");
+    const actions = listOf(statement, "Action");
+    const condition = read(statement, "Condition");
+    if (!effect.known || !principal.known || actions === undefined || !condition.known) {
+        return "unknown";
+    }
+    if (effect.value !== "Deny") {
+        return "no";
+    }
+    const everyone = isPublicPrincipal(principal.value);
+    if (everyone === undefined || actions.some(isUnknown)) {
+        return "unknown";
+    }
+    if (!everyone || !actions.some((a) => a === "*" || (typeof a === "string" && a.toLowerCase() === "s3:*"))) {
+        return "no";
+    }
+    for (const operator of ["Bool", "BoolIfExists"]) {
+        const v = read(condition.value, [operator, "aws:SecureTransport"]);
+        if (!v.known) {
+            return "unknown";
+        }
+        const values = Array.isArray(v.value) ? v.value : [v.value];
+        if (values.some((x) => x === false || x === "false")) {
+            return "yes";
+        }
+    }
+    return "no";
+}
+
+function hasTlsDeny(policy: unknown): Verdict {
+    const parsed = policyStatements(policy);
+    if (parsed.kind !== "ok") {
+        return parsed.kind === "unknown" ? "unknown" : "no";
+    }
+    let verdict: Verdict = "no";
+    for (const s of parsed.statements) {
+        const v = isTlsDeny(s);
+        if (v === "yes") {
+            return "yes";
+        }
+        if (v === "unknown") {
+            verdict = "unknown";
+        }
+    }
+    return verdict;
+}
+
+export const s3BucketTlsOnlyPolicy = stackPolicy({
+    name: "s3-bucket-tls-only-policy",
+    description:
+        "Every S3 bucket must have a bucket policy that denies all S3 actions to everyone when aws:SecureTransport is " +
+        "false, so no object is ever read or written over plain HTTP (SC-8, SC-8(1)).",
+    severity: "high",
+    controls: ["SC-8", "SC-8(1)", "AC-17(2)"],
+    remediationSteps:
+        'Add to the bucket policy: { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucketArn, `${bucketArn}/*`], ' +
+        'Condition: { Bool: { "aws:SecureTransport": "false" } } }.',
+    resourceTypes: [...BUCKET_TYPES, "aws:s3/bucketPolicy:BucketPolicy"],
+    validate: (ctx) => {
+        const buckets = ctx.ofType(...BUCKET_TYPES);
+        if (buckets.length === 0) {
+            return;
+        }
+        // Verdict per bucket URN from its policies (the deprecated inline `policy` counts too).
+        const verdicts = new Map<string, Verdict>();
+        let unresolved = 0;
+        for (const bp of ctx.ofType("aws:s3/bucketPolicy:BucketPolicy")) {
+            const refs = ctx.resolveRefs(bp, "bucket", BUCKET_TYPES, BUCKET_KEYS);
+            unresolved += refs.unresolved;
+            const verdict = hasTlsDeny(bp.props.policy);
+            refs.resources.forEach((b) => merge(verdicts, b.urn, verdict));
+        }
+        for (const bucket of buckets) {
+            const inline = ctx.read(bucket.props, "policy");
+            if (!inline.known) {
+                merge(verdicts, bucket.urn, "unknown");
+            } else if (inline.value !== undefined && inline.value !== "") {
+                merge(verdicts, bucket.urn, hasTlsDeny(inline.value));
+            }
+            const verdict = verdicts.get(bucket.urn);
+            if (verdict === "yes") {
+                continue;
+            }
+            if (verdict === "unknown" || (verdict === undefined && unresolved > 0)) {
+                ctx.cannotVerify(bucket, `the bucket policy of S3 bucket "${bucket.name}"`);
+            } else if (verdict === undefined) {
+                ctx.violation(bucket, `S3 bucket "${bucket.name}" has no bucket policy; add one that denies s3:* when aws:SecureTransport is false.`);
+            } else {
+                ctx.violation(bucket, `S3 bucket "${bucket.name}" has a bucket policy without a TLS-only deny; deny s3:* to Principal "*" when aws:SecureTransport is false.`);
+            }
+        }
+    },
+});
+
+const VERSIONING_TYPES = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"] as const;
+
+export const s3BackupBucketVersioning = stackPolicy({
+    name: "s3-backup-bucket-versioning",
+    description:
+        "Backup buckets (tagged Purpose=backups, or named like *backup*) must have versioning Enabled: an overwritten or " +
+        "deleted backup stays recoverable, including from ransomware-style deletes (CP-9, CP-10).",
+    severity: "high",
+    controls: ["CP-9", "CP-10", "SI-12"],
+    remediationSteps: 'Add an aws.s3.BucketVersioning for the bucket with `versioningConfiguration: { status: "Enabled" }`.',
+    resourceTypes: [...BUCKET_TYPES, ...VERSIONING_TYPES],
+    options: {
+        backupTagKey: { type: "string", default: "Purpose", description: "Tag that marks a bucket's purpose." },
+        backupTagValues: {
+            type: "array",
+            items: { type: "string" },
+            default: ["backups", "backup"],
+            description: "Values of the purpose tag (case-insensitive) that mark a backup bucket.",
+        },
+        backupNamePatterns: {
+            type: "array",
+            items: { type: "string" },
+            default: ["*backup*"],
+            description: "Globs over the resource name and the bucket name that mark a backup bucket.",
+        },
+    },
+    validate: (ctx) => {
+        const values = new Set(ctx.config.backupTagValues.map((v) => v.toLowerCase()));
+        const backups: StackResource[] = [];
+        for (const bucket of ctx.ofType(...BUCKET_TYPES)) {
+            const tag = ctx.read(bucket.props, `tags.${ctx.config.backupTagKey}`);
+            const physical = ctx.read(bucket.props, "bucket");
+            const names = [bucket.name, physical.known && typeof physical.value === "string" ? physical.value : ""];
+            if ((tag.known && typeof tag.value === "string" && values.has(tag.value.toLowerCase())) || findGlobMatch(ctx.config.backupNamePatterns, names)) {
+                backups.push(bucket);
+            }
+        }
+        if (backups.length === 0) {
+            return;
+        }
+        const verdicts = new Map<string, Verdict>();
+        let unresolved = 0;
+        for (const v of ctx.ofType(...VERSIONING_TYPES)) {
+            const refs = ctx.resolveRefs(v, "bucket", BUCKET_TYPES, BUCKET_KEYS);
+            unresolved += refs.unresolved;
+            const status = ctx.read(v.props, "versioningConfiguration.status");
+            const verdict: Verdict = !status.known ? "unknown" : status.value === "Enabled" ? "yes" : "no";
+            refs.resources.forEach((b) => merge(verdicts, b.urn, verdict));
+        }
+        for (const bucket of backups) {
+            // The deprecated inline `versioning` block on the bucket counts too.
+            const inline = ctx.read(bucket.props, "versioning.enabled");
+            merge(verdicts, bucket.urn, !inline.known ? "unknown" : inline.value === true ? "yes" : "no");
+            const verdict = verdicts.get(bucket.urn);
+            if (verdict === "yes") {
+                continue;
+            }
+            if (verdict === "unknown" || unresolved > 0) {
+                ctx.cannotVerify(bucket, `the versioning of backup bucket "${bucket.name}"`);
+            } else {
+                ctx.violation(bucket, `Backup bucket "${bucket.name}" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".`);
+            }
+        }
+    },
+});
+
+export const storageHygienePolicies: GovPolicy[] = [
+    s3PublicAccessBlockAllFlags,
+    s3NoPublicAcl,
+    s3BucketPublicAccessBlockPresent,
+    s3BucketTlsOnlyPolicy,
+    s3BackupBucketVersioning,
+];

@@ -1,0 +1,172 @@
+import * as assert from "node:assert/strict";
+
+import {
+    s3BackupBucketVersioning,
+    s3BucketPublicAccessBlockPresent,
+    s3BucketTlsOnlyPolicy,
+    s3NoPublicAcl,
+    s3PublicAccessBlockAllFlags,
+} from "../../policies/rules/storage-hygiene";
+import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
+
+const BUCKET = "aws:s3/bucket:Bucket";
+const PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+const POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+const VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
+const ALL_FLAGS = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
+const ARN = "arn:aws-us-gov:s3:::app-backups";
+const TLS_DENY = {
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:*",
+    Resource: [ARN, `${ARN}/*`],
+    Condition: { Bool: { "aws:SecureTransport": false } },
+};
+const doc = (...Statement: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement });
+const bucket = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: BUCKET, name, props: { bucket: name, ...props } });
+
+describe("storage hygiene", () => {
+    describe("s3-public-access-block-all-flags", () => {
+        const p = s3PublicAccessBlockAllFlags;
+        it("flags any flag that is not true (absent means false)", async () => {
+            assertViolations(await runResourcePolicy(p, { type: PAB, name: "b", props: { bucket: "b", blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true } }), [
+                'Public access block "b" does not set blockPublicPolicy, restrictPublicBuckets to true; set all four flags to true.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", name: "acct", props: { ...ALL_FLAGS, ignorePublicAcls: false } }), [
+                'Account public access block "acct" does not set ignorePublicAcls to true; set all four flags to true.',
+            ]);
+        });
+        it("passes all four flags", async () => {
+            assertClean(await runResourcePolicy(p, { type: PAB, props: { bucket: "b", ...ALL_FLAGS } }));
+        });
+        it("is advisory when a flag is unknown", async () => {
+            const diags = await runResourcePolicy(p, { type: PAB, props: { ...ALL_FLAGS, blockPublicAcls: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(p, { type: PAB, name: "b", props: { blockPublicAcls: false } });
+    });
+
+    describe("s3-no-public-acl", () => {
+        const p = s3NoPublicAcl;
+        it("flags public canned ACLs and grants to AllUsers/AuthenticatedUsers", async () => {
+            assertViolations(await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", name: "acl", props: { bucket: "b", acl: "public-read" } }), [
+                'Bucket ACL "acl" uses the public canned ACL "public-read"; use "private" or disable ACLs with BucketOwnerEnforced.',
+            ]);
+            const grants = await runResourcePolicy(p, {
+                type: "aws:s3/bucketAcl:BucketAcl",
+                name: "acl",
+                props: { accessControlPolicy: { grants: [{ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" }, permission: "READ" }], owner: { id: "o" } } },
+            });
+            assertViolations(grants, ['Bucket ACL "acl" grants access to AuthenticatedUsers; remove the grant (use BucketOwnerEnforced object ownership).']);
+            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "site", props: { acl: "public-read-write", grants: [{ type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers", permissions: ["READ"] }] } }), [
+                'S3 bucket "site" uses the public canned ACL "public-read-write"; use "private" or disable ACLs with BucketOwnerEnforced.',
+                'S3 bucket "site" grants access to AllUsers; remove the grant (use BucketOwnerEnforced object ownership).',
+            ]);
+        });
+        it("passes private and log-delivery ACLs and buckets without ACLs", async () => {
+            assertClean(await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", props: { acl: "log-delivery-write" } }));
+            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "b" } }));
+        });
+        it("is advisory when the ACL or grants are unknown", async () => {
+            assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { acl: unknown() } }));
+            const diags = await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", props: { accessControlPolicy: { grants: unknown() } } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+    });
+
+    describe("s3-bucket-public-access-block-present (stack)", () => {
+        const p = s3BucketPublicAccessBlockPresent;
+        it("flags a bucket without a public access block", async () => {
+            const diags = await runStackPolicy(p, [bucket("a"), bucket("b"), { type: PAB, name: "a-pab", props: { bucket: "a", ...ALL_FLAGS } }]);
+            assertViolations(diags, ['S3 bucket "b" has no public access block; add an aws.s3.BucketPublicAccessBlock with all four flags true.']);
+            assert.equal(diags[0].urn, urnOf(BUCKET, "b"));
+        });
+        it("passes blocks linked by name or by dependency, and an account-level block", async () => {
+            assertClean(
+                await runStackPolicy(p, [
+                    bucket("a"),
+                    { type: BUCKET, name: "generated", props: { bucket: unknown() } },
+                    { type: PAB, name: "a-pab", props: { bucket: "a" } },
+                    { type: PAB, name: "g-pab", props: { bucket: unknown() }, propertyDependencies: { bucket: [urnOf(BUCKET, "generated")] } },
+                ]),
+            );
+            assertClean(await runStackPolicy(p, [bucket("a"), { type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", name: "acct", props: ALL_FLAGS }]));
+        });
+        it("is advisory when a block's bucket cannot be resolved", async () => {
+            const diags = await runStackPolicy(p, [bucket("a"), { type: PAB, name: "x", props: { bucket: unknown() } }]);
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(p, { stack: [bucket("b")], name: "b" });
+    });
+
+    describe("s3-bucket-tls-only-policy (stack)", () => {
+        const p = s3BucketTlsOnlyPolicy;
+        const policy = (b: string, statements: unknown[] | string): TestResource => ({
+            type: POLICY,
+            name: `${b}-policy`,
+            props: { bucket: b, policy: typeof statements === "string" ? statements : doc(...statements) },
+        });
+        it("flags a bucket without a policy and one whose policy has no TLS deny", async () => {
+            const allowOnly = { Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: `${ARN}/*` };
+            const weakDeny = { ...TLS_DENY, Action: "s3:GetObject" };
+            const diags = await runStackPolicy(p, [bucket("a"), bucket("b"), policy("b", [allowOnly, weakDeny])]);
+            assertViolations(diags, [
+                'S3 bucket "a" has no bucket policy; add one that denies s3:* when aws:SecureTransport is false.',
+                'S3 bucket "b" has a bucket policy without a TLS-only deny; deny s3:* to Principal "*" when aws:SecureTransport is false.',
+            ]);
+        });
+        it("passes the TLS deny in its usual spellings (boolean or string, Bool or BoolIfExists, {AWS: \"*\"})", async () => {
+            assertClean(await runStackPolicy(p, [bucket("a"), policy("a", [TLS_DENY])]));
+            const variant = { ...TLS_DENY, Principal: { AWS: "*" }, Action: ["*"], Condition: { BoolIfExists: { "aws:SecureTransport": ["false"] } } };
+            assertClean(await runStackPolicy(p, [bucket("a"), policy("a", [variant])]));
+            assertClean(await runStackPolicy(p, [bucket("a", { policy: doc(TLS_DENY) })]));
+        });
+        it("is advisory when the policy document or its bucket is unknown", async () => {
+            const unknownDoc = await runStackPolicy(p, [bucket("a"), policy("a", unknown())]);
+            assertNoMandatory(unknownDoc);
+            assert.equal(advisory(unknownDoc).length, 1);
+            const unresolved = await runStackPolicy(p, [bucket("a"), { type: POLICY, name: "x", props: { bucket: unknown(), policy: doc(TLS_DENY) } }]);
+            assertNoMandatory(unresolved);
+            assert.equal(advisory(unresolved).length, 1);
+        });
+        itHonoursWaivers(p, { stack: [bucket("a")], name: "a" });
+    });
+
+    describe("s3-backup-bucket-versioning (stack)", () => {
+        const p = s3BackupBucketVersioning;
+        const versioning = (b: string, status: unknown): TestResource => ({ type: VERSIONING, name: `${b}-v`, props: { bucket: b, versioningConfiguration: { status } } });
+        it("flags backup buckets (by name or Purpose tag) without versioning Enabled", async () => {
+            const diags = await runStackPolicy(p, [
+                bucket("app-backups"),
+                bucket("vault", { tags: { Purpose: "Backups" } }),
+                versioning("vault", "Suspended"),
+                bucket("assets"),
+            ]);
+            assertViolations(diags, [
+                'Backup bucket "app-backups" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
+                'Backup bucket "vault" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
+            ]);
+        });
+        it("passes enabled versioning (resource or deprecated inline) and ignores other buckets", async () => {
+            assertClean(await runStackPolicy(p, [bucket("app-backups"), versioning("app-backups", "Enabled"), bucket("assets")]));
+            assertClean(await runStackPolicy(p, [bucket("app-backups", { versioning: { enabled: true } })]));
+        });
+        it("is advisory when the status or the link is unknown", async () => {
+            const diags = await runStackPolicy(p, [bucket("app-backups"), versioning("app-backups", unknown())]);
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+            assertNoMandatory(await runStackPolicy(p, [bucket("app-backups"), { type: VERSIONING, name: "v", props: { bucket: unknown() } }]));
+        });
+        it("uses the configured tag and patterns", async () => {
+            const config = { backupTagKey: "DataClass", backupTagValues: ["archive"], backupNamePatterns: [] };
+            assertViolations(await runStackPolicy(p, [bucket("cold", { tags: { DataClass: "ARCHIVE" } }), bucket("app-backups")], config), [
+                'Backup bucket "cold" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
+            ]);
+        });
+        itHonoursWaivers(p, { stack: [bucket("app-backups")], name: "app-backups" });
+    });
+});
