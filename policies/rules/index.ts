@@ -7,6 +7,7 @@ import { databasePolicies } from "./databases";
 import { encryptionPolicies } from "./encryption";
 import { identityPolicies } from "./identity";
 import { networkPolicies } from "./network";
+import { storageHygienePolicies } from "./storage-hygiene";
 
 export interface PolicyArea {
     /** Heading in docs/policies.md. */
@@ -22,6 +23,7 @@ export const policyAreas: readonly PolicyArea[] = [
     { title: "Root and privileged containers", file: "containers.ts", policies: containerPolicies },
     { title: "Network boundary and edge", file: "network.ts", policies: networkPolicies },
     { title: "Identity and keys", file: "identity.ts", policies: identityPolicies },
+    { title: "Storage hygiene", file: "storage-hygiene.ts", policies: storageHygienePolicies },
 ];
 
 function checkUnique(policies: readonly GovPolicy[]): GovPolicy[] {
