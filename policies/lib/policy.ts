@@ -81,7 +81,14 @@ export interface ResourceContext<C> {
     advisory(message: string): void;
 }
 
-export type RemediationContext<C> = Omit<ResourceContext<C>, "violation" | "cannotVerify" | "advisory">;
+export type RemediationContext<C> = Omit<ResourceContext<C>, "violation" | "cannotVerify" | "advisory"> & {
+    /**
+     * Sets top-level props and returns the props to hand back to the engine. Always use this
+     * rather than `{ ...ctx.props, … }`: the server's props preserve secretness only through its
+     * proxy, and a spread copy would turn secret inputs (a DB password) into plaintext.
+     */
+    update(changes: Readonly<Record<string, unknown>>): Record<string, unknown>;
+};
 
 export interface ResourcePolicySpec<O extends OptionSpecs> extends CommonSpec<O> {
     /** Type tokens, e.g. "aws:rds/instance:Instance" (never import @pulumi/aws at run time). */
@@ -89,7 +96,8 @@ export interface ResourcePolicySpec<O extends OptionSpecs> extends CommonSpec<O>
     readonly validate: (ctx: ResourceContext<ConfigOf<O>>) => void;
     /**
      * A safe, deterministic fix, applied only when the policy's enforcementLevel is "remediate".
-     * Return the complete new props, or undefined for no change. Never change a security setting.
+     * Return `ctx.update({ … })` (the complete new props), or undefined for no change. Never
+     * change a security setting.
      */
     readonly remediate?: (ctx: RemediationContext<ConfigOf<O>>) => Record<string, unknown> | undefined;
 }
@@ -301,7 +309,16 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
             if (resolved.fatal || findActiveWaiver(resolved.waivers, args)) {
                 return undefined;
             }
-            return remediate(makeContext(args, resolved));
+            // The remediation RPC's props are a secrets-preserving proxy (behind the unknown-checking
+            // one): writing through it keeps secret inputs secret in what the engine receives.
+            const target = unwrap(args.props) as Record<string, unknown>;
+            const update = (changes: Readonly<Record<string, unknown>>) => {
+                for (const [k, v] of Object.entries(changes)) {
+                    target[k] = v;
+                }
+                return target;
+            };
+            return remediate({ ...makeContext(args, resolved), update });
         };
         attachType(remediateResource, spec.resourceTypes);
     }

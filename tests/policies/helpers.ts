@@ -25,9 +25,19 @@ const { unknownCheckingProxy, UnknownValueError } = policyRequire("./proxy") as 
     unknownCheckingProxy<T>(o: T): T;
     UnknownValueError: new (...args: unknown[]) => Error;
 };
-const { deserializeProperties } = policyRequire("./deserialize") as {
+const { deserializeProperties, serializeProperties } = policyRequire("./deserialize") as {
     deserializeProperties(s: unknown, proxySecrets: boolean): Record<string, unknown>;
+    serializeProperties(o: unknown): Promise<Record<string, unknown>>;
 };
+
+// How the engine marks a secret inside Struct properties (@pulumi/pulumi/runtime/rpc.js).
+const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** A secret property value as the engine sends it (and as remediation must hand it back). */
+export function secret(value: unknown): Record<string, unknown> {
+    return { [SPECIAL_SIG_KEY]: SECRET_SIG, value };
+}
 const { Struct } = pulumiRequire("google-protobuf/google/protobuf/struct_pb") as {
     Struct: { fromJavaScript(o: Record<string, unknown>): unknown };
 };
@@ -73,10 +83,13 @@ export function urnOf(type: string, name: string, stack = "test", project = "gov
     return `urn:pulumi:${stack}::${project}::${type}::${name}`;
 }
 
-/** Props as the server hands them to a policy: through a protobuf Struct, deserialised, proxied. */
-export function serverProps(props: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Props as the server hands them to a policy: through a protobuf Struct, deserialised (secrets
+ * unwrapped for validation; kept behind a secrets-preserving proxy for remediation), proxied.
+ */
+export function serverProps(props: Record<string, unknown>, forRemediation = false): Record<string, unknown> {
     const plain = JSON.parse(JSON.stringify(props)) as Record<string, unknown>;
-    return unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(plain), false));
+    return unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(plain), forRemediation));
 }
 
 /** Config exactly as `configure` leaves it for one policy: schema defaults, then overrides. */
@@ -195,7 +208,10 @@ export async function runResourcePolicy(policy: GovPolicy | ResourceValidationPo
     return report.diagnostics;
 }
 
-/** Runs a policy's remediateResource (as the server does when its level is "remediate"). */
+/**
+ * Runs a policy's remediateResource as the server does when its level is "remediate", and
+ * returns the props serialised as the engine would receive them (secrets as `secret(value)`).
+ */
 export async function runRemediation(policy: GovPolicy | ResourceValidationPolicy, input: ResourceInput): Promise<Record<string, unknown> | undefined> {
     const p = policy as ResourceValidationPolicy;
     assert.ok(p.remediateResource, `policy "${policy.name}" has no remediateResource`);
@@ -204,8 +220,8 @@ export async function runRemediation(policy: GovPolicy | ResourceValidationPolic
         return undefined;
     }
     try {
-        const result = await p.remediateResource(resourceArgs(policy, input, serverProps(input.props)));
-        return result ? (JSON.parse(JSON.stringify(result)) as Record<string, unknown>) : undefined;
+        const result = await p.remediateResource(resourceArgs(policy, input, serverProps(input.props, true)));
+        return result ? await serializeProperties(result) : undefined;
     } catch (e) {
         return rethrowUnknownRead(policy.name, e);
     }

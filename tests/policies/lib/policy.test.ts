@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 
 import { resourcePolicy, stackPolicy } from "../../../policies/lib/policy";
-import { assertViolations, runRemediation, runResourcePolicy, runStackPolicy, UNKNOWN, urnOf, waiver } from "../helpers";
+import { assertViolations, runRemediation, runResourcePolicy, runStackPolicy, secret, UNKNOWN, urnOf, waiver } from "../helpers";
 
 const base = {
     description: "Things must be fine.",
@@ -109,12 +109,13 @@ describe("lib/policy", () => {
             },
             remediate: (ctx) => {
                 const tags = ctx.read<Record<string, string>>("tags");
-                return tags.known ? { ...ctx.props, tags: { ...tags.value, Owner: "platform" } } : undefined;
+                return tags.known ? ctx.update({ tags: { ...tags.value, Owner: "platform" } }) : undefined;
             },
         });
         assert.equal((tagged.remediateResource as { __pulumiType?: string }).__pulumiType, "aws:x/thing:Thing");
-        assert.deepEqual(await runRemediation(tagged, { type: "aws:x/thing:Thing", props: { size: 1, tags: { App: "a" } } }), {
+        assert.deepEqual(await runRemediation(tagged, { type: "aws:x/thing:Thing", props: { size: 1, password: secret("hunter2"), tags: { App: "a" } } }), {
             size: 1,
+            password: secret("hunter2"),
             tags: { App: "a", Owner: "platform" },
         });
         assert.equal(await runRemediation(tagged, { type: "aws:x/other:Other", props: {} }), undefined);
