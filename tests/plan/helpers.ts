@@ -3,9 +3,11 @@ import * as os from "os";
 import * as path from "path";
 
 import { PROJECT_ROOT } from "../../tools/lib/stack-config";
+import { evaluateForPlan, EvaluateOptions, PlanEvaluation } from "../../tools/plan/evaluate";
 
 export const FIXTURE_ROOT = path.join(PROJECT_ROOT, "tests", "fixtures", "plan-project");
 export const FIXTURE_PACK = path.join(PROJECT_ROOT, "tests", "fixtures", "pack");
+export const REAL_PACK = path.join(PROJECT_ROOT, "policies");
 
 /** A fresh temporary directory for one test file's outputs (never out/). */
 export function tempDir(prefix: string): string {
@@ -14,4 +16,20 @@ export function tempDir(prefix: string): string {
 
 export function readJson<T>(file: string): T {
     return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+}
+
+const evaluations = new Map<string, Promise<PlanEvaluation>>();
+
+/**
+ * Each real stack is evaluated once per test run, shared by every test file (the evaluation is
+ * plain data; each file still runs it through its own pack process).
+ */
+export function evaluateOnce(stack: string, options: EvaluateOptions = {}): Promise<PlanEvaluation> {
+    const key = `${stack}\n${options.entry ?? ""}`;
+    let e = evaluations.get(key);
+    if (!e) {
+        e = evaluateForPlan(stack, options);
+        evaluations.set(key, e);
+    }
+    return e;
 }

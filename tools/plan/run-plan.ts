@@ -63,6 +63,8 @@ export interface RunPlanOptions extends EvaluateOptions, OpenPackOptions {
     organization?: string;
     /** `analyze` calls in flight. */
     inFlight?: number;
+    /** An evaluation already made (tests, the benchmark): skip evaluating the program again. */
+    evaluation?: PlanEvaluation;
 }
 
 export interface PlanTimings {
@@ -158,9 +160,12 @@ export async function runPlan(stack: string, options: RunPlanOptions = {}): Prom
     packPromise.catch(() => undefined); // surfaced below; never an unhandled rejection meanwhile
     let handle: PackHandle | undefined;
     try {
-        log(`${stack}: evaluating ${options.entry ?? "the program"} in preview mode…`);
-        const evaluation = await evaluateForPlan(stack, options);
-        log(`${stack}: ${evaluation.resources.length} resources evaluated in ${evaluation.evaluateMs} ms`);
+        let evaluation = options.evaluation;
+        if (!evaluation) {
+            log(`${stack}: evaluating ${options.entry ?? "the program"} in preview mode…`);
+            evaluation = await evaluateForPlan(stack, options);
+            log(`${stack}: ${evaluation.resources.length} resources evaluated in ${evaluation.evaluateMs} ms`);
+        }
         handle = await packPromise;
         const configFile = options.packConfig ?? packConfigPath(handle.packDir, stack);
         let packConfig: PackConfigFile = {};
@@ -187,7 +192,7 @@ export async function runPlan(stack: string, options: RunPlanOptions = {}): Prom
             mandatory: violations.filter((v) => v.enforcement !== "advisory").length,
             advisory: violations.filter((v) => v.enforcement === "advisory").length,
             timings: {
-                evaluateMs: evaluation.evaluateMs,
+                evaluateMs: options.evaluation ? 0 : evaluation.evaluateMs,
                 packStartMs: ownPack ? handle.process.startMs : 0,
                 packBuildMs: ownPack ? handle.buildMs : 0,
                 analyzeMs: analysis.analyzeMs,

@@ -1,0 +1,143 @@
+import * as assert from "assert";
+
+import { Diagnostic } from "../../tools/plan/analyzer-client";
+import { openPack, PackHandle, PlanResult, providerIndex, runPlan } from "../../tools/plan/run-plan";
+import { MutableEstate } from "./mutation-estate";
+import { evaluateOnce, REAL_PACK } from "./helpers";
+
+type JsonDoc = Record<string, unknown> & Record<string, unknown>[];
+
+interface Mutation {
+    name: string;
+    /** The policy that must block it (mandatory). */
+    policy: string;
+    /** "resource": replayed with `analyze` on the changed resources; "stack": with `analyzeStack`. */
+    level: "resource" | "stack";
+    edit: (e: MutableEstate) => void;
+}
+
+const RDS = "aws:rds/instance:Instance";
+const REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
+const TASK = "aws:ecs/taskDefinition:TaskDefinition";
+const SERVICE = "aws:ecs/service:Service";
+const LISTENER = "aws:lb/listener:Listener";
+const ALB = "aws:lb/loadBalancer:LoadBalancer";
+const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+const KEY = "aws:kms/key:Key";
+const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+const ECR = "aws:ecr/repository:Repository";
+const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+
+/** Edits the app container of the task definition. */
+const container = (edit: (c: Record<string, unknown>) => void) => (e: MutableEstate): void => {
+    e.json(e.one(TASK), "containerDefinitions", (defs) => edit(defs[0] as Record<string, unknown>));
+};
+
+/** Turns an SG-to-SG ingress rule into one open to the world on a port. */
+const worldIngress = (rule: RegExp, port: number) => (e: MutableEstate): void => {
+    const r = e.one(INGRESS, rule);
+    e.set(r, ["referencedSecurityGroupId"], undefined).set(r, ["cidrIpv4"], "0.0.0.0/0").set(r, ["fromPort"], port).set(r, ["toPort"], port);
+};
+
+const statement = (e: MutableEstate, name: RegExp, s: Record<string, unknown>): void => {
+    e.json(e.one(ROLE_POLICY, name), "policy", (doc: JsonDoc) => {
+        (doc.Statement as unknown as Record<string, unknown>[]).push(s);
+    });
+};
+
+/** One security property flipped at a time, from the compliant prod plan (issue 5's list and more). */
+const MUTATIONS: Mutation[] = [
+    { name: "RDS publiclyAccessible", policy: "rds-not-publicly-accessible", level: "resource", edit: (e) => e.set(e.one(RDS), ["publiclyAccessible"], true) },
+    { name: "RDS storageEncrypted off", policy: "rds-storage-encrypted", level: "resource", edit: (e) => e.set(e.one(RDS), ["storageEncrypted"], false) },
+    { name: "RDS kmsKeyId removed", policy: "rds-storage-encrypted", level: "resource", edit: (e) => e.set(e.one(RDS), ["kmsKeyId"], undefined) },
+    { name: "RDS Performance Insights without CMK", policy: "rds-performance-insights-cmk", level: "resource", edit: (e) => e.set(e.one(RDS), ["performanceInsightsKmsKeyId"], undefined) },
+    { name: "Redis at-rest encryption off", policy: "elasticache-encrypted", level: "resource", edit: (e) => e.set(e.one(REDIS), ["atRestEncryptionEnabled"], false) },
+    { name: "Redis in-transit encryption off", policy: "elasticache-encrypted", level: "resource", edit: (e) => e.set(e.one(REDIS), ["transitEncryptionEnabled"], false) },
+    { name: "container user root", policy: "ecs-container-non-root", level: "resource", edit: container((c) => (c.user = "root")) },
+    { name: "container user 0:0", policy: "ecs-container-non-root", level: "resource", edit: container((c) => (c.user = "0:0")) },
+    { name: "container user removed", policy: "ecs-container-non-root", level: "resource", edit: container((c) => delete c.user) },
+    { name: "container privileged", policy: "ecs-container-not-privileged", level: "resource", edit: container((c) => (c.privileged = true)) },
+    { name: "container writable root filesystem", policy: "ecs-container-readonly-root-fs", level: "resource", edit: container((c) => (c.readonlyRootFilesystem = false)) },
+    { name: "container image :latest", policy: "ecs-container-image-pinned", level: "resource", edit: container((c) => (c.image = String(c.image).replace(/@sha256:.*/, ":latest"))) },
+    { name: "container adds SYS_ADMIN", policy: "ecs-container-no-added-capabilities", level: "resource", edit: container((c) => ((c.linuxParameters as { capabilities: { add: string[] } }).capabilities.add = ["SYS_ADMIN"])) },
+    { name: "container plaintext password in environment", policy: "ecs-container-no-plaintext-secrets", level: "resource", edit: container((c) => (c.environment as object[]).push({ name: "DB_PASSWORD", value: "hunter2-not-a-secret" })) },
+    { name: "ECS service assignPublicIp", policy: "ecs-service-no-public-ip", level: "resource", edit: (e) => e.set(e.one(SERVICE), ["networkConfiguration", "assignPublicIp"], true) },
+    { name: "HTTPS listener weak TLS policy", policy: "alb-listener-tls-policy", level: "resource", edit: (e) => e.set(e.one(LISTENER, /-https$/), ["sslPolicy"], "ELBSecurityPolicy-2016-08") },
+    { name: "HTTP listener forwards instead of redirecting", policy: "alb-http-redirects-to-https", level: "resource", edit: (e) => e.set(e.one(LISTENER, /-http$/), ["defaultActions"], [{ type: "forward", targetGroupArn: "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:318920475611:targetgroup/govstack-prod-blue/0123456789abcdef" }]) },
+    { name: "ALB access logs off", policy: "alb-access-logs-enabled", level: "resource", edit: (e) => e.set(e.one(ALB), ["accessLogs", "enabled"], false) },
+    { name: "ALB keeps invalid headers", policy: "alb-drops-invalid-headers", level: "resource", edit: (e) => e.set(e.one(ALB), ["dropInvalidHeaderFields"], false) },
+    { name: "SG ingress 5432 from 0.0.0.0/0", policy: "security-group-database-ports-not-public", level: "resource", edit: worldIngress(/database-from-service/, 5432) },
+    { name: "SG ingress 22 from 0.0.0.0/0", policy: "security-group-no-world-admin-ports", level: "resource", edit: worldIngress(/service-from-alb/, 22) },
+    { name: "SG ingress 8080 from 0.0.0.0/0", policy: "security-group-world-ingress-web-only", level: "resource", edit: worldIngress(/service-from-alb/, 8080) },
+    ...(["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const).map(
+        (flag): Mutation => ({ name: `public access block ${flag} off`, policy: "s3-public-access-block-all-flags", level: "resource", edit: (e) => e.set(e.one(PAB, /backups/), [flag], false) }),
+    ),
+    { name: "bucket SSE AES256 instead of KMS", policy: "s3-bucket-sse-kms", level: "resource", edit: (e) => e.set(e.one(SSE, /backups/), ["rules", 0, "applyServerSideEncryptionByDefault"], { sseAlgorithm: "AES256" }) },
+    { name: "KMS key rotation off", policy: "kms-key-rotation-enabled", level: "resource", edit: (e) => e.set(e.one(KEY, /data/), ["enableKeyRotation"], false) },
+    { name: "IAM wildcard action", policy: "iam-policy-no-wildcard-actions", level: "resource", edit: (e) => statement(e, /-task$/, { Effect: "Allow", Action: "*", Resource: "*" }) },
+    { name: "IAM PassRole on *", policy: "iam-policy-no-passrole-wildcard", level: "resource", edit: (e) => statement(e, /-task$/, { Effect: "Allow", Action: "iam:PassRole", Resource: "*" }) },
+    { name: "ECR tags mutable", policy: "ecr-repository-immutable-tags", level: "resource", edit: (e) => e.set(e.one(ECR), ["imageTagMutability"], "MUTABLE") },
+    { name: "ECR scan on push off", policy: "ecr-repository-scan-on-push", level: "resource", edit: (e) => e.set(e.one(ECR), ["imageScanningConfiguration", "scanOnPush"], false) },
+    { name: "ECR AES256 instead of KMS", policy: "ecr-repository-kms", level: "resource", edit: (e) => e.set(e.one(ECR), ["encryptionConfigurations"], [{ encryptionType: "AES256" }]) },
+    { name: "log group without CMK", policy: "cloudwatch-log-group-cmk", level: "resource", edit: (e) => e.set(e.one(LOG_GROUP, /-app$/), ["kmsKeyId"], undefined) },
+    { name: "SNS topic without CMK", policy: "sns-topic-encrypted", level: "resource", edit: (e) => e.set(e.one("aws:sns/topic:Topic"), ["kmsMasterKeyId"], undefined) },
+    { name: "secret without CMK", policy: "secretsmanager-secret-cmk", level: "resource", edit: (e) => e.set(e.one("aws:secretsmanager/secret:Secret"), ["kmsKeyId"], undefined) },
+    { name: "WAF association removed", policy: "alb-waf-associated", level: "stack", edit: (e) => e.remove("aws:wafv2/webAclAssociation:WebAclAssociation") },
+    { name: "VPC flow log removed", policy: "vpc-flow-logs-enabled", level: "stack", edit: (e) => e.remove("aws:ec2/flowLog:FlowLog") },
+    { name: "bucket public access block removed", policy: "s3-bucket-public-access-block-present", level: "stack", edit: (e) => e.remove(PAB, /backups/) },
+    { name: "bucket encryption configuration removed", policy: "s3-bucket-encryption-configured", level: "stack", edit: (e) => e.remove(SSE, /backups/) },
+    { name: "bucket TLS-only policy removed", policy: "s3-bucket-tls-only-policy", level: "stack", edit: (e) => e.remove("aws:s3/bucketPolicy:BucketPolicy", /backups/) },
+    { name: "backup bucket versioning removed", policy: "s3-backup-bucket-versioning", level: "stack", edit: (e) => e.remove("aws:s3/bucketVersioning:BucketVersioning", /backups/) },
+];
+
+describe("mutation suite: one security property flipped at a time from the compliant prod plan", function () {
+    this.timeout(120000);
+    let pack: PackHandle;
+    let prod: PlanResult;
+    const outcomes: { mutation: Mutation; diagnostics: Diagnostic[] }[] = [];
+
+    before(async () => {
+        const handle = openPack(REAL_PACK);
+        handle.catch(() => undefined);
+        // The baseline through the same session: compliant (0 mandatory), and it leaves the pack
+        // configured for prod, exactly as the mutations are replayed.
+        prod = await runPlan("prod", { pack: handle, evaluation: await evaluateOnce("prod") });
+        pack = await handle;
+        assert.strictEqual(prod.mandatory, 0, prod.violations.map((v) => v.message).join("\n"));
+    });
+
+    after(async () => {
+        const blocked = outcomes.filter((o) => o.diagnostics.some((d) => d.policy === o.mutation.policy && d.enforcement === "mandatory"));
+        if (outcomes.length > 0) {
+            console.log(`\n    mutation score: ${blocked.length}/${outcomes.length} blocked (${Math.round((100 * blocked.length) / outcomes.length)}%)`);
+        }
+        await pack?.close();
+    });
+
+    it(`lists at least 30 mutations`, () => {
+        assert.ok(MUTATIONS.length >= 30, `${MUTATIONS.length}`);
+    });
+
+    for (const mutation of MUTATIONS) {
+        it(`${mutation.name} → blocked by ${mutation.policy}`, async () => {
+            const estate = new MutableEstate(prod.evaluation.resources);
+            mutation.edit(estate);
+            const providers = providerIndex(estate.resources);
+            let diagnostics: Diagnostic[];
+            if (mutation.level === "resource") {
+                assert.ok(estate.changed.size > 0, "the mutation changed nothing");
+                diagnostics = (await Promise.all(estate.changedResources.map((r) => pack.session.analyze(r, r.provider ? providers.get(r.provider) : undefined)))).flat();
+            } else {
+                diagnostics = await pack.session.analyzeStack(estate.resources, providers);
+            }
+            outcomes.push({ mutation, diagnostics });
+            const mandatory = diagnostics.filter((d) => d.enforcement === "mandatory");
+            assert.ok(
+                mandatory.some((d) => d.policy === mutation.policy),
+                `not blocked by ${mutation.policy}; mandatory: ${mandatory.map((d) => d.policy).join(", ") || "none"}; all: ${diagnostics.map((d) => `${d.enforcement} ${d.policy}: ${d.message}`).join(" | ")}`,
+            );
+        });
+    }
+});

@@ -1,0 +1,103 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+
+import { PlanJson } from "../../tools/plan/plan-json";
+import { UNKNOWN } from "../../tools/plan/properties";
+import { analyzeEstate, openPack, PackHandle, PlanResult, runPlan } from "../../tools/plan/run-plan";
+import { PlannedResource } from "../../tools/plan/types";
+import { writeOutputs } from "../../tools/plan/write-outputs";
+import { evaluateOnce, readJson, REAL_PACK, tempDir } from "./helpers";
+
+const TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
+const ECS_SERVICE = "aws:ecs/service:Service";
+
+describe("offline plan of the real estate through the real pack", function () {
+    this.timeout(120000);
+    let pack: PackHandle;
+    const plans: Record<string, PlanResult> = {};
+    const out = tempDir("plan-real");
+
+    before(async () => {
+        const handle = openPack(REAL_PACK);
+        handle.catch(() => undefined);
+        for (const stack of ["staging", "prod"]) {
+            plans[stack] = await runPlan(stack, { pack: handle, evaluation: await evaluateOnce(stack) });
+        }
+        pack = await handle;
+    });
+
+    after(async () => {
+        await pack?.close();
+        fs.rmSync(out, { recursive: true, force: true });
+    });
+
+    for (const stack of ["staging", "prod"]) {
+        describe(stack, () => {
+            it("plans with 0 mandatory violations", () => {
+                const mandatory = plans[stack].violations.filter((v) => v.enforcement !== "advisory");
+                assert.deepStrictEqual(mandatory.map((v) => `${v.policy}: ${v.message}`), []);
+            });
+
+            it("inventories the blue-green pair of target groups wired to the ECS service", () => {
+                const file = writeOutputs(plans[stack], path.join(out, stack)).plan;
+                const plan = readJson<PlanJson>(file);
+                const groups = plan.resources.filter((r) => r.type === TARGET_GROUP);
+                assert.strictEqual(groups.length, 2, groups.map((g) => g.name).join(", "));
+                const services = plans[stack].evaluation.resources.filter((r) => r.type === ECS_SERVICE);
+                assert.strictEqual(services.length, 1);
+                const [service] = services;
+                // Both target groups feed the service's load balancer config: one as the production
+                // target group, the other as the alternate one the green tasks register into.
+                assert.deepStrictEqual(
+                    [...(service.propertyDependencies.loadBalancers ?? [])].filter((u) => groups.some((g) => g.urn === u)).sort(),
+                    groups.map((g) => g.urn).sort(),
+                );
+                const lb = (service.inputs.loadBalancers as { advancedConfiguration?: object; targetGroupArn?: unknown }[])[0];
+                assert.ok(lb.advancedConfiguration && "alternateTargetGroupArn" in lb.advancedConfiguration);
+                assert.strictEqual((service.inputs.deploymentConfiguration as { strategy?: string }).strategy, "BLUE_GREEN");
+                const md = fs.readFileSync(path.join(out, stack, "report.md"), "utf8");
+                assert.strictEqual(md.match(/\| `aws:lb\/targetGroup:TargetGroup` \|/g)?.length, 2);
+            });
+        });
+    }
+
+    it("blocks the non-compliant fixture estate with the expected policies", async () => {
+        const evaluation = await evaluateOnce("prod", { entry: "tests/fixtures/noncompliant-estate.ts" });
+        const result = await runPlan("prod", { pack: Promise.resolve(pack), evaluation });
+        const blocked = new Map<string, Set<string>>();
+        for (const v of result.violations.filter((x) => x.enforcement === "mandatory")) {
+            const name = v.urn?.split("::").pop() ?? "(stack)";
+            blocked.set(name, (blocked.get(name) ?? new Set()).add(v.policy));
+        }
+        const expect = (name: string, policies: string[]): void => {
+            const got = [...(blocked.get(name) ?? [])];
+            for (const p of policies) {
+                assert.ok(got.includes(p), `${name}: expected ${p}, got ${got.join(", ") || "nothing"}`);
+            }
+        };
+        expect("public-db", ["rds-not-publicly-accessible"]);
+        expect("plain-volume", ["ebs-volume-encrypted"]);
+        expect("plain-bucket", ["s3-bucket-encryption-configured"]);
+        expect("root-task", ["ecs-container-non-root", "ecs-container-not-privileged", "ecs-container-image-pinned"]);
+        expect("world-db", ["security-group-database-ports-not-public"]);
+        assert.ok(result.mandatory > 0);
+    });
+
+    it("a preview where every input is unknown yields no mandatory violation and no crash", async () => {
+        // The extreme first deploy: nothing is known until resources exist. A pack that treats an
+        // unknown as a violation, or throws on one, fails here.
+        const prod = plans.prod.evaluation;
+        const unknownAll = (r: PlannedResource): PlannedResource => {
+            if (r.type.startsWith("pulumi:")) {
+                return r;
+            }
+            const blank = Object.fromEntries(Object.keys(r.inputs).map((k) => [k, UNKNOWN]));
+            return { ...r, inputs: blank, outputs: { ...Object.fromEntries(Object.keys(r.outputs).map((k) => [k, UNKNOWN])) } };
+        };
+        const evaluation = { ...prod, resources: prod.resources.map(unknownAll) };
+        const { violations } = await analyzeEstate(pack, evaluation, plans.prod.policyConfig);
+        assert.deepStrictEqual(violations.filter((v) => v.enforcement !== "advisory").map((v) => `${v.policy}: ${v.message}`), []);
+        assert.ok(violations.length > 0, "expected advisory 'cannot verify' diagnostics");
+    });
+});
