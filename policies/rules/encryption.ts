@@ -136,7 +136,13 @@ export const elasticacheEncrypted = resourcePolicy({
         if (requireTrue(ctx, "atRestEncryptionEnabled", `${what} is not encrypted at rest; set atRestEncryptionEnabled: true.`)) {
             checkCmk(ctx, "kmsKeyId", what);
         }
-        requireTrue(ctx, "transitEncryptionEnabled", `${what} does not encrypt in transit; set transitEncryptionEnabled: true.`);
+        if (requireTrue(ctx, "transitEncryptionEnabled", `${what} does not encrypt in transit; set transitEncryptionEnabled: true.`)) {
+            // "preferred" is the migration mode: TLS is offered but plaintext clients are still accepted.
+            const mode = ctx.read("transitEncryptionMode");
+            if (mode.known && mode.value === "preferred") {
+                ctx.violation(`${what} still accepts unencrypted connections (transitEncryptionMode = "preferred"); set it to "required".`);
+            }
+        }
     },
 });
 
@@ -189,6 +195,65 @@ export const redshiftClusterEncrypted = resourcePolicy({
             ctx.violation(`${what} is not encrypted at rest; set encrypted: "true".`);
         } else {
             checkCmk(ctx, "kmsKeyId", what);
+        }
+    },
+});
+
+/** The parameter that makes an engine refuse non-TLS connections, by parameter group family. */
+function tlsParameter(family: string): { name: string; on: readonly string[]; recommended: string; defaultOn: boolean } | undefined {
+    const pg = /^postgres(\d+)/.exec(family);
+    if (pg) {
+        // RDS for PostgreSQL 15 and later default rds.force_ssl to 1.
+        return { name: "rds.force_ssl", on: ["1"], recommended: "1", defaultOn: Number(pg[1]) >= 15 };
+    }
+    if (family.startsWith("aurora-postgresql") || family.startsWith("sqlserver")) {
+        return { name: "rds.force_ssl", on: ["1"], recommended: "1", defaultOn: false };
+    }
+    if (family.startsWith("mysql") || family.startsWith("aurora-mysql") || family.startsWith("mariadb")) {
+        return { name: "require_secure_transport", on: ["1", "ON", "on"], recommended: "ON", defaultOn: false };
+    }
+    return undefined;
+}
+
+export const rdsParameterGroupRequiresTls = resourcePolicy({
+    name: "rds-parameter-group-requires-tls",
+    description:
+        "RDS and Aurora parameter groups for PostgreSQL, MySQL, MariaDB and SQL Server must make the engine refuse " +
+        "unencrypted client connections (rds.force_ssl = 1 / require_secure_transport = ON).",
+    severity: "high",
+    controls: ["SC-8", "SC-8(1)"],
+    remediationSteps:
+        "Add `{ name: \"rds.force_ssl\", value: \"1\" }` (PostgreSQL, SQL Server) or " +
+        "`{ name: \"require_secure_transport\", value: \"ON\" }` (MySQL, MariaDB) to the parameter group's `parameters`, " +
+        "and attach the group to the instance or cluster.",
+    resourceTypes: ["aws:rds/parameterGroup:ParameterGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup"],
+    validate: (ctx) => {
+        const family = ctx.read("family");
+        if (!family.known) {
+            ctx.cannotVerify("family");
+            return;
+        }
+        const tls = typeof family.value === "string" ? tlsParameter(family.value) : undefined;
+        if (!tls) {
+            return;
+        }
+        const parameters = ctx.read("parameters");
+        if (!parameters.known) {
+            ctx.cannotVerify("parameters");
+            return;
+        }
+        const list = Array.isArray(parameters.value) ? parameters.value : [];
+        const entry = list.find((p) => {
+            const name = ctx.read("name", p);
+            return name.known && name.value === tls.name;
+        });
+        const value = entry === undefined ? undefined : ctx.read("value", entry);
+        const what = `Parameter group "${ctx.name}" (${family.value})`;
+        if (value && !value.known) {
+            ctx.cannotVerify(`parameter ${tls.name}`);
+        } else if (value === undefined ? !tls.defaultOn : !tls.on.includes(String(value.value))) {
+            const shown = value === undefined ? "unset" : JSON.stringify(value.value);
+            ctx.violation(`${what} does not require TLS (${tls.name} is ${shown}); set ${tls.name} to "${tls.recommended}".`);
         }
     },
 });
@@ -645,6 +710,7 @@ export const encryptionPolicies: GovPolicy[] = [
     elasticacheClusterEncrypted,
     elasticacheServerlessCmk,
     redshiftClusterEncrypted,
+    rdsParameterGroupRequiresTls,
     ebsVolumeEncrypted,
     ec2BlockDevicesEncrypted,
     efsEncrypted,

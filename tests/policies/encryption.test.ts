@@ -103,6 +103,28 @@ const cases: Case[] = [
         unknownProps: { encrypted: unknown() },
     },
     {
+        policy: enc.rdsParameterGroupRequiresTls,
+        type: "aws:rds/parameterGroup:ParameterGroup",
+        name: "pg",
+        bad: { family: "postgres14", parameters: [{ name: "log_connections", value: "1" }] },
+        message: 'Parameter group "pg" (postgres14) does not require TLS (rds.force_ssl is unset); set rds.force_ssl to "1".',
+        awsManaged: {
+            props: { family: "postgres16", parameters: [{ name: "rds.force_ssl", value: "0" }] },
+            message: 'Parameter group "pg" (postgres16) does not require TLS (rds.force_ssl is "0"); set rds.force_ssl to "1".',
+        },
+        good: { family: "postgres14", parameters: [{ name: "rds.force_ssl", value: "1" }] },
+        unknownProps: { family: "postgres14", parameters: [{ name: "rds.force_ssl", value: unknown() }] },
+    },
+    {
+        policy: enc.rdsParameterGroupRequiresTls,
+        type: "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+        name: "aurora",
+        bad: { family: "aurora-mysql8.0", parameters: [] },
+        message: 'Parameter group "aurora" (aurora-mysql8.0) does not require TLS (require_secure_transport is unset); set require_secure_transport to "ON".',
+        good: { family: "aurora-mysql8.0", parameters: [{ name: "require_secure_transport", value: "ON" }] },
+        unknownProps: { family: unknown(), parameters: unknown() },
+    },
+    {
         policy: enc.ebsVolumeEncrypted,
         type: "aws:ebs/volume:Volume",
         name: "data",
@@ -338,6 +360,21 @@ describe("encryption", () => {
             const computedName = await runResourcePolicy(enc.s3BucketSseKms, { type, props: { bucket: unknown(), rules: aes } });
             assertNoMandatory(computedName);
             assert.equal(advisory(computedName).length, 1);
+        });
+        it("elasticache-encrypted rejects the migration mode that still accepts plaintext", async () => {
+            assertViolations(
+                await runResourcePolicy(enc.elasticacheEncrypted, {
+                    type: "aws:elasticache/replicationGroup:ReplicationGroup",
+                    name: "cache",
+                    props: { atRestEncryptionEnabled: true, kmsKeyId: KEY, transitEncryptionEnabled: true, transitEncryptionMode: "preferred" },
+                }),
+                ['ElastiCache replication group "cache" still accepts unencrypted connections (transitEncryptionMode = "preferred"); set it to "required".'],
+            );
+        });
+        it("rds-parameter-group-requires-tls trusts the PostgreSQL 15+ default and ignores other engines", async () => {
+            const type = "aws:rds/parameterGroup:ParameterGroup";
+            assertClean(await runResourcePolicy(enc.rdsParameterGroupRequiresTls, { type, props: { family: "postgres16", parameters: [] } }));
+            assertClean(await runResourcePolicy(enc.rdsParameterGroupRequiresTls, { type, props: { family: "oracle-ee-19" } }));
         });
         it("elasticache-cluster-encrypted leaves replication group members to the group", async () => {
             assertClean(await runResourcePolicy(enc.elasticacheClusterEncrypted, { type: "aws:elasticache/cluster:Cluster", props: { replicationGroupId: "rg" } }));
