@@ -1,13 +1,17 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 
 import { PlanSettingsError, isSettingsError } from "../../tools/plan/errors";
 import { toMermaid } from "../../tools/plan/diagram";
 import { evaluateForPlan } from "../../tools/plan/evaluate";
+import { packFreshness } from "../../tools/plan/pack-build";
+import { launchPack } from "../../tools/plan/pack-launch";
 import { readStackConfig } from "../../tools/lib/stack-config";
 import { OUTPUT_VALUE_SIG, RESOURCE_SIG, SECRET_SIG, SIG_KEY, toPackValue, toPlanValue, UNKNOWN } from "../../tools/plan/properties";
 import { durationSeconds, providerUrn } from "../../tools/plan/recorder";
 import { PlannedResource } from "../../tools/plan/types";
-import { FIXTURE_ROOT } from "./helpers";
+import { FIXTURE_ROOT, tempDir } from "./helpers";
 
 function resource(type: string, name: string, parent: string | undefined, dependencies: string[] = []): PlannedResource {
     const custom = !type.startsWith("app:");
@@ -82,6 +86,29 @@ describe("offline plan building blocks", () => {
         const config = readStackConfig("compliant", FIXTURE_ROOT);
         config.values["plan-fixture:encrypted"] = "maybe";
         await assert.rejects(evaluateForPlan("compliant", { root: FIXTURE_ROOT, config }), (e: Error) => isSettingsError(e) && /encrypted/.test(e.message));
+    });
+
+    describe("pack freshness", () => {
+        const dir = tempDir("pack-fresh");
+        after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+        it("says the compiled pack is missing, stale, or current, and --no-build refuses a stale one (exit 2)", async () => {
+            fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "p", version: "0.0.1", main: "bin/index.js" }));
+            fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+            fs.writeFileSync(path.join(dir, "tsconfig.json"), "{}");
+            fs.mkdirSync(path.join(dir, "rules"));
+            fs.writeFileSync(path.join(dir, "rules", "a.ts"), "export {};\n");
+            assert.match(packFreshness(dir).stale ?? "", /bin\/index\.js does not exist/);
+            fs.mkdirSync(path.join(dir, "bin"));
+            fs.writeFileSync(path.join(dir, "bin", "index.js"), "");
+            const old = new Date(Date.now() - 60000);
+            fs.utimesSync(path.join(dir, "bin", "index.js"), old, old);
+            assert.match(packFreshness(dir).stale ?? "", /rules\/a\.ts is newer than .*bin\/index\.js/);
+            await assert.rejects(launchPack(dir, { build: "never" }), (e: Error) => isSettingsError(e) && /not built.*npm run build/.test(e.message));
+            const later = new Date(Date.now() + 1000);
+            fs.utimesSync(path.join(dir, "bin", "index.js"), later, later);
+            assert.strictEqual(packFreshness(dir).stale, undefined);
+        });
     });
 
     describe("diagram", () => {
