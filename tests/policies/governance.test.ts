@@ -1,0 +1,305 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+import {
+    albDeletionProtection,
+    auroraClusterMultiAz,
+    cloudwatchLogRetention,
+    elasticacheMultiAz,
+    PROD_ONLY_POLICIES,
+    providerAllowedRegions,
+    providerDefaultTags,
+    providerFipsEndpoints,
+    rdsBackupRetention,
+    rdsDeletionProtection,
+    rdsFinalSnapshot,
+    rdsMultiAz,
+    requiredTags,
+    TAGGABLE_TYPES,
+} from "../../policies/rules/governance";
+import {
+    advisory,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    runRemediation,
+    runResourcePolicy,
+    runStackPolicy,
+    TestResource,
+    unknown,
+    urnOf,
+} from "./helpers";
+
+const VPC = "aws:ec2/vpc:Vpc";
+const REQUIRED = { Project: "govstack", Environment: "prod", ManagedBy: "Pulumi", Compliance: "FedRAMP-Moderate", Owner: "platform@agency.example.gov" };
+const RDS = "aws:rds/instance:Instance";
+const CLUSTER = "aws:rds/cluster:Cluster";
+
+function readPackConfigFile(stack: string): Record<string, unknown> {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policies", "config", `${stack}.json`), "utf8")) as Record<string, unknown>;
+}
+
+describe("governance", () => {
+    describe("required-tags", () => {
+        const p = requiredTags;
+        it("covers the estate's taggable types and nothing untaggable", () => {
+            for (const t of [VPC, "aws:ecs/service:Service", "aws:s3/bucket:Bucket", "aws:kms/key:Key", "aws:cloudwatch/logGroup:LogGroup", "aws:lb/loadBalancer:LoadBalancer"]) {
+                assert.ok(TAGGABLE_TYPES.includes(t), t);
+            }
+            for (const t of ["aws:s3/bucketPolicy:BucketPolicy", "pulumi:providers:aws", "awsx:ec2:Vpc", "aws:s3/bucketObject:BucketObject"]) {
+                assert.ok(!TAGGABLE_TYPES.includes(t), t);
+            }
+            assert.equal(new Set(TAGGABLE_TYPES).size, TAGGABLE_TYPES.length);
+        });
+        it("flags missing tags after counting the provider's default tags", async () => {
+            const diags = await runResourcePolicy(p, {
+                type: VPC,
+                name: "vpc",
+                props: { cidrBlock: "10.0.0.0/16", tags: { Project: "govstack", Owner: "" } },
+                provider: { props: { region: "us-gov-west-1", defaultTags: { tags: { Environment: "prod" } } } },
+            });
+            assertViolations(diags, ['aws:ec2/vpc:Vpc "vpc" is missing required tag(s) ManagedBy, Compliance, Owner; set them in tags or the provider\'s defaultTags.']);
+        });
+        it("passes own tags, provider default tags (object or JSON strings) and computed values", async () => {
+            assertClean(await runResourcePolicy(p, { type: VPC, props: { tags: REQUIRED } }));
+            assertClean(await runResourcePolicy(p, { type: VPC, props: {}, provider: { props: { defaultTags: JSON.stringify({ tags: REQUIRED }) } } }));
+            assertClean(await runResourcePolicy(p, { type: VPC, props: {}, provider: { props: { defaultTags: { tags: JSON.stringify(REQUIRED) } } } }));
+            assertClean(await runResourcePolicy(p, { type: VPC, props: { tags: { ...REQUIRED, Owner: unknown() } } }));
+        });
+        it("reads provider default tags in every shape", () => {
+            assert.deepEqual(providerDefaultTags(undefined), { known: true, tags: {} });
+            assert.deepEqual(providerDefaultTags({ props: { defaultTags: unknown() } }), { known: false });
+            assert.deepEqual(providerDefaultTags({ props: { defaultTags: "not json" } }), { known: true, tags: {} });
+        });
+        it("is advisory when the tags or the provider's default tags are unknown", async () => {
+            for (const input of [
+                { type: VPC, props: { tags: unknown() } },
+                { type: VPC, props: { tags: { Project: "x" } }, provider: { props: { defaultTags: unknown() } } },
+            ]) {
+                const diags = await runResourcePolicy(p, input);
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1);
+            }
+            // Unknown own tags do not matter when the provider covers everything.
+            assertClean(await runResourcePolicy(p, { type: VPC, props: { tags: unknown() }, provider: { props: { defaultTags: { tags: REQUIRED } } } }));
+        });
+        it("honours a configured tag list and reports malformed tagValues", async () => {
+            assertClean(await runResourcePolicy(p, { type: VPC, props: { tags: { CostCenter: "42" } }, config: { requiredTags: ["CostCenter"] } }));
+            assertViolations(await runResourcePolicy(p, { type: VPC, name: "v", props: { tags: REQUIRED }, config: { tagValues: ["Owner"] } }), [
+                'Invalid config for policy "required-tags": option "tagValues" entries "Owner" must be "Key=Value".',
+            ]);
+        });
+        it("remediates by adding the missing tags it has values for, keeping the others", async () => {
+            const input = {
+                type: VPC,
+                props: { cidrBlock: "10.0.0.0/16", tags: { Project: "govstack", Name: "vpc" } },
+                provider: { props: { defaultTags: { tags: { Environment: "prod" } } } },
+                config: { enforcementLevel: "remediate", tagValues: ["ManagedBy=Pulumi", "Compliance=FedRAMP-Moderate", "Environment=staging"] },
+            };
+            assert.deepEqual(await runRemediation(p, input), {
+                cidrBlock: "10.0.0.0/16",
+                tags: { Project: "govstack", Name: "vpc", ManagedBy: "Pulumi", Compliance: "FedRAMP-Moderate" },
+            });
+            assert.equal(await runRemediation(p, { ...input, props: { tags: REQUIRED } }), undefined);
+            assert.equal(await runRemediation(p, { ...input, props: { tags: unknown() } }), undefined);
+        });
+        itHonoursWaivers(p, { type: VPC, name: "vpc", props: { tags: {} } });
+    });
+
+    describe("provider-allowed-regions", () => {
+        const type = "pulumi:providers:aws";
+        it("flags a commercial region and a missing region", async () => {
+            assertViolations(await runResourcePolicy(providerAllowedRegions, { type, name: "east", props: { region: "us-east-1" } }), [
+                'AWS provider "east" targets region "us-east-1"; use one of us-gov-west-1, us-gov-east-1.',
+            ]);
+            assertViolations(await runResourcePolicy(providerAllowedRegions, { type, name: "default_7_48_0", props: {} }), [
+                'AWS provider "default_7_48_0" sets no region (it would come from the environment); set region to one of us-gov-west-1, us-gov-east-1.',
+            ]);
+        });
+        it("passes GovCloud regions and honours the configured list", async () => {
+            assertClean(await runResourcePolicy(providerAllowedRegions, { type, props: { region: "us-gov-east-1" } }));
+            assertViolations(await runResourcePolicy(providerAllowedRegions, { type, name: "p", props: { region: "us-gov-east-1" }, config: { allowedRegions: ["us-gov-west-1"] } }), [
+                'AWS provider "p" targets region "us-gov-east-1"; use one of us-gov-west-1.',
+            ]);
+        });
+        it("is advisory when the region is unknown, and ignores resources (fast path)", async () => {
+            const diags = await runResourcePolicy(providerAllowedRegions, { type, props: { region: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+            assertClean(await runResourcePolicy(providerAllowedRegions, { type: VPC, props: { region: "us-east-1" } }));
+        });
+        itHonoursWaivers(providerAllowedRegions, { type, name: "east", props: { region: "us-east-1" } });
+    });
+
+    describe("provider-fips-endpoints", () => {
+        const type = "pulumi:providers:aws";
+        it("flags a provider without FIPS endpoints", async () => {
+            assertViolations(await runResourcePolicy(providerFipsEndpoints, { type, name: "p", props: { region: "us-gov-west-1" } }), [
+                'AWS provider "p" does not use FIPS endpoints; set useFipsEndpoint to true.',
+            ]);
+        });
+        it("passes true as a boolean or as the string the engine may send", async () => {
+            assertClean(await runResourcePolicy(providerFipsEndpoints, { type, props: { useFipsEndpoint: true } }));
+            assertClean(await runResourcePolicy(providerFipsEndpoints, { type, props: { useFipsEndpoint: "true" } }));
+        });
+        it("is advisory when unknown", async () => {
+            assertNoMandatory(await runResourcePolicy(providerFipsEndpoints, { type, props: { useFipsEndpoint: unknown() } }));
+        });
+    });
+
+    describe("prod-only policies", () => {
+        for (const stack of ["staging", "prod"] as const) {
+            it(`are ${stack === "prod" ? "mandatory" : "advisory"} in policies/config/${stack}.json`, () => {
+                const config = readPackConfigFile(stack);
+                for (const policy of PROD_ONLY_POLICIES) {
+                    assert.equal(policy.enforcementLevel, "mandatory", `${policy.name} fails closed without config`);
+                    assert.equal((config[policy.name] as { enforcementLevel?: string } | undefined)?.enforcementLevel, stack === "prod" ? "mandatory" : "advisory", policy.name);
+                }
+            });
+        }
+
+        describe("rds-multi-az", () => {
+            it("flags a single-AZ instance", async () => {
+                assertViolations(await runResourcePolicy(rdsMultiAz, { type: RDS, name: "db", props: { multiAz: false } }), ['RDS instance "db" is not Multi-AZ; set multiAz to true.']);
+            });
+            it("passes Multi-AZ and is advisory when unknown", async () => {
+                assertClean(await runResourcePolicy(rdsMultiAz, { type: RDS, props: { multiAz: true } }));
+                assertNoMandatory(await runResourcePolicy(rdsMultiAz, { type: RDS, props: { multiAz: unknown() } }));
+            });
+            it("is advisory (not blocking) at the staging level", async () => {
+                const diags = await runResourcePolicy(rdsMultiAz, { type: RDS, props: {}, config: { enforcementLevel: "advisory" } });
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1);
+            });
+            itHonoursWaivers(rdsMultiAz, { type: RDS, name: "db", props: {} });
+        });
+
+        describe("aurora-cluster-multi-az (stack)", () => {
+            const CI = "aws:rds/clusterInstance:ClusterInstance";
+            const cluster = (props: Record<string, unknown> = {}): TestResource => ({ type: CLUSTER, name: "aurora", props: { engine: "aurora-postgresql", clusterIdentifier: "aurora", ...props } });
+            const member = (name: string, props: Record<string, unknown> = {}): TestResource => ({
+                type: CI,
+                name,
+                props: { clusterIdentifier: unknown(), ...props },
+                propertyDependencies: { clusterIdentifier: [urnOf(CLUSTER, "aurora")] },
+            });
+            it("flags a one-instance cluster and a cluster pinned to one zone", async () => {
+                assertViolations(await runStackPolicy(auroraClusterMultiAz, [cluster(), member("w")]), [
+                    'Aurora cluster "aurora" has 1 instance(s); add a reader in another Availability Zone (at least 2 instances).',
+                ]);
+                assertViolations(
+                    await runStackPolicy(auroraClusterMultiAz, [cluster(), member("w", { availabilityZone: "us-gov-west-1a" }), member("r", { availabilityZone: "us-gov-west-1a" })]),
+                    ['Aurora cluster "aurora" has all its instances in us-gov-west-1a; spread them over Availability Zones.'],
+                );
+            });
+            it("passes two instances (by dependency or by known identifier) and skips Multi-AZ DB clusters", async () => {
+                assertClean(await runStackPolicy(auroraClusterMultiAz, [cluster(), member("w"), member("r")]));
+                assertClean(
+                    await runStackPolicy(auroraClusterMultiAz, [
+                        cluster(),
+                        { type: CI, name: "w", props: { clusterIdentifier: "aurora" } },
+                        { type: CI, name: "r", props: { clusterIdentifier: "aurora", availabilityZone: "us-gov-west-1b" } },
+                    ]),
+                );
+                assertClean(await runStackPolicy(auroraClusterMultiAz, [cluster({ engine: "postgres" })]));
+            });
+            it("is advisory when members cannot be resolved", async () => {
+                const diags = await runStackPolicy(auroraClusterMultiAz, [cluster(), { type: CI, name: "w", props: { clusterIdentifier: unknown() } }]);
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1);
+            });
+        });
+
+        describe("rds-deletion-protection", () => {
+            it("flags instances and clusters without it", async () => {
+                assertViolations(await runResourcePolicy(rdsDeletionProtection, { type: CLUSTER, name: "c", props: {} }), [
+                    'RDS cluster "c" has no deletion protection; set deletionProtection to true.',
+                ]);
+            });
+            it("passes true and is advisory when unknown", async () => {
+                assertClean(await runResourcePolicy(rdsDeletionProtection, { type: RDS, props: { deletionProtection: true } }));
+                assertNoMandatory(await runResourcePolicy(rdsDeletionProtection, { type: RDS, props: { deletionProtection: unknown() } }));
+            });
+        });
+
+        describe("rds-backup-retention", () => {
+            it("flags short and unset retention", async () => {
+                assertViolations(await runResourcePolicy(rdsBackupRetention, { type: RDS, name: "db", props: { backupRetentionPeriod: 7 } }), [
+                    'RDS instance "db" keeps backups for 7 day(s); set backupRetentionPeriod to at least 30.',
+                ]);
+                assertViolations(await runResourcePolicy(rdsBackupRetention, { type: CLUSTER, name: "c", props: {}, config: { minBackupRetentionDays: 14 } }), [
+                    'RDS cluster "c" does not set backupRetentionPeriod (AWS defaults to 1 day); set it to at least 14.',
+                ]);
+            });
+            it("passes enough days and read replicas; is advisory when unknown", async () => {
+                assertClean(await runResourcePolicy(rdsBackupRetention, { type: RDS, props: { backupRetentionPeriod: 35 } }));
+                assertClean(await runResourcePolicy(rdsBackupRetention, { type: RDS, props: { replicateSourceDb: "primary" } }));
+                assertNoMandatory(await runResourcePolicy(rdsBackupRetention, { type: RDS, props: { backupRetentionPeriod: unknown() } }));
+            });
+            it("rejects an option above AWS's maximum", async () => {
+                assertViolations(await runResourcePolicy(rdsBackupRetention, { type: RDS, props: {}, config: { minBackupRetentionDays: 90 } }), [
+                    'Invalid config for policy "rds-backup-retention": option "minBackupRetentionDays" expected an integer ≥ 1 ≤ 35, got 90',
+                ]);
+            });
+        });
+
+        describe("rds-final-snapshot", () => {
+            it("flags skipping the snapshot and a missing identifier", async () => {
+                assertViolations(await runResourcePolicy(rdsFinalSnapshot, { type: RDS, name: "db", props: { skipFinalSnapshot: true } }), [
+                    'RDS instance "db" skips the final snapshot; set skipFinalSnapshot to false and a finalSnapshotIdentifier.',
+                ]);
+                assertViolations(await runResourcePolicy(rdsFinalSnapshot, { type: RDS, name: "db", props: {} }), [
+                    'RDS instance "db" has no finalSnapshotIdentifier, so it cannot be deleted with a final snapshot; set one.',
+                ]);
+            });
+            it("passes an identifier and is advisory when it is unknown", async () => {
+                assertClean(await runResourcePolicy(rdsFinalSnapshot, { type: CLUSTER, props: { skipFinalSnapshot: false, finalSnapshotIdentifier: "c-final" } }));
+                assertNoMandatory(await runResourcePolicy(rdsFinalSnapshot, { type: RDS, props: { finalSnapshotIdentifier: unknown() } }));
+            });
+        });
+
+        describe("cloudwatch-log-retention", () => {
+            const type = "aws:cloudwatch/logGroup:LogGroup";
+            it("flags retention below the minimum", async () => {
+                assertViolations(await runResourcePolicy(cloudwatchLogRetention, { type, name: "app", props: { retentionInDays: 90 } }), [
+                    'Log group "app" keeps events for 90 day(s); set retentionInDays to at least 365.',
+                ]);
+            });
+            it("passes enough days and never-expire (unset or 0)", async () => {
+                for (const props of [{ retentionInDays: 731 }, {}, { retentionInDays: 0 }]) {
+                    assertClean(await runResourcePolicy(cloudwatchLogRetention, { type, props }));
+                }
+            });
+            it("is advisory when unknown", async () => {
+                assertNoMandatory(await runResourcePolicy(cloudwatchLogRetention, { type, props: { retentionInDays: unknown() } }));
+            });
+        });
+
+        describe("alb-deletion-protection", () => {
+            it("flags a load balancer without it and passes one with it", async () => {
+                assertViolations(await runResourcePolicy(albDeletionProtection, { type: "aws:lb/loadBalancer:LoadBalancer", name: "edge", props: {} }), [
+                    'Load balancer "edge" has no deletion protection; set enableDeletionProtection to true.',
+                ]);
+                assertClean(await runResourcePolicy(albDeletionProtection, { type: "aws:alb/loadBalancer:LoadBalancer", props: { enableDeletionProtection: true } }));
+                assertNoMandatory(await runResourcePolicy(albDeletionProtection, { type: "aws:lb/loadBalancer:LoadBalancer", props: { enableDeletionProtection: unknown() } }));
+            });
+        });
+
+        describe("elasticache-multi-az", () => {
+            const type = "aws:elasticache/replicationGroup:ReplicationGroup";
+            it("flags a group without failover or Multi-AZ", async () => {
+                assertViolations(await runResourcePolicy(elasticacheMultiAz, { type, name: "redis", props: { automaticFailoverEnabled: false } }), [
+                    'Replication group "redis" does not set automaticFailoverEnabled and multiAzEnabled to true; enable Multi-AZ with automatic failover.',
+                ]);
+            });
+            it("passes both on and is advisory when unknown", async () => {
+                assertClean(await runResourcePolicy(elasticacheMultiAz, { type, props: { automaticFailoverEnabled: true, multiAzEnabled: true } }));
+                const diags = await runResourcePolicy(elasticacheMultiAz, { type, props: { automaticFailoverEnabled: true, multiAzEnabled: unknown() } });
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1);
+            });
+        });
+    });
+});
