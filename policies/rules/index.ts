@@ -5,6 +5,7 @@ import { GovPolicy } from "../lib";
 import { containerPolicies } from "./containers";
 import { databasePolicies } from "./databases";
 import { encryptionPolicies } from "./encryption";
+import { governancePolicies } from "./governance";
 import { identityPolicies } from "./identity";
 import { networkPolicies } from "./network";
 import { storageHygienePolicies } from "./storage-hygiene";
@@ -24,6 +25,7 @@ export const policyAreas: readonly PolicyArea[] = [
     { title: "Network boundary and edge", file: "network.ts", policies: networkPolicies },
     { title: "Identity and keys", file: "identity.ts", policies: identityPolicies },
     { title: "Storage hygiene", file: "storage-hygiene.ts", policies: storageHygienePolicies },
+    { title: "Governance and production resilience", file: "governance.ts", policies: governancePolicies },
 ];
 
 function checkUnique(policies: readonly GovPolicy[]): GovPolicy[] {
