@@ -8,7 +8,7 @@ import { Network, POSTGRES_PORT } from "./components/network";
 import { deploymentAlarmNames, Observability } from "./components/observability";
 import { ALB_LOG_PREFIX, Storage } from "./components/storage";
 import { EstateSettings } from "./config";
-import { arn, ArnScope } from "./lib/arn";
+import { arn, ArnScope, permissionsBoundaryArn } from "./lib/arn";
 
 /** Every component of one stack's estate. */
 export interface Estate {
@@ -48,6 +48,8 @@ export function buildEstate(settings: EstateSettings): Estate {
     const prefix = settings.namePrefix;
     const tags = settings.tags;
     const logRetentionDays = settings.observability.logRetentionDays;
+    // The delivery program's deploy role may create a role only with this boundary (AC-6(1)).
+    const permissionsBoundary = permissionsBoundaryArn(scope, settings.stack);
 
     const keys = new Keys("keys", { scope, namePrefix: prefix, tags });
 
@@ -55,6 +57,7 @@ export function buildEstate(settings: EstateSettings): Estate {
         scope,
         namePrefix: prefix,
         tags,
+        permissionsBoundary,
         cidr: settings.network.cidr,
         availabilityZones: settings.network.availabilityZones,
         natGateways: settings.network.natGateways,
@@ -116,6 +119,7 @@ export function buildEstate(settings: EstateSettings): Estate {
     // deployment back: alarm names are derived from the Observability component's name.
     const service = new BlueGreenService(prefix, {
         scope,
+        permissionsBoundary,
         tags,
         vpcId: network.vpcId,
         subnetIds: network.privateSubnetIds,

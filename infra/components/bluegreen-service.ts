@@ -20,6 +20,8 @@ const CONTAINER = "app";
 
 export interface BlueGreenServiceArgs {
     scope: ArnScope;
+    /** Permissions boundary ARN on the service's roles (the deploy role creates roles only with it). */
+    permissionsBoundary: string;
     /** Required tags (Project, Environment, …) repeated on every resource. */
     tags: Readonly<Record<string, string>>;
     vpcId: pulumi.Input<string>;
@@ -170,6 +172,7 @@ export class BlueGreenService extends pulumi.ComponentResource {
             {
                 scope: s,
                 tags: tags(),
+                permissionsBoundary: args.permissionsBoundary,
                 ...roleNames,
                 repositoryName,
                 logGroupName,

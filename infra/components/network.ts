@@ -20,6 +20,8 @@ export interface NetworkArgs {
     scope: ArnScope;
     namePrefix: string;
     tags: Readonly<Record<string, string>>;
+    /** Permissions boundary ARN for every role the component creates (the deploy role requires it). */
+    permissionsBoundary: string;
     /** The VPC's IPv4 block (/16 to /20). */
     cidr: string;
     /** Exactly the AZs to spread the three tiers over. */
@@ -135,6 +137,7 @@ export class Network extends pulumi.ComponentResource {
                 name: roleName,
                 description: "Lets VPC Flow Logs write to its one log group",
                 assumeRolePolicy: assumeRolePolicy(servicePrincipal("vpc-flow-logs"), args.scope.accountId),
+                permissionsBoundary: args.permissionsBoundary,
                 tags: tags(roleName),
             },
             { parent: this },

@@ -14,6 +14,8 @@ import { viaService } from "../lib/principals";
 export interface ServiceRolesArgs {
     scope: ArnScope;
     tags: Record<string, string>;
+    /** Permissions boundary ARN on every role (the deploy role may create roles only with it). */
+    permissionsBoundary: string;
     executionRoleName: string;
     taskRoleName: string;
     infrastructureRoleName: string;
@@ -58,6 +60,7 @@ export function createServiceRoles(name: string, args: ServiceRolesArgs, opts: p
         {
             name: args.executionRoleName,
             description: "ECS agent for the govstack service: image pull, logs, named secrets",
+            permissionsBoundary: args.permissionsBoundary,
             assumeRolePolicy: ecsTrust(s, "ecs-tasks.amazonaws.com"),
             tags: { ...args.tags, Name: args.executionRoleName },
         },
@@ -115,6 +118,7 @@ export function createServiceRoles(name: string, args: ServiceRolesArgs, opts: p
         {
             name: args.taskRoleName,
             description: "The govstack app's own identity: no permissions unless the estate grants them",
+            permissionsBoundary: args.permissionsBoundary,
             assumeRolePolicy: ecsTrust(s, "ecs-tasks.amazonaws.com"),
             tags: { ...args.tags, Name: args.taskRoleName },
         },
@@ -136,6 +140,7 @@ export function createServiceRoles(name: string, args: ServiceRolesArgs, opts: p
         {
             name: args.infrastructureRoleName,
             description: "Lets ECS blue/green register targets and shift listener-rule weights",
+            permissionsBoundary: args.permissionsBoundary,
             assumeRolePolicy: policyJson([
                 // The trust AWS documents for this role, without confused-deputy conditions: ECS
                 // does not document setting aws:SourceAccount when it assumes it, and an unmet

@@ -77,3 +77,19 @@ export function secretArnPattern(scope: ArnScope, secretName: string): string {
 export function ecrRegistry(scope: ArnScope): string {
     return `${scope.accountId}.dkr.ecr.${scope.region}.amazonaws.com`;
 }
+
+/**
+ * IAM path and name of the permissions boundary the delivery program creates per stack
+ * (delivery/trust.ts: `DELIVERY_IAM_PATH`, `boundaryPolicyName`). Repeated here, not imported: the
+ * estate never depends on the delivery program; tests/infra/boundary.test.ts checks both agree.
+ */
+export const PERMISSIONS_BOUNDARY_PATH = "/govstack-delivery/";
+
+/**
+ * The permissions boundary every estate role must carry: the deploy role may create a role only
+ * with exactly this boundary (AC-6, AC-6(1)), so no role it creates can exceed the deploy's own
+ * ceiling. Named for the stack (staging, prod), not the name prefix.
+ */
+export function permissionsBoundaryArn(scope: ArnScope, stack: string): string {
+    return arn(scope, "iam", `policy${PERMISSIONS_BOUNDARY_PATH}govstack-${stack}-boundary`, { region: "" });
+}

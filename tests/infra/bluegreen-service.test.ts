@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BlueGreenService, BlueGreenServiceArgs } from "../../infra/components/bluegreen-service";
 import { contentTag } from "../../infra/components/container-image";
 import { deploymentAlarmNames } from "../../infra/components/observability";
+import { permissionsBoundaryArn } from "../../infra/lib/arn";
 import { evaluateStack } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
 import { StackConfig } from "../../tools/lib/stack-config";
@@ -27,6 +28,7 @@ const unknown = <T>() => pulumi.output(pulumi.unknown as unknown as T);
 function args(overrides: Partial<BlueGreenServiceArgs>): BlueGreenServiceArgs {
     return {
         scope: SCOPE,
+        permissionsBoundary: permissionsBoundaryArn(SCOPE, "prod"),
         tags: { Project: "govstack", Environment: "prod" },
         vpcId: unknown<string>(),
         subnetIds: unknown<string[]>(),
