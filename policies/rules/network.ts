@@ -10,7 +10,8 @@ import {
     INGRESS_TYPES,
     isUnknown,
     portRange,
-    ResourceContext,
+    Read,
+    read,
     resourcePolicy,
     SECURITY_GROUP,
     stackPolicy,
@@ -200,18 +201,40 @@ export const securityGroupWorldWebOnlyLoadBalancer = stackPolicy({
     },
 });
 
-function listenerProtocol(ctx: ResourceContext<unknown>): { known: false } | { known: true; value: string | undefined } {
-    const protocol = ctx.read("protocol");
+/** A listener's protocol, upper-cased; undefined for a Gateway LB listener (neither protocol nor port). */
+function listenerProtocol(readProp: (path: string) => Read): Read<string | undefined> {
+    const protocol = readProp("protocol");
     if (!protocol.known) {
-        return { known: false };
+        return protocol;
     }
     if (typeof protocol.value === "string") {
         return { known: true, value: protocol.value.toUpperCase() };
     }
     // No protocol: HTTP for an ALB listener (the provider's default); a Gateway LB listener has
     // neither protocol nor port, and is not a client-facing listener at all.
-    const port = ctx.read("port");
+    const port = readProp("port");
     return { known: true, value: port.known && port.value === undefined ? undefined : "HTTP" };
+}
+
+/** Which actions are not a redirect to HTTPS (`field[i]` labels), and whether an unknown hides one. */
+function judgeRedirectActions(list: readonly unknown[], field: string): { bad: string[]; unknown: boolean } {
+    const bad: string[] = [];
+    let unknown = false;
+    list.forEach((action: unknown, i: number) => {
+        const type = read(action, "type");
+        const target = read(action, "redirect.protocol");
+        if (!type.known) {
+            unknown = true;
+        } else if (type.value !== "redirect") {
+            bad.push(`${field}[${i}] is "${String(type.value)}"`);
+        } else if (!target.known) {
+            unknown = true;
+        } else if (typeof target.value !== "string" || target.value.toUpperCase() !== "HTTPS") {
+            // Without a protocol the redirect keeps "#{protocol}", i.e. stays on HTTP.
+            bad.push(`${field}[${i}] redirects to protocol ${JSON.stringify(target.value ?? "#{protocol}")}`);
+        }
+    });
+    return { bad, unknown };
 }
 
 export const albHttpRedirectsToHttps = resourcePolicy({
@@ -226,7 +249,7 @@ export const albHttpRedirectsToHttps = resourcePolicy({
         'statusCode: "HTTP_301" } }]` and serve the application on an HTTPS listener.',
     resourceTypes: LISTENER_TYPES,
     validate: (ctx) => {
-        const protocol = listenerProtocol(ctx);
+        const protocol = listenerProtocol((path) => ctx.read(path));
         if (!protocol.known) {
             ctx.cannotVerify("protocol");
             return;
@@ -244,26 +267,53 @@ export const albHttpRedirectsToHttps = resourcePolicy({
             ctx.violation(`HTTP listener "${ctx.name}" has no default action; make it a redirect to HTTPS.`);
             return;
         }
-        const bad: string[] = [];
-        let unknown = false;
-        list.forEach((action: unknown, i: number) => {
-            const type = ctx.read("type", action);
-            const target = ctx.read("redirect.protocol", action);
-            if (!type.known) {
-                unknown = true;
-            } else if (type.value !== "redirect") {
-                bad.push(`defaultActions[${i}] is "${String(type.value)}"`);
-            } else if (!target.known) {
-                unknown = true;
-            } else if (typeof target.value !== "string" || target.value.toUpperCase() !== "HTTPS") {
-                // Without a protocol the redirect keeps "#{protocol}", i.e. stays on HTTP.
-                bad.push(`defaultActions[${i}] redirects to protocol ${JSON.stringify(target.value ?? "#{protocol}")}`);
-            }
-        });
+        const { bad, unknown } = judgeRedirectActions(list, "defaultActions");
         if (bad.length > 0) {
             ctx.violation(`HTTP listener "${ctx.name}" does not only redirect to HTTPS: ${bad.join("; ")}; use a redirect with protocol HTTPS.`);
         } else if (unknown) {
             ctx.cannotVerify("defaultActions");
+        }
+    },
+});
+
+const LISTENER_RULE_TYPES = ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"] as const;
+
+export const albHttpListenerRulesRedirectOnly = stackPolicy({
+    name: "alb-http-listener-rules-redirect-only",
+    description:
+        "Listener rules on a plain-HTTP listener may only redirect to HTTPS: a forward or fixed-response rule there would " +
+        "serve traffic unencrypted even though the listener's default action redirects (SC-8, SC-8(1)).",
+    severity: "high",
+    controls: ["SC-8", "SC-8(1)", "SC-23"],
+    remediationSteps: "Attach the rule to the HTTPS listener instead, or make its action a redirect with protocol HTTPS.",
+    resourceTypes: [...LISTENER_RULE_TYPES, ...LISTENER_TYPES],
+    validate: (ctx) => {
+        const rules = ctx.ofType(...LISTENER_RULE_TYPES);
+        if (rules.length === 0) {
+            return;
+        }
+        for (const rule of rules) {
+            const refs = ctx.resolveRefs(rule, "listenerArn", LISTENER_TYPES);
+            for (const listener of refs.resources) {
+                const protocol = listenerProtocol((path) => ctx.read(listener.props, path));
+                if (protocol.known && protocol.value !== "HTTP") {
+                    continue;
+                }
+                const actions = ctx.read(rule.props, "actions");
+                const judged = actions.known ? judgeRedirectActions(Array.isArray(actions.value) ? actions.value : [], "actions") : { bad: [], unknown: true };
+                if (!protocol.known) {
+                    if (judged.bad.length > 0 || judged.unknown) {
+                        ctx.cannotVerify(rule, `the protocol of listener "${listener.name}"`);
+                    }
+                } else if (judged.bad.length > 0) {
+                    ctx.violation(rule, `Listener rule "${rule.name}" on HTTP listener "${listener.name}" does not only redirect to HTTPS: ${judged.bad.join("; ")}; redirect to HTTPS or move the rule to the HTTPS listener.`);
+                } else if (judged.unknown) {
+                    ctx.cannotVerify(rule, `the actions of listener rule "${rule.name}"`);
+                }
+            }
+            if (refs.unresolved > 0) {
+                ctx.cannotVerify(rule, `which listener rule "${rule.name}" belongs to`);
+            }
         }
     },
 });
@@ -300,7 +350,7 @@ export const albListenerTlsPolicy = resourcePolicy({
         },
     },
     validate: (ctx) => {
-        const protocol = listenerProtocol(ctx);
+        const protocol = listenerProtocol((path) => ctx.read(path));
         if (!protocol.known) {
             ctx.cannotVerify("protocol");
             return;
@@ -529,6 +579,7 @@ export const networkPolicies: GovPolicy[] = [
     securityGroupNoWorldAdminPorts,
     securityGroupWorldWebOnlyLoadBalancer,
     albHttpRedirectsToHttps,
+    albHttpListenerRulesRedirectOnly,
     albListenerTlsPolicy,
     albWafAssociated,
     albAccessLogsEnabled,

@@ -3,6 +3,7 @@ import * as assert from "node:assert/strict";
 import {
     albAccessLogsEnabled,
     albDropsInvalidHeaders,
+    albHttpListenerRulesRedirectOnly,
     albHttpRedirectsToHttps,
     albListenerTlsPolicy,
     albWafAssociated,
@@ -157,6 +158,49 @@ describe("network", () => {
             }
         });
         itHonoursWaivers(p, { type: LISTENER, name: "http", props: { port: 80, protocol: "HTTP", defaultActions: [{ type: "forward" }] } });
+    });
+
+    describe("alb-http-listener-rules-redirect-only (stack)", () => {
+        const p = albHttpListenerRulesRedirectOnly;
+        const RULE = "aws:lb/listenerRule:ListenerRule";
+        const listener = (name: string, props: Record<string, unknown>): TestResource => ({ type: LISTENER, name, props: { defaultActions: [], ...props } });
+        const rule = (name: string, on: string, actions: unknown): TestResource => ({
+            type: RULE,
+            name,
+            props: { listenerArn: unknown(), actions },
+            propertyDependencies: { listenerArn: [urnOf(LISTENER, on)] },
+        });
+        const forward = [{ type: "forward", targetGroupArn: "tg" }];
+        it("flags a forwarding rule on the HTTP listener", async () => {
+            const diags = await runStackPolicy(p, [listener("http", { port: 80, protocol: "HTTP" }), listener("https", { port: 443, protocol: "HTTPS" }), rule("api", "http", forward), rule("app", "https", forward)]);
+            assertViolations(diags, [
+                'Listener rule "api" on HTTP listener "http" does not only redirect to HTTPS: actions[0] is "forward"; redirect to HTTPS or move the rule to the HTTPS listener.',
+            ]);
+            assert.equal(diags[0].urn, urnOf(RULE, "api"));
+        });
+        it("passes redirect rules on HTTP and any rule on HTTPS (listener by known ARN too)", async () => {
+            const arn = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:123456789012:listener/app/edge/1/2";
+            assertClean(
+                await runStackPolicy(p, [
+                    listener("http", { port: 80, protocol: "HTTP" }),
+                    rule("up", "http", [{ type: "redirect", redirect: { protocol: "HTTPS" } }]),
+                    listener("https", { arn, protocol: "HTTPS" }),
+                    { type: RULE, name: "app", props: { listenerArn: arn, actions: forward } },
+                ]),
+            );
+        });
+        it("is advisory when the listener's protocol, the actions or the listener are unknown", async () => {
+            for (const resources of [
+                [listener("l", { protocol: unknown() }), rule("r", "l", forward)],
+                [listener("l", { port: 80, protocol: "HTTP" }), rule("r", "l", unknown())],
+                [{ type: RULE, name: "r", props: { listenerArn: unknown(), actions: forward } }],
+            ]) {
+                const diags = await runStackPolicy(p, resources);
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1, JSON.stringify(resources));
+            }
+        });
+        itHonoursWaivers(p, { stack: [listener("http", { port: 80, protocol: "HTTP" }), rule("api", "http", forward)], name: "api" });
     });
 
     describe("alb-listener-tls-policy", () => {
