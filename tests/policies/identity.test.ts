@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 
 import {
+    iamNoAdminManagedPolicies,
     iamNoUserAccessKeys,
     iamPolicyNoPassRoleWildcard,
     iamPolicyNoWildcardActions,
@@ -150,6 +151,32 @@ describe("identity", () => {
         });
         it("is advisory when the attachment's users are unknown", async () => {
             const diags = await runResourcePolicy(p, { type: "aws:iam/policyAttachment:PolicyAttachment", props: { users: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+    });
+
+    describe("iam-no-admin-managed-policies", () => {
+        const p = iamNoAdminManagedPolicies;
+        const admin = "arn:aws-us-gov:iam::aws:policy/AdministratorAccess";
+        it("flags AdministratorAccess-class attachments on roles, users, groups and role managedPolicyArns", async () => {
+            assertViolations(await runResourcePolicy(p, { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", name: "ops", props: { role: "ops", policyArn: admin } }), [
+                '"ops" attaches the AWS-managed policy AdministratorAccess; grant a customer-managed policy with the specific actions instead.',
+            ]);
+            assertViolations(
+                await runResourcePolicy(p, { type: ROLE, name: "r", props: { managedPolicyArns: ["arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess", "arn:aws-us-gov:iam::aws:policy/PowerUserAccess"] } }),
+                ['"r" attaches the AWS-managed policy PowerUserAccess; grant a customer-managed policy with the specific actions instead.'],
+            );
+        });
+        it("passes narrow AWS-managed policies, customer-managed ones and the configured exceptions", async () => {
+            const type = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+            assertClean(await runResourcePolicy(p, { type, props: { policyArn: "arn:aws-us-gov:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy" } }));
+            assertClean(await runResourcePolicy(p, { type, props: { policyArn: "arn:aws-us-gov:iam::123456789012:policy/AdministratorAccess" } }));
+            assertClean(await runResourcePolicy(p, { type, props: { policyArn: admin }, config: { forbiddenManagedPolicies: ["IAMFullAccess"] } }));
+        });
+        it("skips unknown ARNs (customer-managed policies of this stack) and is advisory for an unknown list", async () => {
+            assertClean(await runResourcePolicy(p, { type: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment", props: { policyArn: unknown() } }));
+            const diags = await runResourcePolicy(p, { type: ROLE, props: { managedPolicyArns: unknown() } });
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
         });
