@@ -88,7 +88,8 @@ export const rdsStorageEncrypted = resourcePolicy({
             return;
         }
         if (requireTrue(ctx, "storageEncrypted", `${what} is not encrypted at rest; set storageEncrypted: true.`)) {
-            checkCmk(ctx, "kmsKeyId", what);
+            // Neptune names the same input kmsKeyArn.
+            checkCmk(ctx, ctx.type === "aws:neptune/cluster:Cluster" ? "kmsKeyArn" : "kmsKeyId", what);
         }
     },
 });

@@ -333,6 +333,14 @@ describe("encryption", () => {
     });
 
     describe("special cases", () => {
+        it("rds-storage-encrypted reads Neptune's kmsKeyArn and DocumentDB's kmsKeyId", async () => {
+            const neptune = "aws:neptune/cluster:Cluster";
+            assertClean(await runResourcePolicy(enc.rdsStorageEncrypted, { type: neptune, props: { storageEncrypted: true, kmsKeyArn: KEY } }));
+            assertViolations(await runResourcePolicy(enc.rdsStorageEncrypted, { type: neptune, name: "graph", props: { storageEncrypted: true, kmsKeyId: KEY } }), [
+                'Neptune cluster "graph" has no kmsKeyArn, so it is encrypted with an AWS-managed key; set kmsKeyArn to a customer-managed KMS key.',
+            ]);
+            assertClean(await runResourcePolicy(enc.rdsStorageEncrypted, { type: "aws:docdb/cluster:Cluster", props: { storageEncrypted: true, kmsKeyId: KEY } }));
+        });
         it("rds-storage-encrypted skips read replicas (the source is judged)", async () => {
             assertClean(await runResourcePolicy(enc.rdsStorageEncrypted, { type: "aws:rds/instance:Instance", props: { replicateSourceDb: "primary" } }));
         });
