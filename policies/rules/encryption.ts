@@ -76,7 +76,7 @@ export const rdsStorageEncrypted = resourcePolicy({
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12", "SC-13"],
     remediationSteps:
-        "Set `storageEncrypted: true` and `kmsKeyId` to the data key's ARN. Encryption cannot be added in place: create the " +
+        "Set `storageEncrypted: true` and `kmsKeyId` (Neptune: `kmsKeyArn`) to the data key's ARN. Encryption cannot be added in place: create the " +
         "encrypted instance from an encrypted snapshot copy.",
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:docdb/cluster:Cluster", "aws:neptune/cluster:Cluster"],
     options: REQUIRE_CMK,
