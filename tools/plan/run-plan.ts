@@ -124,7 +124,7 @@ export async function analyzeEstate(
     handle: PackHandle,
     evaluation: PlanEvaluation,
     policyConfig: Record<string, PolicyConfigEntry>,
-    options: { organization?: string; inFlight?: number } = {},
+    options: { organization?: string; inFlight?: number; onAnalyzed?: () => void } = {},
 ): Promise<{ violations: Violation[]; analyzeMs: number; analyzeStackMs: number }> {
     const { session, info } = handle;
     await session.configure(policyConfig);
@@ -141,6 +141,7 @@ export async function analyzeEstate(
     const t0 = Date.now();
     const perResource = await session.analyzeAll(evaluation.resources, providers, options.inFlight ?? 32);
     const t1 = Date.now();
+    options.onAnalyzed?.(); // between the two phases (the benchmark reads the pack's CPU time here)
     const stackLevel = await session.analyzeStack(evaluation.resources, providers);
     const t2 = Date.now();
     return { violations: toViolations([...perResource, ...stackLevel], info), analyzeMs: t1 - t0, analyzeStackMs: t2 - t1 };
