@@ -12,6 +12,7 @@ import {
     POSTGRES_MAJOR_VERSIONS,
     REDIS_ENGINE_VERSIONS,
     REQUIRED_TAGS,
+    VAULT_LOCK_MIN_RETENTION_DAYS,
     WORLD_CIDRS,
 } from "./lib/allowed";
 import { partitionOf } from "./lib/arn";
@@ -175,6 +176,25 @@ const storageSchema = z
     )
     .prefault({});
 
+/** How an AWS Backup vault is locked (AU-9, CP-9): compliance cannot be undone once its grace period ends. */
+export const VAULT_LOCK_MODES = ["compliance", "governance", "none"] as const;
+
+const baselineSchema = z
+    .strictObject(
+        {
+            auditTrail: flag().default(false),
+            detection: flag().default(false),
+            guardDutyRuntimeMonitoring: flag().default(false),
+            backups: flag().default(false),
+            vaultLock: oneOf(VAULT_LOCK_MODES).default("none"),
+            vaultLockChangeableForDays: whole(3, 30).default(3),
+            crossRegionCopy: flag().default(false),
+            drRegion: oneOf(GOVCLOUD_REGIONS).optional(),
+        },
+        { error: "must be a mapping (see docs/settings.md)" },
+    )
+    .prefault({});
+
 const tagsSchema = z.strictObject(
     {
         tags: z.record(z.string(), z.string({ error: "must be a string" }), {
@@ -199,6 +219,7 @@ export const SETTING_KEYS = {
     "govstack:service": "object",
     "govstack:observability": "object",
     "govstack:storage": "object",
+    "govstack:baseline": "object",
 } as const;
 
 const rawSchema = z.object({
@@ -224,6 +245,7 @@ const rawSchema = z.object({
     "govstack:service": serviceSchema,
     "govstack:observability": observabilitySchema,
     "govstack:storage": storageSchema,
+    "govstack:baseline": baselineSchema,
 });
 
 type Raw = z.infer<typeof rawSchema>;
@@ -251,6 +273,11 @@ export interface EstateSettings {
     service: Omit<Raw["govstack:service"], "imageDigest" | "buildContext"> & { image: ImageSource };
     observability: Raw["govstack:observability"];
     storage: Raw["govstack:storage"];
+    /**
+     * Security baseline, backups and DR; `drRegion` defaults to the other GovCloud region. Backups
+     * keep recovery points for `database.backupRetentionDays`.
+     */
+    baseline: Omit<Raw["govstack:baseline"], "drRegion"> & { drRegion: (typeof GOVCLOUD_REGIONS)[number] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,6 +391,29 @@ function crossFieldRules(stack: string, s: Raw): Rule[] {
         );
     }
 
+    const baseline = s["govstack:baseline"];
+    if (baseline.drRegion === region) {
+        add(["govstack:baseline", "drRegion"], `must differ from aws:region ${region} (a copy in the same region survives no regional outage)`);
+    }
+    if (baseline.detection && !baseline.auditTrail) {
+        add(["govstack:baseline", "detection"], "requires auditTrail: true (AWS Config delivers to the audit bucket)");
+    }
+    if (!baseline.backups) {
+        for (const key of ["crossRegionCopy"] as const) {
+            if (baseline[key]) add(["govstack:baseline", key], "requires backups: true");
+        }
+        if (baseline.vaultLock !== "none") add(["govstack:baseline", "vaultLock"], "requires backups: true");
+    }
+    const dbRetention = s["govstack:database"].backupRetentionDays;
+    if (baseline.backups && baseline.vaultLock !== "none" && dbRetention < VAULT_LOCK_MIN_RETENTION_DAYS) {
+        // AWS Backup keeps recovery points as long as the database's own retention (continuous
+        // backup takes over the instance's retention); a locked vault refuses shorter jobs.
+        add(
+            ["govstack:database", "backupRetentionDays"],
+            `must be at least ${VAULT_LOCK_MIN_RETENTION_DAYS} while govstack:baseline.vaultLock is "${baseline.vaultLock}" (the lock's minimum retention)`,
+        );
+    }
+
     if (stack === "prod") {
         rules.push(...prodRules(s));
     }
@@ -408,6 +458,14 @@ function prodRules(s: Raw): Rule[] {
     }
     if (s["govstack:storage"].accessLogsExpireAfterDays < 365) {
         add(["govstack:storage", "accessLogsExpireAfterDays"], "must be at least 365 in prod");
+    }
+    // AU-2/AU-12 audit trail, SI-4 detection, CP-9/CP-6 backups and their copy in the second region.
+    const baseline = s["govstack:baseline"];
+    for (const key of ["auditTrail", "detection", "backups", "crossRegionCopy"] as const) {
+        if (!baseline[key]) add(["govstack:baseline", key], "must be true in prod");
+    }
+    if (baseline.vaultLock !== "compliance") {
+        add(["govstack:baseline", "vaultLock"], 'must be "compliance" in prod (recovery points nobody can delete early, AU-9, CP-9)');
     }
     return rules;
 }
@@ -512,7 +570,16 @@ function toSettings(stack: string, s: Raw): EstateSettings {
         },
         observability: s["govstack:observability"],
         storage: s["govstack:storage"],
+        baseline: {
+            ...s["govstack:baseline"],
+            drRegion: s["govstack:baseline"].drRegion ?? otherGovCloudRegion(s["aws:region"]),
+        },
     };
+}
+
+/** The GovCloud region a stack's backups are copied to unless `drRegion` says otherwise. */
+function otherGovCloudRegion(region: (typeof GOVCLOUD_REGIONS)[number]): (typeof GOVCLOUD_REGIONS)[number] {
+    return region === "us-gov-west-1" ? "us-gov-east-1" : "us-gov-west-1";
 }
 
 /**

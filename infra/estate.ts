@@ -1,7 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 
+import { AuditTrail } from "./components/audit-trail";
+import { Backups, BACKUP_SELECTION_TAG } from "./components/backups";
 import { BlueGreenService } from "./components/bluegreen-service";
 import { APP_DB_USER, Data } from "./components/data";
+import { Detection } from "./components/detection";
 import { Edge } from "./components/edge";
 import { Keys } from "./components/keys";
 import { Network, POSTGRES_PORT } from "./components/network";
@@ -20,6 +23,10 @@ export interface Estate {
     edge: Edge;
     service: BlueGreenService;
     observability: Observability;
+    /** The security baseline and backups, where the stack's settings switch them on. */
+    auditTrail?: AuditTrail;
+    detection?: Detection;
+    backups?: Backups;
 }
 
 /** What a stack exports: where to reach the service and what runs it — never a password. */
@@ -82,6 +89,8 @@ export function buildEstate(settings: EstateSettings): Estate {
         logRetentionDays,
         database: settings.database,
         cache: settings.cache,
+        // Joins the AWS Backup plan by tag (harmless where backups are off).
+        databaseTags: settings.baseline.backups ? { [BACKUP_SELECTION_TAG.key]: BACKUP_SELECTION_TAG.value } : {},
     });
 
     const storage = new Storage("storage", {
@@ -189,7 +198,69 @@ export function buildEstate(settings: EstateSettings): Estate {
         redisNodeCount: settings.cache.nodes,
     });
 
-    return { settings, keys, network, data, storage, edge, service, observability };
+    const baseline = buildBaseline(settings, scope, keys, observability, permissionsBoundary);
+
+    return { settings, keys, network, data, storage, edge, service, observability, ...baseline };
+}
+
+/** The audit trail, detection and backups components the stack's `govstack:baseline` switches on. */
+function buildBaseline(
+    settings: EstateSettings,
+    scope: ArnScope,
+    keys: Keys,
+    observability: Observability,
+    permissionsBoundary: string,
+): Pick<Estate, "auditTrail" | "detection" | "backups"> {
+    const prefix = settings.namePrefix;
+    const tags = settings.tags;
+    const b = settings.baseline;
+    const auditTrail = b.auditTrail
+        ? new AuditTrail(
+              `${prefix}-audit`,
+              {
+                  scope,
+                  namePrefix: prefix,
+                  tags,
+                  permissionsBoundary,
+                  logsKmsKeyArn: keys.arns.logs,
+                  logRetentionDays: settings.observability.logRetentionDays,
+                  glacierAfterDays: settings.storage.backupsGlacierAfterDays,
+                  expireAfterDays: settings.storage.backupsExpireAfterDays,
+                  alertsTopicArn: observability.alertsTopicArn,
+                  // The alerts topic accepts alarms named after the Observability component.
+                  alarmNamePrefix: prefix,
+              },
+              { dependsOn: [observability] },
+          )
+        : undefined;
+    const detection =
+        b.detection && auditTrail
+            ? new Detection(`${prefix}-detection`, {
+                  scope,
+                  namePrefix: prefix,
+                  tags,
+                  permissionsBoundary,
+                  auditBucketName: auditTrail.bucketName,
+                  auditKeyArn: auditTrail.keyArn,
+                  auditKeyAliasName: auditTrail.keyAliasName,
+                  auditBucketReady: auditTrail.bucketReady,
+                  runtimeMonitoring: b.guardDutyRuntimeMonitoring,
+              })
+            : undefined;
+    const backups = b.backups
+        ? new Backups(`${prefix}-backups`, {
+              scope,
+              namePrefix: prefix,
+              tags,
+              permissionsBoundary,
+              retentionDays: settings.database.backupRetentionDays,
+              vaultLock: b.vaultLock,
+              vaultLockChangeableForDays: b.vaultLockChangeableForDays,
+              crossRegionCopy: b.crossRegionCopy,
+              drRegion: b.drRegion,
+          })
+        : undefined;
+    return { auditTrail, detection, backups };
 }
 
 /** The stack outputs of an estate. */

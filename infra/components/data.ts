@@ -46,6 +46,8 @@ export interface DataArgs {
     logRetentionDays: number;
     database: DatabaseSettings;
     cache: CacheSettings;
+    /** Extra tags on the database instance, e.g. the tag that puts it in the backup plan (CP-9). */
+    databaseTags?: Readonly<Record<string, string>>;
 }
 
 /** The PostgreSQL logs RDS exports to CloudWatch (AU-2, AU-12). */
@@ -181,7 +183,7 @@ export class Data extends pulumi.ComponentResource {
                 enabledCloudwatchLogsExports: [...POSTGRES_LOG_EXPORTS],
                 autoMinorVersionUpgrade: true,
                 applyImmediately: !args.isProd,
-                tags: tags(id),
+                tags: { ...tags(id), ...args.databaseTags },
             },
             { parent: this, dependsOn: logGroups },
         );

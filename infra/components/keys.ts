@@ -32,7 +32,7 @@ export interface KeysArgs {
 }
 
 /** Administrative actions the account keeps on every key (so no key can become unmanageable). */
-const ADMIN_ACTIONS = [
+export const ADMIN_ACTIONS = [
     "kms:Create*",
     "kms:Describe*",
     "kms:Enable*",
@@ -50,8 +50,8 @@ const ADMIN_ACTIONS = [
     "kms:RotateKeyOnDemand",
 ];
 
-const USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"];
-const GRANT_ACTIONS = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"];
+export const USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"];
+export const GRANT_ACTIONS = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"];
 
 /**
  * The key policy of one purpose. The account root keeps administration (IAM decides who may

@@ -44,6 +44,8 @@ export interface ObservabilityArgs {
  */
 export class Observability extends pulumi.ComponentResource {
     readonly topicArn: pulumi.Output<string>;
+    /** The alerts topic's ARN built from its name: known at preview, for other components' alarms. */
+    readonly alertsTopicArn: string;
     readonly alarmArns: pulumi.Output<Record<string, string>>;
     readonly logGroupNames: pulumi.Output<string[]>;
     readonly dashboardName: pulumi.Output<string>;
@@ -151,6 +153,7 @@ export class Observability extends pulumi.ComponentResource {
         );
 
         this.topicArn = topic.arn;
+        this.alertsTopicArn = topicArn;
         this.alarmArns = pulumi
             .all(alarms.map((a) => pulumi.all([a.name, a.arn])))
             .apply((pairs) => Object.fromEntries(pairs));

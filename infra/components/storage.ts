@@ -2,10 +2,11 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 import { accountRootArn, ArnScope, bucketArn } from "../lib/arn";
-import { policyJson, Statement } from "../lib/iam";
 import { bucketName } from "../lib/naming";
 import { elbLogDeliveryAccount, servicePrincipal } from "../lib/principals";
-import { resourceTags } from "../lib/tags";
+import { secureBucket } from "./secure-bucket";
+
+export { tlsOnlyStatement } from "./secure-bucket";
 
 export interface StorageArgs {
     scope: ArnScope;
@@ -25,27 +26,6 @@ export interface StorageArgs {
 export const ALB_LOG_PREFIX = "alb";
 /** Key prefix under which S3 writes the backups bucket's server access logs. */
 export const S3_ACCESS_LOG_PREFIX = "s3-access/backups/";
-
-interface BucketSpec {
-    /** Logical suffix and purpose in the physical name. */
-    purpose: string;
-    encryption: { sseAlgorithm: "AES256" } | { sseAlgorithm: "aws:kms"; kmsMasterKeyId: pulumi.Input<string> };
-    /** Statements beyond the TLS-only deny every bucket gets. */
-    extraStatements: (bucketArn: string) => Statement[];
-    lifecycle: aws.types.input.s3.BucketLifecycleConfigurationRule[];
-}
-
-/** The statement every bucket policy starts with: refuse any request not made over TLS (SC-8). */
-export function tlsOnlyStatement(arnOfBucket: string): Statement {
-    return {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [arnOfBucket, `${arnOfBucket}/*`],
-        Condition: { Bool: { "aws:SecureTransport": false } },
-    };
-}
 
 /**
  * S3 buckets: ALB access logs (SSE-S3, the only encryption ALB log delivery supports) and
@@ -68,8 +48,10 @@ export class Storage extends pulumi.ComponentResource {
         const backupsBucketArn = bucketArn(scope, this.backupsBucketName);
         const abortUploads = { daysAfterInitiation: 7 };
 
-        this.accessLogsBucket = this.secureBucket(name, this.accessLogsBucketName, args, {
-            purpose: "access-logs",
+        const common = { scope, tags: args.tags, component: "storage" };
+        this.accessLogsBucket = secureBucket(`${name}-access-logs`, {
+            ...common,
+            bucketName: this.accessLogsBucketName,
             encryption: { sseAlgorithm: "AES256" },
             extraStatements: (self) => [
                 {
@@ -102,10 +84,11 @@ export class Storage extends pulumi.ComponentResource {
                     abortIncompleteMultipartUpload: abortUploads,
                 },
             ],
-        });
+        }, this).bucket;
 
-        this.backupsBucket = this.secureBucket(name, this.backupsBucketName, args, {
-            purpose: "backups",
+        this.backupsBucket = secureBucket(`${name}-backups`, {
+            ...common,
+            bucketName: this.backupsBucketName,
             encryption: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.storageKeyArn },
             extraStatements: () => [],
             lifecycle: [
@@ -120,7 +103,7 @@ export class Storage extends pulumi.ComponentResource {
                     abortIncompleteMultipartUpload: abortUploads,
                 },
             ],
-        });
+        }, this).bucket;
         // AU-2: who read or wrote backups, delivered to the SSE-S3 logs bucket (the only kind S3
         // server access logging can write to).
         new aws.s3.BucketLogging(
@@ -133,46 +116,5 @@ export class Storage extends pulumi.ComponentResource {
             accessLogsBucketName: this.accessLogsBucketName,
             backupsBucketName: this.backupsBucketName,
         });
-    }
-
-    private secureBucket(name: string, physical: string, args: StorageArgs, spec: BucketSpec): aws.s3.Bucket {
-        const child = `${name}-${spec.purpose}`;
-        const opts = { parent: this };
-        const bucket = new aws.s3.Bucket(
-            child,
-            { bucket: physical, forceDestroy: false, tags: resourceTags(args.tags, "storage", physical) },
-            opts,
-        );
-        // Children name the bucket by its explicit (known) name and depend on the bucket resource.
-        const after = { parent: this, dependsOn: [bucket] };
-        new aws.s3.BucketPublicAccessBlock(
-            child,
-            { bucket: physical, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-            after,
-        );
-        new aws.s3.BucketOwnershipControls(child, { bucket: physical, rule: { objectOwnership: "BucketOwnerEnforced" } }, after);
-        new aws.s3.BucketVersioning(child, { bucket: physical, versioningConfiguration: { status: "Enabled" } }, after);
-        new aws.s3.BucketServerSideEncryptionConfiguration(
-            child,
-            {
-                bucket: physical,
-                rules: [
-                    {
-                        applyServerSideEncryptionByDefault: spec.encryption,
-                        // A bucket key cuts KMS calls (and cost) per object; meaningless for SSE-S3.
-                        bucketKeyEnabled: spec.encryption.sseAlgorithm === "aws:kms",
-                    },
-                ],
-            },
-            after,
-        );
-        const self = bucketArn(args.scope, physical);
-        new aws.s3.BucketPolicy(
-            child,
-            { bucket: physical, policy: policyJson([tlsOnlyStatement(self), ...spec.extraStatements(self)]) },
-            after,
-        );
-        new aws.s3.BucketLifecycleConfiguration(child, { bucket: physical, rules: spec.lifecycle }, after);
-        return bucket;
     }
 }

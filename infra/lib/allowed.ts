@@ -65,6 +65,9 @@ export const POSTGRES_MAJOR_VERSIONS = [14, 15, 16, 17] as const;
 export const REDIS_ENGINE_VERSIONS = ["7.0", "7.1"] as const;
 export const REQUIRED_TAGS = ["Project", "Environment", "ManagedBy", "Compliance", "Owner"] as const;
 export const COMPLIANCE_TAG_VALUE = "FedRAMP-Moderate";
+/** AWS Backup vault lock bounds (days): no job may keep a recovery point shorter or longer (CP-9, AU-9). */
+export const VAULT_LOCK_MIN_RETENTION_DAYS = 7;
+export const VAULT_LOCK_MAX_RETENTION_DAYS = 365;
 export const WORLD_CIDRS = ["0.0.0.0/0", "::/0"];
 
 function range(from: number, to: number, step: number): number[] {

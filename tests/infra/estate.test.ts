@@ -110,6 +110,8 @@ describe("infra/estate: both stacks from their real stack files", () => {
     it("names every physical resource with the stack's prefix (stacks can share an account)", () => {
         const physical = (ev: Evaluation) =>
             ev.mocks.resources
+                // A GuardDuty detector feature's `name` is the feature (S3_DATA_EVENTS), not a physical name.
+                .filter((r) => r.type !== "aws:guardduty/detectorFeature:DetectorFeature")
                 .map((r) => r.inputs.name ?? r.inputs.bucket ?? r.inputs.identifier ?? r.inputs.replicationGroupId)
                 .filter((n): n is string => typeof n === "string" && !n.startsWith("alias/") && !n.startsWith("/"));
         for (const n of physical(prod)) {

@@ -15,10 +15,15 @@ describe("infra/components/keys", () => {
         prod = await evaluated("prod");
     });
 
-    it("declares one customer-managed key per purpose, and no other key", () => {
+    it("declares one customer-managed key per purpose, and other keys only in the baseline's audit and backup components", () => {
+        const names = prod.mocks.ofType(KEY).map((k) => k.name);
         assert.deepStrictEqual(
-            prod.mocks.ofType(KEY).map((k) => k.name).sort(),
+            names.filter((n) => n.startsWith("keys-")).sort(),
             KEY_PURPOSES.map((p) => `keys-${p}`).sort(),
+        );
+        assert.deepStrictEqual(
+            names.filter((n) => !n.startsWith("keys-")).sort(),
+            ["govstack-prod-audit-key", "govstack-prod-backups-dr-key", "govstack-prod-backups-key"],
         );
     });
 
