@@ -14,11 +14,12 @@ import { GovPolicy, isUnknown, parseJson, read, Read, ResourceContext, resourceP
 /**
  * The resource types that are "taggable" for required-tags: every type of these @pulumi/aws
  * modules whose Args accept `tags` (read from the SDK's type definitions, @pulumi/aws 7.48),
- * minus S3 objects (object tags are per-object metadata, not inventory). Types outside the list
- * (other modules, pulumi:* providers, component resources such as awsx:ec2:Vpc, resources without
- * tags like aws:s3/bucketPolicy) are not judged: the policy builder dispatches on a fixed type
- * list, and a fixed list keeps the check cheap (issue 8). The list is written as module → class
- * names; each class `Foo` in module `m` is the token `aws:m/foo:Foo`.
+ * minus S3 objects (object tags are per-object metadata, not inventory). The resource policy
+ * needs a fixed type list (the builder dispatches on it, which keeps the check cheap, issue 8);
+ * any other aws:* resource whose inputs carry a `tags` key is judged by required-tags-other-types
+ * (a stack policy, one pass). Never judged: pulumi:* providers, component resources (awsx:ec2:Vpc
+ * …; their children carry the tags) and types without tags (aws:s3/bucketPolicy …). The list is
+ * written as module → class names; each class `Foo` in module `m` is the token `aws:m/foo:Foo`.
  */
 const TAGGABLE_BY_MODULE: Readonly<Record<string, string>> = {
     acm: "Certificate",
@@ -125,11 +126,32 @@ function hasValue(tags: Tags, key: string): boolean {
     return isUnknown(v) || (v !== undefined && v !== null && v !== "");
 }
 
-function missingTags(ctx: Pick<ResourceContext<unknown>, "read" | "args">, required: readonly string[]): { missing: string[]; own: Tags; provider: Tags } {
-    const own = asTags(ctx.read("tags"));
-    const provider = providerDefaultTags(ctx.args.provider);
-    return { missing: required.filter((k) => !hasValue(own, k) && !hasValue(provider, k)), own, provider };
+interface TagVerdict {
+    readonly missing: string[];
+    readonly own: Tags;
+    readonly provider: Tags;
 }
+
+function judgeTags(tags: Read, provider: { readonly props: unknown } | undefined, required: readonly string[]): TagVerdict {
+    const own = asTags(tags);
+    const defaults = providerDefaultTags(provider);
+    return { missing: required.filter((k) => !hasValue(own, k) && !hasValue(defaults, k)), own, provider: defaults };
+}
+
+function missingTags(ctx: Pick<ResourceContext<unknown>, "read" | "args">, required: readonly string[]): TagVerdict {
+    return judgeTags(ctx.read("tags"), ctx.args.provider, required);
+}
+
+function missingMessage(type: string, name: string, missing: readonly string[]): string {
+    return `${type} "${name}" is missing required tag(s) ${missing.join(", ")}; set them in tags or the provider's defaultTags.`;
+}
+
+const REQUIRED_TAGS_OPTION = {
+    type: "array",
+    items: { type: "string" },
+    default: DEFAULT_REQUIRED_TAGS,
+    description: "Tag keys every taggable resource must have (case-sensitive, as AWS tag keys are).",
+} as const;
 
 /** `Key=Value` entries of the tagValues option (entries without "=" are reported by validate). */
 function tagValueMap(entries: readonly string[]): { values: Map<string, string>; invalid: string[] } {
@@ -159,12 +181,7 @@ export const requiredTags = resourcePolicy({
         "`tags`; or run the policy at enforcementLevel \"remediate\" with `tagValues` to add them.",
     resourceTypes: TAGGABLE_TYPES as [string, ...string[]],
     options: {
-        requiredTags: {
-            type: "array",
-            items: { type: "string" },
-            default: DEFAULT_REQUIRED_TAGS,
-            description: "Tag keys every taggable resource must have (case-sensitive, as AWS tag keys are).",
-        },
+        requiredTags: REQUIRED_TAGS_OPTION,
         tagValues: {
             type: "array",
             items: { type: "string" },
@@ -185,7 +202,7 @@ export const requiredTags = resourcePolicy({
             ctx.cannotVerify(`the tags of "${ctx.name}" (or its provider's defaultTags)`);
             return;
         }
-        ctx.violation(`${ctx.type} "${ctx.name}" is missing required tag(s) ${missing.join(", ")}; set them in tags or the provider's defaultTags.`);
+        ctx.violation(missingMessage(ctx.type, ctx.name, missing));
     },
     remediate: (ctx) => {
         const { missing, own, provider } = missingTags(ctx, ctx.config.requiredTags);
@@ -195,6 +212,36 @@ export const requiredTags = resourcePolicy({
         const { values } = tagValueMap(ctx.config.tagValues);
         const added = Object.fromEntries(missing.filter((k) => values.has(k)).map((k) => [k, values.get(k) as string]));
         return Object.keys(added).length === 0 ? undefined : ctx.update({ tags: { ...own.tags, ...added } });
+    },
+});
+
+const TAGGABLE_SET: ReadonlySet<string> = new Set(TAGGABLE_TYPES);
+
+export const requiredTagsOtherTypes = stackPolicy({
+    name: "required-tags-other-types",
+    description:
+        "Any other AWS resource whose inputs carry a `tags` key (a type outside required-tags' list) must have the required " +
+        "tags too, from its own tags or its provider's defaultTags (CM-8). Judged once per stack, so it needs no type list.",
+    severity: "low",
+    controls: ["CM-8", "CM-2"],
+    remediationSteps: "Set the tags in the stack's `aws:defaultTags` or on the resource's `tags`.",
+    resourceTypes: ["aws:*"],
+    options: { requiredTags: REQUIRED_TAGS_OPTION },
+    validate: (ctx) => {
+        for (const r of ctx.resources) {
+            if (!r.type.startsWith("aws:") || TAGGABLE_SET.has(r.type) || !Object.prototype.hasOwnProperty.call(r.props, "tags")) {
+                continue;
+            }
+            const { missing, own, provider } = judgeTags(ctx.read(r.props, "tags"), r.provider, ctx.config.requiredTags);
+            if (missing.length === 0) {
+                continue;
+            }
+            if (!own.known || !provider.known) {
+                ctx.cannotVerify(r, `the tags of "${r.name}" (or its provider's defaultTags)`);
+            } else {
+                ctx.violation(r, missingMessage(r.type, r.name, missing));
+            }
+        }
     },
 });
 
@@ -471,4 +518,4 @@ export const PROD_ONLY_POLICIES = [
     elasticacheMultiAz,
 ];
 
-export const governancePolicies: GovPolicy[] = [requiredTags, providerAllowedRegions, providerFipsEndpoints, ...PROD_ONLY_POLICIES];
+export const governancePolicies: GovPolicy[] = [requiredTags, requiredTagsOtherTypes, providerAllowedRegions, providerFipsEndpoints, ...PROD_ONLY_POLICIES];

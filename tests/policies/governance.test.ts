@@ -16,6 +16,7 @@ import {
     rdsFinalSnapshot,
     rdsMultiAz,
     requiredTags,
+    requiredTagsOtherTypes,
     TAGGABLE_TYPES,
 } from "../../policies/rules/governance";
 import {
@@ -106,6 +107,34 @@ describe("governance", () => {
             assert.equal(await runRemediation(p, { ...input, props: { tags: unknown() } }), undefined);
         });
         itHonoursWaivers(p, { type: VPC, name: "vpc", props: { tags: {} } });
+    });
+
+    describe("required-tags-other-types (stack)", () => {
+        const p = requiredTagsOtherTypes;
+        const provider = { props: { defaultTags: { tags: { Project: "govstack", Environment: "prod" } } } };
+        it("flags an unlisted AWS type whose inputs carry tags, counting its provider's default tags", async () => {
+            const diags = await runStackPolicy(p, [
+                { type: "aws:cognito/userPool:UserPool", name: "users", props: { tags: { ManagedBy: "Pulumi" } }, provider },
+                { type: VPC, name: "listed", props: { tags: {} }, provider },
+                { type: "aws:apprunner/service:Service", name: "untagged", props: {}, provider },
+            ]);
+            assertViolations(diags, ['aws:cognito/userPool:UserPool "users" is missing required tag(s) Compliance, Owner; set them in tags or the provider\'s defaultTags.']);
+        });
+        it("passes covered resources and ignores non-AWS types and components", async () => {
+            assertClean(
+                await runStackPolicy(p, [
+                    { type: "aws:cognito/userPool:UserPool", name: "users", props: { tags: REQUIRED } },
+                    { type: "awsx:ec2:Vpc", name: "vpc", props: { tags: {} } },
+                    { type: "random:index/randomId:RandomId", name: "id", props: { tags: {} } },
+                ]),
+            );
+        });
+        it("is advisory when the tags are unknown", async () => {
+            const diags = await runStackPolicy(p, [{ type: "aws:cognito/userPool:UserPool", name: "users", props: { tags: unknown() } }]);
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(p, { stack: [{ type: "aws:cognito/userPool:UserPool", name: "users", props: { tags: {} } }], name: "users" });
     });
 
     describe("provider-allowed-regions", () => {
