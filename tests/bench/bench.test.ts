@@ -55,6 +55,10 @@ describe("npm run bench (tiny run)", function () {
             "pack_vs_trivial.analyze_per_s",
             "pack_vs_trivial.analyze_stack_ms",
             "pack_vs_trivial.pack_start_ms",
+            "cpu.pack_ms_per_analyze.50",
+            "cpu.pack_ms_analyze_stack.50",
+            "cpu.client_ms_per_analyze.50",
+            "trivial.cpu.pack_ms_per_analyze.50",
             "detail.plan_process_peak_rss_mb",
             "detail.pack_process_peak_rss_mb",
         ];

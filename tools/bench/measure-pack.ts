@@ -3,6 +3,7 @@ import { PlanEvaluation } from "../plan/evaluate";
 import { buildPack, packFreshness } from "../plan/pack-build";
 import { analyzeEstate, openPack, PackHandle } from "../plan/run-plan";
 import { PlannedResource } from "../plan/types";
+import { processCpuMs } from "./proc-memory";
 import { msSince, repeat } from "./stats";
 
 /** Compiles the pack when its JavaScript is missing or stale, so no start-up sample includes tsc. */
@@ -38,6 +39,11 @@ export interface AnalysisSample {
     analyzeMs: number;
     /** One `analyzeStack` over the whole estate, including building the request on this side. */
     analyzeStackMs: number;
+    /** CPU time the pack process spent on the `analyze` calls / on the `analyzeStack` (NaN without /proc). */
+    packCpuAnalyzeMs: number;
+    packCpuStackMs: number;
+    /** CPU time this (client) process spent meanwhile: it shares the machine's cores with the pack. */
+    clientCpuAnalyzeMs: number;
     mandatory: number;
     advisory: number;
 }
@@ -58,12 +64,27 @@ export async function measureAnalysis(
     for (const [size, resources] of estates) {
         samples.push(
             ...(await repeat(runs, async () => {
-                const result = await analyzeEstate(handle, { ...evaluation, resources }, policyConfig, { inFlight });
+                const pid = handle.process.pid;
+                const cpu0 = processCpuMs(pid) ?? NaN;
+                const client0 = process.cpuUsage();
+                let cpu1 = NaN;
+                let client1: NodeJS.CpuUsage = client0;
+                const result = await analyzeEstate(handle, { ...evaluation, resources }, policyConfig, {
+                    inFlight,
+                    onAnalyzed: () => {
+                        cpu1 = processCpuMs(pid) ?? NaN;
+                        client1 = process.cpuUsage(client0);
+                    },
+                });
+                const cpu2 = processCpuMs(pid) ?? NaN;
                 const mandatory = result.violations.filter((v) => v.enforcement !== "advisory").length;
                 return {
                     size,
                     analyzeMs: result.analyzeMs,
                     analyzeStackMs: result.analyzeStackMs,
+                    packCpuAnalyzeMs: cpu1 - cpu0,
+                    packCpuStackMs: cpu2 - cpu1,
+                    clientCpuAnalyzeMs: (client1.user + client1.system) / 1000,
                     mandatory,
                     advisory: result.violations.length - mandatory,
                 };

@@ -113,3 +113,17 @@ export function parseGnuTimeMaxRss(stderr: string): number | undefined {
     const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(stderr);
     return m ? Number(m[1]) : undefined;
 }
+
+/**
+ * CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (clock ticks of
+ * 10 ms); undefined without /proc. CPU time is what a figure costs whatever else loads the machine.
+ */
+export function processCpuMs(pid: number): number | undefined {
+    const stat = readText(`/proc/${pid}/stat`);
+    if (!stat) {
+        return undefined;
+    }
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields after "(comm)": state is index 0, utime index 11, stime index 12 (proc(5)).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+}

@@ -24,6 +24,12 @@ export function formatTable(r: BenchResult): string {
         rows.push([`analyze_stack_ms.${size}`, fmt(r.analyze_stack_ms[size], " ms"), fmt(r.trivial.analyze_stack_ms[size], " ms")]);
     }
     rows.push(["scaling_ratio", fmt(r.scaling_ratio), fmt(r.trivial.scaling_ratio)]);
+    for (const size of r.settings.sizes) {
+        rows.push([`cpu.pack_ms_per_analyze.${size}`, fmt(r.cpu.pack_ms_per_analyze[size], " ms"), fmt(r.trivial.cpu.pack_ms_per_analyze[size], " ms")]);
+    }
+    for (const size of r.settings.sizes) {
+        rows.push([`cpu.pack_ms_analyze_stack.${size}`, fmt(r.cpu.pack_ms_analyze_stack[size], " ms"), fmt(r.trivial.cpu.pack_ms_analyze_stack[size], " ms")]);
+    }
     for (const [stack, ms] of Object.entries(r.plan_wall_ms)) {
         rows.push([`plan_wall_ms.${stack}`, fmt(ms, " ms"), ""]);
     }

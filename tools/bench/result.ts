@@ -8,6 +8,15 @@ export interface SizeFigures {
     scaling_ratio: number;
     scaling_ratio_analyze: number;
     scaling_ratio_stack: number;
+    /** CPU time per figure, which load from other processes does not inflate (NaN without /proc). */
+    cpu: {
+        /** The pack process's CPU ms per `analyze` call. */
+        pack_ms_per_analyze: Record<string, number>;
+        /** The pack process's CPU ms for the one `analyzeStack`. */
+        pack_ms_analyze_stack: Record<string, number>;
+        /** This process's (the client's) CPU ms per `analyze` call: it shares the cores with the pack. */
+        client_ms_per_analyze: Record<string, number>;
+    };
 }
 
 /** out/bench.json. Every figure is the median of `settings.runs` samples; raw samples are kept. */
@@ -33,6 +42,7 @@ export interface BenchResult {
     analyze_per_s: Record<string, number>;
     analyze_stack_ms: Record<string, number>;
     scaling_ratio: number;
+    cpu: SizeFigures["cpu"];
     plan_wall_ms: Record<string, number>;
     plan_peak_rss_mb: number;
     /** The same measurements with the one-policy plain-JS pack: the stock server's ceiling here. */

@@ -87,6 +87,13 @@ function sizeFigures(samples: AnalysisSample[], sizes: number[]): SizeFigures {
         stackMs[size] = round(median(of.map((s) => s.analyzeStackMs)));
         totalMs[size] = median(of.map((s) => s.analyzeMs + s.analyzeStackMs));
     }
+    const cpu: SizeFigures["cpu"] = { pack_ms_per_analyze: {}, pack_ms_analyze_stack: {}, client_ms_per_analyze: {} };
+    for (const size of sizes) {
+        const of = samples.filter((s) => s.size === size);
+        cpu.pack_ms_per_analyze[size] = round(median(of.map((s) => s.packCpuAnalyzeMs)) / size, 3);
+        cpu.pack_ms_analyze_stack[size] = round(median(of.map((s) => s.packCpuStackMs)));
+        cpu.client_ms_per_analyze[size] = round(median(of.map((s) => s.clientCpuAnalyzeMs)) / size, 3);
+    }
     const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
     const ratio = (f: (s: AnalysisSample) => number): number =>
         round(Math.max(median(samples.filter((s) => s.size === large).map(f)), 1) / Math.max(median(samples.filter((s) => s.size === small).map(f)), 1), 2);
@@ -96,6 +103,7 @@ function sizeFigures(samples: AnalysisSample[], sizes: number[]): SizeFigures {
         scaling_ratio: ratio((s) => s.analyzeMs + s.analyzeStackMs),
         scaling_ratio_analyze: ratio((s) => s.analyzeMs),
         scaling_ratio_stack: ratio((s) => s.analyzeStackMs),
+        cpu,
     };
 }
 
@@ -200,6 +208,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         analyze_per_s: wholeFigures.analyze_per_s,
         analyze_stack_ms: wholeFigures.analyze_stack_ms,
         scaling_ratio: wholeFigures.scaling_ratio,
+        cpu: wholeFigures.cpu,
         plan_wall_ms: Object.fromEntries(Object.entries(planRuns).map(([s, runs]) => [s, round(median(runs.map((r) => r.wallMs)))])),
         plan_peak_rss_mb: memory ? memory.peakMb : NaN,
         trivial: {
@@ -234,8 +243,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             evaluate_ms: evaluateSamples,
             pack_start_ms: whole.start.map((s) => round(s.servingMs)),
             trivial_pack_start_ms: trivial.start.map((s) => round(s.servingMs)),
-            analysis: whole.analysis.map(({ size, analyzeMs, analyzeStackMs }) => ({ size, analyzeMs, analyzeStackMs })),
-            trivial_analysis: trivial.analysis.map(({ size, analyzeMs, analyzeStackMs }) => ({ size, analyzeMs, analyzeStackMs })),
+            analysis: whole.analysis.map(({ mandatory: _m, advisory: _a, ...s }) => s),
+            trivial_analysis: trivial.analysis.map(({ mandatory: _m, advisory: _a, ...s }) => s),
             plan_wall_ms: Object.fromEntries(Object.entries(planRuns).map(([s, runs]) => [s, runs.map((r) => round(r.wallMs))])),
             plan_peak_rss_kb: allPlanRuns.map((r) => ({ gnu: r.gnuMaxRssKb ?? null, plan: r.planProcessPeakKb, pack: r.packProcessPeakKb, tree: r.treePeakKb })),
         },
