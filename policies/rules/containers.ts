@@ -72,7 +72,7 @@ export const ecsContainerNonRoot = resourcePolicy({
                 ctx.cannotVerify(`${c.label} user`);
             } else if (user.value === undefined || user.value === null || user.value === "") {
                 ctx.violation(`${what(ctx, c)} has no user, so it runs as the image's user (root by default); set user to a non-root UID such as "1001".`);
-            } else if (typeof user.value === "string" && ROOT_USERS.has(user.value.split(":")[0].trim().toLowerCase())) {
+            } else if ((typeof user.value === "string" || typeof user.value === "number") && ROOT_USERS.has(String(user.value).split(":")[0].trim().toLowerCase())) {
                 ctx.violation(`${what(ctx, c)} runs as user "${user.value}" (root); set user to a non-root UID such as "1001".`);
             }
         }

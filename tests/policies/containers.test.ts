@@ -99,6 +99,11 @@ describe("containers", () => {
                 'Task definition "web" container #3 runs as user "ROOT:wheel" (root); set user to a non-root UID such as "1001".',
             ]);
         });
+        it("flags a numeric 0 (JSON built by hand)", async () => {
+            assertViolations(await runResourcePolicy(ecsContainerNonRoot, task(container({ user: 0 }))), [
+                'Task definition "web" container "app" runs as user "0" (root); set user to a non-root UID such as "1001".',
+            ]);
+        });
         it("passes a non-root user in the root group", async () => {
             assertClean(await runResourcePolicy(ecsContainerNonRoot, task(container({ user: "1001:0" }))));
         });
