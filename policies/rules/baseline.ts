@@ -1,0 +1,414 @@
+// The security baseline a FedRAMP-Moderate assessor asks for next to the workload (issue 7): an
+// audit trail whose log files can be validated (AU-9, SI-7), a backup plan that covers the
+// database (CP-9, CP-10), backup vaults locked so recovery points cannot be deleted early (AU-9,
+// CP-9) and a copy of each recovery point in the second region (CP-6).
+//
+// Prod-only rules, switched like the governance ones: every policy is mandatory by default (a
+// stack without pack config fails closed); policies/config/staging.json sets them to "advisory",
+// prod.json keeps them "mandatory". Unencrypted vaults are judged by encryption.ts's
+// backup-vault-cmk (mandatory in both stacks), not repeated here.
+
+import { globMatches, GovPolicy, parseJson, read, Read, resourcePolicy, stackPolicy, StackContext, StackResource } from "../lib";
+
+const TRAIL = "aws:cloudtrail/trail:Trail";
+const RDS_INSTANCE = "aws:rds/instance:Instance";
+const RDS_CLUSTER = "aws:rds/cluster:Cluster";
+const DATABASE_TYPES = [RDS_INSTANCE, RDS_CLUSTER] as const;
+const SELECTION = "aws:backup/selection:Selection";
+const PLAN = "aws:backup/plan:Plan";
+const VAULT = "aws:backup/vault:Vault";
+const VAULT_LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
+const AWS_PROVIDER = "pulumi:providers:aws";
+
+/** Workload types whose presence makes a stack one that needs an audit trail. */
+const DEFAULT_WORKLOAD_TYPES = [
+    RDS_INSTANCE,
+    RDS_CLUSTER,
+    "aws:ecs/service:Service",
+    "aws:lb/loadBalancer:LoadBalancer",
+    "aws:alb/loadBalancer:LoadBalancer",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Audit trail
+
+export const cloudtrailLogFileValidation = resourcePolicy({
+    name: "cloudtrail-log-file-validation",
+    description:
+        "CloudTrail trails must enable log file validation: CloudTrail then writes a signed digest every hour, so any " +
+        "deletion or change of a delivered log file is detectable (`aws cloudtrail validate-logs`) (AU-9, SI-7).",
+    severity: "high",
+    controls: ["AU-9", "SI-7", "AU-12"],
+    remediationSteps: "Set `enableLogFileValidation: true` on the aws.cloudtrail.Trail.",
+    resourceTypes: [TRAIL],
+    validate: (ctx) => {
+        const v = ctx.read("enableLogFileValidation");
+        if (!v.known) {
+            ctx.cannotVerify("enableLogFileValidation");
+        } else if (v.value !== true) {
+            ctx.violation(`CloudTrail trail "${ctx.name}" does not validate its log files; set enableLogFileValidation to true.`);
+        }
+    },
+});
+
+export const cloudtrailTrailPresent = stackPolicy({
+    name: "cloudtrail-trail-present",
+    description:
+        "A stack that runs a workload (a database, an ECS service or a load balancer by default) must declare a CloudTrail " +
+        "trail, so every API call against it is recorded from the first deploy (AU-2, AU-12). The violation is reported on " +
+        "the first workload resource (waive it there if the account's trail lives in another stack).",
+    severity: "high",
+    controls: ["AU-2", "AU-12"],
+    remediationSteps:
+        "Declare an aws.cloudtrail.Trail (multi-region, log file validation, KMS) in the stack — in govstack, set " +
+        "`govstack:baseline.auditTrail: true` — or waive the policy for the workload resource named in the violation.",
+    resourceTypes: [TRAIL, ...DEFAULT_WORKLOAD_TYPES] as [string, ...string[]],
+    options: {
+        workloadTypes: {
+            type: "array",
+            items: { type: "string" },
+            default: DEFAULT_WORKLOAD_TYPES,
+            description: "Resource types whose presence requires a trail in the same stack.",
+        },
+    },
+    validate: (ctx) => {
+        if (ctx.ofType(TRAIL).length > 0) {
+            return;
+        }
+        const workload = ctx.ofType(...ctx.config.workloadTypes)[0];
+        if (workload) {
+            ctx.violation(
+                workload,
+                `The stack runs ${workload.type} "${workload.name}" but declares no CloudTrail trail; add a multi-region trail with log file validation.`,
+            );
+        }
+    },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Backup plan coverage
+
+type Tags = { known: true; tags: Readonly<Record<string, unknown>> } | { known: false };
+
+/** A tags map that may arrive as an object or a JSON string (provider inputs are JSON-encoded). */
+function asTags(value: Read): Tags {
+    if (!value.known) {
+        return { known: false };
+    }
+    let v = value.value;
+    if (typeof v === "string") {
+        const parsed = parseJson(v);
+        v = parsed.ok ? parsed.value : undefined;
+    }
+    return { known: true, tags: v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {} };
+}
+
+/** The resource's effective tags: the provider's defaultTags under its own tags. */
+function effectiveTags(r: StackResource): Tags {
+    const own = asTags(read(r.props, "tags"));
+    const defaults = r.provider ? asTags(read(r.provider.props, "defaultTags")) : ({ known: true, tags: {} } as Tags);
+    const providerTags = defaults.known ? asTags(read(defaults.tags, "tags")) : defaults;
+    if (!own.known || !providerTags.known) {
+        return { known: false };
+    }
+    return { known: true, tags: { ...providerTags.tags, ...own.tags } };
+}
+
+type Verdict = "covered" | "not-covered" | "unknown";
+
+/** A known string, `undefined` when absent, `unknown` when the value is not known yet. */
+function str(v: Read): string | undefined | "unknown" {
+    if (!v.known) {
+        return "unknown";
+    }
+    return typeof v.value === "string" ? v.value : undefined;
+}
+
+/**
+ * Whether an ARN or ARN pattern from a selection names the database (`db:<id>` / `cluster:<id>`).
+ * Partition, region and account cannot be checked here (a policy does not know the stack's
+ * account); service and resource are matched as globs.
+ */
+function arnPatternCovers(pattern: string, suffix: string): boolean {
+    if (pattern === "*") {
+        return true;
+    }
+    const parts = pattern.split(":");
+    return parts.length >= 6 && parts[0] === "arn" && globMatches(parts[2], "rds") && globMatches(parts.slice(5).join(":"), suffix);
+}
+
+/** Whether a selection's `resources` (ARN patterns) name the database, by ARN or by dependency. */
+function resourcesMatch(selection: StackResource, db: StackResource, arnSuffix: string | undefined): Verdict {
+    const list = read(selection.props, "resources");
+    if (!list.known) {
+        return (selection.propertyDependencies.resources ?? []).includes(db.urn) ? "covered" : "unknown";
+    }
+    const entries = Array.isArray(list.value) ? list.value : [];
+    let unknown = false;
+    for (const e of entries) {
+        const s = str(read(e));
+        if (s === "unknown") {
+            unknown = true;
+        } else if (s === "*" || (s !== undefined && arnSuffix !== undefined && arnPatternCovers(s, arnSuffix))) {
+            return "covered";
+        }
+    }
+    if (unknown) {
+        return (selection.propertyDependencies.resources ?? []).includes(db.urn) ? "covered" : "unknown";
+    }
+    return "not-covered";
+}
+
+/** Whether any of a selection's `selectionTags` (OR-ed, STRINGEQUALS) matches the database's tags. */
+function selectionTagsMatch(selection: StackResource, tags: Tags): Verdict {
+    const list = read(selection.props, "selectionTags");
+    if (!list.known) {
+        return "unknown";
+    }
+    let unknown = false;
+    for (const t of Array.isArray(list.value) ? list.value : []) {
+        const type = str(read(t, "type"));
+        const key = str(read(t, "key"));
+        const value = str(read(t, "value"));
+        if (type === "unknown" || key === "unknown" || value === "unknown" || !tags.known) {
+            unknown = true;
+        } else if (type === "STRINGEQUALS" && key !== undefined && tags.tags[key] === value) {
+            return "covered";
+        } else if (key !== undefined && read(tags.tags, key).known === false) {
+            unknown = true;
+        }
+    }
+    return unknown ? "unknown" : "not-covered";
+}
+
+/**
+ * Whether the selection's `conditions` (AND-ed `aws:ResourceTag/<key>` tests) hold for the tags;
+ * only meaningful together with `resources` covering the database (e.g. `*`).
+ */
+function conditionsHold(selection: StackResource, tags: Tags): Verdict {
+    const conditions = read(selection.props, "conditions");
+    if (!conditions.known) {
+        return "unknown";
+    }
+    let unknown = false;
+    const tests: Array<[string, (actual: unknown, expected: string) => boolean]> = [
+        ["stringEquals", (a, e) => a === e],
+        ["stringNotEquals", (a, e) => a !== e],
+        ["stringLikes", (a, e) => typeof a === "string" && globMatches(e, a)],
+        ["stringNotLikes", (a, e) => !(typeof a === "string" && globMatches(e, a))],
+    ];
+    for (const c of Array.isArray(conditions.value) ? conditions.value : []) {
+        for (const [kind, test] of tests) {
+            const entries = read(c, kind);
+            if (!entries.known) {
+                unknown = true;
+                continue;
+            }
+            for (const entry of Array.isArray(entries.value) ? entries.value : []) {
+                const key = str(read(entry, "key"));
+                const value = str(read(entry, "value"));
+                if (key === "unknown" || value === "unknown" || !tags.known) {
+                    unknown = true;
+                } else if (key !== undefined && value !== undefined && !test(tags.tags[key.replace(/^aws:ResourceTag\//, "")], value)) {
+                    return "not-covered";
+                }
+            }
+        }
+    }
+    return unknown ? "unknown" : "covered";
+}
+
+/** Whether one selection covers the database (notResources excluding it wins). */
+function selectionCovers(selection: StackResource, db: StackResource): Verdict {
+    const identifier = str(read(db.props, db.type === RDS_CLUSTER ? "clusterIdentifier" : "identifier"));
+    const suffix = identifier === "unknown" || identifier === undefined ? undefined : `${db.type === RDS_CLUSTER ? "cluster" : "db"}:${identifier}`;
+    const tags = effectiveTags(db);
+    const byTags = selectionTagsMatch(selection, tags);
+    const byResources = resourcesMatch(selection, db, suffix);
+    let verdict: Verdict;
+    if (byTags === "covered") {
+        verdict = "covered";
+    } else if (byResources === "covered") {
+        verdict = conditionsHold(selection, tags);
+    } else {
+        verdict = byTags === "unknown" || byResources === "unknown" ? "unknown" : "not-covered";
+    }
+    if (verdict === "covered" && suffix !== undefined) {
+        const excluded = read(selection.props, "notResources");
+        if (excluded.known && Array.isArray(excluded.value)) {
+            for (const e of excluded.value) {
+                const s = str(read(e));
+                if (s !== undefined && s !== "unknown" && arnPatternCovers(s, suffix)) {
+                    return "not-covered";
+                }
+            }
+        }
+    }
+    return verdict;
+}
+
+/** Whether the selection's plan (by planId) has at least one rule; unresolvable plans count as fine. */
+function planHasRules(ctx: StackContext<unknown>, selection: StackResource): boolean {
+    const plans = ctx.resolveRefs(selection, "planId", [PLAN], ["id", "name"]).resources;
+    return plans.every((p) => {
+        const rules = read(p.props, "rules");
+        return !rules.known || (Array.isArray(rules.value) && rules.value.length > 0);
+    });
+}
+
+export const backupPlanCoversDatabase = stackPolicy({
+    name: "backup-plan-covers-database",
+    description:
+        "Every RDS instance and cluster must be in an AWS Backup plan: an aws.backup.Selection whose selectionTags match " +
+        "the database's tags (its own or the provider's defaultTags), or whose resources name it (by ARN, pattern or " +
+        "dependency) with conditions that hold, so recovery points exist outside the database's own lifecycle (CP-9, CP-10).",
+    severity: "high",
+    controls: ["CP-9", "CP-10"],
+    remediationSteps:
+        "Tag the database (e.g. `Backup: daily`) and declare an aws.backup.Selection in a plan with `selectionTags: " +
+        "[{type: \"STRINGEQUALS\", key: \"Backup\", value: \"daily\"}]` — in govstack, set `govstack:baseline.backups: true`.",
+    resourceTypes: [...DATABASE_TYPES, SELECTION, PLAN],
+    validate: (ctx) => {
+        const selections = ctx.ofType(SELECTION).filter((s) => planHasRules(ctx, s));
+        for (const db of ctx.ofType(...DATABASE_TYPES)) {
+            const replica = read(db.props, "replicateSourceDb");
+            if (replica.known && typeof replica.value === "string" && replica.value !== "") {
+                continue; // a read replica is recovered from its source's backups
+            }
+            const verdicts = selections.map((s) => selectionCovers(s, db));
+            if (verdicts.includes("covered")) {
+                continue;
+            }
+            const what = db.type === RDS_CLUSTER ? "RDS cluster" : "RDS instance";
+            if (verdicts.includes("unknown")) {
+                ctx.cannotVerify(db, `whether an AWS Backup selection covers ${what} "${db.name}"`);
+            } else {
+                ctx.violation(
+                    db,
+                    `${what} "${db.name}" is in no AWS Backup plan: no aws.backup.Selection's selectionTags or resources cover it; ` +
+                        "tag it (e.g. Backup=daily) and select that tag in a backup plan.",
+                );
+            }
+        }
+    },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Vault lock and cross-region copy
+
+export const backupVaultLocked = stackPolicy({
+    name: "backup-vault-locked",
+    description:
+        "Every AWS Backup vault must have a vault lock — in compliance mode (`changeableForDays` set) by default — so no " +
+        "one, the root user included, can delete a recovery point before its retention ends or shorten retention: " +
+        "backups survive a compromised administrator or ransomware (AU-9, CP-9).",
+    severity: "high",
+    controls: ["CP-9", "AU-9"],
+    remediationSteps:
+        "Declare an aws.backup.VaultLockConfiguration for the vault with minRetentionDays, maxRetentionDays and " +
+        "changeableForDays (≥ 3; compliance mode becomes immutable after it) — in govstack, `govstack:baseline.vaultLock: compliance`.",
+    resourceTypes: [VAULT, VAULT_LOCK],
+    triggerType: VAULT,
+    options: {
+        requireComplianceMode: {
+            type: "boolean",
+            default: true,
+            description: "Require compliance mode (changeableForDays set); false accepts a governance-mode lock.",
+        },
+    },
+    validate: (ctx) => {
+        const locks = new Map<string, StackResource[]>();
+        let unresolved = 0;
+        for (const lock of ctx.ofType(VAULT_LOCK)) {
+            const refs = ctx.resolveRefs(lock, "backupVaultName", [VAULT], ["name", "id"]);
+            refs.resources.forEach((v) => locks.set(v.urn, [...(locks.get(v.urn) ?? []), lock]));
+            // A known name that matches no vault here locks some other vault: no doubt about ours.
+            if (refs.resources.length === 0 && !read(lock.props, "backupVaultName").known) {
+                unresolved++;
+            }
+        }
+        for (const vault of ctx.ofType(VAULT)) {
+            const own = locks.get(vault.urn) ?? [];
+            if (own.length === 0) {
+                if (unresolved > 0) {
+                    ctx.cannotVerify(vault, `the vault lock of backup vault "${vault.name}"`);
+                } else {
+                    ctx.violation(vault, `Backup vault "${vault.name}" is not locked; add an aws.backup.VaultLockConfiguration (compliance mode: set changeableForDays).`);
+                }
+                continue;
+            }
+            if (!ctx.config.requireComplianceMode) {
+                continue;
+            }
+            const grace = own.map((l) => read(l.props, "changeableForDays"));
+            if (grace.some((g) => g.known && typeof g.value === "number")) {
+                continue;
+            }
+            if (grace.some((g) => !g.known)) {
+                ctx.cannotVerify(vault, `the lock mode (changeableForDays) of backup vault "${vault.name}"`);
+            } else {
+                ctx.violation(
+                    vault,
+                    `Backup vault "${vault.name}" is locked in governance mode only (no changeableForDays); set changeableForDays for compliance mode.`,
+                );
+            }
+        }
+    },
+});
+
+/** The region of an ARN (`arn:<partition>:<service>:<region>:…`), if the ARN is known and well-formed. */
+function arnRegion(value: unknown): string | undefined {
+    return typeof value === "string" && value.startsWith("arn:") ? value.split(":")[3] || undefined : undefined;
+}
+
+export const backupPlanCrossRegionCopy = stackPolicy({
+    name: "backup-plan-cross-region-copy",
+    description:
+        "Every AWS Backup plan must copy its recovery points to a vault in another region (a rule with a copyAction whose " +
+        "destinationVaultArn is in a region other than the plan's provider region), so the loss of a whole region loses " +
+        "no backups (CP-6, CP-9, CP-10).",
+    severity: "medium",
+    controls: ["CP-6", "CP-9", "CP-10"],
+    remediationSteps:
+        "Add `copyActions: [{destinationVaultArn: <vault ARN in the second GovCloud region>}]` to the plan's rules — in " +
+        "govstack, `govstack:baseline.crossRegionCopy: true`.",
+    resourceTypes: [PLAN, AWS_PROVIDER],
+    triggerType: PLAN,
+    validate: (ctx) => {
+        // A resource on the default provider may arrive without it: fall back to the stack's default provider.
+        const defaultProvider = ctx.ofType(AWS_PROVIDER).find((p) => p.name.startsWith("default"));
+        for (const plan of ctx.ofType(PLAN)) {
+            const provider = plan.provider?.props ?? defaultProvider?.props;
+            const region = provider ? read(provider, "region") : ({ known: true, value: undefined } as Read);
+            const rules = read(plan.props, "rules");
+            if (!rules.known || !region.known) {
+                ctx.cannotVerify(plan, `the copy actions of backup plan "${plan.name}"`);
+                continue;
+            }
+            const destinations = (Array.isArray(rules.value) ? rules.value : []).flatMap((rule) => {
+                const copies = read(rule, "copyActions");
+                return !copies.known ? [undefined] : Array.isArray(copies.value) ? copies.value.map((c) => read(c, "destinationVaultArn")) : [];
+            });
+            const here = typeof region.value === "string" ? region.value : undefined;
+            if (destinations.some((d) => d?.known && arnRegion(d.value) !== undefined && here !== undefined && arnRegion(d.value) !== here)) {
+                continue;
+            }
+            if (destinations.some((d) => d === undefined || !d.known) || (here === undefined && destinations.length > 0)) {
+                ctx.cannotVerify(plan, `the copy destinations of backup plan "${plan.name}"`);
+            } else {
+                ctx.violation(plan, `Backup plan "${plan.name}" copies no recovery point to another region; add a copyAction to a vault in the second GovCloud region.`);
+            }
+        }
+    },
+});
+
+/** The prod-only policies of this area (advisory in staging.json, mandatory in prod.json). */
+export const PROD_ONLY_BASELINE_POLICIES = [
+    cloudtrailLogFileValidation,
+    cloudtrailTrailPresent,
+    backupPlanCoversDatabase,
+    backupVaultLocked,
+    backupPlanCrossRegionCopy,
+];
+
+export const baselinePolicies: GovPolicy[] = [...PROD_ONLY_BASELINE_POLICIES];
