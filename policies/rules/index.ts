@@ -2,6 +2,7 @@
 // `policyAreas` (the docs generator groups docs/policies.md by it).
 
 import { GovPolicy } from "../lib";
+import { baselinePolicies } from "./baseline";
 import { containerPolicies } from "./containers";
 import { databasePolicies } from "./databases";
 import { encryptionPolicies } from "./encryption";
@@ -26,6 +27,7 @@ export const policyAreas: readonly PolicyArea[] = [
     { title: "Identity and keys", file: "identity.ts", policies: identityPolicies },
     { title: "Storage hygiene", file: "storage-hygiene.ts", policies: storageHygienePolicies },
     { title: "Governance and production resilience", file: "governance.ts", policies: governancePolicies },
+    { title: "Security baseline, backups and DR", file: "baseline.ts", policies: baselinePolicies },
 ];
 
 function checkUnique(policies: readonly GovPolicy[]): GovPolicy[] {
