@@ -70,6 +70,7 @@ describe("npm run bench (tiny run)", function () {
         assert.ok(written.resources.compliant > 0);
         assert.ok(written.pack_start_ms > 0 && written.trivial.pack_start_ms > 0);
         assert.ok(written.plan_wall_ms.compliant > written.pack_start_ms / 2, "the plan's wall time includes starting a pack");
+        assert.deepStrictEqual(written.errors, []);
         assert.deepStrictEqual(written.detail.plan_exit_codes, [0]);
         // The plan's own node process, found in the process tree (not npm's wrapper).
         assert.ok(written.detail.plan_process_peak_rss_mb > 30, `plan process peak ${written.detail.plan_process_peak_rss_mb} MB`);

@@ -8,7 +8,8 @@ import { AnalyzerSession } from "../plan/analyzer-client";
 import { evaluateForPlan, PlanEvaluation } from "../plan/evaluate";
 import { buildPolicyConfig, packConfigPath, readPackConfig } from "../plan/pack-config";
 import { PackProcess, startPack } from "../plan/pack-process";
-import { analyzeEstate, PackHandle } from "../plan/run-plan";
+import { PackHandle } from "../plan/run-plan";
+import { ensurePackBuilt, measureAnalysis } from "./measure-pack";
 import { TRIVIAL_PACK } from "./run-bench";
 import { median, msSince, repeat, round } from "./stats";
 import { syntheticEstate } from "./synthetic-estate";
@@ -108,20 +109,40 @@ async function typescriptStart(packDir: string): Promise<number | string> {
     }
 }
 
-async function analyzePerS(handle: PackHandle, base: PlanEvaluation, size: number, inFlight: number, runs: number): Promise<number> {
-    const file = packConfigPath(handle.packDir, base.stack);
-    const config = buildPolicyConfig(handle.info, fs.existsSync(file) ? readPackConfig(file) : {}, file);
-    const resources = syntheticEstate(base.resources, size);
-    const samples = await repeat(runs, async () => (await analyzeEstate(handle, { ...base, resources }, config, { inFlight })).analyzeMs);
-    return round(size / (Math.max(median(samples), 1) / 1000));
+interface VariantFigures {
+    analyze_per_s: number;
+    analyze_stack_ms: number;
+    pack_cpu_ms_per_analyze: number;
+    pack_cpu_ms_analyze_stack: number;
+}
+
+/** One pack process (probe `env` set) measured over one estate size, after a warm-up pass. */
+async function variant(packDir: string, env: Record<string, string>, base: PlanEvaluation, size: number, inFlight: number, runs: number): Promise<VariantFigures> {
+    const handle = await probedHandle(packDir, env);
+    try {
+        const file = packConfigPath(handle.packDir, base.stack);
+        const config = buildPolicyConfig(handle.info, fs.existsSync(file) ? readPackConfig(file) : {}, file);
+        const estate = new Map([[size, syntheticEstate(base.resources, size)]]);
+        await measureAnalysis(handle, base, config, estate, 1, inFlight); // warm-up
+        const samples = await measureAnalysis(handle, base, config, estate, runs, inFlight);
+        return {
+            analyze_per_s: round(size / (Math.max(median(samples.map((s) => s.analyzeMs)), 1) / 1000)),
+            analyze_stack_ms: round(median(samples.map((s) => s.analyzeStackMs))),
+            pack_cpu_ms_per_analyze: round(median(samples.map((s) => s.packCpuAnalyzeMs)) / size, 3),
+            pack_cpu_ms_analyze_stack: round(median(samples.map((s) => s.packCpuStackMs))),
+        };
+    } finally {
+        await handle.close();
+    }
 }
 
 export interface EvidenceOptions {
     runs: number;
     packDir?: string;
     baseStack?: string;
-    /** Estate size for the in-flight sweep and the type-dispatch comparison (default 2,000). */
+    /** Estate size for the server-variant comparison (default 10,000) and the in-flight sweep (default 1,000). */
     size?: number;
+    sweepSize?: number;
     log?: (line: string) => void;
 }
 
@@ -129,10 +150,12 @@ export interface EvidenceOptions {
 export async function gatherEvidence(options: EvidenceOptions): Promise<Record<string, unknown>> {
     const log = options.log ?? (() => undefined);
     const packDir = path.resolve(options.packDir ?? path.join(PROJECT_ROOT, "policies"));
-    const size = options.size ?? 2000;
+    const size = options.size ?? 10000;
+    const sweepSize = options.sweepSize ?? 1000;
     const runs = options.runs;
-    const evidence: Record<string, unknown> = { size, runs };
+    const evidence: Record<string, unknown> = { size, sweep_size: sweepSize, runs };
 
+    await ensurePackBuilt(packDir, log);
     log("evidence: what each pack loads before it serves");
     const modules = async (dir: string, env: Record<string, string> = {}) => {
         const samples = await repeat(runs, () => probedStart(dir, env));
@@ -153,30 +176,27 @@ export async function gatherEvidence(options: EvidenceOptions): Promise<Record<s
 
     const stack = options.baseStack ?? "prod";
     const base = await evaluateForPlan(stack);
-    const sweep: Record<string, Record<string, number>> = {};
-    for (const [label, dir] of [["whole", packDir], ["trivial", TRIVIAL_PACK]] as const) {
-        const handle = await probedHandle(dir, {});
-        try {
-            sweep[label] = {};
-            for (const inFlight of [1, 8, 32, 128]) {
-                log(`evidence: ${label} pack, ${size} resources, ${inFlight} in flight`);
-                sweep[label][inFlight] = await analyzePerS(handle, base, size, inFlight, runs);
-            }
-        } finally {
-            await handle.close();
-        }
+    const sweep: Record<string, Record<string, number>> = { whole: {}, trivial: {} };
+    for (const inFlight of [1, 8, 32, 128]) {
+        log(`evidence: ${sweepSize} resources with ${inFlight} analyze calls in flight (whole and trivial pack)`);
+        sweep.whole[inFlight] = (await variant(packDir, {}, base, sweepSize, inFlight, runs)).analyze_per_s;
+        sweep.trivial[inFlight] = (await variant(TRIVIAL_PACK, {}, base, sweepSize, inFlight, runs)).analyze_per_s;
     }
     evidence.in_flight_sweep_analyze_per_s = sweep;
 
-    log("evidence: the whole pack with @pulumi/policy's type fast path switched off");
-    const noDispatch = await probedHandle(packDir, { BENCH_PROBE_NO_TYPE_DISPATCH: "1" });
-    try {
-        evidence.type_dispatch = {
-            with_analyze_per_s: sweep.whole[32],
-            without_analyze_per_s: await analyzePerS(noDispatch, base, size, 32, runs),
-        };
-    } finally {
-        await noDispatch.close();
+    // The server's per-policy costs, switched on and off from outside the pack (module-probe.js).
+    const variants: Record<string, Record<string, string>> = {
+        as_built: {},
+        no_type_fast_path: { BENCH_PROBE_NO_TYPE_DISPATCH: "1" },
+        deserialize_once: { BENCH_PROBE_MEMO_DESERIALIZE: "1" },
+        deserialize_once_no_type_fast_path: { BENCH_PROBE_MEMO_DESERIALIZE: "1", BENCH_PROBE_NO_TYPE_DISPATCH: "1" },
+    };
+    const server: Record<string, VariantFigures> = {};
+    for (const [name, env] of Object.entries(variants)) {
+        log(`evidence: whole pack ${name}, ${size} resources`);
+        server[name] = await variant(packDir, env, base, size, 32, runs);
     }
+    server.trivial_pack = await variant(TRIVIAL_PACK, {}, base, size, 32, runs);
+    evidence.server_variants = server;
     return evidence;
 }

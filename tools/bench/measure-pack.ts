@@ -44,6 +44,7 @@ export interface AnalysisSample {
     packCpuStackMs: number;
     /** CPU time this (client) process spent meanwhile: it shares the machine's cores with the pack. */
     clientCpuAnalyzeMs: number;
+    clientCpuStackMs: number;
     mandatory: number;
     advisory: number;
 }
@@ -77,6 +78,7 @@ export async function measureAnalysis(
                     },
                 });
                 const cpu2 = processCpuMs(pid) ?? NaN;
+                const client2 = process.cpuUsage(client0);
                 const mandatory = result.violations.filter((v) => v.enforcement !== "advisory").length;
                 return {
                     size,
@@ -85,6 +87,7 @@ export async function measureAnalysis(
                     packCpuAnalyzeMs: cpu1 - cpu0,
                     packCpuStackMs: cpu2 - cpu1,
                     clientCpuAnalyzeMs: (client1.user + client1.system) / 1000,
+                    clientCpuStackMs: (client2.user + client2.system - client1.user - client1.system) / 1000,
                     mandatory,
                     advisory: result.violations.length - mandatory,
                 };

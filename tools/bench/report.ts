@@ -47,6 +47,9 @@ export function formatTable(r: BenchResult): string {
     for (const t of r.targets) {
         out.push(`${t.status.padEnd(4)}  ${t.field} ${t.op} ${t.limit.toLocaleString("en-US")}: ${fmt(t.value)}  (${t.why})`);
     }
+    for (const e of r.errors) {
+        out.push("", `error: ${e}`);
+    }
     return out.join("\n");
 }
 

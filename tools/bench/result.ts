@@ -16,6 +16,8 @@ export interface SizeFigures {
         pack_ms_analyze_stack: Record<string, number>;
         /** This process's (the client's) CPU ms per `analyze` call: it shares the cores with the pack. */
         client_ms_per_analyze: Record<string, number>;
+        /** This process's CPU ms for the `analyzeStack` (building and sending the request, reading the answer). */
+        client_ms_analyze_stack: Record<string, number>;
     };
 }
 
@@ -64,6 +66,8 @@ export interface BenchResult {
         violations: Record<string, { mandatory: number; advisory: number }>;
         bench_ms: number;
     };
+    /** What went wrong in a stage that could not be measured (its figures are then NaN → null in JSON). */
+    errors: string[];
     samples: Record<string, unknown>;
     targets: TargetResult[];
     /** Extra measurements behind the claims in docs/performance.md (`--evidence`). */

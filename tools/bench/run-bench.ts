@@ -70,6 +70,10 @@ async function measurePack(
         const smallest = Math.min(...estates.keys());
         await measureAnalysis(handle, base, config, new Map([[smallest, estates.get(smallest) ?? []]]), 1, options.inFlight);
         const analysis = await measureAnalysis(handle, base, config, estates, options.runs, options.inFlight);
+        for (const size of estates.keys()) {
+            const of = analysis.filter((a) => a.size === size);
+            log(`  ${size} resources: analyze ${Math.round(size / (median(of.map((a) => a.analyzeMs)) / 1000))}/s, analyzeStack ${median(of.map((a) => a.analyzeStackMs))} ms`);
+        }
         return { start, analysis };
     } finally {
         await handle.close();
@@ -87,12 +91,13 @@ function sizeFigures(samples: AnalysisSample[], sizes: number[]): SizeFigures {
         stackMs[size] = round(median(of.map((s) => s.analyzeStackMs)));
         totalMs[size] = median(of.map((s) => s.analyzeMs + s.analyzeStackMs));
     }
-    const cpu: SizeFigures["cpu"] = { pack_ms_per_analyze: {}, pack_ms_analyze_stack: {}, client_ms_per_analyze: {} };
+    const cpu: SizeFigures["cpu"] = { pack_ms_per_analyze: {}, pack_ms_analyze_stack: {}, client_ms_per_analyze: {}, client_ms_analyze_stack: {} };
     for (const size of sizes) {
         const of = samples.filter((s) => s.size === size);
         cpu.pack_ms_per_analyze[size] = round(median(of.map((s) => s.packCpuAnalyzeMs)) / size, 3);
         cpu.pack_ms_analyze_stack[size] = round(median(of.map((s) => s.packCpuStackMs)));
         cpu.client_ms_per_analyze[size] = round(median(of.map((s) => s.clientCpuAnalyzeMs)) / size, 3);
+        cpu.client_ms_analyze_stack[size] = round(median(of.map((s) => s.clientCpuStackMs)));
     }
     const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
     const ratio = (f: (s: AnalysisSample) => number): number =>
@@ -163,13 +168,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const trivial = await measurePack(trivialPackDir, options, base, estates, log);
 
     // 3. The whole offline plan as a user runs it.
+    // A failed plan (a program or pack mid-edit) costs its own figures, not the whole benchmark.
+    const errors: string[] = [];
     const planRuns: Record<string, PlanRun[]> = {};
     for (const stack of planStacks) {
         planRuns[stack] = [];
         for (let run = 0; run < options.runs; run++) {
-            const r = await runPlanOnce({ stack, extraArgs: options.planArgs });
-            planRuns[stack].push(r);
-            log(`npm run plan -- ${stack} run ${run + 1}/${options.runs}: ${Math.round(r.wallMs)} ms, exit ${r.exitCode}`);
+            // Never time a compile: the plan would build a pack whose sources changed meanwhile.
+            await ensurePackBuilt(packDir, log);
+            try {
+                const r = await runPlanOnce({ stack, extraArgs: options.planArgs });
+                planRuns[stack].push(r);
+                log(`npm run plan -- ${stack} run ${run + 1}/${options.runs}: ${Math.round(r.wallMs)} ms, exit ${r.exitCode}`);
+            } catch (e) {
+                errors.push((e as Error).message.split("\n").slice(0, 8).join("\n"));
+                log(`npm run plan -- ${stack} run ${run + 1}/${options.runs} failed: ${errors[errors.length - 1]}`);
+                break;
+            }
         }
     }
     const allPlanRuns = Object.values(planRuns).flat();
@@ -209,7 +224,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         analyze_stack_ms: wholeFigures.analyze_stack_ms,
         scaling_ratio: wholeFigures.scaling_ratio,
         cpu: wholeFigures.cpu,
-        plan_wall_ms: Object.fromEntries(Object.entries(planRuns).map(([s, runs]) => [s, round(median(runs.map((r) => r.wallMs)))])),
+        plan_wall_ms: Object.fromEntries(Object.entries(planRuns).map(([s, runs]) => [s, runs.length > 0 ? round(median(runs.map((r) => r.wallMs))) : NaN])),
         plan_peak_rss_mb: memory ? memory.peakMb : NaN,
         trivial: {
             pack_start_ms: round(median(trivial.start.map((s) => s.servingMs))),
@@ -239,6 +254,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             ),
             bench_ms: round(msSince(started)),
         },
+        errors,
         samples: {
             evaluate_ms: evaluateSamples,
             pack_start_ms: whole.start.map((s) => round(s.servingMs)),
