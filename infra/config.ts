@@ -80,6 +80,7 @@ const ACCOUNT_ID = /^\d{12}$/;
 const NAME_PREFIX = /^[a-z][a-z0-9-]{1,14}[a-z0-9]$/;
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const KMS_KEY_ARN = /^arn:([a-z-]+):kms:([a-z0-9-]+):(\d{12}):key\/[0-9a-f-]{36}$/;
 const ACM_ARN = /^arn:([a-z-]+):acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f-]{36}$/;
 
 const networkSchema = z.strictObject(
@@ -122,6 +123,9 @@ const databaseSchema = z.strictObject(
             "govstack_admin",
         ),
         performanceInsightsRetentionDays: oneOfNumbers([7, 31, 62, 93, 186, 372, 731]).default(7),
+        // DR cut-over only (docs/runbooks/dr-drill.md): the key of an instance restored from a
+        // backup copy; RDS storage keys cannot change after creation.
+        kmsKeyArn: pattern(KMS_KEY_ARN, "a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)").optional(),
     },
     { error: "must be a mapping (see docs/settings.md)" },
 );
@@ -347,6 +351,13 @@ function crossFieldRules(stack: string, s: Raw): Rule[] {
     }
 
     const db = s["govstack:database"];
+    const dbKey = db.kmsKeyArn === undefined ? undefined : KMS_KEY_ARN.exec(db.kmsKeyArn);
+    if (dbKey && (dbKey[1] !== partition || dbKey[2] !== region || dbKey[3] !== s["govstack:accountId"])) {
+        add(
+            ["govstack:database", "kmsKeyArn"],
+            `must be a key of partition ${partition}, region ${region} and account ${s["govstack:accountId"]}`,
+        );
+    }
     const major = Number(db.engineVersion.split(".")[0]);
     if (!(POSTGRES_MAJOR_VERSIONS as readonly number[]).includes(major)) {
         add(["govstack:database", "engineVersion"], `must be PostgreSQL ${POSTGRES_MAJOR_VERSIONS.join(", ")}`);

@@ -19,6 +19,8 @@ export interface DatabaseSettings {
     databaseName: string;
     masterUsername: string;
     performanceInsightsRetentionDays: number;
+    /** Storage key of an instance restored from a backup copy (DR cut-over); default the data key. */
+    kmsKeyArn?: string;
 }
 
 export interface CacheSettings {
@@ -165,7 +167,7 @@ export class Data extends pulumi.ComponentResource {
                 vpcSecurityGroupIds: [args.databaseSecurityGroupId],
                 publiclyAccessible: false,
                 storageEncrypted: true,
-                kmsKeyId: args.dataKeyArn,
+                kmsKeyId: db.kmsKeyArn ?? args.dataKeyArn,
                 parameterGroupName: parameterGroup.name,
                 caCertIdentifier: "rds-ca-rsa2048-g1",
                 multiAz: db.multiAz,

@@ -393,6 +393,17 @@ describe("security baseline, backups and DR (issue 7)", () => {
             assert.match(rejects("staging", (b) => (b.cloudTrail = true)), /Unknown setting "govstack:baseline\.cloudTrail"/);
         });
 
+        it("a database key for the DR cut-over must be a key of the stack's partition, region and account", () => {
+            const key = (region: string) => `arn:aws-us-gov:kms:${region}:${PROD_ACCOUNT}:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`;
+            assert.strictEqual(
+                rejects("prod", (_b, raw) => ((raw["govstack:database"] as Record<string, unknown>).kmsKeyArn = key("us-gov-east-1"))),
+                `Invalid setting "govstack:database.kmsKeyArn": "${key("us-gov-east-1")}" must be a key of partition aws-us-gov, region us-gov-west-1 and account ${PROD_ACCOUNT}`,
+            );
+            const raw = structuredClone(readStackConfig("prod").values);
+            (raw["govstack:database"] as Record<string, unknown>).kmsKeyArn = key("us-gov-west-1");
+            assert.strictEqual(parseSettings("prod", raw).database.kmsKeyArn, key("us-gov-west-1"));
+        });
+
         it("defaults the DR region to the other GovCloud region", () => {
             const raw = structuredClone(readStackConfig("prod").values);
             delete (raw["govstack:baseline"] as Record<string, unknown>).drRegion;
