@@ -188,6 +188,7 @@ const baselineSchema = z
         {
             auditTrail: flag().default(false),
             detection: flag().default(false),
+            conformancePack: flag().default(true),
             guardDutyRuntimeMonitoring: flag().default(false),
             backups: flag().default(false),
             vaultLock: oneOf(VAULT_LOCK_MODES).default("none"),

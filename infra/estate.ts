@@ -245,6 +245,7 @@ function buildBaseline(
                   auditKeyAliasName: auditTrail.keyAliasName,
                   auditBucketReady: auditTrail.bucketReady,
                   runtimeMonitoring: b.guardDutyRuntimeMonitoring,
+                  conformancePack: b.conformancePack,
               })
             : undefined;
     const backups = b.backups

@@ -20,6 +20,8 @@ export interface DetectionArgs {
     auditBucketReady: pulumi.Input<pulumi.Resource>[];
     /** GuardDuty Runtime Monitoring with the managed Fargate agent (see docs/baseline.md). */
     runtimeMonitoring: boolean;
+    /** The NIST 800-53 conformance pack (off only where a region refuses conformance packs). */
+    conformancePack: boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ export function nist80053StandardArn(scope: ArnScope): string {
 export class Detection extends pulumi.ComponentResource {
     readonly detectorId: pulumi.Output<string>;
     readonly recorderName: string;
-    readonly conformancePackName: string;
+    readonly conformancePackName?: string;
 
     constructor(name: string, args: DetectionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("govstack:detection:Detection", name, {}, opts);
@@ -167,12 +169,14 @@ export class Detection extends pulumi.ComponentResource {
             { name: this.recorderName, isEnabled: true },
             { parent: this, dependsOn: [channel] },
         );
-        this.conformancePackName = physicalName(args.namePrefix, ["nist-800-53"]);
-        new aws.cfg.ConformancePack(
-            `${name}-nist-800-53`,
-            { name: this.conformancePackName, templateBody: conformancePackTemplate() },
-            { parent: this, dependsOn: [status] },
-        );
+        if (args.conformancePack) {
+            this.conformancePackName = physicalName(args.namePrefix, ["nist-800-53"]);
+            new aws.cfg.ConformancePack(
+                `${name}-nist-800-53`,
+                { name: this.conformancePackName, templateBody: conformancePackTemplate() },
+                { parent: this, dependsOn: [status] },
+            );
+        }
 
         this.registerOutputs({ detectorId: this.detectorId, recorderName: this.recorderName });
     }
