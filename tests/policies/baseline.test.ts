@@ -1,0 +1,272 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+import {
+    backupPlanCoversDatabase,
+    backupPlanCrossRegionCopy,
+    backupVaultLocked,
+    cloudtrailLogFileValidation,
+    cloudtrailTrailPresent,
+    PROD_ONLY_BASELINE_POLICIES,
+} from "../../policies/rules/baseline";
+import { backupVaultCmk } from "../../policies/rules/encryption";
+import {
+    advisory,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    messages,
+    runResourcePolicy,
+    runStackPolicy,
+    TestResource,
+    unknown,
+    urnOf,
+} from "./helpers";
+
+const TRAIL = "aws:cloudtrail/trail:Trail";
+const RDS = "aws:rds/instance:Instance";
+const CLUSTER = "aws:rds/cluster:Cluster";
+const SELECTION = "aws:backup/selection:Selection";
+const PLAN = "aws:backup/plan:Plan";
+const VAULT = "aws:backup/vault:Vault";
+const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
+const PROVIDER = "pulumi:providers:aws";
+
+const DAILY = [{ type: "STRINGEQUALS", key: "Backup", value: "daily" }];
+const db = (props: Record<string, unknown> = {}, extra: Partial<TestResource> = {}): TestResource => ({
+    type: RDS,
+    name: "data-postgres",
+    props: { identifier: "govstack-prod-postgres", tags: { Backup: "daily" }, ...props },
+    ...extra,
+});
+const plan = (rules: unknown = [{ ruleName: "daily", targetVaultName: "v" }], extra: Partial<TestResource> = {}): TestResource => ({
+    type: PLAN,
+    name: "plan",
+    props: { name: "govstack-prod-backup-plan", rules },
+    ...extra,
+});
+const selection = (props: Record<string, unknown>, extra: Partial<TestResource> = {}): TestResource => ({
+    type: SELECTION,
+    name: "selection",
+    props: { planId: unknown(), ...props },
+    propertyDependencies: { planId: [urnOf(PLAN, "plan")] },
+    ...extra,
+});
+
+describe("policies/rules/baseline", () => {
+    describe("cloudtrail-log-file-validation", () => {
+        const p = cloudtrailLogFileValidation;
+        it("blocks a trail without log file validation", async () => {
+            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "trail", props: { enableLogFileValidation: false } }), [
+                'CloudTrail trail "trail" does not validate its log files; set enableLogFileValidation to true.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "trail", props: {} }), [
+                'CloudTrail trail "trail" does not validate its log files; set enableLogFileValidation to true.',
+            ]);
+        });
+        it("passes a validating trail", async () => {
+            assertClean(await runResourcePolicy(p, { type: TRAIL, name: "trail", props: { enableLogFileValidation: true } }));
+        });
+        it("an unknown flag is only advisory", async () => {
+            const diags = await runResourcePolicy(p, { type: TRAIL, name: "trail", props: { enableLogFileValidation: unknown() } });
+            assertNoMandatory(diags);
+            assert.match(messages(advisory(diags))[0], /^Cannot verify enableLogFileValidation during preview/);
+        });
+        it("is advisory where the stack's config says so (staging)", async () => {
+            const diags = await runResourcePolicy(p, { type: TRAIL, name: "t", props: {}, config: { enforcementLevel: "advisory" } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(p, { type: TRAIL, name: "trail", props: {} });
+    });
+
+    describe("cloudtrail-trail-present", () => {
+        const p = cloudtrailTrailPresent;
+        it("blocks a stack that runs a database but declares no trail, on the database", async () => {
+            const diags = await runStackPolicy(p, [db(), { type: "aws:s3/bucket:Bucket", name: "b", props: {} }]);
+            assertViolations(diags, [
+                'The stack runs aws:rds/instance:Instance "data-postgres" but declares no CloudTrail trail; add a multi-region trail with log file validation.',
+            ]);
+            assert.equal(diags[0].urn, urnOf(RDS, "data-postgres"));
+        });
+        it("passes a stack with a trail, and a stack without any workload", async () => {
+            assertClean(await runStackPolicy(p, [db(), { type: TRAIL, name: "trail", props: { enableLogFileValidation: unknown() } }]));
+            assertClean(await runStackPolicy(p, [{ type: "aws:iam/role:Role", name: "deploy", props: {} }]));
+        });
+        it("counts a trail whose every input is unknown (first deploy) as present", async () => {
+            assertClean(await runStackPolicy(p, [db({ identifier: unknown() }), { type: TRAIL, name: "t", props: { name: unknown() } }]));
+        });
+        it("the workload types are configurable", async () => {
+            assertClean(await runStackPolicy(p, [db()], { workloadTypes: ["aws:ecs/service:Service"] }));
+        });
+        itHonoursWaivers(p, { stack: [db()], name: "data-postgres" });
+    });
+
+    describe("backup-plan-covers-database", () => {
+        const p = backupPlanCoversDatabase;
+        const NOT_COVERED =
+            'RDS instance "data-postgres" is in no AWS Backup plan: no aws.backup.Selection\'s selectionTags or resources cover it; ' +
+            "tag it (e.g. Backup=daily) and select that tag in a backup plan.";
+
+        it("passes a database whose tag a selection selects", async () => {
+            assertClean(await runStackPolicy(p, [db(), plan(), selection({ selectionTags: DAILY })]));
+        });
+        it("reads the tag from the provider's defaultTags too", async () => {
+            const viaProvider = db({ tags: {} }, { provider: { props: { defaultTags: JSON.stringify({ tags: { Backup: "daily" } }) } } });
+            assertClean(await runStackPolicy(p, [viaProvider, plan(), selection({ selectionTags: DAILY })]));
+        });
+        it("passes a database named by ARN, by pattern, or by property dependency", async () => {
+            const arn = "arn:aws-us-gov:rds:us-gov-west-1:318920475611:db:govstack-prod-postgres";
+            assertClean(await runStackPolicy(p, [db(), plan(), selection({ resources: [arn] })]));
+            assertClean(await runStackPolicy(p, [db(), plan(), selection({ resources: ["arn:aws-us-gov:rds:*:*:db:govstack-prod-*"] })]));
+            assertClean(
+                await runStackPolicy(p, [
+                    db(),
+                    plan(),
+                    selection({ resources: [unknown()] }, { propertyDependencies: { planId: [urnOf(PLAN, "plan")], resources: [urnOf(RDS, "data-postgres")] } }),
+                ]),
+            );
+        });
+        it("passes `resources: [\"*\"]` only when the conditions hold", async () => {
+            const cond = (value: string) => [{ stringEquals: [{ key: "aws:ResourceTag/Backup", value }] }];
+            assertClean(await runStackPolicy(p, [db(), plan(), selection({ resources: ["*"], conditions: cond("daily") })]));
+            assertViolations(await runStackPolicy(p, [db(), plan(), selection({ resources: ["*"], conditions: cond("weekly") })]), [NOT_COVERED]);
+        });
+        it("blocks a database no selection covers: no selection, another tag, another database, excluded, or a plan without rules", async () => {
+            assertViolations(await runStackPolicy(p, [db()]), [NOT_COVERED]);
+            assertViolations(await runStackPolicy(p, [db({ tags: { Backup: "none" } }), plan(), selection({ selectionTags: DAILY })]), [NOT_COVERED]);
+            assertViolations(
+                await runStackPolicy(p, [db(), plan(), selection({ resources: ["arn:aws-us-gov:rds:us-gov-west-1:318920475611:db:other"] })]),
+                [NOT_COVERED],
+            );
+            assertViolations(
+                await runStackPolicy(p, [
+                    db(),
+                    plan(),
+                    selection({ selectionTags: DAILY, notResources: ["arn:aws-us-gov:rds:us-gov-west-1:318920475611:db:govstack-prod-postgres"] }),
+                ]),
+                [NOT_COVERED],
+            );
+            assertViolations(await runStackPolicy(p, [db(), plan([]), selection({ selectionTags: DAILY })]), [NOT_COVERED]);
+        });
+        it("judges clusters by clusterIdentifier and skips read replicas", async () => {
+            const cluster: TestResource = { type: CLUSTER, name: "aurora", props: { clusterIdentifier: "c1", tags: {} } };
+            assertViolations(await runStackPolicy(p, [cluster]), [
+                'RDS cluster "aurora" is in no AWS Backup plan: no aws.backup.Selection\'s selectionTags or resources cover it; tag it (e.g. Backup=daily) and select that tag in a backup plan.',
+            ]);
+            assertClean(await runStackPolicy(p, [cluster, plan(), selection({ resources: ["arn:aws-us-gov:rds:us-gov-west-1:1:cluster:c1"] })]));
+            assertClean(await runStackPolicy(p, [db({ replicateSourceDb: "govstack-prod-postgres", tags: {} })]));
+        });
+        it("unknown selection tags or database tags are only advisory", async () => {
+            for (const stack of [
+                [db(), plan(), selection({ selectionTags: unknown() })],
+                [db({ tags: unknown() }), plan(), selection({ selectionTags: DAILY })],
+                [db(), plan(), selection({ selectionTags: [{ type: "STRINGEQUALS", key: "Backup", value: unknown() }] })],
+            ]) {
+                const diags = await runStackPolicy(p, stack);
+                assertNoMandatory(diags);
+                assert.match(messages(advisory(diags))[0], /Cannot verify whether an AWS Backup selection covers RDS instance "data-postgres"/);
+            }
+        });
+        itHonoursWaivers(p, { stack: [db()], name: "data-postgres" });
+    });
+
+    describe("backup-vault-locked", () => {
+        const p = backupVaultLocked;
+        const vault = (name = "vault"): TestResource => ({ type: VAULT, name, props: { name: `govstack-prod-${name}`, kmsKeyArn: unknown() } });
+        const lock = (props: Record<string, unknown>, vaultName = "govstack-prod-vault"): TestResource => ({
+            type: LOCK,
+            name: `${vaultName}-lock`,
+            props: { backupVaultName: vaultName, minRetentionDays: 7, maxRetentionDays: 365, ...props },
+        });
+
+        it("passes a vault locked in compliance mode (matched by vault name)", async () => {
+            assertClean(await runStackPolicy(p, [vault(), lock({ changeableForDays: 3 })]));
+        });
+        it("blocks an unlocked vault", async () => {
+            assertViolations(await runStackPolicy(p, [vault(), lock({ changeableForDays: 3 }, "govstack-prod-other")]), [
+                'Backup vault "vault" is not locked; add an aws.backup.VaultLockConfiguration (compliance mode: set changeableForDays).',
+            ]);
+        });
+        it("blocks a governance-mode lock unless config accepts it", async () => {
+            assertViolations(await runStackPolicy(p, [vault(), lock({})]), [
+                'Backup vault "vault" is locked in governance mode only (no changeableForDays); set changeableForDays for compliance mode.',
+            ]);
+            assertClean(await runStackPolicy(p, [vault(), lock({})], { requireComplianceMode: false }));
+        });
+        it("an unknown vault reference or lock mode is only advisory", async () => {
+            const unresolved = await runStackPolicy(p, [vault(), { type: LOCK, name: "l", props: { backupVaultName: unknown() } }]);
+            assertNoMandatory(unresolved);
+            assert.match(messages(advisory(unresolved))[0], /Cannot verify the vault lock of backup vault "vault"/);
+            const mode = await runStackPolicy(p, [vault(), lock({ changeableForDays: unknown() })]);
+            assertNoMandatory(mode);
+            assert.match(messages(advisory(mode))[0], /Cannot verify the lock mode/);
+        });
+        itHonoursWaivers(p, { stack: [vault()], name: "vault" });
+    });
+
+    describe("backup-plan-cross-region-copy", () => {
+        const p = backupPlanCrossRegionCopy;
+        const WEST = { props: { region: "us-gov-west-1" } };
+        const copyTo = (region: string) => [
+            { ruleName: "daily", copyActions: [{ destinationVaultArn: `arn:aws-us-gov:backup:${region}:318920475611:backup-vault:dr` }] },
+        ];
+        it("passes a plan copying to a vault in the other region", async () => {
+            assertClean(await runStackPolicy(p, [plan(copyTo("us-gov-east-1"), { provider: WEST })]));
+        });
+        it("falls back to the stack's default provider for the plan's region", async () => {
+            const provider: TestResource = { type: PROVIDER, name: "default_7_48_0", props: { region: "us-gov-west-1" } };
+            assertClean(await runStackPolicy(p, [provider, plan(copyTo("us-gov-east-1"))]));
+            assertViolations(await runStackPolicy(p, [provider, plan(copyTo("us-gov-west-1"))]), [
+                'Backup plan "plan" copies no recovery point to another region; add a copyAction to a vault in the second GovCloud region.',
+            ]);
+        });
+        it("blocks a plan without copies or copying within its own region", async () => {
+            const message = 'Backup plan "plan" copies no recovery point to another region; add a copyAction to a vault in the second GovCloud region.';
+            assertViolations(await runStackPolicy(p, [plan(undefined, { provider: WEST })]), [message]);
+            assertViolations(await runStackPolicy(p, [plan(copyTo("us-gov-west-1"), { provider: WEST })]), [message]);
+        });
+        it("unknown rules, destinations or region are only advisory", async () => {
+            for (const stack of [
+                [plan(unknown(), { provider: WEST })],
+                [plan([{ ruleName: "r", copyActions: [{ destinationVaultArn: unknown() }] }], { provider: WEST })],
+                [plan(copyTo("us-gov-east-1"), { provider: { props: { region: unknown() } } })],
+            ]) {
+                const diags = await runStackPolicy(p, stack);
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1, JSON.stringify(diags));
+            }
+        });
+        itHonoursWaivers(p, { stack: [plan(undefined, { provider: WEST })], name: "plan" });
+    });
+
+    describe("unencrypted vaults (encryption.ts's backup-vault-cmk guards them)", () => {
+        it("blocks a vault without kmsKeyArn and passes one with a key", async () => {
+            assert.ok(messages(await runResourcePolicy(backupVaultCmk, { type: VAULT, name: "v", props: { name: "v" } })).length > 0);
+            assertNoMandatory(await runResourcePolicy(backupVaultCmk, { type: VAULT, name: "v", props: { name: "v", kmsKeyArn: unknown() } }));
+        });
+    });
+
+    describe("prod-only through the pack config", () => {
+        const config = (stack: string) =>
+            JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policies", "config", `${stack}.json`), "utf8")) as Record<
+                string,
+                { enforcementLevel: string }
+            >;
+        it("every baseline policy is mandatory in prod.json and advisory in staging.json", () => {
+            for (const p of PROD_ONLY_BASELINE_POLICIES) {
+                assert.equal(config("prod")[p.name]?.enforcementLevel, "mandatory", p.name);
+                assert.equal(config("staging")[p.name]?.enforcementLevel, "advisory", p.name);
+            }
+        });
+        it("the same violation blocks prod and only advises staging", async () => {
+            const stack = [plan(undefined, { provider: { props: { region: "us-gov-west-1" } } })];
+            for (const [stackName, level] of [["prod", "mandatory"], ["staging", "advisory"]] as const) {
+                const diags = await runStackPolicy(backupPlanCrossRegionCopy, stack, { enforcementLevel: config(stackName)[backupPlanCrossRegionCopy.name].enforcementLevel });
+                assert.deepEqual(diags.map((d) => d.level), [level]);
+            }
+        });
+    });
+});
