@@ -124,8 +124,8 @@ export class Detection extends pulumi.ComponentResource {
                         Sid: "DeliverToAuditBucket",
                         Effect: "Allow",
                         Action: "s3:PutObject",
+                        // Same account, bucket-owner-enforced: no ACL condition needed (or honoured).
                         Resource: `${auditBucket}/${CONFIG_PREFIX}/AWSLogs/${scope.accountId}/Config/*`,
-                        Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } },
                     },
                     {
                         // The key by its alias (known at preview); only through S3.
