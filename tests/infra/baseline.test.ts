@@ -6,10 +6,10 @@ import { parse } from "yaml";
 import { AUDIT_ALARMS } from "../../infra/components/audit-trail";
 import { CONFORMANCE_RULES } from "../../infra/components/conformance-pack";
 import { parseSettings, SettingsError } from "../../infra/config";
-import { Evaluation } from "../../tools/lib/evaluate";
-import { DeclaredResource } from "../../tools/lib/preview-mocks";
+import { evaluateStack, Evaluation } from "../../tools/lib/evaluate";
+import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
 import { readStackConfig } from "../../tools/lib/stack-config";
-import { evaluated, json, named, one, statement } from "./harness";
+import { estateProgram, evaluated, json, named, one, sequentially, statement } from "./harness";
 
 const PROD_ACCOUNT = "318920475611";
 const STG_ACCOUNT = "204718392650";
@@ -316,6 +316,41 @@ describe("security baseline, backups and DR (issue 7)", () => {
             ]);
             assert.deepStrictEqual(staging.mocks.ofType(T.provider), []);
             assert.strictEqual(staging.mocks.ofType(T.vault).length, 1);
+        });
+    });
+
+    describe("the optional switches (prod settings with each changed, one extra evaluation)", () => {
+        const DR_KEY = `arn:aws-us-gov:kms:us-gov-west-1:${PROD_ACCOUNT}:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`;
+        let switched: Evaluation;
+        before(async () => {
+            const config = readStackConfig("prod");
+            config.values["govstack:baseline"] = {
+                ...(config.values["govstack:baseline"] as object),
+                guardDutyRuntimeMonitoring: true,
+                conformancePack: false,
+            };
+            config.values["govstack:database"] = { ...(config.values["govstack:database"] as object), kmsKeyArn: DR_KEY };
+            switched = await sequentially(() => evaluateStack("prod", estateProgram, new PreviewMocks(), config));
+        });
+
+        it("guardDutyRuntimeMonitoring adds Runtime Monitoring with the managed Fargate agent only", () => {
+            const runtime = named(switched, T.feature, "govstack-prod-detection-guardduty-runtime-monitoring").inputs;
+            assert.strictEqual(runtime.status, "ENABLED");
+            assert.deepStrictEqual(runtime.additionalConfigurations, [
+                { name: "ECS_FARGATE_AGENT_MANAGEMENT", status: "ENABLED" },
+                { name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" },
+                { name: "EC2_AGENT_MANAGEMENT", status: "DISABLED" },
+            ]);
+        });
+
+        it("conformancePack: false leaves AWS Config recording without the pack", () => {
+            assert.deepStrictEqual(switched.mocks.ofType(T.conformancePack), []);
+            assert.strictEqual(one(switched, T.recorderStatus).inputs.isEnabled, true);
+        });
+
+        it("database.kmsKeyArn becomes the instance's storage key (DR cut-over)", () => {
+            assert.strictEqual(one(switched, T.db).inputs.kmsKeyId, DR_KEY);
+            assert.notStrictEqual(one(prod, T.db).inputs.kmsKeyId, DR_KEY);
         });
     });
 
