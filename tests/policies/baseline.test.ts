@@ -11,6 +11,10 @@ import {
     PROD_ONLY_BASELINE_POLICIES,
 } from "../../policies/rules/baseline";
 import { backupVaultCmk } from "../../policies/rules/encryption";
+import { openPack, PackHandle, PlanResult, providerIndex, runPlan } from "../../tools/plan/run-plan";
+import { PlannedResource } from "../../tools/plan/types";
+import { MutableEstate } from "../plan/mutation-estate";
+import { evaluateOnce, REAL_PACK } from "../plan/helpers";
 import {
     advisory,
     assertClean,
@@ -268,5 +272,57 @@ describe("policies/rules/baseline", () => {
                 assert.deepEqual(diags.map((d) => d.level), [level]);
             }
         });
+    });
+
+    describe("the real prod plan through the real pack: each baseline property removed is blocked", function () {
+        this.timeout(120000);
+        let pack: PackHandle;
+        let prod: PlanResult;
+        before(async () => {
+            const handle = openPack(REAL_PACK);
+            handle.catch(() => undefined);
+            prod = await runPlan("prod", { pack: handle, evaluation: await evaluateOnce("prod") });
+            pack = await handle;
+        });
+        after(async () => {
+            await pack?.close();
+        });
+
+        it("the compliant prod plan passes every baseline policy", () => {
+            const baseline = new Set([...PROD_ONLY_BASELINE_POLICIES.map((p) => p.name), backupVaultCmk.name]);
+            assert.deepEqual(prod.violations.filter((v) => baseline.has(v.policy)), []);
+        });
+
+        const cases: Array<{ name: string; policy: string; stack: boolean; edit: (e: MutableEstate) => void }> = [
+            { name: "no trail", policy: "cloudtrail-trail-present", stack: true, edit: (e) => e.remove(TRAIL) },
+            { name: "trail without log file validation", policy: "cloudtrail-log-file-validation", stack: false, edit: (e) => e.set(e.one(TRAIL), ["enableLogFileValidation"], false) },
+            { name: "no backup selection", policy: "backup-plan-covers-database", stack: true, edit: (e) => e.remove(SELECTION) },
+            { name: "database without the Backup tag", policy: "backup-plan-covers-database", stack: true, edit: (e) => e.set(e.one(RDS), ["tags", "Backup"], undefined) },
+            { name: "primary vault unlocked", policy: "backup-vault-locked", stack: true, edit: (e) => e.remove(LOCK, /backups-vault-lock$/) },
+            { name: "DR vault in governance mode", policy: "backup-vault-locked", stack: true, edit: (e) => e.set(e.one(LOCK, /backups-dr-vault-lock$/), ["changeableForDays"], undefined) },
+            {
+                name: "plan without copy actions",
+                policy: "backup-plan-cross-region-copy",
+                stack: true,
+                edit: (e) => {
+                    const plan = e.one(PLAN);
+                    const rules = (plan.inputs.rules as Array<Record<string, unknown>>).map(({ copyActions: _drop, ...rule }) => rule);
+                    e.set(plan, ["rules"], rules as PlannedResource["inputs"][string]);
+                },
+            },
+            { name: "unencrypted vault", policy: "backup-vault-cmk", stack: false, edit: (e) => e.set(e.one(VAULT, /backups-vault$/), ["kmsKeyArn"], undefined) },
+        ];
+        for (const c of cases) {
+            it(`${c.name} → blocked by ${c.policy}`, async () => {
+                const estate = new MutableEstate(prod.evaluation.resources);
+                c.edit(estate);
+                const providers = providerIndex(estate.resources);
+                const diagnostics = c.stack
+                    ? await pack.session.analyzeStack(estate.resources, providers)
+                    : (await Promise.all(estate.changedResources.map((r) => pack.session.analyze(r, r.provider ? providers.get(r.provider) : undefined)))).flat();
+                const mandatory = diagnostics.filter((d) => d.enforcement === "mandatory").map((d) => d.policy);
+                assert.ok(mandatory.includes(c.policy), `mandatory: ${mandatory.join(", ") || "none"}`);
+            });
+        }
     });
 });
