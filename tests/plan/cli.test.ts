@@ -53,8 +53,8 @@ describe("npm run plan (the CLI)", function () {
         assert.strictEqual(run.code, 1, run.stderr);
         const verdicts = run.stdout.trim().split("\n");
         assert.strictEqual(verdicts.length, 2);
-        assert.match(verdicts[0], /^BLOCKED — 8 mandatory violations, 2 advisory \(plan-fixture\/blocked: 10 resources, 6 policies\)/);
-        assert.match(verdicts[1], /^PASS — 0 mandatory violations, 2 advisory \(plan-fixture\/compliant/);
+        assert.match(verdicts[0], /^BLOCKED — 8 mandatory violations, 3 advisory \(plan-fixture\/blocked: 10 resources, 7 policies\)/);
+        assert.match(verdicts[1], /^PASS — 0 mandatory violations, 2 advisory, 1 remediated \(plan-fixture\/compliant/);
         for (const stack of ["blocked", "compliant"]) {
             assert.deepStrictEqual(fs.readdirSync(path.join(out, stack)).sort(), ["diagram.mmd", "plan.json", "report.md", "report.sarif"]);
         }

@@ -30,6 +30,7 @@ const urn = (stack: string, qualifiedType: string, name: string): string => `urn
 describe("offline plan of the fixture program through the fixture pack (analyzer protocol)", function () {
     this.timeout(60000);
     let pack: PackHandle;
+    let opening: Promise<PackHandle> | undefined;
     let compliant: PlanResult;
     let blocked: PlanResult;
     const files: Record<string, WrittenFiles> = {};
@@ -38,6 +39,8 @@ describe("offline plan of the fixture program through the fixture pack (analyzer
     before(async () => {
         // One pack process for the whole file, reconfigured per stack as `--all` does.
         const handle = openPack(FIXTURE_PACK);
+        opening = handle;
+        handle.catch(() => undefined);
         compliant = await runPlan("compliant", { root: FIXTURE_ROOT, packDir: FIXTURE_PACK, pack: handle });
         blocked = await runPlan("blocked", { root: FIXTURE_ROOT, packDir: FIXTURE_PACK, pack: handle });
         pack = await handle;
@@ -46,7 +49,8 @@ describe("offline plan of the fixture program through the fixture pack (analyzer
     });
 
     after(async () => {
-        await pack?.close();
+        // Close the pack even when before() failed half-way (a live pack would keep mocha running).
+        await (pack ?? (await opening?.catch(() => undefined)))?.close();
         fs.rmSync(out, { recursive: true, force: true });
     });
 
@@ -59,7 +63,7 @@ describe("offline plan of the fixture program through the fixture pack (analyzer
             for (const r of plan.resources) {
                 assert.deepStrictEqual(Object.keys(r), ["urn", "type", "name", "parent", "provider", "protect", "dependencies", "inputs"]);
             }
-            assert.deepStrictEqual(plan.policyPack, { name: "fixture-guard", version: "0.0.1", policies: 6 });
+            assert.deepStrictEqual(plan.policyPack, { name: "fixture-guard", version: "0.0.1", policies: 7 });
             for (const v of plan.violations) {
                 assert.deepStrictEqual(Object.keys(v), ["policy", "urn", "enforcement", "message", "controls"]);
             }
@@ -146,7 +150,22 @@ describe("offline plan of the fixture program through the fixture pack (analyzer
     describe("what the pack saw", () => {
         it("a compliant estate has no mandatory violation", () => {
             assert.strictEqual(compliant.mandatory, 0);
-            assert.deepStrictEqual(compliant.violations.map((v) => v.policy), ["log-retention", "log-retention"]);
+            assert.deepStrictEqual(
+                compliant.violations.map((v) => `${v.enforcement} ${v.policy}`),
+                ["remediate bucket-owner-tag", "advisory log-retention", "advisory log-retention"],
+            );
+        });
+
+        it("runs remediate-level policies first, as the CLI does, and analyzes and writes the fixed inputs", () => {
+            const plan = readJson<PlanJson>(files.compliant.plan);
+            const bucket = plan.resources.find((r) => r.type === "aws:s3/bucket:Bucket");
+            assert.deepStrictEqual(bucket?.inputs.tags, { encrypted: "true", Owner: "platform-team" });
+            const fix = plan.violations.find((v) => v.policy === "bucket-owner-tag");
+            assert.deepStrictEqual([fix?.enforcement, fix?.urn, fix?.controls], ["remediate", bucket?.urn, ["CM-8"]]);
+            // Not remediated where the stack's config leaves the policy advisory: reported, inputs as declared.
+            assert.strictEqual(blocked.violations.find((v) => v.policy === "bucket-owner-tag")?.enforcement, "advisory");
+            const declared = blocked.evaluation.resources.find((r) => r.type === "aws:s3/bucket:Bucket");
+            assert.deepStrictEqual(declared?.inputs.tags, { encrypted: "false" });
         });
 
         it("sends the provider with each analyze (the region policy judges it) and blocks a non-GovCloud region", () => {
@@ -213,7 +232,7 @@ describe("offline plan of the fixture program through the fixture pack (analyzer
         it("puts the verdict first, then violations with remediation, passing controls, and the inventory by component", () => {
             const md = fs.readFileSync(files.blocked.report, "utf8");
             const lines = md.split("\n").filter((l) => l.trim() !== "");
-            assert.match(lines[1], /^\*\*BLOCKED — 8 mandatory violations, 2 advisory/);
+            assert.match(lines[1], /^\*\*BLOCKED — 8 mandatory violations, 3 advisory/);
             const order = ["## Violations", "## NIST SP 800-53 controls covered by passing policies", "## Inventory by component"].map((h) => md.indexOf(h));
             assert.ok(order.every((i, n) => i > 0 && (n === 0 || i > order[n - 1])), `section order ${order}`);
             assert.match(md, /### `bucket-encrypted` — mandatory · high/);

@@ -95,11 +95,13 @@ const MUTATIONS: Mutation[] = [
 describe("mutation suite: one security property flipped at a time from the compliant prod plan", function () {
     this.timeout(120000);
     let pack: PackHandle;
+    let opening: Promise<PackHandle> | undefined;
     let prod: PlanResult;
     const outcomes: { mutation: Mutation; diagnostics: Diagnostic[] }[] = [];
 
     before(async () => {
         const handle = openPack(REAL_PACK);
+        opening = handle;
         handle.catch(() => undefined);
         // The baseline through the same session: compliant (0 mandatory), and it leaves the pack
         // configured for prod, exactly as the mutations are replayed.
@@ -113,7 +115,8 @@ describe("mutation suite: one security property flipped at a time from the compl
         if (outcomes.length > 0) {
             console.log(`\n    mutation score: ${blocked.length}/${outcomes.length} blocked (${Math.round((100 * blocked.length) / outcomes.length)}%)`);
         }
-        await pack?.close();
+        // Close the pack even when before() failed half-way (a live pack would keep mocha running).
+        await (pack ?? (await opening?.catch(() => undefined)))?.close();
     });
 
     it(`lists at least 30 mutations`, () => {

@@ -15,11 +15,13 @@ const ECS_SERVICE = "aws:ecs/service:Service";
 describe("offline plan of the real estate through the real pack", function () {
     this.timeout(120000);
     let pack: PackHandle;
+    let opening: Promise<PackHandle> | undefined;
     const plans: Record<string, PlanResult> = {};
     const out = tempDir("plan-real");
 
     before(async () => {
         const handle = openPack(REAL_PACK);
+        opening = handle;
         handle.catch(() => undefined);
         for (const stack of ["staging", "prod"]) {
             plans[stack] = await runPlan(stack, { pack: handle, evaluation: await evaluateOnce(stack) });
@@ -28,7 +30,8 @@ describe("offline plan of the real estate through the real pack", function () {
     });
 
     after(async () => {
-        await pack?.close();
+        // Close the pack even when before() failed half-way (a live pack would keep mocha running).
+        await (pack ?? (await opening?.catch(() => undefined)))?.close();
         fs.rmSync(out, { recursive: true, force: true });
     });
 

@@ -40,6 +40,14 @@ export interface Diagnostic {
     message: string;
 }
 
+/** A fix a remediate-level policy applied: the resource's whole new property bag, or why it could not. */
+export interface Remediation {
+    policy: string;
+    description: string;
+    properties: JsonObject | undefined;
+    diagnostic: string;
+}
+
 export interface PolicyConfigEntry {
     enforcement: Enforcement;
     properties: JsonObject;
@@ -191,8 +199,7 @@ export class AnalyzerSession {
         await this.call<analyzerTypes.AnalyzerStackConfigureRequest, analyzerTypes.AnalyzerStackConfigureResponse>(this.client.configureStack, req);
     }
 
-    /** `analyze` one resource with its declared inputs, as the CLI does before each step. */
-    async analyze(resource: PlannedResource, provider?: PlannedResource): Promise<Diagnostic[]> {
+    private analyzeRequest(resource: PlannedResource, provider?: PlannedResource): analyzerTypes.AnalyzeRequest {
         const req = new pb.AnalyzeRequest();
         req.setUrn(resource.urn);
         req.setType(resource.type);
@@ -202,8 +209,29 @@ export class AnalyzerSession {
         if (provider) {
             req.setProvider(providerResource(provider));
         }
+        return req;
+    }
+
+    /** `analyze` one resource with its declared inputs, as the CLI does before each step. */
+    async analyze(resource: PlannedResource, provider?: PlannedResource): Promise<Diagnostic[]> {
+        const req = this.analyzeRequest(resource, provider);
         const res = await this.call<analyzerTypes.AnalyzeRequest, analyzerTypes.AnalyzeResponse>(this.client.analyze, req);
         return this.diagnostics(res, resource.urn);
+    }
+
+    /**
+     * `remediate` one resource: the pack runs its remediate-level policies in order, each on the
+     * previous one's result; the CLI then analyzes the last property bag instead of the declared one.
+     */
+    async remediate(resource: PlannedResource, provider?: PlannedResource): Promise<Remediation[]> {
+        const req = this.analyzeRequest(resource, provider);
+        const res = await this.call<analyzerTypes.AnalyzeRequest, analyzerTypes.RemediateResponse>(this.client.remediate, req);
+        return res.getRemediationsList().map((r) => ({
+            policy: r.getPolicyname(),
+            description: r.getDescription(),
+            properties: r.getProperties()?.toJavaScript() as JsonObject | undefined,
+            diagnostic: r.getDiagnostic(),
+        }));
     }
 
     /**

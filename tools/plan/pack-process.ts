@@ -70,6 +70,11 @@ export function startPack(packDir: string, options: StartPackOptions = {}): Prom
         stdio: ["ignore", "pipe", "pipe"],
     });
     live.add(child);
+    // A pack must never keep this process alive: if a caller forgets stop(), the exit handler kills it.
+    child.unref();
+    for (const stream of [child.stdout, child.stderr]) {
+        (stream as unknown as { unref?: () => void } | null)?.unref?.();
+    }
     let err = "";
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
         // Keep the tail only: a chatty pack must not grow our memory.

@@ -24,9 +24,11 @@ export function compareControls(a: string, b: string): number {
 export function verdictLine(result: PlanResult): string {
     const { mandatory, advisory, evaluation } = result;
     const what = `${evaluation.project}/${evaluation.stack}: ${evaluation.resources.length} resources, ${result.pack.policies.length} policies`;
+    const remediated = result.violations.filter((v) => v.enforcement === "remediate").length;
+    const fixed = remediated > 0 ? `, ${remediated} remediated` : "";
     return mandatory > 0
-        ? `BLOCKED — ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}, ${advisory} advisory (${what})`
-        : `PASS — 0 mandatory violations, ${advisory} advisory (${what})`;
+        ? `BLOCKED — ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}, ${advisory} advisory${fixed} (${what})`
+        : `PASS — 0 mandatory violations, ${advisory} advisory${fixed} (${what})`;
 }
 
 function shortUrn(urn: string | undefined): string {

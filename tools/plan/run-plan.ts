@@ -93,23 +93,60 @@ export interface PlanResult {
 
 const ORDER = { mandatory: 0, remediate: 1, advisory: 2 } as const;
 
-function toViolations(diagnostics: Diagnostic[], info: PackInfo): Violation[] {
-    const controls = new Map(info.policies.map((p) => [p.name, p.controls]));
+function sortViolations(violations: Violation[]): Violation[] {
+    return violations.sort(
+        (a, b) =>
+            ORDER[a.enforcement] - ORDER[b.enforcement] || a.policy.localeCompare(b.policy) || (a.urn ?? "").localeCompare(b.urn ?? ""),
+    );
+}
+
+/**
+ * The CLI's first pass when a policy runs at enforcement "remediate": `remediate` each resource,
+ * and carry the fixed property bag (the last remediation's) into `analyze` and `analyzeStack`.
+ * Each applied fix is reported with enforcement "remediate" (it does not block).
+ */
+async function remediateAll(
+    session: AnalyzerSession,
+    resources: PlannedResource[],
+    providers: Map<string, PlannedResource>,
+    controls: Map<string, string[]>,
+    inFlight: number,
+): Promise<{ resources: PlannedResource[]; remediations: Violation[] }> {
+    const out: PlannedResource[] = new Array(resources.length);
+    const remediations: Violation[][] = new Array(resources.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+        while (next < resources.length) {
+            const i = next++;
+            const r = resources[i];
+            const fixes = await session.remediate(r, r.provider ? providers.get(r.provider) : undefined);
+            const applied = fixes.filter((f) => f.properties !== undefined);
+            const last = applied[applied.length - 1]?.properties;
+            out[i] = last ? { ...r, inputs: last, outputs: { ...r.outputs, ...last } } : r;
+            remediations[i] = fixes.map((f) => ({
+                policy: f.policy,
+                urn: r.urn,
+                enforcement: f.properties ? ("remediate" as const) : ("advisory" as const),
+                message: f.diagnostic || `Remediated: ${f.description}`,
+                controls: controls.get(f.policy) ?? [],
+            }));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(inFlight, resources.length) }, worker));
+    return { resources: out, remediations: remediations.flat() };
+}
+
+function toViolations(diagnostics: Diagnostic[], controls: Map<string, string[]>): Violation[] {
     return diagnostics
         .filter((d) => d.enforcement !== "disabled")
         .map((d) => ({
             policy: d.policy,
             urn: d.urn,
+            // The pack reports a remediate-level policy that still fails as mandatory; keep its word.
             enforcement: d.enforcement as Violation["enforcement"],
             message: d.message,
             controls: controls.get(d.policy) ?? [],
-        }))
-        .sort(
-            (a, b) =>
-                ORDER[a.enforcement] - ORDER[b.enforcement] ||
-                a.policy.localeCompare(b.policy) ||
-                (a.urn ?? "").localeCompare(b.urn ?? ""),
-        );
+        }));
 }
 
 export function providerIndex(resources: PlannedResource[]): Map<string, PlannedResource> {
@@ -125,7 +162,7 @@ export async function analyzeEstate(
     evaluation: PlanEvaluation,
     policyConfig: Record<string, PolicyConfigEntry>,
     options: { organization?: string; inFlight?: number; onAnalyzed?: () => void } = {},
-): Promise<{ violations: Violation[]; analyzeMs: number; analyzeStackMs: number }> {
+): Promise<{ violations: Violation[]; resources: PlannedResource[]; analyzeMs: number; analyzeStackMs: number }> {
     const { session, info } = handle;
     await session.configure(policyConfig);
     await session.configureStack({
@@ -138,13 +175,21 @@ export async function analyzeEstate(
         tags: { "pulumi:project": evaluation.project, "pulumi:runtime": "nodejs" },
     });
     const providers = providerIndex(evaluation.resources);
+    const controls = new Map(info.policies.map((p) => [p.name, p.controls]));
+    const inFlight = options.inFlight ?? 32;
     const t0 = Date.now();
-    const perResource = await session.analyzeAll(evaluation.resources, providers, options.inFlight ?? 32);
+    let resources = evaluation.resources;
+    let remediations: Violation[] = [];
+    if (Object.values(policyConfig).some((c) => c.enforcement === "remediate")) {
+        ({ resources, remediations } = await remediateAll(session, resources, providers, controls, inFlight));
+    }
+    const perResource = await session.analyzeAll(resources, providers, inFlight);
     const t1 = Date.now();
     options.onAnalyzed?.(); // between the two phases (the benchmark reads the pack's CPU time here)
-    const stackLevel = await session.analyzeStack(evaluation.resources, providers);
+    const stackLevel = await session.analyzeStack(resources, providers);
     const t2 = Date.now();
-    return { violations: toViolations([...perResource, ...stackLevel], info), analyzeMs: t1 - t0, analyzeStackMs: t2 - t1 };
+    const violations = sortViolations([...remediations, ...toViolations([...perResource, ...stackLevel], controls)]);
+    return { violations, resources, analyzeMs: t1 - t0, analyzeStackMs: t2 - t1 };
 }
 
 /**
@@ -184,13 +229,14 @@ export async function runPlan(stack: string, options: RunPlanOptions = {}): Prom
         const analysis = await analyzeEstate(handle, evaluation, policyConfig, options);
         const violations = analysis.violations;
         return {
-            evaluation,
+            // Remediated inputs are what would be deployed: the report and plan.json show those.
+            evaluation: { ...evaluation, resources: analysis.resources },
             pack: handle.info,
             policyConfig,
             packConfigFile,
             packConfig,
             violations,
-            mandatory: violations.filter((v) => v.enforcement !== "advisory").length,
+            mandatory: violations.filter((v) => v.enforcement === "mandatory").length,
             advisory: violations.filter((v) => v.enforcement === "advisory").length,
             timings: {
                 evaluateMs: options.evaluation ? 0 : evaluation.evaluateMs,
