@@ -29,6 +29,7 @@ const KEY = "aws:kms/key:Key";
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 const ECR = "aws:ecr/repository:Repository";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+const AWS_PROVIDER = "pulumi:providers:aws";
 
 /** Edits the app container of the task definition. */
 const container = (edit: (c: Record<string, unknown>) => void) => (e: MutableEstate): void => {
@@ -84,6 +85,26 @@ const MUTATIONS: Mutation[] = [
     { name: "log group without CMK", policy: "cloudwatch-log-group-cmk", level: "resource", edit: (e) => e.set(e.one(LOG_GROUP, /-app$/), ["kmsKeyId"], undefined) },
     { name: "SNS topic without CMK", policy: "sns-topic-encrypted", level: "resource", edit: (e) => e.set(e.one("aws:sns/topic:Topic"), ["kmsMasterKeyId"], undefined) },
     { name: "secret without CMK", policy: "secretsmanager-secret-cmk", level: "resource", edit: (e) => e.set(e.one("aws:secretsmanager/secret:Secret"), ["kmsKeyId"], undefined) },
+    { name: "log retention 7 days", policy: "cloudwatch-log-retention", level: "resource", edit: (e) => e.set(e.one(LOG_GROUP, /-app$/), ["retentionInDays"], 7) },
+    {
+        name: "required tag Owner removed (resource tags and provider defaultTags)",
+        policy: "required-tags",
+        level: "resource",
+        edit: (e) => e.set(e.one(RDS), ["tags", "Owner"], undefined).set(e.one(AWS_PROVIDER, /^default/), ["defaultTags", "tags", "Owner"], undefined),
+    },
+    { name: "RDS deletion protection off", policy: "rds-deletion-protection", level: "resource", edit: (e) => e.set(e.one(RDS), ["deletionProtection"], false) },
+    { name: "RDS backup retention 0", policy: "rds-backup-retention", level: "resource", edit: (e) => e.set(e.one(RDS), ["backupRetentionPeriod"], 0) },
+    { name: "RDS single-AZ", policy: "rds-multi-az", level: "resource", edit: (e) => e.set(e.one(RDS), ["multiAz"], false) },
+    { name: "RDS skips its final snapshot", policy: "rds-final-snapshot", level: "resource", edit: (e) => e.set(e.one(RDS), ["skipFinalSnapshot"], true).set(e.one(RDS), ["finalSnapshotIdentifier"], undefined) },
+    { name: "RDS parameter group allows plaintext", policy: "rds-parameter-group-requires-tls", level: "resource", edit: (e) => e.set(e.one("aws:rds/parameterGroup:ParameterGroup"), ["parameters", 0, "value"], "0") },
+    { name: "Redis without Multi-AZ", policy: "elasticache-multi-az", level: "resource", edit: (e) => e.set(e.one(REDIS), ["multiAzEnabled"], false) },
+    { name: "ALB deletion protection off", policy: "alb-deletion-protection", level: "resource", edit: (e) => e.set(e.one(ALB), ["enableDeletionProtection"], false) },
+    { name: "region outside GovCloud (default provider us-east-1)", policy: "provider-allowed-regions", level: "resource", edit: (e) => e.set(e.one(AWS_PROVIDER, /^default/), ["region"], "us-east-1") },
+    { name: "provider without FIPS endpoints", policy: "provider-fips-endpoints", level: "resource", edit: (e) => e.set(e.one(AWS_PROVIDER, /^default/), ["useFipsEndpoint"], false) },
+    { name: "CloudTrail log file validation off", policy: "cloudtrail-log-file-validation", level: "resource", edit: (e) => e.set(e.one("aws:cloudtrail/trail:Trail"), ["enableLogFileValidation"], false) },
+    { name: "CloudTrail trail removed", policy: "cloudtrail-trail-present", level: "stack", edit: (e) => e.remove("aws:cloudtrail/trail:Trail") },
+    { name: "backup vault lock removed", policy: "backup-vault-locked", level: "stack", edit: (e) => e.remove("aws:backup/vaultLockConfiguration:VaultLockConfiguration", /backups-vault-lock$/) },
+    { name: "backup selection removed", policy: "backup-plan-covers-database", level: "stack", edit: (e) => e.remove("aws:backup/selection:Selection") },
     { name: "WAF association removed", policy: "alb-waf-associated", level: "stack", edit: (e) => e.remove("aws:wafv2/webAclAssociation:WebAclAssociation") },
     { name: "VPC flow log removed", policy: "vpc-flow-logs-enabled", level: "stack", edit: (e) => e.remove("aws:ec2/flowLog:FlowLog") },
     { name: "bucket public access block removed", policy: "s3-bucket-public-access-block-present", level: "stack", edit: (e) => e.remove(PAB, /backups/) },
