@@ -9,6 +9,7 @@ import { evaluateForPlan, PlanEvaluation } from "../plan/evaluate";
 import { buildPolicyConfig, packConfigPath, readPackConfig } from "../plan/pack-config";
 import { PackProcess, startPack } from "../plan/pack-process";
 import { PackHandle } from "../plan/run-plan";
+import { PlannedResource } from "../plan/types";
 import { ensurePackBuilt, measureAnalysis } from "./measure-pack";
 import { TRIVIAL_PACK } from "./run-bench";
 import { median, msSince, repeat, round } from "./stats";
@@ -117,12 +118,20 @@ interface VariantFigures {
 }
 
 /** One pack process (probe `env` set) measured over one estate size, after a warm-up pass. */
-async function variant(packDir: string, env: Record<string, string>, base: PlanEvaluation, size: number, inFlight: number, runs: number): Promise<VariantFigures> {
+async function variant(
+    packDir: string,
+    env: Record<string, string>,
+    base: PlanEvaluation,
+    size: number,
+    inFlight: number,
+    runs: number,
+    shape: (r: PlannedResource) => PlannedResource = (r) => r,
+): Promise<VariantFigures> {
     const handle = await probedHandle(packDir, env);
     try {
         const file = packConfigPath(handle.packDir, base.stack);
         const config = buildPolicyConfig(handle.info, fs.existsSync(file) ? readPackConfig(file) : {}, file);
-        const estate = new Map([[size, syntheticEstate(base.resources, size)]]);
+        const estate = new Map([[size, syntheticEstate(base.resources, size).map(shape)]]);
         await measureAnalysis(handle, base, config, estate, 1, inFlight); // warm-up
         const samples = await measureAnalysis(handle, base, config, estate, runs, inFlight);
         return {
@@ -197,6 +206,10 @@ export async function gatherEvidence(options: EvidenceOptions): Promise<Record<s
         server[name] = await variant(packDir, env, base, size, 32, runs);
     }
     server.trivial_pack = await variant(TRIVIAL_PACK, {}, base, size, 32, runs);
+    // Calibration against the facts issue 8 starts from (~0.6 s for 10,000 *small* resources): the same
+    // count with no properties and no provider, so the estate's size on the wire is the only change.
+    log(`evidence: trivial pack, ${size} empty resources`);
+    server.trivial_pack_empty_resources = await variant(TRIVIAL_PACK, {}, base, size, 32, runs, (r) => ({ ...r, inputs: {}, outputs: {}, provider: undefined }));
     evidence.server_variants = server;
     return evidence;
 }
