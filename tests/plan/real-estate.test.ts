@@ -59,6 +59,12 @@ describe("offline plan of the real estate through the real pack", function () {
                 const lb = (service.inputs.loadBalancers as { advancedConfiguration?: object; targetGroupArn?: unknown }[])[0];
                 assert.ok(lb.advancedConfiguration && "alternateTargetGroupArn" in lb.advancedConfiguration);
                 assert.strictEqual((service.inputs.deploymentConfiguration as { strategy?: string }).strategy, "BLUE_GREEN");
+                // The diagram shows the request path, derived from dependencies and SG chaining.
+                const mmd = fs.readFileSync(path.join(out, stack, "diagram.mmd"), "utf8");
+                const id = (title: string): string => new RegExp(`(c\\d+)\\["${title}<br/>`).exec(mmd)?.[1] ?? `missing ${title}`;
+                for (const arrow of [`internet --> ${id("Edge")}`, `${id("Edge")} --> ${id("BlueGreenService")}`, `${id("BlueGreenService")} --> ${id("Data")}`]) {
+                    assert.ok(mmd.includes(`${arrow}\n`), `${arrow} not in\n${mmd}`);
+                }
                 const md = fs.readFileSync(path.join(out, stack, "report.md"), "utf8");
                 assert.strictEqual(md.match(/\| `aws:lb\/targetGroup:TargetGroup` \|/g)?.length, 2);
             });

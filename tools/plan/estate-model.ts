@@ -56,7 +56,9 @@ export function tierOf(type: string): Tier {
 const ANCHORS: [RegExp, Tier][] = [
     [/^aws:(lb|alb)\/loadBalancer:|^aws:wafv2\/webAcl:|^aws:cloudfront\/distribution:/, "edge"],
     [/^aws:ecs\/service:|^aws:ecs\/cluster:|^aws:lambda\/function:/, "service"],
-    [/^aws:rds\/|^aws:elasticache\/|^aws:s3\/bucket:Bucket$|^aws:dynamodb\/table:/, "data"],
+    // Audit and detection come before data: an audit trail's bucket is evidence, not application data.
+    [/^aws:cloudtrail\/trail:|^aws:guardduty\/detector:|^aws:cfg\/recorder:|^aws:securityhub\/account:/, "observability"],
+    [/^aws:rds\/|^aws:elasticache\/|^aws:s3\/bucket:Bucket$|^aws:dynamodb\/table:|^aws:backup\/vault:/, "data"],
     [/^aws:ec2\/vpc:|^awsx:ec2:Vpc$|^aws:ec2\/subnet:/, "network"],
     [/^aws:kms\/key:/, "keys"],
     [/^aws:cloudwatch\/|^aws:sns\//, "observability"],
