@@ -4,6 +4,9 @@ import * as path from "path";
 
 import { PlanJson } from "../../tools/plan/plan-json";
 import { UNKNOWN } from "../../tools/plan/properties";
+import { readStackConfig } from "../../tools/lib/stack-config";
+import { isSettingsError } from "../../tools/plan/errors";
+import { evaluateForPlan } from "../../tools/plan/evaluate";
 import { analyzeEstate, openPack, PackHandle, PlanResult, runPlan } from "../../tools/plan/run-plan";
 import { PlannedResource } from "../../tools/plan/types";
 import { writeOutputs } from "../../tools/plan/write-outputs";
@@ -91,6 +94,12 @@ describe("offline plan of the real estate through the real pack", function () {
         expect("root-task", ["ecs-container-non-root", "ecs-container-not-privileged", "ecs-container-image-pinned"]);
         expect("world-db", ["security-group-database-ports-not-public"]);
         assert.ok(result.mandatory > 0);
+    });
+
+    it("an invalid setting stops the program with infra's SettingsError, which the plan maps to exit 2", async () => {
+        const config = readStackConfig("staging");
+        config.values["aws:region"] = "us-east-1";
+        await assert.rejects(evaluateForPlan("staging", { config }), (e: Error) => isSettingsError(e) && /aws:region/.test(e.message) && /us-east-1/.test(e.message));
     });
 
     it("a preview where every input is unknown yields no mandatory violation and no crash", async () => {
