@@ -4,8 +4,8 @@ import * as path from "path";
 
 import { PlanSettingsError, isSettingsError } from "../../tools/plan/errors";
 import { buildPolicyConfig, readPackConfig } from "../../tools/plan/pack-config";
-import { PlanJson } from "../../tools/plan/plan-json";
-import { SECRET_PLACEHOLDER, UNKNOWN } from "../../tools/plan/properties";
+import { fromPlanJson, PlanJson } from "../../tools/plan/plan-json";
+import { SECRET_PLACEHOLDER, SECRET_SIG, SIG_KEY, UNKNOWN } from "../../tools/plan/properties";
 import { analyzeEstate, openPack, PackHandle, PlanResult, runPlan } from "../../tools/plan/run-plan";
 import { writeOutputs, WrittenFiles } from "../../tools/plan/write-outputs";
 import { FIXTURE_PACK, FIXTURE_ROOT, readJson, tempDir } from "./helpers";
@@ -206,6 +206,16 @@ describe("offline plan of the fixture program through the fixture pack (analyzer
             const stackLevel = violations.filter((v) => v.policy === "bucket-has-public-access-block");
             assert.strictEqual(stackLevel.length, 1);
             assert.strictEqual(stackLevel[0].urn, urn("compliant", "fixture:storage:Storage$aws:s3/bucket:Bucket", "data-bucket"));
+        });
+
+        it("plan.json replays to a pack with the same verdict (secrets go back as secrets, unknowns as the sentinel)", async () => {
+            const plan = readJson<PlanJson>(files.blocked.plan);
+            const replayed = { ...blocked.evaluation, resources: fromPlanJson(plan) };
+            const { violations } = await analyzeEstate(pack, replayed, blocked.policyConfig);
+            const key = (v: { policy: string; urn?: string | null; enforcement: string }): string => `${v.enforcement} ${v.policy} ${v.urn}`;
+            assert.deepStrictEqual(violations.map(key).sort(), plan.violations.map(key).sort());
+            const db = replayed.resources.find((r) => r.type === "aws:rds/instance:Instance");
+            assert.deepStrictEqual(db?.inputs.password, { [SIG_KEY]: SECRET_SIG, value: SECRET_PLACEHOLDER });
         });
 
         it("reports the pack's policies only from GetAnalyzerInfo (names, controls, remediation, severity)", () => {

@@ -1,4 +1,5 @@
-import { JsonObject, toPlanProperties } from "./properties";
+import { JsonObject, planToPackValue, toPlanProperties } from "./properties";
+import { PlannedResource } from "./types";
 import type { PlanResult } from "./run-plan";
 
 /** plan.json: the shape other tools read (issue 5). Unknowns stay the sentinel so it can be replayed to a pack. */
@@ -51,4 +52,35 @@ export function toPlanJson(result: PlanResult): PlanJson {
         })),
         summary: { resources: evaluation.resources.length, mandatory: result.mandatory, advisory: result.advisory },
     };
+}
+
+/**
+ * Resources from a plan.json, ready to replay to a pack (`analyzeEstate`): `"[secret]"` goes back
+ * as a secret, unknowns stay the sentinel. plan.json keeps inputs only, so `analyzeStack` sees the
+ * inputs as outputs, and property dependencies, timeouts and components' kind are not recorded.
+ */
+export function fromPlanJson(plan: PlanJson): PlannedResource[] {
+    return plan.resources.map((r) => {
+        const inputs = planToPackValue(r.inputs) as JsonObject;
+        return {
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            // Not recorded: providers and resources with a provider are custom, the rest components.
+            custom: r.type.startsWith("pulumi:providers:") || r.provider !== null,
+            remote: false,
+            parent: r.parent ?? undefined,
+            provider: r.provider ?? undefined,
+            protect: r.protect,
+            dependencies: r.dependencies,
+            propertyDependencies: {},
+            timeouts: { create: 0, update: 0, delete: 0 },
+            ignoreChanges: [],
+            additionalSecretOutputs: [],
+            deleteBeforeReplace: undefined,
+            aliases: [],
+            inputs,
+            outputs: inputs,
+        };
+    });
 }
