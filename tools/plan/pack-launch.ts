@@ -1,3 +1,5 @@
+import * as path from "path";
+
 import { PlanSettingsError } from "./errors";
 import { buildPack, packFreshness } from "./pack-build";
 import { PackProcess, startPack } from "./pack-process";
@@ -33,5 +35,7 @@ export async function launchPack(packDir: string, options: LaunchOptions = {}): 
         buildMs = Date.now() - started;
         log(`pack: compiled in ${buildMs} ms`);
     }
+    const shown = path.relative(process.cwd(), packDir);
+    log(`pack: starting ${shown && !shown.startsWith("..") ? shown : packDir} (run-policy-pack, as the Pulumi CLI does)`);
     return { process: await startPack(packDir), buildMs };
 }
