@@ -3,7 +3,11 @@
 
 import { PolicyPack } from "@pulumi/policy";
 
+import { shareDeserializedProperties } from "./lib/shared-deserialize";
 import { allPolicies } from "./rules";
+
+// Before the server handles a request: one deserialisation per resource per call, not per policy.
+shareDeserializedProperties();
 
 new PolicyPack("govstack-guard", {
     policies: allPolicies,
