@@ -1,6 +1,6 @@
 // The two policy builders every rule uses. They fix the pack's contract in one place: metadata
 // (name, description, severity, NIST controls as `tags`, framework, remediation steps, config
-// schema), type dispatch that keeps the server's fast path (issue 8), unknown-safe reads,
+// schema), type dispatch (a Set of type tokens checked first; issue 8), unknown-safe reads,
 // waivers, validated options and advisory "cannot verify during preview" diagnostics.
 
 import type {
@@ -231,8 +231,11 @@ function makeResolver<O extends OptionSpecs>(name: string, options: O): (configu
 }
 
 function attachType<F extends object>(fn: F, types: readonly string[]): F {
-    // The server skips deserialising props for a policy whose function carries the one type it
-    // applies to (getPulumiType in @pulumi/policy/policy.js): the main per-call cost saving.
+    // The server skips a function carrying the one type it applies to (getPulumiType in
+    // @pulumi/policy/policy.js). Used for remediation and stack triggers only: for `analyze` the
+    // skip is not free — each skipped policy adds a PolicyNotApplicable entry to every response —
+    // and once props are deserialised once per call (lib/shared-deserialize.ts) our own Set check
+    // is cheaper: 1,649 vs 1,201 analyze/s at 10,000 resources (docs/performance.md).
     if (types.length === 1) {
         (fn as { __pulumiType?: string }).__pulumiType = types[0];
     }
@@ -325,7 +328,8 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
 
     return {
         ...commonFields(spec, "resource", spec.resourceTypes),
-        validateResource: attachType(validateResource, spec.resourceTypes),
+        // No __pulumiType here: see attachType.
+        validateResource,
         ...(remediateResource ? { remediateResource } : {}),
     };
 }
