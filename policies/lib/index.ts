@@ -5,5 +5,6 @@ export * from "./json";
 export * from "./network";
 export * from "./pack-config";
 export * from "./policy";
+export * from "./tags";
 export * from "./unknowns";
 export * from "./waivers";

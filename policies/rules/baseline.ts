@@ -8,7 +8,7 @@
 // prod.json keeps them "mandatory". Unencrypted vaults are judged by encryption.ts's
 // backup-vault-cmk (mandatory in both stacks), not repeated here.
 
-import { globMatches, GovPolicy, parseJson, read, Read, resourcePolicy, stackPolicy, StackContext, StackResource } from "../lib";
+import { asTags, globMatches, GovPolicy, providerDefaultTags, read, Read, resourcePolicy, stackPolicy, StackContext, StackResource, Tags } from "../lib";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const RDS_INSTANCE = "aws:rds/instance:Instance";
@@ -88,26 +88,10 @@ export const cloudtrailTrailPresent = stackPolicy({
 // ---------------------------------------------------------------------------------------------
 // Backup plan coverage
 
-type Tags = { known: true; tags: Readonly<Record<string, unknown>> } | { known: false };
-
-/** A tags map that may arrive as an object or a JSON string (provider inputs are JSON-encoded). */
-function asTags(value: Read): Tags {
-    if (!value.known) {
-        return { known: false };
-    }
-    let v = value.value;
-    if (typeof v === "string") {
-        const parsed = parseJson(v);
-        v = parsed.ok ? parsed.value : undefined;
-    }
-    return { known: true, tags: v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {} };
-}
-
 /** The resource's effective tags: the provider's defaultTags under its own tags. */
 function effectiveTags(r: StackResource): Tags {
     const own = asTags(read(r.props, "tags"));
-    const defaults = r.provider ? asTags(read(r.provider.props, "defaultTags")) : ({ known: true, tags: {} } as Tags);
-    const providerTags = defaults.known ? asTags(read(defaults.tags, "tags")) : defaults;
+    const providerTags = providerDefaultTags(r.provider);
     if (!own.known || !providerTags.known) {
         return { known: false };
     }

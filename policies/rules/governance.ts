@@ -6,7 +6,7 @@
 // closed); policies/config/staging.json sets the prod-only ones to "advisory", so staging shows
 // the gap without being blocked, and prod.json keeps them "mandatory" with its thresholds.
 
-import { GovPolicy, isUnknown, parseJson, read, Read, ResourceContext, resourcePolicy, stackPolicy, StackResource } from "../lib";
+import { asTags, GovPolicy, isUnknown, providerDefaultTags, Read, ResourceContext, resourcePolicy, stackPolicy, StackResource, Tags } from "../lib";
 
 // ---------------------------------------------------------------------------------------------
 // Required tags
@@ -91,31 +91,6 @@ export const TAGGABLE_TYPES: readonly string[] = Object.entries(TAGGABLE_BY_MODU
 );
 
 export const DEFAULT_REQUIRED_TAGS = ["Project", "Environment", "ManagedBy", "Compliance", "Owner"];
-
-type Tags = { readonly known: true; readonly tags: Readonly<Record<string, unknown>> } | { readonly known: false };
-const NO_TAGS: Tags = { known: true, tags: {} };
-
-/** A tags map that may arrive as an object or a JSON string (provider inputs are often JSON-encoded). */
-function asTags(value: Read): Tags {
-    if (!value.known) {
-        return { known: false };
-    }
-    let v = value.value;
-    if (typeof v === "string") {
-        const parsed = parseJson(v);
-        v = parsed.ok ? parsed.value : undefined;
-    }
-    return v !== null && typeof v === "object" && !Array.isArray(v) ? { known: true, tags: v as Record<string, unknown> } : NO_TAGS;
-}
-
-/** The provider's `defaultTags.tags` (defaultTags itself may be a JSON string). */
-export function providerDefaultTags(provider: { readonly props: unknown } | undefined): Tags {
-    if (!provider) {
-        return NO_TAGS;
-    }
-    const defaults = asTags(read(provider.props, "defaultTags"));
-    return defaults.known ? asTags(read(defaults.tags, "tags")) : defaults;
-}
 
 /** A tag counts when it has a value; a computed (unknown) value counts as set. */
 function hasValue(tags: Tags, key: string): boolean {

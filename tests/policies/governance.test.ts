@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
+import { providerDefaultTags } from "../../policies/lib/tags";
 import {
     albDeletionProtection,
     auroraClusterMultiAz,
@@ -9,7 +10,6 @@ import {
     elasticacheMultiAz,
     PROD_ONLY_POLICIES,
     providerAllowedRegions,
-    providerDefaultTags,
     providerFipsEndpoints,
     rdsBackupRetention,
     rdsDeletionProtection,
