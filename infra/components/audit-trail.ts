@@ -1,12 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { accountRootArn, arn, ArnScope, logGroupArn, roleArn } from "../lib/arn";
+import { arn, ArnScope, logGroupArn, roleArn } from "../lib/arn";
 import { policyJson, Statement } from "../lib/iam";
+import { accountKeyStatements } from "../lib/key-policy";
 import { bucketName, physicalName } from "../lib/naming";
-import { servicePrincipal, viaService } from "../lib/principals";
+import { servicePrincipal } from "../lib/principals";
 import { resourceTags } from "../lib/tags";
-import { ADMIN_ACTIONS, GRANT_ACTIONS, USE_ACTIONS } from "./keys";
 import { encryptedLogGroup } from "./log-group";
 import { secureBucket } from "./secure-bucket";
 import { serviceRole } from "./service-role";
@@ -70,17 +70,8 @@ export const AUDIT_ALARMS = [
  * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html
  */
 export function auditKeyPolicy(scope: ArnScope, trailArn: string): string {
-    const root = accountRootArn(scope);
     return policyJson([
-        { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: root }, Action: ADMIN_ACTIONS, Resource: "*" },
-        {
-            Sid: "AccountUsesKeyThroughS3",
-            Effect: "Allow",
-            Principal: { AWS: root },
-            Action: [...USE_ACTIONS, ...GRANT_ACTIONS],
-            Resource: "*",
-            Condition: { StringEquals: { "kms:CallerAccount": scope.accountId, "kms:ViaService": viaService("s3", scope.region) } },
-        },
+        ...accountKeyStatements(scope, "AccountUsesKeyThroughS3", "s3"),
         {
             Sid: "CloudTrailEncryptsLogFiles",
             Effect: "Allow",

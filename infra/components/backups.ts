@@ -2,12 +2,11 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 import { VAULT_LOCK_MAX_RETENTION_DAYS, VAULT_LOCK_MIN_RETENTION_DAYS } from "../lib/allowed";
-import { accountRootArn, arn, ArnScope, roleArn } from "../lib/arn";
+import { arn, ArnScope, roleArn } from "../lib/arn";
 import { policyJson } from "../lib/iam";
+import { accountKeyStatements } from "../lib/key-policy";
 import { physicalName } from "../lib/naming";
-import { viaService } from "../lib/principals";
 import { resourceTags } from "../lib/tags";
-import { ADMIN_ACTIONS, GRANT_ACTIONS, USE_ACTIONS } from "./keys";
 import { serviceRole } from "./service-role";
 
 /** The tag that puts a resource in the backup plan (CP-9): the data component tags the database. */
@@ -38,23 +37,7 @@ export const HOURLY_RETENTION_DAYS = 7;
  * re-encrypts snapshot copies with the destination vault's key) in that key's region (SC-12, SC-28).
  */
 export function backupKeyPolicy(scope: ArnScope): string {
-    const root = accountRootArn(scope);
-    return policyJson([
-        { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: root }, Action: ADMIN_ACTIONS, Resource: "*" },
-        {
-            Sid: "AccountUsesKeyThroughBackupAndRds",
-            Effect: "Allow",
-            Principal: { AWS: root },
-            Action: [...USE_ACTIONS, ...GRANT_ACTIONS],
-            Resource: "*",
-            Condition: {
-                StringEquals: {
-                    "kms:CallerAccount": scope.accountId,
-                    "kms:ViaService": [viaService("backup", scope.region), viaService("rds", scope.region)],
-                },
-            },
-        },
-    ]);
+    return policyJson(accountKeyStatements(scope, "AccountUsesKeyThroughBackupAndRds", ["backup", "rds"]));
 }
 
 /** A backup vault's ARN from its name (known at preview: the plan's copy action names it). */

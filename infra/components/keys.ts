@@ -1,9 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { accountRootArn, ArnScope, kmsAliasArn, logGroupArn } from "../lib/arn";
+import { ArnScope, kmsAliasArn, logGroupArn } from "../lib/arn";
 import { policyJson, Statement } from "../lib/iam";
-import { logsPrincipal, servicePrincipal, viaService } from "../lib/principals";
+import { accountKeyStatements, USE_ACTIONS } from "../lib/key-policy";
+import { logsPrincipal, servicePrincipal } from "../lib/principals";
 import { resourceTags } from "../lib/tags";
 
 /** What each customer-managed key protects; one key per purpose limits the blast radius (SC-12). */
@@ -31,28 +32,6 @@ export interface KeysArgs {
     deletionWindowInDays?: number;
 }
 
-/** Administrative actions the account keeps on every key (so no key can become unmanageable). */
-export const ADMIN_ACTIONS = [
-    "kms:Create*",
-    "kms:Describe*",
-    "kms:Enable*",
-    "kms:List*",
-    "kms:Put*",
-    "kms:Update*",
-    "kms:Revoke*",
-    "kms:Disable*",
-    "kms:Get*",
-    "kms:Delete*",
-    "kms:TagResource",
-    "kms:UntagResource",
-    "kms:ScheduleKeyDeletion",
-    "kms:CancelKeyDeletion",
-    "kms:RotateKeyOnDemand",
-];
-
-export const USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"];
-export const GRANT_ACTIONS = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"];
-
 /**
  * The key policy of one purpose. The account root keeps administration (IAM decides who may
  * administer), but cryptographic use is allowed only through the services of that purpose
@@ -61,29 +40,7 @@ export const GRANT_ACTIONS = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGr
  * therefore cannot decrypt data directly even with a broad IAM policy (AC-6, SC-12, SC-28).
  */
 export function keyPolicy(scope: ArnScope, purpose: KeyPurpose): string {
-    const root = accountRootArn(scope);
-    const statements: Statement[] = [
-        {
-            Sid: "AccountAdministersKey",
-            Effect: "Allow",
-            Principal: { AWS: root },
-            Action: ADMIN_ACTIONS,
-            Resource: "*",
-        },
-        {
-            Sid: "AccountUsesKeyThroughServices",
-            Effect: "Allow",
-            Principal: { AWS: root },
-            Action: [...USE_ACTIONS, ...GRANT_ACTIONS],
-            Resource: "*",
-            Condition: {
-                StringEquals: {
-                    "kms:CallerAccount": scope.accountId,
-                    "kms:ViaService": KEY_VIA_SERVICES[purpose].map((s) => viaService(s, scope.region)),
-                },
-            },
-        },
-    ];
+    const statements: Statement[] = accountKeyStatements(scope, "AccountUsesKeyThroughServices", KEY_VIA_SERVICES[purpose]);
     if (purpose === "logs") {
         statements.push({
             Sid: "CloudWatchLogsEncryptsLogGroups",
