@@ -5,31 +5,12 @@ import { parseGnuTimeMaxRss } from "../../tools/bench/proc-memory";
 import { median } from "../../tools/bench/stats";
 import { syntheticEstate, typeMix } from "../../tools/bench/synthetic-estate";
 import { checkTargets, targetsFor } from "../../tools/bench/targets";
-import { PlannedResource } from "../../tools/plan/types";
+import { PlannedResource, plannedResource } from "../../tools/plan/types";
 
 const STACK = "urn:pulumi:prod::govstack";
 
 function resource(type: string, name: string, extra: Partial<PlannedResource> = {}): PlannedResource {
-    return {
-        urn: `${STACK}::${type}::${name}`,
-        type,
-        name,
-        custom: true,
-        remote: false,
-        parent: undefined,
-        provider: undefined,
-        protect: false,
-        dependencies: [],
-        propertyDependencies: {},
-        timeouts: { create: 0, update: 0, delete: 0 },
-        ignoreChanges: [],
-        additionalSecretOutputs: [],
-        deleteBeforeReplace: undefined,
-        aliases: [],
-        inputs: {},
-        outputs: {},
-        ...extra,
-    };
+    return plannedResource({ urn: `${STACK}::${type}::${name}`, type, name, ...extra });
 }
 
 function base(): PlannedResource[] {

@@ -10,30 +10,12 @@ import { launchPack } from "../../tools/plan/pack-launch";
 import { readStackConfig } from "../../tools/lib/stack-config";
 import { OUTPUT_VALUE_SIG, RESOURCE_SIG, SECRET_SIG, SIG_KEY, toPackValue, toPlanValue, UNKNOWN } from "../../tools/plan/properties";
 import { durationSeconds, providerUrn } from "../../tools/plan/recorder";
-import { PlannedResource } from "../../tools/plan/types";
+import { PlannedResource, plannedResource } from "../../tools/plan/types";
 import { FIXTURE_ROOT, tempDir } from "./helpers";
 
 function resource(type: string, name: string, parent: string | undefined, dependencies: string[] = []): PlannedResource {
     const custom = !type.startsWith("app:");
-    return {
-        urn: `urn:pulumi:s::p::${type}::${name}`,
-        type,
-        name,
-        custom,
-        remote: false,
-        parent,
-        provider: undefined,
-        protect: false,
-        dependencies,
-        propertyDependencies: {},
-        timeouts: { create: 0, update: 0, delete: 0 },
-        ignoreChanges: [],
-        additionalSecretOutputs: [],
-        deleteBeforeReplace: undefined,
-        aliases: [],
-        inputs: {},
-        outputs: {},
-    };
+    return plannedResource({ urn: `urn:pulumi:s::p::${type}::${name}`, type, name, custom, parent, dependencies });
 }
 
 describe("offline plan building blocks", () => {

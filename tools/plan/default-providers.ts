@@ -2,7 +2,7 @@ import * as fs from "fs";
 
 import { StackConfig } from "../lib/stack-config";
 import { JsonObject, SECRET_PLACEHOLDER, SECRET_SIG, SIG_KEY } from "./properties";
-import { PlannedResource } from "./types";
+import { PlannedResource, plannedResource } from "./types";
 
 /** The package a type token belongs to: `aws:s3/bucket:Bucket` → `aws`. */
 export function packageOf(type: string): string {
@@ -63,26 +63,14 @@ export function attachDefaultProviders(resources: PlannedResource[], config: Sta
             const name = `default${version ? "_" + version.replace(/[.+-]/g, "_") : ""}`;
             const type = `pulumi:providers:${pkg}`;
             const inputs = defaultProviderInputs(pkg, config, version);
-            provider = {
+            // Default providers hang off no parent in the engine's state.
+            provider = plannedResource({
                 urn: `urn:pulumi:${config.stack}::${config.project}::${type}::${name}`,
                 type,
                 name,
-                custom: true,
-                remote: false,
-                // Default providers hang off no parent in the engine's state.
-                parent: undefined,
-                provider: undefined,
-                protect: false,
-                dependencies: [],
-                propertyDependencies: {},
-                timeouts: { create: 0, update: 0, delete: 0 },
-                ignoreChanges: [],
-                additionalSecretOutputs: [],
-                deleteBeforeReplace: undefined,
-                aliases: [],
                 inputs,
                 outputs: { ...inputs },
-            };
+            });
             providers.set(pkg, provider);
         }
         resource.provider = provider.urn;

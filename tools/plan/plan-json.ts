@@ -1,5 +1,5 @@
 import { JsonObject, planToPackValue, toPlanProperties } from "./properties";
-import { PlannedResource } from "./types";
+import { PlannedResource, plannedResource } from "./types";
 import type { PlanResult } from "./run-plan";
 
 /** plan.json: the shape other tools read (issue 5). Unknowns stay the sentinel so it can be replayed to a pack. */
@@ -62,25 +62,18 @@ export function toPlanJson(result: PlanResult): PlanJson {
 export function fromPlanJson(plan: PlanJson): PlannedResource[] {
     return plan.resources.map((r) => {
         const inputs = planToPackValue(r.inputs) as JsonObject;
-        return {
+        return plannedResource({
             urn: r.urn,
             type: r.type,
             name: r.name,
             // Not recorded: providers and resources with a provider are custom, the rest components.
             custom: r.type.startsWith("pulumi:providers:") || r.provider !== null,
-            remote: false,
             parent: r.parent ?? undefined,
             provider: r.provider ?? undefined,
             protect: r.protect,
             dependencies: r.dependencies,
-            propertyDependencies: {},
-            timeouts: { create: 0, update: 0, delete: 0 },
-            ignoreChanges: [],
-            additionalSecretOutputs: [],
-            deleteBeforeReplace: undefined,
-            aliases: [],
             inputs,
             outputs: inputs,
-        };
+        });
     });
 }

@@ -75,3 +75,30 @@ export interface Violation {
     message: string;
     controls: string[];
 }
+
+/**
+ * A PlannedResource with the engine's defaults for everything not given: a custom resource with
+ * no parent, provider, dependencies, options or properties. One place for the defaults, so
+ * synthesized providers, replayed plans and test fixtures agree with the recorder.
+ */
+export function plannedResource(
+    fields: Pick<PlannedResource, "urn" | "type" | "name"> & Partial<PlannedResource>,
+): PlannedResource {
+    return {
+        custom: true,
+        remote: false,
+        parent: undefined,
+        provider: undefined,
+        protect: false,
+        dependencies: [],
+        propertyDependencies: {},
+        timeouts: { create: 0, update: 0, delete: 0 },
+        ignoreChanges: [],
+        additionalSecretOutputs: [],
+        deleteBeforeReplace: undefined,
+        aliases: [],
+        inputs: {},
+        outputs: {},
+        ...fields,
+    };
+}
