@@ -21,13 +21,7 @@ export function estateProgram(): Record<string, unknown> {
 export function evaluated(stack: "staging" | "prod"): Promise<Evaluation> {
     let evaluation = cache.get(stack);
     if (!evaluation) {
-        // evaluateStack's `outputs` is the stack's resolved outputs, which in preview is undefined as
-        // soon as one output is unknown (e.g. the ALB's DNS name); keep what the program returned.
-        evaluation = sequentially(async () => {
-            let returned: Record<string, unknown> | undefined;
-            const ev = await evaluateStack(stack, () => (returned = estateProgram()));
-            return { ...ev, outputs: returned };
-        });
+        evaluation = sequentially(() => evaluateStack(stack, estateProgram));
         cache.set(stack, evaluation);
     }
     return evaluation;

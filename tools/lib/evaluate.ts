@@ -6,7 +6,10 @@ import { readStackConfig, StackConfig, toRuntimeConfig } from "./stack-config";
 export interface Evaluation {
     config: StackConfig;
     mocks: PreviewMocks;
-    /** What the program returned (its stack outputs). */
+    /**
+     * What the program returned: its stack outputs as declared (values may be Outputs). Not the
+     * engine's resolved outputs, which in preview are undefined as soon as one of them is unknown.
+     */
     outputs: Record<string, unknown> | undefined;
 }
 
@@ -23,8 +26,9 @@ export async function evaluateStack(
 ): Promise<Evaluation> {
     pulumi.runtime.setAllConfig(toRuntimeConfig(config), config.secretKeys);
     await pulumi.runtime.setMocks(mocks, config.project, stack, /* preview */ true);
-    const outputs = await pulumi.runtime.runInPulumiStack(async () => (await program()) ?? undefined);
+    let outputs: Record<string, unknown> | undefined;
+    await pulumi.runtime.runInPulumiStack(async () => (outputs = (await program()) ?? undefined));
     // runInPulumiStack returns once the program has run; registrations may still be in flight.
     await pulumi.runtime.disconnect();
-    return { config, mocks, outputs: outputs as Record<string, unknown> | undefined };
+    return { config, mocks, outputs };
 }
