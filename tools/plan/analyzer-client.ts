@@ -6,6 +6,7 @@ import type * as analyzerTypes from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as emptyTypes from "google-protobuf/google/protobuf/empty_pb";
 import type * as structTypes from "google-protobuf/google/protobuf/struct_pb";
 
+import { encodeAnalyzeRequest, encodeAnalyzeStackRequest, encodeProvider, ProviderEncoder, providerEncoder } from "./analyzer-wire";
 import { JsonObject } from "./properties";
 import { Enforcement, PackInfo, PlannedResource, PolicyMeta } from "./types";
 
@@ -90,57 +91,6 @@ function policyFromInfo(p: analyzerTypes.PolicyInfo): PolicyMeta {
     };
 }
 
-function resourceOptions(r: PlannedResource): analyzerTypes.AnalyzerResourceOptions {
-    const options = new pb.AnalyzerResourceOptions();
-    options.setProtect(r.protect);
-    options.setIgnorechangesList(r.ignoreChanges);
-    options.setAdditionalsecretoutputsList(r.additionalSecretOutputs);
-    options.setAliasesList(r.aliases);
-    if (r.deleteBeforeReplace !== undefined) {
-        options.setDeletebeforereplacedefined(true);
-        options.setDeletebeforereplace(r.deleteBeforeReplace);
-    }
-    if (r.parent) {
-        options.setParent(r.parent);
-    }
-    // Always present: without CustomTimeouts the pack answers "A more recent version of the Pulumi
-    // CLI is required" (ANALYZER-PROTOCOL.md).
-    const timeouts = new pb.AnalyzerResourceOptions.CustomTimeouts();
-    timeouts.setCreate(r.timeouts.create);
-    timeouts.setUpdate(r.timeouts.update);
-    timeouts.setDelete(r.timeouts.delete);
-    options.setCustomtimeouts(timeouts);
-    return options;
-}
-
-function providerResource(p: PlannedResource): analyzerTypes.AnalyzerProviderResource {
-    const provider = new pb.AnalyzerProviderResource();
-    provider.setUrn(p.urn);
-    provider.setType(p.type);
-    provider.setName(p.name);
-    provider.setProperties(toStruct(p.inputs));
-    return provider;
-}
-
-/**
- * Provider messages for one batch of requests. An estate has a handful of providers and thousands
- * of resources: building each provider's Struct once per batch (not per resource) halves the time
- * to build a 10,000-resource analyzeStack (docs/performance.md). Per batch, never global, so a
- * caller that changes a provider between batches (the mutation suite) is always sent the change.
- */
-type ProviderMessages = (p: PlannedResource) => analyzerTypes.AnalyzerProviderResource;
-function providerMessages(): ProviderMessages {
-    const built = new Map<PlannedResource, analyzerTypes.AnalyzerProviderResource>();
-    return (p) => {
-        let message = built.get(p);
-        if (!message) {
-            message = providerResource(p);
-            built.set(p, message);
-        }
-        return message;
-    };
-}
-
 /**
  * One conversation with a running pack, in the order the CLI uses: `info()` → `configure()` →
  * `configureStack()` → `analyze()` per resource → `analyzeStack()`.
@@ -167,6 +117,18 @@ export class AnalyzerSession {
     ): Promise<Res> {
         return new Promise<Res>((resolve, reject) =>
             method.call(this.client, req, (err, res) => (err ? reject(new Error(err.details || err.message)) : resolve(res))),
+        );
+    }
+
+    /**
+     * A unary call whose request is already protobuf bytes (analyzer-wire.ts): the stub's own
+     * serializer would need the generated message objects this client no longer builds.
+     */
+    private callEncoded<Res>(method: { path: string; responseDeserialize: grpcTypes.deserialize<Res> }, req: Buffer): Promise<Res> {
+        return new Promise<Res>((resolve, reject) =>
+            this.client.makeUnaryRequest(method.path, (bytes: Buffer) => bytes, method.responseDeserialize, req, (err, res) =>
+                err || res === undefined ? reject(new Error(err?.details || err?.message || `${method.path} returned nothing`)) : resolve(res),
+            ),
         );
     }
 
@@ -218,27 +180,10 @@ export class AnalyzerSession {
         await this.call<analyzerTypes.AnalyzerStackConfigureRequest, analyzerTypes.AnalyzerStackConfigureResponse>(this.client.configureStack, req);
     }
 
-    private analyzeRequest(
-        resource: PlannedResource,
-        provider?: PlannedResource,
-        providerMessage: ProviderMessages = providerResource,
-    ): analyzerTypes.AnalyzeRequest {
-        const req = new pb.AnalyzeRequest();
-        req.setUrn(resource.urn);
-        req.setType(resource.type);
-        req.setName(resource.name);
-        req.setProperties(toStruct(resource.inputs));
-        req.setOptions(resourceOptions(resource));
-        if (provider) {
-            req.setProvider(providerMessage(provider));
-        }
-        return req;
-    }
-
     /** `analyze` one resource with its declared inputs, as the CLI does before each step. */
-    async analyze(resource: PlannedResource, provider?: PlannedResource, providerMessage?: ProviderMessages): Promise<Diagnostic[]> {
-        const req = this.analyzeRequest(resource, provider, providerMessage);
-        const res = await this.call<analyzerTypes.AnalyzeRequest, analyzerTypes.AnalyzeResponse>(this.client.analyze, req);
+    async analyze(resource: PlannedResource, provider?: PlannedResource, encoded: ProviderEncoder = providerEncoder()): Promise<Diagnostic[]> {
+        const req = encodeAnalyzeRequest(resource, provider && encoded(provider));
+        const res = await this.callEncoded(rpc.AnalyzerService.analyze, req);
         return this.diagnostics(res, resource.urn);
     }
 
@@ -247,8 +192,8 @@ export class AnalyzerSession {
      * previous one's result; the CLI then analyzes the last property bag instead of the declared one.
      */
     async remediate(resource: PlannedResource, provider?: PlannedResource): Promise<Remediation[]> {
-        const req = this.analyzeRequest(resource, provider);
-        const res = await this.call<analyzerTypes.AnalyzeRequest, analyzerTypes.RemediateResponse>(this.client.remediate, req);
+        const req = encodeAnalyzeRequest(resource, provider && encodeProvider(provider));
+        const res = await this.callEncoded(rpc.AnalyzerService.remediate, req);
         return res.getRemediationsList().map((r) => ({
             policy: r.getPolicyname(),
             description: r.getDescription(),
@@ -263,13 +208,13 @@ export class AnalyzerSession {
      */
     async analyzeAll(resources: PlannedResource[], providers: Map<string, PlannedResource>, inFlight = 32): Promise<Diagnostic[]> {
         const results: Diagnostic[][] = new Array(resources.length);
-        const providerMessage = providerMessages();
+        const encoded = providerEncoder();
         let next = 0;
         const worker = async (): Promise<void> => {
             while (next < resources.length) {
                 const i = next++;
                 const r = resources[i];
-                results[i] = await this.analyze(r, r.provider ? providers.get(r.provider) : undefined, providerMessage);
+                results[i] = await this.analyze(r, r.provider ? providers.get(r.provider) : undefined, encoded);
             }
         };
         await Promise.all(Array.from({ length: Math.min(inFlight, resources.length) }, worker));
@@ -278,34 +223,12 @@ export class AnalyzerSession {
 
     /** `analyzeStack` over the whole estate: outputs, parents, dependencies, property dependencies, providers. */
     async analyzeStack(resources: PlannedResource[], providers: Map<string, PlannedResource>): Promise<Diagnostic[]> {
-        const req = new pb.AnalyzeStackRequest();
-        const providerMessage = providerMessages();
-        req.setResourcesList(
-            resources.map((r) => {
-                const ar = new pb.AnalyzerResource();
-                ar.setUrn(r.urn);
-                ar.setType(r.type);
-                ar.setName(r.name);
-                ar.setProperties(toStruct(r.outputs));
-                ar.setOptions(resourceOptions(r));
-                const provider = r.provider ? providers.get(r.provider) : undefined;
-                if (provider) {
-                    ar.setProvider(providerMessage(provider));
-                }
-                if (r.parent) {
-                    ar.setParent(r.parent);
-                }
-                ar.setDependenciesList(r.dependencies);
-                const deps = ar.getPropertydependenciesMap();
-                for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-                    const d = new pb.AnalyzerPropertyDependencies();
-                    d.setUrnsList(urns);
-                    deps.set(key, d);
-                }
-                return ar;
-            }),
-        );
-        const res = await this.call<analyzerTypes.AnalyzeStackRequest, analyzerTypes.AnalyzeResponse>(this.client.analyzeStack, req);
+        const encoded = providerEncoder();
+        const req = encodeAnalyzeStackRequest(resources, (r) => {
+            const provider = r.provider ? providers.get(r.provider) : undefined;
+            return provider && encoded(provider);
+        });
+        const res = await this.callEncoded(rpc.AnalyzerService.analyzeStack, req);
         return this.diagnostics(res, undefined);
     }
 
