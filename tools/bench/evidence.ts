@@ -15,7 +15,7 @@ import { TRIVIAL_PACK } from "./run-bench";
 import { median, msSince, repeat, round } from "./stats";
 import { syntheticEstate } from "./synthetic-estate";
 
-const PROBE = path.join(__dirname, "fixtures", "module-probe.js");
+export const PROBE = path.join(__dirname, "fixtures", "module-probe.js");
 
 export interface ProbeReport {
     uptimeMs: number;
@@ -69,11 +69,36 @@ async function probedStart(packDir: string, env: Record<string, string>, timeout
     }
 }
 
-async function probedHandle(packDir: string, env: Record<string, string>): Promise<PackHandle> {
+/** What the probe writes to stderr once it has loaded @pulumi/policy's server from the transformed source. */
+export const STACK_LIST_ONCE_ACTIVE = "BENCH_PROBE_STACK_LIST_ONCE active";
+
+/**
+ * Waits (briefly: stderr and the port line travel on different pipes) for the probe's word that the
+ * transformed server is the one loaded; a variant that silently ran the stock server would be a lie.
+ */
+async function expectActive(child: PackProcess, line: string): Promise<void> {
+    for (let waited = 0; !child.stderr().split("\n").includes(line); waited += 50) {
+        if (waited >= 2000) {
+            throw new Error(`the pack (pid ${child.pid}) started without "${line}" on stderr: the probe's toggle did not take effect\n${child.stderr().trim()}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+/** A pack started with the probe (`env` toggles set), connected and its info read; close() stops it. */
+export async function probedHandle(packDir: string, env: Record<string, string>): Promise<PackHandle> {
     const child = await startProbed(packDir, env);
-    const session = await AnalyzerSession.connect(child.address);
-    const info = await session.info();
-    return { process: child, session, info, packDir, buildMs: 0, close: async () => (session.close(), await child.stop()) };
+    try {
+        if (env.BENCH_PROBE_STACK_LIST_ONCE === "1") {
+            await expectActive(child, STACK_LIST_ONCE_ACTIVE);
+        }
+        const session = await AnalyzerSession.connect(child.address);
+        const info = await session.info();
+        return { process: child, session, info, packDir, buildMs: 0, close: async () => (session.close(), await child.stop()) };
+    } catch (e) {
+        await child.stop();
+        throw e;
+    }
 }
 
 /** Median wall time of `node -e "require('<module>')"` timed inside the child (import cost alone). */
@@ -199,6 +224,9 @@ export async function gatherEvidence(options: EvidenceOptions): Promise<Record<s
         no_type_fast_path: { BENCH_PROBE_NO_TYPE_DISPATCH: "1" },
         deserialize_once: { BENCH_PROBE_MEMO_DESERIALIZE: "1" },
         deserialize_once_no_type_fast_path: { BENCH_PROBE_MEMO_DESERIALIZE: "1", BENCH_PROBE_NO_TYPE_DISPATCH: "1" },
+        // The fix we would propose to @pulumi/policy: analyzeStack's resource list built once per request,
+        // not once per stack policy (the pack's stack policies all pay for the whole list today).
+        stack_list_once: { BENCH_PROBE_STACK_LIST_ONCE: "1" },
     };
     const server: Record<string, VariantFigures> = {};
     for (const [name, env] of Object.entries(variants)) {
