@@ -6,8 +6,11 @@
 // parsed once per text for the whole pack (lib/json memo). `Statement` may be an object or an
 // array; `Action`, `Resource` and `Principal.AWS` a string or an array; `NotAction`,
 // `NotResource` and `NotPrincipal` invert the grant and count as broad.
+// A public grant (Principal "*", NotPrincipal) passes only when its Condition fixes WHO may use
+// it (lib/conditions: the Access Analyzer / S3 Block Public Access notion of public).
 
 import { globMatches, GovPolicy, isUnknown, Read, read, readJsonDocument, ResourceContext, resourcePolicy } from "../lib";
+import { CALLER_KEY_NAMES, conditionNarrowsCaller, SUGGESTED_CALLER_KEYS } from "../lib/conditions";
 
 export type Statements = { kind: "unknown" } | { kind: "invalid" } | { kind: "ok"; statements: readonly unknown[] };
 
@@ -370,17 +373,31 @@ const RESOURCE_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>>
     "aws:iam/role:Role": ["IAM role trust policy of", "assumeRolePolicy"],
 };
 
+/** At most this many non-narrowing pairs are spelled out in a message. */
+const MAX_REASONS = 3;
+
+function describeReasons(reasons: readonly string[]): string {
+    const shown = reasons.slice(0, MAX_REASONS).join("; ");
+    return reasons.length > MAX_REASONS ? `${shown}; and ${reasons.length - MAX_REASONS} more` : shown;
+}
+
 export const resourcePolicyNoPublicPrincipal = resourcePolicy({
     name: "resource-policy-no-public-principal",
     description:
         'Key, bucket, topic, queue, repository, secret and role trust policies must not Allow Principal "*" (or ' +
-        '{"AWS": "*"}, or NotPrincipal) without a Condition: that grants the action to every AWS account and, for S3, ' +
-        "to anonymous users (AC-3, AC-21).",
+        '{"AWS": "*"}, or NotPrincipal) unless a Condition narrows WHO can use the grant: otherwise every AWS account ' +
+        "and, for S3, anonymous users get the action (AC-3, AC-21). As IAM Access Analyzer and S3 Block Public Access " +
+        "judge it, a Condition narrows only when a matching operator fixes a caller key (account, organization, principal " +
+        "or source ARN, VPC, VPC endpoint, IP range) to specific values; aws:SecureTransport says how, not who.",
     severity: "critical",
     controls: ["AC-3", "AC-21", "AC-6"],
     remediationSteps:
-        "Name the principals (account root, role ARNs, service principals), or keep \"*\" only with a Condition that " +
-        "narrows it, e.g. aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or kms:CallerAccount.",
+        "Name the principals (account root, role ARNs, service principals), or keep \"*\" only with a Condition where " +
+        "StringEquals, StringLike, ArnEquals, ArnLike or IpAddress (or a ForAnyValue: form; not ...IfExists, " +
+        `ForAllValues:, negated, Bool or Null operators) fixes one of ${CALLER_KEY_NAMES.join(", ")} to specific ` +
+        'values: no bare "*", no policy variable, no ARN with an open account (a wildcard in the resource part is ' +
+        "fine), no 0.0.0.0/0 or ::/0. aws:SecureTransport, kms:ViaService, tag and request keys may stay but do not " +
+        "count on their own.",
     resourceTypes: Object.keys(RESOURCE_POLICY_TYPES) as [string, ...string[]],
     validate: (ctx) => {
         const [noun, path] = RESOURCE_POLICY_TYPES[ctx.type];
@@ -408,18 +425,24 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
                 return;
             }
             const condition = read(statement, "Condition");
-            const conditioned = condition.known
-                ? condition.value !== null && typeof condition.value === "object" && Object.keys(condition.value).length > 0
-                : undefined;
-            if (conditioned === true) {
+            const narrowing = condition.known ? conditionNarrowsCaller(condition.value) : ({ kind: "unknown", what: "Condition" } as const);
+            if (narrowing.kind === "narrowed") {
                 return;
             }
-            if (!effect.known || isPublic === undefined || conditioned === undefined) {
-                ctx.cannotVerify(`${what} ${label} Effect, Principal or Condition`);
+            if (!effect.known || isPublic === undefined || narrowing.kind === "unknown") {
+                const unknowns = [!effect.known && "Effect", isPublic === undefined && "Principal", narrowing.kind === "unknown" && narrowing.what];
+                ctx.cannotVerify(`${what} ${label} ${unknowns.filter((u) => u !== false).join(", ")}`);
                 return;
             }
             const whom = notPrincipal.known && notPrincipal.value !== undefined ? "NotPrincipal (everyone but the listed principals)" : 'Principal "*"';
-            ctx.violation(`${what} ${label} allows ${whom} without a Condition; name the principals or add a narrowing Condition.`);
+            if (narrowing.kind === "absent") {
+                ctx.violation(`${what} ${label} allows ${whom} without a Condition; name the principals or add a narrowing Condition.`);
+                return;
+            }
+            ctx.violation(
+                `${what} ${label} allows ${whom} and its Condition (${describeReasons(narrowing.reasons)}) does not narrow who can use it; ` +
+                    `name the principals or add a Condition that fixes ${SUGGESTED_CALLER_KEYS.join(", ")} or another caller key to specific values.`,
+            );
         });
     },
 });

@@ -11,7 +11,7 @@ import {
     policyStatements,
     resourcePolicyNoPublicPrincipal,
 } from "../../policies/rules/identity";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, unknown } from "./helpers";
+import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, mandatory, runResourcePolicy, unknown } from "./helpers";
 
 const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const POLICY = "aws:iam/policy:Policy";
@@ -251,6 +251,113 @@ describe("identity", () => {
                 assertNoMandatory(diags);
                 assert.equal(advisory(diags).length, 1, JSON.stringify(policy));
             }
+        });
+        describe("a Condition must narrow who can use the grant", () => {
+            const BUCKET = "aws:s3/bucketPolicy:BucketPolicy";
+            const OBJECTS = "arn:aws-us-gov:s3:::b/*";
+            const FIX = "name the principals or add a Condition that fixes aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, kms:CallerAccount or another caller key to specific values.";
+            const publicRead = (Condition: unknown, extra: Record<string, unknown> = { Principal: "*" }) => ({ Effect: "Allow", ...extra, Action: "s3:GetObject", Resource: OBJECTS, Condition });
+
+            it("flags the public bucket that only requires HTTPS", async () => {
+                const policy = JSON.stringify({ Version: "2012-10-17", Statement: [publicRead({ Bool: { "aws:SecureTransport": "true" } })] });
+                assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "site", props: { bucket: "b", policy } }), [
+                    `Bucket policy "site" statement #0 allows Principal "*" and its Condition (Bool aws:SecureTransport: the key does not identify the caller) does not narrow who can use it; ${FIX}`,
+                ]);
+            });
+
+            it("flags wildcard values, the whole address space, negated, IfExists and ForAllValues operators, and NotPrincipal", async () => {
+                const policy = doc(
+                    publicRead({ StringLike: { "aws:PrincipalArn": "*" } }),
+                    publicRead({ IpAddress: { "aws:SourceIp": "0.0.0.0/0" } }),
+                    publicRead({ StringNotEquals: { "aws:PrincipalAccount": "123456789012" } }),
+                    publicRead({ StringEqualsIfExists: { "aws:SourceAccount": "123456789012" } }),
+                    publicRead({ "ForAllValues:StringEquals": { "aws:PrincipalOrgID": "o-abc123def4" } }),
+                    publicRead({ Bool: { "aws:SecureTransport": "true" } }, { NotPrincipal: { AWS: ROLE_ARN } }),
+                    publicRead({ ArnLike: { "aws:PrincipalArn": "arn:aws-us-gov:iam::*:role/reader" } }, { Principal: { AWS: "*" } }),
+                );
+                const because = (why: string, whom = 'Principal "*"') => (i: number) => `Bucket policy "site" statement #${i} allows ${whom} and its Condition (${why}) does not narrow who can use it; ${FIX}`;
+                assertViolations(
+                    await runResourcePolicy(p, { type: BUCKET, name: "site", props: { policy } }),
+                    [
+                        because('StringLike aws:PrincipalArn: "*" matches any caller'),
+                        because('IpAddress aws:SourceIp: "0.0.0.0/0" is every address'),
+                        because("StringNotEquals aws:PrincipalAccount: a negated operator lets every other value through"),
+                        because("StringEqualsIfExists aws:SourceAccount: IfExists is true when the key is absent"),
+                        because("ForAllValues:StringEquals aws:PrincipalOrgID: ForAllValues is true when the key is absent or empty"),
+                        because("Bool aws:SecureTransport: the key does not identify the caller", "NotPrincipal (everyone but the listed principals)"),
+                        because('ArnLike aws:PrincipalArn: "arn:aws-us-gov:iam::*:role/reader" leaves the account open'),
+                    ].map((m, i) => m(i)),
+                );
+            });
+
+            it("names at most three non-narrowing pairs", async () => {
+                const policy = doc(
+                    publicRead({
+                        Bool: { "aws:SecureTransport": "true", "aws:MultiFactorAuthPresent": "true" },
+                        StringEquals: { "aws:RequestedRegion": "us-gov-west-1", "kms:ViaService": "s3.us-gov-west-1.amazonaws.com" },
+                    }),
+                );
+                const [m] = mandatory(await runResourcePolicy(p, { type: BUCKET, name: "site", props: { policy } })).map((d) => d.message);
+                assert.match(m, /\(Bool aws:SecureTransport: .*; Bool aws:MultiFactorAuthPresent: .*; StringEquals aws:RequestedRegion: .*; and 1 more\) does not narrow/);
+            });
+
+            it("flags a role trust policy open to every account behind an MFA condition", async () => {
+                const trust = doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } });
+                assertViolations(await runResourcePolicy(p, { type: ROLE, name: "ops", props: { assumeRolePolicy: trust } }), [
+                    `IAM role trust policy of "ops" statement #0 allows Principal "*" and its Condition (Bool aws:MultiFactorAuthPresent: the key does not identify the caller) does not narrow who can use it; ${FIX}`,
+                ]);
+            });
+
+            it("passes conditions that fix the account, source, organization or caller account", async () => {
+                const policy = doc(
+                    publicRead({ StringEquals: { "aws:SourceAccount": "123456789012" } }),
+                    publicRead({ ArnLike: { "aws:SourceArn": "arn:aws-us-gov:cloudtrail:us-gov-west-1:123456789012:trail/*" } }),
+                    publicRead({ StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } }),
+                    publicRead({ Bool: { "aws:SecureTransport": "true" }, StringEquals: { "aws:SourceVpce": "vpce-0123456789abcdef0" } }),
+                    publicRead({ IpAddress: { "aws:SourceIp": ["203.0.113.0/24"] } }, { NotPrincipal: { AWS: ROLE_ARN } }),
+                );
+                assertClean(await runResourcePolicy(p, { type: BUCKET, props: { policy } }));
+                const key = doc({
+                    Effect: "Allow",
+                    Principal: { AWS: "*" },
+                    Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                    Resource: "*",
+                    Condition: { StringEquals: { "kms:CallerAccount": "123456789012", "kms:ViaService": "s3.us-gov-west-1.amazonaws.com" } },
+                });
+                assertClean(await runResourcePolicy(p, { type: "aws:kms/key:Key", props: { policy: key } }));
+                const trust = doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } } });
+                assertClean(await runResourcePolicy(p, { type: ROLE, props: { assumeRolePolicy: trust } }));
+            });
+
+            it("keeps service principals and Deny statements out of it, whatever their Condition", async () => {
+                const policy = doc(
+                    { Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:PutObject", Resource: OBJECTS, Condition: { Bool: { "aws:SecureTransport": "true" } } },
+                    { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: OBJECTS, Condition: { BoolIfExists: { "aws:SecureTransport": "false" } } },
+                );
+                assertClean(await runResourcePolicy(p, { type: BUCKET, props: { policy } }));
+            });
+
+            it("is advisory, not a violation, when an unknown value could narrow it", async () => {
+                const statement = (Condition: unknown) => ({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: OBJECTS, Condition });
+                for (const [condition, what] of [
+                    [{ StringEquals: { "aws:SourceAccount": unknown() } }, "StringEquals aws:SourceAccount"],
+                    [{ Bool: { "aws:SecureTransport": "true" }, ArnLike: { "aws:SourceArn": [unknown()] } }, "ArnLike aws:SourceArn"],
+                    [{ StringEquals: unknown() }, "StringEquals"],
+                ] as const) {
+                    const diags = await runResourcePolicy(p, { type: BUCKET, name: "site", props: { policy: { Statement: [statement(condition)] } } });
+                    assertNoMandatory(diags);
+                    assert.deepEqual(
+                        advisory(diags).map((d) => d.message),
+                        [`Cannot verify Bucket policy "site" statement #0 Condition ${what} during preview: the value is unknown until the update. The policy runs again before the resource is created.`],
+                    );
+                }
+            });
+
+            it("still flags a statement whose unknown values cannot narrow it", async () => {
+                const policy = { Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: OBJECTS, Condition: { Bool: { "aws:SecureTransport": unknown() }, StringLike: { "aws:PrincipalArn": ["*", unknown()] } } }] };
+                const diags = await runResourcePolicy(p, { type: BUCKET, name: "site", props: { policy } });
+                assert.equal(mandatory(diags).length, 1, JSON.stringify(diags));
+            });
         });
         itHonoursWaivers(p, { type: "aws:s3/bucketPolicy:BucketPolicy", name: "site", props: { policy: doc({ Effect: "Allow", Principal: "*", Action: "s3:GetObject" }) } });
     });
