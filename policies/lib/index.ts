@@ -1,4 +1,5 @@
 // The policy-writing toolkit: import from "../lib" in rule files.
+export * from "./conditions";
 export * from "./config";
 export * from "./glob";
 export * from "./json";

@@ -9,8 +9,19 @@
 // A public grant (Principal "*", NotPrincipal) passes only when its Condition fixes WHO may use
 // it (lib/conditions: the Access Analyzer / S3 Block Public Access notion of public).
 
-import { globMatches, GovPolicy, isUnknown, Read, read, readJsonDocument, ResourceContext, resourcePolicy } from "../lib";
-import { CALLER_KEY_NAMES, conditionNarrowsCaller, SUGGESTED_CALLER_KEYS } from "../lib/conditions";
+import {
+    CALLER_KEY_NAMES,
+    conditionNarrowsCaller,
+    globMatches,
+    GovPolicy,
+    isUnknown,
+    Read,
+    read,
+    readJsonDocument,
+    ResourceContext,
+    resourcePolicy,
+    SUGGESTED_CALLER_KEYS,
+} from "../lib";
 
 export type Statements = { kind: "unknown" } | { kind: "invalid" } | { kind: "ok"; statements: readonly unknown[] };
 
