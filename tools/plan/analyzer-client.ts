@@ -6,7 +6,7 @@ import type * as analyzerTypes from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as emptyTypes from "google-protobuf/google/protobuf/empty_pb";
 import type * as structTypes from "google-protobuf/google/protobuf/struct_pb";
 
-import { encodeAnalyzeRequest, encodeAnalyzeStackRequest, encodeProvider, ProviderEncoder, providerEncoder } from "./analyzer-wire";
+import { encodeAnalyzeRequest, encodeAnalyzeStackRequest, ProviderEncoder, providerEncoder } from "./analyzer-wire";
 import { JsonObject } from "./properties";
 import { Enforcement, PackInfo, PlannedResource, PolicyMeta } from "./types";
 
@@ -191,8 +191,8 @@ export class AnalyzerSession {
      * `remediate` one resource: the pack runs its remediate-level policies in order, each on the
      * previous one's result; the CLI then analyzes the last property bag instead of the declared one.
      */
-    async remediate(resource: PlannedResource, provider?: PlannedResource): Promise<Remediation[]> {
-        const req = encodeAnalyzeRequest(resource, provider && encodeProvider(provider));
+    async remediate(resource: PlannedResource, provider?: PlannedResource, encoded: ProviderEncoder = providerEncoder()): Promise<Remediation[]> {
+        const req = encodeAnalyzeRequest(resource, provider && encoded(provider));
         const res = await this.callEncoded(rpc.AnalyzerService.remediate, req);
         return res.getRemediationsList().map((r) => ({
             policy: r.getPolicyname(),

@@ -3,6 +3,7 @@ import * as path from "path";
 
 import { PROJECT_ROOT, toRuntimeConfig } from "../lib/stack-config";
 import { AnalyzerSession, Diagnostic, PolicyConfigEntry } from "./analyzer-client";
+import { providerEncoder } from "./analyzer-wire";
 import { evaluateForPlan, EvaluateOptions, PlanEvaluation } from "./evaluate";
 import { buildPolicyConfig, packConfigPath, PackConfigFile, readPackConfig } from "./pack-config";
 import { LaunchedPack, launchPack, LaunchOptions } from "./pack-launch";
@@ -114,12 +115,13 @@ async function remediateAll(
 ): Promise<{ resources: PlannedResource[]; remediations: Violation[] }> {
     const out: PlannedResource[] = new Array(resources.length);
     const remediations: Violation[][] = new Array(resources.length);
+    const encoded = providerEncoder(); // each provider encoded once for the whole pass
     let next = 0;
     const worker = async (): Promise<void> => {
         while (next < resources.length) {
             const i = next++;
             const r = resources[i];
-            const fixes = await session.remediate(r, r.provider ? providers.get(r.provider) : undefined);
+            const fixes = await session.remediate(r, r.provider ? providers.get(r.provider) : undefined, encoded);
             const applied = fixes.filter((f) => f.properties !== undefined);
             const last = applied[applied.length - 1]?.properties;
             out[i] = last ? { ...r, inputs: last, outputs: { ...r.outputs, ...last } } : r;
