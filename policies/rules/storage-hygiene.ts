@@ -3,7 +3,7 @@
 // versioning by the explicit bucket name (known at preview) or, failing that, by the engine's
 // property dependencies.
 
-import { findGlobMatch, GovPolicy, isUnknown, read, ResourceContext, resourcePolicy, stackPolicy, StackContext, StackResource } from "../lib";
+import { findGlobMatch, GovPolicy, isUnknown, Read, read, ResourceContext, resourcePolicy, stackPolicy, StackContext, StackResource } from "../lib";
 import { isPublicPrincipal, listOf, policyStatements } from "./identity";
 
 const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"] as const;
@@ -144,98 +144,307 @@ function merge(verdicts: Map<string, Verdict>, urn: string, v: Verdict): void {
     verdicts.set(urn, prev === "yes" || v === "yes" ? "yes" : prev === "unknown" || v === "unknown" ? "unknown" : "no");
 }
 
-/** A statement is the TLS-only guard: Deny, everyone, all S3 actions, when aws:SecureTransport is false. */
-function isTlsDeny(statement: unknown): Verdict {
+/** Coverage over several statements: any "yes" wins, then any "unknown". */
+function anyOf(a: Verdict, b: Verdict): Verdict {
+    return a === "yes" || b === "yes" ? "yes" : a === "unknown" || b === "unknown" ? "unknown" : "no";
+}
+
+/**
+ * Glob positions (IAM `*` any run, `?` one character) reachable after reading all of `text`;
+ * `*` at position i may stay at i. Used to ask what a Resource pattern matches beyond a prefix.
+ */
+function globStates(pattern: string, text: string): Set<number> {
+    const close = (states: Set<number>): Set<number> => {
+        for (const i of [...states]) {
+            for (let j = i; j < pattern.length && pattern[j] === "*"; j++) {
+                states.add(j + 1);
+            }
+        }
+        return states;
+    };
+    let states = close(new Set([0]));
+    for (const ch of text) {
+        const next = new Set<number>();
+        for (const i of states) {
+            if (i < pattern.length && pattern[i] === "*") {
+                next.add(i);
+            } else if (i < pattern.length && (pattern[i] === "?" || pattern[i] === ch)) {
+                next.add(i + 1);
+            }
+        }
+        states = close(next);
+        if (states.size === 0) {
+            break;
+        }
+    }
+    return states;
+}
+
+/** Whether `pattern` matches `text` + s for EVERY non-empty s (all object keys under a prefix). */
+function coversAllAfter(pattern: string, text: string): boolean {
+    // From some reachable state, the rest of the pattern must be only wildcards with a `*`
+    // and at most one `?` (object keys are at least one character long).
+    for (const i of globStates(pattern, text)) {
+        const rest = pattern.slice(i);
+        if (/^[*?]*$/.test(rest) && rest.includes("*") && (rest.match(/\?/g) ?? []).length <= 1) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/** Whether `pattern` matches `text` exactly. */
+function matchesExactly(pattern: string, text: string): boolean {
+    return globStates(pattern, text).has(pattern.length);
+}
+
+/** The partition a Resource pattern names ("aws-us-gov"), or GovCloud's when it leaves it open. */
+function partitionOf(pattern: string): string {
+    const partition = pattern.split(":")[1];
+    return partition !== undefined && /^aws[a-z-]*$/.test(partition) ? partition : "aws-us-gov";
+}
+
+/** What a TLS deny's Resource covers of the bucket named `bucketName` (undefined when the name is not known). */
+function resourceCoverage(resources: readonly unknown[], bucketName: string | undefined): { bucket: Verdict; objects: Verdict } {
+    let bucket: Verdict = "no";
+    let objects: Verdict = "no";
+    for (const r of resources) {
+        if (typeof r !== "string") {
+            // An unknown element (an ARN computed from another resource) may or may not be this bucket.
+            const v: Verdict = isUnknown(r) ? "unknown" : "no";
+            bucket = anyOf(bucket, v);
+            objects = anyOf(objects, v);
+            continue;
+        }
+        if (bucketName === undefined) {
+            // Without the name only a pattern matching every S3 bucket and object settles it.
+            const all = coversAllAfter(r, `arn:${partitionOf(r)}:s3:::`);
+            bucket = anyOf(bucket, all ? "yes" : "unknown");
+            objects = anyOf(objects, all ? "yes" : "unknown");
+            continue;
+        }
+        const arn = `arn:${partitionOf(r)}:s3:::${bucketName}`;
+        bucket = anyOf(bucket, matchesExactly(r, arn) ? "yes" : "no");
+        objects = anyOf(objects, coversAllAfter(r, `${arn}/`) ? "yes" : "no");
+    }
+    return { bucket, objects };
+}
+
+/** One statement judged as the TLS-only guard of a bucket. */
+type TlsStatement =
+    | { kind: "unknown" }
+    /** Not a Deny of all S3 actions to everyone on aws:SecureTransport false. */
+    | { kind: "other" }
+    /** Such a Deny, but other conditions must also hold, so plain HTTP passes whenever they do not. */
+    | { kind: "narrowed"; by: readonly string[] }
+    | { kind: "deny"; bucket: Verdict; objects: Verdict };
+
+const TLS_OPERATORS = new Set(["bool", "boolifexists"]);
+
+/**
+ * A statement is the TLS-only guard when it Denies all S3 actions to everyone when
+ * aws:SecureTransport is false, with no other condition (any other operator/key pair must ALSO
+ * match for the Deny to apply, so it would let plain HTTP through whenever that pair does not),
+ * on Resources that cover the bucket's own ARN and every object under it (SC-8).
+ */
+function judgeTlsStatement(statement: unknown, bucketName: string | undefined): TlsStatement {
     const effect = read(statement, "Effect");
     const principal = read(statement, "Principal");
     const actions = listOf(statement, "Action");
     const condition = read(statement, "Condition");
     if (!effect.known || !principal.known || actions === undefined || !condition.known) {
-        return "unknown";
+        return { kind: "unknown" };
     }
     if (effect.value !== "Deny") {
-        return "no";
+        return { kind: "other" };
     }
     const everyone = isPublicPrincipal(principal.value);
     if (everyone === undefined || actions.some(isUnknown)) {
-        return "unknown";
+        return { kind: "unknown" };
     }
     if (!everyone || !actions.some((a) => a === "*" || (typeof a === "string" && a.toLowerCase() === "s3:*"))) {
-        return "no";
+        return { kind: "other" };
     }
-    for (const operator of ["Bool", "BoolIfExists"]) {
-        const v = read(condition.value, [operator, "aws:SecureTransport"]);
-        if (!v.known) {
-            return "unknown";
+    const c = condition.value;
+    if (c === null || typeof c !== "object" || Array.isArray(c)) {
+        return { kind: "other" };
+    }
+    let tls = false;
+    const others: string[] = [];
+    for (const [operator, pairs] of Object.entries(c as Record<string, unknown>)) {
+        if (isUnknown(pairs)) {
+            return { kind: "unknown" };
         }
-        const values = Array.isArray(v.value) ? v.value : [v.value];
-        if (values.some((x) => x === false || x === "false")) {
-            return "yes";
+        if (pairs === null || typeof pairs !== "object" || Array.isArray(pairs)) {
+            others.push(operator);
+            continue;
+        }
+        for (const [key, value] of Object.entries(pairs as Record<string, unknown>)) {
+            if (!TLS_OPERATORS.has(operator.toLowerCase()) || key.toLowerCase() !== "aws:securetransport") {
+                others.push(`${operator} ${key}`);
+                continue;
+            }
+            if (isUnknown(value)) {
+                return { kind: "unknown" };
+            }
+            const values = Array.isArray(value) ? value : [value];
+            if (values.some(isUnknown)) {
+                return { kind: "unknown" };
+            }
+            if (values.some((x) => x === false || (typeof x === "string" && x.toLowerCase() === "false"))) {
+                tls = true;
+            }
         }
     }
-    return "no";
+    if (!tls) {
+        return { kind: "other" };
+    }
+    if (others.length > 0) {
+        return { kind: "narrowed", by: others };
+    }
+    // NotResource denies everything but the listed ARNs: it covers the bucket unless a listed
+    // pattern could match the bucket or one of its objects.
+    const notResource = listOf(statement, "NotResource");
+    if (notResource === undefined) {
+        return { kind: "unknown" };
+    }
+    if (notResource.length > 0) {
+        return judgeNotResource(notResource, bucketName);
+    }
+    const resources = listOf(statement, "Resource");
+    if (resources === undefined) {
+        return { kind: "unknown" };
+    }
+    return { kind: "deny", ...resourceCoverage(resources, bucketName) };
 }
 
-function hasTlsDeny(policy: unknown): Verdict {
+/** A Deny with NotResource covers what none of its patterns can match. */
+function judgeNotResource(patterns: readonly unknown[], bucketName: string | undefined): TlsStatement {
+    if (patterns.some((p) => typeof p !== "string") || bucketName === undefined) {
+        return { kind: "deny", bucket: "unknown", objects: "unknown" };
+    }
+    let bucket: Verdict = "yes";
+    let objects: Verdict = "yes";
+    for (const p of patterns as readonly string[]) {
+        const arn = `arn:${partitionOf(p)}:s3:::${bucketName}`;
+        if (matchesExactly(p, arn)) {
+            bucket = "no";
+        }
+        // Some reachable state after the prefix means some key under it matches the exclusion.
+        if ([...globStates(p, `${arn}/`)].some((i) => i < p.length)) {
+            objects = "no";
+        }
+    }
+    return { kind: "deny", bucket, objects };
+}
+
+/** Why a bucket's policies do not make it TLS-only, for the violation message. */
+type TlsVerdict = { kind: "yes" } | { kind: "unknown" } | { kind: "no"; why?: string };
+
+function hasTlsDeny(policy: unknown, bucketName: string | undefined): TlsVerdict {
     const parsed = policyStatements(policy);
     if (parsed.kind !== "ok") {
-        return parsed.kind === "unknown" ? "unknown" : "no";
+        return parsed.kind === "unknown" ? { kind: "unknown" } : { kind: "no" };
     }
-    let verdict: Verdict = "no";
+    let bucket: Verdict = "no";
+    let objects: Verdict = "no";
+    let sawDeny = false;
+    const narrowed: string[] = [];
     for (const s of parsed.statements) {
-        const v = isTlsDeny(s);
-        if (v === "yes") {
-            return "yes";
-        }
-        if (v === "unknown") {
-            verdict = "unknown";
+        const v = judgeTlsStatement(s, bucketName);
+        if (v.kind === "unknown") {
+            bucket = anyOf(bucket, "unknown");
+            objects = anyOf(objects, "unknown");
+        } else if (v.kind === "narrowed") {
+            narrowed.push(...v.by);
+        } else if (v.kind === "deny") {
+            sawDeny = true;
+            bucket = anyOf(bucket, v.bucket);
+            objects = anyOf(objects, v.objects);
         }
     }
-    return verdict;
+    if (bucket === "yes" && objects === "yes") {
+        return { kind: "yes" };
+    }
+    if (bucket !== "no" && objects !== "no") {
+        return { kind: "unknown" };
+    }
+    if (sawDeny) {
+        const missing = [bucket === "no" && "the bucket's ARN", objects === "no" && "its objects (<bucket ARN>/*)"].filter((m) => m !== false);
+        return { kind: "no", why: `does not cover ${missing.join(" or ")}` };
+    }
+    if (narrowed.length > 0) {
+        return { kind: "no", why: `also requires ${[...new Set(narrowed)].join(", ")}, so plain HTTP passes whenever that does not match` };
+    }
+    return { kind: "no" };
+}
+
+/** The bucket's physical name when known (its `bucket`, else the name a policy attaches to). */
+function knownName(...values: Read[]): string | undefined {
+    for (const v of values) {
+        if (v.known && typeof v.value === "string" && v.value !== "") {
+            return v.value;
+        }
+    }
+    return undefined;
 }
 
 export const s3BucketTlsOnlyPolicy = stackPolicy({
     name: "s3-bucket-tls-only-policy",
     description:
         "Every S3 bucket must have a bucket policy that denies all S3 actions to everyone when aws:SecureTransport is " +
-        "false, so no object is ever read or written over plain HTTP (SC-8, SC-8(1)).",
+        "false, with no other condition and on Resources covering the bucket and all its objects, so nothing is ever " +
+        "read or written over plain HTTP (SC-8, SC-8(1)). A bucket has one policy: when several resources set it, every " +
+        "one must carry the deny.",
     severity: "high",
     controls: ["SC-8", "SC-8(1)", "AC-17(2)"],
     remediationSteps:
         'Add to the bucket policy: { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucketArn, `${bucketArn}/*`], ' +
-        'Condition: { Bool: { "aws:SecureTransport": "false" } } }.',
+        'Condition: { Bool: { "aws:SecureTransport": "false" } } } (no other condition in that statement).',
     resourceTypes: [...BUCKET_TYPES, "aws:s3/bucketPolicy:BucketPolicy"],
     validate: (ctx) => {
         const buckets = ctx.ofType(...BUCKET_TYPES);
         if (buckets.length === 0) {
             return;
         }
-        // Verdict per bucket URN from its policies (the deprecated inline `policy` counts too).
-        const verdicts = new Map<string, Verdict>();
+        // Every policy document that sets each bucket's policy (the deprecated inline `policy`
+        // counts too). AWS keeps one policy per bucket, so the last writer wins: all must qualify.
+        const docs = new Map<string, { policy: unknown; attachedTo: Read }[]>();
         let unresolved = 0;
         for (const bp of ctx.ofType("aws:s3/bucketPolicy:BucketPolicy")) {
             const refs = ctx.resolveRefs(bp, "bucket", BUCKET_TYPES, BUCKET_KEYS);
             unresolved += refs.unresolved;
-            const verdict = hasTlsDeny(bp.props.policy);
-            refs.resources.forEach((b) => merge(verdicts, b.urn, verdict));
+            const entry = { policy: bp.props.policy, attachedTo: ctx.read(bp.props, "bucket") };
+            refs.resources.forEach((b) => docs.set(b.urn, [...(docs.get(b.urn) ?? []), entry]));
         }
         for (const bucket of buckets) {
+            const own = ctx.read(bucket.props, "bucket");
+            const found = [...(docs.get(bucket.urn) ?? [])];
             const inline = ctx.read(bucket.props, "policy");
+            const verdicts: TlsVerdict[] = [];
             if (!inline.known) {
-                merge(verdicts, bucket.urn, "unknown");
+                verdicts.push({ kind: "unknown" });
             } else if (inline.value !== undefined && inline.value !== "") {
-                merge(verdicts, bucket.urn, hasTlsDeny(inline.value));
+                found.push({ policy: inline.value, attachedTo: own });
             }
-            const verdict = verdicts.get(bucket.urn);
-            if (verdict === "yes") {
+            verdicts.push(...found.map((d) => hasTlsDeny(d.policy, knownName(own, d.attachedTo))));
+            // A "no" wins (that document may be the one AWS keeps), then an "unknown".
+            const verdict = verdicts.find((v) => v.kind === "no") ?? verdicts.find((v) => v.kind === "unknown") ?? verdicts[0];
+            if (verdict?.kind === "yes") {
                 continue;
             }
-            if (verdict === "unknown" || (verdict === undefined && unresolved > 0)) {
+            if (verdict?.kind === "unknown" || (verdict === undefined && unresolved > 0)) {
                 ctx.cannotVerify(bucket, `the bucket policy of S3 bucket "${bucket.name}"`);
             } else if (verdict === undefined) {
                 ctx.violation(bucket, `S3 bucket "${bucket.name}" has no bucket policy; add one that denies s3:* when aws:SecureTransport is false.`);
-            } else {
+            } else if (verdict.why === undefined) {
                 ctx.violation(bucket, `S3 bucket "${bucket.name}" has a bucket policy without a TLS-only deny; deny s3:* to Principal "*" when aws:SecureTransport is false.`);
+            } else {
+                ctx.violation(
+                    bucket,
+                    `S3 bucket "${bucket.name}" has a bucket policy whose TLS-only deny ${verdict.why}; deny s3:* to Principal "*" on ` +
+                        "the bucket ARN and <bucket ARN>/* when aws:SecureTransport is false, with no other condition.",
+                );
             }
         }
     },

@@ -120,10 +120,53 @@ describe("storage hygiene", () => {
             ]);
         });
         it("passes the TLS deny in its usual spellings (boolean or string, Bool or BoolIfExists, {AWS: \"*\"})", async () => {
-            assertClean(await runStackPolicy(p, [bucket("a"), policy("a", [TLS_DENY])]));
+            // TLS_DENY names app-backups' ARN: the deny must be on the bucket it guards.
+            assertClean(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [TLS_DENY])]));
             const variant = { ...TLS_DENY, Principal: { AWS: "*" }, Action: ["*"], Condition: { BoolIfExists: { "aws:SecureTransport": ["false"] } } };
-            assertClean(await runStackPolicy(p, [bucket("a"), policy("a", [variant])]));
-            assertClean(await runStackPolicy(p, [bucket("a", { policy: doc(TLS_DENY) })]));
+            assertClean(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [variant])]));
+            assertClean(await runStackPolicy(p, [bucket("app-backups", { policy: doc(TLS_DENY) })]));
+        });
+        it("flags a TLS deny that misses the bucket's objects, names another bucket, or is narrowed by another condition", async () => {
+            const bucketOnly = { ...TLS_DENY, Resource: ARN };
+            const otherBucket = { ...TLS_DENY, Resource: ["arn:aws-us-gov:s3:::assets", "arn:aws-us-gov:s3:::assets/*"] };
+            const somePrefix = { ...TLS_DENY, Resource: [ARN, `${ARN}/private/*`] };
+            const narrowed = { ...TLS_DENY, Condition: { Bool: { "aws:SecureTransport": "false" }, StringEquals: { "aws:PrincipalAccount": "123456789012" } } };
+            const notResource = { ...TLS_DENY, Resource: undefined, NotResource: `${ARN}/public/*` };
+            const cover = (what: string) =>
+                `S3 bucket "app-backups" has a bucket policy whose TLS-only deny does not cover ${what}; deny s3:* to Principal "*" on the bucket ARN and <bucket ARN>/* when aws:SecureTransport is false, with no other condition.`;
+            assertViolations(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [bucketOnly])]), [cover("its objects (<bucket ARN>/*)")]);
+            assertViolations(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [otherBucket])]), [cover("the bucket's ARN or its objects (<bucket ARN>/*)")]);
+            assertViolations(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [somePrefix])]), [cover("its objects (<bucket ARN>/*)")]);
+            assertViolations(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [notResource])]), [cover("its objects (<bucket ARN>/*)")]);
+            assertViolations(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [narrowed])]), [
+                'S3 bucket "app-backups" has a bucket policy whose TLS-only deny also requires StringEquals aws:PrincipalAccount, so plain HTTP passes whenever that does not match; deny s3:* to Principal "*" on the bucket ARN and <bucket ARN>/* when aws:SecureTransport is false, with no other condition.',
+            ]);
+        });
+        it("flags a bucket whose policy is also set by a second document without the deny (AWS keeps one)", async () => {
+            const allowOnly = { Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::123456789012:root" }, Action: "s3:GetObject", Resource: `${ARN}/*` };
+            assertViolations(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [TLS_DENY]), { ...policy("app-backups", [allowOnly]), name: "second" }]), [
+                'S3 bucket "app-backups" has a bucket policy without a TLS-only deny; deny s3:* to Principal "*" when aws:SecureTransport is false.',
+            ]);
+        });
+        it("passes a deny split over statements, wildcard Resources covering the bucket, and a NotResource naming other buckets", async () => {
+            const split = [
+                { ...TLS_DENY, Sid: "Bucket", Resource: ARN },
+                { ...TLS_DENY, Sid: "Objects", Resource: `${ARN}/*` },
+            ];
+            assertClean(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", split)]));
+            assertClean(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [{ ...TLS_DENY, Resource: "arn:aws-us-gov:s3:::app-*" }])]));
+            assertClean(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [{ ...TLS_DENY, Resource: [ARN, `${ARN}/?*`] }])]));
+            assertClean(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [{ ...TLS_DENY, Resource: undefined, NotResource: "arn:aws-us-gov:s3:::assets/*" }])]));
+            // A generated name: Resource "*" still settles it.
+            assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "gen", props: { bucket: unknown() } }, { type: POLICY, name: "gen-policy", props: { bucket: unknown(), policy: doc({ ...TLS_DENY, Resource: "*" }) }, propertyDependencies: { bucket: [urnOf(BUCKET, "gen")] } }]));
+        });
+        it("is advisory when the bucket's name is unknown and the deny names specific ARNs", async () => {
+            const diags = await runStackPolicy(p, [
+                { type: BUCKET, name: "gen", props: { bucket: unknown() } },
+                { type: POLICY, name: "gen-policy", props: { bucket: unknown(), policy: doc(TLS_DENY) }, propertyDependencies: { bucket: [urnOf(BUCKET, "gen")] } },
+            ]);
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
         });
         it("is advisory when the policy document or its bucket is unknown", async () => {
             const unknownDoc = await runStackPolicy(p, [bucket("a"), policy("a", unknown())]);
