@@ -86,12 +86,15 @@ function actionMatches(pattern: string, action: string): boolean {
     return globMatches(pattern.toLowerCase(), action.toLowerCase());
 }
 
-const IDENTITY_POLICY_TYPES = {
-    "aws:iam/policy:Policy": "IAM policy",
-    "aws:iam/rolePolicy:RolePolicy": "IAM role policy",
-    "aws:iam/userPolicy:UserPolicy": "IAM user policy",
-    "aws:iam/groupPolicy:GroupPolicy": "IAM group policy",
-} as const;
+/** Identity-policy resources: type → [noun, property holding the document]. */
+const IDENTITY_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>> = {
+    "aws:iam/policy:Policy": ["IAM policy", "policy"],
+    "aws:iam/rolePolicy:RolePolicy": ["IAM role policy", "policy"],
+    "aws:iam/userPolicy:UserPolicy": ["IAM user policy", "policy"],
+    "aws:iam/groupPolicy:GroupPolicy": ["IAM group policy", "policy"],
+    // IAM Identity Center: the inline policy becomes an identity policy of every role the permission set provisions.
+    "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy": ["Permission set inline policy", "inlinePolicy"],
+};
 const ROLE = "aws:iam/role:Role";
 const IDENTITY_TYPES: [string, ...string[]] = [ROLE, ...Object.keys(IDENTITY_POLICY_TYPES)];
 
@@ -103,9 +106,8 @@ interface Document {
 /** The identity-policy documents of a resource: its `policy`, or a role's `inlinePolicies[].policy`. */
 function identityDocuments(ctx: ResourceContext<unknown>): Document[] | undefined {
     if (ctx.type !== ROLE) {
-        const policy = ctx.read("policy");
-        const noun = IDENTITY_POLICY_TYPES[ctx.type as keyof typeof IDENTITY_POLICY_TYPES];
-        return [{ what: `${noun} "${ctx.name}"`, policy }];
+        const [noun, path] = IDENTITY_POLICY_TYPES[ctx.type];
+        return [{ what: `${noun} "${ctx.name}"`, policy: ctx.read(path) }];
     }
     const inline = ctx.read("inlinePolicies");
     if (!inline.known) {
@@ -147,11 +149,72 @@ function forEachAllow(ctx: ResourceContext<unknown>, check: (doc: Document, stat
     }
 }
 
+// Real actions of several services, and action names: a pattern that matches all of them matches
+// every action (of every service, or of its service). Exact spellings like "**", "?*", "*:?*",
+// "iam:**" or "i*:*" grant the same as "*" or "iam:*".
+const ACTION_PROBES = ["iam:PassRole", "s3:GetObject", "kms:Decrypt", "ec2:RunInstances", "sts:AssumeRole", "organizations:LeaveOrganization", "lambda:InvokeFunction"];
+const NAME_PROBES = ["PassRole", "GetObject", "X", "DescribeInstances", "CreateAccessKey", "PutBucketPolicy", "ListAllMyBuckets", "zz"];
+
+/** Whether an Action pattern matches every action of every service ("*", "*:*", "**", "?*"). */
+export function matchesEveryAction(pattern: string): boolean {
+    return ACTION_PROBES.every((a) => actionMatches(pattern, a));
+}
+
+/** The service (literal prefix) whose every action the pattern matches ("iam:*", "IAM:**", "i*:*", "iam*"), or undefined. */
+export function serviceWideOf(pattern: string): string | undefined {
+    const service = pattern.split(":")[0].replace(/[*?].*$/, "");
+    return service !== "" && NAME_PROBES.every((n) => actionMatches(pattern, `${service}:${n}`)) ? service : undefined;
+}
+
+const RESOURCE_PROBES = ["a", "x/y", "bucket/key/object.txt", "role/Admin", "function:f", "zz"];
+const ONLY_WILDCARDS = /^[*?]*\*[*?]*$/;
+
+/**
+ * Whether a Resource pattern matches every resource of `service` (in an account): "*",
+ * "arn:*", "arn:aws-us-gov:s3:::*", "arn:aws-us-gov:iam::123456789012:*". A fixed account
+ * still counts: for a workload in that account it is the same grant as "*". `service` may be a
+ * glob ("i*" from "i*:*").
+ */
+export function matchesEveryResourceOf(pattern: string, service: string): boolean {
+    if (ONLY_WILDCARDS.test(pattern)) {
+        return true;
+    }
+    const parts = pattern.split(":");
+    if (parts[0] !== "arn") {
+        return false;
+    }
+    const field = (i: number, sample: string) => (parts[i] === undefined || /[*?]/.test(parts[i]) ? sample : parts[i]);
+    const svc = field(2, service.replace(/[*?]/g, "x"));
+    if (!actionMatches(service, svc)) {
+        return false; // another service's ARNs: the actions do not apply to them
+    }
+    const prefix = `arn:${field(1, "aws-us-gov")}:${svc}:${field(3, "us-gov-west-1")}:${field(4, "123456789012")}:`;
+    return RESOURCE_PROBES.every((r) => globMatches(pattern, `${prefix}${r}`));
+}
+
+const ROLE_PROBES = ["a", "Admin", "service-role/x", "OrganizationAccountAccessRole", "app-task"];
+
+/** Whether a Resource pattern matches every IAM role (of an account): "*", "arn:aws-us-gov:iam::123456789012:role/*", "arn:*:iam::*:role*". */
+export function matchesEveryRole(pattern: string): boolean {
+    if (ONLY_WILDCARDS.test(pattern)) {
+        return true;
+    }
+    const parts = pattern.split(":");
+    if (parts[0] !== "arn") {
+        return false;
+    }
+    const field = (i: number, sample: string) => (parts[i] === undefined || /[*?]/.test(parts[i]) ? sample : parts[i]);
+    const prefix = `arn:${field(1, "aws-us-gov")}:iam::${field(4, "123456789012")}:role/`;
+    return ROLE_PROBES.every((r) => globMatches(pattern, `${prefix}${r}`));
+}
+
 export const iamPolicyNoWildcardActions = resourcePolicy({
     name: "iam-policy-no-wildcard-actions",
     description:
-        'IAM identity policies must not Allow Action "*" (administrator access), NotAction (everything but a list), or ' +
-        'a whole service ("s3:*") on Resource "*": each principal gets the specific actions it needs (AC-6, CM-7).',
+        'IAM identity policies (including IAM Identity Center permission set inline policies) must not Allow Action "*" ' +
+        '(administrator access, however spelled: "*:*", "**"), NotAction (everything but a list), or a whole service ' +
+        '("s3:*", "iam:**", "i*:*") on Resource "*" or on an ARN pattern matching every resource of that service ' +
+        '("arn:aws-us-gov:s3:::*"): each principal gets the specific actions it needs (AC-6, CM-7).',
     severity: "critical",
     controls: ["AC-6", "AC-6(1)", "AC-3"],
     remediationSteps:
@@ -185,11 +248,15 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
                 return;
             }
             const strings = actions.filter((a): a is string => typeof a === "string");
-            if (strings.some((a) => a === "*" || a === "*:*")) {
-                ctx.violation(`${where} allows Action "*"; grant the specific actions needed.`);
+            const everything = strings.find(matchesEveryAction);
+            if (everything !== undefined) {
+                const spelled = everything === "*" || everything === "*:*" ? "" : ` ("${everything}" matches every action)`;
+                ctx.violation(`${where} allows Action "*"${spelled}; grant the specific actions needed.`);
                 return;
             }
-            const serviceWildcards = strings.filter((a) => /^[a-z0-9-]+:\*$/i.test(a) && !allowedServices.has(a.split(":")[0].toLowerCase()));
+            const serviceWildcards = strings
+                .map((a) => ({ action: a, service: serviceWideOf(a) }))
+                .filter((w): w is { action: string; service: string } => w.service !== undefined && !allowedServices.has(w.service.toLowerCase()));
             if (serviceWildcards.length === 0) {
                 return;
             }
@@ -198,7 +265,15 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
             if (resources === undefined || !notResource.known) {
                 ctx.cannotVerify(`${where} Resource`);
             } else if (resources.includes("*") || notResource.value !== undefined) {
-                ctx.violation(`${where} allows ${serviceWildcards.map((a) => `"${a}"`).join(", ")} on Resource "*"; grant the specific actions needed.`);
+                ctx.violation(`${where} allows ${serviceWildcards.map((w) => `"${w.action}"`).join(", ")} on Resource "*"; grant the specific actions needed.`);
+            } else {
+                for (const w of serviceWildcards) {
+                    const servicePattern = w.action.split(":")[0];
+                    const broad = resources.find((r) => typeof r === "string" && matchesEveryResourceOf(r, servicePattern));
+                    if (broad !== undefined) {
+                        ctx.violation(`${where} allows "${w.action}" on Resource "${String(broad)}", i.e. every ${w.service} resource; grant the specific actions needed.`);
+                    }
+                }
             }
         });
     },
@@ -207,8 +282,9 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
 export const iamPolicyNoPassRoleWildcard = resourcePolicy({
     name: "iam-policy-no-passrole-wildcard",
     description:
-        'IAM identity policies must not Allow iam:PassRole on Resource "*": passing any role to a service lets a principal ' +
-        "run code with that role's privileges, an escalation path (AC-6, AC-6(1), AC-5).",
+        'IAM identity policies must not Allow iam:PassRole (or a pattern matching it) on Resource "*" or on every role ' +
+        '("arn:aws-us-gov:iam::<account>:role/*"): passing any role to a service lets a principal run code with that ' +
+        "role's privileges, an escalation path (AC-6, AC-6(1), AC-5).",
     severity: "high",
     controls: ["AC-6", "AC-6(1)", "AC-5"],
     remediationSteps:
@@ -223,7 +299,7 @@ export const iamPolicyNoPassRoleWildcard = resourcePolicy({
                 return;
             }
             // Action "*" is iam-policy-no-wildcard-actions' finding; don't report it twice.
-            const passRole = actions.find((a) => typeof a === "string" && a !== "*" && a !== "*:*" && !isUnknown(a) && actionMatches(a, "iam:PassRole"));
+            const passRole = actions.find((a) => typeof a === "string" && !matchesEveryAction(a) && !isUnknown(a) && actionMatches(a, "iam:PassRole"));
             if (passRole === undefined) {
                 return;
             }
@@ -233,6 +309,12 @@ export const iamPolicyNoPassRoleWildcard = resourcePolicy({
                 ctx.cannotVerify(`${doc.what} ${label} Resource`);
             } else if (resources.includes("*") || notResource.value !== undefined) {
                 ctx.violation(`${doc.what} ${label} allows "${String(passRole)}" on Resource "*"; scope it to the role ARNs that are passed.`);
+            } else {
+                // "role/*" passes any role of the account: the same escalation as "*".
+                const everyRole = resources.find((r) => typeof r === "string" && matchesEveryRole(r));
+                if (everyRole !== undefined) {
+                    ctx.violation(`${doc.what} ${label} allows "${String(passRole)}" on Resource "${String(everyRole)}", i.e. every role; scope it to the role ARNs that are passed.`);
+                }
             }
         });
     },
@@ -264,8 +346,23 @@ export const iamUserNoPolicies = resourcePolicy({
     severity: "medium",
     controls: ["AC-2", "AC-6"],
     remediationSteps: "Move the policy to a group the user joins (aws.iam.GroupPolicyAttachment) or, better, to a role the user assumes.",
-    resourceTypes: ["aws:iam/userPolicy:UserPolicy", "aws:iam/userPolicyAttachment:UserPolicyAttachment", "aws:iam/policyAttachment:PolicyAttachment"],
+    resourceTypes: [
+        "aws:iam/userPolicy:UserPolicy",
+        "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+        "aws:iam/policyAttachment:PolicyAttachment",
+        "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+    ],
     validate: (ctx) => {
+        if (ctx.type === "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive") {
+            // An empty list is the recommended way to keep a user free of managed policies.
+            const arns = ctx.read("policyArns");
+            if (!arns.known) {
+                ctx.cannotVerify("policyArns");
+            } else if (Array.isArray(arns.value) && arns.value.length > 0) {
+                ctx.violation(`"${ctx.name}" attaches managed policies directly to an IAM user; grant permissions through a group or role instead.`);
+            }
+            return;
+        }
         if (ctx.type === "aws:iam/policyAttachment:PolicyAttachment") {
             const users = ctx.read("users");
             if (!users.known) {
@@ -291,6 +388,12 @@ const POLICY_ATTACHMENT_TYPES = {
     "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": "policyArn",
     "aws:iam/policyAttachment:PolicyAttachment": "policyArn",
     "aws:iam/role:Role": "managedPolicyArns",
+    // The *Exclusive resources attach every listed ARN (and detach the rest).
+    "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive": "policyArns",
+    "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive": "policyArns",
+    "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": "policyArns",
+    // IAM Identity Center: attached to every role the permission set provisions.
+    "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment": "managedPolicyArn",
 } as const;
 
 // arn:<partition>:iam::aws:policy/<optional path>/<name>: AWS-managed, so not judged by the document policies above.
@@ -320,7 +423,7 @@ export const iamNoAdminManagedPolicies = resourcePolicy({
         if (!arns.known) {
             // An unknown policyArn comes from a policy created in this stack (AWS-managed ARNs are
             // literals); an unknown managedPolicyArns list could hide a literal one.
-            if (field === "managedPolicyArns") {
+            if (field === "managedPolicyArns" || field === "policyArns") {
                 ctx.cannotVerify(field);
             }
             return;

@@ -71,6 +71,51 @@ describe("identity", () => {
             assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws-us-gov:s3:::b/*" }) } }));
             assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "xray:*", Resource: "*" }) }, config: { allowedServiceWildcards: ["xray"] } }));
         });
+        it("flags every spelling of Action \"*\" and of a whole service, and ARN patterns covering every resource of it", async () => {
+            const diags = await runResourcePolicy(p, {
+                type: POLICY,
+                name: "sneaky",
+                props: {
+                    policy: doc(
+                        { Sid: "Stars", Effect: "Allow", Action: "**", Resource: ROLE_ARN },
+                        { Sid: "Iam", Effect: "Allow", Action: ["iam:**", "i*:*", "ec2?*"], Resource: "*" },
+                        { Sid: "AllBuckets", Effect: "Allow", Action: "s3:*", Resource: ["arn:aws-us-gov:s3:::*"] },
+                        { Sid: "Account", Effect: "Allow", Action: "IAM:*", Resource: "arn:aws-us-gov:iam::123456789012:*" },
+                    ),
+                },
+            });
+            assertViolations(diags, [
+                'IAM policy "sneaky" statement "Stars" allows Action "*" ("**" matches every action); grant the specific actions needed.',
+                'IAM policy "sneaky" statement "Iam" allows "iam:**", "i*:*", "ec2?*" on Resource "*"; grant the specific actions needed.',
+                'IAM policy "sneaky" statement "AllBuckets" allows "s3:*" on Resource "arn:aws-us-gov:s3:::*", i.e. every s3 resource; grant the specific actions needed.',
+                'IAM policy "sneaky" statement "Account" allows "IAM:*" on Resource "arn:aws-us-gov:iam::123456789012:*", i.e. every IAM resource; grant the specific actions needed.',
+            ]);
+        });
+        it("checks IAM Identity Center permission set inline policies", async () => {
+            const type = "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
+            assertViolations(await runResourcePolicy(p, { type, name: "ops", props: { inlinePolicy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } }), [
+                'Permission set inline policy "ops" statement #0 allows Action "*"; grant the specific actions needed.',
+            ]);
+            assertClean(await runResourcePolicy(p, { type, props: { inlinePolicy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }) } }));
+            const diags = await runResourcePolicy(p, { type, props: { inlinePolicy: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        it("passes partial wildcards and service wildcards on one bucket, one key prefix or another service's ARNs", async () => {
+            assertClean(
+                await runResourcePolicy(p, {
+                    type: POLICY,
+                    props: {
+                        policy: doc(
+                            { Effect: "Allow", Action: ["s3:Get*", "s3:*Object", "logs:Describe*"], Resource: "*" },
+                            { Effect: "Allow", Action: "s3:*", Resource: ["arn:aws-us-gov:s3:::app-*", "arn:aws-us-gov:s3:::b/*"] },
+                            { Effect: "Allow", Action: "logs:*", Resource: "arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/app/*" },
+                            { Effect: "Allow", Action: "iam:*", Resource: "arn:aws-us-gov:s3:::*" },
+                        ),
+                    },
+                }),
+            );
+        });
         it("is advisory on unknown documents, inline lists, effects or actions", async () => {
             const cases = [
                 { type: POLICY, props: { policy: unknown() } },
@@ -104,6 +149,27 @@ describe("identity", () => {
                 'IAM user policy "deployer" statement #0 allows "IAM:passrole" on Resource "*"; scope it to the role ARNs that are passed.',
                 'IAM user policy "deployer" statement #1 allows "iam:Pass*" on Resource "*"; scope it to the role ARNs that are passed.',
             ]);
+        });
+        it("flags PassRole on every role of an account (role/*) and leaves \"**\" to the wildcard policy", async () => {
+            const diags = await runResourcePolicy(p, {
+                type: "aws:iam/rolePolicy:RolePolicy",
+                name: "deployer",
+                props: {
+                    policy: doc(
+                        { Sid: "AnyRole", Effect: "Allow", Action: "iam:PassRole", Resource: ["arn:aws-us-gov:iam::123456789012:role/*"] },
+                        { Sid: "AnyAccount", Effect: "Allow", Action: "iam:*Role", Resource: "arn:*:iam::*:role*" },
+                        { Sid: "Stars", Effect: "Allow", Action: "**", Resource: "*" },
+                    ),
+                },
+            });
+            assertViolations(diags, [
+                'IAM role policy "deployer" statement "AnyRole" allows "iam:PassRole" on Resource "arn:aws-us-gov:iam::123456789012:role/*", i.e. every role; scope it to the role ARNs that are passed.',
+                'IAM role policy "deployer" statement "AnyAccount" allows "iam:*Role" on Resource "arn:*:iam::*:role*", i.e. every role; scope it to the role ARNs that are passed.',
+            ]);
+        });
+        it("passes PassRole scoped by role path or name prefix", async () => {
+            const scoped = ["arn:aws-us-gov:iam::123456789012:role/service-role/*", "arn:aws-us-gov:iam::123456789012:role/app-*"];
+            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: scoped }) } }));
         });
         it("passes PassRole scoped to role ARNs and leaves Action \"*\" to the wildcard policy", async () => {
             assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: [ROLE_ARN] }) } }));
@@ -146,6 +212,16 @@ describe("identity", () => {
                 'Policy attachment "pa" attaches a policy directly to IAM users; attach it to a group or role instead.',
             ]);
         });
+        it("flags a UserPolicyAttachmentsExclusive that attaches policies, passes an empty one, and is advisory when unknown", async () => {
+            const type = "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive";
+            assertViolations(await runResourcePolicy(p, { type, name: "alice-only", props: { userName: "alice", policyArns: ["arn:aws-us-gov:iam::123456789012:policy/p"] } }), [
+                '"alice-only" attaches managed policies directly to an IAM user; grant permissions through a group or role instead.',
+            ]);
+            assertClean(await runResourcePolicy(p, { type, props: { userName: "alice", policyArns: [] } }));
+            const diags = await runResourcePolicy(p, { type, props: { userName: "alice", policyArns: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
         it("passes policy attachments to roles only", async () => {
             assertClean(await runResourcePolicy(p, { type: "aws:iam/policyAttachment:PolicyAttachment", props: { roles: ["r"] } }));
         });
@@ -167,6 +243,18 @@ describe("identity", () => {
                 await runResourcePolicy(p, { type: ROLE, name: "r", props: { managedPolicyArns: ["arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess", "arn:aws-us-gov:iam::aws:policy/PowerUserAccess"] } }),
                 ['"r" attaches the AWS-managed policy PowerUserAccess; grant a customer-managed policy with the specific actions instead.'],
             );
+        });
+        it("flags AdministratorAccess through the *Exclusive attachments and IAM Identity Center permission sets", async () => {
+            assertViolations(await runResourcePolicy(p, { type: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", name: "ops-x", props: { roleName: "ops", policyArns: [admin] } }), [
+                '"ops-x" attaches the AWS-managed policy AdministratorAccess; grant a customer-managed policy with the specific actions instead.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment", name: "ps", props: { managedPolicyArn: admin } }), [
+                '"ps" attaches the AWS-managed policy AdministratorAccess; grant a customer-managed policy with the specific actions instead.',
+            ]);
+            assertClean(await runResourcePolicy(p, { type: "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive", props: { policyArns: ["arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess"] } }));
+            const diags = await runResourcePolicy(p, { type: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", props: { policyArns: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
         });
         it("passes narrow AWS-managed policies, customer-managed ones and the configured exceptions", async () => {
             const type = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
