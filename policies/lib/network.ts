@@ -4,6 +4,8 @@
 // open to the whole internet? Unknown-safe: an unknown protocol, port or CIDR makes an exposure
 // "possible", never "definite".
 
+import { isIP } from "node:net";
+
 import { isUnknown, read } from "./unknowns";
 
 export const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
@@ -11,8 +13,91 @@ export const SECURITY_GROUP_INGRESS_RULE = "aws:vpc/securityGroupIngressRule:Sec
 export const SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
 export const INGRESS_TYPES = [SECURITY_GROUP, SECURITY_GROUP_INGRESS_RULE, SECURITY_GROUP_RULE] as const;
 
-/** The CIDRs that mean "anyone on the internet". */
+/** The CIDRs that mean "anyone on the internet" (canonical spellings; see worldSources for all). */
 export const WORLD_CIDRS: ReadonlySet<string> = new Set(["0.0.0.0/0", "::/0"]);
+
+/** A CIDR as a [first, last] address range, or undefined when it is not a valid CIDR. */
+function cidrRange(cidr: string): { v6: boolean; first: bigint; last: bigint } | undefined {
+    const m = /^([^/]+)\/(\d{1,3})$/.exec(cidr.trim());
+    const kind = m ? isIP(m[1]) : 0;
+    if (!m || kind === 0) {
+        return undefined;
+    }
+    const bits = kind === 6 ? 128 : 32;
+    const len = Number(m[2]);
+    if (len > bits) {
+        return undefined;
+    }
+    const value = kind === 6 ? ipv6Value(m[1]) : m[1].split(".").reduce((acc, octet) => (acc << 8n) | BigInt(Number(octet)), 0n);
+    const host = (1n << BigInt(bits - len)) - 1n;
+    const first = value & ~host & ((1n << BigInt(bits)) - 1n);
+    return { v6: kind === 6, first, last: first | host };
+}
+
+function ipv6Value(address: string): bigint {
+    let text = address;
+    // An embedded IPv4 tail ("::ffff:1.2.3.4") is two groups.
+    const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+    if (v4) {
+        const n = v4[1].split(".").map(Number);
+        text = `${text.slice(0, -v4[1].length)}${((n[0] << 8) | n[1]).toString(16)}:${((n[2] << 8) | n[3]).toString(16)}`;
+    }
+    const [head, tail] = text.includes("::") ? text.split("::") : [text, undefined];
+    const h = head === "" ? [] : head.split(":");
+    const t = tail === undefined || tail === "" ? [] : tail.split(":");
+    const groups = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill("0"), ...t];
+    return groups.reduce((acc, g) => (acc << 16n) | BigInt(parseInt(g, 16)), 0n);
+}
+
+/** Whether the ranges cover the whole address space of `bits` bits. */
+function coversAll(ranges: { first: bigint; last: bigint }[], bits: number): boolean {
+    const end = (1n << BigInt(bits)) - 1n;
+    let next = 0n;
+    for (const r of [...ranges].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0))) {
+        if (r.first > next) {
+            return false;
+        }
+        if (r.last + 1n > next) {
+            next = r.last + 1n;
+        }
+        if (next > end) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * The sources in `cidrs` that open an entry to the whole internet: any /0 however spelled
+ * ("0.0.0.0/0", "10.0.0.0/0", "0::/0"), or a set of CIDRs whose union is every IPv4 or every
+ * IPv6 address ("0.0.0.0/1" + "128.0.0.0/1"), reported joined by " + ". Unknown elements and
+ * non-strings are ignored (callers check those).
+ */
+export function worldSources(cidrs: readonly unknown[]): string[] {
+    const out: string[] = [];
+    const byFamily: Record<"v4" | "v6", { cidr: string; first: bigint; last: bigint }[]> = { v4: [], v6: [] };
+    for (const c of cidrs) {
+        if (typeof c !== "string" || isUnknown(c)) {
+            continue;
+        }
+        const r = cidrRange(c);
+        if (r === undefined) {
+            continue;
+        }
+        if (WORLD_CIDRS.has(c) || r.last - r.first === (1n << BigInt(r.v6 ? 128 : 32)) - 1n) {
+            out.push(c);
+        } else {
+            byFamily[r.v6 ? "v6" : "v4"].push({ cidr: c, ...r });
+        }
+    }
+    for (const [family, bits] of [["v4", 32], ["v6", 128]] as const) {
+        const ranges = byFamily[family];
+        if (ranges.length > 1 && !out.some((c) => cidrRange(c)?.v6 === (family === "v6")) && coversAll(ranges, bits)) {
+            out.push(ranges.map((r) => r.cidr).join(" + "));
+        }
+    }
+    return out;
+}
 
 export interface IngressEntry {
     /** Where it came from, for messages: `ingress[0]` for inline rules, "" for a standalone rule. */
@@ -145,7 +230,7 @@ export interface Exposure {
 
 /** Which of the `candidates` ports the entry opens to 0.0.0.0/0 or ::/0 (certainly, or possibly when values are unknown). */
 export function worldExposure(entry: IngressEntry, candidates: readonly number[]): Exposure {
-    const sources = entry.cidrs.filter((c): c is string => typeof c === "string" && WORLD_CIDRS.has(c));
+    const sources = worldSources(entry.cidrs);
     const unknownSource = entry.cidrs.some((c) => isUnknown(c));
     if (sources.length === 0 && !unknownSource) {
         return { ports: [], sources, possible: false };

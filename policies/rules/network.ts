@@ -16,8 +16,8 @@ import {
     SECURITY_GROUP,
     stackPolicy,
     StackResource,
-    WORLD_CIDRS,
     worldExposure,
+    worldSources,
 } from "../lib";
 
 const LOAD_BALANCER_TYPES = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"] as const;
@@ -31,7 +31,7 @@ type WorldOpen = { kind: "none" } | { kind: "possible" } | { kind: "definite"; p
 
 /** Whether an entry opens any port outside `allowed` to 0.0.0.0/0 or ::/0. */
 export function worldOpenBeyond(entry: IngressEntry, allowed: ReadonlySet<number>): WorldOpen {
-    const sources = entry.cidrs.filter((c): c is string => typeof c === "string" && WORLD_CIDRS.has(c));
+    const sources = worldSources(entry.cidrs);
     const unknownSource = entry.cidrs.some((c) => isUnknown(c));
     if (sources.length === 0 && !unknownSource) {
         return { kind: "none" };

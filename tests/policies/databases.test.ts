@@ -137,6 +137,21 @@ describe("databases", () => {
                 ['Security group rule "mysql" opens database port(s) 3306 to 0.0.0.0/0; allow only the application\'s security group.'],
             );
         });
+        it("flags a database port open to another spelling of the internet (::0/0, or halves that add up to it)", async () => {
+            assertViolations(
+                await runResourcePolicy(p, {
+                    type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+                    name: "pg6",
+                    props: { type: "ingress", protocol: "tcp", fromPort: 5432, toPort: 5432, ipv6CidrBlocks: ["::0/0"], securityGroupId: "sg-1" },
+                }),
+                ['Security group rule "pg6" opens database port(s) 5432 to ::0/0; allow only the application\'s security group.'],
+            );
+            assertViolations(
+                await runResourcePolicy(p, { type: sg, name: "halves", props: { ingress: [{ protocol: "tcp", fromPort: 6379, toPort: 6379, cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"] }] } }),
+                ['Security group "halves" ingress[0] opens database port(s) 6379 to 0.0.0.0/1 + 128.0.0.0/1; allow only the application\'s security group.'],
+            );
+            assertClean(await runResourcePolicy(p, { type: sg, props: { ingress: [{ protocol: "tcp", fromPort: 6379, toPort: 6379, cidrBlocks: ["10.0.0.0/9", "10.128.0.0/9"] }] } }));
+        });
         it("passes private sources, egress rules, web ports and ICMP", async () => {
             assertClean(
                 await runResourcePolicy(p, { type: sg, props: { ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, securityGroups: ["sg-app"] }], egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] } }),

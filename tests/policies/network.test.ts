@@ -49,6 +49,16 @@ describe("network", () => {
                 'Security group rule "r" opens port 9000 to 0.0.0.0/0; only ports 80, 443 may be open to the internet.',
             ]);
         });
+        it("flags other spellings of the internet: any /0 and CIDR sets that cover it", async () => {
+            assertViolations(
+                await runResourcePolicy(p, { type: SG, name: "app", props: { ingress: [{ protocol: "tcp", fromPort: 5000, toPort: 5000, cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"], ipv6CidrBlocks: ["0::0/0"] }] } }),
+                ['Security group "app" ingress[0] opens port 5000 to 0::0/0, 0.0.0.0/1 + 128.0.0.0/1; only ports 80, 443 may be open to the internet.'],
+            );
+            assertViolations(await runResourcePolicy(p, { type: INGRESS_RULE, name: "r", props: { ipProtocol: "-1", cidrIpv4: "10.0.0.0/0" } }), [
+                'Security group rule "r" opens all ports to 10.0.0.0/0; only ports 80, 443 may be open to the internet.',
+            ]);
+            assertClean(await runResourcePolicy(p, { type: SG, props: { ingress: [{ protocol: "tcp", fromPort: 5000, toPort: 5000, cidrBlocks: ["0.0.0.0/1", "10.0.0.0/8"] }] } }));
+        });
         it("passes web ports, private sources, egress and ICMP", async () => {
             assertClean(await runResourcePolicy(p, { type: SG, props: { ingress: [tcp(80), tcp(443), tcp(8080, "10.0.0.0/8"), { protocol: "icmp", fromPort: -1, toPort: -1, cidrBlocks: ["0.0.0.0/0"] }] } }));
             assertClean(await runResourcePolicy(p, { type: SG_RULE, props: { type: "egress", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] } }));

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 
-import { describeRange, ingressEntries, portRange, worldExposure } from "../../../policies/lib/network";
+import { describeRange, ingressEntries, portRange, worldExposure, worldSources } from "../../../policies/lib/network";
 import { UNKNOWN } from "../../../policies/lib/unknowns";
 import { serverProps } from "../helpers";
 
@@ -26,6 +26,25 @@ describe("lib/network", () => {
         assert.deepEqual(portRange(e(UNKNOWN, 80, 80)), { kind: "unknown" });
         assert.equal(describeRange(portRange(e("tcp", 22, 22))), "port 22");
         assert.equal(describeRange(portRange(e("udp", 1, 2))), "ports 1-2");
+    });
+
+    it("recognises every spelling of the whole internet, and CIDR sets that add up to it", () => {
+        assert.deepEqual(worldSources(["0.0.0.0/0", "::/0", "10.0.0.0/0", "0::0/0", "0:0:0:0:0:0:0:0/0", "::ffff:1.2.3.4/0"]), ["0.0.0.0/0", "::/0", "10.0.0.0/0", "0::0/0", "0:0:0:0:0:0:0:0/0", "::ffff:1.2.3.4/0"]);
+        assert.deepEqual(worldSources(["0.0.0.0/1", "128.0.0.0/1"]), ["0.0.0.0/1 + 128.0.0.0/1"]);
+        assert.deepEqual(worldSources(["0.0.0.0/2", "64.0.0.0/2", "128.0.0.0/1", "10.0.0.0/8"]), ["0.0.0.0/2 + 64.0.0.0/2 + 128.0.0.0/1 + 10.0.0.0/8"]);
+        assert.deepEqual(worldSources(["::/1", "8000::/1"]), ["::/1 + 8000::/1"]);
+        // Not the whole internet: private ranges, half of it, one family's halves with the other's.
+        assert.deepEqual(worldSources(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]), []);
+        assert.deepEqual(worldSources(["0.0.0.0/1"]), []);
+        assert.deepEqual(worldSources(["0.0.0.0/1", "8000::/1"]), []);
+        assert.deepEqual(worldSources([UNKNOWN, "not-a-cidr", 42, "1.2.3.4/33"]), []);
+    });
+
+    it("treats a /0 in any spelling and covering CIDR sets as world exposure", () => {
+        const entry = (cidrs: unknown[]) => ({ label: "", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrs, uncertain: false });
+        assert.deepEqual(worldExposure(entry(["0::/0"]), [5432]), { ports: [5432], sources: ["0::/0"], possible: false });
+        assert.deepEqual(worldExposure(entry(["0.0.0.0/1", "128.0.0.0/1"]), [5432]), { ports: [5432], sources: ["0.0.0.0/1 + 128.0.0.0/1"], possible: false });
+        assert.deepEqual(worldExposure(entry(["0.0.0.0/1"]), [5432]), { ports: [], sources: [], possible: false });
     });
 
     it("says which candidate ports are world-open, certainly or possibly", () => {
