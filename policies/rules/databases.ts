@@ -14,7 +14,8 @@ import {
 } from "../lib";
 
 // Instance types that carry `publiclyAccessible` (Aurora, DocumentDB and Neptune instances are
-// the cluster members; the clusters themselves have no such flag).
+// the cluster members; aws.rds.Cluster, aws.docdb.Cluster and aws.neptune.Cluster have no such
+// input in @pulumi/aws 7, so an Aurora Serverless v2 cluster is public only through a member).
 const DB_INSTANCE_TYPES = [
     "aws:rds/instance:Instance",
     "aws:rds/clusterInstance:ClusterInstance",
@@ -43,21 +44,26 @@ export const rdsNotPubliclyAccessible = resourcePolicy({
     },
 });
 
+const REDSHIFT_SERVERLESS_WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
+
 export const redshiftNotPubliclyAccessible = resourcePolicy({
     name: "redshift-not-publicly-accessible",
     description:
-        "Redshift clusters must not be publicly accessible: a public endpoint exposes the warehouse to the internet " +
-        "instead of the VPC.",
+        "Redshift clusters and Redshift Serverless workgroups must not be publicly accessible: a public endpoint exposes " +
+        "the warehouse to the internet instead of the VPC.",
     severity: "critical",
     controls: ["SC-7", "AC-3", "AC-4"],
-    remediationSteps: "Set `publiclyAccessible: false` on the aws.redshift.Cluster and use a subnet group of private subnets.",
-    resourceTypes: ["aws:redshift/cluster:Cluster"],
+    remediationSteps:
+        "Set `publiclyAccessible: false` on the aws.redshift.Cluster (with a subnet group of private subnets) or the " +
+        "aws.redshiftserverless.Workgroup (with private `subnetIds`).",
+    resourceTypes: ["aws:redshift/cluster:Cluster", REDSHIFT_SERVERLESS_WORKGROUP],
     validate: (ctx) => {
+        const what = ctx.type === REDSHIFT_SERVERLESS_WORKGROUP ? "Redshift Serverless workgroup" : "Redshift cluster";
         const pub = ctx.read("publiclyAccessible");
         if (!pub.known) {
             ctx.cannotVerify("publiclyAccessible");
         } else if (pub.value === true) {
-            ctx.violation(`Redshift cluster "${ctx.name}" has publiclyAccessible = true; set it to false.`);
+            ctx.violation(`${what} "${ctx.name}" has publiclyAccessible = true; set it to false.`);
         }
     },
 });

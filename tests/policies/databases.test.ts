@@ -51,6 +51,16 @@ describe("databases", () => {
             const diags = await runResourcePolicy(redshiftNotPubliclyAccessible, { type, name: "wh", props: { publiclyAccessible: true } });
             assertViolations(diags, ['Redshift cluster "wh" has publiclyAccessible = true; set it to false.']);
         });
+        it("flags a public Redshift Serverless workgroup, passes a private one, and is advisory when unknown", async () => {
+            const type = "aws:redshiftserverless/workgroup:Workgroup";
+            assertViolations(await runResourcePolicy(redshiftNotPubliclyAccessible, { type, name: "wg", props: { namespaceName: "ns", publiclyAccessible: true } }), [
+                'Redshift Serverless workgroup "wg" has publiclyAccessible = true; set it to false.',
+            ]);
+            assertClean(await runResourcePolicy(redshiftNotPubliclyAccessible, { type, props: { namespaceName: "ns", publiclyAccessible: false } }));
+            const diags = await runResourcePolicy(redshiftNotPubliclyAccessible, { type, props: { publiclyAccessible: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
         it("passes a private cluster", async () => {
             assertClean(await runResourcePolicy(redshiftNotPubliclyAccessible, { type, props: { publiclyAccessible: false } }));
         });
