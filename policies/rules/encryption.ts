@@ -140,7 +140,9 @@ export const elasticacheEncrypted = resourcePolicy({
         if (requireTrue(ctx, "transitEncryptionEnabled", `${what} does not encrypt in transit; set transitEncryptionEnabled: true.`)) {
             // "preferred" is the migration mode: TLS is offered but plaintext clients are still accepted.
             const mode = ctx.read("transitEncryptionMode");
-            if (mode.known && mode.value === "preferred") {
+            if (!mode.known) {
+                ctx.cannotVerify("transitEncryptionMode");
+            } else if (mode.value === "preferred") {
                 ctx.violation(`${what} still accepts unencrypted connections (transitEncryptionMode = "preferred"); set it to "required".`);
             }
         }

@@ -378,6 +378,17 @@ describe("encryption", () => {
                 }),
                 ['ElastiCache replication group "cache" still accepts unencrypted connections (transitEncryptionMode = "preferred"); set it to "required".'],
             );
+            const base = { atRestEncryptionEnabled: true, kmsKeyId: KEY, transitEncryptionEnabled: true };
+            const type = "aws:elasticache/replicationGroup:ReplicationGroup";
+            assertClean(await runResourcePolicy(enc.elasticacheEncrypted, { type, props: { ...base, transitEncryptionMode: "required" } }));
+            assertClean(await runResourcePolicy(enc.elasticacheEncrypted, { type, props: base }));
+            // A mode computed at preview could be "preferred": advisory, never mandatory.
+            const pending = await runResourcePolicy(enc.elasticacheEncrypted, { type, name: "cache", props: { ...base, transitEncryptionMode: unknown() } });
+            assertNoMandatory(pending);
+            assert.deepStrictEqual(
+                pending.map((d) => d.message),
+                ["Cannot verify transitEncryptionMode during preview: the value is unknown until the update. The policy runs again before the resource is created."],
+            );
         });
         it("rds-parameter-group-requires-tls trusts the PostgreSQL 15+ default and ignores other engines", async () => {
             const type = "aws:rds/parameterGroup:ParameterGroup";
