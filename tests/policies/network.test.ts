@@ -7,6 +7,7 @@ import {
     albHttpRedirectsToHttps,
     albListenerTlsPolicy,
     albWafAssociated,
+    managedPrefixListNoWorldCidr,
     securityGroupNoWorldAdminPorts,
     securityGroupWorldIngressWebOnly,
     securityGroupWorldWebOnlyLoadBalancer,
@@ -93,6 +94,44 @@ describe("network", () => {
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
         });
+    });
+
+    describe("managed-prefix-list-no-world-cidr", () => {
+        const p = managedPrefixListNoWorldCidr;
+        const LIST = "aws:ec2/managedPrefixList:ManagedPrefixList";
+        const ENTRY = "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry";
+        const entries = (...cidrs: unknown[]) => ({ addressFamily: "IPv4", maxEntries: 5, entries: cidrs.map((cidr) => ({ cidr })) });
+        it("flags a list or a stand-alone entry that holds the whole internet, however spelled", async () => {
+            assertViolations(await runResourcePolicy(p, { type: LIST, name: "partners", props: entries("203.0.113.0/24", "0.0.0.0/0") }), [
+                'Managed prefix list "partners" contains 0.0.0.0/0 (every address): a security group rule that references it is open to the internet; list the specific ranges instead.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: LIST, name: "halves", props: entries("0.0.0.0/1", "128.0.0.0/1") }), [
+                'Managed prefix list "halves" contains 0.0.0.0/1 + 128.0.0.0/1 (every address): a security group rule that references it is open to the internet; list the specific ranges instead.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: ENTRY, name: "v6-any", props: { prefixListId: "pl-1", cidr: "::/0" } }), [
+                'Managed prefix list entry "v6-any" contains ::/0 (every address): a security group rule that references it is open to the internet; list the specific ranges instead.',
+            ]);
+        });
+        it("passes specific ranges, an empty list, and an entry with a specific CIDR", async () => {
+            assertClean(await runResourcePolicy(p, { type: LIST, name: "operators", props: entries("203.0.113.0/24", "198.51.100.7/32") }));
+            assertClean(await runResourcePolicy(p, { type: LIST, name: "empty", props: { addressFamily: "IPv4", maxEntries: 5 } }));
+            assertClean(await runResourcePolicy(p, { type: ENTRY, name: "vpn", props: { prefixListId: "pl-1", cidr: "10.20.0.0/16" } }));
+        });
+        it("cannot verify an unknown entry or CIDR (advisory), but a known world CIDR beside it still blocks", async () => {
+            const pending = await runResourcePolicy(p, { type: LIST, name: "pending", props: entries("203.0.113.0/24", unknown()) });
+            assertNoMandatory(pending);
+            assert.equal(advisory(pending).length, 1);
+            const wholeList = await runResourcePolicy(p, { type: LIST, name: "pending", props: { entries: unknown() } });
+            assertNoMandatory(wholeList);
+            assert.equal(advisory(wholeList).length, 1);
+            const entry = await runResourcePolicy(p, { type: ENTRY, name: "pending", props: { cidr: unknown() } });
+            assertNoMandatory(entry);
+            assert.equal(advisory(entry).length, 1);
+            assertViolations(await runResourcePolicy(p, { type: LIST, name: "mixed", props: entries(unknown(), "0.0.0.0/0") }), [
+                'Managed prefix list "mixed" contains 0.0.0.0/0 (every address): a security group rule that references it is open to the internet; list the specific ranges instead.',
+            ]);
+        });
+        itHonoursWaivers(p, { type: LIST, name: "partners", props: entries("0.0.0.0/0") });
     });
 
     describe("security-group-world-web-only-load-balancer (stack)", () => {
