@@ -69,6 +69,24 @@ describe("storage hygiene", () => {
             assertClean(await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", props: { acl: "log-delivery-write" } }));
             assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "b" } }));
         });
+        it("flags public ACLs on objects (BucketObject, BucketObjectv2, ObjectCopy grants) and passes private ones", async () => {
+            assertViolations(await runResourcePolicy(p, { type: "aws:s3/bucketObject:BucketObject", name: "index", props: { bucket: "b", key: "index.html", acl: "public-read" } }), [
+                'S3 object "index" uses the public canned ACL "public-read"; use "private" or disable ACLs with BucketOwnerEnforced.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "dump", props: { bucket: "b", key: "d", acl: "authenticated-read" } }), [
+                'S3 object "dump" uses the public canned ACL "authenticated-read"; use "private" or disable ACLs with BucketOwnerEnforced.',
+            ]);
+            const copy = { bucket: "b", key: "k", source: "src/k", grants: [{ type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers", permissions: ["READ"] }] };
+            assertViolations(await runResourcePolicy(p, { type: "aws:s3/objectCopy:ObjectCopy", name: "copy", props: copy }), [
+                'S3 object "copy" grants access to AllUsers; remove the grant (use BucketOwnerEnforced object ownership).',
+            ]);
+            assertClean(await runResourcePolicy(p, { type: "aws:s3/bucketObjectv2:BucketObjectv2", props: { bucket: "b", key: "k", acl: "private" } }));
+            assertClean(await runResourcePolicy(p, { type: "aws:s3/bucketObject:BucketObject", props: { bucket: "b", key: "k" } }));
+            assertClean(await runResourcePolicy(p, { type: "aws:s3/objectCopy:ObjectCopy", props: { bucket: "b", key: "k", source: "s/k", acl: "bucket-owner-full-control" } }));
+            const pending = await runResourcePolicy(p, { type: "aws:s3/bucketObjectv2:BucketObjectv2", props: { bucket: "b", key: "k", acl: unknown() } });
+            assertNoMandatory(pending);
+            assert.equal(advisory(pending).length, 1);
+        });
         it("is advisory when the ACL or grants are unknown", async () => {
             assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { acl: unknown() } }));
             const diags = await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", props: { accessControlPolicy: { grants: unknown() } } });
