@@ -8,9 +8,41 @@
 // verify"; known JSON whose image (or any other field) holds the unknown sentinel → every other
 // field is still checked, and only that field is "cannot verify".
 
-import { GovPolicy, isUnknown, readJsonDocument, ResourceContext, resourcePolicy, UNKNOWN_SENTINELS } from "../lib";
+import { GovPolicy, isUnknown, Read, readJsonDocument, ResourceContext, resourcePolicy, UNKNOWN_READ, UNKNOWN_SENTINELS } from "../lib";
 
 const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+
+/** Go's encoding/json folds case by Unicode simple folding: "ſ" matches "s", "K" (Kelvin) matches "k". */
+function foldKey(key: string): string {
+    return key.toUpperCase().toLowerCase();
+}
+
+/**
+ * Reads a field of a container definition ("a.b.c") the way the AWS provider does: it decodes the
+ * JSON with Go's encoding/json into the SDK's untagged structs, which matches keys
+ * case-insensitively (and, for duplicate keys, the last one wins). So `{"User": "0"}` or
+ * `{"Privileged": true}` (CloudFormation's PascalCase, pasted in) take effect and must be judged.
+ */
+export function containerField(def: unknown, path: string): Read {
+    let cur: unknown = def;
+    for (const segment of path.split(".")) {
+        if (isUnknown(cur)) {
+            return UNKNOWN_READ;
+        }
+        if (cur === null || typeof cur !== "object" || Array.isArray(cur)) {
+            return { known: true, value: undefined };
+        }
+        const want = foldKey(segment);
+        let next: unknown = undefined;
+        for (const [key, value] of Object.entries(cur)) {
+            if (foldKey(key) === want) {
+                next = value;
+            }
+        }
+        cur = next;
+    }
+    return isUnknown(cur) ? UNKNOWN_READ : { known: true, value: cur };
+}
 
 interface Container {
     /** For messages: `container "app"` (or `container #0` when unnamed). */
@@ -38,7 +70,7 @@ function containersOf(ctx: ResourceContext<unknown>, concern: string): Container
         return undefined;
     }
     return doc.value.map((def: unknown, i: number) => {
-        const name = ctx.read("name", def);
+        const name = containerField(def, "name");
         return { label: name.known && typeof name.value === "string" ? `container "${name.value}"` : `container #${i}`, def };
     });
 }
@@ -52,7 +84,14 @@ function what(ctx: ResourceContext<unknown>, c: Container): string {
     return `Task definition "${ctx.name}" ${c.label}`;
 }
 
-const ROOT_USERS = new Set(["root", "0"]);
+/**
+ * The user part of `user` ("user", "user:group", "uid:gid") names root: "root", or a numeric uid 0
+ * however written — runc parses the uid with strconv.Atoi, so "00", "+0" and "-0" are uid 0.
+ */
+function isRootUser(userPart: string): boolean {
+    const u = userPart.trim().toLowerCase();
+    return u === "root" || /^[+-]?0+$/.test(u);
+}
 
 export const ecsContainerNonRoot = resourcePolicy({
     name: "ecs-container-non-root",
@@ -67,13 +106,21 @@ export const ecsContainerNonRoot = resourcePolicy({
     resourceTypes: [TASK_DEFINITION],
     validate: (ctx) => {
         for (const c of containersOf(ctx, "the container user") ?? []) {
-            const user = ctx.read("user", c.def);
+            const user = containerField(c.def, "user");
             if (!user.known) {
                 ctx.cannotVerify(`${c.label} user`);
             } else if (user.value === undefined || user.value === null || user.value === "") {
                 ctx.violation(`${what(ctx, c)} has no user, so it runs as the image's user (root by default); set user to a non-root UID such as "1001".`);
-            } else if ((typeof user.value === "string" || typeof user.value === "number") && ROOT_USERS.has(String(user.value).split(":")[0].trim().toLowerCase())) {
-                ctx.violation(`${what(ctx, c)} runs as user "${user.value}" (root); set user to a non-root UID such as "1001".`);
+            } else if (typeof user.value === "string" || typeof user.value === "number") {
+                const userPart = String(user.value).split(":")[0];
+                if (userPart.trim() === "") {
+                    // ":1001" sets only the group: the process keeps the image's user (runc: empty user = default).
+                    ctx.violation(
+                        `${what(ctx, c)} sets only a group (user "${user.value}"), so it runs as the image's user (root by default); set user to a non-root UID such as "1001".`,
+                    );
+                } else if (isRootUser(userPart)) {
+                    ctx.violation(`${what(ctx, c)} runs as user "${user.value}" (root); set user to a non-root UID such as "1001".`);
+                }
             }
         }
     },
@@ -90,7 +137,7 @@ export const ecsContainerNotPrivileged = resourcePolicy({
     resourceTypes: [TASK_DEFINITION],
     validate: (ctx) => {
         for (const c of containersOf(ctx, "privileged mode") ?? []) {
-            const privileged = ctx.read("privileged", c.def);
+            const privileged = containerField(c.def, "privileged");
             if (!privileged.known) {
                 ctx.cannotVerify(`${c.label} privileged`);
             } else if (privileged.value === true) {
@@ -113,7 +160,7 @@ export const ecsContainerReadonlyRootFs = resourcePolicy({
     resourceTypes: [TASK_DEFINITION],
     validate: (ctx) => {
         for (const c of containersOf(ctx, "the root filesystem") ?? []) {
-            const ro = ctx.read("readonlyRootFilesystem", c.def);
+            const ro = containerField(c.def, "readonlyRootFilesystem");
             if (!ro.known) {
                 ctx.cannotVerify(`${c.label} readonlyRootFilesystem`);
             } else if (ro.value !== true) {
@@ -152,7 +199,7 @@ export const ecsContainerNoAddedCapabilities = resourcePolicy({
         const allowed = new Set(ctx.config.allowedCapabilities.map(capabilityName));
         allowed.delete("ALL");
         for (const c of containersOf(ctx, "added capabilities") ?? []) {
-            const add = ctx.read("linuxParameters.capabilities.add", c.def);
+            const add = containerField(c.def, "linuxParameters.capabilities.add");
             if (!add.known) {
                 ctx.cannotVerify(`${c.label} linuxParameters.capabilities.add`);
                 continue;
@@ -231,7 +278,7 @@ export const ecsContainerImagePinned = resourcePolicy({
     },
     validate: (ctx) => {
         for (const c of containersOf(ctx, "the image reference") ?? []) {
-            const image = ctx.read("image", c.def);
+            const image = containerField(c.def, "image");
             const verdict = image.known ? judgeImage(image.value, ctx.config.requireDigest) : { kind: "unknown" as const };
             if (verdict.kind === "unknown") {
                 ctx.cannotVerify(`${c.label} image`);
@@ -292,7 +339,7 @@ export const ecsContainerNoPlaintextSecrets = resourcePolicy({
         const patterns = ctx.config.secretNamePatterns.map((p) => p.toUpperCase());
         const allowed = new Set(ctx.config.allowedNames);
         for (const c of containersOf(ctx, "environment variables") ?? []) {
-            const env = ctx.read("environment", c.def);
+            const env = containerField(c.def, "environment");
             if (!env.known) {
                 ctx.cannotVerify(`${c.label} environment`);
                 continue;
@@ -300,8 +347,8 @@ export const ecsContainerNoPlaintextSecrets = resourcePolicy({
             const flagged: string[] = [];
             let unknownName = false;
             for (const entry of Array.isArray(env.value) ? env.value : []) {
-                const name = ctx.read("name", entry);
-                const value = ctx.read("value", entry);
+                const name = containerField(entry, "name");
+                const value = containerField(entry, "value");
                 if (!name.known) {
                     unknownName = true;
                     continue;

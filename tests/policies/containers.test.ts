@@ -81,6 +81,55 @@ describe("containers", () => {
                 'Task definition "web" containerDefinitions is not a JSON array of container definitions, so the container user cannot be checked; pass JSON.stringify([...]) of the containers.',
             ]);
         });
+        it("read container fields case-insensitively, as the provider's Go JSON decoder does (last duplicate wins)", async () => {
+            // CloudFormation's PascalCase pasted into containerDefinitions still reaches ECS.
+            const pascal = task({
+                Name: "app",
+                Image: "nginx:latest",
+                User: "0",
+                Privileged: true,
+                ReadonlyRootFilesystem: false,
+                LinuxParameters: { Capabilities: { Add: ["SYS_ADMIN"] } },
+                Environment: [{ Name: "DB_PASSWORD", Value: "hunter2" }],
+            });
+            assertViolations(await runResourcePolicy(ecsContainerNonRoot, pascal), ['Task definition "web" container "app" runs as user "0" (root); set user to a non-root UID such as "1001".']);
+            assertViolations(await runResourcePolicy(ecsContainerNotPrivileged, pascal), ['Task definition "web" container "app" is privileged; remove privileged: true.']);
+            assertViolations(await runResourcePolicy(ecsContainerReadonlyRootFs, pascal), [
+                'Task definition "web" container "app" has a writable root filesystem; set readonlyRootFilesystem: true.',
+            ]);
+            assertViolations(await runResourcePolicy(ecsContainerNoAddedCapabilities, pascal), [
+                'Task definition "web" container "app" adds Linux capabilities SYS_ADMIN; remove them from linuxParameters.capabilities.add.',
+            ]);
+            assertViolations(await runResourcePolicy(ecsContainerImagePinned, pascal), [
+                'Task definition "web" container "app" uses image "nginx:latest" by the mutable :latest tag; pin it by digest (@sha256:…) or an immutable version tag.',
+            ]);
+            assertViolations(await runResourcePolicy(ecsContainerNoPlaintextSecrets, pascal), [
+                'Task definition "web" container "app" has secret-looking plaintext environment variable(s) DB_PASSWORD; pass them through secrets (valueFrom).',
+            ]);
+            // A later case variant overrides an earlier compliant key, and the other way round.
+            assertViolations(await runResourcePolicy(ecsContainerNonRoot, task(container({ user: "1001", USER: "root" }))), [
+                'Task definition "web" container "app" runs as user "root" (root); set user to a non-root UID such as "1001".',
+            ]);
+            const { user: _ignored, ...noUser } = container();
+            assertClean(await runResourcePolicy(ecsContainerNonRoot, task({ ...noUser, User: "0", user: "1001" })));
+            const hardenedPascal = task({
+                Name: "app",
+                Image: IMAGE,
+                User: "1001",
+                Privileged: false,
+                ReadonlyRootFilesystem: true,
+                LinuxParameters: { Capabilities: { Add: [], Drop: ["ALL"] } },
+                Environment: [{ Name: "PORT", Value: "8080" }],
+            });
+            for (const p of ALL_CONTAINER_POLICIES) {
+                assertClean(await runResourcePolicy(p, hardenedPascal));
+            }
+            const pending = await runResourcePolicy(ecsContainerNotPrivileged, task({ ...container({ privileged: undefined }), Privileged: unknown() }));
+            assertNoMandatory(pending);
+            assert.deepEqual(messages(advisory(pending)), [
+                'Cannot verify container "app" privileged during preview: the value is unknown until the update. The policy runs again before the resource is created.',
+            ]);
+        });
         it("ignore other resource types (server fast path)", async () => {
             assertClean(await runResourcePolicy(ecsContainerNonRoot, { type: "aws:ecs/service:Service", props: { containerDefinitions: "[{}]" } }));
         });
@@ -103,6 +152,19 @@ describe("containers", () => {
             assertViolations(await runResourcePolicy(ecsContainerNonRoot, task(container({ user: 0 }))), [
                 'Task definition "web" container "app" runs as user "0" (root); set user to a non-root UID such as "1001".',
             ]);
+        });
+        it("flags uid 0 however runc parses it (00, +0, -0) and a group-only user (the image's user, root by default)", async () => {
+            const diags = await runResourcePolicy(
+                ecsContainerNonRoot,
+                task(container({ user: "00" }), container({ name: "b", user: "+0:1001" }), container({ name: "c", user: "-0" }), container({ name: "d", user: ":1001" })),
+            );
+            assertViolations(diags, [
+                'Task definition "web" container "app" runs as user "00" (root); set user to a non-root UID such as "1001".',
+                'Task definition "web" container "b" runs as user "+0:1001" (root); set user to a non-root UID such as "1001".',
+                'Task definition "web" container "c" runs as user "-0" (root); set user to a non-root UID such as "1001".',
+                'Task definition "web" container "d" sets only a group (user ":1001"), so it runs as the image\'s user (root by default); set user to a non-root UID such as "1001".',
+            ]);
+            assertClean(await runResourcePolicy(ecsContainerNonRoot, task(container({ user: "1000" }), container({ name: "b", user: "100:1001" }), container({ name: "c", user: "app" }))));
         });
         it("passes a non-root user in the root group", async () => {
             assertClean(await runResourcePolicy(ecsContainerNonRoot, task(container({ user: "1001:0" }))));
