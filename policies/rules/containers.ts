@@ -306,11 +306,27 @@ export const DEFAULT_SECRET_NAME_PATTERNS = [
 
 // AWS access key ids (long-term AKIA, temporary ASIA): a value like this is a credential whatever its name.
 const AWS_ACCESS_KEY_ID = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
+// A URL carrying a password in its userinfo (postgres://app:pw@db, redis://:token@cache): the usual
+// way a DATABASE_URL leaks a credential under an innocent name. Group 1 is the password.
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:([^\s/?#]+)@/i;
+// A password that is only a reference the application expands ($DB_PASSWORD, ${DB_PASSWORD}) is not a secret.
+const ENV_REFERENCE = /^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/;
+const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+
+/** True when a plaintext value is itself a credential, whatever the variable is called. */
+function secretValue(value: string): boolean {
+    if (AWS_ACCESS_KEY_ID.test(value) || PEM_PRIVATE_KEY.test(value)) {
+        return true;
+    }
+    const url = URL_WITH_PASSWORD.exec(value.trim());
+    return url !== null && !ENV_REFERENCE.test(url[1]);
+}
 
 export const ecsContainerNoPlaintextSecrets = resourcePolicy({
     name: "ecs-container-no-plaintext-secrets",
     description:
-        "ECS container `environment` must not carry secrets: plaintext values are stored in the task definition, the " +
+        "ECS container `environment` must not carry secrets (by a secret-looking name, or a value that is a credential: an AWS " +
+        "access key id, a private key, a URL with a password): plaintext values are stored in the task definition, the " +
         "Pulumi state and every DescribeTaskDefinition response. Secrets go in `secrets` (Secrets Manager / SSM " +
         "references resolved at start) (IA-5(7), SC-28).",
     severity: "high",
@@ -358,7 +374,7 @@ export const ecsContainerNoPlaintextSecrets = resourcePolicy({
                 }
                 const upper = name.value.toUpperCase();
                 const secretName = patterns.some((p) => upper.includes(p));
-                const keyValue = value.known && typeof value.value === "string" && AWS_ACCESS_KEY_ID.test(value.value);
+                const keyValue = value.known && typeof value.value === "string" && secretValue(value.value);
                 if (secretName || keyValue) {
                     flagged.push(name.value);
                 }

@@ -280,6 +280,31 @@ describe("containers", () => {
                 'Task definition "web" container "app" has secret-looking plaintext environment variable(s) db_password, GITHUB_TOKEN, UPSTREAM; pass them through secrets (valueFrom).',
             ]);
         });
+        it("flags values that are credentials under innocent names: URLs with a password, private keys", async () => {
+            const diags = await runResourcePolicy(
+                ecsContainerNoPlaintextSecrets,
+                env([
+                    { name: "DATABASE_URL", value: "postgres://app:s3cr3t@db.internal:5432/app" },
+                    { name: "CACHE_URL", value: "rediss://:tok@cache.internal:6379" },
+                    { name: "DB_DSN", value: `postgresql://app:${unknown()}@db.internal/app` },
+                    { name: "TLS_KEY_PEM", value: "-----BEGIN RSA PRIVATE KEY-----\nMIIE...\n-----END RSA PRIVATE KEY-----" },
+                ]),
+            );
+            assertViolations(diags, [
+                'Task definition "web" container "app" has secret-looking plaintext environment variable(s) DATABASE_URL, CACHE_URL, DB_DSN, TLS_KEY_PEM; pass them through secrets (valueFrom).',
+            ]);
+            assertClean(
+                await runResourcePolicy(
+                    ecsContainerNoPlaintextSecrets,
+                    env([
+                        { name: "DATABASE_URL", value: "postgres://app@db.internal:5432/app" },
+                        { name: "UPSTREAM_URL", value: "https://api.example.com:8443/v1?x=a:b@c" },
+                        { name: "DB_URL_TEMPLATE", value: "postgres://app:${DB_PASSWORD}@db.internal/app" },
+                        { name: "TLS_CERT_PEM", value: "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----" },
+                    ]),
+                ),
+            );
+        });
         it("honours allowedNames and custom patterns", async () => {
             assertClean(await runResourcePolicy(ecsContainerNoPlaintextSecrets, { ...env([{ name: "TOKEN_TTL", value: "60" }]), config: { allowedNames: ["TOKEN_TTL"] } }));
             assertViolations(await runResourcePolicy(ecsContainerNoPlaintextSecrets, { ...env([{ name: "KMS_KEY_ID", value: "k" }]), config: { secretNamePatterns: ["KEY"] } }), [
