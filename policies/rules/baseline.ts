@@ -8,7 +8,7 @@
 // prod.json keeps them "mandatory". Unencrypted vaults are judged by encryption.ts's
 // backup-vault-cmk (mandatory in both stacks), not repeated here.
 
-import { asTags, globMatches, GovPolicy, providerDefaultTags, read, Read, resourcePolicy, stackPolicy, StackContext, StackResource, Tags } from "../lib";
+import { asTags, globMatches, GovPolicy, isUnknown, providerDefaultTags, read, Read, resourcePolicy, stackPolicy, StackContext, StackResource, Tags } from "../lib";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const RDS_INSTANCE = "aws:rds/instance:Instance";
@@ -55,7 +55,8 @@ export const cloudtrailTrailPresent = stackPolicy({
     name: "cloudtrail-trail-present",
     description:
         "A stack that runs a workload (a database, an ECS service or a load balancer by default) must declare a CloudTrail " +
-        "trail, so every API call against it is recorded from the first deploy (AU-2, AU-12). The violation is reported on " +
+        "trail that records (logging not disabled; every read and write management event selected), so every API call " +
+        "against it is recorded from the first deploy (AU-2, AU-12). The violation is reported on " +
         "the first workload resource (waive it there if the account's trail lives in another stack).",
     severity: "high",
     controls: ["AU-2", "AU-12"],
@@ -72,18 +73,144 @@ export const cloudtrailTrailPresent = stackPolicy({
         },
     },
     validate: (ctx) => {
-        if (ctx.ofType(TRAIL).length > 0) {
+        const workload = ctx.ofType(...ctx.config.workloadTypes)[0];
+        const trails = ctx.ofType(TRAIL);
+        if (!workload) {
             return;
         }
-        const workload = ctx.ofType(...ctx.config.workloadTypes)[0];
-        if (workload) {
+        if (trails.length === 0) {
             ctx.violation(
                 workload,
                 `The stack runs ${workload.type} "${workload.name}" but declares no CloudTrail trail; add a multi-region trail with log file validation.`,
             );
+            return;
         }
+        // A declared trail only counts when it records the API calls (AU-12): logging on and every
+        // management event, read and write, selected.
+        const verdicts = trails.map((t) => ({ trail: t, verdict: trailRecords(t.props) }));
+        if (verdicts.some((v) => v.verdict.kind === "yes")) {
+            return;
+        }
+        const unknownTrail = verdicts.find((v) => v.verdict.kind === "unknown");
+        if (unknownTrail) {
+            ctx.cannotVerify(workload, `whether CloudTrail trail "${unknownTrail.trail.name}" records management events`);
+            return;
+        }
+        const why = verdicts.map((v) => `trail "${v.trail.name}": ${v.verdict.kind === "no" ? v.verdict.why : ""}`).join("; ");
+        ctx.violation(
+            workload,
+            `The stack runs ${workload.type} "${workload.name}" but no CloudTrail trail records its API calls (${why}); ` +
+                "enable logging and record all (read and write) management events.",
+        );
     },
 });
+
+type Recording = { kind: "yes" } | { kind: "unknown" } | { kind: "no"; why: string };
+
+/** Management events a set of selectors records: read, write, or unknown. */
+interface Coverage {
+    read: boolean;
+    write: boolean;
+    unknown: boolean;
+}
+
+function coverageVerdict(c: Coverage, what: string): Recording {
+    if (c.read && c.write) {
+        return { kind: "yes" };
+    }
+    if (c.unknown) {
+        return { kind: "unknown" };
+    }
+    const only = c.read ? "only read" : c.write ? "only write" : "no";
+    return { kind: "no", why: `its ${what} select ${only} management events` };
+}
+
+/** Classic event selectors: includeManagementEvents (default true) with readWriteType (default All). */
+function eventSelectorCoverage(selectors: readonly unknown[]): Coverage {
+    const c: Coverage = { read: false, write: false, unknown: false };
+    for (const s of selectors) {
+        const include = read(s, "includeManagementEvents");
+        const rw = read(s, "readWriteType");
+        if (!include.known || !rw.known) {
+            c.unknown = true;
+        } else if (include.value !== false) {
+            const type = rw.value === undefined ? "All" : rw.value;
+            c.read ||= type === "All" || type === "ReadOnly";
+            c.write ||= type === "All" || type === "WriteOnly";
+        }
+    }
+    return c;
+}
+
+/**
+ * Advanced event selectors: a selector records management events when its eventCategory field
+ * equals "Management"; a readOnly field narrows it to reads ("true") or writes ("false"). AWS
+ * allows only eventSource NotEquals beyond these on management selectors (the KMS / RDS Data API
+ * exclusions), which leaves the workload's own calls recorded.
+ */
+function advancedSelectorCoverage(selectors: readonly unknown[]): Coverage {
+    const c: Coverage = { read: false, write: false, unknown: false };
+    for (const s of selectors) {
+        const fields = read(s, "fieldSelectors");
+        if (!fields.known) {
+            c.unknown = true;
+            continue;
+        }
+        let management = false;
+        let unknownField = false;
+        let reads = true;
+        let writes = true;
+        for (const f of Array.isArray(fields.value) ? fields.value : []) {
+            const field = read(f, "field");
+            const equals = read(f, "equals");
+            if (!field.known || !equals.known || (Array.isArray(equals.value) && equals.value.some(isUnknown))) {
+                unknownField = true;
+                continue;
+            }
+            const values = Array.isArray(equals.value) ? equals.value.map((v) => String(v).toLowerCase()) : [];
+            if (field.value === "eventCategory" && values.includes("management")) {
+                management = true;
+            } else if (field.value === "readOnly" && values.length > 0) {
+                reads &&= values.includes("true");
+                writes &&= values.includes("false");
+            }
+        }
+        if (unknownField) {
+            c.unknown = true;
+        } else if (management) {
+            c.read ||= reads;
+            c.write ||= writes;
+        }
+    }
+    return c;
+}
+
+/** Whether a trail records the stack's management API calls. */
+function trailRecords(props: unknown): Recording {
+    const logging = read(props, "enableLogging");
+    if (!logging.known) {
+        return { kind: "unknown" };
+    }
+    if (logging.value === false) {
+        return { kind: "no", why: "enableLogging is false" };
+    }
+    // The two selector kinds are exclusive; without either, CloudTrail records all management events.
+    const advanced = read(props, "advancedEventSelectors");
+    if (!advanced.known) {
+        return { kind: "unknown" };
+    }
+    if (Array.isArray(advanced.value) && advanced.value.length > 0) {
+        return coverageVerdict(advancedSelectorCoverage(advanced.value), "advanced event selectors");
+    }
+    const classic = read(props, "eventSelectors");
+    if (!classic.known) {
+        return { kind: "unknown" };
+    }
+    if (Array.isArray(classic.value) && classic.value.length > 0) {
+        return coverageVerdict(eventSelectorCoverage(classic.value), "event selectors");
+    }
+    return { kind: "yes" };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Backup plan coverage

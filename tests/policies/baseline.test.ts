@@ -105,6 +105,38 @@ describe("policies/rules/baseline", () => {
         it("the workload types are configurable", async () => {
             assertClean(await runStackPolicy(p, [db()], { workloadTypes: ["aws:ecs/service:Service"] }));
         });
+        it("blocks a stack whose only trail records no management API calls (logging off, selectors excluding them)", async () => {
+            const msg = (why: string) =>
+                `The stack runs aws:rds/instance:Instance "data-postgres" but no CloudTrail trail records its API calls (trail "trail": ${why}); ` +
+                "enable logging and record all (read and write) management events.";
+            const trail = (props: Record<string, unknown>): TestResource => ({ type: TRAIL, name: "trail", props: { enableLogFileValidation: true, ...props } });
+            assertViolations(await runStackPolicy(p, [db(), trail({ enableLogging: false })]), [msg("enableLogging is false")]);
+            assertViolations(await runStackPolicy(p, [db(), trail({ eventSelectors: [{ includeManagementEvents: false, dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws-us-gov:s3"] }] }] })]), [
+                msg("its event selectors select no management events"),
+            ]);
+            assertViolations(await runStackPolicy(p, [db(), trail({ eventSelectors: [{ readWriteType: "ReadOnly" }] })]), [msg("its event selectors select only read management events")]);
+            const dataOnly = [{ name: "s3", fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }] }];
+            assertViolations(await runStackPolicy(p, [db(), trail({ advancedEventSelectors: dataOnly })]), [msg("its advanced event selectors select no management events")]);
+            const readsOnly = [{ fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }, { field: "readOnly", equals: ["true"] }] }];
+            assertViolations(await runStackPolicy(p, [db(), trail({ advancedEventSelectors: readsOnly })]), [msg("its advanced event selectors select only read management events")]);
+        });
+        it("passes trails recording every management event: default, All selectors, split read/write selectors, advanced Management selector", async () => {
+            const trail = (props: Record<string, unknown>): TestResource => ({ type: TRAIL, name: "trail", props: { enableLogging: true, ...props } });
+            assertClean(await runStackPolicy(p, [db(), trail({})]));
+            assertClean(await runStackPolicy(p, [db(), trail({ eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }] })]));
+            assertClean(await runStackPolicy(p, [db(), trail({ eventSelectors: [{ readWriteType: "ReadOnly" }, { readWriteType: "WriteOnly" }] })]));
+            const mgmt = [{ name: "mgmt", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }, { field: "eventSource", notEquals: ["kms.amazonaws.com"] }] }];
+            assertClean(await runStackPolicy(p, [db(), trail({ advancedEventSelectors: mgmt })]));
+            // One recording trail is enough next to one that does not.
+            assertClean(await runStackPolicy(p, [db(), trail({}), { type: TRAIL, name: "off", props: { enableLogging: false } }]));
+        });
+        it("is advisory when a trail's logging or selectors are unknown", async () => {
+            for (const props of [{ enableLogging: unknown() }, { eventSelectors: unknown() }, { advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: unknown() }] }] }]) {
+                const diags = await runStackPolicy(p, [db(), { type: TRAIL, name: "trail", props }]);
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1);
+            }
+        });
         itHonoursWaivers(p, { stack: [db()], name: "data-postgres" });
     });
 
