@@ -176,6 +176,24 @@ describe("governance", () => {
         it("is advisory when unknown", async () => {
             assertNoMandatory(await runResourcePolicy(providerFipsEndpoints, { type, props: { useFipsEndpoint: unknown() } }));
         });
+        it("flags endpoint overrides to non-FIPS URLs (useFipsEndpoint does not apply to them), as a list or the engine's JSON string", async () => {
+            const msg =
+                'AWS provider "p" overrides endpoints with non-FIPS URLs (s3: https://s3.us-gov-west-1.amazonaws.com, sts: http://localhost:4566), ' +
+                "which useFipsEndpoint does not change; remove the overrides or point them at the services' FIPS endpoints.";
+            const endpoints = [{ s3: "https://s3.us-gov-west-1.amazonaws.com" }, { sts: "http://localhost:4566", kms: "https://kms-fips.us-gov-west-1.amazonaws.com" }];
+            assertViolations(await runResourcePolicy(providerFipsEndpoints, { type, name: "p", props: { useFipsEndpoint: true, endpoints } }), [msg]);
+            assertViolations(await runResourcePolicy(providerFipsEndpoints, { type, name: "p", props: { useFipsEndpoint: "true", endpoints: JSON.stringify(endpoints) } }), [msg]);
+        });
+        it("passes FIPS endpoint overrides and is advisory when the overrides are unknown", async () => {
+            const fipsOnly = [{ s3: "https://s3-fips.us-gov-west-1.amazonaws.com", sts: "https://sts.us-gov-west-1.fips.example.gov/" }];
+            assertClean(await runResourcePolicy(providerFipsEndpoints, { type, props: { useFipsEndpoint: true, endpoints: fipsOnly } }));
+            assertClean(await runResourcePolicy(providerFipsEndpoints, { type, props: { useFipsEndpoint: true, endpoints: "[]" } }));
+            for (const endpoints of [unknown(), [{ s3: unknown() }]]) {
+                const diags = await runResourcePolicy(providerFipsEndpoints, { type, props: { useFipsEndpoint: true, endpoints } });
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1);
+            }
+        });
     });
 
     describe("prod-only policies", () => {
