@@ -339,6 +339,48 @@ describe("containers", () => {
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
         });
+        it("also judges task sets and the EventBridge rules, schedules and pipes that run tasks", async () => {
+            const cases: Array<[string, Record<string, unknown>, Record<string, unknown>, string]> = [
+                [
+                    "aws:ecs/taskSet:TaskSet",
+                    { networkConfiguration: { assignPublicIp: true, subnets: ["s"] } },
+                    { networkConfiguration: { assignPublicIp: false, subnets: ["s"] } },
+                    'ECS task set "x" assigns public IPs to its tasks; set networkConfiguration.assignPublicIp to false.',
+                ],
+                [
+                    "aws:cloudwatch/eventTarget:EventTarget",
+                    { rule: "r", arn: "c", ecsTarget: { taskDefinitionArn: "t", launchType: "FARGATE", networkConfiguration: { assignPublicIp: true, subnets: ["s"] } } },
+                    { rule: "r", arn: "c", ecsTarget: { taskDefinitionArn: "t", networkConfiguration: { subnets: ["s"] } } },
+                    'EventBridge target "x" runs ECS tasks with public IPs; set ecsTarget.networkConfiguration.assignPublicIp to false.',
+                ],
+                [
+                    "aws:scheduler/schedule:Schedule",
+                    { target: { arn: "c", roleArn: "r", ecsParameters: { taskDefinitionArn: "t", networkConfiguration: { assignPublicIp: true, subnets: ["s"] } } } },
+                    { target: { arn: unknown(), roleArn: unknown(), ecsParameters: { taskDefinitionArn: "t", networkConfiguration: { assignPublicIp: false, subnets: ["s"] } } } },
+                    'EventBridge schedule "x" runs ECS tasks with public IPs; set target.ecsParameters.networkConfiguration.assignPublicIp to false.',
+                ],
+                [
+                    "aws:pipes/pipe:Pipe",
+                    { targetParameters: { ecsTaskParameters: { taskDefinitionArn: "t", networkConfiguration: { awsVpcConfiguration: { assignPublicIp: "ENABLED", subnets: ["s"] } } } } },
+                    { targetParameters: { ecsTaskParameters: { taskDefinitionArn: "t", networkConfiguration: { awsVpcConfiguration: { assignPublicIp: "DISABLED", subnets: ["s"] } } } } },
+                    'EventBridge pipe "x" runs ECS tasks with public IPs; set targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp to "DISABLED".',
+                ],
+            ];
+            for (const [t, bad, good, message] of cases) {
+                assertViolations(await runResourcePolicy(ecsServiceNoPublicIp, { type: t, name: "x", props: bad }), [message]);
+                assertClean(await runResourcePolicy(ecsServiceNoPublicIp, { type: t, name: "x", props: good }));
+            }
+            // A rule target that is not an ECS task, and a pipe whose setting is computed.
+            assertClean(await runResourcePolicy(ecsServiceNoPublicIp, { type: "aws:cloudwatch/eventTarget:EventTarget", props: { rule: "r", arn: unknown() } }));
+            const pending = await runResourcePolicy(ecsServiceNoPublicIp, {
+                type: "aws:pipes/pipe:Pipe",
+                props: { targetParameters: { ecsTaskParameters: { networkConfiguration: { awsVpcConfiguration: { assignPublicIp: unknown() } } } } },
+            });
+            assertNoMandatory(pending);
+            assert.deepEqual(messages(advisory(pending)), [
+                "Cannot verify targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp during preview: the value is unknown until the update. The policy runs again before the resource is created.",
+            ]);
+        });
         itHonoursWaivers(ecsServiceNoPublicIp, { type, name: "svc", props: { networkConfiguration: { assignPublicIp: true } } });
     });
 
