@@ -343,17 +343,76 @@ const S3_BUCKET = "aws:s3/bucket:Bucket";
 const S3_SSE_CONFIG = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
 // The deprecated V2 names still exist in @pulumi/aws 7 (as aliases of the same AWS resources):
 // judge them too, so a program cannot step around the rule by using the old name.
-const S3_BUCKET_TYPES = [S3_BUCKET, "aws:s3/bucketV2:BucketV2"] as const;
+const S3_BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
+const S3_BUCKET_TYPES = [S3_BUCKET, S3_BUCKET_V2] as const;
 const S3_SSE_CONFIG_TYPES = [
     S3_SSE_CONFIG,
     "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
 ] as const;
 const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
 
+/** One encryption default to judge: `${prefix}sseAlgorithm` / `${prefix}kmsMasterKeyId` read from `from`. */
+interface SseDefault {
+    readonly path: string;
+    readonly prefix: string;
+    readonly from: unknown;
+}
+
+/**
+ * The encryption defaults a resource declares: the rules of a BucketServerSideEncryptionConfiguration,
+ * or the deprecated inline form on the bucket itself — aws.s3.Bucket's
+ * `serverSideEncryptionConfiguration.rule`, BucketV2's `serverSideEncryptionConfigurations[].rules[]
+ * .applyServerSideEncryptionByDefaults[]`. The provider still applies the inline form, so an inline
+ * AES256 or aws/s3 key must not pass just because s3-bucket-encryption-configured counts it as
+ * declared. A bucket without the inline form is left to s3-bucket-encryption-configured.
+ */
+function sseDefaultsOf(ctx: ResourceContext<unknown>, what: string): SseDefault[] | undefined {
+    const list = (path: string, from?: unknown): unknown[] | undefined => {
+        const r = ctx.read(path, from);
+        if (!r.known) {
+            ctx.cannotVerify(path);
+            return undefined;
+        }
+        return Array.isArray(r.value) ? r.value : [];
+    };
+    if (ctx.type === S3_BUCKET) {
+        const rule = ctx.read("serverSideEncryptionConfiguration.rule");
+        if (!rule.known) {
+            ctx.cannotVerify("serverSideEncryptionConfiguration.rule");
+            return undefined;
+        }
+        const path = "serverSideEncryptionConfiguration.rule";
+        return rule.value === undefined || rule.value === null ? [] : [{ path: `${path}.applyServerSideEncryptionByDefault`, prefix: "applyServerSideEncryptionByDefault.", from: rule.value }];
+    }
+    if (ctx.type === S3_BUCKET_V2) {
+        const out: SseDefault[] = [];
+        (list("serverSideEncryptionConfigurations") ?? []).forEach((config, i) => {
+            (list("rules", config) ?? []).forEach((rule, j) => {
+                const path = `serverSideEncryptionConfigurations[${i}].rules[${j}].applyServerSideEncryptionByDefaults`;
+                const defaults = list("applyServerSideEncryptionByDefaults", rule) ?? [];
+                if (defaults.length === 0) {
+                    ctx.violation(`${what} ${path} is empty; set sseAlgorithm "aws:kms".`);
+                }
+                defaults.forEach((d, k) => out.push({ path: `${path}[${k}]`, prefix: "", from: d }));
+            });
+        });
+        return out;
+    }
+    const rules = list("rules");
+    if (rules === undefined) {
+        return undefined;
+    }
+    if (rules.length === 0) {
+        ctx.violation(`${what} encryption configuration has no rules; add a rule with sseAlgorithm "aws:kms".`);
+    }
+    return rules.map((rule, i) => ({ path: `rules[${i}].applyServerSideEncryptionByDefault`, prefix: "applyServerSideEncryptionByDefault.", from: rule }));
+}
+
 export const s3BucketSseKms = resourcePolicy({
     name: "s3-bucket-sse-kms",
     description:
-        "S3 bucket encryption configurations must use SSE-KMS with a customer-managed key (where config requires KMS); " +
+        "S3 bucket encryption configurations (and the deprecated inline form on the bucket) must use SSE-KMS with a " +
+        "customer-managed key (where config requires KMS); " +
         "SSE-S3 (AES256) is allowed only for the buckets listed in `sseS3AllowedBuckets` (ALB access-log delivery supports " +
         "only SSE-S3).",
     severity: "high",
@@ -361,7 +420,7 @@ export const s3BucketSseKms = resourcePolicy({
     remediationSteps:
         "Set `rules[].applyServerSideEncryptionByDefault` to `{ sseAlgorithm: \"aws:kms\", kmsMasterKeyId: <key ARN> }` " +
         "and `bucketKeyEnabled: true`; for an ALB access-log bucket, name it to match `sseS3AllowedBuckets`.",
-    resourceTypes: S3_SSE_CONFIG_TYPES,
+    resourceTypes: [...S3_SSE_CONFIG_TYPES, ...S3_BUCKET_TYPES],
     options: {
         requireKms: { type: "boolean", default: true, description: "Require SSE-KMS (aws:kms or aws:kms:dsse) rather than SSE-S3." },
         ...REQUIRE_CMK,
@@ -378,38 +437,29 @@ export const s3BucketSseKms = resourcePolicy({
         }
         const bucketRef = ctx.read("bucket");
         const bucketName = bucketRef.known && typeof bucketRef.value === "string" ? bucketRef.value : undefined;
-        const rules = ctx.read("rules");
-        if (!rules.known) {
-            ctx.cannotVerify("rules");
-            return;
-        }
         const what = `S3 bucket "${bucketName ?? ctx.name}"`;
-        const list = Array.isArray(rules.value) ? rules.value : [];
-        if (list.length === 0) {
-            ctx.violation(`${what} encryption configuration has no rules; add a rule with sseAlgorithm "aws:kms".`);
-        }
-        list.forEach((rule, i) => {
-            const path = `rules[${i}].applyServerSideEncryptionByDefault`;
-            const algorithm = ctx.read("applyServerSideEncryptionByDefault.sseAlgorithm", rule);
+        const defaults = sseDefaultsOf(ctx, what);
+        for (const d of defaults ?? []) {
+            const algorithm = ctx.read(`${d.prefix}sseAlgorithm`, d.from);
             if (!algorithm.known) {
-                ctx.cannotVerify(`${path}.sseAlgorithm`);
-                return;
+                ctx.cannotVerify(`${d.path}.sseAlgorithm`);
+                continue;
             }
             if (typeof algorithm.value === "string" && KMS_ALGORITHMS.has(algorithm.value)) {
-                checkCmk(ctx, "applyServerSideEncryptionByDefault.kmsMasterKeyId", what, rule);
-                return;
+                checkCmk(ctx, `${d.prefix}kmsMasterKeyId`, what, d.from);
+                continue;
             }
             if (!bucketRef.known) {
                 // The bucket's name decides whether SSE-S3 is allowed; it is computed.
                 ctx.cannotVerify("bucket (the exemption for SSE-S3 depends on its name)");
-                return;
+                continue;
             }
             const exempt = findGlobMatch(ctx.config.sseS3AllowedBuckets, [bucketName ?? "", ctx.name]);
             if (algorithm.value === "AES256" && exempt) {
-                return;
+                continue;
             }
             ctx.violation(`${what} uses sseAlgorithm ${JSON.stringify(algorithm.value ?? null)}; use "aws:kms" with a customer-managed KMS key.`);
-        });
+        }
     },
 });
 

@@ -408,6 +408,43 @@ describe("encryption", () => {
                 ['S3 bucket "v2" uses sseAlgorithm "AES256"; use "aws:kms" with a customer-managed KMS key.'],
             );
         });
+        it("s3-bucket-sse-kms judges the deprecated inline encryption on the bucket itself (Bucket and BucketV2)", async () => {
+            const p = enc.s3BucketSseKms;
+            const BUCKET = "aws:s3/bucket:Bucket";
+            const V2 = "aws:s3/bucketV2:BucketV2";
+            const inline = (applyServerSideEncryptionByDefault: Record<string, unknown>) => ({ serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault } } });
+            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "data", props: { bucket: "gov-data", ...inline({ sseAlgorithm: "AES256" }) } }), [
+                'S3 bucket "gov-data" uses sseAlgorithm "AES256"; use "aws:kms" with a customer-managed KMS key.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "data", props: inline({ sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" }) }), [
+                'S3 bucket "data" uses the AWS-managed key "alias/aws/s3"; set applyServerSideEncryptionByDefault.kmsMasterKeyId to a customer-managed KMS key.',
+            ]);
+            assertViolations(
+                await runResourcePolicy(p, {
+                    type: V2,
+                    name: "old",
+                    props: { bucket: "gov-old", serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms" }] }] }] },
+                }),
+                ['S3 bucket "gov-old" has no kmsMasterKeyId, so it is encrypted with an AWS-managed key; set kmsMasterKeyId to a customer-managed KMS key.'],
+            );
+            // Compliant inline forms, the access-log exemption, and a bucket without the inline form (left to s3-bucket-encryption-configured).
+            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "gov-data", ...inline({ sseAlgorithm: "aws:kms:dsse", kmsMasterKeyId: KEY }) } }));
+            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "gov-access-logs-111122223333-us-gov-west-1", ...inline({ sseAlgorithm: "AES256" }) } }));
+            assertClean(
+                await runResourcePolicy(p, {
+                    type: V2,
+                    props: { bucket: "gov-old", serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }] }] }] },
+                }),
+            );
+            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "gov-data" } }));
+            // Computed: advisory only.
+            const pending = await runResourcePolicy(p, { type: BUCKET, name: "data", props: { bucket: unknown(), ...inline({ sseAlgorithm: "AES256" }) } });
+            assertNoMandatory(pending);
+            assert.deepEqual(advisory(pending).map((d) => d.message), [
+                "Cannot verify bucket (the exemption for SSE-S3 depends on its name) during preview: the value is unknown until the update. The policy runs again before the resource is created.",
+            ]);
+            assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { serverSideEncryptionConfiguration: unknown() } }));
+        });
         it("ec2-block-devices-encrypted ignores undeclared devices", async () => {
             assertClean(await runResourcePolicy(enc.ec2BlockDevicesEncrypted, { type: "aws:ec2/launchTemplate:LaunchTemplate", props: { imageId: "ami-1" } }));
         });
