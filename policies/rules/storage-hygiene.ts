@@ -3,7 +3,7 @@
 // versioning by the explicit bucket name (known at preview) or, failing that, by the engine's
 // property dependencies.
 
-import { findGlobMatch, GovPolicy, isUnknown, Read, read, ResourceContext, resourcePolicy, stackPolicy, StackContext, StackResource } from "../lib";
+import { asTags, findGlobMatch, GovPolicy, isUnknown, providerDefaultTags, Read, read, ResourceContext, resourcePolicy, stackPolicy, StackContext, StackResource } from "../lib";
 import { isPublicPrincipal, listOf, policyStatements } from "./identity";
 
 const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"] as const;
@@ -146,12 +146,6 @@ export const s3BucketPublicAccessBlockPresent = stackPolicy({
 });
 
 type Verdict = "yes" | "no" | "unknown";
-
-/** Several resources judge one bucket: any "yes" wins, then any "unknown". */
-function merge(verdicts: Map<string, Verdict>, urn: string, v: Verdict): void {
-    const prev = verdicts.get(urn);
-    verdicts.set(urn, prev === "yes" || v === "yes" ? "yes" : prev === "unknown" || v === "unknown" ? "unknown" : "no");
-}
 
 /** Coverage over several statements: any "yes" wins, then any "unknown". */
 function anyOf(a: Verdict, b: Verdict): Verdict {
@@ -464,8 +458,9 @@ const VERSIONING_TYPES = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bu
 export const s3BackupBucketVersioning = stackPolicy({
     name: "s3-backup-bucket-versioning",
     description:
-        "Backup buckets (tagged Purpose=backups, or named like *backup*) must have versioning Enabled: an overwritten or " +
-        "deleted backup stays recoverable, including from ransomware-style deletes (CP-9, CP-10).",
+        "Backup buckets (tagged Purpose=backups, on the bucket or through the provider's defaultTags, or named like *backup*) " +
+        "must have versioning Enabled, by every versioning resource that sets it: an overwritten or deleted backup stays " +
+        "recoverable, including from ransomware-style deletes (CP-9, CP-10).",
     severity: "high",
     controls: ["CP-9", "CP-10", "SI-12"],
     remediationSteps: 'Add an aws.s3.BucketVersioning for the bucket with `versioningConfiguration: { status: "Enabled" }`.',
@@ -482,48 +477,91 @@ export const s3BackupBucketVersioning = stackPolicy({
             type: "array",
             items: { type: "string" },
             default: ["*backup*"],
-            description: "Globs over the resource name and the bucket name that mark a backup bucket.",
+            description: "Globs over the resource name, the bucket name and its bucketPrefix that mark a backup bucket.",
         },
     },
     validate: (ctx) => {
         const values = new Set(ctx.config.backupTagValues.map((v) => v.toLowerCase()));
-        const backups: StackResource[] = [];
+        const backups: { bucket: StackResource; certain: boolean }[] = [];
         for (const bucket of ctx.ofType(...BUCKET_TYPES)) {
-            const tag = ctx.read(bucket.props, `tags.${ctx.config.backupTagKey}`);
-            const physical = ctx.read(bucket.props, "bucket");
-            const names = [bucket.name, physical.known && typeof physical.value === "string" ? physical.value : ""];
-            if ((tag.known && typeof tag.value === "string" && values.has(tag.value.toLowerCase())) || findGlobMatch(ctx.config.backupNamePatterns, names)) {
-                backups.push(bucket);
+            const kind = backupBucket(bucket, ctx.config.backupTagKey, values, ctx.config.backupNamePatterns);
+            if (kind !== "no") {
+                backups.push({ bucket, certain: kind === "yes" });
             }
         }
         if (backups.length === 0) {
             return;
         }
-        const verdicts = new Map<string, Verdict>();
+        // AWS keeps one versioning state per bucket: when several BucketVersioning resources set
+        // it, the last apply wins, so a Suspended/Disabled one wins over an Enabled one here.
+        const explicit = new Map<string, Verdict[]>();
         let unresolved = 0;
         for (const v of ctx.ofType(...VERSIONING_TYPES)) {
             const refs = ctx.resolveRefs(v, "bucket", BUCKET_TYPES, BUCKET_KEYS);
             unresolved += refs.unresolved;
             const status = ctx.read(v.props, "versioningConfiguration.status");
             const verdict: Verdict = !status.known ? "unknown" : status.value === "Enabled" ? "yes" : "no";
-            refs.resources.forEach((b) => merge(verdicts, b.urn, verdict));
+            refs.resources.forEach((b) => explicit.set(b.urn, [...(explicit.get(b.urn) ?? []), verdict]));
         }
-        for (const bucket of backups) {
-            // The deprecated inline `versioning` block on the bucket counts too.
+        for (const { bucket, certain } of backups) {
+            const own = explicit.get(bucket.urn) ?? [];
+            // The deprecated inline `versioning` block on the bucket counts when no resource sets it.
             const inline = ctx.read(bucket.props, "versioning.enabled");
-            merge(verdicts, bucket.urn, !inline.known ? "unknown" : inline.value === true ? "yes" : "no");
-            const verdict = verdicts.get(bucket.urn);
+            const inlineVerdict: Verdict = !inline.known ? "unknown" : inline.value === true ? "yes" : "no";
+            const verdict: Verdict = own.includes("no") ? "no" : own.includes("unknown") ? "unknown" : own.includes("yes") ? "yes" : inlineVerdict;
             if (verdict === "yes") {
                 continue;
             }
-            if (verdict === "unknown" || unresolved > 0) {
+            if (!certain) {
+                ctx.cannotVerify(bucket, `whether S3 bucket "${bucket.name}" is a backup bucket (its tags or name are unknown) that needs versioning`);
+            } else if (verdict === "unknown" || unresolved > 0) {
                 ctx.cannotVerify(bucket, `the versioning of backup bucket "${bucket.name}"`);
+            } else if (own.includes("no") && own.includes("yes")) {
+                ctx.violation(
+                    bucket,
+                    `Backup bucket "${bucket.name}" has several versioning resources and one does not enable versioning (the last applied wins); keep one aws.s3.BucketVersioning with status "Enabled".`,
+                );
             } else {
                 ctx.violation(bucket, `Backup bucket "${bucket.name}" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".`);
             }
         }
     },
 });
+
+/**
+ * Whether a bucket is a backup bucket: its purpose tag (own tags over the provider's defaultTags)
+ * or a name (resource name, bucket name, bucketPrefix) matching the patterns. "maybe" when that
+ * depends on a tag or name not known yet.
+ */
+function backupBucket(bucket: StackResource, tagKey: string, tagValues: ReadonlySet<string>, patterns: readonly string[]): Verdict {
+    const names = [bucket.name];
+    let unknown = false;
+    for (const key of ["bucket", "bucketPrefix"]) {
+        const v = read(bucket.props, key);
+        if (!v.known) {
+            unknown = true;
+        } else if (typeof v.value === "string" && v.value !== "") {
+            names.push(v.value);
+        }
+    }
+    if (findGlobMatch(patterns, names)) {
+        return "yes";
+    }
+    const own = asTags(read(bucket.props, "tags"));
+    const defaults = providerDefaultTags(bucket.provider);
+    if (!own.known || !defaults.known) {
+        return "unknown";
+    }
+    // The resource's own tag wins over the provider's default for the same key (as in tagsAll).
+    const value = own.tags[tagKey] !== undefined ? own.tags[tagKey] : defaults.tags[tagKey];
+    if (isUnknown(value)) {
+        return "unknown";
+    }
+    if (typeof value === "string" && tagValues.has(value.toLowerCase())) {
+        return "yes";
+    }
+    return unknown ? "unknown" : "no";
+}
 
 export const storageHygienePolicies: GovPolicy[] = [
     s3PublicAccessBlockAllFlags,

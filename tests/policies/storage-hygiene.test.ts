@@ -222,6 +222,40 @@ describe("storage hygiene", () => {
             assert.equal(advisory(diags).length, 1);
             assertNoMandatory(await runStackPolicy(p, [bucket("app-backups"), { type: VERSIONING, name: "v", props: { bucket: unknown() } }]));
         });
+        it("flags a backup bucket whose versioning is also set Suspended by a second resource (the last applied wins)", async () => {
+            assertViolations(await runStackPolicy(p, [bucket("app-backups"), versioning("app-backups", "Enabled"), { ...versioning("app-backups", "Suspended"), name: "second" }]), [
+                'Backup bucket "app-backups" has several versioning resources and one does not enable versioning (the last applied wins); keep one aws.s3.BucketVersioning with status "Enabled".',
+            ]);
+            // An explicit resource decides over the deprecated inline block.
+            assertViolations(await runStackPolicy(p, [bucket("app-backups", { versioning: { enabled: true } }), versioning("app-backups", "Suspended")]), [
+                'Backup bucket "app-backups" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
+            ]);
+        });
+        it("finds backup buckets by bucketPrefix and by the provider's default Purpose tag", async () => {
+            const prefixed: TestResource = { type: BUCKET, name: "archive", props: { bucketPrefix: "govstack-backups-" } };
+            const viaProvider: TestResource = { type: BUCKET, name: "vault", props: { bucket: "govstack-vault" }, provider: { props: { defaultTags: JSON.stringify({ tags: { Purpose: "backups" } }) } } };
+            assertViolations(await runStackPolicy(p, [prefixed, viaProvider]), [
+                'Backup bucket "archive" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
+                'Backup bucket "vault" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
+            ]);
+            // The bucket's own tag overrides the provider's default for the same key.
+            assertClean(await runStackPolicy(p, [{ ...viaProvider, props: { bucket: "govstack-vault", tags: { Purpose: "logs" } } }]));
+            const enabledByDependency: TestResource = {
+                type: VERSIONING,
+                name: "archive-v",
+                props: { bucket: unknown(), versioningConfiguration: { status: "Enabled" } },
+                propertyDependencies: { bucket: [urnOf(BUCKET, "archive")] },
+            };
+            assertClean(await runStackPolicy(p, [prefixed, enabledByDependency]));
+        });
+        it("is advisory for an unversioned bucket whose purpose tag or name is unknown", async () => {
+            for (const props of [{ bucket: "data", tags: { Purpose: unknown() } }, { bucket: "data", tags: unknown() }, { bucket: unknown() }]) {
+                const diags = await runStackPolicy(p, [{ type: BUCKET, name: "data", props }]);
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1);
+            }
+            assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "data", props: { bucket: "data", tags: { Purpose: unknown() } } }, versioning("data", "Enabled")]));
+        });
         it("uses the configured tag and patterns", async () => {
             const config = { backupTagKey: "DataClass", backupTagValues: ["archive"], backupNamePatterns: [] };
             assertViolations(await runStackPolicy(p, [bucket("cold", { tags: { DataClass: "ARCHIVE" } }), bucket("app-backups")], config), [
