@@ -28,6 +28,7 @@ const NOUNS: Readonly<Record<string, string>> = {
     "aws:elasticsearch/domain:Domain": "Elasticsearch domain",
     "aws:ec2/launchTemplate:LaunchTemplate": "Launch template",
     "aws:ec2/instance:Instance": "EC2 instance",
+    "aws:ec2/spotInstanceRequest:SpotInstanceRequest": "Spot instance request",
 };
 
 function label(ctx: { type: string; name: string }, fallback: string): string {
@@ -280,14 +281,16 @@ export const ebsVolumeEncrypted = resourcePolicy({
 export const ec2BlockDevicesEncrypted = resourcePolicy({
     name: "ec2-block-devices-encrypted",
     description:
-        "EBS block devices declared by launch templates and EC2 instances must be encrypted, with a customer-managed KMS key " +
+        "EBS block devices declared by launch templates, EC2 instances and spot instance requests must be encrypted, with a " +
+        "customer-managed KMS key " +
         "where config requires it (devices not declared follow the AMI's snapshots and are not judged here).",
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12"],
     remediationSteps:
         "Launch templates: set `blockDeviceMappings[].ebs.encrypted: \"true\"` and `kmsKeyId`. Instances: set " +
-        "`rootBlockDevice.encrypted: true` and `ebsBlockDevices[].encrypted: true` with `kmsKeyId`.",
-    resourceTypes: ["aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/instance:Instance"],
+        "`rootBlockDevice.encrypted: true` and `ebsBlockDevices[].encrypted: true` with `kmsKeyId` (spot instance requests alike).",
+    // A spot instance request launches an instance from its own rootBlockDevice/ebsBlockDevices (same shape).
+    resourceTypes: ["aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/instance:Instance", "aws:ec2/spotInstanceRequest:SpotInstanceRequest"],
     options: REQUIRE_CMK,
     validate: (ctx) => {
         const devices: Array<{ path: string; value: unknown }> = [];

@@ -445,6 +445,24 @@ describe("encryption", () => {
             ]);
             assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { serverSideEncryptionConfiguration: unknown() } }));
         });
+        it("ec2-block-devices-encrypted also judges spot instance requests (their own root and EBS devices)", async () => {
+            const type = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
+            assertViolations(
+                await runResourcePolicy(enc.ec2BlockDevicesEncrypted, {
+                    type,
+                    name: "spot",
+                    props: { spotPrice: "0.03", rootBlockDevice: { volumeSize: 20 }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true, kmsKeyId: "alias/aws/ebs" }] },
+                }),
+                [
+                    'Spot instance request "spot" rootBlockDevice is not encrypted; set encrypted: true.',
+                    'Spot instance request "spot" ebsBlockDevices[0] uses the AWS-managed key "alias/aws/ebs"; set kmsKeyId to a customer-managed KMS key.',
+                ],
+            );
+            assertClean(await runResourcePolicy(enc.ec2BlockDevicesEncrypted, { type, props: { rootBlockDevice: { encrypted: true, kmsKeyId: KEY } } }));
+            const pending = await runResourcePolicy(enc.ec2BlockDevicesEncrypted, { type, props: { rootBlockDevice: { encrypted: true, kmsKeyId: unknown() }, ebsBlockDevices: unknown() } });
+            assertNoMandatory(pending);
+            assert.equal(advisory(pending).length, 1);
+        });
         it("ec2-block-devices-encrypted ignores undeclared devices", async () => {
             assertClean(await runResourcePolicy(enc.ec2BlockDevicesEncrypted, { type: "aws:ec2/launchTemplate:LaunchTemplate", props: { imageId: "ami-1" } }));
         });
