@@ -508,16 +508,55 @@ export const albDeletionProtection = resourcePolicy({
         requireTrue(ctx, "enableDeletionProtection", `Load balancer "${ctx.name}" has no deletion protection; set enableDeletionProtection to true.`),
 });
 
+const ELASTICACHE_CLUSTER = "aws:elasticache/cluster:Cluster";
+
+/**
+ * An aws.elasticache.Cluster outside a replication group is a single Redis/Valkey node (no
+ * replica, no failover: its zone's outage is the cache's outage) or a Memcached cluster, which
+ * spreads its nodes over zones only with azMode "cross-az" and at least two nodes.
+ */
+function judgeStandaloneCacheCluster(ctx: ResourceContext<unknown>): void {
+    const group = ctx.read("replicationGroupId");
+    const engine = ctx.read("engine");
+    if (!group.known) {
+        return ctx.cannotVerify("replicationGroupId");
+    }
+    if (typeof group.value === "string" && group.value !== "") {
+        return; // a member: the replication group is judged
+    }
+    if (!engine.known) {
+        return ctx.cannotVerify("engine");
+    }
+    if (engine.value !== "memcached") {
+        return ctx.violation(
+            `ElastiCache cluster "${ctx.name}" is a single ${String(engine.value ?? "cache")} node outside a replication group (no replica, no failover); ` +
+                "use an aws.elasticache.ReplicationGroup with Multi-AZ and automatic failover.",
+        );
+    }
+    const mode = ctx.read("azMode");
+    const nodes = ctx.read("numCacheNodes");
+    if (!mode.known || !nodes.known) {
+        return ctx.cannotVerify("azMode or numCacheNodes");
+    }
+    if (mode.value !== "cross-az" || typeof nodes.value !== "number" || nodes.value < 2) {
+        ctx.violation(`Memcached cluster "${ctx.name}" keeps its nodes in one Availability Zone; set azMode to "cross-az" with numCacheNodes ≥ 2.`);
+    }
+}
+
 export const elasticacheMultiAz = resourcePolicy({
     name: "elasticache-multi-az",
     description:
         "Production ElastiCache replication groups must be Multi-AZ with automatic failover, so a replica in another zone " +
-        "is promoted when the primary fails (CP-7, CP-10).",
+        "is promoted when the primary fails; a stand-alone cache cluster (a single Redis/Valkey node, or Memcached not " +
+        "cross-az) is not (CP-7, CP-10).",
     severity: "medium",
     controls: ["CP-7", "CP-10"],
     remediationSteps: "Set `automaticFailoverEnabled: true`, `multiAzEnabled: true` and `numCacheClusters` ≥ 2 (or replicasPerNodeGroup ≥ 1).",
-    resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+    resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup", ELASTICACHE_CLUSTER],
     validate: (ctx) => {
+        if (ctx.type === ELASTICACHE_CLUSTER) {
+            return judgeStandaloneCacheCluster(ctx);
+        }
         const failover = ctx.read("automaticFailoverEnabled");
         const multiAz = ctx.read("multiAzEnabled");
         const off = [

@@ -341,6 +341,25 @@ describe("governance", () => {
                     'Replication group "redis" does not set automaticFailoverEnabled and multiAzEnabled to true; enable Multi-AZ with automatic failover.',
                 ]);
             });
+            it("flags a stand-alone cache cluster: a single Redis/Valkey node, or Memcached not cross-az", async () => {
+                const cluster = "aws:elasticache/cluster:Cluster";
+                assertViolations(await runResourcePolicy(elasticacheMultiAz, { type: cluster, name: "cache", props: { engine: "redis", nodeType: "cache.t4g.micro", numCacheNodes: 1 } }), [
+                    'ElastiCache cluster "cache" is a single redis node outside a replication group (no replica, no failover); use an aws.elasticache.ReplicationGroup with Multi-AZ and automatic failover.',
+                ]);
+                assertViolations(await runResourcePolicy(elasticacheMultiAz, { type: cluster, name: "mc", props: { engine: "memcached", numCacheNodes: 2, azMode: "single-az" } }), [
+                    'Memcached cluster "mc" keeps its nodes in one Availability Zone; set azMode to "cross-az" with numCacheNodes ≥ 2.',
+                ]);
+            });
+            it("passes a replication group member and a cross-az Memcached cluster; advisory when unknown", async () => {
+                const cluster = "aws:elasticache/cluster:Cluster";
+                assertClean(await runResourcePolicy(elasticacheMultiAz, { type: cluster, props: { replicationGroupId: "redis" } }));
+                assertClean(await runResourcePolicy(elasticacheMultiAz, { type: cluster, props: { engine: "memcached", numCacheNodes: 3, azMode: "cross-az" } }));
+                for (const props of [{ replicationGroupId: unknown(), engine: "redis" }, { engine: unknown() }, { engine: "memcached", azMode: unknown(), numCacheNodes: 2 }]) {
+                    const diags = await runResourcePolicy(elasticacheMultiAz, { type: cluster, props });
+                    assertNoMandatory(diags);
+                    assert.equal(advisory(diags).length, 1);
+                }
+            });
             it("passes both on and is advisory when unknown", async () => {
                 assertClean(await runResourcePolicy(elasticacheMultiAz, { type, props: { automaticFailoverEnabled: true, multiAzEnabled: true } }));
                 const diags = await runResourcePolicy(elasticacheMultiAz, { type, props: { automaticFailoverEnabled: true, multiAzEnabled: unknown() } });
