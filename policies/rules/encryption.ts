@@ -247,17 +247,21 @@ export const rdsParameterGroupRequiresTls = resourcePolicy({
             return;
         }
         const list = Array.isArray(parameters.value) ? parameters.value : [];
-        const entry = list.find((p) => {
-            const name = ctx.read("name", p);
-            return name.known && name.value === tls.name;
-        });
-        const value = entry === undefined ? undefined : ctx.read("value", entry);
+        // Every entry naming the parameter counts: listed twice ("1" then "0"), which one RDS keeps is
+        // not ours to guess, so each must require TLS.
+        const values = list
+            .filter((p) => {
+                const name = ctx.read("name", p);
+                return name.known && name.value === tls.name;
+            })
+            .map((entry) => ctx.read("value", entry));
+        const off = values.find((v) => v.known && !tls.on.includes(String(v.value)));
         const what = `Parameter group "${ctx.name}" (${family.value})`;
-        if (value && !value.known) {
-            ctx.cannotVerify(`parameter ${tls.name}`);
-        } else if (value === undefined ? !tls.defaultOn : !tls.on.includes(String(value.value))) {
-            const shown = value === undefined ? "unset" : JSON.stringify(value.value);
+        if (off !== undefined || (values.length === 0 && !tls.defaultOn)) {
+            const shown = off?.known ? JSON.stringify(off.value) : "unset";
             ctx.violation(`${what} does not require TLS (${tls.name} is ${shown}); set ${tls.name} to "${tls.recommended}".`);
+        } else if (values.some((v) => !v.known)) {
+            ctx.cannotVerify(`parameter ${tls.name}`);
         }
     },
 });

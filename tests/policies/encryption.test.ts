@@ -395,6 +395,26 @@ describe("encryption", () => {
             assertClean(await runResourcePolicy(enc.rdsParameterGroupRequiresTls, { type, props: { family: "postgres16", parameters: [] } }));
             assertClean(await runResourcePolicy(enc.rdsParameterGroupRequiresTls, { type, props: { family: "oracle-ee-19" } }));
         });
+        it("rds-parameter-group-requires-tls requires every entry of the parameter to be on (listed twice, the off one is not ignored)", async () => {
+            const type = "aws:rds/clusterParameterGroup:ClusterParameterGroup";
+            const p = enc.rdsParameterGroupRequiresTls;
+            const twice = (first: unknown, second: unknown) => [
+                { name: "rds.force_ssl", value: first },
+                { name: "log_connections", value: "1" },
+                { name: "rds.force_ssl", value: second },
+            ];
+            const expected = ['Parameter group "apg" (aurora-postgresql16) does not require TLS (rds.force_ssl is "0"); set rds.force_ssl to "1".'];
+            assertViolations(await runResourcePolicy(p, { type, name: "apg", props: { family: "aurora-postgresql16", parameters: twice("1", "0") } }), expected);
+            assertViolations(await runResourcePolicy(p, { type, name: "apg", props: { family: "aurora-postgresql16", parameters: twice("0", "1") } }), expected);
+            // A known "0" decides even when the other entry is computed.
+            assertViolations(await runResourcePolicy(p, { type, name: "apg", props: { family: "aurora-postgresql16", parameters: twice(unknown(), "0") } }), expected);
+            assertClean(await runResourcePolicy(p, { type, props: { family: "aurora-postgresql16", parameters: twice("1", "1") } }));
+            const pending = await runResourcePolicy(p, { type, props: { family: "aurora-postgresql16", parameters: twice("1", unknown()) } });
+            assertNoMandatory(pending);
+            assert.deepEqual(advisory(pending).map((d) => d.message), [
+                "Cannot verify parameter rds.force_ssl during preview: the value is unknown until the update. The policy runs again before the resource is created.",
+            ]);
+        });
         it("elasticache-cluster-encrypted leaves replication group members to the group", async () => {
             assertClean(await runResourcePolicy(enc.elasticacheClusterEncrypted, { type: "aws:elasticache/cluster:Cluster", props: { replicationGroupId: "rg" } }));
             assertClean(await runResourcePolicy(enc.elasticacheClusterEncrypted, { type: "aws:elasticache/cluster:Cluster", props: { replicationGroupId: unknown() } }));
