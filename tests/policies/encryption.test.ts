@@ -415,6 +415,33 @@ describe("encryption", () => {
                 "Cannot verify parameter rds.force_ssl during preview: the value is unknown until the update. The policy runs again before the resource is created.",
             ]);
         });
+        it("dynamodb-table-cmk requires a customer-managed key on every global-table replica", async () => {
+            const p = enc.dynamodbTableCmk;
+            const type = "aws:dynamodb/table:Table";
+            const sse = { enabled: true, kmsKeyArn: KEY };
+            assertViolations(
+                await runResourcePolicy(p, {
+                    type,
+                    name: "t",
+                    props: { serverSideEncryption: sse, replicas: [{ regionName: "us-gov-east-1" }, { regionName: "us-gov-east-1", kmsKeyArn: "alias/aws/dynamodb" }] },
+                }),
+                [
+                    'DynamoDB table "t" replicas[0] (us-gov-east-1) has no kmsKeyArn, so it is encrypted with an AWS-managed key; set kmsKeyArn to a customer-managed KMS key.',
+                    'DynamoDB table "t" replicas[1] (us-gov-east-1) uses the AWS-managed key "alias/aws/dynamodb"; set kmsKeyArn to a customer-managed KMS key.',
+                ],
+            );
+            assertViolations(await runResourcePolicy(p, { type: "aws:dynamodb/tableReplica:TableReplica", name: "r", props: { globalTableArn: "t" } }), [
+                'DynamoDB table replica "r" has no kmsKeyArn, so it is encrypted with an AWS-managed key; set kmsKeyArn to a customer-managed KMS key.',
+            ]);
+            assertClean(await runResourcePolicy(p, { type, props: { serverSideEncryption: sse, replicas: [{ regionName: "us-gov-east-1", kmsKeyArn: KEY }] } }));
+            assertClean(await runResourcePolicy(p, { type: "aws:dynamodb/tableReplica:TableReplica", props: { globalTableArn: "t", kmsKeyArn: KEY } }));
+            assertClean(await runResourcePolicy(p, { type, props: { serverSideEncryption: sse, replicas: [{ regionName: "us-gov-east-1", kmsKeyArn: unknown() }] } }));
+            const pending = await runResourcePolicy(p, { type, props: { serverSideEncryption: sse, replicas: unknown() } });
+            assertNoMandatory(pending);
+            assert.deepEqual(advisory(pending).map((d) => d.message), [
+                "Cannot verify replicas during preview: the value is unknown until the update. The policy runs again before the resource is created.",
+            ]);
+        });
         it("elasticache-cluster-encrypted leaves replication group members to the group", async () => {
             assertClean(await runResourcePolicy(enc.elasticacheClusterEncrypted, { type: "aws:elasticache/cluster:Cluster", props: { replicationGroupId: "rg" } }));
             assertClean(await runResourcePolicy(enc.elasticacheClusterEncrypted, { type: "aws:elasticache/cluster:Cluster", props: { replicationGroupId: unknown() } }));
