@@ -344,15 +344,40 @@ function selectionCovers(selection: StackResource, db: StackResource): Verdict {
     } else {
         verdict = byTags === "unknown" || byResources === "unknown" ? "unknown" : "not-covered";
     }
-    if (verdict === "covered" && suffix !== undefined) {
-        const excluded = read(selection.props, "notResources");
-        if (excluded.known && Array.isArray(excluded.value)) {
-            for (const e of excluded.value) {
-                const s = str(read(e));
-                if (s !== undefined && s !== "unknown" && arnPatternCovers(s, suffix)) {
-                    return "not-covered";
-                }
+    return verdict === "covered" ? notExcluded(selection, db, suffix) : verdict;
+}
+
+/**
+ * notResources wins over resources and tags. With the database's name unknown, only a pattern
+ * matching every name of its kind settles it; an unknown entry is this database only when it came
+ * from it (property dependency).
+ */
+function notExcluded(selection: StackResource, db: StackResource, suffix: string | undefined): Verdict {
+    const excluded = read(selection.props, "notResources");
+    const deps = selection.propertyDependencies.notResources ?? [];
+    // An unknown value taken from other resources only (known dependencies) cannot be this database.
+    const ifUnknown: Verdict = deps.includes(db.urn) ? "not-covered" : deps.length > 0 ? "covered" : "unknown";
+    if (!excluded.known) {
+        return ifUnknown;
+    }
+    const kind = db.type === RDS_CLUSTER ? "cluster" : "db";
+    let verdict: Verdict = "covered";
+    for (const e of Array.isArray(excluded.value) ? excluded.value : []) {
+        const s = str(read(e));
+        if (s === "unknown") {
+            verdict = ifUnknown === "covered" ? verdict : ifUnknown;
+        } else if (s !== undefined && suffix !== undefined && arnPatternCovers(s, suffix)) {
+            return "not-covered";
+        } else if (s !== undefined && suffix === undefined) {
+            if (arnPatternCovers(s, `${kind}:a`) && arnPatternCovers(s, `${kind}:zq-9`)) {
+                return "not-covered";
             }
+            if (s === "*" || (s.split(":").length >= 6 && globMatches(s.split(":")[2], "rds"))) {
+                verdict = "unknown";
+            }
+        }
+        if (verdict === "not-covered") {
+            return verdict;
         }
     }
     return verdict;

@@ -187,6 +187,27 @@ describe("policies/rules/baseline", () => {
             );
             assertViolations(await runStackPolicy(p, [db(), plan([]), selection({ selectionTags: DAILY })]), [NOT_COVERED]);
         });
+        it("notResources excludes a database with a generated name (a pattern over every DB) or one whose ARN it takes by dependency", async () => {
+            const generated = db({ identifier: undefined });
+            assertViolations(await runStackPolicy(p, [generated, plan(), selection({ selectionTags: DAILY, notResources: ["arn:aws-us-gov:rds:*:*:db:*"] })]), [NOT_COVERED]);
+            const fromDb = { propertyDependencies: { planId: [urnOf(PLAN, "plan")], notResources: [urnOf(RDS, "data-postgres")] } };
+            assertViolations(await runStackPolicy(p, [db(), plan(), selection({ selectionTags: DAILY, notResources: [unknown()] }, fromDb)]), [NOT_COVERED]);
+        });
+        it("notResources from another resource, or naming other databases, leaves the database covered; unknown exclusions are advisory", async () => {
+            const param: TestResource = { type: "aws:ssm/parameter:Parameter", name: "excluded-arns", props: { name: "excluded", type: "StringList", value: "x" } };
+            const fromOther = { propertyDependencies: { planId: [urnOf(PLAN, "plan")], notResources: [urnOf(param.type, param.name)] } };
+            assertClean(await runStackPolicy(p, [db(), param, plan(), selection({ selectionTags: DAILY, notResources: [unknown()] }, fromOther)]));
+            assertClean(await runStackPolicy(p, [db({ identifier: undefined }), plan(), selection({ selectionTags: DAILY, notResources: ["arn:aws-us-gov:dynamodb:*:*:table/*"] })]));
+            for (const [props, notResources] of [
+                [{}, unknown()],
+                [{}, [unknown()]],
+                [{ identifier: unknown() }, ["arn:aws-us-gov:rds:us-gov-west-1:318920475611:db:scratch"]],
+            ] as const) {
+                const diags = await runStackPolicy(p, [db(props), plan(), selection({ selectionTags: DAILY, notResources })]);
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1);
+            }
+        });
         it("judges clusters by clusterIdentifier and skips read replicas", async () => {
             const cluster: TestResource = { type: CLUSTER, name: "aurora", props: { clusterIdentifier: "c1", tags: {} } };
             assertViolations(await runStackPolicy(p, [cluster]), [
