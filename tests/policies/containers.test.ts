@@ -12,7 +12,7 @@ import {
     ecsServiceNoPublicIp,
     judgeImage,
 } from "../../policies/rules/containers";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, messages, runResourcePolicy, unknown } from "./helpers";
+import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, mandatory, messages, runResourcePolicy, unknown } from "./helpers";
 
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";
 const DIGEST = `sha256:${"ab12".repeat(16)}`;
@@ -189,6 +189,64 @@ describe("containers", () => {
         it("is advisory when the flag is unknown", async () => {
             assertNoMandatory(await runResourcePolicy(ecsContainerNotPrivileged, task(container({ privileged: unknown() }))));
         });
+        it("flags a task in the host's PID, IPC or network namespace (EC2 launch type accepts them)", async () => {
+            const t = task(container());
+            const diags = await runResourcePolicy(ecsContainerNotPrivileged, { ...t, props: { ...t.props, pidMode: "host", ipcMode: "host", networkMode: "host" } });
+            assertViolations(diags, [
+                'Task definition "web" shares the host\'s process (PID) namespace (pidMode "host"); remove pidMode or set it to "task".',
+                'Task definition "web" shares the host\'s IPC namespace (ipcMode "host"); remove ipcMode or set it to "task" or "none".',
+                'Task definition "web" shares the host\'s network stack (networkMode "host"); set networkMode to "awsvpc".',
+            ]);
+        });
+        it("still judges the task-level modes when containerDefinitions is unknown", async () => {
+            const diags = await runResourcePolicy(ecsContainerNotPrivileged, { type: TASK, name: "web", props: { containerDefinitions: unknown(), pidMode: "host" } });
+            assert.deepEqual(messages(mandatory(diags)), [
+                'Task definition "web" shares the host\'s process (PID) namespace (pidMode "host"); remove pidMode or set it to "task".',
+            ]);
+            assert.equal(advisory(diags).length, 1);
+        });
+        it("passes task-scoped namespaces and awsvpc/bridge networking", async () => {
+            const t = task(container());
+            for (const props of [
+                { pidMode: "task", ipcMode: "task", networkMode: "awsvpc" },
+                { ipcMode: "none", networkMode: "bridge" },
+                { networkMode: "none" },
+            ]) {
+                assertClean(await runResourcePolicy(ecsContainerNotPrivileged, { ...t, props: { ...t.props, ...props } }));
+            }
+        });
+        it("is advisory when a task-level mode is unknown", async () => {
+            const t = task(container());
+            const diags = await runResourcePolicy(ecsContainerNotPrivileged, { ...t, props: { ...t.props, networkMode: unknown() } });
+            assertNoMandatory(diags);
+            assert.deepEqual(messages(advisory(diags)), [
+                "Cannot verify networkMode during preview: the value is unknown until the update. The policy runs again before the resource is created.",
+            ]);
+        });
+        it("flags host devices passed into a container (linuxParameters.devices), in any key case", async () => {
+            const diags = await runResourcePolicy(
+                ecsContainerNotPrivileged,
+                task(
+                    container({ linuxParameters: { capabilities: { drop: ["ALL"] }, devices: [{ hostPath: "/dev/xvdf", containerPath: "/dev/disk", permissions: ["read", "write"] }] } }),
+                    container({ name: "side", LinuxParameters: { Devices: [{ HostPath: "/dev/fuse" }, { hostPath: unknown() }] }, linuxParameters: undefined }),
+                ),
+            );
+            assertViolations(diags, [
+                'Task definition "web" container "app" passes host devices into the container (/dev/xvdf); remove linuxParameters.devices.',
+                'Task definition "web" container "side" passes host devices into the container (/dev/fuse, a computed path); remove linuxParameters.devices.',
+            ]);
+        });
+        it("passes an empty device list", async () => {
+            assertClean(await runResourcePolicy(ecsContainerNotPrivileged, task(container({ linuxParameters: { capabilities: { drop: ["ALL"] }, devices: [] } }))));
+        });
+        it("is advisory when the device list is unknown", async () => {
+            const diags = await runResourcePolicy(ecsContainerNotPrivileged, task(container({ linuxParameters: { devices: unknown() } })));
+            assertNoMandatory(diags);
+            assert.deepEqual(messages(advisory(diags)), [
+                'Cannot verify container "app" linuxParameters.devices during preview: the value is unknown until the update. The policy runs again before the resource is created.',
+            ]);
+        });
+        itHonoursWaivers(ecsContainerNotPrivileged, { type: TASK, name: "web", props: { containerDefinitions: JSON.stringify([container()]), networkMode: "host" } });
     });
 
     describe("ecs-container-readonly-root-fs", () => {
