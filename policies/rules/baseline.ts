@@ -55,13 +55,15 @@ export const cloudtrailTrailPresent = stackPolicy({
     name: "cloudtrail-trail-present",
     description:
         "A stack that runs a workload (a database, an ECS service or a load balancer by default) must declare a CloudTrail " +
-        "trail that records (logging not disabled; every read and write management event selected), so every API call " +
-        "against it is recorded from the first deploy (AU-2, AU-12). The violation is reported on " +
+        "trail that records (logging not disabled; every read and write management event selected; multi-region, " +
+        "`isMultiRegionTrail: true`; global service events — IAM, STS — not excluded), so every API call against it, in " +
+        "any region, is recorded from the first deploy (AU-2, AU-12). The violation is reported on " +
         "the first workload resource (waive it there if the account's trail lives in another stack).",
     severity: "high",
     controls: ["AU-2", "AU-12"],
     remediationSteps:
-        "Declare an aws.cloudtrail.Trail (multi-region, log file validation, KMS) in the stack — in govstack, set " +
+        "Declare an aws.cloudtrail.Trail with `isMultiRegionTrail: true`, `includeGlobalServiceEvents` left true, logging " +
+        "on, log file validation and KMS in the stack — in govstack, set " +
         "`govstack:baseline.auditTrail: true` — or waive the policy for the workload resource named in the violation.",
     resourceTypes: [TRAIL, ...DEFAULT_WORKLOAD_TYPES] as [string, ...string[]],
     options: {
@@ -85,22 +87,22 @@ export const cloudtrailTrailPresent = stackPolicy({
             );
             return;
         }
-        // A declared trail only counts when it records the API calls (AU-12): logging on and every
-        // management event, read and write, selected.
+        // A declared trail only counts when it records the API calls (AU-12): logging on, every
+        // management event (read and write) selected, every region, and IAM/STS global events.
         const verdicts = trails.map((t) => ({ trail: t, verdict: trailRecords(t.props) }));
         if (verdicts.some((v) => v.verdict.kind === "yes")) {
             return;
         }
         const unknownTrail = verdicts.find((v) => v.verdict.kind === "unknown");
         if (unknownTrail) {
-            ctx.cannotVerify(workload, `whether CloudTrail trail "${unknownTrail.trail.name}" records management events`);
+            ctx.cannotVerify(workload, `whether CloudTrail trail "${unknownTrail.trail.name}" records management events in every region`);
             return;
         }
         const why = verdicts.map((v) => `trail "${v.trail.name}": ${v.verdict.kind === "no" ? v.verdict.why : ""}`).join("; ");
         ctx.violation(
             workload,
             `The stack runs ${workload.type} "${workload.name}" but no CloudTrail trail records its API calls (${why}); ` +
-                "enable logging and record all (read and write) management events.",
+                "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.",
         );
     },
 });
@@ -185,16 +187,17 @@ function advancedSelectorCoverage(selectors: readonly unknown[]): Coverage {
     return c;
 }
 
-/** Whether a trail records the stack's management API calls. */
-function trailRecords(props: unknown): Recording {
+/** Whether logging is on (enableLogging defaults to true). */
+function loggingVerdict(props: unknown): Recording {
     const logging = read(props, "enableLogging");
     if (!logging.known) {
         return { kind: "unknown" };
     }
-    if (logging.value === false) {
-        return { kind: "no", why: "enableLogging is false" };
-    }
-    // The two selector kinds are exclusive; without either, CloudTrail records all management events.
+    return logging.value === false ? { kind: "no", why: "enableLogging is false" } : { kind: "yes" };
+}
+
+/** Whether the selectors pick every management event; the two kinds are exclusive, without either CloudTrail records them all. */
+function selectorVerdict(props: unknown): Recording {
     const advanced = read(props, "advancedEventSelectors");
     if (!advanced.known) {
         return { kind: "unknown" };
@@ -210,6 +213,33 @@ function trailRecords(props: unknown): Recording {
         return coverageVerdict(eventSelectorCoverage(classic.value), "event selectors");
     }
     return { kind: "yes" };
+}
+
+/**
+ * Whether the trail covers every region and the global services (AU-2, AU-12): isMultiRegionTrail
+ * defaults to false (a trail then records only its home region, so calls made in the second
+ * GovCloud region go unrecorded), and includeGlobalServiceEvents false drops IAM and STS calls —
+ * who changed a role, who assumed it.
+ */
+function scopeVerdict(props: unknown): Recording {
+    const multiRegion = read(props, "isMultiRegionTrail");
+    const global = read(props, "includeGlobalServiceEvents");
+    if (multiRegion.known && multiRegion.value !== true) {
+        return { kind: "no", why: "it records only its home region (isMultiRegionTrail is not true)" };
+    }
+    if (global.known && global.value === false) {
+        return { kind: "no", why: "includeGlobalServiceEvents is false (IAM and STS calls are not recorded)" };
+    }
+    return multiRegion.known && global.known ? { kind: "yes" } : { kind: "unknown" };
+}
+
+/**
+ * Whether a trail records the stack's management API calls in every region. A known shortfall
+ * decides even when another setting is unknown; otherwise an unknown one leaves it open.
+ */
+function trailRecords(props: unknown): Recording {
+    const verdicts = [loggingVerdict(props), selectorVerdict(props), scopeVerdict(props)];
+    return verdicts.find((v) => v.kind === "no") ?? verdicts.find((v) => v.kind === "unknown") ?? { kind: "yes" };
 }
 
 // ---------------------------------------------------------------------------------------------

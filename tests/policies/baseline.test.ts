@@ -96,11 +96,11 @@ describe("policies/rules/baseline", () => {
             assert.equal(diags[0].urn, urnOf(RDS, "data-postgres"));
         });
         it("passes a stack with a trail, and a stack without any workload", async () => {
-            assertClean(await runStackPolicy(p, [db(), { type: TRAIL, name: "trail", props: { enableLogFileValidation: unknown() } }]));
+            assertClean(await runStackPolicy(p, [db(), { type: TRAIL, name: "trail", props: { enableLogFileValidation: unknown(), isMultiRegionTrail: true } }]));
             assertClean(await runStackPolicy(p, [{ type: "aws:iam/role:Role", name: "deploy", props: {} }]));
         });
         it("counts a trail whose every input is unknown (first deploy) as present", async () => {
-            assertClean(await runStackPolicy(p, [db({ identifier: unknown() }), { type: TRAIL, name: "t", props: { name: unknown() } }]));
+            assertClean(await runStackPolicy(p, [db({ identifier: unknown() }), { type: TRAIL, name: "t", props: { name: unknown(), isMultiRegionTrail: true } }]));
         });
         it("the workload types are configurable", async () => {
             assertClean(await runStackPolicy(p, [db()], { workloadTypes: ["aws:ecs/service:Service"] }));
@@ -108,7 +108,7 @@ describe("policies/rules/baseline", () => {
         it("blocks a stack whose only trail records no management API calls (logging off, selectors excluding them)", async () => {
             const msg = (why: string) =>
                 `The stack runs aws:rds/instance:Instance "data-postgres" but no CloudTrail trail records its API calls (trail "trail": ${why}); ` +
-                "enable logging and record all (read and write) management events.";
+                "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.";
             const trail = (props: Record<string, unknown>): TestResource => ({ type: TRAIL, name: "trail", props: { enableLogFileValidation: true, ...props } });
             assertViolations(await runStackPolicy(p, [db(), trail({ enableLogging: false })]), [msg("enableLogging is false")]);
             assertViolations(await runStackPolicy(p, [db(), trail({ eventSelectors: [{ includeManagementEvents: false, dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws-us-gov:s3"] }] }] })]), [
@@ -121,7 +121,7 @@ describe("policies/rules/baseline", () => {
             assertViolations(await runStackPolicy(p, [db(), trail({ advancedEventSelectors: readsOnly })]), [msg("its advanced event selectors select only read management events")]);
         });
         it("passes trails recording every management event: default, All selectors, split read/write selectors, advanced Management selector", async () => {
-            const trail = (props: Record<string, unknown>): TestResource => ({ type: TRAIL, name: "trail", props: { enableLogging: true, ...props } });
+            const trail = (props: Record<string, unknown>): TestResource => ({ type: TRAIL, name: "trail", props: { enableLogging: true, isMultiRegionTrail: true, ...props } });
             assertClean(await runStackPolicy(p, [db(), trail({})]));
             assertClean(await runStackPolicy(p, [db(), trail({ eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }] })]));
             assertClean(await runStackPolicy(p, [db(), trail({ eventSelectors: [{ readWriteType: "ReadOnly" }, { readWriteType: "WriteOnly" }] })]));
@@ -132,9 +132,48 @@ describe("policies/rules/baseline", () => {
         });
         it("is advisory when a trail's logging or selectors are unknown", async () => {
             for (const props of [{ enableLogging: unknown() }, { eventSelectors: unknown() }, { advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: unknown() }] }] }]) {
-                const diags = await runStackPolicy(p, [db(), { type: TRAIL, name: "trail", props }]);
+                const diags = await runStackPolicy(p, [db(), { type: TRAIL, name: "trail", props: { isMultiRegionTrail: true, ...props } }]);
                 assertNoMandatory(diags);
                 assert.equal(advisory(diags).length, 1);
+            }
+        });
+        it("blocks a stack whose only trail is single-region or drops global service events (IAM, STS)", async () => {
+            const msg = (why: string) =>
+                `The stack runs aws:rds/instance:Instance "data-postgres" but no CloudTrail trail records its API calls (trail "trail": ${why}); ` +
+                "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.";
+            const trail = (props: Record<string, unknown>): TestResource => ({ type: TRAIL, name: "trail", props: { enableLogging: true, enableLogFileValidation: true, ...props } });
+            const singleRegion = msg("it records only its home region (isMultiRegionTrail is not true)");
+            assertViolations(await runStackPolicy(p, [db(), trail({})]), [singleRegion]);
+            assertViolations(await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: false, includeGlobalServiceEvents: true })]), [singleRegion]);
+            assertViolations(await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: true, includeGlobalServiceEvents: false })]), [
+                msg("includeGlobalServiceEvents is false (IAM and STS calls are not recorded)"),
+            ]);
+            // A known shortfall decides even when another setting is still unknown.
+            assertViolations(await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: false, enableLogging: unknown(), eventSelectors: unknown() })]), [singleRegion]);
+            // Two trails that each miss something do not add up to one that records everything.
+            assertViolations(
+                await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: false }), { type: TRAIL, name: "global", props: { isMultiRegionTrail: true, includeGlobalServiceEvents: false } }]),
+                [
+                    "The stack runs aws:rds/instance:Instance \"data-postgres\" but no CloudTrail trail records its API calls (trail \"trail\": it records only its home region (isMultiRegionTrail is not true); " +
+                        "trail \"global\": includeGlobalServiceEvents is false (IAM and STS calls are not recorded)); " +
+                        "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.",
+                ],
+            );
+        });
+        it("passes a multi-region trail with global service events on (explicitly or by default)", async () => {
+            const trail = (props: Record<string, unknown>): TestResource => ({ type: TRAIL, name: "trail", props: { enableLogging: true, ...props } });
+            assertClean(await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: true, includeGlobalServiceEvents: true })]));
+            assertClean(await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: true })]));
+            // One complete trail is enough next to a single-region one.
+            assertClean(await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: true }), { type: TRAIL, name: "local", props: {} }]));
+        });
+        it("is advisory when the trail's region scope or global service events are unknown", async () => {
+            for (const props of [{ isMultiRegionTrail: unknown() }, { isMultiRegionTrail: true, includeGlobalServiceEvents: unknown() }]) {
+                const diags = await runStackPolicy(p, [db(), { type: TRAIL, name: "trail", props }]);
+                assertNoMandatory(diags);
+                assert.deepEqual(messages(advisory(diags)).map((m) => m.split(" during preview")[0]), [
+                    'Cannot verify whether CloudTrail trail "trail" records management events in every region',
+                ]);
             }
         });
         itHonoursWaivers(p, { stack: [db()], name: "data-postgres" });
@@ -348,6 +387,8 @@ describe("policies/rules/baseline", () => {
 
         const cases: Array<{ name: string; policy: string; stack: boolean; edit: (e: MutableEstate) => void }> = [
             { name: "no trail", policy: "cloudtrail-trail-present", stack: true, edit: (e) => e.remove(TRAIL) },
+            { name: "single-region trail", policy: "cloudtrail-trail-present", stack: true, edit: (e) => e.set(e.one(TRAIL), ["isMultiRegionTrail"], false) },
+            { name: "trail without global service events", policy: "cloudtrail-trail-present", stack: true, edit: (e) => e.set(e.one(TRAIL), ["includeGlobalServiceEvents"], false) },
             { name: "trail without log file validation", policy: "cloudtrail-log-file-validation", stack: false, edit: (e) => e.set(e.one(TRAIL), ["enableLogFileValidation"], false) },
             { name: "no backup selection", policy: "backup-plan-covers-database", stack: true, edit: (e) => e.remove(SELECTION) },
             { name: "database without the Backup tag", policy: "backup-plan-covers-database", stack: true, edit: (e) => e.set(e.one(RDS), ["tags", "Backup"], undefined) },
