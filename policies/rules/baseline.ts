@@ -465,13 +465,14 @@ export const backupPlanCoversDatabase = stackPolicy({
 export const backupVaultLocked = stackPolicy({
     name: "backup-vault-locked",
     description:
-        "Every AWS Backup vault must have a vault lock — in compliance mode (`changeableForDays` set) by default — so no " +
-        "one, the root user included, can delete a recovery point before its retention ends or shorten retention: " +
-        "backups survive a compromised administrator or ransomware (AU-9, CP-9).",
+        "Every AWS Backup vault must have a vault lock — in compliance mode (`changeableForDays` set) by default — with a " +
+        "minimum retention (`minRetentionDays` ≥ 1; without it the lock enforces no minimum and a recovery point can be " +
+        "deleted at any time), so no one, the root user included, can delete a recovery point before its retention ends " +
+        "or shorten retention: backups survive a compromised administrator or ransomware (AU-9, CP-9).",
     severity: "high",
     controls: ["CP-9", "AU-9"],
     remediationSteps:
-        "Declare an aws.backup.VaultLockConfiguration for the vault with minRetentionDays, maxRetentionDays and " +
+        "Declare an aws.backup.VaultLockConfiguration for the vault with minRetentionDays (≥ 1; in govstack 7), maxRetentionDays and " +
         "changeableForDays (≥ 3; compliance mode becomes immutable after it) — in govstack, `govstack:baseline.vaultLock: compliance`.",
     resourceTypes: [VAULT, VAULT_LOCK],
     triggerType: VAULT,
@@ -503,6 +504,7 @@ export const backupVaultLocked = stackPolicy({
                 }
                 continue;
             }
+            checkMinRetention(ctx, vault, own);
             if (!ctx.config.requireComplianceMode) {
                 continue;
             }
@@ -521,6 +523,28 @@ export const backupVaultLocked = stackPolicy({
         }
     },
 });
+
+/** AWS's own floor for minRetentionDays; a lock without it enforces no minimum retention at all. */
+const MIN_LOCK_RETENTION_DAYS = 1;
+
+/**
+ * Every lock of the vault must set minRetentionDays: AWS keeps one lock per vault (the last one
+ * applied), and a lock without a minimum lets a recovery point be deleted at any time (CP-9).
+ */
+function checkMinRetention(ctx: StackContext<unknown>, vault: StackResource, locks: readonly StackResource[]): void {
+    const days = locks.map((l) => read(l.props, "minRetentionDays"));
+    const bad = days.find((d) => d.known && !(typeof d.value === "number" && d.value >= MIN_LOCK_RETENTION_DAYS));
+    if (bad?.known) {
+        const what = bad.value === undefined ? "no minRetentionDays" : `minRetentionDays ${String(bad.value)}`;
+        ctx.violation(
+            vault,
+            `Backup vault "${vault.name}" is locked with ${what}: the lock enforces no minimum retention, so recovery points can be deleted early; ` +
+                `set minRetentionDays (at least ${MIN_LOCK_RETENTION_DAYS}) on its aws.backup.VaultLockConfiguration.`,
+        );
+    } else if (days.some((d) => !d.known)) {
+        ctx.cannotVerify(vault, `the minimum retention (minRetentionDays) of the vault lock of backup vault "${vault.name}"`);
+    }
+}
 
 /** The region of an ARN (`arn:<partition>:<service>:<region>:…`), if the ARN is known and well-formed. */
 function arnRegion(value: unknown): string | undefined {

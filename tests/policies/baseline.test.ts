@@ -292,6 +292,30 @@ describe("policies/rules/baseline", () => {
             ]);
             assertClean(await runStackPolicy(p, [vault(), lock({})], { requireComplianceMode: false }));
         });
+        it("blocks a lock without a minimum retention (minRetentionDays unset or below 1), in either mode", async () => {
+            const msg = (what: string) =>
+                `Backup vault "vault" is locked with ${what}: the lock enforces no minimum retention, so recovery points can be deleted early; ` +
+                "set minRetentionDays (at least 1) on its aws.backup.VaultLockConfiguration.";
+            assertViolations(await runStackPolicy(p, [vault(), lock({ changeableForDays: 3, minRetentionDays: undefined })]), [msg("no minRetentionDays")]);
+            assertViolations(await runStackPolicy(p, [vault(), lock({ changeableForDays: 3, minRetentionDays: 0 })]), [msg("minRetentionDays 0")]);
+            assertViolations(await runStackPolicy(p, [vault(), lock({ minRetentionDays: undefined })], { requireComplianceMode: false }), [msg("no minRetentionDays")]);
+            // AWS keeps one lock per vault (the last applied): every lock declared for it must set the minimum.
+            assertViolations(
+                await runStackPolicy(p, [vault(), lock({ changeableForDays: 3 }), { ...lock({ changeableForDays: 3, minRetentionDays: undefined }), name: "second-lock" }]),
+                [msg("no minRetentionDays")],
+            );
+        });
+        it("passes a lock with minRetentionDays of at least 1", async () => {
+            assertClean(await runStackPolicy(p, [vault(), lock({ changeableForDays: 3, minRetentionDays: 1 })]));
+            assertClean(await runStackPolicy(p, [vault(), lock({ minRetentionDays: 7 })], { requireComplianceMode: false }));
+        });
+        it("an unknown minRetentionDays is only advisory", async () => {
+            const diags = await runStackPolicy(p, [vault(), lock({ changeableForDays: 3, minRetentionDays: unknown() })]);
+            assertNoMandatory(diags);
+            assert.deepEqual(messages(advisory(diags)).map((m) => m.split(" during preview")[0]), [
+                'Cannot verify the minimum retention (minRetentionDays) of the vault lock of backup vault "vault"',
+            ]);
+        });
         it("an unknown vault reference or lock mode is only advisory", async () => {
             const unresolved = await runStackPolicy(p, [vault(), { type: LOCK, name: "l", props: { backupVaultName: unknown() } }]);
             assertNoMandatory(unresolved);
@@ -393,6 +417,7 @@ describe("policies/rules/baseline", () => {
             { name: "no backup selection", policy: "backup-plan-covers-database", stack: true, edit: (e) => e.remove(SELECTION) },
             { name: "database without the Backup tag", policy: "backup-plan-covers-database", stack: true, edit: (e) => e.set(e.one(RDS), ["tags", "Backup"], undefined) },
             { name: "primary vault unlocked", policy: "backup-vault-locked", stack: true, edit: (e) => e.remove(LOCK, /backups-vault-lock$/) },
+            { name: "primary vault lock without minRetentionDays", policy: "backup-vault-locked", stack: true, edit: (e) => e.set(e.one(LOCK, /backups-vault-lock$/), ["minRetentionDays"], undefined) },
             { name: "DR vault in governance mode", policy: "backup-vault-locked", stack: true, edit: (e) => e.set(e.one(LOCK, /backups-dr-vault-lock$/), ["changeableForDays"], undefined) },
             {
                 name: "plan without copy actions",
