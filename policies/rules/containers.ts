@@ -484,23 +484,33 @@ export const ecsServiceNoPublicIp = resourcePolicy({
 });
 
 const ECR_REPOSITORY = "aws:ecr/repository:Repository";
+// A repository creation template sets imageTagMutability / encryptionConfigurations for every
+// repository ECR creates on its own (pull-through cache, replication, create-on-push): those
+// repositories never pass through an aws.ecr.Repository, so the template is where they are judged.
+export const ECR_REPOSITORY_CREATION_TEMPLATE = "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate";
+
+/** `ECR repository "x"` or `ECR repository creation template "x"`. */
+export function ecrNoun(ctx: { type: string; name: string }): string {
+    return `${ctx.type === ECR_REPOSITORY_CREATION_TEMPLATE ? "ECR repository creation template" : "ECR repository"} "${ctx.name}"`;
+}
 
 export const ecrRepositoryImmutableTags = resourcePolicy({
     name: "ecr-repository-immutable-tags",
     description:
-        "ECR repositories must have immutable tags: a pushed tag can never be re-pointed to different content, so a tag " +
+        "ECR repositories, and the repository creation templates that configure repositories ECR creates itself (pull-through " +
+        "cache, replication), must have immutable tags: a pushed tag can never be re-pointed to different content, so a tag " +
         "names one tested image for good (CM-2, SI-7).",
     severity: "medium",
     controls: ["CM-2", "SI-7"],
-    remediationSteps: 'Set `imageTagMutability: "IMMUTABLE"` on the aws.ecr.Repository (the default is MUTABLE).',
-    resourceTypes: [ECR_REPOSITORY],
+    remediationSteps: 'Set `imageTagMutability: "IMMUTABLE"` on the aws.ecr.Repository or aws.ecr.RepositoryCreationTemplate (the default is MUTABLE).',
+    resourceTypes: [ECR_REPOSITORY, ECR_REPOSITORY_CREATION_TEMPLATE],
     validate: (ctx) => {
         const mutability = ctx.read("imageTagMutability");
         if (!mutability.known) {
             ctx.cannotVerify("imageTagMutability");
         } else if (mutability.value !== "IMMUTABLE") {
             const current = typeof mutability.value === "string" ? mutability.value : "MUTABLE (the default)";
-            ctx.violation(`ECR repository "${ctx.name}" has imageTagMutability ${current}; set it to IMMUTABLE.`);
+            ctx.violation(`${ecrNoun(ctx)} has imageTagMutability ${current}; set it to IMMUTABLE.`);
         }
     },
 });

@@ -5,6 +5,7 @@
 
 import type { ControlId } from "../controls";
 import { findGlobMatch, GovPolicy, isUnknown, ResourceContext, resourcePolicy, stackPolicy } from "../lib";
+import { ECR_REPOSITORY_CREATION_TEMPLATE, ecrNoun } from "./containers";
 
 /** The option every CMK-checking policy has. */
 const REQUIRE_CMK = {
@@ -679,15 +680,18 @@ export const backupVaultCmk = cmkPolicy({
 export const ecrRepositoryKms = resourcePolicy({
     name: "ecr-repository-kms",
     description:
-        "ECR repositories must encrypt images with KMS (the default is AES256), with a customer-managed key where config " +
+        "ECR repositories, and the repository creation templates that configure repositories ECR creates itself (pull-through " +
+        "cache, replication), must encrypt images with KMS (the default is AES256), with a customer-managed key where config " +
         "requires it.",
     severity: "medium",
     controls: ["SC-28", "SC-12"],
-    remediationSteps: "Set `encryptionConfigurations: [{ encryptionType: \"KMS\", kmsKey: <key ARN> }]` (fixed at creation).",
-    resourceTypes: ["aws:ecr/repository:Repository"],
+    remediationSteps:
+        "Set `encryptionConfigurations: [{ encryptionType: \"KMS\", kmsKey: <key ARN> }]` on the aws.ecr.Repository (fixed at " +
+        "creation) or aws.ecr.RepositoryCreationTemplate.",
+    resourceTypes: ["aws:ecr/repository:Repository", ECR_REPOSITORY_CREATION_TEMPLATE],
     options: REQUIRE_CMK,
     validate: (ctx) => {
-        const what = `ECR repository "${ctx.name}"`;
+        const what = ecrNoun(ctx);
         const config = ctx.read("encryptionConfigurations.0");
         if (!config.known) {
             ctx.cannotVerify("encryptionConfigurations");
@@ -697,7 +701,8 @@ export const ecrRepositoryKms = resourcePolicy({
         if (!type.known) {
             ctx.cannotVerify("encryptionConfigurations[0].encryptionType");
         } else if (type.value !== "KMS") {
-            ctx.violation(`${what} is encrypted with ${String(type.value ?? "AES256")}, not KMS; set encryptionConfigurations[0].encryptionType: "KMS".`);
+            const is = ctx.type === ECR_REPOSITORY_CREATION_TEMPLATE ? "creates repositories encrypted" : "is encrypted";
+            ctx.violation(`${what} ${is} with ${String(type.value ?? "AES256")}, not KMS; set encryptionConfigurations[0].encryptionType: "KMS".`);
         } else {
             checkCmk(ctx, "kmsKey", what, config.value);
         }

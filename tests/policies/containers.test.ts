@@ -458,6 +458,28 @@ describe("containers", () => {
         it("is advisory when unknown", async () => {
             assertNoMandatory(await runResourcePolicy(ecrRepositoryImmutableTags, { type, props: { imageTagMutability: unknown() } }));
         });
+        describe("repository creation templates (repositories ECR creates for pull-through cache / replication)", () => {
+            const template = "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate";
+            const base = { prefix: "ecr-public", appliedFors: ["PULL_THROUGH_CACHE"] };
+            it("flags mutable tags, explicit or by default", async () => {
+                assertViolations(await runResourcePolicy(ecrRepositoryImmutableTags, { type: template, name: "ptc", props: base }), [
+                    'ECR repository creation template "ptc" has imageTagMutability MUTABLE (the default); set it to IMMUTABLE.',
+                ]);
+                assertViolations(await runResourcePolicy(ecrRepositoryImmutableTags, { type: template, name: "ptc", props: { ...base, imageTagMutability: "IMMUTABLE_WITH_EXCLUSION" } }), [
+                    'ECR repository creation template "ptc" has imageTagMutability IMMUTABLE_WITH_EXCLUSION; set it to IMMUTABLE.',
+                ]);
+            });
+            it("passes IMMUTABLE", async () => {
+                assertClean(await runResourcePolicy(ecrRepositoryImmutableTags, { type: template, name: "ptc", props: { ...base, imageTagMutability: "IMMUTABLE" } }));
+            });
+            it("is advisory when unknown", async () => {
+                const diags = await runResourcePolicy(ecrRepositoryImmutableTags, { type: template, name: "ptc", props: { ...base, imageTagMutability: unknown() } });
+                assertNoMandatory(diags);
+                assert.deepEqual(messages(advisory(diags)), [
+                    "Cannot verify imageTagMutability during preview: the value is unknown until the update. The policy runs again before the resource is created.",
+                ]);
+            });
+        });
     });
 
     describe("ecr-repository-scan-on-push", () => {

@@ -247,6 +247,20 @@ const cases: Case[] = [
         unknownProps: { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: unknown() }] },
     },
     {
+        // Repositories ECR creates itself (pull-through cache, replication) take the template's encryption.
+        policy: enc.ecrRepositoryKms,
+        type: "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate",
+        name: "ptc",
+        bad: { prefix: "ecr-public", appliedFors: ["PULL_THROUGH_CACHE"], encryptionConfigurations: [{ encryptionType: "AES256" }] },
+        message: 'ECR repository creation template "ptc" creates repositories encrypted with AES256, not KMS; set encryptionConfigurations[0].encryptionType: "KMS".',
+        awsManaged: {
+            props: { prefix: "ecr-public", appliedFors: ["PULL_THROUGH_CACHE"], encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: "alias/aws/ecr" }] },
+            message: 'ECR repository creation template "ptc" uses the AWS-managed key "alias/aws/ecr"; set kmsKey to a customer-managed KMS key.',
+        },
+        good: { prefix: "ecr-public", appliedFors: ["PULL_THROUGH_CACHE"], encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }] },
+        unknownProps: { prefix: "ecr-public", appliedFors: ["PULL_THROUGH_CACHE"], encryptionConfigurations: unknown() },
+    },
+    {
         policy: enc.backupVaultCmk,
         type: "aws:backup/vault:Vault",
         name: "vault",
@@ -389,6 +403,17 @@ describe("encryption", () => {
                 pending.map((d) => d.message),
                 ["Cannot verify transitEncryptionMode during preview: the value is unknown until the update. The policy runs again before the resource is created."],
             );
+        });
+        it("ecr-repository-kms: a creation template without encryptionConfigurations creates AES256 repositories; unknown is advisory", async () => {
+            const type = "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate";
+            assertViolations(await runResourcePolicy(enc.ecrRepositoryKms, { type, name: "ptc", props: { prefix: "ROOT", appliedFors: ["REPLICATION"] } }), [
+                'ECR repository creation template "ptc" creates repositories encrypted with AES256, not KMS; set encryptionConfigurations[0].encryptionType: "KMS".',
+            ]);
+            const pending = await runResourcePolicy(enc.ecrRepositoryKms, { type, name: "ptc", props: { prefix: "ROOT", encryptionConfigurations: [{ encryptionType: unknown() }] } });
+            assertNoMandatory(pending);
+            assert.deepEqual(advisory(pending).map((d) => d.message), [
+                "Cannot verify encryptionConfigurations[0].encryptionType during preview: the value is unknown until the update. The policy runs again before the resource is created.",
+            ]);
         });
         it("rds-parameter-group-requires-tls trusts the PostgreSQL 15+ default and ignores other engines", async () => {
             const type = "aws:rds/parameterGroup:ParameterGroup";
