@@ -365,7 +365,8 @@ export const auroraClusterMultiAz = stackPolicy({
     name: "aurora-cluster-multi-az",
     description:
         "Production Aurora clusters must have at least two instances, not all pinned to one Availability Zone, so a reader " +
-        "in another zone is promoted when the writer's zone fails (CP-7, CP-10).",
+        "in another zone is promoted when the writer's zone fails (CP-7, CP-10). A computed availabilityZone that could " +
+        "put them all in one zone is a cannot-verify advisory.",
     severity: "high",
     controls: ["CP-7", "CP-10"],
     remediationSteps: "Add a second aws.rds.ClusterInstance (a reader) to the cluster and leave availabilityZone unset (or set a different zone).",
@@ -398,10 +399,21 @@ export const auroraClusterMultiAz = stackPolicy({
                 }
                 continue;
             }
+            // An instance without availabilityZone is placed by RDS (spread from the others); two
+            // different pinned zones settle it too. Otherwise an unknown zone could still be the
+            // pinned one (or all could be the same): advisory, never a violation.
             const zones = list.map((ci) => ctx.read(ci.props, "availabilityZone"));
-            const first = zones[0];
-            if (zones.every((z) => z.known && first.known && typeof z.value === "string" && z.value === first.value)) {
-                ctx.violation(cluster, `Aurora cluster "${cluster.name}" has all its instances in ${String(first.known ? first.value : "")}; spread them over Availability Zones.`);
+            const known = zones.flatMap((z) => (z.known ? [z.value] : []));
+            const pinned = new Set(known.filter((z): z is string => typeof z === "string" && z !== ""));
+            if (pinned.size > 1 || known.some((z) => typeof z !== "string" || z === "")) {
+                continue;
+            }
+            const zone = [...pinned][0];
+            if (known.length < zones.length) {
+                const why = zone === undefined ? "" : ` (the known ones are all in ${zone})`;
+                ctx.cannotVerify(cluster, `the Availability Zones of the instances of Aurora cluster "${cluster.name}"${why}`);
+            } else {
+                ctx.violation(cluster, `Aurora cluster "${cluster.name}" has all its instances in ${zone}; spread them over Availability Zones.`);
             }
         }
     },

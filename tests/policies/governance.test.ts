@@ -25,6 +25,7 @@ import {
     assertNoMandatory,
     assertViolations,
     itHonoursWaivers,
+    messages,
     runRemediation,
     runResourcePolicy,
     runStackPolicy,
@@ -251,6 +252,26 @@ describe("governance", () => {
                     ]),
                 );
                 assertClean(await runStackPolicy(auroraClusterMultiAz, [cluster({ engine: "postgres" })]));
+            });
+            it("is advisory, never blocking, when unknown zones could put every instance in one zone", async () => {
+                const az = (z: unknown) => ({ availabilityZone: z });
+                const cases: Array<[TestResource[], string]> = [
+                    [[member("w", az("us-gov-west-1a")), member("r", az(unknown()))], ' (the known ones are all in us-gov-west-1a)'],
+                    [[member("w", az("us-gov-west-1a")), member("r1", az("us-gov-west-1a")), member("r2", az(unknown()))], ' (the known ones are all in us-gov-west-1a)'],
+                    [[member("w", az(unknown())), member("r", az(unknown()))], ""],
+                ];
+                for (const [members, why] of cases) {
+                    const diags = await runStackPolicy(auroraClusterMultiAz, [cluster(), ...members]);
+                    assertNoMandatory(diags);
+                    assert.deepEqual(messages(advisory(diags)).map((m) => m.split(" during preview")[0]), [
+                        `Cannot verify the Availability Zones of the instances of Aurora cluster "aurora"${why}`,
+                    ]);
+                }
+            });
+            it("passes without a word when the unknown zones cannot decide (two known zones, or an instance RDS places)", async () => {
+                const az = (z: unknown) => ({ availabilityZone: z });
+                assertClean(await runStackPolicy(auroraClusterMultiAz, [cluster(), member("w", az("us-gov-west-1a")), member("r1", az("us-gov-west-1b")), member("r2", az(unknown()))]));
+                assertClean(await runStackPolicy(auroraClusterMultiAz, [cluster(), member("w", az("us-gov-west-1a")), member("r1"), member("r2", az(unknown()))]));
             });
             it("is advisory when members cannot be resolved", async () => {
                 const diags = await runStackPolicy(auroraClusterMultiAz, [cluster(), { type: CI, name: "w", props: { clusterIdentifier: unknown() } }]);
