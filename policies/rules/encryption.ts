@@ -677,12 +677,16 @@ export const backupVaultCmk = cmkPolicy({
     controls: ["SC-28", "CP-9", "CP-9(8)", "SC-12"],
 });
 
+// KMS_DSSE (dual-layer SSE with KMS, GovCloud regions only) is KMS twice over: same kmsKey, same default
+// (aws/ecr when kmsKey is absent), so it is judged exactly like KMS.
+const ECR_KMS_TYPES = new Set(["KMS", "KMS_DSSE"]);
+
 export const ecrRepositoryKms = resourcePolicy({
     name: "ecr-repository-kms",
     description:
         "ECR repositories, and the repository creation templates that configure repositories ECR creates itself (pull-through " +
-        "cache, replication), must encrypt images with KMS (the default is AES256), with a customer-managed key where config " +
-        "requires it.",
+        "cache, replication), must encrypt images with KMS (KMS or dual-layer KMS_DSSE; the default is AES256), with a customer-managed key " +
+        "where config requires it.",
     severity: "medium",
     controls: ["SC-28", "SC-12"],
     remediationSteps:
@@ -700,7 +704,7 @@ export const ecrRepositoryKms = resourcePolicy({
         const type = ctx.read("encryptionType", config.value);
         if (!type.known) {
             ctx.cannotVerify("encryptionConfigurations[0].encryptionType");
-        } else if (type.value !== "KMS") {
+        } else if (typeof type.value !== "string" || !ECR_KMS_TYPES.has(type.value)) {
             const is = ctx.type === ECR_REPOSITORY_CREATION_TEMPLATE ? "creates repositories encrypted" : "is encrypted";
             ctx.violation(`${what} ${is} with ${String(type.value ?? "AES256")}, not KMS; set encryptionConfigurations[0].encryptionType: "KMS".`);
         } else {

@@ -415,6 +415,22 @@ describe("encryption", () => {
                 "Cannot verify encryptionConfigurations[0].encryptionType during preview: the value is unknown until the update. The policy runs again before the resource is created.",
             ]);
         });
+        it("ecr-repository-kms accepts dual-layer KMS_DSSE like KMS, with the same customer-managed key requirement", async () => {
+            for (const type of ["aws:ecr/repository:Repository", "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate"]) {
+                assertClean(await runResourcePolicy(enc.ecrRepositoryKms, { type, name: "app", props: { encryptionConfigurations: [{ encryptionType: "KMS_DSSE", kmsKey: KEY }] } }));
+            }
+            const type = "aws:ecr/repository:Repository";
+            assertViolations(await runResourcePolicy(enc.ecrRepositoryKms, { type, name: "app", props: { encryptionConfigurations: [{ encryptionType: "KMS_DSSE" }] } }), [
+                'ECR repository "app" has no kmsKey, so it is encrypted with an AWS-managed key; set kmsKey to a customer-managed KMS key.',
+            ]);
+            assertViolations(await runResourcePolicy(enc.ecrRepositoryKms, { type, name: "app", props: { encryptionConfigurations: [{ encryptionType: "KMS_DSSE", kmsKey: "alias/aws/ecr" }] } }), [
+                'ECR repository "app" uses the AWS-managed key "alias/aws/ecr"; set kmsKey to a customer-managed KMS key.',
+            ]);
+            // Only the exact API values count: a near miss is not KMS.
+            assertViolations(await runResourcePolicy(enc.ecrRepositoryKms, { type, name: "app", props: { encryptionConfigurations: [{ encryptionType: "DSSE", kmsKey: KEY }] } }), [
+                'ECR repository "app" is encrypted with DSSE, not KMS; set encryptionConfigurations[0].encryptionType: "KMS".',
+            ]);
+        });
         it("rds-parameter-group-requires-tls trusts the PostgreSQL 15+ default and ignores other engines", async () => {
             const type = "aws:rds/parameterGroup:ParameterGroup";
             assertClean(await runResourcePolicy(enc.rdsParameterGroupRequiresTls, { type, props: { family: "postgres16", parameters: [] } }));
