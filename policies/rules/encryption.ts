@@ -224,13 +224,15 @@ export const rdsParameterGroupRequiresTls = resourcePolicy({
     name: "rds-parameter-group-requires-tls",
     description:
         "RDS and Aurora parameter groups for PostgreSQL, MySQL, MariaDB and SQL Server must make the engine refuse " +
-        "unencrypted client connections (rds.force_ssl = 1 / require_secure_transport = ON).",
+        "unencrypted client connections (rds.force_ssl = 1 / require_secure_transport = ON). For Aurora these are " +
+        "cluster-level parameters, required on the DB cluster parameter group (an Aurora instance's DB parameter group " +
+        "cannot hold them).",
     severity: "high",
     controls: ["SC-8", "SC-8(1)"],
     remediationSteps:
         "Add `{ name: \"rds.force_ssl\", value: \"1\" }` (PostgreSQL, SQL Server) or " +
         "`{ name: \"require_secure_transport\", value: \"ON\" }` (MySQL, MariaDB) to the parameter group's `parameters`, " +
-        "and attach the group to the instance or cluster.",
+        "and attach the group to the instance or cluster (Aurora: to the aws.rds.ClusterParameterGroup of the cluster).",
     resourceTypes: ["aws:rds/parameterGroup:ParameterGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup"],
     validate: (ctx) => {
         const family = ctx.read("family");
@@ -240,6 +242,12 @@ export const rdsParameterGroupRequiresTls = resourcePolicy({
         }
         const tls = typeof family.value === "string" ? tlsParameter(family.value) : undefined;
         if (!tls) {
+            return;
+        }
+        if (ctx.type === "aws:rds/parameterGroup:ParameterGroup" && typeof family.value === "string" && /^aurora-(postgresql|mysql)/.test(family.value)) {
+            // Aurora: rds.force_ssl / require_secure_transport are cluster-level parameters. They exist only in
+            // the DB cluster parameter group (judged below for aws.rds.ClusterParameterGroup); an Aurora
+            // instance's DB parameter group cannot hold them, so requiring them there could never be met.
             return;
         }
         const parameters = ctx.read("parameters");

@@ -431,6 +431,31 @@ describe("encryption", () => {
                 'ECR repository "app" is encrypted with DSSE, not KMS; set encryptionConfigurations[0].encryptionType: "KMS".',
             ]);
         });
+        it("rds-parameter-group-requires-tls leaves Aurora's cluster-level TLS parameter to the cluster parameter group", async () => {
+            const p = enc.rdsParameterGroupRequiresTls;
+            const instanceLevel = "aws:rds/parameterGroup:ParameterGroup";
+            const clusterLevel = "aws:rds/clusterParameterGroup:ClusterParameterGroup";
+            // An Aurora instance's DB parameter group cannot hold rds.force_ssl / require_secure_transport.
+            for (const family of ["aurora-postgresql16", "aurora-mysql8.0"]) {
+                assertClean(await runResourcePolicy(p, { type: instanceLevel, name: "inst", props: { family, parameters: [{ name: "log_min_duration_statement", value: "500" }] } }));
+            }
+            // The cluster parameter group must still require TLS.
+            assertViolations(await runResourcePolicy(p, { type: clusterLevel, name: "apg", props: { family: "aurora-postgresql16", parameters: [] } }), [
+                'Parameter group "apg" (aurora-postgresql16) does not require TLS (rds.force_ssl is unset); set rds.force_ssl to "1".',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: clusterLevel, name: "ams", props: { family: "aurora-mysql8.0", parameters: [{ name: "require_secure_transport", value: "OFF" }] } }), [
+                'Parameter group "ams" (aurora-mysql8.0) does not require TLS (require_secure_transport is "OFF"); set require_secure_transport to "ON".',
+            ]);
+            assertClean(await runResourcePolicy(p, { type: clusterLevel, name: "apg", props: { family: "aurora-postgresql16", parameters: [{ name: "rds.force_ssl", value: "1" }] } }));
+            // Non-Aurora instance-level groups are still judged (RDS for PostgreSQL/MySQL set it per instance).
+            assertViolations(await runResourcePolicy(p, { type: instanceLevel, name: "my", props: { family: "mysql8.0", parameters: [] } }), [
+                'Parameter group "my" (mysql8.0) does not require TLS (require_secure_transport is unset); set require_secure_transport to "ON".',
+            ]);
+            // An unknown family may be Aurora or not: still advisory.
+            const pending = await runResourcePolicy(p, { type: instanceLevel, name: "inst", props: { family: unknown(), parameters: [] } });
+            assertNoMandatory(pending);
+            assert.equal(advisory(pending).length, 1);
+        });
         it("rds-parameter-group-requires-tls trusts the PostgreSQL 15+ default and ignores other engines", async () => {
             const type = "aws:rds/parameterGroup:ParameterGroup";
             assertClean(await runResourcePolicy(enc.rdsParameterGroupRequiresTls, { type, props: { family: "postgres16", parameters: [] } }));
