@@ -470,7 +470,10 @@ export const s3BucketSseKms = resourcePolicy({
                 ctx.cannotVerify("bucket (the exemption for SSE-S3 depends on its name)");
                 continue;
             }
-            const exempt = findGlobMatch(ctx.config.sseS3AllowedBuckets, [bucketName ?? "", ctx.name]);
+            // The exemption is for the real bucket: when its name is known, only that name counts (a
+            // configuration named "alb-access-logs-sse" must not exempt bucket "gov-data"). The Pulumi name
+            // stands in only when no name is given (an auto-named bucket is named after its Pulumi name).
+            const exempt = findGlobMatch(ctx.config.sseS3AllowedBuckets, [bucketName ?? ctx.name]);
             if (algorithm.value === "AES256" && exempt) {
                 continue;
             }

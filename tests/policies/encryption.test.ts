@@ -383,6 +383,28 @@ describe("encryption", () => {
             assertNoMandatory(computedName);
             assert.equal(advisory(computedName).length, 1);
         });
+        it("s3-bucket-sse-kms matches the AES256 exemption on the real bucket name, not the resource's Pulumi name", async () => {
+            const type = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+            const aes = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }];
+            // A configuration whose Pulumi name looks like an access-log one does not exempt another bucket.
+            assertViolations(await runResourcePolicy(enc.s3BucketSseKms, { type, name: "alb-access-logs-sse", props: { bucket: "gov-data-111122223333", rules: aes } }), [
+                'S3 bucket "gov-data-111122223333" uses sseAlgorithm "AES256"; use "aws:kms" with a customer-managed KMS key.',
+            ]);
+            // The real access-log bucket is exempt whatever the configuration resource is called.
+            assertClean(await runResourcePolicy(enc.s3BucketSseKms, { type, name: "logs-sse", props: { bucket: "gov-access-logs-111122223333-us-gov-west-1", rules: aes } }));
+            // Inline form on an auto-named bucket (no bucket name given): the Pulumi name stands in.
+            const inline = { serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } } };
+            assertClean(await runResourcePolicy(enc.s3BucketSseKms, { type: "aws:s3/bucket:Bucket", name: "alb-access-logs-bucket", props: inline }));
+            assertViolations(await runResourcePolicy(enc.s3BucketSseKms, { type: "aws:s3/bucket:Bucket", name: "alb-access-logs-bucket", props: { ...inline, bucket: "gov-data" } }), [
+                'S3 bucket "gov-data" uses sseAlgorithm "AES256"; use "aws:kms" with a customer-managed KMS key.',
+            ]);
+            // A computed bucket name stays advisory even when the Pulumi name matches.
+            const pending = await runResourcePolicy(enc.s3BucketSseKms, { type, name: "alb-access-logs-sse", props: { bucket: unknown(), rules: aes } });
+            assertNoMandatory(pending);
+            assert.deepEqual(advisory(pending).map((d) => d.message), [
+                "Cannot verify bucket (the exemption for SSE-S3 depends on its name) during preview: the value is unknown until the update. The policy runs again before the resource is created.",
+            ]);
+        });
         it("elasticache-encrypted rejects the migration mode that still accepts plaintext", async () => {
             assertViolations(
                 await runResourcePolicy(enc.elasticacheEncrypted, {
