@@ -503,6 +503,89 @@ describe("encryption", () => {
                 "Cannot verify parameter rds.force_ssl during preview: the value is unknown until the update. The policy runs again before the resource is created.",
             ]);
         });
+        describe("rds-parameter-group-requires-tls: a database without a parameter group runs with AWS's default group", () => {
+            const p = enc.rdsParameterGroupRequiresTls;
+            const instance = "aws:rds/instance:Instance";
+            const cluster = "aws:rds/cluster:Cluster";
+            const PENDING_VERSION =
+                "Cannot verify engineVersion (the default parameter group's TLS setting depends on it) during preview: the value is unknown until the update. The policy runs again before the resource is created.";
+
+            it("blocks engines whose default group accepts plaintext", async () => {
+                assertViolations(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "mysql", engineVersion: "8.0" } }), [
+                    'RDS instance "db" (mysql 8.0) uses the default parameter group, which does not require TLS (require_secure_transport = OFF); give it an aws.rds.ParameterGroup with require_secure_transport = ON.',
+                ]);
+                assertViolations(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "postgres", engineVersion: "14.12", parameterGroupName: "" } }), [
+                    'RDS instance "db" (postgres 14.12) uses the default parameter group, which does not require TLS (rds.force_ssl = 0); give it an aws.rds.ParameterGroup with rds.force_ssl = 1.',
+                ]);
+                assertViolations(await runResourcePolicy(p, { type: cluster, name: "ams", props: { engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.05.2" } }), [
+                    'RDS cluster "ams" (aurora-mysql 8.0.mysql_aurora.3.05.2) uses the default cluster parameter group, which does not require TLS (require_secure_transport = OFF); give it an aws.rds.ClusterParameterGroup with require_secure_transport = ON.',
+                ]);
+                assertViolations(await runResourcePolicy(p, { type: cluster, name: "apg", props: { engine: "aurora-postgresql", engineVersion: "16.4" } }), [
+                    'RDS cluster "apg" (aurora-postgresql 16.4) uses the default cluster parameter group, which does not require TLS (rds.force_ssl = 0); give it an aws.rds.ClusterParameterGroup with rds.force_ssl = 1.',
+                ]);
+                // A Multi-AZ DB cluster (engine mysql) and SQL Server, whose version does not change the default.
+                assertViolations(await runResourcePolicy(p, { type: cluster, name: "maz", props: { engine: "mysql", engineVersion: "8.0.39" } }), [
+                    'RDS cluster "maz" (mysql 8.0.39) uses the default cluster parameter group, which does not require TLS (require_secure_transport = OFF); give it an aws.rds.ClusterParameterGroup with require_secure_transport = ON.',
+                ]);
+                assertViolations(await runResourcePolicy(p, { type: instance, name: "mss", props: { engine: "sqlserver-se", engineVersion: "15.00.4073.23.v1" } }), [
+                    'RDS instance "mss" (sqlserver-se 15.00.4073.23.v1) uses the default parameter group, which does not require TLS (rds.force_ssl = 0); give it an aws.rds.ParameterGroup with rds.force_ssl = 1.',
+                ]);
+                // Naming AWS's default group explicitly is the same as naming none.
+                assertViolations(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "mariadb", engineVersion: "10.11.8", parameterGroupName: "default.mariadb10.11" } }), [
+                    'RDS instance "db" (mariadb 10.11.8) uses the default parameter group, which does not require TLS (require_secure_transport = OFF); give it an aws.rds.ParameterGroup with require_secure_transport = ON.',
+                ]);
+                // Without engineVersion RDS picks a current version; every MySQL default is OFF.
+                assertViolations(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "mysql" } }), [
+                    'RDS instance "db" (mysql) uses the default parameter group, which does not require TLS (require_secure_transport = OFF); give it an aws.rds.ParameterGroup with require_secure_transport = ON.',
+                ]);
+                // A cross-Region read replica (source given as an ARN) gets the engine's default group.
+                const source = "arn:aws-us-gov:rds:us-gov-east-1:111122223333:db:primary";
+                assertViolations(await runResourcePolicy(p, { type: instance, name: "dr", props: { engine: "postgres", engineVersion: "13.15", replicateSourceDb: source } }), [
+                    'RDS instance "dr" (postgres 13.15) uses the default parameter group, which does not require TLS (rds.force_ssl = 0); give it an aws.rds.ParameterGroup with rds.force_ssl = 1.',
+                ]);
+            });
+
+            it("passes defaults that force TLS, named groups, Aurora members, same-Region replicas and engines it does not know", async () => {
+                // RDS for PostgreSQL 15+ defaults rds.force_ssl to 1; without a version RDS picks a current (15+) one.
+                assertClean(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "postgres", engineVersion: "16.3" } }));
+                assertClean(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "postgres", engineVersion: "15" } }));
+                assertClean(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "postgres" } }));
+                // A named group, known or computed, is judged as a parameter group instead.
+                assertClean(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "mysql", engineVersion: "8.0", parameterGroupName: "gov-mysql" } }));
+                assertClean(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "mysql", engineVersion: "8.0", parameterGroupName: unknown() } }));
+                assertClean(await runResourcePolicy(p, { type: cluster, name: "apg", props: { engine: "aurora-postgresql", engineVersion: "16.4", dbClusterParameterGroupName: "gov-apg" } }));
+                assertClean(await runResourcePolicy(p, { type: cluster, name: "apg", props: { engine: "aurora-postgresql", engineVersion: "16.4", dbClusterParameterGroupName: unknown() } }));
+                // Aurora member instances: the cluster's parameter group decides.
+                assertClean(await runResourcePolicy(p, { type: instance, name: "member", props: { engine: "aurora-postgresql", engineVersion: "16.4" } }));
+                assertClean(await runResourcePolicy(p, { type: instance, name: "member", props: { engine: "mysql", engineVersion: "8.0", clusterIdentifier: "apg" } }));
+                assertClean(await runResourcePolicy(p, { type: instance, name: "member", props: { engine: "mysql", engineVersion: "8.0", clusterIdentifier: unknown() } }));
+                // A same-Region read replica keeps its source's parameter group.
+                assertClean(await runResourcePolicy(p, { type: instance, name: "replica", props: { engine: "mysql", engineVersion: "8.0", replicateSourceDb: "primary" } }));
+                // Engines the policy does not know keep today's behaviour (nothing), as does an absent engine.
+                assertClean(await runResourcePolicy(p, { type: instance, name: "ora", props: { engine: "oracle-ee", engineVersion: "19.0.0.0.ru-2024-04.rur-2024-04.r1" } }));
+                assertClean(await runResourcePolicy(p, { type: instance, name: "restored", props: { snapshotIdentifier: "snap" } }));
+            });
+
+            it("is advisory when the engine or a version that decides is unknown", async () => {
+                const pendingVersion = await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "postgres", engineVersion: unknown() } });
+                assertNoMandatory(pendingVersion);
+                assert.deepEqual(advisory(pendingVersion).map((d) => d.message), [PENDING_VERSION]);
+                // Every MySQL default is OFF, so an unknown version still blocks.
+                assertViolations(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "mysql", engineVersion: unknown() } }), [
+                    'RDS instance "db" (mysql) uses the default parameter group, which does not require TLS (require_secure_transport = OFF); give it an aws.rds.ParameterGroup with require_secure_transport = ON.',
+                ]);
+                const pendingEngine = await runResourcePolicy(p, { type: cluster, name: "c", props: { engine: unknown(), engineVersion: "16.4" } });
+                assertNoMandatory(pendingEngine);
+                assert.deepEqual(advisory(pendingEngine).map((d) => d.message), [
+                    "Cannot verify engine (it decides whether the default parameter group requires TLS) during preview: the value is unknown until the update. The policy runs again before the resource is created.",
+                ]);
+                const oddVersion = await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "postgres", engineVersion: "latest" } });
+                assertNoMandatory(oddVersion);
+                assert.deepEqual(advisory(oddVersion).map((d) => d.message), [
+                    'RDS instance "db" (postgres latest) uses the default parameter group, and its engineVersion names no parameter group family, so whether it requires TLS cannot be verified; give it an aws.rds.ParameterGroup that requires TLS.',
+                ]);
+            });
+        });
         it("dynamodb-table-cmk requires a customer-managed key on every global-table replica", async () => {
             const p = enc.dynamodbTableCmk;
             const type = "aws:dynamodb/table:Table";
