@@ -170,6 +170,18 @@ const RESOURCE_PROBES = ["a", "x/y", "bucket/key/object.txt", "role/Admin", "fun
 const ONLY_WILDCARDS = /^[*?]*\*[*?]*$/;
 
 /**
+ * An ARN pattern's fields, each missing or wildcard field replaced by the caller's sample (so the
+ * probes below build concrete ARNs the pattern must match); undefined when it is not an ARN.
+ */
+function arnFields(pattern: string): ((i: number, sample: string) => string) | undefined {
+    const parts = pattern.split(":");
+    if (parts[0] !== "arn") {
+        return undefined;
+    }
+    return (i, sample) => (parts[i] === undefined || /[*?]/.test(parts[i]) ? sample : parts[i]);
+}
+
+/**
  * Whether a Resource pattern matches every resource of `service` (in an account): "*",
  * "arn:*", "arn:aws-us-gov:s3:::*", "arn:aws-us-gov:iam::123456789012:*". A fixed account
  * still counts: for a workload in that account it is the same grant as "*". `service` may be a
@@ -179,11 +191,10 @@ export function matchesEveryResourceOf(pattern: string, service: string): boolea
     if (ONLY_WILDCARDS.test(pattern)) {
         return true;
     }
-    const parts = pattern.split(":");
-    if (parts[0] !== "arn") {
+    const field = arnFields(pattern);
+    if (!field) {
         return false;
     }
-    const field = (i: number, sample: string) => (parts[i] === undefined || /[*?]/.test(parts[i]) ? sample : parts[i]);
     const svc = field(2, service.replace(/[*?]/g, "x"));
     if (!actionMatches(service, svc)) {
         return false; // another service's ARNs: the actions do not apply to them
@@ -199,11 +210,10 @@ export function matchesEveryRole(pattern: string): boolean {
     if (ONLY_WILDCARDS.test(pattern)) {
         return true;
     }
-    const parts = pattern.split(":");
-    if (parts[0] !== "arn") {
+    const field = arnFields(pattern);
+    if (!field) {
         return false;
     }
-    const field = (i: number, sample: string) => (parts[i] === undefined || /[*?]/.test(parts[i]) ? sample : parts[i]);
     const prefix = `arn:${field(1, "aws-us-gov")}:iam::${field(4, "123456789012")}:role/`;
     return ROLE_PROBES.every((r) => globMatches(pattern, `${prefix}${r}`));
 }
