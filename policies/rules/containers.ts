@@ -8,7 +8,19 @@
 // verify"; known JSON whose image (or any other field) holds the unknown sentinel → every other
 // field is still checked, and only that field is "cannot verify".
 
-import { GovPolicy, isUnknown, Read, readJsonDocument, ResourceContext, resourcePolicy, UNKNOWN_READ, UNKNOWN_SENTINELS } from "../lib";
+import {
+    ECR_REPOSITORY,
+    ECR_REPOSITORY_CREATION_TEMPLATE,
+    GovPolicy,
+    isUnknown,
+    labelOf,
+    Read,
+    readJsonDocument,
+    ResourceContext,
+    resourcePolicy,
+    UNKNOWN_READ,
+    UNKNOWN_SENTINELS,
+} from "../lib";
 
 const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 
@@ -483,17 +495,6 @@ export const ecsServiceNoPublicIp = resourcePolicy({
     },
 });
 
-const ECR_REPOSITORY = "aws:ecr/repository:Repository";
-// A repository creation template sets imageTagMutability / encryptionConfigurations for every
-// repository ECR creates on its own (pull-through cache, replication, create-on-push): those
-// repositories never pass through an aws.ecr.Repository, so the template is where they are judged.
-export const ECR_REPOSITORY_CREATION_TEMPLATE = "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate";
-
-/** `ECR repository "x"` or `ECR repository creation template "x"`. */
-export function ecrNoun(ctx: { type: string; name: string }): string {
-    return `${ctx.type === ECR_REPOSITORY_CREATION_TEMPLATE ? "ECR repository creation template" : "ECR repository"} "${ctx.name}"`;
-}
-
 export const ecrRepositoryImmutableTags = resourcePolicy({
     name: "ecr-repository-immutable-tags",
     description:
@@ -510,7 +511,7 @@ export const ecrRepositoryImmutableTags = resourcePolicy({
             ctx.cannotVerify("imageTagMutability");
         } else if (mutability.value !== "IMMUTABLE") {
             const current = typeof mutability.value === "string" ? mutability.value : "MUTABLE (the default)";
-            ctx.violation(`${ecrNoun(ctx)} has imageTagMutability ${current}; set it to IMMUTABLE.`);
+            ctx.violation(`${labelOf(ctx, "ECR repository")} has imageTagMutability ${current}; set it to IMMUTABLE.`);
         }
     },
 });

@@ -4,8 +4,17 @@
 // AWS-managed `aws/<service>` keys cannot).
 
 import type { ControlId } from "../controls";
-import { findGlobMatch, GovPolicy, isUnknown, ResourceContext, resourcePolicy, stackPolicy } from "../lib";
-import { ECR_REPOSITORY_CREATION_TEMPLATE, ecrNoun } from "./containers";
+import {
+    ECR_REPOSITORY_CREATION_TEMPLATE,
+    findGlobMatch,
+    GovPolicy,
+    isUnknown,
+    labelOf,
+    requireTrue,
+    ResourceContext,
+    resourcePolicy,
+    stackPolicy,
+} from "../lib";
 
 /** The option every CMK-checking policy has. */
 const REQUIRE_CMK = {
@@ -17,24 +26,6 @@ const REQUIRE_CMK = {
 } as const;
 
 const AWS_MANAGED_ALIAS = /(^|:)alias\/aws\//;
-
-/** Readable resource nouns for messages. */
-const NOUNS: Readonly<Record<string, string>> = {
-    "aws:rds/instance:Instance": "RDS instance",
-    "aws:rds/cluster:Cluster": "RDS cluster",
-    "aws:rds/clusterInstance:ClusterInstance": "RDS cluster instance",
-    "aws:docdb/cluster:Cluster": "DocumentDB cluster",
-    "aws:neptune/cluster:Cluster": "Neptune cluster",
-    "aws:opensearch/domain:Domain": "OpenSearch domain",
-    "aws:elasticsearch/domain:Domain": "Elasticsearch domain",
-    "aws:ec2/launchTemplate:LaunchTemplate": "Launch template",
-    "aws:ec2/instance:Instance": "EC2 instance",
-    "aws:ec2/spotInstanceRequest:SpotInstanceRequest": "Spot instance request",
-};
-
-function label(ctx: { type: string; name: string }, fallback: string): string {
-    return `${NOUNS[ctx.type] ?? fallback} "${ctx.name}"`;
-}
 
 /**
  * When `requireCmk` is on, the key at `path` must be set and must not be an AWS-managed alias.
@@ -56,20 +47,6 @@ function checkCmk(ctx: ResourceContext<{ readonly requireCmk: boolean }>, path: 
     }
 }
 
-/** A boolean that must be true: unknown → advisory, otherwise a violation with `message`. */
-function requireTrue(ctx: ResourceContext<unknown>, path: string, message: string, from?: unknown): boolean {
-    const v = ctx.read(path, from);
-    if (!v.known) {
-        ctx.cannotVerify(path);
-        return false;
-    }
-    if (v.value !== true && v.value !== "true") {
-        ctx.violation(message);
-        return false;
-    }
-    return true;
-}
-
 export const rdsStorageEncrypted = resourcePolicy({
     name: "rds-storage-encrypted",
     description:
@@ -83,7 +60,7 @@ export const rdsStorageEncrypted = resourcePolicy({
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:docdb/cluster:Cluster", "aws:neptune/cluster:Cluster"],
     options: REQUIRE_CMK,
     validate: (ctx) => {
-        const what = label(ctx, "Database");
+        const what = labelOf(ctx, "Database");
         const replicaOf = ctx.read("replicateSourceDb");
         if (replicaOf.known && typeof replicaOf.value === "string" && replicaOf.value !== "") {
             // A same-region read replica inherits its source's encryption; the source is judged.
@@ -118,7 +95,7 @@ export const rdsPerformanceInsightsCmk = resourcePolicy({
             }
             return;
         }
-        checkCmk(ctx, "performanceInsightsKmsKeyId", `${label(ctx, "Database")} Performance Insights`);
+        checkCmk(ctx, "performanceInsightsKmsKeyId", `${labelOf(ctx, "Database")} Performance Insights`);
     },
 });
 
@@ -329,7 +306,7 @@ function judgeDefaultGroup(ctx: ResourceContext<unknown>): void {
         tls = typeof version.value === "string" || typeof version.value === "number" ? tlsForEngine(engine.value, String(version.value)) : undefined;
         if (tls === undefined) {
             ctx.advisory(
-                `${label(ctx, "Database")} (${shown}) uses the ${kind.group}, and its engineVersion names no parameter group family, so ` +
+                `${labelOf(ctx, "Database")} (${shown}) uses the ${kind.group}, and its engineVersion names no parameter group family, so ` +
                     `whether it requires TLS cannot be verified; give it an ${kind.resource} that requires TLS.`,
             );
             return;
@@ -339,7 +316,7 @@ function judgeDefaultGroup(ctx: ResourceContext<unknown>): void {
         return;
     }
     ctx.violation(
-        `${label(ctx, "Database")} (${shown}) uses the ${kind.group}, which does not require TLS (${tls.name} = ${tls.defaultValue}); ` +
+        `${labelOf(ctx, "Database")} (${shown}) uses the ${kind.group}, which does not require TLS (${tls.name} = ${tls.defaultValue}); ` +
             `give it an ${kind.resource} with ${tls.name} = ${tls.recommended}.`,
     );
 }
@@ -471,7 +448,7 @@ export const ec2BlockDevicesEncrypted = resourcePolicy({
             collect("rootBlockDevice", false, "");
             collect("ebsBlockDevices", true, "");
         }
-        const what = label(ctx, "Resource");
+        const what = labelOf(ctx, "Resource");
         for (const d of devices) {
             if (requireTrue(ctx, "encrypted", `${what} ${d.path} is not encrypted; set encrypted: true.`, d.value)) {
                 checkCmk(ctx, "kmsKeyId", `${what} ${d.path}`, d.value);
@@ -847,7 +824,7 @@ export const ecrRepositoryKms = resourcePolicy({
     resourceTypes: ["aws:ecr/repository:Repository", ECR_REPOSITORY_CREATION_TEMPLATE],
     options: REQUIRE_CMK,
     validate: (ctx) => {
-        const what = ecrNoun(ctx);
+        const what = labelOf(ctx, "ECR repository");
         const config = ctx.read("encryptionConfigurations.0");
         if (!config.known) {
             ctx.cannotVerify("encryptionConfigurations");
@@ -899,7 +876,7 @@ export const opensearchEncryptionAtRest = resourcePolicy({
     resourceTypes: OPENSEARCH_TYPES,
     options: REQUIRE_CMK,
     validate: (ctx) => {
-        const what = label(ctx, "Search domain");
+        const what = labelOf(ctx, "Search domain");
         if (requireTrue(ctx, "encryptAtRest.enabled", `${what} is not encrypted at rest; set encryptAtRest.enabled: true.`)) {
             checkCmk(ctx, "encryptAtRest.kmsKeyId", what);
         }
@@ -929,7 +906,7 @@ export const opensearchEncryptionInTransit = resourcePolicy({
         },
     },
     validate: (ctx) => {
-        const what = label(ctx, "Search domain");
+        const what = labelOf(ctx, "Search domain");
         requireTrue(ctx, "nodeToNodeEncryption.enabled", `${what} does not encrypt node-to-node traffic; set nodeToNodeEncryption.enabled: true.`);
         requireTrue(ctx, "domainEndpointOptions.enforceHttps", `${what} accepts plain HTTP; set domainEndpointOptions.enforceHttps: true.`);
         const tls = ctx.read("domainEndpointOptions.tlsSecurityPolicy");

@@ -6,7 +6,24 @@
 // closed); policies/config/staging.json sets the prod-only ones to "advisory", so staging shows
 // the gap without being blocked, and prod.json keeps them "mandatory" with its thresholds.
 
-import { asTags, GovPolicy, isUnknown, parseJson, providerDefaultTags, Read, ResourceContext, resourcePolicy, stackPolicy, StackResource, Tags } from "../lib";
+import {
+    asTags,
+    GovPolicy,
+    isUnknown,
+    labelOf,
+    parseJson,
+    providerDefaultTags,
+    RDS_CLUSTER,
+    RDS_CLUSTER_INSTANCE,
+    RDS_INSTANCE,
+    Read,
+    requireTrue,
+    ResourceContext,
+    resourcePolicy,
+    stackPolicy,
+    StackResource,
+    Tags,
+} from "../lib";
 
 // ---------------------------------------------------------------------------------------------
 // Required tags
@@ -331,24 +348,6 @@ function isFipsUrl(url: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Production resilience (advisory in staging through policies/config/staging.json)
 
-const RDS_INSTANCE = "aws:rds/instance:Instance";
-const RDS_CLUSTER = "aws:rds/cluster:Cluster";
-const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
-
-function rdsNoun(ctx: { type: string; name: string }): string {
-    return `${ctx.type === RDS_CLUSTER ? "RDS cluster" : "RDS instance"} "${ctx.name}"`;
-}
-
-/** A flag that must be true: unknown → advisory; otherwise a violation with `message`. */
-function requireTrue(ctx: ResourceContext<unknown>, path: string, message: string): void {
-    const v = ctx.read(path);
-    if (!v.known) {
-        ctx.cannotVerify(path);
-    } else if (v.value !== true) {
-        ctx.violation(message);
-    }
-}
-
 export const rdsMultiAz = resourcePolicy({
     name: "rds-multi-az",
     description:
@@ -358,7 +357,7 @@ export const rdsMultiAz = resourcePolicy({
     controls: ["CP-7", "CP-10"],
     remediationSteps: "Set `multiAz: true` on the aws.rds.Instance.",
     resourceTypes: [RDS_INSTANCE],
-    validate: (ctx) => requireTrue(ctx, "multiAz", `${rdsNoun(ctx)} is not Multi-AZ; set multiAz to true.`),
+    validate: (ctx) => requireTrue(ctx, "multiAz", `${labelOf(ctx, "RDS instance")} is not Multi-AZ; set multiAz to true.`),
 });
 
 export const auroraClusterMultiAz = stackPolicy({
@@ -430,7 +429,7 @@ export const rdsDeletionProtection = resourcePolicy({
     controls: ["CM-5", "SI-12"],
     remediationSteps: "Set `deletionProtection: true` (and `protect: true` on the Pulumi resource).",
     resourceTypes: RDS_TYPES,
-    validate: (ctx) => requireTrue(ctx, "deletionProtection", `${rdsNoun(ctx)} has no deletion protection; set deletionProtection to true.`),
+    validate: (ctx) => requireTrue(ctx, "deletionProtection", `${labelOf(ctx, "RDS instance")} has no deletion protection; set deletionProtection to true.`),
 });
 
 export const rdsBackupRetention = resourcePolicy({
@@ -455,9 +454,9 @@ export const rdsBackupRetention = resourcePolicy({
         if (!days.known) {
             ctx.cannotVerify("backupRetentionPeriod");
         } else if (typeof days.value !== "number") {
-            ctx.violation(`${rdsNoun(ctx)} does not set backupRetentionPeriod (AWS defaults to 1 day); set it to at least ${min}.`);
+            ctx.violation(`${labelOf(ctx, "RDS instance")} does not set backupRetentionPeriod (AWS defaults to 1 day); set it to at least ${min}.`);
         } else if (days.value < min) {
-            ctx.violation(`${rdsNoun(ctx)} keeps backups for ${days.value} day(s); set backupRetentionPeriod to at least ${min}.`);
+            ctx.violation(`${labelOf(ctx, "RDS instance")} keeps backups for ${days.value} day(s); set backupRetentionPeriod to at least ${min}.`);
         }
     },
 });
@@ -475,11 +474,11 @@ export const rdsFinalSnapshot = resourcePolicy({
         const skip = ctx.read("skipFinalSnapshot");
         const id = ctx.read("finalSnapshotIdentifier");
         if (skip.known && skip.value === true) {
-            ctx.violation(`${rdsNoun(ctx)} skips the final snapshot; set skipFinalSnapshot to false and a finalSnapshotIdentifier.`);
+            ctx.violation(`${labelOf(ctx, "RDS instance")} skips the final snapshot; set skipFinalSnapshot to false and a finalSnapshotIdentifier.`);
         } else if (!skip.known || !id.known) {
             ctx.cannotVerify("skipFinalSnapshot or finalSnapshotIdentifier");
         } else if (typeof id.value !== "string" || id.value === "") {
-            ctx.violation(`${rdsNoun(ctx)} has no finalSnapshotIdentifier, so it cannot be deleted with a final snapshot; set one.`);
+            ctx.violation(`${labelOf(ctx, "RDS instance")} has no finalSnapshotIdentifier, so it cannot be deleted with a final snapshot; set one.`);
         }
     },
 });

@@ -10,81 +10,25 @@
 // it (lib/conditions: the Access Analyzer / S3 Block Public Access notion of public).
 
 import {
+    actionMatches,
     CALLER_KEY_NAMES,
     conditionNarrowsCaller,
-    globMatches,
     GovPolicy,
+    isPublicPrincipal,
     isUnknown,
+    listOf,
+    matchesEveryAction,
+    matchesEveryResourceOf,
+    matchesEveryRole,
+    policyStatements,
     Read,
     read,
-    readJsonDocument,
     ResourceContext,
     resourcePolicy,
+    serviceWideOf,
+    statementLabel,
     SUGGESTED_CALLER_KEYS,
 } from "../lib";
-
-export type Statements = { kind: "unknown" } | { kind: "invalid" } | { kind: "ok"; statements: readonly unknown[] };
-
-/** The statements of a policy document (JSON string or object). */
-export function policyStatements(value: unknown): Statements {
-    if (value === undefined || value === null || value === "") {
-        return { kind: "ok", statements: [] };
-    }
-    const doc = readJsonDocument(value);
-    if (doc === undefined) {
-        return { kind: "unknown" };
-    }
-    if (!doc.ok || doc.value === null || typeof doc.value !== "object" || Array.isArray(doc.value)) {
-        return { kind: "invalid" };
-    }
-    const s = read(doc.value, "Statement");
-    if (!s.known) {
-        return { kind: "unknown" };
-    }
-    const statements = Array.isArray(s.value) ? s.value : s.value === undefined ? [] : [s.value];
-    return { kind: "ok", statements };
-}
-
-/** A string-or-array field as a list (unknown elements kept as sentinels); undefined when unknown. */
-export function listOf(statement: unknown, field: string): unknown[] | undefined {
-    const v = read(statement, field);
-    if (!v.known) {
-        return undefined;
-    }
-    return Array.isArray(v.value) ? v.value : v.value === undefined || v.value === null ? [] : [v.value];
-}
-
-/** For messages: `statement "Sid"` or `statement #i`. */
-export function statementLabel(statement: unknown, index: number): string {
-    const sid = read(statement, "Sid");
-    return sid.known && typeof sid.value === "string" && sid.value !== "" ? `statement "${sid.value}"` : `statement #${index}`;
-}
-
-/** True when `principal` is everyone: "*", {"AWS": "*"} or an AWS list containing "*". Undefined when unknown. */
-export function isPublicPrincipal(principal: unknown): boolean | undefined {
-    if (isUnknown(principal)) {
-        return undefined;
-    }
-    if (principal === "*") {
-        return true;
-    }
-    if (principal === null || typeof principal !== "object") {
-        return false;
-    }
-    const aws = listOf(principal, "AWS");
-    if (aws === undefined) {
-        return undefined;
-    }
-    if (aws.includes("*")) {
-        return true;
-    }
-    return aws.some((a) => isUnknown(a)) ? undefined : false;
-}
-
-/** IAM action names and patterns are case-insensitive; `*` and `?` are wildcards. */
-function actionMatches(pattern: string, action: string): boolean {
-    return globMatches(pattern.toLowerCase(), action.toLowerCase());
-}
 
 /** Identity-policy resources: type → [noun, property holding the document]. */
 const IDENTITY_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>> = {
@@ -147,75 +91,6 @@ function forEachAllow(ctx: ResourceContext<unknown>, check: (doc: Document, stat
             }
         });
     }
-}
-
-// Real actions of several services, and action names: a pattern that matches all of them matches
-// every action (of every service, or of its service). Exact spellings like "**", "?*", "*:?*",
-// "iam:**" or "i*:*" grant the same as "*" or "iam:*".
-const ACTION_PROBES = ["iam:PassRole", "s3:GetObject", "kms:Decrypt", "ec2:RunInstances", "sts:AssumeRole", "organizations:LeaveOrganization", "lambda:InvokeFunction"];
-const NAME_PROBES = ["PassRole", "GetObject", "X", "DescribeInstances", "CreateAccessKey", "PutBucketPolicy", "ListAllMyBuckets", "zz"];
-
-/** Whether an Action pattern matches every action of every service ("*", "*:*", "**", "?*"). */
-export function matchesEveryAction(pattern: string): boolean {
-    return ACTION_PROBES.every((a) => actionMatches(pattern, a));
-}
-
-/** The service (literal prefix) whose every action the pattern matches ("iam:*", "IAM:**", "i*:*", "iam*"), or undefined. */
-export function serviceWideOf(pattern: string): string | undefined {
-    const service = pattern.split(":")[0].replace(/[*?].*$/, "");
-    return service !== "" && NAME_PROBES.every((n) => actionMatches(pattern, `${service}:${n}`)) ? service : undefined;
-}
-
-const RESOURCE_PROBES = ["a", "x/y", "bucket/key/object.txt", "role/Admin", "function:f", "zz"];
-const ONLY_WILDCARDS = /^[*?]*\*[*?]*$/;
-
-/**
- * An ARN pattern's fields, each missing or wildcard field replaced by the caller's sample (so the
- * probes below build concrete ARNs the pattern must match); undefined when it is not an ARN.
- */
-function arnFields(pattern: string): ((i: number, sample: string) => string) | undefined {
-    const parts = pattern.split(":");
-    if (parts[0] !== "arn") {
-        return undefined;
-    }
-    return (i, sample) => (parts[i] === undefined || /[*?]/.test(parts[i]) ? sample : parts[i]);
-}
-
-/**
- * Whether a Resource pattern matches every resource of `service` (in an account): "*",
- * "arn:*", "arn:aws-us-gov:s3:::*", "arn:aws-us-gov:iam::123456789012:*". A fixed account
- * still counts: for a workload in that account it is the same grant as "*". `service` may be a
- * glob ("i*" from "i*:*").
- */
-export function matchesEveryResourceOf(pattern: string, service: string): boolean {
-    if (ONLY_WILDCARDS.test(pattern)) {
-        return true;
-    }
-    const field = arnFields(pattern);
-    if (!field) {
-        return false;
-    }
-    const svc = field(2, service.replace(/[*?]/g, "x"));
-    if (!actionMatches(service, svc)) {
-        return false; // another service's ARNs: the actions do not apply to them
-    }
-    const prefix = `arn:${field(1, "aws-us-gov")}:${svc}:${field(3, "us-gov-west-1")}:${field(4, "123456789012")}:`;
-    return RESOURCE_PROBES.every((r) => globMatches(pattern, `${prefix}${r}`));
-}
-
-const ROLE_PROBES = ["a", "Admin", "service-role/x", "OrganizationAccountAccessRole", "app-task"];
-
-/** Whether a Resource pattern matches every IAM role (of an account): "*", "arn:aws-us-gov:iam::123456789012:role/*", "arn:*:iam::*:role*". */
-export function matchesEveryRole(pattern: string): boolean {
-    if (ONLY_WILDCARDS.test(pattern)) {
-        return true;
-    }
-    const field = arnFields(pattern);
-    if (!field) {
-        return false;
-    }
-    const prefix = `arn:${field(1, "aws-us-gov")}:iam::${field(4, "123456789012")}:role/`;
-    return ROLE_PROBES.every((r) => globMatches(pattern, `${prefix}${r}`));
 }
 
 export const iamPolicyNoWildcardActions = resourcePolicy({

@@ -3,8 +3,23 @@
 // versioning by the explicit bucket name (known at preview) or, failing that, by the engine's
 // property dependencies.
 
-import { asTags, findGlobMatch, GovPolicy, isUnknown, providerDefaultTags, Read, read, ResourceContext, resourcePolicy, stackPolicy, StackContext, StackResource } from "../lib";
-import { isPublicPrincipal, listOf, policyStatements } from "./identity";
+import {
+    asTags,
+    findGlobMatch,
+    GovPolicy,
+    isPublicPrincipal,
+    isUnknown,
+    listOf,
+    policyStatements,
+    providerDefaultTags,
+    Read,
+    read,
+    ResourceContext,
+    resourcePolicy,
+    stackPolicy,
+    StackContext,
+    StackResource,
+} from "../lib";
 
 const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"] as const;
 const BUCKET_KEYS = ["bucket", "id"] as const;

@@ -6,11 +6,10 @@ import {
     iamPolicyNoPassRoleWildcard,
     iamPolicyNoWildcardActions,
     iamUserNoPolicies,
-    isPublicPrincipal,
     kmsKeyRotationEnabled,
-    policyStatements,
     resourcePolicyNoPublicPrincipal,
 } from "../../policies/rules/identity";
+import { isPublicPrincipal, policyStatements } from "../../policies/lib";
 import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, mandatory, runResourcePolicy, unknown } from "./helpers";
 
 const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });

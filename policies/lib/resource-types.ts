@@ -1,0 +1,13 @@
+// Type tokens that more than one rule area judges. Rules never import @pulumi/aws at run time
+// (it would cost the pack ~1 s of start-up), so tokens are plain strings, declared once here
+// when shared and in the rule's own file otherwise.
+
+export const RDS_INSTANCE = "aws:rds/instance:Instance";
+export const RDS_CLUSTER = "aws:rds/cluster:Cluster";
+export const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+
+export const ECR_REPOSITORY = "aws:ecr/repository:Repository";
+// A repository creation template sets imageTagMutability / encryptionConfigurations for every
+// repository ECR creates on its own (pull-through cache, replication, create-on-push): those
+// repositories never pass through an aws.ecr.Repository, so the template is where they are judged.
+export const ECR_REPOSITORY_CREATION_TEMPLATE = "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate";
