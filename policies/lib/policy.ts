@@ -29,7 +29,14 @@ export interface PolicyMeta {
     /** The resource type tokens the policy judges. */
     readonly resourceTypes: readonly string[];
     readonly options: OptionSpecs;
+    /** One line (≤ 120 characters) for the docs table; `description` is the full explanation. */
+    readonly summary?: string;
+    /** "prod": a production-resilience rule that non-production stacks run as advisory; absent: every stack. */
+    readonly scope?: PolicyScope;
 }
+
+/** Where a policy is mandatory: "prod" only (non-prod stack configs set it advisory) or everywhere. */
+export type PolicyScope = "prod";
 
 export type GovResourcePolicy = ResourceValidationPolicy & {
     readonly enforcementLevel: EnforcementLevel;
@@ -52,6 +59,10 @@ interface CommonSpec<O extends OptionSpecs> {
     readonly name: string;
     /** What is required and why (shown with every violation). */
     readonly description: string;
+    /** One line (≤ 120 characters) for the docs table; `description` holds the full explanation. */
+    readonly summary?: string;
+    /** "prod" for production-resilience rules that non-production stacks run as advisory (see policies/config/). */
+    readonly scope?: PolicyScope;
     readonly severity: Severity;
     /** NIST SP 800-53 rev5 control IDs the policy supports, e.g. ["SC-28", "SC-12"]. */
     readonly controls: readonly ControlId[];
@@ -163,6 +174,9 @@ function checkCommon<O extends OptionSpecs>(spec: CommonSpec<O>): void {
             throw new Error(`Policy "${spec.name}" needs a non-empty ${field}`);
         }
     }
+    if (spec.summary !== undefined && (spec.summary.trim() === "" || spec.summary.length > 120 || spec.summary.includes("\n"))) {
+        throw new Error(`Policy "${spec.name}" needs a one-line summary of at most 120 characters (got ${spec.summary.length})`);
+    }
     validateControlIds(spec.name, spec.controls);
 }
 
@@ -177,7 +191,7 @@ function commonFields<O extends OptionSpecs>(spec: CommonSpec<O>, kind: PolicyMe
         remediationSteps: spec.remediationSteps,
         framework: { ...NIST_FRAMEWORK, specification: spec.controls.join(", ") },
         configSchema: buildConfigSchema(spec.name, options),
-        govstack: { kind, controls: [...spec.controls], resourceTypes: [...resourceTypes], options },
+        govstack: { kind, controls: [...spec.controls], resourceTypes: [...resourceTypes], options, summary: spec.summary, scope: spec.scope },
     };
 }
 
