@@ -105,6 +105,35 @@ function effectiveConfig(policy: { configSchema?: ResourceValidationPolicy["conf
     return { level, config: JSON.parse(JSON.stringify({ ...defaults, ...rest })) as Record<string, unknown> };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Proof ledger: which policies the suite has shown blocking a resource AND passing one
+// (tests/policies/proven-both-ways.test.ts fails when a policy lacks either).
+
+/** Per policy name: a mandatory violation asserted by `assertViolations`, a clean pass asserted by `assertClean`. */
+export const proofs = new Map<string, { violation: boolean; cleanPass: boolean }>();
+const producedBy = new WeakMap<readonly Diagnostic[], string>();
+
+function tagged(diags: Diagnostic[], policyName: string): Diagnostic[] {
+    producedBy.set(diags, policyName);
+    return diags;
+}
+
+function recordProof(diags: readonly Diagnostic[], kind: "violation" | "cleanPass"): void {
+    const name = producedBy.get(diags);
+    if (name !== undefined) {
+        const entry = proofs.get(name) ?? { violation: false, cleanPass: false };
+        entry[kind] = true;
+        proofs.set(name, entry);
+    }
+}
+
+/** A filtered view of `diags` that keeps its policy tag. */
+function filterTagged(diags: readonly Diagnostic[], keep: (d: Diagnostic) => boolean): Diagnostic[] {
+    const out = diags.filter(keep);
+    const name = producedBy.get(diags);
+    return name === undefined ? out : tagged(out, name);
+}
+
 type Collector = ((message: unknown, urn?: string) => void) & { diagnostics: Diagnostic[] };
 
 function collector(level: EnforcementLevel): Collector {
@@ -188,13 +217,13 @@ export async function runResourcePolicy(policy: GovPolicy | ResourceValidationPo
     assert.ok(p.validateResource, `policy "${policy.name}" is not a resource policy`);
     const { level } = effectiveConfig(policy, input.config);
     if (level === "disabled") {
-        return [];
+        return tagged([], policy.name);
     }
     const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
     // The server's fast path: a function carrying __pulumiType is skipped for other types.
     const only = (validations[0] as { __pulumiType?: string }).__pulumiType;
     if (validations.length === 1 && only && only !== input.type) {
-        return [];
+        return tagged([], policy.name);
     }
     const report = collector(level);
     for (const validate of validations) {
@@ -205,7 +234,7 @@ export async function runResourcePolicy(policy: GovPolicy | ResourceValidationPo
             rethrowUnknownRead(policy.name, e);
         }
     }
-    return report.diagnostics;
+    return tagged(report.diagnostics, policy.name);
 }
 
 /**
@@ -237,11 +266,11 @@ export async function runStackPolicy(
     assert.ok(p.validateStack, `policy "${policy.name}" is not a stack policy`);
     const { level, config } = effectiveConfig(policy, configOverrides);
     if (level === "disabled") {
-        return [];
+        return tagged([], policy.name);
     }
     const only = (p.validateStack as { __pulumiType?: string }).__pulumiType;
     if (only && !resources.some((r) => r.type === only)) {
-        return [];
+        return tagged([], policy.name);
     }
     const built = resources.map((r) => {
         const props = serverProps(r.props);
@@ -285,15 +314,15 @@ export async function runStackPolicy(
     } catch (e) {
         rethrowUnknownRead(policy.name, e);
     }
-    return report.diagnostics;
+    return tagged(report.diagnostics, policy.name);
 }
 
 export function mandatory(diags: readonly Diagnostic[]): Diagnostic[] {
-    return diags.filter((d) => d.level === "mandatory");
+    return filterTagged(diags, (d) => d.level === "mandatory");
 }
 
 export function advisory(diags: readonly Diagnostic[]): Diagnostic[] {
-    return diags.filter((d) => d.level === "advisory");
+    return filterTagged(diags, (d) => d.level === "advisory");
 }
 
 export function messages(diags: readonly Diagnostic[]): string[] {
@@ -303,11 +332,15 @@ export function messages(diags: readonly Diagnostic[]): string[] {
 /** Asserts exactly these mandatory messages (in order) and nothing else mandatory. */
 export function assertViolations(diags: readonly Diagnostic[], expected: readonly string[]): void {
     assert.deepEqual(messages(mandatory(diags)), expected);
+    if (expected.length > 0) {
+        recordProof(diags, "violation");
+    }
 }
 
 /** Asserts the policy reported nothing at all. */
 export function assertClean(diags: readonly Diagnostic[]): void {
     assert.deepEqual(diags, []);
+    recordProof(diags, "cleanPass");
 }
 
 /** Asserts no mandatory diagnostic (unknown inputs may yield advisory "cannot verify"). */
