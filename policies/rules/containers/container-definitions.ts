@@ -1,0 +1,79 @@
+// Reading an ECS task definition's containers, shared by every container policy.
+//
+// An ECS task definition's `containerDefinitions` is one JSON string. During a preview it is
+// either fully known (built only from other resources' inputs, e.g. prod's promoted digest) or
+// wholly unknown (an `apply` over a docker-built digest). Unknown JSON → advisory "cannot
+// verify"; known JSON whose image (or any other field) holds the unknown sentinel → every other
+// field is still checked, and only that field is "cannot verify".
+
+import { isUnknown, Read, readJsonDocument, ResourceContext, UNKNOWN_READ } from "../../lib";
+
+export const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+
+/** Go's encoding/json folds case by Unicode simple folding: "ſ" matches "s", "K" (Kelvin) matches "k". */
+function foldKey(key: string): string {
+    return key.toUpperCase().toLowerCase();
+}
+
+/**
+ * Reads a field of a container definition ("a.b.c") the way the AWS provider does: it decodes the
+ * JSON with Go's encoding/json into the SDK's untagged structs, which matches keys
+ * case-insensitively (and, for duplicate keys, the last one wins). So `{"User": "0"}` or
+ * `{"Privileged": true}` (CloudFormation's PascalCase, pasted in) take effect and must be judged.
+ */
+export function containerField(def: unknown, path: string): Read {
+    let cur: unknown = def;
+    for (const segment of path.split(".")) {
+        if (isUnknown(cur)) {
+            return UNKNOWN_READ;
+        }
+        if (cur === null || typeof cur !== "object" || Array.isArray(cur)) {
+            return { known: true, value: undefined };
+        }
+        const want = foldKey(segment);
+        let next: unknown = undefined;
+        for (const [key, value] of Object.entries(cur)) {
+            if (foldKey(key) === want) {
+                next = value;
+            }
+        }
+        cur = next;
+    }
+    return isUnknown(cur) ? UNKNOWN_READ : { known: true, value: cur };
+}
+
+export interface Container {
+    /** For messages: `container "app"` (or `container #0` when unnamed). */
+    readonly label: string;
+    readonly def: unknown;
+}
+
+/**
+ * The task definition's containers, or undefined after reporting why they cannot be checked
+ * (unknown JSON → advisory; malformed JSON → violation: a known value that proves nothing
+ * must not pass). Parsed once per document text for the whole pack (lib/json memo).
+ */
+export function containersOf(ctx: ResourceContext<unknown>, concern: string): Container[] | undefined {
+    const raw = ctx.read("containerDefinitions");
+    const doc = raw.known ? readJsonDocument(raw.value) : undefined;
+    if (doc === undefined) {
+        ctx.cannotVerify(`containerDefinitions (${concern})`);
+        return undefined;
+    }
+    if (!doc.ok || !Array.isArray(doc.value)) {
+        ctx.violation(
+            `Task definition "${ctx.name}" containerDefinitions is not a JSON array of container definitions, so ${concern} cannot be checked; ` +
+                "pass JSON.stringify([...]) of the containers.",
+        );
+        return undefined;
+    }
+    return doc.value.map((def: unknown, i: number) => {
+        const name = containerField(def, "name");
+        return { label: name.known && typeof name.value === "string" ? `container "${name.value}"` : `container #${i}`, def };
+    });
+}
+
+/** For messages: `Task definition "<name>" container "app"` (or `container #0` when unnamed). */
+export function what(ctx: ResourceContext<unknown>, c: Container): string {
+    return `Task definition "${ctx.name}" ${c.label}`;
+}

@@ -1,0 +1,69 @@
+// iam-no-admin-managed-policies: AWS-managed AdministratorAccess-class policies are Action "*"
+// grants whose document AWS owns, so the document policies cannot see them; judged here by the
+// ARN on every kind of attachment (AC-6, AC-6(1)).
+
+import { isUnknown, resourcePolicy } from "../../lib";
+
+/** AWS-managed policies that grant administrator or account-wide IAM power. */
+export const DEFAULT_FORBIDDEN_MANAGED_POLICIES = ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"];
+
+const POLICY_ATTACHMENT_TYPES = {
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": "policyArn",
+    "aws:iam/userPolicyAttachment:UserPolicyAttachment": "policyArn",
+    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": "policyArn",
+    "aws:iam/policyAttachment:PolicyAttachment": "policyArn",
+    "aws:iam/role:Role": "managedPolicyArns",
+    // The *Exclusive resources attach every listed ARN (and detach the rest).
+    "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive": "policyArns",
+    "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive": "policyArns",
+    "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": "policyArns",
+    // IAM Identity Center: attached to every role the permission set provisions.
+    "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment": "managedPolicyArn",
+} as const;
+
+// arn:<partition>:iam::aws:policy/<optional path>/<name>: AWS-managed, so not judged by the document policies (iam-policy-no-wildcard-actions).
+const AWS_MANAGED_POLICY = /^arn:[a-z-]+:iam::aws:policy\/(?:.*\/)?([^/]+)$/;
+
+export const iamNoAdminManagedPolicies = resourcePolicy({
+    name: "iam-no-admin-managed-policies",
+    description:
+        "No principal may be given the AWS-managed AdministratorAccess, PowerUserAccess or IAMFullAccess policies (list " +
+        'configurable): they are Action "*"-class grants that the document policies cannot see, because AWS owns the ' +
+        "document (AC-6, AC-6(1)).",
+    summary: "No principal gets AWS-managed AdministratorAccess, PowerUserAccess or IAMFullAccess (list configurable)",
+    severity: "critical",
+    controls: ["AC-6", "AC-6(1)", "AC-2"],
+    remediationSteps: "Replace the attachment with a customer-managed policy that lists the actions the principal needs.",
+    resourceTypes: Object.keys(POLICY_ATTACHMENT_TYPES) as [string, ...string[]],
+    options: {
+        forbiddenManagedPolicies: {
+            type: "array",
+            items: { type: "string" },
+            default: DEFAULT_FORBIDDEN_MANAGED_POLICIES,
+            description: "Names of AWS-managed policies that must not be attached to any principal.",
+        },
+    },
+    validate: (ctx) => {
+        const field = POLICY_ATTACHMENT_TYPES[ctx.type as keyof typeof POLICY_ATTACHMENT_TYPES];
+        const arns = ctx.read(field);
+        if (!arns.known) {
+            // An unknown policyArn comes from a policy created in this stack (AWS-managed ARNs are
+            // literals); an unknown managedPolicyArns list could hide a literal one.
+            if (field === "managedPolicyArns" || field === "policyArns") {
+                ctx.cannotVerify(field);
+            }
+            return;
+        }
+        const forbidden = new Set(ctx.config.forbiddenManagedPolicies);
+        for (const arn of Array.isArray(arns.value) ? arns.value : [arns.value]) {
+            // An unknown ARN is a policy created in this stack (customer-managed): the document policies judge it.
+            if (isUnknown(arn)) {
+                continue;
+            }
+            const name = typeof arn === "string" ? AWS_MANAGED_POLICY.exec(arn)?.[1] : undefined;
+            if (name !== undefined && forbidden.has(name)) {
+                ctx.violation(`"${ctx.name}" attaches the AWS-managed policy ${name}; grant a customer-managed policy with the specific actions instead.`);
+            }
+        }
+    },
+});

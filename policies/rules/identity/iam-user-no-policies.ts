@@ -1,0 +1,46 @@
+// iam-user-no-policies: permissions held directly by an IAM user (inline policy or any kind of
+// attachment) escape the group/role reviews where they are granted and revoked as a unit (AC-2, AC-6).
+
+import { resourcePolicy } from "../../lib";
+
+export const iamUserNoPolicies = resourcePolicy({
+    name: "iam-user-no-policies",
+    description:
+        "IAM users must not hold permissions directly (inline user policies or user policy attachments): permissions go " +
+        "to groups and roles, where they are reviewed and revoked as a unit (AC-2, AC-6).",
+    summary: "IAM users hold no policies directly (inline or attached); permissions go to groups and roles",
+    severity: "medium",
+    controls: ["AC-2", "AC-6"],
+    remediationSteps: "Move the policy to a group the user joins (aws.iam.GroupPolicyAttachment) or, better, to a role the user assumes.",
+    resourceTypes: [
+        "aws:iam/userPolicy:UserPolicy",
+        "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+        "aws:iam/policyAttachment:PolicyAttachment",
+        "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+    ],
+    validate: (ctx) => {
+        if (ctx.type === "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive") {
+            // An empty list is the recommended way to keep a user free of managed policies.
+            const arns = ctx.read("policyArns");
+            if (!arns.known) {
+                ctx.cannotVerify("policyArns");
+            } else if (Array.isArray(arns.value) && arns.value.length > 0) {
+                ctx.violation(`"${ctx.name}" attaches managed policies directly to an IAM user; grant permissions through a group or role instead.`);
+            }
+            return;
+        }
+        if (ctx.type === "aws:iam/policyAttachment:PolicyAttachment") {
+            const users = ctx.read("users");
+            if (!users.known) {
+                ctx.cannotVerify("users");
+            } else if (Array.isArray(users.value) && users.value.length > 0) {
+                ctx.violation(`Policy attachment "${ctx.name}" attaches a policy directly to IAM users; attach it to a group or role instead.`);
+            }
+            return;
+        }
+        const kind = ctx.type === "aws:iam/userPolicy:UserPolicy" ? "an inline policy" : "a managed policy";
+        const user = ctx.read("user");
+        const whose = user.known && typeof user.value === "string" ? ` IAM user "${user.value}"` : " an IAM user";
+        ctx.violation(`"${ctx.name}" gives${whose} ${kind} directly; grant permissions through a group or role instead.`);
+    },
+});

@@ -1,0 +1,36 @@
+// Identity and keys: least privilege in IAM documents (AC-6), no long-lived user credentials
+// (IA-2, IA-5, AC-2), key rotation (SC-12) and resource policies that do not open a key,
+// bucket, topic or queue to everyone (AC-3, AC-21).
+//
+// One file per policy; identity-documents.ts holds what the two identity-document policies share.
+// The order of `identityPolicies` is the pack's and docs/policies.md's order.
+
+import { GovPolicy } from "../../lib";
+import { DEFAULT_FORBIDDEN_MANAGED_POLICIES, iamNoAdminManagedPolicies } from "./iam-no-admin-managed-policies";
+import { iamNoUserAccessKeys } from "./iam-no-user-access-keys";
+import { iamPolicyNoPassRoleWildcard } from "./iam-policy-no-passrole-wildcard";
+import { iamPolicyNoWildcardActions } from "./iam-policy-no-wildcard-actions";
+import { iamUserNoPolicies } from "./iam-user-no-policies";
+import { kmsKeyRotationEnabled } from "./kms-key-rotation-enabled";
+import { resourcePolicyNoPublicPrincipal } from "./resource-policy-no-public-principal";
+
+export {
+    DEFAULT_FORBIDDEN_MANAGED_POLICIES,
+    iamNoAdminManagedPolicies,
+    iamNoUserAccessKeys,
+    iamPolicyNoPassRoleWildcard,
+    iamPolicyNoWildcardActions,
+    iamUserNoPolicies,
+    kmsKeyRotationEnabled,
+    resourcePolicyNoPublicPrincipal,
+};
+
+export const identityPolicies: GovPolicy[] = [
+    iamPolicyNoWildcardActions,
+    iamPolicyNoPassRoleWildcard,
+    iamNoUserAccessKeys,
+    iamUserNoPolicies,
+    iamNoAdminManagedPolicies,
+    kmsKeyRotationEnabled,
+    resourcePolicyNoPublicPrincipal,
+];

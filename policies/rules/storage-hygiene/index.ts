@@ -1,0 +1,25 @@
+// S3 hygiene beyond encryption: no public exposure (AC-3, AC-21, SC-7), TLS-only access (SC-8)
+// and recoverable backups (CP-9). Buckets are linked to their public access blocks, policies and
+// versioning by the explicit bucket name (known at preview) or, failing that, by the engine's
+// property dependencies.
+//
+// One file per policy; public-access-block.ts, tls-deny.ts (with resource-globs.ts) and verdict.ts
+// hold what several of them share. The order of `storageHygienePolicies` is the pack's and
+// docs/policies.md's order.
+
+import { GovPolicy } from "../../lib";
+import { s3BackupBucketVersioning } from "./s3-backup-bucket-versioning";
+import { s3BucketPublicAccessBlockPresent } from "./s3-bucket-public-access-block-present";
+import { s3BucketTlsOnlyPolicy } from "./s3-bucket-tls-only-policy";
+import { s3NoPublicAcl } from "./s3-no-public-acl";
+import { s3PublicAccessBlockAllFlags } from "./s3-public-access-block-all-flags";
+
+export { s3BackupBucketVersioning, s3BucketPublicAccessBlockPresent, s3BucketTlsOnlyPolicy, s3NoPublicAcl, s3PublicAccessBlockAllFlags };
+
+export const storageHygienePolicies: GovPolicy[] = [
+    s3PublicAccessBlockAllFlags,
+    s3NoPublicAcl,
+    s3BucketPublicAccessBlockPresent,
+    s3BucketTlsOnlyPolicy,
+    s3BackupBucketVersioning,
+];

@@ -1,0 +1,26 @@
+// S3 public access blocks (bucket and account level) and the one judgement of their four flags,
+// shared by s3-public-access-block-all-flags and s3-bucket-public-access-block-present (an
+// account-level block only stands in for a bucket's own when all four flags are on).
+
+import { read } from "../../lib";
+
+export const BUCKET_PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+export const ACCOUNT_PAB = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
+const PAB_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+
+export type FlagsVerdict = { kind: "ok" } | { kind: "unknown"; flags: string[] } | { kind: "off"; flags: string[] };
+
+/** All four public access block flags must be true (each defaults to false). */
+export function judgeFlags(props: unknown): FlagsVerdict {
+    const off: string[] = [];
+    const unknown: string[] = [];
+    for (const flag of PAB_FLAGS) {
+        const v = read(props, flag);
+        if (!v.known) {
+            unknown.push(flag);
+        } else if (v.value !== true) {
+            off.push(flag);
+        }
+    }
+    return off.length > 0 ? { kind: "off", flags: off } : unknown.length > 0 ? { kind: "unknown", flags: unknown } : { kind: "ok" };
+}

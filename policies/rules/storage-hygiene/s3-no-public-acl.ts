@@ -1,0 +1,58 @@
+// s3-no-public-acl: a public canned ACL or a grant to AllUsers / AuthenticatedUsers ("authenticated"
+// means any AWS account) makes a bucket or object public, whatever the bucket policy says (AC-3, AC-21).
+
+import { ResourceContext, resourcePolicy, S3_BUCKET_TYPES } from "../../lib";
+
+const PUBLIC_CANNED_ACLS = new Set(["public-read", "public-read-write", "authenticated-read"]);
+const PUBLIC_GROUPS = new Set(["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"]);
+
+function checkGrants(ctx: ResourceContext<unknown>, grants: unknown, uriPath: string, what: string): void {
+    for (const grant of Array.isArray(grants) ? grants : []) {
+        const uri = ctx.read(uriPath, grant);
+        if (!uri.known) {
+            ctx.cannotVerify("a grant's grantee");
+        } else if (typeof uri.value === "string" && PUBLIC_GROUPS.has(uri.value)) {
+            ctx.violation(`${what} grants access to ${uri.value.split("/").pop()}; remove the grant (use BucketOwnerEnforced object ownership).`);
+        }
+    }
+}
+
+// Objects carry their own ACL (`acl`; ObjectCopy also explicit `grants`): a public-read object is
+// readable by anyone even in a bucket whose own ACL is private (AC-3). The object itself is judged
+// so a bucket without BucketOwnerEnforced or a public access block cannot leak it this way.
+const OBJECT_TYPES = ["aws:s3/bucketObject:BucketObject", "aws:s3/bucketObjectv2:BucketObjectv2", "aws:s3/objectCopy:ObjectCopy"] as const;
+
+export const s3NoPublicAcl = resourcePolicy({
+    name: "s3-no-public-acl",
+    description:
+        "S3 ACLs (on buckets and on objects) must not be public: no public-read, public-read-write or authenticated-read " +
+        "canned ACL and no grant to the AllUsers or AuthenticatedUsers groups (\"authenticated\" means any AWS account) (AC-3, AC-21).",
+    summary: "S3 bucket and object ACLs are not public: no public canned ACL, no grant to AllUsers or AuthenticatedUsers",
+    severity: "critical",
+    controls: ["AC-3", "AC-21"],
+    remediationSteps:
+        "Remove the ACL and grants; set aws.s3.BucketOwnershipControls to BucketOwnerEnforced (ACLs disabled) and grant access " +
+        "through the bucket policy to named principals.",
+    resourceTypes: ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2", ...S3_BUCKET_TYPES, ...OBJECT_TYPES],
+    validate: (ctx) => {
+        const isBucket = (S3_BUCKET_TYPES as readonly string[]).includes(ctx.type);
+        const isObject = (OBJECT_TYPES as readonly string[]).includes(ctx.type);
+        const what = isBucket ? `S3 bucket "${ctx.name}"` : isObject ? `S3 object "${ctx.name}"` : `Bucket ACL "${ctx.name}"`;
+        const acl = ctx.read("acl");
+        if (!acl.known) {
+            ctx.cannotVerify("acl");
+        } else if (typeof acl.value === "string" && PUBLIC_CANNED_ACLS.has(acl.value)) {
+            ctx.violation(`${what} uses the public canned ACL "${acl.value}"; use "private" or disable ACLs with BucketOwnerEnforced.`);
+        }
+        if (ctx.type === OBJECT_TYPES[0] || ctx.type === OBJECT_TYPES[1]) {
+            return; // BucketObject(v2) have no grants input
+        }
+        const grantsPath = isBucket || isObject ? "grants" : "accessControlPolicy.grants";
+        const grants = ctx.read(grantsPath);
+        if (!grants.known) {
+            ctx.cannotVerify(grantsPath);
+        } else {
+            checkGrants(ctx, grants.value, isBucket || isObject ? "uri" : "grantee.uri", what);
+        }
+    },
+});

@@ -1,0 +1,26 @@
+// s3-public-access-block-all-flags: each public access block flag defaults to false, and only all
+// four together stop a later ACL or policy from making data public (AC-3, AC-21, SC-7).
+
+import { resourcePolicy } from "../../lib";
+import { ACCOUNT_PAB, BUCKET_PAB, judgeFlags } from "./public-access-block";
+
+export const s3PublicAccessBlockAllFlags = resourcePolicy({
+    name: "s3-public-access-block-all-flags",
+    description:
+        "S3 public access blocks (bucket and account level) must set all four flags: blocking public ACLs and policies, " +
+        "ignoring existing public ACLs and restricting public buckets, so no later ACL or policy can make data public (AC-3, AC-21).",
+    summary: "S3 public access blocks (bucket and account level) set all four flags to true",
+    severity: "critical",
+    controls: ["AC-3", "AC-21", "SC-7"],
+    remediationSteps: "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true.",
+    resourceTypes: [BUCKET_PAB, ACCOUNT_PAB],
+    validate: (ctx) => {
+        const verdict = judgeFlags(ctx.props);
+        const what = ctx.type === ACCOUNT_PAB ? `Account public access block "${ctx.name}"` : `Public access block "${ctx.name}"`;
+        if (verdict.kind === "off") {
+            ctx.violation(`${what} does not set ${verdict.flags.join(", ")} to true; set all four flags to true.`);
+        } else if (verdict.kind === "unknown") {
+            ctx.cannotVerify(verdict.flags.join(", "));
+        }
+    },
+});

@@ -1,0 +1,182 @@
+// Whether a bucket policy document holds the TLS-only guard for a bucket (SC-8): a Deny of all S3
+// actions to everyone when aws:SecureTransport is false, with no other condition, on Resources
+// (or NotResource) covering the bucket's own ARN and every object under it.
+
+import { isPublicPrincipal, isUnknown, listOf, policyStatements, read } from "../../lib";
+import { coversAllAfter, globStates, matchesExactly, partitionOf } from "./resource-globs";
+import { anyOf, Verdict } from "./verdict";
+
+/** What a TLS deny's Resource covers of the bucket named `bucketName` (undefined when the name is not known). */
+function resourceCoverage(resources: readonly unknown[], bucketName: string | undefined): { bucket: Verdict; objects: Verdict } {
+    let bucket: Verdict = "no";
+    let objects: Verdict = "no";
+    for (const r of resources) {
+        if (typeof r !== "string") {
+            // An unknown element (an ARN computed from another resource) may or may not be this bucket.
+            const v: Verdict = isUnknown(r) ? "unknown" : "no";
+            bucket = anyOf(bucket, v);
+            objects = anyOf(objects, v);
+            continue;
+        }
+        if (bucketName === undefined) {
+            // Without the name only a pattern matching every S3 bucket and object settles it.
+            const all = coversAllAfter(r, `arn:${partitionOf(r)}:s3:::`);
+            bucket = anyOf(bucket, all ? "yes" : "unknown");
+            objects = anyOf(objects, all ? "yes" : "unknown");
+            continue;
+        }
+        const arn = `arn:${partitionOf(r)}:s3:::${bucketName}`;
+        bucket = anyOf(bucket, matchesExactly(r, arn) ? "yes" : "no");
+        objects = anyOf(objects, coversAllAfter(r, `${arn}/`) ? "yes" : "no");
+    }
+    return { bucket, objects };
+}
+
+/** One statement judged as the TLS-only guard of a bucket. */
+type TlsStatement =
+    | { kind: "unknown" }
+    /** Not a Deny of all S3 actions to everyone on aws:SecureTransport false. */
+    | { kind: "other" }
+    /** Such a Deny, but other conditions must also hold, so plain HTTP passes whenever they do not. */
+    | { kind: "narrowed"; by: readonly string[] }
+    | { kind: "deny"; bucket: Verdict; objects: Verdict };
+
+const TLS_OPERATORS = new Set(["bool", "boolifexists"]);
+
+/**
+ * A statement is the TLS-only guard when it Denies all S3 actions to everyone when
+ * aws:SecureTransport is false, with no other condition (any other operator/key pair must ALSO
+ * match for the Deny to apply, so it would let plain HTTP through whenever that pair does not),
+ * on Resources that cover the bucket's own ARN and every object under it (SC-8).
+ */
+function judgeTlsStatement(statement: unknown, bucketName: string | undefined): TlsStatement {
+    const effect = read(statement, "Effect");
+    const principal = read(statement, "Principal");
+    const actions = listOf(statement, "Action");
+    const condition = read(statement, "Condition");
+    if (!effect.known || !principal.known || actions === undefined || !condition.known) {
+        return { kind: "unknown" };
+    }
+    if (effect.value !== "Deny") {
+        return { kind: "other" };
+    }
+    const everyone = isPublicPrincipal(principal.value);
+    if (everyone === undefined || actions.some(isUnknown)) {
+        return { kind: "unknown" };
+    }
+    if (!everyone || !actions.some((a) => a === "*" || (typeof a === "string" && a.toLowerCase() === "s3:*"))) {
+        return { kind: "other" };
+    }
+    const c = condition.value;
+    if (c === null || typeof c !== "object" || Array.isArray(c)) {
+        return { kind: "other" };
+    }
+    let tls = false;
+    const others: string[] = [];
+    for (const [operator, pairs] of Object.entries(c as Record<string, unknown>)) {
+        if (isUnknown(pairs)) {
+            return { kind: "unknown" };
+        }
+        if (pairs === null || typeof pairs !== "object" || Array.isArray(pairs)) {
+            others.push(operator);
+            continue;
+        }
+        for (const [key, value] of Object.entries(pairs as Record<string, unknown>)) {
+            if (!TLS_OPERATORS.has(operator.toLowerCase()) || key.toLowerCase() !== "aws:securetransport") {
+                others.push(`${operator} ${key}`);
+                continue;
+            }
+            if (isUnknown(value)) {
+                return { kind: "unknown" };
+            }
+            const values = Array.isArray(value) ? value : [value];
+            if (values.some(isUnknown)) {
+                return { kind: "unknown" };
+            }
+            if (values.some((x) => x === false || (typeof x === "string" && x.toLowerCase() === "false"))) {
+                tls = true;
+            }
+        }
+    }
+    if (!tls) {
+        return { kind: "other" };
+    }
+    if (others.length > 0) {
+        return { kind: "narrowed", by: others };
+    }
+    // NotResource denies everything but the listed ARNs: it covers the bucket unless a listed
+    // pattern could match the bucket or one of its objects.
+    const notResource = listOf(statement, "NotResource");
+    if (notResource === undefined) {
+        return { kind: "unknown" };
+    }
+    if (notResource.length > 0) {
+        return judgeNotResource(notResource, bucketName);
+    }
+    const resources = listOf(statement, "Resource");
+    if (resources === undefined) {
+        return { kind: "unknown" };
+    }
+    return { kind: "deny", ...resourceCoverage(resources, bucketName) };
+}
+
+/** A Deny with NotResource covers what none of its patterns can match. */
+function judgeNotResource(patterns: readonly unknown[], bucketName: string | undefined): TlsStatement {
+    if (patterns.some((p) => typeof p !== "string") || bucketName === undefined) {
+        return { kind: "deny", bucket: "unknown", objects: "unknown" };
+    }
+    let bucket: Verdict = "yes";
+    let objects: Verdict = "yes";
+    for (const p of patterns as readonly string[]) {
+        const arn = `arn:${partitionOf(p)}:s3:::${bucketName}`;
+        if (matchesExactly(p, arn)) {
+            bucket = "no";
+        }
+        // Some reachable state after the prefix means some key under it matches the exclusion.
+        if ([...globStates(p, `${arn}/`)].some((i) => i < p.length)) {
+            objects = "no";
+        }
+    }
+    return { kind: "deny", bucket, objects };
+}
+
+/** Why a bucket's policies do not make it TLS-only, for the violation message. */
+export type TlsVerdict = { kind: "yes" } | { kind: "unknown" } | { kind: "no"; why?: string };
+
+export function hasTlsDeny(policy: unknown, bucketName: string | undefined): TlsVerdict {
+    const parsed = policyStatements(policy);
+    if (parsed.kind !== "ok") {
+        return parsed.kind === "unknown" ? { kind: "unknown" } : { kind: "no" };
+    }
+    let bucket: Verdict = "no";
+    let objects: Verdict = "no";
+    let sawDeny = false;
+    const narrowed: string[] = [];
+    for (const s of parsed.statements) {
+        const v = judgeTlsStatement(s, bucketName);
+        if (v.kind === "unknown") {
+            bucket = anyOf(bucket, "unknown");
+            objects = anyOf(objects, "unknown");
+        } else if (v.kind === "narrowed") {
+            narrowed.push(...v.by);
+        } else if (v.kind === "deny") {
+            sawDeny = true;
+            bucket = anyOf(bucket, v.bucket);
+            objects = anyOf(objects, v.objects);
+        }
+    }
+    if (bucket === "yes" && objects === "yes") {
+        return { kind: "yes" };
+    }
+    if (bucket !== "no" && objects !== "no") {
+        return { kind: "unknown" };
+    }
+    if (sawDeny) {
+        const missing = [bucket === "no" && "the bucket's ARN", objects === "no" && "its objects (<bucket ARN>/*)"].filter((m) => m !== false);
+        return { kind: "no", why: `does not cover ${missing.join(" or ")}` };
+    }
+    if (narrowed.length > 0) {
+        return { kind: "no", why: `also requires ${[...new Set(narrowed)].join(", ")}, so plain HTTP passes whenever that does not match` };
+    }
+    return { kind: "no" };
+}
