@@ -14,7 +14,7 @@ import { storageHygienePolicies } from "./storage-hygiene";
 export interface PolicyArea {
     /** Heading in docs/policies.md. */
     readonly title: string;
-    /** The rules/ file that holds the area's policies. */
+    /** The rules/ folder that holds the area's policies, one file per policy. */
     readonly file: string;
     readonly policies: readonly GovPolicy[];
 }
