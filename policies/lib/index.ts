@@ -10,7 +10,7 @@ export * from "./pack-config";
 export * from "./policy";
 export * from "./require";
 export * from "./resource-types";
-export * from "./s3-buckets";
+export * from "./s3-types";
 export * from "./statements";
 export * from "./tags";
 export * from "./unknowns";

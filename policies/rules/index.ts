@@ -21,7 +21,7 @@ export interface PolicyArea {
 
 export const policyAreas: readonly PolicyArea[] = [
     { title: "Public databases", file: "databases.ts", policies: databasePolicies },
-    { title: "Encryption at rest and in transit", file: "encryption.ts", policies: encryptionPolicies },
+    { title: "Encryption at rest and in transit", file: "encryption/", policies: encryptionPolicies },
     { title: "Root and privileged containers", file: "containers/", policies: containerPolicies },
     { title: "Network boundary and edge", file: "network.ts", policies: networkPolicies },
     { title: "Identity and keys", file: "identity/", policies: identityPolicies },

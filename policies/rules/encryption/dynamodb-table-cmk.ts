@@ -1,0 +1,53 @@
+// dynamodb-table-cmk: DynamoDB tables and their global-table replicas under a customer-managed key
+// (SC-28, SC-12). The default is an AWS-owned key, and a replica without its own key gets the
+// AWS-managed one: neither can be audited or revoked by the customer.
+
+import { resourcePolicy } from "../../lib";
+import { checkCmk, REQUIRE_CMK } from "./cmk";
+
+export const dynamodbTableCmk = resourcePolicy({
+    name: "dynamodb-table-cmk",
+    description:
+        "DynamoDB tables and their global-table replicas must be encrypted with a customer-managed KMS key (the default is " +
+        "an AWS-owned key, and a replica without its own key gets the AWS-managed one, which the customer cannot audit or " +
+        "revoke) where config requires it.",
+    summary: "DynamoDB tables and their replicas encrypted with a customer-managed KMS key",
+    severity: "medium",
+    controls: ["SC-28", "SC-12"],
+    remediationSteps:
+        "Set `serverSideEncryption: { enabled: true, kmsKeyArn: <key ARN> }` on the aws.dynamodb.Table, and `kmsKeyArn` (a key " +
+        "in the replica's region) on each of its `replicas` and on each aws.dynamodb.TableReplica.",
+    resourceTypes: ["aws:dynamodb/table:Table", "aws:dynamodb/tableReplica:TableReplica"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        if (!ctx.config.requireCmk) {
+            return;
+        }
+        if (ctx.type === "aws:dynamodb/tableReplica:TableReplica") {
+            // A replica without kmsKeyArn uses its region's AWS-managed alias/aws/dynamodb key.
+            checkCmk(ctx, "kmsKeyArn", `DynamoDB table replica "${ctx.name}"`);
+            return;
+        }
+        const what = `DynamoDB table "${ctx.name}"`;
+        const enabled = ctx.read("serverSideEncryption.enabled");
+        if (!enabled.known) {
+            ctx.cannotVerify("serverSideEncryption.enabled");
+        } else if (enabled.value !== true) {
+            ctx.violation(`${what} is encrypted with an AWS-owned key; set serverSideEncryption: { enabled: true, kmsKeyArn: <customer-managed key> }.`);
+        } else {
+            checkCmk(ctx, "serverSideEncryption.kmsKeyArn", what);
+            // Global table replicas: without replicas[].kmsKeyArn DynamoDB encrypts the replica with the
+            // replica region's AWS-managed alias/aws/dynamodb key, even when the table uses a CMK.
+            const replicas = ctx.read("replicas");
+            if (!replicas.known) {
+                ctx.cannotVerify("replicas");
+            } else if (Array.isArray(replicas.value)) {
+                replicas.value.forEach((replica, i) => {
+                    const region = ctx.read("regionName", replica);
+                    const where = region.known && typeof region.value === "string" ? ` (${region.value})` : "";
+                    checkCmk(ctx, "kmsKeyArn", `${what} replicas[${i}]${where}`, replica);
+                });
+            }
+        }
+    },
+});

@@ -1,0 +1,32 @@
+// rds-performance-insights-cmk: Performance Insights keeps samples of the SQL text a database runs,
+// i.e. application data (SC-28); when it is on, its key must be customer-managed (SC-12).
+
+import { labelOf, resourcePolicy } from "../../lib";
+import { checkCmk, REQUIRE_CMK } from "./cmk";
+
+export const rdsPerformanceInsightsCmk = resourcePolicy({
+    name: "rds-performance-insights-cmk",
+    description:
+        "RDS Performance Insights data (which includes SQL text) must be encrypted with a customer-managed KMS key when " +
+        "Performance Insights is enabled.",
+    summary: "RDS Performance Insights data (it includes SQL text) encrypted with a customer-managed KMS key",
+    severity: "medium",
+    controls: ["SC-28", "SC-12"],
+    remediationSteps: "Set `performanceInsightsKmsKeyId` to the data key's ARN wherever `performanceInsightsEnabled` is true.",
+    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const enabled = ctx.read("performanceInsightsEnabled");
+        if (enabled.known && enabled.value !== true) {
+            return;
+        }
+        const key = ctx.read("performanceInsightsKmsKeyId");
+        if (!enabled.known) {
+            if (ctx.config.requireCmk && key.known && !key.value) {
+                ctx.cannotVerify("performanceInsightsEnabled");
+            }
+            return;
+        }
+        checkCmk(ctx, "performanceInsightsKmsKeyId", `${labelOf(ctx, "Database")} Performance Insights`);
+    },
+});

@@ -1,0 +1,33 @@
+// rds-storage-encrypted: RDS instances and RDS, Aurora, DocumentDB and Neptune clusters encrypt
+// storage, snapshots and backups at rest (SC-28/SC-28(1)) under a customer-managed key (SC-12).
+// Encryption cannot be added to a running database, so it has to be right at creation.
+
+import { labelOf, requireTrue, resourcePolicy } from "../../lib";
+import { checkCmk, REQUIRE_CMK } from "./cmk";
+
+export const rdsStorageEncrypted = resourcePolicy({
+    name: "rds-storage-encrypted",
+    description:
+        "RDS instances and RDS, Aurora, DocumentDB and Neptune clusters must encrypt storage, snapshots and backups at rest " +
+        "(storageEncrypted), with a customer-managed KMS key where config requires it.",
+    summary: "RDS, Aurora, DocumentDB and Neptune storage encrypted at rest with a customer-managed KMS key",
+    severity: "high",
+    controls: ["SC-28", "SC-28(1)", "SC-12", "SC-13"],
+    remediationSteps:
+        "Set `storageEncrypted: true` and `kmsKeyId` (Neptune: `kmsKeyArn`) to the data key's ARN. Encryption cannot be added in place: create the " +
+        "encrypted instance from an encrypted snapshot copy.",
+    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:docdb/cluster:Cluster", "aws:neptune/cluster:Cluster"],
+    options: REQUIRE_CMK,
+    validate: (ctx) => {
+        const what = labelOf(ctx, "Database");
+        const replicaOf = ctx.read("replicateSourceDb");
+        if (replicaOf.known && typeof replicaOf.value === "string" && replicaOf.value !== "") {
+            // A same-region read replica inherits its source's encryption; the source is judged.
+            return;
+        }
+        if (requireTrue(ctx, "storageEncrypted", `${what} is not encrypted at rest; set storageEncrypted: true.`)) {
+            // Neptune names the same input kmsKeyArn.
+            checkCmk(ctx, ctx.type === "aws:neptune/cluster:Cluster" ? "kmsKeyArn" : "kmsKeyId", what);
+        }
+    },
+});

@@ -1,0 +1,39 @@
+// sqs-queue-encrypted: SQS queues encrypted at rest under a customer-managed key (SC-28, SC-12).
+// New queues get SQS-managed SSE by default, which the customer cannot audit or revoke; it passes
+// only when `allowSqsManagedSse` is on.
+
+import { resourcePolicy } from "../../lib";
+import { checkCmk, REQUIRE_CMK } from "./cmk";
+
+export const sqsQueueEncrypted = resourcePolicy({
+    name: "sqs-queue-encrypted",
+    description:
+        "SQS queues must be encrypted at rest with a customer-managed KMS key where config requires it; SQS-managed SSE is " +
+        "accepted only when `allowSqsManagedSse` is on.",
+    summary: "SQS queues encrypted at rest with a customer-managed KMS key (SQS-managed SSE only where allowed)",
+    severity: "medium",
+    controls: ["SC-28", "SC-12"],
+    remediationSteps: "Set `kmsMasterKeyId` to a customer-managed key (and `sqsManagedSseEnabled: false`).",
+    resourceTypes: ["aws:sqs/queue:Queue"],
+    options: {
+        ...REQUIRE_CMK,
+        allowSqsManagedSse: { type: "boolean", default: false, description: "Accept SQS-managed SSE (SSE-SQS) instead of SSE-KMS." },
+    },
+    validate: (ctx) => {
+        const what = `SQS queue "${ctx.name}"`;
+        const key = ctx.read("kmsMasterKeyId");
+        if (!key.known || key.value) {
+            checkCmk(ctx, "kmsMasterKeyId", what);
+            return;
+        }
+        const managed = ctx.read("sqsManagedSseEnabled");
+        if (!managed.known) {
+            ctx.cannotVerify("sqsManagedSseEnabled");
+        } else if (managed.value === false) {
+            ctx.violation(`${what} is not encrypted at rest; set kmsMasterKeyId to a customer-managed KMS key.`);
+        } else if (!ctx.config.allowSqsManagedSse) {
+            // Absent means SSE-SQS: AWS enables it on new queues by default.
+            ctx.violation(`${what} uses SQS-managed encryption; set kmsMasterKeyId to a customer-managed KMS key.`);
+        }
+    },
+});
