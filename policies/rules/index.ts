@@ -20,10 +20,10 @@ export interface PolicyArea {
 }
 
 export const policyAreas: readonly PolicyArea[] = [
-    { title: "Public databases", file: "databases.ts", policies: databasePolicies },
+    { title: "Public databases", file: "databases/", policies: databasePolicies },
     { title: "Encryption at rest and in transit", file: "encryption/", policies: encryptionPolicies },
     { title: "Root and privileged containers", file: "containers/", policies: containerPolicies },
-    { title: "Network boundary and edge", file: "network.ts", policies: networkPolicies },
+    { title: "Network boundary and edge", file: "network/", policies: networkPolicies },
     { title: "Identity and keys", file: "identity/", policies: identityPolicies },
     { title: "Storage hygiene", file: "storage-hygiene/", policies: storageHygienePolicies },
     { title: "Governance and production resilience", file: "governance.ts", policies: governancePolicies },

@@ -1,136 +1,10 @@
-// Public databases: database endpoints reachable from the internet (SC-7 boundary protection,
-// AC-3/AC-4 access and flow enforcement, CM-7 least functionality).
+// db-subnet-group-private: a stack policy, because whether a subnet is private is a fact of other
+// resources: the subnet's mapPublicIpOnLaunch, its explicit route table association or else its
+// VPC's main route table, and that table's inline and standalone routes. A subnet that maps public
+// IPs or routes 0.0.0.0/0 (or ::/0) to an internet gateway lets a data store in it be reached
+// from the internet (SC-7, AC-4).
 
-import {
-    GovPolicy,
-    ingressEntries,
-    INGRESS_TYPES,
-    isUnknown,
-    resourcePolicy,
-    StackContext,
-    stackPolicy,
-    StackResource,
-    worldExposure,
-} from "../lib";
-
-// Instance types that carry `publiclyAccessible` (Aurora, DocumentDB and Neptune instances are
-// the cluster members; aws.rds.Cluster, aws.docdb.Cluster and aws.neptune.Cluster have no such
-// input in @pulumi/aws 7, so an Aurora Serverless v2 cluster is public only through a member).
-const DB_INSTANCE_TYPES = [
-    "aws:rds/instance:Instance",
-    "aws:rds/clusterInstance:ClusterInstance",
-    "aws:docdb/clusterInstance:ClusterInstance",
-    "aws:neptune/clusterInstance:ClusterInstance",
-] as const;
-
-export const rdsNotPubliclyAccessible = resourcePolicy({
-    name: "rds-not-publicly-accessible",
-    description:
-        "RDS, Aurora, DocumentDB and Neptune DB instances must not be publicly accessible: a public endpoint puts the " +
-        "database on the internet boundary, where only the load balancer belongs.",
-    severity: "critical",
-    controls: ["SC-7", "AC-3", "AC-4"],
-    remediationSteps:
-        "Set `publiclyAccessible: false` (the default) and place the instance in a DB subnet group of private subnets; " +
-        "reach it from the service's security group only.",
-    resourceTypes: DB_INSTANCE_TYPES,
-    validate: (ctx) => {
-        const pub = ctx.read("publiclyAccessible");
-        if (!pub.known) {
-            ctx.cannotVerify("publiclyAccessible");
-        } else if (pub.value === true) {
-            ctx.violation(`DB instance "${ctx.name}" has publiclyAccessible = true; set it to false.`);
-        }
-    },
-});
-
-const REDSHIFT_SERVERLESS_WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
-
-export const redshiftNotPubliclyAccessible = resourcePolicy({
-    name: "redshift-not-publicly-accessible",
-    description:
-        "Redshift clusters and Redshift Serverless workgroups must not be publicly accessible: a public endpoint exposes " +
-        "the warehouse to the internet instead of the VPC.",
-    severity: "critical",
-    controls: ["SC-7", "AC-3", "AC-4"],
-    remediationSteps:
-        "Set `publiclyAccessible: false` on the aws.redshift.Cluster (with a subnet group of private subnets) or the " +
-        "aws.redshiftserverless.Workgroup (with private `subnetIds`).",
-    resourceTypes: ["aws:redshift/cluster:Cluster", REDSHIFT_SERVERLESS_WORKGROUP],
-    validate: (ctx) => {
-        const what = ctx.type === REDSHIFT_SERVERLESS_WORKGROUP ? "Redshift Serverless workgroup" : "Redshift cluster";
-        const pub = ctx.read("publiclyAccessible");
-        if (!pub.known) {
-            ctx.cannotVerify("publiclyAccessible");
-        } else if (pub.value === true) {
-            ctx.violation(`${what} "${ctx.name}" has publiclyAccessible = true; set it to false.`);
-        }
-    },
-});
-
-export const opensearchInVpc = resourcePolicy({
-    name: "opensearch-in-vpc",
-    description:
-        "OpenSearch and Elasticsearch domains must be deployed inside a VPC: a domain without `vpcOptions` gets a public " +
-        "endpoint guarded only by its access policy.",
-    severity: "high",
-    controls: ["SC-7", "AC-4"],
-    remediationSteps: "Set `vpcOptions` with private `subnetIds` and `securityGroupIds` on the domain (changing it replaces the domain).",
-    resourceTypes: ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"],
-    validate: (ctx) => {
-        const subnets = ctx.read("vpcOptions.subnetIds");
-        if (!subnets.known) {
-            // Unknown subnet ids (from a VPC created in the same update) still mean "in a VPC".
-            return;
-        }
-        if (!Array.isArray(subnets.value) || subnets.value.length === 0) {
-            ctx.violation(`OpenSearch domain "${ctx.name}" has no vpcOptions.subnetIds, so its endpoint is public; deploy it in private subnets.`);
-        }
-    },
-});
-
-/** Default database and cache ports (PostgreSQL, MySQL/Aurora, SQL Server, Oracle, MongoDB/DocumentDB, Redis, Memcached, OpenSearch, Redshift, Neptune, Cassandra). */
-export const DEFAULT_DATABASE_PORTS = [1433, 1521, 2483, 2484, 3306, 5432, 5439, 6379, 8182, 9042, 9200, 9300, 11211, 27017, 27018, 27019];
-
-export const securityGroupDatabasePortsNotPublic = resourcePolicy({
-    name: "security-group-database-ports-not-public",
-    description:
-        "Security groups and security group rules must not open database or cache ports to 0.0.0.0/0 or ::/0: data stores " +
-        "accept connections only from the application tier's security group.",
-    severity: "critical",
-    controls: ["SC-7", "AC-4", "CM-7"],
-    remediationSteps:
-        "Replace the world CIDR with `referencedSecurityGroupId` / `securityGroups` of the application tier (or a private " +
-        "CIDR), and narrow protocol \"-1\" / 0-65535 ranges to the one port the database listens on.",
-    resourceTypes: INGRESS_TYPES,
-    options: {
-        databasePorts: {
-            type: "array",
-            items: { type: "integer", minimum: 0, maximum: 65535 },
-            default: DEFAULT_DATABASE_PORTS,
-            description: "Ports treated as database or cache ports.",
-        },
-    },
-    validate: (ctx) => {
-        const { entries, unknown } = ingressEntries(ctx.type, ctx.props);
-        const what = ctx.type === "aws:ec2/securityGroup:SecurityGroup" ? `Security group "${ctx.name}"` : `Security group rule "${ctx.name}"`;
-        if (unknown) {
-            ctx.cannotVerify("ingress");
-        }
-        for (const entry of entries) {
-            const exposure = worldExposure(entry, ctx.config.databasePorts);
-            const where = entry.label ? `${what} ${entry.label}` : what;
-            if (exposure.ports.length > 0) {
-                ctx.violation(
-                    `${where} opens database port(s) ${exposure.ports.join(", ")} to ${exposure.sources.join(", ")}; ` +
-                        "allow only the application's security group.",
-                );
-            } else if (exposure.possible) {
-                ctx.cannotVerify(`${entry.label || "the rule"}'s protocol, ports or source CIDRs`);
-            }
-        }
-    },
-});
+import { isUnknown, StackContext, stackPolicy, StackResource } from "../../lib";
 
 // Subnet groups whose members must be private subnets.
 const SUBNET_GROUP_TYPES = [
@@ -222,6 +96,7 @@ export const dbSubnetGroupPrivate = stackPolicy({
     description:
         "DB, cache and warehouse subnet groups must contain only private subnets: a subnet that maps public IPs or routes " +
         "0.0.0.0/0 to an internet gateway lets a data store be reached from the internet.",
+    summary: "DB, cache and warehouse subnet groups contain only private subnets (no public IPs, no route to an internet gateway)",
     severity: "high",
     controls: ["SC-7", "AC-4"],
     remediationSteps:
@@ -315,11 +190,3 @@ export const dbSubnetGroupPrivate = stackPolicy({
         }
     },
 });
-
-export const databasePolicies: GovPolicy[] = [
-    rdsNotPubliclyAccessible,
-    redshiftNotPubliclyAccessible,
-    opensearchInVpc,
-    securityGroupDatabasePortsNotPublic,
-    dbSubnetGroupPrivate,
-];

@@ -1,0 +1,40 @@
+// alb-access-logs-enabled: judges application load balancers (internal ones too). Every
+// request's client, path, TLS version and outcome is the record incident response needs
+// (AU-2, AU-3, AU-12).
+
+import { resourcePolicy } from "../../lib";
+import { albKind, LOAD_BALANCER_TYPES } from "./listeners";
+
+export const albAccessLogsEnabled = resourcePolicy({
+    name: "alb-access-logs-enabled",
+    description:
+        "Application load balancers must write access logs to S3 (internal ones too): every request's client, path, TLS " +
+        "version and outcome is the record incident response needs (AU-2, AU-3, AU-12).",
+    summary: "Application load balancers (internal ones too) write access logs to S3",
+    severity: "medium",
+    controls: ["AU-2", "AU-3", "AU-12"],
+    remediationSteps: "Set `accessLogs: { bucket: <log bucket>, prefix: <name>, enabled: true }` (the bucket policy must let the regional ELB account write).",
+    resourceTypes: LOAD_BALANCER_TYPES,
+    validate: (ctx) => {
+        const kind = albKind((p) => ctx.read(p));
+        if (kind === "other") {
+            return;
+        }
+        const enabled = ctx.read("accessLogs.enabled");
+        const bucket = ctx.read("accessLogs.bucket");
+        if (!enabled.known) {
+            ctx.cannotVerify("accessLogs");
+            return;
+        }
+        // A computed (unknown) bucket name counts as set.
+        const off = enabled.value !== true || (bucket.known && (bucket.value === undefined || bucket.value === ""));
+        if (!off) {
+            return;
+        }
+        if (kind === "unknown") {
+            ctx.cannotVerify("loadBalancerType");
+        } else {
+            ctx.violation(`Load balancer "${ctx.name}" does not write access logs; set accessLogs.enabled to true with an S3 bucket.`);
+        }
+    },
+});

@@ -1,0 +1,47 @@
+// alb-http-listener-rules-redirect-only: a stack policy, because a listener rule's protocol is
+// its listener's. A forward or fixed-response rule on a plain-HTTP listener would serve traffic
+// unencrypted even though the listener's default action redirects (SC-8, SC-8(1)).
+
+import { stackPolicy } from "../../lib";
+import { judgeRedirectActions, LISTENER_RULE_TYPES, LISTENER_TYPES, listenerProtocol } from "./listeners";
+
+export const albHttpListenerRulesRedirectOnly = stackPolicy({
+    name: "alb-http-listener-rules-redirect-only",
+    description:
+        "Listener rules on a plain-HTTP listener may only redirect to HTTPS: a forward or fixed-response rule there would " +
+        "serve traffic unencrypted even though the listener's default action redirects (SC-8, SC-8(1)).",
+    summary: "Listener rules on a plain-HTTP listener only redirect to HTTPS",
+    severity: "high",
+    controls: ["SC-8", "SC-8(1)", "SC-23"],
+    remediationSteps: "Attach the rule to the HTTPS listener instead, or make its action a redirect with protocol HTTPS.",
+    resourceTypes: [...LISTENER_RULE_TYPES, ...LISTENER_TYPES],
+    validate: (ctx) => {
+        const rules = ctx.ofType(...LISTENER_RULE_TYPES);
+        if (rules.length === 0) {
+            return;
+        }
+        for (const rule of rules) {
+            const refs = ctx.resolveRefs(rule, "listenerArn", LISTENER_TYPES);
+            for (const listener of refs.resources) {
+                const protocol = listenerProtocol((path) => ctx.read(listener.props, path));
+                if (protocol.known && protocol.value !== "HTTP") {
+                    continue;
+                }
+                const actions = ctx.read(rule.props, "actions");
+                const judged = actions.known ? judgeRedirectActions(Array.isArray(actions.value) ? actions.value : [], "actions") : { bad: [], unknown: true };
+                if (!protocol.known) {
+                    if (judged.bad.length > 0 || judged.unknown) {
+                        ctx.cannotVerify(rule, `the protocol of listener "${listener.name}"`);
+                    }
+                } else if (judged.bad.length > 0) {
+                    ctx.violation(rule, `Listener rule "${rule.name}" on HTTP listener "${listener.name}" does not only redirect to HTTPS: ${judged.bad.join("; ")}; redirect to HTTPS or move the rule to the HTTPS listener.`);
+                } else if (judged.unknown) {
+                    ctx.cannotVerify(rule, `the actions of listener rule "${rule.name}"`);
+                }
+            }
+            if (refs.unresolved > 0) {
+                ctx.cannotVerify(rule, `which listener rule "${rule.name}" belongs to`);
+            }
+        }
+    },
+});

@@ -1,0 +1,48 @@
+// alb-waf-associated: a stack policy, because the WAF is a separate WebAclAssociation that points
+// at the load balancer. Internet-facing ALBs need a WAFv2 web ACL so managed rule groups and rate
+// limits filter attacks before they reach the application (SC-7, SI-4, SC-5).
+
+import { stackPolicy } from "../../lib";
+import { albKind, LOAD_BALANCER_TYPES } from "./listeners";
+
+export const albWafAssociated = stackPolicy({
+    name: "alb-waf-associated",
+    description:
+        "Internet-facing application load balancers must have a WAFv2 web ACL associated: managed rule groups and rate " +
+        "limits filter attacks before they reach the application (SC-7, SI-4, SC-5).",
+    summary: "Internet-facing application load balancers have a WAFv2 web ACL associated",
+    severity: "high",
+    controls: ["SC-7", "SI-4", "SC-5"],
+    remediationSteps:
+        "Add an aws.wafv2.WebAclAssociation with `resourceArn: alb.arn` and a REGIONAL web ACL (AWS managed common, known-bad-" +
+        "inputs and IP reputation rule groups plus a rate-based rule).",
+    resourceTypes: [...LOAD_BALANCER_TYPES, "aws:wafv2/webAclAssociation:WebAclAssociation"],
+    validate: (ctx) => {
+        const albs = ctx.ofType(...LOAD_BALANCER_TYPES);
+        if (albs.length === 0) {
+            return;
+        }
+        const protectedLbs = new Set<string>();
+        let unresolved = 0;
+        for (const assoc of ctx.ofType("aws:wafv2/webAclAssociation:WebAclAssociation")) {
+            const refs = ctx.resolveRefs(assoc, "resourceArn", LOAD_BALANCER_TYPES);
+            refs.resources.forEach((lb) => protectedLbs.add(lb.urn));
+            unresolved += refs.unresolved;
+        }
+        for (const lb of albs) {
+            if (protectedLbs.has(lb.urn)) {
+                continue;
+            }
+            const internal = ctx.read(lb.props, "internal");
+            const kind = albKind((p) => ctx.read(lb.props, p));
+            if ((internal.known && internal.value === true) || kind === "other") {
+                continue;
+            }
+            if (!internal.known || kind === "unknown" || unresolved > 0) {
+                ctx.cannotVerify(lb, `whether load balancer "${lb.name}" is internet-facing and has a WAF association`);
+                continue;
+            }
+            ctx.violation(lb, `Internet-facing load balancer "${lb.name}" has no WAFv2 web ACL association; associate a web ACL with it.`);
+        }
+    },
+});

@@ -1,0 +1,46 @@
+// managed-prefix-list-no-world-cidr: judges managed prefix lists and their standalone entries.
+//
+// A security group rule can name a managed prefix list instead of CIDRs (`prefixListIds`,
+// `prefixListId`), and the world-ingress policies only see CIDRs: a prefix list that holds the
+// whole internet would open a group to everyone unseen. So the list itself is judged (SC-7, AC-4).
+
+import { Read, read, resourcePolicy, worldSources } from "../../lib";
+
+const PREFIX_LIST_TYPES = ["aws:ec2/managedPrefixList:ManagedPrefixList", "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry"] as const;
+
+export const managedPrefixListNoWorldCidr = resourcePolicy({
+    name: "managed-prefix-list-no-world-cidr",
+    description:
+        "Managed prefix lists must not contain 0.0.0.0/0, ::/0 or CIDRs that together cover every address: a security " +
+        "group rule that references such a list is open to the whole internet, and the world-ingress policies only see " +
+        "CIDRs written in the rule (SC-7, AC-4).",
+    summary: "Managed prefix lists hold no 0.0.0.0/0, ::/0 or CIDRs that together cover every address",
+    severity: "high",
+    controls: ["SC-7", "AC-4"],
+    remediationSteps:
+        "List the specific source ranges in the prefix list. For internet-facing web traffic, open 443 with a CIDR on the load " +
+        "balancer's security group instead (security-group-world-web-only-load-balancer judges it).",
+    resourceTypes: PREFIX_LIST_TYPES,
+    validate: (ctx) => {
+        const single = ctx.type === PREFIX_LIST_TYPES[1];
+        const label = single ? `Managed prefix list entry "${ctx.name}"` : `Managed prefix list "${ctx.name}"`;
+        const reads: Read[] = [];
+        if (single) {
+            reads.push(ctx.read("cidr"));
+        } else {
+            const entries = ctx.read("entries");
+            if (!entries.known) {
+                return ctx.cannotVerify("entries");
+            }
+            for (const entry of Array.isArray(entries.value) ? entries.value : []) {
+                reads.push(read(entry, "cidr"));
+            }
+        }
+        const world = worldSources(reads.map((r) => (r.known ? r.value : undefined)));
+        if (world.length > 0) {
+            ctx.violation(`${label} contains ${world.join(", ")} (every address): a security group rule that references it is open to the internet; list the specific ranges instead.`);
+        } else if (reads.some((r) => !r.known)) {
+            ctx.cannotVerify(single ? "cidr" : "entries' cidr");
+        }
+    },
+});
