@@ -26,8 +26,8 @@ export const policyAreas: readonly PolicyArea[] = [
     { title: "Network boundary and edge", file: "network/", policies: networkPolicies },
     { title: "Identity and keys", file: "identity/", policies: identityPolicies },
     { title: "Storage hygiene", file: "storage-hygiene/", policies: storageHygienePolicies },
-    { title: "Governance and production resilience", file: "governance.ts", policies: governancePolicies },
-    { title: "Security baseline, backups and DR", file: "baseline.ts", policies: baselinePolicies },
+    { title: "Governance and production resilience", file: "governance/", policies: governancePolicies },
+    { title: "Security baseline, backups and DR", file: "baseline/", policies: baselinePolicies },
 ];
 
 function checkUnique(policies: readonly GovPolicy[]): GovPolicy[] {

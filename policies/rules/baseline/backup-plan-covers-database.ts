@@ -1,0 +1,58 @@
+// backup-plan-covers-database: every RDS instance and cluster is in an AWS Backup plan, so recovery
+// points exist outside the database's own lifecycle (CP-9, CP-10). Coverage by one selection is
+// decided in backup-selection.ts. Prod-only: scope "prod" (advisory in staging).
+
+import { RDS_CLUSTER, RDS_INSTANCE, read, StackContext, stackPolicy, StackResource } from "../../lib";
+import { selectionCovers } from "./backup-selection";
+import { PLAN } from "./resource-types";
+
+const SELECTION = "aws:backup/selection:Selection";
+const DATABASE_TYPES = [RDS_INSTANCE, RDS_CLUSTER] as const;
+
+/** Whether the selection's plan (by planId) has at least one rule; unresolvable plans count as fine. */
+function planHasRules(ctx: StackContext<unknown>, selection: StackResource): boolean {
+    const plans = ctx.resolveRefs(selection, "planId", [PLAN], ["id", "name"]).resources;
+    return plans.every((p) => {
+        const rules = read(p.props, "rules");
+        return !rules.known || (Array.isArray(rules.value) && rules.value.length > 0);
+    });
+}
+
+export const backupPlanCoversDatabase = stackPolicy({
+    name: "backup-plan-covers-database",
+    description:
+        "Every RDS instance and cluster must be in an AWS Backup plan: an aws.backup.Selection whose selectionTags match " +
+        "the database's tags (its own or the provider's defaultTags), or whose resources name it (by ARN, pattern or " +
+        "dependency) with conditions that hold, so recovery points exist outside the database's own lifecycle (CP-9, CP-10).",
+    summary: "Every RDS instance and cluster (except read replicas) is selected by an AWS Backup plan with rules",
+    scope: "prod",
+    severity: "high",
+    controls: ["CP-9", "CP-10"],
+    remediationSteps:
+        "Tag the database (e.g. `Backup: daily`) and declare an aws.backup.Selection in a plan with `selectionTags: " +
+        "[{type: \"STRINGEQUALS\", key: \"Backup\", value: \"daily\"}]` — in govstack, set `govstack:baseline.backups: true`.",
+    resourceTypes: [...DATABASE_TYPES, SELECTION, PLAN],
+    validate: (ctx) => {
+        const selections = ctx.ofType(SELECTION).filter((s) => planHasRules(ctx, s));
+        for (const db of ctx.ofType(...DATABASE_TYPES)) {
+            const replica = read(db.props, "replicateSourceDb");
+            if (replica.known && typeof replica.value === "string" && replica.value !== "") {
+                continue; // a read replica is recovered from its source's backups
+            }
+            const verdicts = selections.map((s) => selectionCovers(s, db));
+            if (verdicts.includes("covered")) {
+                continue;
+            }
+            const what = db.type === RDS_CLUSTER ? "RDS cluster" : "RDS instance";
+            if (verdicts.includes("unknown")) {
+                ctx.cannotVerify(db, `whether an AWS Backup selection covers ${what} "${db.name}"`);
+            } else {
+                ctx.violation(
+                    db,
+                    `${what} "${db.name}" is in no AWS Backup plan: no aws.backup.Selection's selectionTags or resources cover it; ` +
+                        "tag it (e.g. Backup=daily) and select that tag in a backup plan.",
+                );
+            }
+        }
+    },
+});

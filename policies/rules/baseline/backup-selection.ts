@@ -1,0 +1,174 @@
+// Whether an aws.backup.Selection covers an RDS database, for backup-plan-covers-database: by
+// selectionTags matching the database's effective tags (its own over its provider's defaultTags),
+// or by resources naming it (ARN, ARN pattern or property dependency) with conditions that hold;
+// notResources excluding it wins. Unknown values at preview give "unknown", never a guess.
+
+import { asTags, globMatches, providerDefaultTags, RDS_CLUSTER, read, Read, StackResource, Tags } from "../../lib";
+
+/** The resource's effective tags: the provider's defaultTags under its own tags. */
+function effectiveTags(r: StackResource): Tags {
+    const own = asTags(read(r.props, "tags"));
+    const providerTags = providerDefaultTags(r.provider);
+    if (!own.known || !providerTags.known) {
+        return { known: false };
+    }
+    return { known: true, tags: { ...providerTags.tags, ...own.tags } };
+}
+
+export type Verdict = "covered" | "not-covered" | "unknown";
+
+/** A known string, `undefined` when absent, `unknown` when the value is not known yet. */
+function str(v: Read): string | undefined | "unknown" {
+    if (!v.known) {
+        return "unknown";
+    }
+    return typeof v.value === "string" ? v.value : undefined;
+}
+
+/**
+ * Whether an ARN or ARN pattern from a selection names the database (`db:<id>` / `cluster:<id>`).
+ * Partition, region and account cannot be checked here (a policy does not know the stack's
+ * account); service and resource are matched as globs.
+ */
+function arnPatternCovers(pattern: string, suffix: string): boolean {
+    if (pattern === "*") {
+        return true;
+    }
+    const parts = pattern.split(":");
+    return parts.length >= 6 && parts[0] === "arn" && globMatches(parts[2], "rds") && globMatches(parts.slice(5).join(":"), suffix);
+}
+
+/** Whether a selection's `resources` (ARN patterns) name the database, by ARN or by dependency. */
+function resourcesMatch(selection: StackResource, db: StackResource, arnSuffix: string | undefined): Verdict {
+    const list = read(selection.props, "resources");
+    if (!list.known) {
+        return (selection.propertyDependencies.resources ?? []).includes(db.urn) ? "covered" : "unknown";
+    }
+    const entries = Array.isArray(list.value) ? list.value : [];
+    let unknown = false;
+    for (const e of entries) {
+        const s = str(read(e));
+        if (s === "unknown") {
+            unknown = true;
+        } else if (s === "*" || (s !== undefined && arnSuffix !== undefined && arnPatternCovers(s, arnSuffix))) {
+            return "covered";
+        }
+    }
+    if (unknown) {
+        return (selection.propertyDependencies.resources ?? []).includes(db.urn) ? "covered" : "unknown";
+    }
+    return "not-covered";
+}
+
+/** Whether any of a selection's `selectionTags` (OR-ed, STRINGEQUALS) matches the database's tags. */
+function selectionTagsMatch(selection: StackResource, tags: Tags): Verdict {
+    const list = read(selection.props, "selectionTags");
+    if (!list.known) {
+        return "unknown";
+    }
+    let unknown = false;
+    for (const t of Array.isArray(list.value) ? list.value : []) {
+        const type = str(read(t, "type"));
+        const key = str(read(t, "key"));
+        const value = str(read(t, "value"));
+        if (type === "unknown" || key === "unknown" || value === "unknown" || !tags.known) {
+            unknown = true;
+        } else if (type === "STRINGEQUALS" && key !== undefined && tags.tags[key] === value) {
+            return "covered";
+        } else if (key !== undefined && read(tags.tags, key).known === false) {
+            unknown = true;
+        }
+    }
+    return unknown ? "unknown" : "not-covered";
+}
+
+/**
+ * Whether the selection's `conditions` (AND-ed `aws:ResourceTag/<key>` tests) hold for the tags;
+ * only meaningful together with `resources` covering the database (e.g. `*`).
+ */
+function conditionsHold(selection: StackResource, tags: Tags): Verdict {
+    const conditions = read(selection.props, "conditions");
+    if (!conditions.known) {
+        return "unknown";
+    }
+    let unknown = false;
+    const tests: Array<[string, (actual: unknown, expected: string) => boolean]> = [
+        ["stringEquals", (a, e) => a === e],
+        ["stringNotEquals", (a, e) => a !== e],
+        ["stringLikes", (a, e) => typeof a === "string" && globMatches(e, a)],
+        ["stringNotLikes", (a, e) => !(typeof a === "string" && globMatches(e, a))],
+    ];
+    for (const c of Array.isArray(conditions.value) ? conditions.value : []) {
+        for (const [kind, test] of tests) {
+            const entries = read(c, kind);
+            if (!entries.known) {
+                unknown = true;
+                continue;
+            }
+            for (const entry of Array.isArray(entries.value) ? entries.value : []) {
+                const key = str(read(entry, "key"));
+                const value = str(read(entry, "value"));
+                if (key === "unknown" || value === "unknown" || !tags.known) {
+                    unknown = true;
+                } else if (key !== undefined && value !== undefined && !test(tags.tags[key.replace(/^aws:ResourceTag\//, "")], value)) {
+                    return "not-covered";
+                }
+            }
+        }
+    }
+    return unknown ? "unknown" : "covered";
+}
+
+/** Whether one selection covers the database (notResources excluding it wins). */
+export function selectionCovers(selection: StackResource, db: StackResource): Verdict {
+    const identifier = str(read(db.props, db.type === RDS_CLUSTER ? "clusterIdentifier" : "identifier"));
+    const suffix = identifier === "unknown" || identifier === undefined ? undefined : `${db.type === RDS_CLUSTER ? "cluster" : "db"}:${identifier}`;
+    const tags = effectiveTags(db);
+    const byTags = selectionTagsMatch(selection, tags);
+    const byResources = resourcesMatch(selection, db, suffix);
+    let verdict: Verdict;
+    if (byTags === "covered") {
+        verdict = "covered";
+    } else if (byResources === "covered") {
+        verdict = conditionsHold(selection, tags);
+    } else {
+        verdict = byTags === "unknown" || byResources === "unknown" ? "unknown" : "not-covered";
+    }
+    return verdict === "covered" ? notExcluded(selection, db, suffix) : verdict;
+}
+
+/**
+ * notResources wins over resources and tags. With the database's name unknown, only a pattern
+ * matching every name of its kind settles it; an unknown entry is this database only when it came
+ * from it (property dependency).
+ */
+function notExcluded(selection: StackResource, db: StackResource, suffix: string | undefined): Verdict {
+    const excluded = read(selection.props, "notResources");
+    const deps = selection.propertyDependencies.notResources ?? [];
+    // An unknown value taken from other resources only (known dependencies) cannot be this database.
+    const ifUnknown: Verdict = deps.includes(db.urn) ? "not-covered" : deps.length > 0 ? "covered" : "unknown";
+    if (!excluded.known) {
+        return ifUnknown;
+    }
+    const kind = db.type === RDS_CLUSTER ? "cluster" : "db";
+    let verdict: Verdict = "covered";
+    for (const e of Array.isArray(excluded.value) ? excluded.value : []) {
+        const s = str(read(e));
+        if (s === "unknown") {
+            verdict = ifUnknown === "covered" ? verdict : ifUnknown;
+        } else if (s !== undefined && suffix !== undefined && arnPatternCovers(s, suffix)) {
+            return "not-covered";
+        } else if (s !== undefined && suffix === undefined) {
+            if (arnPatternCovers(s, `${kind}:a`) && arnPatternCovers(s, `${kind}:zq-9`)) {
+                return "not-covered";
+            }
+            if (s === "*" || (s.split(":").length >= 6 && globMatches(s.split(":")[2], "rds"))) {
+                verdict = "unknown";
+            }
+        }
+        if (verdict === "not-covered") {
+            return verdict;
+        }
+    }
+    return verdict;
+}
