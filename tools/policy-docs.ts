@@ -10,6 +10,30 @@ import type { GovPolicy, OptionSpec } from "../policies/lib";
 import { PolicyArea, policyAreas } from "../policies/rules";
 
 export const DOCS_PATH = path.join(__dirname, "..", "docs", "policies.md");
+const RULES_DIR = path.join(__dirname, "..", "policies", "rules");
+
+/**
+ * Policy name → the file under policies/rules/<area>/ that declares it (`name: "<policy>"`), so
+ * each policy's docs entry links its source. A policy not found falls back to its area folder.
+ */
+function sourceFiles(areas: readonly PolicyArea[]): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const area of areas) {
+        const dir = path.join(RULES_DIR, area.file);
+        if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+            continue;
+        }
+        for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort()) {
+            const text = fs.readFileSync(path.join(dir, file), "utf8");
+            for (const p of area.policies) {
+                if (!found.has(p.name) && text.includes(`name: "${p.name}"`)) {
+                    found.set(p.name, `policies/rules/${area.file}${file}`);
+                }
+            }
+        }
+    }
+    return found;
+}
 
 function cell(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -29,18 +53,21 @@ function controlText(id: ControlId): string {
     return `${id} (${CONTROL_CATALOGUE[id].title})`;
 }
 
-function renderPolicy(p: GovPolicy): string[] {
+function renderPolicy(p: GovPolicy, source: string): string[] {
     const meta = p.govstack;
     const lines = [
         `### \`${p.name}\``,
         "",
+        `**${meta.summary}**`,
+        "",
         p.description,
         "",
+        `- **Source:** [\`${source}\`](../${source})`,
         `- **Kind:** ${meta.kind === "stack" ? "stack policy (judges the whole stack)" : "resource policy"}`,
         `- **Resource types:** ${meta.resourceTypes.map((t) => `\`${t}\``).join(", ")}`,
         `- **Controls:** ${meta.controls.map(controlText).join("; ")}`,
         `- **Severity:** ${p.severity}`,
-        `- **Default enforcement:** ${p.enforcementLevel}${"remediateResource" in p && p.remediateResource ? " (supports `remediate`)" : ""}`,
+        `- **Default enforcement:** ${p.enforcementLevel}${"remediateResource" in p && p.remediateResource ? " (supports `remediate`)" : ""}${meta.scope === "prod" ? "; prod-only (`scope: \"prod\"`: non-production stack configs run it as advisory)" : ""}`,
         `- **Remediation:** ${p.remediationSteps}`,
         "",
     ];
@@ -77,17 +104,19 @@ export function renderPolicyDocs(areas: readonly PolicyArea[] = policyAreas): st
         "",
         "## Summary",
         "",
-        "| Policy | What it blocks | Severity | Default | Controls |",
+        "| Policy | What it requires | Severity | Default | Controls |",
         "|---|---|---|---|---|",
     ];
     for (const p of policies) {
-        lines.push(`| [\`${p.name}\`](#${p.name}) | ${cell(p.description)} | ${p.severity} | ${p.enforcementLevel} | ${p.govstack.controls.join(", ")} |`);
+        const level = p.govstack.scope === "prod" ? `${p.enforcementLevel} (prod)` : p.enforcementLevel;
+        lines.push(`| [\`${p.name}\`](#${p.name}) | ${cell(p.govstack.summary)} | ${p.severity} | ${level} | ${p.govstack.controls.join(", ")} |`);
     }
     lines.push("");
+    const sources = sourceFiles(areas);
     for (const area of areas) {
         lines.push(`## ${area.title}`, "", `Source: \`policies/rules/${area.file}\``, "");
         for (const p of area.policies) {
-            lines.push(...renderPolicy(p));
+            lines.push(...renderPolicy(p, sources.get(p.name) ?? `policies/rules/${area.file}`));
         }
     }
     lines.push("## Control coverage", "", "| Control | Title | FedRAMP Moderate | Policies |", "|---|---|---|---|");

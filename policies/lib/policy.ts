@@ -30,7 +30,7 @@ export interface PolicyMeta {
     readonly resourceTypes: readonly string[];
     readonly options: OptionSpecs;
     /** One line (≤ 120 characters) for the docs table; `description` is the full explanation. */
-    readonly summary?: string;
+    readonly summary: string;
     /** "prod": a production-resilience rule that non-production stacks run as advisory; absent: every stack. */
     readonly scope?: PolicyScope;
 }
@@ -60,7 +60,7 @@ interface CommonSpec<O extends OptionSpecs> {
     /** What is required and why (shown with every violation). */
     readonly description: string;
     /** One line (≤ 120 characters) for the docs table; `description` holds the full explanation. */
-    readonly summary?: string;
+    readonly summary: string;
     /** "prod" for production-resilience rules that non-production stacks run as advisory (see policies/config/). */
     readonly scope?: PolicyScope;
     readonly severity: Severity;
@@ -174,7 +174,7 @@ function checkCommon<O extends OptionSpecs>(spec: CommonSpec<O>): void {
             throw new Error(`Policy "${spec.name}" needs a non-empty ${field}`);
         }
     }
-    if (spec.summary !== undefined && (spec.summary.trim() === "" || spec.summary.length > 120 || spec.summary.includes("\n"))) {
+    if (typeof spec.summary !== "string" || (spec.summary.trim() === "" || spec.summary.length > 120 || spec.summary.includes("\n"))) {
         throw new Error(`Policy "${spec.name}" needs a one-line summary of at most 120 characters (got ${spec.summary.length})`);
     }
     validateControlIds(spec.name, spec.controls);

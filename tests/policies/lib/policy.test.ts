@@ -5,6 +5,7 @@ import { assertViolations, runRemediation, runResourcePolicy, runStackPolicy, se
 
 const base = {
     description: "Things must be fine.",
+    summary: "Things are fine.",
     severity: "high",
     controls: ["SC-28", "SC-12"],
     remediationSteps: "Make it fine.",
