@@ -13,11 +13,21 @@ describe("docs/policies.md", () => {
         }
     });
 
-    it("documents every policy with its controls and default enforcement", () => {
+    it("documents every policy with its summary, controls, default enforcement and scope", () => {
         const text = renderPolicyDocs();
         for (const p of allPolicies) {
+            const level = p.govstack.scope === "prod" ? `${p.enforcementLevel} (prod)` : p.enforcementLevel;
             assert.ok(text.includes(`### \`${p.name}\``), p.name);
-            assert.ok(text.includes(`| ${p.severity} | ${p.enforcementLevel} | ${p.govstack.controls.join(", ")} |`), p.name);
+            assert.ok(text.includes(`| ${p.govstack.summary} | ${p.severity} | ${level} | ${p.govstack.controls.join(", ")} |`), p.name);
+        }
+    });
+
+    it("links every policy to the file that declares it", () => {
+        const text = renderPolicyDocs();
+        for (const p of allPolicies) {
+            const source = new RegExp(`^### \`${p.name}\`[\\s\\S]*?^- \\*\\*Source:\\*\\* \\[\`(policies/rules/[^\`]+\\.ts)\``, "m").exec(text);
+            assert.ok(source, `${p.name} has no source file link`);
+            assert.ok(fs.readFileSync(source[1], "utf8").includes(`name: "${p.name}"`), `${source[1]} does not declare ${p.name}`);
         }
     });
 
