@@ -16,6 +16,8 @@ import {
     WORLD_CIDRS,
 } from "./lib/allowed";
 import { partitionOf } from "./lib/arn";
+import { describeProblem, describeSchemaIssues, SettingsError, SettingsInput } from "./lib/settings-error";
+import { flag, oneOf, oneOfNumbers, pattern, text, whole } from "./lib/settings-fields";
 
 export {
     CACHE_NODE_TYPES,
@@ -35,40 +37,10 @@ export {
  * manages its master password in Secrets Manager, the cache password is generated.
  */
 
-/** A user mistake in the settings; its message is written for the user (no stack trace needed). */
-export class SettingsError extends Error {
-    constructor(
-        /** The stack whose settings were rejected (not `stack`: that is Error's trace). */
-        readonly stackName: string,
-        /** One line per problem, each naming the key, the value and what is allowed. */
-        readonly problems: readonly string[],
-    ) {
-        super(
-            problems.length === 1
-                ? problems[0]
-                : `${problems.length} invalid settings for stack "${stackName}":\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-        );
-        this.name = "SettingsError";
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
-// Field builders: every message is the part after `Invalid setting "<key>": <value> `
+// Fields: every message is the part after `Invalid setting "<key>": <value> ` (lib/settings-error.ts)
 // ---------------------------------------------------------------------------------------------
 
-const text = (what: string) => z.string({ error: `must be ${what}` }).min(1, { error: `must be ${what}` });
-const pattern = (re: RegExp, what: string) => text(what).regex(re, { error: `must be ${what}` });
-const whole = (min: number, max: number) => {
-    const error = `must be a whole number from ${min} to ${max}`;
-    return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
-};
-const flag = () => z.boolean({ error: "must be true or false" });
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-    z.enum(values, { error: `must be one of ${values.join(", ")}` });
-const oneOfNumbers = (values: readonly number[]) =>
-    z.number({ error: `must be one of ${values.join(", ")}` }).refine((v) => values.includes(v), {
-        error: `must be one of ${values.join(", ")}`,
-    });
 const cidr = () =>
     z.union([z.cidrv4(), z.cidrv6()], { error: "must be an IPv4 or IPv6 CIDR such as 203.0.113.0/24" });
 const cidrList = () =>
@@ -491,31 +463,6 @@ function isPrivateIpv4(block: string): boolean {
 // Parsing
 // ---------------------------------------------------------------------------------------------
 
-function keyOf(path: readonly PropertyKey[]): string {
-    const [head, ...rest] = path.map(String);
-    return [head, ...rest].reduce((acc, part, i) => (i === 0 ? part : /^\d+$/.test(part) ? `${acc}[${part}]` : `${acc}.${part}`), "");
-}
-
-function valueAt(raw: Record<string, unknown>, path: readonly PropertyKey[]): unknown {
-    let value: unknown = raw;
-    for (const part of path) {
-        if (value === null || typeof value !== "object") {
-            return undefined;
-        }
-        value = (value as Record<PropertyKey, unknown>)[part as string];
-    }
-    return value;
-}
-
-function problem(raw: Record<string, unknown>, path: readonly PropertyKey[], reason: string): string {
-    const value = valueAt(raw, path);
-    const key = keyOf(path);
-    if (value === undefined) {
-        return `Missing setting "${key}": ${reason}`;
-    }
-    return `Invalid setting "${key}": ${JSON.stringify(value)} ${reason}`;
-}
-
 /**
  * Validates a stack's raw config (`namespace:key` → value, structured values already parsed) and
  * returns the typed settings. Pure: tests call it without the Pulumi runtime.
@@ -534,24 +481,15 @@ export function parseSettings(stack: string, raw: Record<string, unknown>): Esta
     if (!/^[a-z][a-z0-9-]*$/.test(stack)) {
         problems.push(`Invalid stack name ${JSON.stringify(stack)}: use lowercase letters, digits and hyphens`);
     }
+    const input: SettingsInput = { raw, keysDoc: "docs/settings.md" };
     const result = rawSchema.safeParse(raw);
     if (!result.success) {
-        for (const issue of result.error.issues) {
-            if (issue.code === "unrecognized_keys") {
-                for (const k of issue.keys) {
-                    problems.push(`Unknown setting "${keyOf([...issue.path, k])}"; see docs/settings.md for the keys allowed`);
-                }
-            } else {
-                problems.push(problem(raw, issue.path, issue.message));
-            }
-        }
-        throw new SettingsError(stack, problems);
+        problems.push(...describeSchemaIssues(input, result.error.issues));
+        throw new SettingsError(problems, `stack "${stack}"`);
     }
-    for (const rule of crossFieldRules(stack, result.data)) {
-        problems.push(problem(raw, rule.path, rule.message));
-    }
+    problems.push(...crossFieldRules(stack, result.data).map((rule) => describeProblem(input, rule)));
     if (problems.length > 0) {
-        throw new SettingsError(stack, problems);
+        throw new SettingsError(problems, `stack "${stack}"`);
     }
     return toSettings(stack, result.data);
 }
@@ -620,7 +558,7 @@ export function loadSettings(): EstateSettings {
         }
     }
     if (problems.length > 0) {
-        throw new SettingsError(pulumi.getStack(), problems);
+        throw new SettingsError(problems, `stack "${pulumi.getStack()}"`);
     }
     return parseSettings(pulumi.getStack(), raw);
 }

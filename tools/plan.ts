@@ -1,7 +1,7 @@
 import * as path from "path";
 
 import { listStacks, PROJECT_ROOT } from "./lib/stack-config";
-import { isSettingsError, PlanSettingsError } from "./plan/errors";
+import { isSettingsError, SettingsError } from "./plan/errors";
 import { launchPack } from "./plan/pack-launch";
 import { stopAllPacksSync } from "./plan/pack-process";
 import type { PackHandle, RunPlanOptions } from "./plan/run-plan";
@@ -46,7 +46,7 @@ function parseArgs(argv: string[]): Args | "help" {
         const value = (): string => {
             const v = argv[++i];
             if (v === undefined || v.startsWith("--")) {
-                throw new PlanSettingsError(`${a} needs a value\n\n${USAGE}`);
+                throw new SettingsError(`${a} needs a value\n\n${USAGE}`);
             }
             return v;
         };
@@ -74,21 +74,21 @@ function parseArgs(argv: string[]): Args | "help" {
                 break;
             default:
                 if (a.startsWith("-")) {
-                    throw new PlanSettingsError(`Unknown option ${a}\n\n${USAGE}`);
+                    throw new SettingsError(`Unknown option ${a}\n\n${USAGE}`);
                 }
                 stacks.push(a);
         }
     }
     if (all && stacks.length > 0) {
-        throw new PlanSettingsError(`Give either stack names or --all, not both\n\n${USAGE}`);
+        throw new SettingsError(`Give either stack names or --all, not both\n\n${USAGE}`);
     }
     if (!all && stacks.length === 0) {
-        throw new PlanSettingsError(`Which stack? Give a stack name (${listStacks(args.root).join(", ") || "none found"}) or --all\n\n${USAGE}`);
+        throw new SettingsError(`Which stack? Give a stack name (${listStacks(args.root).join(", ") || "none found"}) or --all\n\n${USAGE}`);
     }
     const known = listStacks(args.root);
     for (const s of stacks) {
         if (!known.includes(s)) {
-            throw new PlanSettingsError(`Unknown stack "${s}": there is no Pulumi.${s}.yaml; stacks: ${known.join(", ") || "none"}`);
+            throw new SettingsError(`Unknown stack "${s}": there is no Pulumi.${s}.yaml; stacks: ${known.join(", ") || "none"}`);
         }
     }
     args.stacks = all ? "all" : stacks;
@@ -114,7 +114,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }
         const stacks = args.stacks === "all" ? listStacks(args.root) : args.stacks;
         if (stacks.length === 0) {
-            throw new PlanSettingsError(`No Pulumi.<stack>.yaml in ${args.root}`);
+            throw new SettingsError(`No Pulumi.<stack>.yaml in ${args.root}`);
         }
         const log = (line: string): void => io.err(`plan ${line}`);
         // Spawn the pack before loading the Pulumi SDK and the program: it boots in parallel. One pack

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 
-import { parseSettings, SettingsError } from "../../infra/config";
+import { parseSettings } from "../../infra/config";
+import { SettingsError } from "../../infra/lib/settings-error";
 import { readStackConfig } from "../../tools/lib/stack-config";
 
 /** A copy of a stack's real settings with one key path changed (`undefined` removes it). */
