@@ -2,13 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { AuditTrail } from "./components/audit-trail";
 import { Backups, BACKUP_SELECTION_TAG } from "./components/backups";
-import { BlueGreenService } from "./components/bluegreen-service";
 import { APP_DB_USER, Data } from "./components/data";
 import { Detection } from "./components/detection";
 import { Edge } from "./components/edge";
 import { Keys } from "./components/keys";
 import { Network, POSTGRES_PORT } from "./components/network";
 import { deploymentAlarmNames, Observability } from "./components/observability";
+import { BlueGreenService } from "./components/service";
 import { ALB_LOG_PREFIX, Storage } from "./components/storage";
 import { EstateSettings } from "./config";
 import { arn, ArnScope, permissionsBoundaryArn } from "./lib/arn";

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 
 import { AUDIT_ALARMS } from "../../infra/components/audit-trail";
-import { CONFORMANCE_RULES } from "../../infra/components/conformance-pack";
+import { CONFORMANCE_RULES } from "../../infra/components/detection/conformance-pack";
 import { parseSettings } from "../../infra/config";
 import { SettingsError } from "../../infra/lib/settings-error";
 import { evaluateStack, Evaluation } from "../../tools/lib/evaluate";

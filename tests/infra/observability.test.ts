@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { assertLogRetention } from "../../infra/components/log-group";
+import { assertLogRetention } from "../../infra/components/shared/log-group";
 import { alarmNames, deploymentAlarmNames, Observability } from "../../infra/components/observability";
 import { evaluateStack } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";

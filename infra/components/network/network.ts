@@ -2,11 +2,11 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ArnScope, logGroupArn, roleArn } from "../lib/arn";
-import { assumeRolePolicy, policyJson } from "../lib/iam";
-import { physicalName } from "../lib/naming";
-import { endpointServiceName, servicePrincipal } from "../lib/principals";
-import { resourceTags } from "../lib/tags";
+import { ArnScope, logGroupArn, roleArn } from "../../lib/arn";
+import { assumeRolePolicy, policyJson } from "../../lib/iam";
+import { physicalName } from "../../lib/naming";
+import { endpointServiceName, servicePrincipal } from "../../lib/principals";
+import { resourceTags } from "../../lib/tags";
 
 export const HTTPS_PORT = 443;
 export const HTTP_PORT = 80;

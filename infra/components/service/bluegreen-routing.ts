@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { NAME_LIMITS, physicalName } from "../lib/naming";
+import { NAME_LIMITS, physicalName } from "../../lib/naming";
 
 /**
  * The traffic side of blue/green: two interchangeable target groups and the two listener rules ECS

@@ -1,12 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { arn, ArnScope, bucketArn, roleArn } from "../lib/arn";
-import { physicalName } from "../lib/naming";
-import { resourceTags } from "../lib/tags";
-import { CONFIG_PREFIX } from "./audit-trail";
+import { arn, ArnScope, bucketArn, roleArn } from "../../lib/arn";
+import { physicalName } from "../../lib/naming";
+import { resourceTags } from "../../lib/tags";
+import { CONFIG_PREFIX } from "../audit-trail";
+import { serviceRole } from "../shared/service-role";
 import { conformancePackTemplate } from "./conformance-pack";
-import { serviceRole } from "./service-role";
 
 export interface DetectionArgs {
     scope: ArnScope;

@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { arn, ArnScope, logGroupArn, managedPolicyArn } from "../lib/arn";
-import { policyJson, Statement } from "../lib/iam";
-import { viaService } from "../lib/principals";
+import { arn, ArnScope, logGroupArn, managedPolicyArn } from "../../lib/arn";
+import { policyJson, Statement } from "../../lib/iam";
+import { viaService } from "../../lib/principals";
 
 /**
  * The service's three roles, least privilege (AC-6): the execution role (ECS agent: pull the image,

@@ -1,13 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { VAULT_LOCK_MAX_RETENTION_DAYS, VAULT_LOCK_MIN_RETENTION_DAYS } from "../lib/allowed";
-import { arn, ArnScope, roleArn } from "../lib/arn";
-import { policyJson } from "../lib/iam";
-import { accountKeyStatements } from "../lib/key-policy";
-import { physicalName } from "../lib/naming";
-import { resourceTags } from "../lib/tags";
-import { serviceRole } from "./service-role";
+import { VAULT_LOCK_MAX_RETENTION_DAYS, VAULT_LOCK_MIN_RETENTION_DAYS } from "../../lib/allowed";
+import { arn, ArnScope, roleArn } from "../../lib/arn";
+import { policyJson } from "../../lib/iam";
+import { accountKeyStatements } from "../../lib/key-policy";
+import { physicalName } from "../../lib/naming";
+import { resourceTags } from "../../lib/tags";
+import { serviceRole } from "../shared/service-role";
 
 /** The tag that puts a resource in the backup plan (CP-9): the data component tags the database. */
 export const BACKUP_SELECTION_TAG = { key: "Backup", value: "daily" } as const;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { arn, ArnScope, secretArnPattern } from "../lib/arn";
+import { arn, ArnScope, secretArnPattern } from "../../lib/arn";
 
 /**
  * A secret handed to the container as an environment variable by ECS at start (IA-5, SC-28): the

@@ -1,11 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ArnScope, kmsAliasArn, logGroupArn } from "../lib/arn";
-import { policyJson, Statement } from "../lib/iam";
-import { accountKeyStatements, USE_ACTIONS } from "../lib/key-policy";
-import { logsPrincipal, servicePrincipal } from "../lib/principals";
-import { resourceTags } from "../lib/tags";
+import { ArnScope, kmsAliasArn, logGroupArn } from "../../lib/arn";
+import { policyJson, Statement } from "../../lib/iam";
+import { accountKeyStatements, USE_ACTIONS } from "../../lib/key-policy";
+import { logsPrincipal, servicePrincipal } from "../../lib/principals";
+import { resourceTags } from "../../lib/tags";
 
 /** What each customer-managed key protects; one key per purpose limits the blast radius (SC-12). */
 export const KEY_PURPOSES = ["data", "logs", "storage", "containers", "messaging"] as const;

@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ArnScope, bucketArn } from "../lib/arn";
-import { policyJson, Statement } from "../lib/iam";
-import { resourceTags } from "../lib/tags";
+import { ArnScope, bucketArn } from "../../lib/arn";
+import { policyJson, Statement } from "../../lib/iam";
+import { resourceTags } from "../../lib/tags";
 
 /** One locked-down bucket: what differs between the estate's buckets. */
 export interface SecureBucketSpec {

@@ -1,14 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { arn, ArnScope } from "../lib/arn";
-import { policyJson } from "../lib/iam";
-import { resourceTags } from "../lib/tags";
+import { arn, ArnScope } from "../../lib/arn";
+import { policyJson } from "../../lib/iam";
+import { resourceTags } from "../../lib/tags";
+import { encryptedLogGroup } from "../shared/log-group";
 import { alarmSpecs, AlarmThresholds, DEFAULT_THRESHOLDS, redisNodeIds } from "./alarms";
 import { dashboardBody } from "./dashboard";
-import { encryptedLogGroup } from "./log-group";
-
-export { alarmNames, deploymentAlarmNames } from "./alarms";
 
 export interface ObservabilityArgs {
     /** Partition, region and account: the topic and alarm ARNs are built from them (known at preview). */

@@ -1,4 +1,4 @@
-import { arn, ArnScope } from "../lib/arn";
+import { arn, ArnScope } from "../../lib/arn";
 
 /**
  * The overview dashboard as JSON text. Every widget refers to alarms by ARN (built from explicit

@@ -1,15 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { arn, ArnScope, logGroupArn, roleArn } from "../lib/arn";
-import { policyJson, Statement } from "../lib/iam";
-import { accountKeyStatements } from "../lib/key-policy";
-import { bucketName, physicalName } from "../lib/naming";
-import { servicePrincipal } from "../lib/principals";
-import { resourceTags } from "../lib/tags";
-import { encryptedLogGroup } from "./log-group";
-import { secureBucket } from "./secure-bucket";
-import { serviceRole } from "./service-role";
+import { arn, ArnScope, logGroupArn, roleArn } from "../../lib/arn";
+import { policyJson, Statement } from "../../lib/iam";
+import { accountKeyStatements } from "../../lib/key-policy";
+import { bucketName, physicalName } from "../../lib/naming";
+import { servicePrincipal } from "../../lib/principals";
+import { resourceTags } from "../../lib/tags";
+import { encryptedLogGroup } from "../shared/log-group";
+import { secureBucket } from "../shared/secure-bucket";
+import { serviceRole } from "../shared/service-role";
 
 export interface AuditTrailArgs {
     scope: ArnScope;

@@ -1,12 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { accountRootArn, ArnScope, bucketArn } from "../lib/arn";
-import { bucketName } from "../lib/naming";
-import { elbLogDeliveryAccount, servicePrincipal } from "../lib/principals";
-import { secureBucket } from "./secure-bucket";
-
-export { tlsOnlyStatement } from "./secure-bucket";
+import { accountRootArn, ArnScope, bucketArn } from "../../lib/arn";
+import { bucketName } from "../../lib/naming";
+import { elbLogDeliveryAccount, servicePrincipal } from "../../lib/principals";
+import { secureBucket } from "../shared/secure-bucket";
 
 export interface StorageArgs {
     scope: ArnScope;

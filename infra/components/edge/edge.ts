@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ArnScope } from "../lib/arn";
-import { NAME_LIMITS, physicalName } from "../lib/naming";
-import { resourceTags } from "../lib/tags";
+import { ArnScope } from "../../lib/arn";
+import { NAME_LIMITS, physicalName } from "../../lib/naming";
+import { resourceTags } from "../../lib/tags";
 import { createWaf } from "./waf";
 
 /** The FIPS TLS 1.2/1.3 policy the listeners use unless told otherwise (SC-8, SC-13). */

@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ArnScope, managedPolicyArn } from "../lib/arn";
-import { assumeRolePolicy, policyJson, Statement } from "../lib/iam";
-import { servicePrincipal } from "../lib/principals";
+import { ArnScope, managedPolicyArn } from "../../lib/arn";
+import { assumeRolePolicy, policyJson, Statement } from "../../lib/iam";
+import { servicePrincipal } from "../../lib/principals";
 
 export interface ServiceRoleArgs {
     scope: ArnScope;

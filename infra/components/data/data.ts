@@ -2,10 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 
-import { arn, ArnScope } from "../lib/arn";
-import { NAME_LIMITS, physicalName } from "../lib/naming";
-import { resourceTags } from "../lib/tags";
-import { POSTGRES_PORT, REDIS_PORT } from "./network";
+import { arn, ArnScope } from "../../lib/arn";
+import { NAME_LIMITS, physicalName } from "../../lib/naming";
+import { resourceTags } from "../../lib/tags";
+import { POSTGRES_PORT, REDIS_PORT } from "../network";
 
 export interface DatabaseSettings {
     engineVersion: string;

@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { arn, ArnScope, logGroupArn } from "../lib/arn";
-import { policyJson } from "../lib/iam";
-import { encryptedLogGroup } from "./log-group";
+import { arn, ArnScope, logGroupArn } from "../../lib/arn";
+import { policyJson } from "../../lib/iam";
+import { encryptedLogGroup } from "../shared/log-group";
 
 /**
  * AWS managed rule groups the web ACL runs, in evaluation order (SC-7 boundary protection, SI-3/SI-10

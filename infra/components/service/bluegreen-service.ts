@@ -2,19 +2,16 @@ import * as aws from "@pulumi/aws";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 
-import { arn, ArnScope, ecrRegistry, roleArn } from "../lib/arn";
-import { Statement } from "../lib/iam";
-import { NAME_LIMITS, physicalName } from "../lib/naming";
-import { resourceTags } from "../lib/tags";
+import { arn, ArnScope, ecrRegistry, roleArn } from "../../lib/arn";
+import { Statement } from "../../lib/iam";
+import { NAME_LIMITS, physicalName } from "../../lib/naming";
+import { resourceTags } from "../../lib/tags";
+import { encryptedLogGroup } from "../shared/log-group";
 import { createBlueGreenRouting } from "./bluegreen-routing";
 import { containerDefinitions, secretReference, ServiceSecret } from "./container-definitions";
 import { imageReference, ServiceImage } from "./container-image";
-import { encryptedLogGroup } from "./log-group";
 import { createServiceRoles } from "./service-iam";
 import { createServiceScaling } from "./service-scaling";
-
-export type { ServiceImage } from "./container-image";
-export type { ServiceSecret } from "./container-definitions";
 
 const CONTAINER = "app";
 
