@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// The components' own defaults (their pure args files, not their index: no providers are loaded).
+import { EDGE_DEFAULTS } from "../components/edge/args";
+import { SERVICE_DEFAULTS } from "../components/service/args";
 import {
     FARGATE_MEMORY,
     FIPS_TLS_POLICIES,
@@ -46,11 +49,11 @@ const edgeSchema = z.strictObject(
         certificateArn: pattern(ACM_ARN, "an ACM certificate ARN"),
         allowedCidrs: cidrList(),
         operatorCidrs: cidrList(),
-        internal: flag().default(false),
-        testListenerPort: whole(1024, 65535).default(8443),
-        sslPolicy: oneOf(FIPS_TLS_POLICIES).default("ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04"),
+        internal: flag().default(EDGE_DEFAULTS.internal),
+        testListenerPort: whole(1024, 65535).default(EDGE_DEFAULTS.testListenerPort),
+        sslPolicy: oneOf(FIPS_TLS_POLICIES).default(EDGE_DEFAULTS.sslPolicy),
         deletionProtection: flag(),
-        wafRateLimit: whole(100, 2_000_000_000).default(2000),
+        wafRateLimit: whole(100, 2_000_000_000).default(EDGE_DEFAULTS.wafRateLimit),
     },
     { error: "must be a mapping (see docs/settings.md)" },
 );
@@ -94,13 +97,15 @@ const serviceSchema = z.strictObject(
         desiredCount: whole(1, 100),
         minCount: whole(1, 100),
         maxCount: whole(1, 100),
-        containerPort: whole(1024, 65535).default(8080),
-        healthCheckPath: pattern(/^\/[A-Za-z0-9/_-]*$/, "a URL path such as /health").default("/health"),
+        containerPort: whole(1024, 65535).default(SERVICE_DEFAULTS.containerPort),
+        healthCheckPath: pattern(/^\/[A-Za-z0-9/_-]*$/, "a URL path such as /health").default(
+            SERVICE_DEFAULTS.healthCheckPath,
+        ),
         imageDigest: pattern(DIGEST, "an image digest: sha256: followed by 64 lowercase hex digits").optional(),
         buildContext: text("a directory relative to the project root").default("app"),
-        bakeTimeMinutes: whole(0, 1440).default(5),
-        cpuTargetPercent: whole(10, 95).default(70),
-        memoryTargetPercent: whole(10, 95).default(80),
+        bakeTimeMinutes: whole(0, 1440).default(SERVICE_DEFAULTS.bakeTimeMinutes),
+        cpuTargetPercent: whole(10, 95).default(SERVICE_DEFAULTS.cpuTargetPercent),
+        memoryTargetPercent: whole(10, 95).default(SERVICE_DEFAULTS.memoryTargetPercent),
     },
     { error: "must be a mapping (see docs/settings.md)" },
 );

@@ -48,18 +48,20 @@ describe("Observability component", () => {
                     logsKmsKeyArn: KEY("logs"),
                     logRetentionDays: 365,
                     logGroupNames: ["/aws/rds/instance/govstack-staging-db/postgresql"],
-                    // An output of another resource: unknown at preview, like the real ALB's arnSuffix.
-                    albArnSuffix: pulumi.output(pulumi.unknown as unknown as string),
-                    targetGroups: [
-                        { label: "blue", arnSuffix: "targetgroup/govstack-staging-blue/0123456789abcdef" },
-                        { label: "green", arnSuffix: "targetgroup/govstack-staging-green/fedcba9876543210" },
-                    ],
-                    ecsClusterName: "govstack-staging",
-                    ecsServiceName: "govstack-staging-app",
-                    rdsInstanceIdentifier: "govstack-staging-db",
-                    rdsAllocatedStorageGiB: 100,
-                    redisReplicationGroupId: "govstack-staging-redis",
-                    redisNodeCount: 2,
+                    alarmTargets: {
+                        // An output of another resource: unknown at preview, like the real ALB's arnSuffix.
+                        albArnSuffix: pulumi.output(pulumi.unknown as unknown as string),
+                        targetGroups: [
+                            { label: "blue", arnSuffix: "targetgroup/govstack-staging-blue/0123456789abcdef" },
+                            { label: "green", arnSuffix: "targetgroup/govstack-staging-green/fedcba9876543210" },
+                        ],
+                        ecsClusterName: "govstack-staging",
+                        ecsServiceName: "govstack-staging-app",
+                        rdsInstanceIdentifier: "govstack-staging-db",
+                        rdsAllocatedStorageGiB: 100,
+                        redisReplicationGroupId: "govstack-staging-redis",
+                        redisNodeCount: 2,
+                    },
                 });
             },
             new PreviewMocks(),

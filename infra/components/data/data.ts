@@ -19,7 +19,7 @@ export interface DatabaseSettings {
     databaseName: string;
     masterUsername: string;
     performanceInsightsRetentionDays: number;
-    /** Storage key of an instance restored from a backup copy (DR cut-over); default the data key. */
+    /** Storage key of an instance restored from a backup copy (DR cut-over). @default DataArgs.dataKeyArn */
     kmsKeyArn?: string;
 }
 

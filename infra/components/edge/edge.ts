@@ -1,40 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ArnScope } from "../../lib/arn";
 import { NAME_LIMITS, physicalName } from "../../lib/naming";
 import { resourceTags } from "../../lib/tags";
+import { EDGE_DEFAULTS, EdgeArgs } from "./args";
 import { createWaf } from "./waf";
-
-/** The FIPS TLS 1.2/1.3 policy the listeners use unless told otherwise (SC-8, SC-13). */
-export const DEFAULT_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04";
-
-export interface EdgeArgs {
-    scope: ArnScope;
-    /** Required tags (Project, Environment, …) repeated on every resource. */
-    tags: Readonly<Record<string, string>>;
-    /** Public subnets (private ones when `internal`). */
-    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** The ALB's security group (network component): 443/80 from allowed CIDRs, the test port from operators. */
-    securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** An internal ALB (no public addresses) instead of an internet-facing one. Default false. */
-    internal?: boolean;
-    /** ACM certificate for the HTTPS listeners. */
-    certificateArn: pulumi.Input<string>;
-    /** A FIPS ELB security policy; default ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04. */
-    sslPolicy?: string;
-    /** Port of the HTTPS test listener blue/green uses to reach the new revision. Default 8443. */
-    testListenerPort?: number;
-    /** Bucket (SSE-S3) receiving the access logs, and the key prefix. */
-    accessLogsBucket: pulumi.Input<string>;
-    accessLogsPrefix?: string;
-    deletionProtection: boolean;
-    /** Requests per 5 minutes per client IP before WAF blocks (default 2000). */
-    wafRateLimit?: number;
-    /** KMS key and retention for the WAF log group. */
-    logsKmsKeyArn: pulumi.Input<string>;
-    logRetentionDays: number;
-}
 
 /**
  * The internet edge (SC-7): an Application Load Balancer with HTTP only redirecting to HTTPS, an
@@ -56,13 +26,13 @@ export class Edge extends pulumi.ComponentResource {
     constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
         super("govstack:edge:Edge", name, {}, opts);
         const parent = { parent: this };
-        const sslPolicy = args.sslPolicy ?? DEFAULT_TLS_POLICY;
+        const sslPolicy = args.sslPolicy ?? EDGE_DEFAULTS.sslPolicy;
         if (!/^ELBSecurityPolicy-TLS13-.*FIPS/.test(sslPolicy)) {
             throw new Error(
-                `Invalid TLS policy "${sslPolicy}" for ${name}: GovCloud listeners use a FIPS TLS 1.2/1.3 policy such as ${DEFAULT_TLS_POLICY}`,
+                `Invalid TLS policy "${sslPolicy}" for ${name}: GovCloud listeners use a FIPS TLS 1.2/1.3 policy such as ${EDGE_DEFAULTS.sslPolicy}`,
             );
         }
-        const testPort = args.testListenerPort ?? 8443;
+        const testPort = args.testListenerPort ?? EDGE_DEFAULTS.testListenerPort;
         const albName = physicalName(name, ["alb"], NAME_LIMITS.loadBalancer);
         const tags = (n: string) => resourceTags(args.tags, "edge", n);
 
@@ -71,7 +41,7 @@ export class Edge extends pulumi.ComponentResource {
             {
                 name: albName,
                 loadBalancerType: "application",
-                internal: args.internal ?? false,
+                internal: args.internal ?? EDGE_DEFAULTS.internal,
                 subnets: args.subnetIds,
                 securityGroups: args.securityGroupIds,
                 // Malformed headers never reach the app (request smuggling, SI-10).
@@ -139,7 +109,7 @@ export class Edge extends pulumi.ComponentResource {
             name,
             {
                 scope: args.scope,
-                rateLimit: args.wafRateLimit ?? 2000,
+                rateLimit: args.wafRateLimit ?? EDGE_DEFAULTS.wafRateLimit,
                 logsKmsKeyArn: args.logsKmsKeyArn,
                 logRetentionDays: args.logRetentionDays,
                 tags: resourceTags(args.tags, "edge"),

@@ -28,7 +28,7 @@ export interface KeysArgs {
     scope: ArnScope;
     namePrefix: string;
     tags: Readonly<Record<string, string>>;
-    /** Waiting period before a scheduled key deletion completes (7–30 days). */
+    /** Waiting period before a scheduled key deletion completes (7–30 days). @default 30 */
     deletionWindowInDays?: number;
 }
 

@@ -8,22 +8,27 @@ import * as pulumi from "@pulumi/pulumi";
  * need the service's target groups: no cycle).
  */
 
-/** Thresholds; defaults follow the issue's operating targets. */
+/** Thresholds; defaults (DEFAULT_THRESHOLDS) follow the issue's operating targets. */
 export interface AlarmThresholds {
-    /** ALB-generated 5XX responses per 5 minutes. */
+    /** ALB-generated 5XX responses per 5 minutes. @default 10 */
     alb5xxPer5Min: number;
-    /** Target 5XX responses as a percentage of requests. */
+    /** Target 5XX responses as a percentage of requests. @default 1 */
     target5xxPercent: number;
-    /** p95 target response time, seconds. */
+    /** p95 target response time, seconds. @default 1 */
     latencyP95Seconds: number;
+    /** @default 80 */
     rdsCpuPercent: number;
-    /** Free storage as a fraction of the allocated storage (0.2 = alarm below 20 %). */
+    /** Free storage as a fraction of the allocated storage (0.2 = alarm below 20 %). @default 0.2 */
     rdsFreeStorageFraction: number;
+    /** @default 85 */
     ecsMemoryPercent: number;
+    /** @default 80 */
     redisEngineCpuPercent: number;
+    /** @default 80 */
     redisMemoryPercent: number;
 }
 
+/** The thresholds an alarm uses unless ObservabilityArgs.thresholds says otherwise. */
 export const DEFAULT_THRESHOLDS: Readonly<AlarmThresholds> = {
     alb5xxPer5Min: 10,
     target5xxPercent: 1,
@@ -57,11 +62,13 @@ export function deploymentAlarmNames(observabilityName: string): string[] {
 }
 
 /** ElastiCache names the nodes of a (cluster-mode disabled) replication group `<id>-001`, `<id>-002`, … */
-export function redisNodeIds(replicationGroupId: string, nodeCount: number): string[] {
+function redisNodeIds(replicationGroupId: string, nodeCount: number): string[] {
     return Array.from({ length: nodeCount }, (_, i) => `${replicationGroupId}-${String(i + 1).padStart(3, "0")}`);
 }
 
+/** What the alarms watch: the load balancer and its target groups, the service, the database, the cache. */
 export interface AlarmTargets {
+    /** `app/<name>/<id>` (Edge's albArnSuffix): the `LoadBalancer` dimension. */
     albArnSuffix: pulumi.Input<string>;
     /** Label (`blue`, `green`) → target group ARN suffix. */
     targetGroups: ReadonlyArray<{ label: string; arnSuffix: pulumi.Input<string> }>;
@@ -69,7 +76,9 @@ export interface AlarmTargets {
     ecsServiceName: pulumi.Input<string>;
     rdsInstanceIdentifier: pulumi.Input<string>;
     rdsAllocatedStorageGiB: number;
-    redisNodeIds: readonly string[];
+    /** Redis replication group id and node count (nodes are `<id>-001` …). */
+    redisReplicationGroupId: string;
+    redisNodeCount: number;
 }
 
 /** One alarm's arguments, minus the actions (added by the component). */
@@ -191,7 +200,7 @@ export function alarmSpecs(name: string, t: AlarmTargets, th: AlarmThresholds): 
             comparisonOperator: "GreaterThanThreshold",
         },
     ];
-    for (const node of t.redisNodeIds) {
+    for (const node of redisNodeIds(t.redisReplicationGroupId, t.redisNodeCount)) {
         specs.push(
             {
                 ...common,

@@ -5,7 +5,7 @@ import { arn, ArnScope } from "../../lib/arn";
 import { policyJson } from "../../lib/iam";
 import { resourceTags } from "../../lib/tags";
 import { encryptedLogGroup } from "../shared/log-group";
-import { alarmSpecs, AlarmThresholds, DEFAULT_THRESHOLDS, redisNodeIds } from "./alarms";
+import { alarmSpecs, AlarmTargets, AlarmThresholds, DEFAULT_THRESHOLDS } from "./alarms";
 import { dashboardBody } from "./dashboard";
 
 export interface ObservabilityArgs {
@@ -22,16 +22,9 @@ export interface ObservabilityArgs {
     logRetentionDays: number;
     /** Further log groups to create (explicit names), e.g. for RDS/Redis log exports. */
     logGroupNames?: readonly string[];
-    /** Load balancer and target groups (from Edge and BlueGreenService). */
-    albArnSuffix: pulumi.Input<string>;
-    targetGroups: ReadonlyArray<{ label: string; arnSuffix: pulumi.Input<string> }>;
-    ecsClusterName: pulumi.Input<string>;
-    ecsServiceName: pulumi.Input<string>;
-    rdsInstanceIdentifier: pulumi.Input<string>;
-    rdsAllocatedStorageGiB: number;
-    /** Redis replication group id and node count (nodes are `<id>-001` …). */
-    redisReplicationGroupId: string;
-    redisNodeCount: number;
+    /** What the alarms watch (from Edge, BlueGreenService and Data). */
+    alarmTargets: AlarmTargets;
+    /** Thresholds to change. @default DEFAULT_THRESHOLDS (alarms.ts) */
     thresholds?: Partial<AlarmThresholds>;
 }
 
@@ -41,8 +34,7 @@ export interface ObservabilityArgs {
  * with finite retention, and one dashboard whose JSON is known at preview.
  */
 export class Observability extends pulumi.ComponentResource {
-    readonly topicArn: pulumi.Output<string>;
-    /** The alerts topic's ARN built from its name: known at preview, for other components' alarms. */
+    /** The alerts topic's ARN, built from its name: known at preview, for other components' alarms. */
     readonly alertsTopicArn: string;
     readonly alarmArns: pulumi.Output<Record<string, string>>;
     readonly logGroupNames: pulumi.Output<string[]>;
@@ -114,19 +106,7 @@ export class Observability extends pulumi.ComponentResource {
         );
 
         const thresholds = { ...DEFAULT_THRESHOLDS, ...args.thresholds };
-        const specs = alarmSpecs(
-            name,
-            {
-                albArnSuffix: args.albArnSuffix,
-                targetGroups: args.targetGroups,
-                ecsClusterName: args.ecsClusterName,
-                ecsServiceName: args.ecsServiceName,
-                rdsInstanceIdentifier: args.rdsInstanceIdentifier,
-                rdsAllocatedStorageGiB: args.rdsAllocatedStorageGiB,
-                redisNodeIds: redisNodeIds(args.redisReplicationGroupId, args.redisNodeCount),
-            },
-            thresholds,
-        );
+        const specs = alarmSpecs(name, args.alarmTargets, thresholds);
         const alarms = specs.map(
             (spec) =>
                 new aws.cloudwatch.MetricAlarm(
@@ -150,7 +130,6 @@ export class Observability extends pulumi.ComponentResource {
             parent,
         );
 
-        this.topicArn = topic.arn;
         this.alertsTopicArn = topicArn;
         this.alarmArns = pulumi
             .all(alarms.map((a) => pulumi.all([a.name, a.arn])))
@@ -158,7 +137,7 @@ export class Observability extends pulumi.ComponentResource {
         this.logGroupNames = pulumi.all(logGroups.map((g) => g.name));
         this.dashboardName = dashboard.dashboardName;
         this.registerOutputs({
-            topicArn: this.topicArn,
+            alertsTopicArn: this.alertsTopicArn,
             alarmArns: this.alarmArns,
             logGroupNames: this.logGroupNames,
             dashboardName: this.dashboardName,

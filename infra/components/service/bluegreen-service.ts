@@ -1,68 +1,18 @@
 import * as aws from "@pulumi/aws";
-import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 
-import { arn, ArnScope, ecrRegistry, roleArn } from "../../lib/arn";
-import { Statement } from "../../lib/iam";
+import { arn, ecrRegistry, roleArn } from "../../lib/arn";
 import { NAME_LIMITS, physicalName } from "../../lib/naming";
 import { resourceTags } from "../../lib/tags";
 import { encryptedLogGroup } from "../shared/log-group";
+import { BlueGreenServiceArgs, SERVICE_DEFAULTS } from "./args";
 import { createBlueGreenRouting } from "./bluegreen-routing";
-import { containerDefinitions, secretReference, ServiceSecret } from "./container-definitions";
-import { imageReference, ServiceImage } from "./container-image";
+import { containerDefinitions, secretReference } from "./container-definitions";
+import { imageReference } from "./container-image";
 import { createServiceRoles } from "./service-iam";
 import { createServiceScaling } from "./service-scaling";
 
 const CONTAINER = "app";
-
-export interface BlueGreenServiceArgs {
-    scope: ArnScope;
-    /** Permissions boundary ARN on the service's roles (the deploy role creates roles only with it). */
-    permissionsBoundary: string;
-    /** Required tags (Project, Environment, …) repeated on every resource. */
-    tags: Readonly<Record<string, string>>;
-    vpcId: pulumi.Input<string>;
-    /** Private subnets; tasks get no public IP. */
-    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** The service's security group (accepts the container port from the ALB's group only). */
-    securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** Edge's HTTPS :443 listener and its operator-only test listener. */
-    productionListenerArn: pulumi.Input<string>;
-    testListenerArn: pulumi.Input<string>;
-    /** Host names the production rule forwards (others get the listener's 404); default: any host. */
-    hostNames?: readonly string[];
-    image: ServiceImage;
-    /** Registry credentials for the staging push; omit to use the Docker CLI's own ECR login. */
-    registry?: pulumi.Input<docker.types.input.Registry>;
-    /** KMS key for ECR (containers key) and, optionally, Fargate ephemeral storage. */
-    containersKmsKeyArn: pulumi.Input<string>;
-    ephemeralStorageKmsKeyArn?: pulumi.Input<string>;
-    logsKmsKeyArn: pulumi.Input<string>;
-    logRetentionDays: number;
-    /** Fargate size (validated against Fargate's table by the settings). */
-    cpu: number;
-    memory: number;
-    desiredCount: number;
-    minCount: number;
-    maxCount: number;
-    containerPort?: number;
-    healthCheckPath?: string;
-    /** The container's own health probe; default the app's Node probe (no curl in the image). */
-    healthCheckCommand?: readonly string[];
-    /** Non-secret environment; a secret-looking name here is an error. */
-    environment?: Readonly<Record<string, string>>;
-    secrets?: readonly ServiceSecret[];
-    /** KMS keys that encrypt those secrets (the execution role may decrypt via Secrets Manager only). */
-    secretsKmsKeyArns?: pulumi.Input<string>[];
-    /** Extra permissions for the app's task role. */
-    taskStatements?: Statement[];
-    /** Minutes both revisions keep running after traffic moved, before blue is retired. Default 5. */
-    bakeTimeMinutes?: number;
-    /** CloudWatch alarm NAMES that fail and roll back a deployment (Observability's deploymentAlarmNames). */
-    deploymentAlarmNames: readonly string[];
-    cpuTargetPercent?: number;
-    memoryTargetPercent?: number;
-}
 
 /**
  * The application tier (CM-2, CM-3, SI-2 safe change): an ECS cluster with Container Insights, a
@@ -92,8 +42,8 @@ export class BlueGreenService extends pulumi.ComponentResource {
                 `Invalid task counts for ${name}: need minCount ≤ desiredCount ≤ maxCount, got ${args.minCount}, ${args.desiredCount}, ${args.maxCount}`,
             );
         }
-        const port = args.containerPort ?? 8080;
-        const healthPath = args.healthCheckPath ?? "/health";
+        const port = args.containerPort ?? SERVICE_DEFAULTS.containerPort;
+        const healthPath = args.healthCheckPath ?? SERVICE_DEFAULTS.healthCheckPath;
 
         const clusterName = physicalName(name, []);
         const serviceName = physicalName(name, [CONTAINER]);
@@ -200,7 +150,7 @@ export class BlueGreenService extends pulumi.ComponentResource {
                     logGroupName,
                     environment: { NODE_ENV: "production", SERVICE_NAME: serviceName, ...args.environment },
                     secrets,
-                    healthCheckCommand: args.healthCheckCommand ?? ["CMD", "node", "/app/dist/healthcheck.js"],
+                    healthCheckCommand: args.healthCheckCommand ?? SERVICE_DEFAULTS.healthCheckCommand,
                 }),
                 volumes: [{ name: "tmp" }],
                 tags: tags(serviceName),
@@ -240,7 +190,7 @@ export class BlueGreenService extends pulumi.ComponentResource {
                 deploymentController: { type: "ECS" },
                 deploymentConfiguration: {
                     strategy: "BLUE_GREEN",
-                    bakeTimeInMinutes: String(args.bakeTimeMinutes ?? 5),
+                    bakeTimeInMinutes: String(args.bakeTimeMinutes ?? SERVICE_DEFAULTS.bakeTimeMinutes),
                 },
                 deploymentCircuitBreaker: { enable: true, rollback: true },
                 alarms: { alarmNames: [...args.deploymentAlarmNames], enable: true, rollback: true },
@@ -284,8 +234,8 @@ export class BlueGreenService extends pulumi.ComponentResource {
                 serviceName,
                 minCount: args.minCount,
                 maxCount: args.maxCount,
-                cpuTargetPercent: args.cpuTargetPercent ?? 70,
-                memoryTargetPercent: args.memoryTargetPercent ?? 80,
+                cpuTargetPercent: args.cpuTargetPercent ?? SERVICE_DEFAULTS.cpuTargetPercent,
+                memoryTargetPercent: args.memoryTargetPercent ?? SERVICE_DEFAULTS.memoryTargetPercent,
                 tags: tags(serviceName),
             },
             { parent: this, dependsOn: [service] },

@@ -1,14 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-/**
- * Retention values CloudWatch Logs accepts (days). Anything else is rejected by the API at `up`;
- * checking here makes it fail at preview with a message naming the value.
- * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
- */
-export const LOG_RETENTION_DAYS = [
-    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+import { LOG_RETENTION_DAYS } from "../../lib/allowed";
 
 export interface EncryptedLogGroupArgs {
     /** Explicit log group name, so ARNs, IAM policies and container definitions know it at preview. */
@@ -20,7 +13,11 @@ export interface EncryptedLogGroupArgs {
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-/** Throws a readable error unless `days` is a retention CloudWatch Logs accepts. */
+/**
+ * Throws a readable error unless `days` is a retention CloudWatch Logs accepts: the API would reject
+ * it only at `up`; this fails at preview with a message naming the value.
+ * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+ */
 export function assertLogRetention(days: number, what: string): void {
     if (!(LOG_RETENTION_DAYS as readonly number[]).includes(days)) {
         throw new Error(

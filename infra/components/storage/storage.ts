@@ -12,9 +12,9 @@ export interface StorageArgs {
     tags: Readonly<Record<string, string>>;
     /** The storage key: SSE-KMS for the backups bucket. */
     storageKeyArn: pulumi.Input<string>;
-    /** Days until backups move to Glacier (default 90). */
+    /** Days until backups move to Glacier (the settings' govstack:storage, which has the defaults). */
     backupsGlacierAfterDays: number;
-    /** Days until backups expire (default 2555 = 7 years, AU-11 / CP-9). */
+    /** Days until backups expire (AU-11 / CP-9). */
     backupsExpireAfterDays: number;
     /** Days until ALB and S3 access logs expire. */
     accessLogsExpireAfterDays: number;
