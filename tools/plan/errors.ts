@@ -2,8 +2,9 @@ import { SettingsError } from "../../infra/lib/settings-error";
 import { StackConfigError } from "../lib/stack-config";
 
 /**
- * A mistake the user can fix (bad arguments, a malformed settings or pack config file) is the
- * repository's one SettingsError: the plan prints its message without a stack trace and exits 2.
+ * A mistake in what the plan is given (an unknown stack, a malformed settings or pack config file) is
+ * the repository's one SettingsError: the plan prints its message without a stack trace and exits 2.
+ * A bad command line is a UsageError (tools/lib/cli-args.ts), also exit 2, printed with the usage.
  */
 export { SettingsError };
 
@@ -14,7 +15,7 @@ export { SettingsError as PlanSettingsError };
 const PULUMI_CONFIG_ERRORS = new Set(["ConfigMissingError", "ConfigTypeError", "ConfigEnumError", "ConfigRangeError", "ConfigPatternError"]);
 
 /**
- * Settings and usage errors exit 2: a SettingsError, also the one a program throws (recognised by
+ * Settings errors exit 2: a SettingsError, also the one a program throws (recognised by
  * name: the plan forgets the program's modules between stacks, so that class is not ours, and
  * infra/index.ts hands it on as a pulumi.RunError that keeps the name), the stack file loader's
  * StackConfigError, Pulumi's Config errors.
