@@ -1,7 +1,8 @@
 import * as path from "path";
 
+import { parseCommandLine, UsageError } from "./lib/cli-args";
 import { listStacks, PROJECT_ROOT } from "./lib/stack-config";
-import { isSettingsError, PlanSettingsError } from "./plan/errors";
+import { isSettingsError, SettingsError } from "./plan/errors";
 import { launchPack } from "./plan/pack-launch";
 import { stopAllPacksSync } from "./plan/pack-process";
 import type { PackHandle, RunPlanOptions } from "./plan/run-plan";
@@ -37,63 +38,44 @@ interface Args {
     build: "auto" | "never";
 }
 
+/** The flags the plan takes, for node:util parseArgs (USAGE above says what each does). */
+const OPTIONS = {
+    help: { type: "boolean", short: "h" },
+    all: { type: "boolean" },
+    out: { type: "string" },
+    pack: { type: "string" },
+    "policy-config": { type: "string" },
+    root: { type: "string" },
+    "no-build": { type: "boolean" },
+} as const;
+
+/** @throws UsageError for a command line the plan cannot run with (printed with USAGE, exit 2). */
 function parseArgs(argv: string[]): Args | "help" {
-    const args: Args = { stacks: [], out: "out", pack: "", root: PROJECT_ROOT, build: "auto" };
-    const stacks: string[] = [];
-    let all = false;
-    for (let i = 0; i < argv.length; i++) {
-        const a = argv[i];
-        const value = (): string => {
-            const v = argv[++i];
-            if (v === undefined || v.startsWith("--")) {
-                throw new PlanSettingsError(`${a} needs a value\n\n${USAGE}`);
-            }
-            return v;
-        };
-        switch (a) {
-            case "-h":
-            case "--help":
-                return "help";
-            case "--all":
-                all = true;
-                break;
-            case "--out":
-                args.out = value();
-                break;
-            case "--pack":
-                args.pack = value();
-                break;
-            case "--policy-config":
-                args.policyConfig = value();
-                break;
-            case "--root":
-                args.root = path.resolve(value());
-                break;
-            case "--no-build":
-                args.build = "never";
-                break;
-            default:
-                if (a.startsWith("-")) {
-                    throw new PlanSettingsError(`Unknown option ${a}\n\n${USAGE}`);
-                }
-                stacks.push(a);
-        }
+    const { values, positionals: stacks } = parseCommandLine(argv, OPTIONS, /* stack names */ true);
+    if (values.help) {
+        return "help";
     }
-    if (all && stacks.length > 0) {
-        throw new PlanSettingsError(`Give either stack names or --all, not both\n\n${USAGE}`);
+    const root = values.root === undefined ? PROJECT_ROOT : path.resolve(values.root);
+    if (values.all && stacks.length > 0) {
+        throw new UsageError("Give either stack names or --all, not both");
     }
-    if (!all && stacks.length === 0) {
-        throw new PlanSettingsError(`Which stack? Give a stack name (${listStacks(args.root).join(", ") || "none found"}) or --all\n\n${USAGE}`);
+    if (!values.all && stacks.length === 0) {
+        throw new UsageError(`Which stack? Give a stack name (${listStacks(root).join(", ") || "none found"}) or --all`);
     }
-    const known = listStacks(args.root);
+    const known = listStacks(root);
     for (const s of stacks) {
         if (!known.includes(s)) {
-            throw new PlanSettingsError(`Unknown stack "${s}": there is no Pulumi.${s}.yaml; stacks: ${known.join(", ") || "none"}`);
+            throw new SettingsError(`Unknown stack "${s}": there is no Pulumi.${s}.yaml; stacks: ${known.join(", ") || "none"}`);
         }
     }
-    args.stacks = all ? "all" : stacks;
-    args.pack = path.resolve(args.pack || path.join(PROJECT_ROOT, "policies"));
-    return args;
+    return {
+        stacks: values.all ? "all" : stacks,
+        out: values.out ?? "out",
+        pack: path.resolve(values.pack || path.join(PROJECT_ROOT, "policies")),
+        policyConfig: values["policy-config"],
+        root,
+        build: values["no-build"] ? "never" : "auto",
+    };
 }
 
 /** A path as the user would type it: relative when below the working directory. */
@@ -114,7 +96,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }
         const stacks = args.stacks === "all" ? listStacks(args.root) : args.stacks;
         if (stacks.length === 0) {
-            throw new PlanSettingsError(`No Pulumi.<stack>.yaml in ${args.root}`);
+            throw new SettingsError(`No Pulumi.<stack>.yaml in ${args.root}`);
         }
         const log = (line: string): void => io.err(`plan ${line}`);
         // Spawn the pack before loading the Pulumi SDK and the program: it boots in parallel. One pack
@@ -139,6 +121,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }
         return blocked ? 1 : 0;
     } catch (err) {
+        if (err instanceof UsageError) {
+            io.err(`plan: ${err.message}\n\n${USAGE}`);
+            return 2;
+        }
         if (isSettingsError(err)) {
             io.err(`plan: ${err.message}`);
             return 2;

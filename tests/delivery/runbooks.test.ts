@@ -63,8 +63,8 @@ describe("runbooks (docs/runbooks) and docs/delivery.md", () => {
         const paths = [
             "policies/config/staging.json",
             "policies/config/prod.json",
-            "infra/components/alarms.ts",
-            "infra/components/data.ts",
+            "infra/components/observability/alarms.ts",
+            "infra/components/data/data.ts",
             "delivery/Pulumi.govcloud.yaml",
             ".github/CODEOWNERS",
             ".github/workflows/pull-request.yml",
@@ -87,7 +87,7 @@ describe("runbooks (docs/runbooks) and docs/delivery.md", () => {
     it("keeps the rollback within five minutes and names the deployment alarms by their real names", () => {
         const text = read(path.join("runbooks", "bluegreen-cutover-rollback.md"));
         assert.match(text, /stop-service-deployment --service-deployment-arn "\$DEP" --stop-type ROLLBACK/);
-        const alarms = fs.readFileSync(path.join(PROJECT_ROOT, "infra", "components", "alarms.ts"), "utf8");
+        const alarms = fs.readFileSync(path.join(PROJECT_ROOT, "infra", "components", "observability", "alarms.ts"), "utf8");
         for (const suffix of ["alb-5xx", "target-5xx-rate", "latency-p95"]) {
             assert.ok(alarms.includes(`-${suffix}\``), `alarms.ts still names ${suffix}`);
             assert.ok(text.includes(`govstack-prod-${suffix}`), suffix);

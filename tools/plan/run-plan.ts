@@ -8,7 +8,7 @@ import { evaluateForPlan, EvaluateOptions, PlanEvaluation } from "./evaluate";
 import { buildPolicyConfig, packConfigPath, PackConfigFile, readPackConfig } from "./pack-config";
 import { LaunchedPack, launchPack, LaunchOptions } from "./pack-launch";
 import { PackProcess } from "./pack-process";
-import { PlanSettingsError } from "./errors";
+import { SettingsError } from "./errors";
 import { PackInfo, PlannedResource, Violation } from "./types";
 
 /** A running pack and the session talking to it; reusable across stacks (`configure` is per stack). */
@@ -222,7 +222,7 @@ export async function runPlan(stack: string, options: RunPlanOptions = {}): Prom
             packConfig = readPackConfig(configFile);
             packConfigFile = configFile;
         } else if (options.packConfig) {
-            throw new PlanSettingsError(`Policy config ${configFile} does not exist`);
+            throw new SettingsError(`Policy config ${configFile} does not exist`);
         } else {
             log(`${stack}: no ${path.relative(process.cwd(), configFile)}; using the pack's defaults`);
         }
