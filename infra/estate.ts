@@ -91,6 +91,7 @@ export function buildEstate(settings: EstateSettings): Estate {
         cache: settings.cache,
         // Joins the AWS Backup plan by tag (harmless where backups are off).
         databaseTags: settings.baseline.backups ? { [BACKUP_SELECTION_TAG.key]: BACKUP_SELECTION_TAG.value } : {},
+        permissionsBoundary,
     });
 
     const storage = new Storage("storage", {

@@ -3,7 +3,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 
 import { Evaluation } from "../../tools/lib/evaluate";
-import { evaluated, isSecret, named, one } from "./harness";
+import { evaluated, isSecret, named, one, statement } from "./harness";
 
 const RDS = "aws:rds/instance:Instance";
 const REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -97,6 +97,24 @@ describe("infra/components/data", () => {
             assert.strictEqual(i.backupRetentionPeriod, 7);
             assert.strictEqual(i.skipFinalSnapshot, true);
             assert.strictEqual(i.finalSnapshotIdentifier, undefined);
+        });
+
+        it("has Enhanced Monitoring every 60 s through a boundary-bound role RDS's monitoring service assumes", () => {
+            for (const ev of [staging, prod]) {
+                const i = db(ev);
+                const prefix = ev === prod ? "govstack-prod" : "govstack-stg";
+                const role = named(ev, "aws:iam/role:Role", "data-postgres-monitoring").inputs;
+                assert.strictEqual(i.monitoringInterval, 60);
+                assert.strictEqual(role.name, `${prefix}-rds-monitoring`);
+                // Built from the name, so known at preview: partition-aware, never arn:aws:.
+                assert.match(String(i.monitoringRoleArn), /^arn:aws-us-gov:iam::\d{12}:role\/govstack-(prod|stg)-rds-monitoring$/);
+                assert.ok(String(role.permissionsBoundary).startsWith("arn:aws-us-gov:iam::"));
+                const trust = statement(role.assumeRolePolicy, "TrustService");
+                assert.deepStrictEqual(trust.Principal, { Service: "monitoring.rds.amazonaws.com" });
+                assert.ok(trust.Condition?.StringEquals?.["aws:SourceAccount"], "trust confined to the account");
+                const attachment = named(ev, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "data-postgres-monitoring-AmazonRDSEnhancedMonitoringRole").inputs;
+                assert.strictEqual(attachment.policyArn, "arn:aws-us-gov:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole");
+            }
         });
 
         it("grows storage automatically (gp3) up to the configured ceiling", () => {

@@ -2,10 +2,11 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 
-import { arn, ArnScope } from "../../lib/arn";
+import { arn, ArnScope, roleArn } from "../../lib/arn";
 import { NAME_LIMITS, physicalName } from "../../lib/naming";
 import { resourceTags } from "../../lib/tags";
 import { POSTGRES_PORT, REDIS_PORT } from "../network";
+import { serviceRole } from "../shared/service-role";
 
 export interface DatabaseSettings {
     engineVersion: string;
@@ -50,10 +51,19 @@ export interface DataArgs {
     cache: CacheSettings;
     /** Extra tags on the database instance, e.g. the tag that puts it in the backup plan (CP-9). */
     databaseTags?: Readonly<Record<string, string>>;
+    /** The delivery program's permissions boundary, for the enhanced-monitoring role. */
+    permissionsBoundary: string;
 }
 
 /** The PostgreSQL logs RDS exports to CloudWatch (AU-2, AU-12). */
 export const POSTGRES_LOG_EXPORTS = ["postgresql", "upgrade"] as const;
+
+/**
+ * Enhanced Monitoring: OS metrics (CPU steal, memory, processes, file system) every 60 seconds to
+ * CloudWatch Logs (SI-4, AU-12), the coarsest of the values RDS accepts (1, 5, 10, 15, 30, 60).
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Monitoring.OS.html
+ */
+export const ENHANCED_MONITORING_INTERVAL_SECONDS = 60;
 
 /** The database user the service connects as, with an IAM token (no password anywhere). */
 export const APP_DB_USER = "govstack_app";
@@ -146,6 +156,23 @@ export class Data extends pulumi.ComponentResource {
         const logGroups = POSTGRES_LOG_EXPORTS.map((log) =>
             this.logGroup(`${name}-postgres-${log}`, `/aws/rds/instance/${id}/${log}`, args, tags),
         );
+        // The role RDS assumes to publish Enhanced Monitoring metrics: AWS's managed policy for
+        // exactly that (write to the RDSOSMetrics log group), trust confined to this account. Its
+        // ARN is built from the name, so the instance's monitoringRoleArn is known at preview.
+        const monitoringRoleName = physicalName(args.namePrefix, ["rds-monitoring"], 64);
+        const monitoring = serviceRole(
+            `${name}-postgres-monitoring`,
+            {
+                scope: args.scope,
+                roleName: monitoringRoleName,
+                service: "monitoring.rds",
+                description: "RDS Enhanced Monitoring: publish OS metrics of the database to CloudWatch Logs",
+                permissionsBoundary: args.permissionsBoundary,
+                tags: tags(monitoringRoleName),
+                managedPolicies: ["service-role/AmazonRDSEnhancedMonitoringRole"],
+            },
+            { parent: this },
+        );
         return new aws.rds.Instance(
             `${name}-postgres`,
             {
@@ -183,11 +210,13 @@ export class Data extends pulumi.ComponentResource {
                 performanceInsightsKmsKeyId: args.dataKeyArn,
                 performanceInsightsRetentionPeriod: db.performanceInsightsRetentionDays,
                 enabledCloudwatchLogsExports: [...POSTGRES_LOG_EXPORTS],
+                monitoringInterval: ENHANCED_MONITORING_INTERVAL_SECONDS,
+                monitoringRoleArn: roleArn(args.scope, monitoringRoleName),
                 autoMinorVersionUpgrade: true,
                 applyImmediately: !args.isProd,
                 tags: { ...tags(id), ...args.databaseTags },
             },
-            { parent: this, dependsOn: logGroups },
+            { parent: this, dependsOn: [...logGroups, ...monitoring.ready] },
         );
     }
 
