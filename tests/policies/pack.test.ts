@@ -18,7 +18,7 @@ import { allPolicies } from "../../policies/rules";
 import { databasePolicies } from "../../policies/rules/databases";
 import { encryptionPolicies } from "../../policies/rules/encryption";
 import { packInfoFromMessage } from "../../tools/plan/analyzer-client";
-import { buildPolicyConfig, PackConfigFile, readPackConfig, resolvePolicyConfig } from "../../tools/plan/pack-config";
+import { buildPolicyConfig, PackConfigFile, readPackConfig, redundantEntries, resolvePolicyConfig } from "../../tools/plan/pack-config";
 import { servedPackInfo } from "./served-info";
 
 // The protocol assertions look at this file's areas only, so other areas' policies (tags,
@@ -47,6 +47,9 @@ const SEVERITIES: Record<string, analyzerPb.PolicySeverity> = { low: 1, medium: 
 function readConfig(stack: string): PackConfigFile {
     return readPackConfig(path.join(PACK_DIR, "config", `${stack}.json`));
 }
+
+/** The prod-scoped policies, from each spec's `scope`: the one list of them. */
+const PROD_SCOPED = allPolicies.filter((p) => p.govstack.scope === "prod").map((p) => p.name);
 
 describe("policy pack", () => {
     describe("exported list and config files", () => {
@@ -83,7 +86,45 @@ describe("policy pack", () => {
                 const keys = [...text.matchAll(/^ {2}"([^"]+)":/gm)].map((m) => m[1]);
                 assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], "duplicate policy entries");
             });
+
+            it(`policies/config/${stack}.json holds only what differs from the code defaults (no stale copy of a default)`, () => {
+                assert.deepEqual(redundantEntries(servedPackInfo(), readConfig(stack)), [], "remove these entries: they repeat the code's defaults");
+            });
         }
+
+        it("staging.json sets exactly the prod-scoped policies (`scope: \"prod\"`) to advisory; prod.json sets no level at all", () => {
+            assert.ok(PROD_SCOPED.length > 0);
+            const levelOf = (entry: unknown) => (typeof entry === "string" ? entry : (entry as { enforcementLevel?: string }).enforcementLevel);
+            const levels = (stack: string) =>
+                Object.entries(readConfig(stack))
+                    .filter(([, entry]) => levelOf(entry) !== undefined)
+                    .map(([name, entry]) => `${name}=${levelOf(entry)}`)
+                    .sort();
+            assert.deepEqual(levels("staging"), PROD_SCOPED.map((name) => `${name}=advisory`).sort());
+            assert.deepEqual(levels("prod"), []);
+            // Every prod-scoped policy fails closed: mandatory wherever a stack's config leaves it alone.
+            for (const name of PROD_SCOPED) {
+                assert.equal(buildPolicyConfig(servedPackInfo(), readConfig("prod"))[name].enforcement, "mandatory", name);
+            }
+        });
+
+        it("redundantEntries finds a level or option value that repeats the default, an empty entry, and keeps real differences", () => {
+            const config = {
+                "rds-storage-encrypted": { enforcementLevel: "mandatory", requireCmk: true },
+                "rds-multi-az": "mandatory",
+                "rds-final-snapshot": {},
+                "rds-backup-retention": { minBackupRetentionDays: 35 },
+                "rds-deletion-protection": "advisory",
+            };
+            assert.deepEqual(redundantEntries(servedPackInfo(), config), [
+                "rds-storage-encrypted.enforcementLevel",
+                "rds-storage-encrypted.requireCmk",
+                "rds-multi-az",
+                "rds-final-snapshot",
+            ]);
+            // Under "all": advisory, a policy set back to its default level is a real difference.
+            assert.deepEqual(redundantEntries(servedPackInfo(), { all: "advisory", "rds-multi-az": "mandatory" }), []);
+        });
 
         it("the compiled pack never loads @pulumi/aws at run time (start-up budget, issue 8)", () => {
             assert.ok(fs.existsSync(PACK_MAIN), "policies/bin is missing: run `npm run build` first (npm test does)");
