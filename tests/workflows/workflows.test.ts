@@ -48,6 +48,8 @@ const ALLOWED_PERMISSIONS: Record<string, string> = {
     "security-events": "write",
     "id-token": "write",
     "pull-requests": "write",
+    // CodeQL reads its own workflow run (codeql.yml).
+    actions: "read",
 };
 
 function step(job: Job, action: string): Step {
@@ -63,8 +65,8 @@ function runs(job: Job): string[] {
 describe("GitHub workflows (.github/workflows)", () => {
     const files = fs.readdirSync(WORKFLOW_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
 
-    it("has the pull-request and main workflows", () => {
-        assert.deepStrictEqual(files, ["main.yml", "pull-request.yml"]);
+    it("has the pull-request and main workflows, and the scanners' (tests/workflows/ci-gates.test.ts)", () => {
+        assert.deepStrictEqual(files, ["codeql.yml", "main.yml", "pull-request.yml", "scheduled-scans.yml"]);
     });
 
     describe("pull-request.yml", () => {
@@ -77,8 +79,8 @@ describe("GitHub workflows (.github/workflows)", () => {
             assert.strictEqual(wf.concurrency?.["cancel-in-progress"], true);
         });
 
-        it("has the jobs test, plan and preview, preview after the other two", () => {
-            assert.deepStrictEqual(Object.keys(wf.jobs), ["test", "plan", "preview"]);
+        it("has the jobs test, plan and preview, preview after the other two (then the CI gates: ci-gates.test.ts)", () => {
+            assert.deepStrictEqual(Object.keys(wf.jobs).slice(0, 3), ["test", "plan", "preview"]);
             assert.deepStrictEqual(preview.needs, ["test", "plan"]);
         });
 
@@ -203,7 +205,8 @@ describe("GitHub workflows (.github/workflows)", () => {
             });
 
             it(`${file}: runs on Node 20 like the project (engines.node)`, () => {
-                for (const job of Object.values(wf.jobs)) {
+                // Jobs that use Node; the scanner jobs (image, secrets, CodeQL) set up no Node.
+                for (const job of Object.values(wf.jobs).filter((j) => j.steps.some((s) => s.run?.includes("npm ")))) {
                     const node = job.steps.find((s) => s.uses?.startsWith("actions/setup-node@"));
                     assert.strictEqual(node?.with?.["node-version"], 20);
                 }
@@ -213,7 +216,7 @@ describe("GitHub workflows (.github/workflows)", () => {
 
     it("Dependabot keeps the pinned actions and the npm lockfile current", () => {
         const dependabot = YAML.parse(fs.readFileSync(path.join(PROJECT_ROOT, ".github", "dependabot.yml"), "utf8"));
-        const ecosystems = (dependabot.updates as Array<{ "package-ecosystem": string }>).map((u) => u["package-ecosystem"]).sort();
+        const ecosystems = (dependabot.updates as Array<{ "package-ecosystem": string; directory: string }>).filter((u) => u.directory === "/").map((u) => u["package-ecosystem"]).sort();
         assert.deepStrictEqual(ecosystems, ["github-actions", "npm"]);
     });
 });
