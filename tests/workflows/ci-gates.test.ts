@@ -236,6 +236,34 @@ describe("CI gates (issue 19)", () => {
         });
     });
 
+    describe("docs/ci-gates.md", () => {
+        const doc = fs.readFileSync(path.join(PROJECT_ROOT, "docs", "ci-gates.md"), "utf8");
+
+        it("maps the gates to the controls an assessor asks for", () => {
+            for (const control of ["RA-5", "SA-11", "SI-2", "CM-8", "SR-4"]) {
+                assert.ok(doc.includes(control), control);
+            }
+        });
+
+        it("names only npm scripts, security/ files and required checks that exist", () => {
+            const scripts = Object.keys(JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")).scripts);
+            for (const m of doc.matchAll(/npm run ([a-z:-]+)/g)) {
+                assert.ok(scripts.includes(m[1]), `npm run ${m[1]}`);
+            }
+            for (const m of doc.matchAll(/`(security\/[\w./-]+)`/g)) {
+                assert.ok(fs.existsSync(path.join(PROJECT_ROOT, m[1])), m[1]);
+            }
+            const checks = doc.slice(doc.indexOf("## Branch protection"), doc.indexOf("## Coverage"));
+            const jobNames = [pr, codeql].flatMap((wf) => Object.values(wf.jobs).map((j) => j.name));
+            for (const m of checks.matchAll(/`([^`]+)`/g)) {
+                if (!m[1].includes(" (") || /^(plan|preview) /.test(m[1])) {
+                    continue; // not a check name, or one of the existing checks (workflows.test.ts)
+                }
+                assert.ok(jobNames.includes(m[1]), `required check "${m[1]}" is a job name`);
+            }
+        });
+    });
+
     describe("update bots (Dependabot)", () => {
         const updates = (YAML.parse(fs.readFileSync(path.join(PROJECT_ROOT, ".github", "dependabot.yml"), "utf8")) as {
             updates: Array<{ "package-ecosystem": string; directory: string; schedule: { interval: string } }>;
