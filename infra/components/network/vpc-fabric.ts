@@ -52,7 +52,7 @@ export function vpcFabric(name: string, args: VpcFabricArgs, parent: pulumi.Reso
         opts,
     );
     // Adopting the default group removes every rule AWS put in it (allow all from the group itself,
-    // allow all egress); declaring none keeps it empty. CIS AWS 5.4 / Security Hub EC2.2.
+    // allow all egress); declaring none keeps it empty (Security Hub EC2.2, CIS AWS Foundations).
     new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: vpc.id, tags: args.tags(`${prefix}-default-closed`) }, opts);
 
     const igw = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: args.tags(`${prefix}-igw`) }, opts);

@@ -1,8 +1,10 @@
 // network-acl-no-world-admin-ingress: network ACLs are the subnet-level boundary. An inbound allow
 // rule from the whole internet to SSH (22) or RDP (3389), or to every port or protocol, opens
 // every instance of the subnets behind it to remote administration or to anything at all (SC-7,
-// SC-7(5), AC-17, CM-7). Security Hub reports it as EC2.21; KICS as "Network ACL With Unrestricted
-// Access To SSH/RDP".
+// SC-7(5), AC-17, CM-7). Security Hub reports it as EC2.21 (AWS Config nacl-no-unrestricted-ssh-rdp:
+// "an inbound entry allows a source TCP or UDP CIDR block for ports 22 or 3389",
+// https://docs.aws.amazon.com/config/latest/developerguide/nacl-no-unrestricted-ssh-rdp.html); KICS as
+// "Network ACL With Unrestricted Access To SSH/RDP".
 //
 // ACL rules are evaluated in rule-number order and the first match wins, so inside one ACL's inline
 // list an allow whose port range includes 22 or 3389 (the usual ephemeral 1024-65535) passes when a

@@ -3,8 +3,8 @@
 // anything anywhere, and anything launched without a group lands in it. Only an
 // aws.ec2.DefaultSecurityGroup that refers to the VPC (by its id, or — during a preview — by the
 // property dependency the engine records) removes those rules; it must then declare none, and no
-// standalone rule may add one (SC-7, SC-7(5), AC-4, CM-7). Security Hub EC2.2, CIS AWS 5.4, cdk-nag
-// VPCDefaultSecurityGroupClosed. A tie that cannot be proven is an advisory, never assumed.
+// standalone rule may add one (SC-7, SC-7(5), AC-4, CM-7). Security Hub EC2.2, CIS AWS Foundations,
+// cdk-nag VPCDefaultSecurityGroupClosed. A tie that cannot be proven is an advisory, never assumed.
 
 import {
     cannotEvaluateMessage,
