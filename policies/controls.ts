@@ -27,6 +27,7 @@ export const CONTROL_CATALOGUE = {
     "AC-6(2)": { title: "Least Privilege | Non-privileged Access for Nonsecurity Functions", fedrampModerate: true },
     "AC-6(9)": { title: "Least Privilege | Log Use of Privileged Functions", fedrampModerate: true },
     "AC-6(10)": { title: "Least Privilege | Prohibit Non-privileged Users from Executing Privileged Functions", fedrampModerate: true },
+    "AC-14": { title: "Permitted Actions without Identification or Authentication", fedrampModerate: true },
     "AC-17": { title: "Remote Access", fedrampModerate: true },
     "AC-17(2)": { title: "Remote Access | Protection of Confidentiality and Integrity Using Encryption", fedrampModerate: true },
     "AC-21": { title: "Information Sharing", fedrampModerate: true },

@@ -8,6 +8,8 @@
 import { GovPolicy } from "../../lib";
 import { DEFAULT_FORBIDDEN_MANAGED_POLICIES, iamNoAdminManagedPolicies } from "./iam-no-admin-managed-policies";
 import { iamNoUserAccessKeys } from "./iam-no-user-access-keys";
+import { iamNoUserLoginProfile } from "./iam-no-user-login-profile";
+import { iamPasswordPolicyStrength } from "./iam-password-policy-strength";
 import { iamPolicyNoPassRoleWildcard } from "./iam-policy-no-passrole-wildcard";
 import { iamPolicyNoWildcardActions } from "./iam-policy-no-wildcard-actions";
 import { iamUserNoPolicies } from "./iam-user-no-policies";
@@ -18,6 +20,8 @@ export {
     DEFAULT_FORBIDDEN_MANAGED_POLICIES,
     iamNoAdminManagedPolicies,
     iamNoUserAccessKeys,
+    iamNoUserLoginProfile,
+    iamPasswordPolicyStrength,
     iamPolicyNoPassRoleWildcard,
     iamPolicyNoWildcardActions,
     iamUserNoPolicies,
@@ -29,6 +33,8 @@ export const identityPolicies: GovPolicy[] = [
     iamPolicyNoWildcardActions,
     iamPolicyNoPassRoleWildcard,
     iamNoUserAccessKeys,
+    iamNoUserLoginProfile,
+    iamPasswordPolicyStrength,
     iamUserNoPolicies,
     iamNoAdminManagedPolicies,
     kmsKeyRotationEnabled,
