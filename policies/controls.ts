@@ -55,6 +55,7 @@ export const CONTROL_CATALOGUE = {
     "CP-9(8)": { title: "System Backup | Cryptographic Protection", fedrampModerate: true },
     "CP-10": { title: "System Recovery and Reconstitution", fedrampModerate: true },
     "IA-2": { title: "Identification and Authentication (Organizational Users)", fedrampModerate: true },
+    "IA-2(1)": { title: "Identification and Authentication | Multi-factor Authentication to Privileged Accounts", fedrampModerate: true },
     "IA-5": { title: "Authenticator Management", fedrampModerate: true },
     "IA-5(1)": { title: "Authenticator Management | Password-based Authentication", fedrampModerate: true },
     "IA-5(7)": { title: "Authenticator Management | No Embedded Unencrypted Static Authenticators", fedrampModerate: true },
