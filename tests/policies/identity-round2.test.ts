@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 
-import { iamNoUserLoginProfile, iamPasswordPolicyStrength, iamPolicyNoWildcardActions, iamRoleTrustPolicy, resourcePolicyNoWildcardActions } from "../../policies/rules/identity";
+import { iamNoInlinePolicies, iamNoUserLoginProfile, iamPasswordPolicyStrength, iamPolicyNoWildcardActions, iamRoleTrustPolicy, resourcePolicyNoWildcardActions } from "../../policies/rules/identity";
 import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, unknown } from "./helpers";
 
 const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
@@ -239,5 +239,35 @@ describe("identity (round 2)", () => {
             }
         });
         itHonoursWaivers(p, { type: ROLE, name: "r", props: trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:*" }) });
+    });
+
+    describe("iam-no-inline-policies", () => {
+        const p = iamNoInlinePolicies;
+        const ROLE = "aws:iam/role:Role";
+        const POLICY_DOC = doc({ Effect: "Allow", Action: "logs:PutLogEvents", Resource: "arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/a:*" });
+        it("blocks role, user and group policies and a role's inline policies", async () => {
+            assertViolations(await runResourcePolicy(p, { type: "aws:iam/rolePolicy:RolePolicy", name: "rp", props: { role: "app", policy: POLICY_DOC } }), [
+                'IAM role policy "rp" is an inline policy on "app"; use a customer-managed aws.iam.Policy and attach it.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: "aws:iam/userPolicy:UserPolicy", name: "up", props: { user: unknown(), policy: POLICY_DOC } }), [
+                'IAM user policy "up" is an inline policy; use a customer-managed aws.iam.Policy and attach it.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: "aws:iam/groupPolicy:GroupPolicy", name: "gp", props: { group: "ops", policy: POLICY_DOC } }), [
+                'IAM group policy "gp" is an inline policy on "ops"; use a customer-managed aws.iam.Policy and attach it.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: ROLE, name: "r", props: { inlinePolicies: [{ name: "logs", policy: POLICY_DOC }] } }), [
+                'IAM role "r" has inline policies "logs"; use customer-managed aws.iam.Policy resources and attach them.',
+            ]);
+        });
+        it("passes roles without inline policies, and the empty entry that removes them", async () => {
+            assertClean(await runResourcePolicy(p, { type: ROLE, props: { name: "app" } }));
+            assertClean(await runResourcePolicy(p, { type: ROLE, props: { inlinePolicies: [{}] } }));
+        });
+        it("is advisory when inlinePolicies is unknown at preview", async () => {
+            const diags = await runResourcePolicy(p, { type: ROLE, props: { inlinePolicies: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(p, { type: "aws:iam/rolePolicy:RolePolicy", name: "rp", props: { role: "app", policy: POLICY_DOC } });
     });
 });

@@ -7,6 +7,7 @@
 
 import { GovPolicy } from "../../lib";
 import { DEFAULT_FORBIDDEN_MANAGED_POLICIES, iamNoAdminManagedPolicies } from "./iam-no-admin-managed-policies";
+import { iamNoInlinePolicies } from "./iam-no-inline-policies";
 import { iamNoUserAccessKeys } from "./iam-no-user-access-keys";
 import { iamNoUserLoginProfile } from "./iam-no-user-login-profile";
 import { iamPasswordPolicyStrength } from "./iam-password-policy-strength";
@@ -21,6 +22,7 @@ import { KMS_ROOT_KEY_POLICY_RULE, resourcePolicyNoWildcardActions } from "./res
 export {
     DEFAULT_FORBIDDEN_MANAGED_POLICIES,
     iamNoAdminManagedPolicies,
+    iamNoInlinePolicies,
     iamNoUserAccessKeys,
     iamNoUserLoginProfile,
     iamPasswordPolicyStrength,
@@ -41,6 +43,7 @@ export const identityPolicies: GovPolicy[] = [
     iamNoUserAccessKeys,
     iamNoUserLoginProfile,
     iamPasswordPolicyStrength,
+    iamNoInlinePolicies,
     iamUserNoPolicies,
     iamNoAdminManagedPolicies,
     kmsKeyRotationEnabled,
