@@ -2,8 +2,7 @@
 // (aws.iam.RolePolicy, UserPolicy, GroupPolicy, a role's inlinePolicies). A managed policy is a
 // resource of its own — versioned, listable, attachable to several principals and visible to IAM
 // Access Analyzer and Config as such — so what a principal may do is reviewed in one place
-// (AC-2, AC-6, AC-3). cdk-nag NIST 800-53 rev5 IAMNoInlinePolicy, Security Hub IAM.? and KICS
-// "IAM Policies Attached To User" judge the same.
+// (AC-2, AC-6, AC-3); cdk-nag NIST 800-53 rev5 IAMNoInlinePolicy judges the same.
 
 import { resourcePolicy } from "../../lib";
 
