@@ -173,7 +173,7 @@ describe("infra/components/network", () => {
             const trust = statement(role.assumeRolePolicy, "TrustService");
             assert.deepStrictEqual(trust.Principal, { Service: "vpc-flow-logs.amazonaws.com" });
             assert.deepStrictEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "318920475611" } });
-            const write = statement(named(prod, "aws:iam/rolePolicy:RolePolicy", "network-flow-logs").inputs.policy, "WriteFlowLogs");
+            const write = statement(named(prod, "aws:iam/policy:Policy", "network-flow-logs").inputs.policy, "WriteFlowLogs");
             assert.deepStrictEqual(write.Resource, [
                 "arn:aws-us-gov:logs:us-gov-west-1:318920475611:log-group:/govstack/govstack-prod/vpc-flow-logs",
                 "arn:aws-us-gov:logs:us-gov-west-1:318920475611:log-group:/govstack/govstack-prod/vpc-flow-logs:*",

@@ -130,7 +130,7 @@ describe("infra/estate: wiring between components (prod, with subnet and group i
     });
 
     it("grants the task role IAM connect to exactly this database user and cache user", () => {
-        const policy = named(ev, "aws:iam/rolePolicy:RolePolicy", "govstack-prod-task").inputs.policy;
+        const policy = named(ev, "aws:iam/policy:Policy", "govstack-prod-task").inputs.policy;
         assert.strictEqual(statement(policy, "ConnectToPostgresWithIam").Resource, "arn:aws-us-gov:rds-db:us-gov-west-1:318920475611:dbuser:*/govstack_app");
         const group = one(ev, "aws:elasticache/replicationGroup:ReplicationGroup").inputs.replicationGroupId;
         const user = named(ev, "aws:elasticache/user:User", "data-redis-app").inputs.userId;

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { ArnScope, logGroupArn, roleArn } from "../../lib/arn";
 import { assumeRolePolicy, policyJson } from "../../lib/iam";
+import { rolePermissions } from "../shared/role-policy";
 import { physicalName } from "../../lib/naming";
 import { endpointServiceName, servicePrincipal } from "../../lib/principals";
 import { resourceTags } from "../../lib/tags";
@@ -124,11 +125,12 @@ export class Network extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        const policy = new aws.iam.RolePolicy(
+        const permissions = rolePermissions(
             `${name}-flow-logs`,
             {
                 role: role.name,
-                name: "write-flow-logs",
+                policyName: roleName,
+                description: "Write VPC Flow Logs to its one log group",
                 // AC-6: only this log group, only the calls delivery needs.
                 policy: policyJson([
                     {
@@ -138,6 +140,7 @@ export class Network extends pulumi.ComponentResource {
                         Resource: [groupArn, `${groupArn}:*`],
                     },
                 ]),
+                tags: tags(roleName),
             },
             { parent: this },
         );
@@ -152,7 +155,7 @@ export class Network extends pulumi.ComponentResource {
                 maxAggregationInterval: 60,
                 tags: tags(`${args.namePrefix}-flow-logs`),
             },
-            { parent: this, dependsOn: [logGroup, policy] },
+            { parent: this, dependsOn: [logGroup, ...permissions] },
         );
     }
 
