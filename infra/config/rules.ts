@@ -3,7 +3,6 @@ import {
     COMPLIANCE_TAG_VALUE,
     DB_INSTANCE_CLASSES,
     FARGATE_MEMORY,
-    POSTGRES_MAJOR_VERSIONS,
     REQUIRED_TAGS,
     VAULT_LOCK_MIN_RETENTION_DAYS,
     WORLD_CIDRS,
@@ -83,10 +82,6 @@ export function settingsRules(stack: string, s: RawSettings): SettingIssue[] {
             ["govstack:database", "kmsKeyArn"],
             `must be a key of partition ${partition}, region ${region} and account ${s["govstack:accountId"]}`,
         );
-    }
-    const major = Number(db.engineVersion.split(".")[0]);
-    if (!(POSTGRES_MAJOR_VERSIONS as readonly number[]).includes(major)) {
-        add(["govstack:database", "engineVersion"], `must be PostgreSQL ${POSTGRES_MAJOR_VERSIONS.join(", ")}`);
     }
     const classes = stack === "prod" ? DB_INSTANCE_CLASSES.filter((c) => !c.startsWith("db.t")) : DB_INSTANCE_CLASSES;
     if (!(classes as readonly string[]).includes(db.instanceClass)) {

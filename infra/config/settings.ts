@@ -46,7 +46,8 @@ export function toSettings(stack: string, s: RawSettings): EstateSettings {
             ...db,
             // Storage autoscaling up to 4× by default: a full disk is an outage (CP-10).
             maxAllocatedStorage: db.maxAllocatedStorage ?? db.allocatedStorage * 4,
-            engineMajor: Number(db.engineVersion.split(".")[0]),
+            // The schema accepts the major version only ("16").
+            engineMajor: Number(db.engineVersion),
         },
         cache: s["govstack:cache"],
         service: {
