@@ -2,7 +2,7 @@ import { z } from "zod";
 
 // The components' own defaults (their pure args files, not their index: no providers are loaded).
 import { EDGE_DEFAULTS } from "../components/edge/args";
-import { SERVICE_DEFAULTS } from "../components/service/args";
+import { DEPLOYMENT_CONTROLLERS, SERVICE_DEFAULTS } from "../components/service/args";
 import {
     FARGATE_MEMORY,
     FIPS_TLS_POLICIES,
@@ -132,6 +132,9 @@ const serviceSchema = z.strictObject(
         imageDigest: pattern(DIGEST, "an image digest: sha256: followed by 64 lowercase hex digits").optional(),
         buildContext: text("a directory relative to the project root").default("app"),
         bakeTimeMinutes: whole(0, 1440).default(SERVICE_DEFAULTS.bakeTimeMinutes),
+        healthCheckGracePeriodSeconds: whole(0, 1800).default(SERVICE_DEFAULTS.healthCheckGracePeriodSeconds),
+        // "codedeploy" only for a region without ECS native blue/green (docs/bluegreen.md).
+        deploymentController: oneOf(DEPLOYMENT_CONTROLLERS).default(SERVICE_DEFAULTS.deploymentController),
         cpuTargetPercent: whole(10, 95).default(SERVICE_DEFAULTS.cpuTargetPercent),
         memoryTargetPercent: whole(10, 95).default(SERVICE_DEFAULTS.memoryTargetPercent),
     },

@@ -73,7 +73,15 @@ describe("infra/config: the real stack files", () => {
         const raw = structuredClone(readStackConfig("staging").values);
         const service = raw["govstack:service"] as Record<string, unknown>;
         const edge = raw["govstack:edge"] as Record<string, unknown>;
-        const serviceKeys = ["containerPort", "healthCheckPath", "bakeTimeMinutes", "cpuTargetPercent", "memoryTargetPercent"] as const;
+        const serviceKeys = [
+            "containerPort",
+            "healthCheckPath",
+            "bakeTimeMinutes",
+            "healthCheckGracePeriodSeconds",
+            "deploymentController",
+            "cpuTargetPercent",
+            "memoryTargetPercent",
+        ] as const;
         const edgeKeys = ["internal", "sslPolicy", "testListenerPort", "wafRateLimit"] as const;
         serviceKeys.forEach((key) => delete service[key]);
         edgeKeys.forEach((key) => delete edge[key]);
@@ -292,6 +300,13 @@ describe("infra/config: invalid settings fail with the key, the value and what i
             message:
                 'Invalid setting "govstack:observability.logRetentionDays": 100 must be one of ' +
                 "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
+        },
+        {
+            name: "a deployment controller ECS does not have",
+            stack: "staging",
+            path: ["govstack:service", "deploymentController"],
+            value: "CODE_DEPLOY",
+            message: 'Invalid setting "govstack:service.deploymentController": "CODE_DEPLOY" must be one of ecs, codedeploy',
         },
         {
             name: "a pinned PostgreSQL minor (AWS upgrades minors; the next up would ask for a downgrade)",
