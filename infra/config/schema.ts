@@ -198,6 +198,7 @@ export const SETTING_KEYS = {
     "aws:allowedAccountIds": "object",
     "aws:defaultTags": "object",
     "govstack:accountId": "string",
+    "govstack:production": "object",
     "govstack:namePrefix": "string",
     "govstack:network": "object",
     "govstack:edge": "object",
@@ -221,6 +222,8 @@ export const rawSchema = z.object({
         .length(1, { error: "must list exactly the stack's one account (it stops a deploy to the wrong account)" }),
     "aws:defaultTags": tagsSchema,
     "govstack:accountId": pattern(ACCOUNT_ID, "a 12-digit AWS account id in quotes"),
+    // Whether prod's guard rails apply; omitted, only the stack named "prod" is production.
+    "govstack:production": flag().optional(),
     "govstack:namePrefix": pattern(
         NAME_PREFIX,
         "3-16 characters: lowercase letters, digits and hyphens, starting with a letter",

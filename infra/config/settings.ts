@@ -1,5 +1,6 @@
 import { GOVCLOUD_REGIONS } from "../lib/allowed";
 import { partitionOf } from "../lib/arn";
+import { isProduction } from "./rules";
 import { RawSettings } from "./schema";
 
 /** Where the service's image comes from: built from source (staging) or pinned by digest (prod). */
@@ -34,7 +35,7 @@ export function toSettings(stack: string, s: RawSettings): EstateSettings {
     const db = s["govstack:database"];
     return {
         stack,
-        isProd: stack === "prod",
+        isProd: isProduction(stack, s),
         accountId: s["govstack:accountId"],
         region: s["aws:region"],
         partition: partitionOf(s["aws:region"]),

@@ -377,6 +377,20 @@ describe("infra/config: invalid settings fail with the key, the value and what i
         assert.strictEqual(s.database.allowMajorVersionUpgrade, false, "a major upgrade is allowed only when asked for");
     });
 
+    it("applies prod's guard rails to any stack marked govstack:production, and not to one marked false", () => {
+        const staging = { ...readStackConfig("staging").values, "govstack:production": true };
+        assert.match(messageOf("staging", staging), /Invalid setting "govstack:database.multiAz": false must be true in prod/);
+        const prod = { ...readStackConfig("prod").values, "govstack:production": false };
+        assert.strictEqual(parseSettings("prod", prod).isProd, false);
+        const renamed = { ...readStackConfig("prod").values, "govstack:production": true };
+        (renamed["aws:defaultTags"] as { tags: Record<string, string> }).tags = {
+            ...(renamed["aws:defaultTags"] as { tags: Record<string, string> }).tags,
+            Environment: "prod-west",
+        };
+        assert.strictEqual(parseSettings("prod-west", renamed).isProd, true);
+        assert.strictEqual(parseSettings("staging", readStackConfig("staging").values).isProd, false);
+    });
+
     it("the same values that prod rejects are accepted in staging", () => {
         const raw = withSetting("staging", ["govstack:database", "backupRetentionDays"], 7);
         assert.strictEqual(parseSettings("staging", raw).database.backupRetentionDays, 7);
