@@ -382,11 +382,9 @@ describe("infra/config: invalid settings fail with the key, the value and what i
         assert.match(messageOf("staging", staging), /Invalid setting "govstack:database.multiAz": false must be true in prod/);
         const prod = { ...readStackConfig("prod").values, "govstack:production": false };
         assert.strictEqual(parseSettings("prod", prod).isProd, false);
-        const renamed = { ...readStackConfig("prod").values, "govstack:production": true };
-        (renamed["aws:defaultTags"] as { tags: Record<string, string> }).tags = {
-            ...(renamed["aws:defaultTags"] as { tags: Record<string, string> }).tags,
-            Environment: "prod-west",
-        };
+        const renamed: Record<string, unknown> = { ...readStackConfig("prod").values, "govstack:production": true };
+        const tags = (renamed["aws:defaultTags"] as { tags: Record<string, string> }).tags;
+        renamed["aws:defaultTags"] = { tags: { ...tags, Environment: "prod-west" } };
         assert.strictEqual(parseSettings("prod-west", renamed).isProd, true);
         assert.strictEqual(parseSettings("staging", readStackConfig("staging").values).isProd, false);
     });

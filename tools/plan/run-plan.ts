@@ -224,7 +224,10 @@ export async function runPlan(stack: string, options: RunPlanOptions = {}): Prom
         } else if (options.packConfig) {
             throw new SettingsError(`Policy config ${configFile} does not exist`);
         } else {
-            log(`${stack}: no ${path.relative(process.cwd(), configFile)}; using the pack's defaults`);
+            log(
+                `${stack}: no ${path.relative(process.cwd(), configFile)}; using the pack's defaults (every policy mandatory, ` +
+                    "the prod-scoped ones too). `npm run new-stack` writes one; a non-production stack runs those as advisory",
+            );
         }
         const policyConfig = buildPolicyConfig(handle.info, packConfig, path.relative(process.cwd(), configFile));
         log(`${stack}: analyzing ${evaluation.resources.length} resources…`);
