@@ -33,6 +33,8 @@ export interface PolicyMeta {
     readonly summary: string;
     /** "prod": a production-resilience rule that non-production stacks run as advisory; absent: every stack. */
     readonly scope?: PolicyScope;
+    /** Ids of the other packs' rules this policy covers (rows of policies/coverage/, docs/coverage.md). */
+    readonly anchors: readonly string[];
 }
 
 /** Where a policy is mandatory: "prod" only (non-prod stack configs set it advisory) or everywhere. */
@@ -71,6 +73,11 @@ interface CommonSpec<O extends OptionSpecs> {
     readonly enforcementLevel?: EnforcementLevel;
     /** Policy-specific options with types and defaults (become the config schema). */
     readonly options?: O;
+    /**
+     * Rule ids of the anchor packs (cdk-nag NIST 800-53 rev5, Pulumi compliance policies, AWSGuard,
+     * KICS) that this policy blocks, exactly as a row of policies/coverage/ names them.
+     */
+    readonly anchors?: readonly string[];
 }
 
 /** What a resource policy's `validate` sees. `props` is the plain object: it may hold unknown sentinels. */
@@ -191,7 +198,7 @@ function commonFields<O extends OptionSpecs>(spec: CommonSpec<O>, kind: PolicyMe
         remediationSteps: spec.remediationSteps,
         framework: { ...NIST_FRAMEWORK, specification: spec.controls.join(", ") },
         configSchema: buildConfigSchema(spec.name, options),
-        govstack: { kind, controls: [...spec.controls], resourceTypes: [...resourceTypes], options, summary: spec.summary, scope: spec.scope },
+        govstack: { kind, controls: [...spec.controls], resourceTypes: [...resourceTypes], options, summary: spec.summary, scope: spec.scope, anchors: [...(spec.anchors ?? [])] },
     };
 }
 

@@ -14,6 +14,12 @@ export const ec2BlockDevicesEncrypted = resourcePolicy({
     summary: "EBS block devices of launch templates, instances and spot requests encrypted with a customer-managed KMS key",
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12"],
+    anchors: [
+        "aws-ec2-instance-disallow-unencrypted-block-device",
+        "aws-ec2-instance-disallow-unencrypted-root-block-device",
+        "aws-ec2-launchtemplate-configure-customer-managed-key",
+        "aws-ec2-launchtemplate-disallow-unencrypted-block-device",
+    ],
     remediationSteps:
         "Launch templates: set `blockDeviceMappings[].ebs.encrypted: \"true\"` and `kmsKeyId`. Instances: set " +
         "`rootBlockDevice.encrypted: true` and `ebsBlockDevices[].encrypted: true` with `kmsKeyId` (spot instance requests alike).",

@@ -14,6 +14,9 @@ export const iamPolicyNoPassRoleWildcard = resourcePolicy({
     summary: 'IAM identity policies do not Allow iam:PassRole on Resource "*" or on every role of the account',
     severity: "high",
     controls: ["AC-6", "AC-6(1)", "AC-5"],
+    anchors: [
+        "e39bee8c-fe54-4a3f-824d-e5e2d1cca40a", // KICS: IAM Role Policy passRole Allows All
+    ],
     remediationSteps:
         "Scope iam:PassRole to the ARNs of the roles the principal hands to a service (e.g. the ECS task and execution " +
         "roles), and add a Condition on iam:PassedToService.",

@@ -12,6 +12,10 @@ export const subnetPrivateTierNoPublicIp = resourcePolicy({
     summary: "Private- and isolated-tier subnets (by Tier tag or name) do not map public IPs on launch",
     severity: "high",
     controls: ["SC-7", "AC-4"],
+    anchors: [
+        "NIST.800.53.R5-VPCSubnetAutoAssignPublicIpDisabled",
+        "52f04a44-6bfa-4c41-b1d3-4ae99a2de05c", // KICS: VPC Subnet Assigns Public IP
+    ],
     remediationSteps: "Set `mapPublicIpOnLaunch: false` (the default) on private and isolated subnets.",
     resourceTypes: ["aws:ec2/subnet:Subnet"],
     options: {
