@@ -1,5 +1,6 @@
 // The policy-writing toolkit: import from "../lib" in rule files.
 export * from "./action-patterns";
+export * from "./cannot-evaluate";
 export * from "./conditions";
 export * from "./config";
 export * from "./glob";
@@ -15,5 +16,6 @@ export * from "./resource-types";
 export * from "./s3-types";
 export * from "./statements";
 export * from "./tags";
+export * from "./type-match";
 export * from "./unknowns";
 export * from "./waivers";

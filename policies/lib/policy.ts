@@ -19,6 +19,7 @@ import type {
 
 import { ControlId, NIST_FRAMEWORK, validateControlIds } from "../controls";
 import { buildConfigSchema, ConfigOf, OptionSpecs, resolveConfig } from "./config";
+import { typeMatcher } from "./type-match";
 import { Read, read, unwrap } from "./unknowns";
 import { findActiveWaiver, parseWaivers, todayUtc, waivedMessage, Waiver } from "./waivers";
 
@@ -109,7 +110,7 @@ export type RemediationContext<C> = Omit<ResourceContext<C>, "violation" | "cann
 };
 
 export interface ResourcePolicySpec<O extends OptionSpecs> extends CommonSpec<O> {
-    /** Type tokens, e.g. "aws:rds/instance:Instance" (never import @pulumi/aws at run time). */
+    /** Type tokens, e.g. "aws:rds/instance:Instance" (never import @pulumi/aws at run time); "aws:*" = every aws type. */
     readonly resourceTypes: readonly [string, ...string[]];
     readonly validate: (ctx: ResourceContext<ConfigOf<O>>) => void;
     /**
@@ -269,7 +270,7 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
     if (spec.resourceTypes.length === 0) {
         throw new Error(`Policy "${spec.name}" must name at least one resource type`);
     }
-    const typeSet = new Set<string>(spec.resourceTypes);
+    const applies = typeMatcher(spec.resourceTypes);
     const options = (spec.options ?? {}) as O;
     const resolve = makeResolver(spec.name, options);
 
@@ -309,7 +310,7 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
     };
 
     const validateResource: ResourceValidation = (args, report) => {
-        if (!typeSet.has(args.type)) {
+        if (!applies(args.type)) {
             return;
         }
         const resolved = resolve(args.getConfig<Record<string, unknown>>());
@@ -326,7 +327,7 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
     if (spec.remediate) {
         const remediate = spec.remediate;
         remediateResource = (args) => {
-            if (!typeSet.has(args.type)) {
+            if (!applies(args.type)) {
                 return undefined;
             }
             const resolved = resolve(args.getConfig<Record<string, unknown>>());
