@@ -130,6 +130,15 @@ describe("governance", () => {
                 ]),
             );
         });
+        it("reads an Auto Scaling group's tag list ({ key, value, propagateAtLaunch } blocks)", async () => {
+            const ASG = "aws:autoscaling/group:Group";
+            const list = Object.entries(REQUIRED).map(([key, value]) => ({ key, value, propagateAtLaunch: true }));
+            assertClean(await runStackPolicy(p, [{ type: ASG, name: "web", props: { minSize: 1, maxSize: 2, tags: list } }]));
+            assertViolations(await runStackPolicy(p, [{ type: ASG, name: "web", props: { tags: list.slice(1) } }]), [
+                `aws:autoscaling/group:Group "web" is missing required tag(s) ${list[0].key}; set them in tags or the provider's defaultTags.`,
+            ]);
+            assertNoMandatory(await runStackPolicy(p, [{ type: ASG, name: "web", props: { tags: [{ key: unknown(), value: "x" }] } }]));
+        });
         it("is advisory when the tags are unknown", async () => {
             const diags = await runStackPolicy(p, [{ type: "aws:cognito/userPool:UserPool", name: "users", props: { tags: unknown() } }]);
             assertNoMandatory(diags);
