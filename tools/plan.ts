@@ -21,8 +21,15 @@ options:
   --root <dir>           project directory holding Pulumi.yaml (default: the repository)
   --no-build             fail instead of compiling a missing or stale pack
 
-exit codes: 0 no mandatory violation, 1 blocked by a mandatory policy, 2 usage or settings error,
-            3 the program or the pack failed`;
+exit codes:
+  0  pass: no mandatory violation
+  1  blocked: a mandatory policy failed (the CLI would stop the update)
+  2  a mistake you can fix: arguments; Pulumi.<stack>.yaml or its ESC environment (YAML syntax,
+     a setting's type, enum or range, a missing or unknown key); the pack config (JSON syntax,
+     unknown policy or option, a value its config schema refuses, a malformed waiver). One short
+     message names the file, the key and what is allowed; no stack trace
+  3  internal error: the program or the pack failed (PLAN_DEBUG=1 prints the stack trace)
+A waiver that names no resource of the stack is a warning on stderr, not an error.`;
 
 export interface CliIo {
     out: (line: string) => void;
@@ -84,6 +91,14 @@ function display(file: string): string {
     return rel && !rel.startsWith("..") ? rel : file;
 }
 
+/** PLAN_DEBUG=1: the stack trace, and the one of the error it wraps. */
+function debugTrace(err: Error, io: CliIo): void {
+    let e: unknown = err;
+    for (let depth = 0; e instanceof Error && depth < 4; depth++, e = e.cause) {
+        io.err(e.stack ?? String(e));
+    }
+}
+
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
     let handle: PackHandle | undefined;
@@ -127,13 +142,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }
         if (isSettingsError(err)) {
             io.err(`plan: ${err.message}`);
+            if (process.env.PLAN_DEBUG) {
+                debugTrace(err, io);
+            }
             return 2;
         }
         const e = err as Error;
         // An unexpected failure: name it, but a stack trace only when asked for (PLAN_DEBUG=1).
         io.err(`plan failed: ${e?.message ?? String(err)}`);
         if (process.env.PLAN_DEBUG && e?.stack) {
-            io.err(e.stack);
+            debugTrace(e, io);
         }
         return 3;
     } finally {

@@ -23,13 +23,18 @@ export class SettingsError extends Error {
     /** One line per problem, each naming the key, the value and what is allowed. */
     readonly problems: readonly string[];
 
-    /** @param subject what the settings belong to, for a list of several problems (`stack "prod"`). */
-    constructor(problems: string | readonly string[], subject = "the settings") {
+    /**
+     * @param subject what the settings belong to, for a list of several problems (`stack "prod"`),
+     *   or the error's options (`{ cause }`) when there is nothing to name.
+     */
+    constructor(problems: string | readonly string[], subject: string | ErrorOptions = "the settings") {
         const list = typeof problems === "string" ? [problems] : problems;
+        const name = typeof subject === "string" ? subject : "the settings";
         super(
             list.length === 1
                 ? list[0]
-                : `${list.length} invalid settings for ${subject}:\n${list.map((p) => `  - ${p}`).join("\n")}`,
+                : `${list.length} invalid settings for ${name}:\n${list.map((p) => `  - ${p}`).join("\n")}`,
+            typeof subject === "string" ? undefined : subject,
         );
         this.problems = list;
     }

@@ -5,7 +5,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 
 import { runOrExplain } from "../../infra/lib/run-or-explain";
-import { isSettingsError, PlanSettingsError, SettingsError } from "../../tools/plan/errors";
+import { isSettingsError, SettingsError } from "../../tools/plan/errors";
 import { toMermaid } from "../../tools/plan/diagram";
 import { evaluateForPlan } from "../../tools/plan/evaluate";
 import { packFreshness } from "../../tools/plan/pack-build";
@@ -64,7 +64,6 @@ describe("offline plan building blocks", () => {
         }
         assert.ok(isSettingsError(new ProgramSettingsError("x")));
         assert.ok(isSettingsError(new SettingsError("x")));
-        assert.ok(isSettingsError(new PlanSettingsError("x")), "the former name is the same class");
         assert.throws(
             () =>
                 runOrExplain(() => {

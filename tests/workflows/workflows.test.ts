@@ -27,7 +27,7 @@ interface Job {
     needs?: string[];
     if?: string;
     permissions?: Record<string, string> | string;
-    strategy?: { matrix: { include?: Array<Record<string, string>>; stack?: string[] } };
+    strategy?: { matrix: { include?: Array<Record<string, string>>; stack?: string[]; node?: number[] } };
     steps: Step[];
 }
 interface Workflow {
@@ -42,6 +42,8 @@ const raw = (file: string) => fs.readFileSync(path.join(WORKFLOW_DIR, file), "ut
 const load = (file: string) => YAML.parse(raw(file)) as Workflow;
 
 const ALLOWED_REGIONS = ["us-gov-west-1", "us-gov-east-1"];
+/** The project's Node major (.nvmrc); tests/workflows/node-version.test.ts ties it to engines.node. */
+const PROJECT_NODE = Number(fs.readFileSync(path.join(PROJECT_ROOT, ".nvmrc"), "utf8").trim());
 /** The only permission scopes a job of ours may ask for, and the only level for each. */
 const ALLOWED_PERMISSIONS: Record<string, string> = {
     contents: "read",
@@ -202,11 +204,21 @@ describe("GitHub workflows (.github/workflows)", () => {
                 }
             });
 
-            it(`${file}: runs on Node 20 like the project (engines.node)`, () => {
-                for (const job of Object.values(wf.jobs)) {
+            it(`${file}: every job runs on the project's Node (.nvmrc, engines.node); test jobs also on the next LTS`, () => {
+                for (const [name, job] of Object.entries(wf.jobs)) {
                     const node = job.steps.find((s) => s.uses?.startsWith("actions/setup-node@"));
-                    assert.strictEqual(node?.with?.["node-version"], 20);
+                    const legs = job.strategy?.matrix.node;
+                    if (legs) {
+                        assert.strictEqual(node?.with?.["node-version"], "${{ matrix.node }}", name);
+                        assert.strictEqual(legs[0], PROJECT_NODE, `${name}: first leg is the project's Node`);
+                        for (const leg of legs) {
+                            assert.ok(leg >= PROJECT_NODE && leg % 2 === 0, `${name}: ${leg} is an LTS line >= ${PROJECT_NODE}`);
+                        }
+                    } else {
+                        assert.strictEqual(node?.with?.["node-version"], PROJECT_NODE, name);
+                    }
                 }
+                assert.deepStrictEqual(wf.jobs.test.strategy?.matrix.node, [22, 24], "test: Node 22 and 24");
             });
         }
     });

@@ -8,9 +8,6 @@ import { StackConfigError } from "../lib/stack-config";
  */
 export { SettingsError };
 
-/** Its former name in the plan, still imported by tools/plan/pack-config.ts (reworked under issue 13, item 4). */
-export { SettingsError as PlanSettingsError };
-
 /** @pulumi/pulumi's Config errors (`config.require` of a missing key, a non-boolean …): settings mistakes too. */
 const PULUMI_CONFIG_ERRORS = new Set(["ConfigMissingError", "ConfigTypeError", "ConfigEnumError", "ConfigRangeError", "ConfigPatternError"]);
 
