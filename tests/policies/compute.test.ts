@@ -10,10 +10,12 @@ import {
     ec2RootVolumeEncrypted,
     eksControlPlaneLogs,
     eksEndpointNotPublic,
+    eksNodeGroupSshRestricted,
     eksSecretsCmk,
     elbClassicAccessLogs,
     elbClassicCrossZone,
     elbClassicTlsListeners,
+    noEmbeddedCredentials,
     noIamServerCertificates,
     tlsCertificateFromAcm,
 } from "../../policies/rules/compute";
@@ -516,5 +518,56 @@ describe("compute", () => {
         itHonoursWaivers(eksEndpointNotPublic, { type: EKS, name: "k8s", props: {} });
         itHonoursWaivers(eksSecretsCmk, { type: EKS, name: "k8s", props: {} });
         itHonoursWaivers(eksControlPlaneLogs, { type: EKS, name: "k8s", props: {} });
+    });
+
+    describe("no-embedded-credentials", () => {
+        const p = noEmbeddedCredentials;
+        const script = "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+        it("blocks access keys and private keys in user data (plain or base64) and Lambda environment variables", async () => {
+            assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "web", props: { userData: script } }), [
+                'EC2 instance "web" has an AWS access key in userData; remove it and use the instance profile (and Secrets Manager for other secrets).',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: LT, name: "lt", props: { userData: Buffer.from(script).toString("base64") } }), [
+                'Launch template "lt" has an AWS access key in userData; remove it and use the instance profile (and Secrets Manager for other secrets).',
+            ]);
+            const pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n";
+            assertViolations(await runResourcePolicy(p, { type: LC, name: "lc", props: { userDataBase64: Buffer.from(pem).toString("base64") } }), [
+                'Launch configuration "lc" has a private key in userDataBase64; remove it and use the instance profile (and Secrets Manager for other secrets).',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: "aws:lambda/function:Function", name: "fn", props: { environment: { variables: { KEY: "AKIAIOSFODNN7EXAMPLE", STAGE: "prod" } } } }), [
+                'Lambda function "fn" has an AWS access key in environment.variables.KEY; remove it and use the function\'s role (and Secrets Manager for other secrets).',
+            ]);
+        });
+        it("passes ordinary user data and environment variables", async () => {
+            const boot = "#!/bin/bash\ndnf install -y amazon-ssm-agent\nsystemctl enable --now amazon-ssm-agent\n";
+            assertClean(await runResourcePolicy(p, { type: INSTANCE, props: { userData: boot } }));
+            assertClean(await runResourcePolicy(p, { type: LT, props: { userData: Buffer.from(boot).toString("base64") } }));
+            assertClean(await runResourcePolicy(p, { type: "aws:lambda/function:Function", props: { environment: { variables: { TABLE: "orders", SECRET_ARN: "arn:aws-us-gov:secretsmanager:us-gov-west-1:111122223333:secret:db" } } } }));
+        });
+        it("passes computed user data (it cannot hold a key written in the program)", async () => {
+            assertClean(await runResourcePolicy(p, { type: INSTANCE, props: { userData: unknown() } }));
+            assertClean(await runResourcePolicy(p, { type: "aws:lambda/function:Function", props: { environment: unknown() } }));
+        });
+        itHonoursWaivers(p, { type: INSTANCE, name: "web", props: { userData: script } });
+    });
+
+    describe("eks-node-group-ssh-restricted", () => {
+        const p = eksNodeGroupSshRestricted;
+        const NG = "aws:eks/nodeGroup:NodeGroup";
+        it("blocks an SSH key without source security groups", async () => {
+            assertViolations(await runResourcePolicy(p, { type: NG, name: "workers", props: { remoteAccess: { ec2SshKey: "ops" } } }), [
+                'EKS node group "workers" allows SSH with key "ops" but names no source security group, so EKS opens port 22 to 0.0.0.0/0; set remoteAccess.sourceSecurityGroupIds, or remove remoteAccess and use Session Manager.',
+            ]);
+        });
+        it("passes no remote access, and remote access from listed groups", async () => {
+            assertClean(await runResourcePolicy(p, { type: NG, props: { clusterName: "k8s", subnetIds: ["subnet-a"] } }));
+            assertClean(await runResourcePolicy(p, { type: NG, props: { remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: [unknown()] } } }));
+        });
+        it("is advisory when the key or the groups are unknown", async () => {
+            assertNoMandatory(await runResourcePolicy(p, { type: NG, props: { remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: unknown() } } }));
+            const diags = await runResourcePolicy(p, { type: NG, props: { remoteAccess: { ec2SshKey: unknown() } } });
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(p, { type: NG, name: "workers", props: { remoteAccess: { ec2SshKey: "ops" } } });
     });
 });

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 
 import {
+    apigatewayCacheEncrypted,
     apigatewayDomainTls12,
     apigatewayRestStageExecutionLogging,
     apigatewayRestStageWaf,
@@ -212,5 +213,23 @@ describe("serverless", () => {
             ]);
         });
         itHonoursWaivers(p, { type: "aws:apigateway/domainName:DomainName", name: "api", props: { securityPolicy: "TLS_1_0" } });
+    });
+
+    describe("apigateway-cache-encrypted", () => {
+        const p = apigatewayCacheEncrypted;
+        it("blocks an unencrypted method cache", async () => {
+            assertViolations(await runResourcePolicy(p, { type: SETTINGS, name: "all", props: { methodPath: "*/*", settings: { cachingEnabled: true, cacheTtlInSeconds: 300 } } }), [
+                'API Gateway method settings "all" cache responses unencrypted; set settings.cacheDataEncrypted: true.',
+            ]);
+        });
+        it("passes an encrypted cache and settings without caching", async () => {
+            assertClean(await runResourcePolicy(p, { type: SETTINGS, props: { methodPath: "*/*", settings: { cachingEnabled: true, cacheDataEncrypted: true } } }));
+            assertClean(await runResourcePolicy(p, { type: SETTINGS, props: { methodPath: "*/*", settings: { loggingLevel: "INFO" } } }));
+        });
+        it("is advisory when caching or its encryption is unknown", async () => {
+            assertNoMandatory(await runResourcePolicy(p, { type: SETTINGS, props: { settings: { cachingEnabled: true, cacheDataEncrypted: unknown() } } }));
+            assertNoMandatory(await runResourcePolicy(p, { type: SETTINGS, props: { settings: unknown() } }));
+        });
+        itHonoursWaivers(p, { type: SETTINGS, name: "all", props: { settings: { cachingEnabled: true } } });
     });
 });

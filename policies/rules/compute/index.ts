@@ -17,10 +17,12 @@ import { ec2NoPublicIp } from "./ec2-no-public-ip";
 import { ec2RootVolumeEncrypted } from "./ec2-root-volume-encrypted";
 import { eksControlPlaneLogs } from "./eks-control-plane-logs";
 import { eksEndpointNotPublic } from "./eks-endpoint-not-public";
+import { eksNodeGroupSshRestricted } from "./eks-node-group-ssh-restricted";
 import { eksSecretsCmk } from "./eks-secrets-cmk";
 import { elbClassicAccessLogs } from "./elb-classic-access-logs";
 import { elbClassicCrossZone } from "./elb-classic-cross-zone";
 import { elbClassicTlsListeners } from "./elb-classic-tls-listeners";
+import { noEmbeddedCredentials } from "./no-embedded-credentials";
 import { noIamServerCertificates } from "./no-iam-server-certificates";
 import { tlsCertificateFromAcm } from "./tls-certificate-from-acm";
 
@@ -34,10 +36,12 @@ export {
     ec2RootVolumeEncrypted,
     eksControlPlaneLogs,
     eksEndpointNotPublic,
+    eksNodeGroupSshRestricted,
     eksSecretsCmk,
     elbClassicAccessLogs,
     elbClassicCrossZone,
     elbClassicTlsListeners,
+    noEmbeddedCredentials,
     noIamServerCertificates,
     tlsCertificateFromAcm,
 };
@@ -50,6 +54,7 @@ export const computePolicies: GovPolicy[] = [
     ec2InstanceInStackVpc,
     ec2RootVolumeEncrypted,
     ebsEncryptionByDefaultEnabled,
+    noEmbeddedCredentials,
     autoscalingGroupElbHealthCheck,
     // Classic Load Balancers
     elbClassicTlsListeners,
@@ -62,4 +67,5 @@ export const computePolicies: GovPolicy[] = [
     eksEndpointNotPublic,
     eksSecretsCmk,
     eksControlPlaneLogs,
+    eksNodeGroupSshRestricted,
 ];

@@ -6,6 +6,7 @@
 // One file per policy; this index only imports them, in the pack's (and docs/policies.md's) order.
 
 import { GovPolicy } from "../../lib";
+import { apigatewayCacheEncrypted } from "./apigateway-cache-encrypted";
 import { apigatewayDomainTls12 } from "./apigateway-domain-tls12";
 import { apigatewayRestStageExecutionLogging } from "./apigateway-rest-stage-execution-logging";
 import { apigatewayRestStageWaf } from "./apigateway-rest-stage-waf";
@@ -15,6 +16,7 @@ import { lambdaInVpc } from "./lambda-in-vpc";
 import { lambdaPermissionRestricted } from "./lambda-permission-restricted";
 
 export {
+    apigatewayCacheEncrypted,
     apigatewayDomainTls12,
     apigatewayRestStageExecutionLogging,
     apigatewayRestStageWaf,
@@ -31,5 +33,6 @@ export const serverlessPolicies: GovPolicy[] = [
     apigatewayStageAccessLogging,
     apigatewayRestStageExecutionLogging,
     apigatewayRestStageWaf,
+    apigatewayCacheEncrypted,
     apigatewayDomainTls12,
 ];
