@@ -98,15 +98,16 @@ describe("offline plan of the real estate through the real pack", function () {
         assert.ok(result.mandatory > 0);
     });
 
-    it("an invalid setting stops the program with a RunError (one line under the Pulumi CLI), which the plan maps to exit 2", async () => {
+    it("an invalid setting stops the program with a RunError (one line under the Pulumi CLI); the plan names the file and maps it to exit 2", async () => {
         const config = readStackConfig("staging");
         config.values["aws:region"] = "us-east-1";
         await assert.rejects(
             evaluateForPlan("staging", { config }),
             (e: Error) =>
-                pulumi.RunError.isInstance(e) &&
                 isSettingsError(e) &&
-                e.message === 'Invalid setting "aws:region": "us-east-1" must be one of us-gov-west-1, us-gov-east-1',
+                e.message === 'Pulumi.staging.yaml: Invalid setting "aws:region": "us-east-1" must be one of us-gov-west-1, us-gov-east-1' &&
+                pulumi.RunError.isInstance(e.cause) &&
+                (e.cause as Error).message === 'Invalid setting "aws:region": "us-east-1" must be one of us-gov-west-1, us-gov-east-1',
         );
     });
 

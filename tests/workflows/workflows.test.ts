@@ -50,6 +50,8 @@ const ALLOWED_PERMISSIONS: Record<string, string> = {
     "security-events": "write",
     "id-token": "write",
     "pull-requests": "write",
+    // CodeQL reads its own workflow run (codeql.yml).
+    actions: "read",
 };
 
 function step(job: Job, action: string): Step {
@@ -65,8 +67,8 @@ function runs(job: Job): string[] {
 describe("GitHub workflows (.github/workflows)", () => {
     const files = fs.readdirSync(WORKFLOW_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
 
-    it("has the pull-request and main workflows", () => {
-        assert.deepStrictEqual(files, ["main.yml", "pull-request.yml"]);
+    it("has the pull-request and main workflows, and the scanners' (tests/workflows/ci-gates.test.ts)", () => {
+        assert.deepStrictEqual(files, ["codeql.yml", "main.yml", "pull-request.yml", "scheduled-scans.yml"]);
     });
 
     describe("pull-request.yml", () => {
@@ -79,8 +81,8 @@ describe("GitHub workflows (.github/workflows)", () => {
             assert.strictEqual(wf.concurrency?.["cancel-in-progress"], true);
         });
 
-        it("has the jobs test, plan and preview, preview after the other two", () => {
-            assert.deepStrictEqual(Object.keys(wf.jobs), ["test", "plan", "preview"]);
+        it("has the jobs test, plan and preview, preview after the other two (then the CI gates: ci-gates.test.ts)", () => {
+            assert.deepStrictEqual(Object.keys(wf.jobs).slice(0, 3), ["test", "plan", "preview"]);
             assert.deepStrictEqual(preview.needs, ["test", "plan"]);
         });
 
@@ -204,8 +206,9 @@ describe("GitHub workflows (.github/workflows)", () => {
                 }
             });
 
-            it(`${file}: every job runs on the project's Node (.nvmrc, engines.node); test jobs also on the next LTS`, () => {
-                for (const [name, job] of Object.entries(wf.jobs)) {
+            it(`${file}: every job that runs npm is on the project's Node (.nvmrc, engines.node); test jobs also on the next LTS`, () => {
+                // Jobs that use Node; the scanner jobs (image, secrets, CodeQL) set up no Node.
+                for (const [name, job] of Object.entries(wf.jobs).filter(([, j]) => j.steps.some((s) => s.run?.includes("npm ")))) {
                     const node = job.steps.find((s) => s.uses?.startsWith("actions/setup-node@"));
                     const legs = job.strategy?.matrix.node;
                     if (legs) {
@@ -218,14 +221,16 @@ describe("GitHub workflows (.github/workflows)", () => {
                         assert.strictEqual(node?.with?.["node-version"], PROJECT_NODE, name);
                     }
                 }
-                assert.deepStrictEqual(wf.jobs.test.strategy?.matrix.node, [22, 24], "test: Node 22 and 24");
+                if (wf.jobs.test) {
+                    assert.deepStrictEqual(wf.jobs.test.strategy?.matrix.node, [22, 24], "test: Node 22 and 24");
+                }
             });
         }
     });
 
     it("Dependabot keeps the pinned actions and the npm lockfile current", () => {
         const dependabot = YAML.parse(fs.readFileSync(path.join(PROJECT_ROOT, ".github", "dependabot.yml"), "utf8"));
-        const ecosystems = (dependabot.updates as Array<{ "package-ecosystem": string }>).map((u) => u["package-ecosystem"]).sort();
+        const ecosystems = (dependabot.updates as Array<{ "package-ecosystem": string; directory: string }>).filter((u) => u.directory === "/").map((u) => u["package-ecosystem"]).sort();
         assert.deepStrictEqual(ecosystems, ["github-actions", "npm"]);
     });
 });
