@@ -1,11 +1,11 @@
 // The policy-writing toolkit: import from "../lib" in rule files.
 export * from "./action-patterns";
-export * from "./cannot-evaluate";
 export * from "./conditions";
 export * from "./config";
 export * from "./glob";
 export * from "./ingress-label";
 export * from "./json";
+export * from "./malformed";
 export * from "./network";
 export * from "./nouns";
 export * from "./pack-config";
@@ -13,8 +13,10 @@ export * from "./policy";
 export * from "./providers";
 export * from "./require";
 export * from "./resource-types";
+export * from "./routes";
 export * from "./s3-types";
 export * from "./statements";
+export * from "./subnet-tier";
 export * from "./tags";
 export * from "./type-match";
 export * from "./unknowns";

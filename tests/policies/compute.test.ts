@@ -105,7 +105,7 @@ describe("compute", () => {
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
             assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "web", props: { associatePublicIpAddress: "yes" } }), [
-                'Cannot evaluate EC2 instance "web": associatePublicIpAddress is "yes", expected a boolean.',
+                'Cannot evaluate EC2 instance "web": associatePublicIpAddress is "yes", expected a boolean; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         itHonoursWaivers(p, { type: INSTANCE, name: "web", props: { associatePublicIpAddress: true } });
@@ -143,10 +143,10 @@ describe("compute", () => {
             assert.equal(advisory(diags).length, 1);
             assertNoMandatory(await runResourcePolicy(p, { type: INSTANCE, props: { metadataOptions: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "web", props: { metadataOptions: { httpTokens: "Required" } } }), [
-                'Cannot evaluate EC2 instance "web": metadataOptions.httpTokens is "Required", expected one of "optional", "required".',
+                'Cannot evaluate EC2 instance "web": metadataOptions.httpTokens is "Required", expected one of "optional", "required"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
             assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "web", props: { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: "2" } } }), [
-                'Cannot evaluate EC2 instance "web": metadataOptions.httpPutResponseHopLimit is "2", expected an integer from 1 to 64.',
+                'Cannot evaluate EC2 instance "web": metadataOptions.httpPutResponseHopLimit is "2", expected an integer from 1 to 64; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         itHonoursWaivers(p, { type: INSTANCE, name: "web", props: {} });
@@ -173,7 +173,7 @@ describe("compute", () => {
         it("counts a computed profile as set at preview, and cannot evaluate a boolean", async () => {
             assertNoMandatory(await runResourcePolicy(p, { type: SPOT, props: { iamInstanceProfile: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "x", props: { iamInstanceProfile: true } }), [
-                'Cannot evaluate EC2 instance "x": iamInstanceProfile is the boolean true, expected a string (the instance profile\'s name).',
+                'Cannot evaluate EC2 instance "x": iamInstanceProfile is the boolean true, expected a string (the instance profile\'s name); set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         itHonoursWaivers(p, { type: INSTANCE, name: "x", props: {} });
@@ -375,7 +375,7 @@ describe("compute", () => {
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
             assertViolations(await runStackPolicy(p, [{ type: ASG, name: "web", props: { targetGroupArns: [TG], healthCheckType: "elb" } }]), [
-                'Cannot evaluate Auto Scaling group "web": healthCheckType is "elb", expected a comma-separated list of one of "EC2", "EBS", "ELB", "VPC_LATTICE".',
+                'Cannot evaluate Auto Scaling group "web": healthCheckType is "elb", expected a comma-separated list of one of "EC2", "EBS", "ELB", "VPC_LATTICE"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         itHonoursWaivers(p, { stack: [{ type: ASG, name: "web", props: { targetGroupArns: [TG] } }], name: "web" });
@@ -404,7 +404,7 @@ describe("compute", () => {
             assertClean(await runResourcePolicy(elbClassicTlsListeners, { type: CLB, props: { listeners: [{ lbPort: 8883, lbProtocol: "SSL", instancePort: 1883, instanceProtocol: "TCP", sslCertificateId: ACM }] } }));
             assertNoMandatory(await runResourcePolicy(elbClassicTlsListeners, { type: CLB, props: { listeners: [{ lbPort: 443, lbProtocol: unknown() }] } }));
             assertViolations(await runResourcePolicy(elbClassicTlsListeners, { type: CLB, name: "web", props: { listeners: [{ lbPort: 443, lbProtocol: "TLS" }] } }), [
-                'Cannot evaluate Classic load balancer "web": listeners[0].lbProtocol is "TLS", expected one of "HTTP", "HTTPS", "TCP", "SSL".',
+                'Cannot evaluate Classic load balancer "web": listeners[0].lbProtocol is "TLS", expected one of "HTTP", "HTTPS", "TCP", "SSL"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         it("elb-classic-access-logs blocks a Classic ELB without access logs", async () => {
@@ -512,7 +512,7 @@ describe("compute", () => {
             assertClean(await runResourcePolicy(p, { type: EKS, props: { enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"] } }));
             assertNoMandatory(await runResourcePolicy(p, { type: EKS, props: { enabledClusterLogTypes: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: EKS, name: "k8s", props: { enabledClusterLogTypes: ["api", "Audit", "authenticator"] } }), [
-                'Cannot evaluate EKS cluster "k8s": enabledClusterLogTypes[1] is "Audit", expected one of "api", "audit", "authenticator", "controllerManager", "scheduler".',
+                'Cannot evaluate EKS cluster "k8s": enabledClusterLogTypes[1] is "Audit", expected one of "api", "audit", "authenticator", "controllerManager", "scheduler"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         itHonoursWaivers(eksEndpointNotPublic, { type: EKS, name: "k8s", props: {} });

@@ -182,7 +182,7 @@ describe("governance", () => {
                 'aws:s3/bucket:Bucket "logs" sets region "eu-west-1"; use one of us-gov-west-1, us-gov-east-1 (or remove region to use the provider\'s).',
             ]);
             assertViolations(await runResourcePolicy(providerAllowedRegions, { type: VPC, name: "peer", props: { region: 1 } }), [
-                'Cannot evaluate aws:ec2/vpc:Vpc "peer": region is the number 1, expected a region name.',
+                'Cannot evaluate aws:ec2/vpc:Vpc "peer": region is the number 1, expected a region name; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         it("passes resources that use their provider's region or set an allowed one, and ignores other packages", async () => {

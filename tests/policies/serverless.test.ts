@@ -70,7 +70,7 @@ describe("serverless", () => {
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
             assertViolations(await runResourcePolicy(p, { type: PERMISSION, name: "x", props: { principal: ["*"] } }), [
-                'Cannot evaluate Lambda permission "x": principal is an array, expected a principal (an AWS service, account id or ARN).',
+                'Cannot evaluate Lambda permission "x": principal is an array ["*"], expected a principal (an AWS service, account id or ARN); set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         itHonoursWaivers(p, { type: PERMISSION, name: "public", props: { principal: "*" } });
@@ -89,7 +89,7 @@ describe("serverless", () => {
         it("is advisory when unknown, and cannot evaluate a value Lambda does not define", async () => {
             assertNoMandatory(await runResourcePolicy(p, { type: URL, props: { authorizationType: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: URL, name: "hook", props: { authorizationType: "iam" } }), [
-                'Cannot evaluate Lambda function URL "hook": authorizationType is "iam", expected one of "NONE", "AWS_IAM".',
+                'Cannot evaluate Lambda function URL "hook": authorizationType is "iam", expected one of "NONE", "AWS_IAM"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         itHonoursWaivers(p, { type: URL, name: "hook", props: { authorizationType: "NONE" } });
@@ -149,7 +149,7 @@ describe("serverless", () => {
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
             assertViolations(await runStackPolicy(p, [api, stage(), settings("info")]), [
-                'Cannot evaluate API Gateway method settings "all": settings.loggingLevel is "info", expected one of "OFF", "ERROR", "INFO".',
+                'Cannot evaluate API Gateway method settings "all": settings.loggingLevel is "info", expected one of "OFF", "ERROR", "INFO"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
                 'API Gateway stage "prod" does not log execution for all methods; add an aws.apigateway.MethodSettings for it with methodPath "*/*" and settings.loggingLevel "INFO" (or "ERROR").',
             ]);
         });
@@ -209,7 +209,7 @@ describe("serverless", () => {
         it("is advisory when unknown, and cannot evaluate a policy API Gateway does not define", async () => {
             assertNoMandatory(await runResourcePolicy(p, { type: "aws:apigateway/domainName:DomainName", props: { securityPolicy: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: "aws:apigateway/domainName:DomainName", name: "api", props: { securityPolicy: "TLS_1_3" } }), [
-                `Cannot evaluate API Gateway domain name "api": securityPolicy is "TLS_1_3", expected one of "TLS_1_0", "TLS_1_2", "SecurityPolicy_TLS13_1_3_2025_09", "SecurityPolicy_TLS13_1_3_FIPS_2025_09", "SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09", "SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09", "SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09", "SecurityPolicy_TLS13_1_2_PQ_2025_09", "SecurityPolicy_TLS13_1_2_2021_06", "SecurityPolicy_TLS13_2025_EDGE", "SecurityPolicy_TLS12_PFS_2025_EDGE", "SecurityPolicy_TLS12_2018_EDGE".`,
+                `Cannot evaluate API Gateway domain name "api": securityPolicy is "TLS_1_3", expected one of "TLS_1_0", "TLS_1_2", "SecurityPolicy_TLS13_1_3_2025_09", "SecurityPolicy_TLS13_1_3_FIPS_2025_09", "SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09", "SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09", "SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09", "SecurityPolicy_TLS13_1_2_PQ_2025_09", "SecurityPolicy_TLS13_1_2_2021_06", "SecurityPolicy_TLS13_2025_EDGE", "SecurityPolicy_TLS12_PFS_2025_EDGE", "SecurityPolicy_TLS12_2018_EDGE"; set a valid value (the policy cannot judge this one, so it blocks the resource).`,
             ]);
         });
         itHonoursWaivers(p, { type: "aws:apigateway/domainName:DomainName", name: "api", props: { securityPolicy: "TLS_1_0" } });
