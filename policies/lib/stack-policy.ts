@@ -1,0 +1,161 @@
+// The stack policy builder: plain views of the stack's resources (converted lazily), per-type and
+// per-URN indexes built once per call, and reference resolution by known id/ARN/name or, at
+// preview, by property dependency.
+
+import type { PolicyResource, ReportViolation, StackValidation, StackValidationArgs } from "@pulumi/policy";
+
+import type { OptionSpecs } from "./config";
+import { attachType, cannotVerifyMessage, checkCommon, commonFields, makeResolver, reportAdvisory } from "./policy-common";
+import type { GovStackPolicy, StackContext, StackPolicySpec, StackResource } from "./policy-types";
+import { read, unwrap } from "./unknowns";
+import { findActiveWaiver, todayUtc, waivedMessage, Waiver } from "./waivers";
+
+function toStackResource(r: PolicyResource): StackResource {
+    const propertyDependencies: Record<string, readonly string[]> = {};
+    for (const [k, deps] of Object.entries(r.propertyDependencies ?? {})) {
+        propertyDependencies[k] = deps.map((d) => d.urn);
+    }
+    return {
+        type: r.type,
+        urn: r.urn,
+        name: r.name,
+        props: unwrap(r.props) as Record<string, unknown>,
+        parent: r.parent?.urn,
+        dependencies: (r.dependencies ?? []).map((d) => d.urn),
+        propertyDependencies,
+        provider: r.provider
+            ? { type: r.provider.type, urn: r.provider.urn, name: r.provider.name, props: unwrap(r.provider.props) as Record<string, unknown> }
+            : undefined,
+    };
+}
+
+const DEFAULT_KEY_PROPS: readonly string[] = ["id", "arn", "name"];
+
+function makeStackContext<C>(args: StackValidationArgs, config: C, waivers: readonly Waiver[], report: ReportViolation): StackContext<C> {
+    // Conversion is lazy: a policy that only looks at a few types never touches the rest.
+    const converted = new Map<PolicyResource, StackResource>();
+    const view = (r: PolicyResource): StackResource => {
+        let v = converted.get(r);
+        if (!v) {
+            v = toStackResource(r);
+            converted.set(r, v);
+        }
+        return v;
+    };
+    let all: StackResource[] | undefined;
+    let byType: Map<string, PolicyResource[]> | undefined;
+    let byUrnMap: Map<string, PolicyResource> | undefined;
+    const refIndex = new Map<string, Map<string, StackResource>>();
+    let today: string | undefined;
+
+    const ofType = (...types: string[]): readonly StackResource[] => {
+        if (!byType) {
+            byType = new Map();
+            for (const r of args.resources) {
+                const list = byType.get(r.type);
+                if (list) {
+                    list.push(r);
+                } else {
+                    byType.set(r.type, [r]);
+                }
+            }
+        }
+        return types.flatMap((t) => (byType?.get(t) ?? []).map(view));
+    };
+    const byUrn = (urn: string): StackResource | undefined => {
+        byUrnMap ??= new Map(args.resources.map((r) => [r.urn, r]));
+        const r = byUrnMap.get(urn);
+        return r ? view(r) : undefined;
+    };
+    // id/arn/name → resource, per target type set, built once.
+    const refsOf = (targetTypes: readonly string[], keyProps: readonly string[]): Map<string, StackResource> => {
+        const key = `${targetTypes.join("|")}#${keyProps.join("|")}`;
+        let index = refIndex.get(key);
+        if (!index) {
+            index = new Map();
+            for (const r of ofType(...targetTypes)) {
+                for (const field of keyProps) {
+                    const v = r.props[field];
+                    if (typeof v === "string" && read(v).known && !index.has(v)) {
+                        index.set(v, r);
+                    }
+                }
+            }
+            refIndex.set(key, index);
+        }
+        return index;
+    };
+
+    return {
+        config,
+        args,
+        get resources() {
+            all ??= args.resources.map(view);
+            return all;
+        },
+        ofType,
+        byUrn,
+        resolveRefs: (from, prop, targetTypes, keyProps = DEFAULT_KEY_PROPS) => {
+            const value = read(from.props, prop);
+            const refs: unknown[] = !value.known ? [undefined] : Array.isArray(value.value) ? value.value : value.value === undefined ? [] : [value.value];
+            const index = refsOf(targetTypes, keyProps);
+            const found = new Map<string, StackResource>();
+            let unknownRefs = 0;
+            let unresolved = 0;
+            for (const ref of refs) {
+                if (typeof ref === "string" && read(ref).known) {
+                    const target = index.get(ref);
+                    if (target) {
+                        found.set(target.urn, target);
+                    } else {
+                        unresolved++;
+                    }
+                } else {
+                    unknownRefs++;
+                }
+            }
+            if (unknownRefs > 0) {
+                const types = new Set(targetTypes);
+                const deps = (from.propertyDependencies[prop] ?? []).map(byUrn).filter((r): r is StackResource => !!r && types.has(r.type));
+                for (const d of deps) {
+                    found.set(d.urn, d);
+                }
+                // Each unknown ref is matched by one dependency at best; the rest stay unresolved.
+                unresolved += Math.max(0, unknownRefs - deps.length);
+            }
+            return { resources: [...found.values()], unresolved, listUnknown: !value.known };
+        },
+        read: <T>(from: unknown, path: string) => read<T>(from, path),
+        violation: (resource, message) => {
+            const waiver = waivers.length > 0 ? findActiveWaiver(waivers, resource, (today ??= todayUtc())) : undefined;
+            if (waiver) {
+                reportAdvisory(report, waivedMessage(waiver, message), resource.urn);
+            } else {
+                report(message, resource.urn);
+            }
+        },
+        cannotVerify: (resource, what) => reportAdvisory(report, cannotVerifyMessage(what), resource.urn),
+        advisory: (resource, message) => reportAdvisory(report, message, resource.urn),
+    };
+}
+
+/** Builds a StackValidationPolicy that follows the pack's contract. */
+export function stackPolicy<const O extends OptionSpecs = Record<never, never>>(spec: StackPolicySpec<O>): GovStackPolicy {
+    checkCommon(spec);
+    const options = (spec.options ?? {}) as O;
+    const resolve = makeResolver(spec.name, options);
+    const validateStack: StackValidation = (args, report) => {
+        const resolved = resolve(args.getConfig<Record<string, unknown>>());
+        for (const e of resolved.errors) {
+            report(e);
+        }
+        if (resolved.fatal) {
+            return;
+        }
+        spec.validate(makeStackContext(args, resolved.config, resolved.waivers, report));
+    };
+    return {
+        ...commonFields(spec, "stack", spec.resourceTypes),
+        validateStack: spec.triggerType ? attachType(validateStack, [spec.triggerType]) : validateStack,
+    };
+}
