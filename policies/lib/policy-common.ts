@@ -24,6 +24,11 @@ export function checkCommon<O extends OptionSpecs>(spec: CommonSpec<O>): void {
         throw new Error(`Policy "${spec.name}" needs a one-line summary of at most 120 characters (got ${spec.summary.length})`);
     }
     validateControlIds(spec.name, spec.controls);
+    for (const [i, nv] of (spec.noVerdict ?? []).entries()) {
+        if (typeof nv.when !== "string" || nv.when.trim() === "" || typeof nv.why !== "string" || nv.why.trim() === "") {
+            throw new Error(`Policy "${spec.name}" noVerdict[${i}] needs a non-empty "when" and "why"`);
+        }
+    }
 }
 
 export function commonFields<O extends OptionSpecs>(spec: CommonSpec<O>, kind: PolicyMeta["kind"], resourceTypes: readonly string[]) {
@@ -37,7 +42,15 @@ export function commonFields<O extends OptionSpecs>(spec: CommonSpec<O>, kind: P
         remediationSteps: spec.remediationSteps,
         framework: { ...NIST_FRAMEWORK, specification: spec.controls.join(", ") },
         configSchema: buildConfigSchema(spec.name, options),
-        govstack: { kind, controls: [...spec.controls], resourceTypes: [...resourceTypes], options, summary: spec.summary, scope: spec.scope },
+        govstack: {
+            kind,
+            controls: [...spec.controls],
+            resourceTypes: [...resourceTypes],
+            options,
+            summary: spec.summary,
+            scope: spec.scope,
+            noVerdict: (spec.noVerdict ?? []).map((nv) => ({ when: nv.when, why: nv.why })),
+        },
     };
 }
 
@@ -101,3 +114,47 @@ export function attachType<F extends object>(fn: F, types: readonly string[]): F
     }
     return fn;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The safety net: an exception in a policy must not fail the whole preview (the server turns it
+// into an RPC error), and must not pass the resource either. The builders catch it and report a
+// violation that names the policy, what it was evaluating and the last property it read.
+
+/** How every safety-net message starts; the fuzz tests assert that no policy of ours ever reaches it. */
+export const INTERNAL_ERROR_PREFIX = "Internal error in policy";
+
+const MAX_ERROR_TEXT = 300;
+
+/** A thrown value as text, without calling any of its methods (it may be hostile). */
+function describeError(e: unknown): string {
+    if (e instanceof Error) {
+        const name = typeof e.name === "string" ? e.name : "Error";
+        const message = typeof e.message === "string" ? e.message : "";
+        const text = message === "" ? name : `${name}: ${message}`;
+        return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text;
+    }
+    return `a thrown ${e === null ? "null" : typeof e}`;
+}
+
+/** The safety net's violation: an internal error to be filed as a bug, never a verdict on the program. */
+export function internalErrorMessage(policy: string, subject: string, lastRead: string | undefined, e: unknown): string {
+    const where = lastRead === undefined ? "before reading any property" : `after reading ${lastRead}`;
+    return (
+        `${INTERNAL_ERROR_PREFIX} "${policy}" while evaluating ${subject} (${where}): ${describeError(e)}. ` +
+        "This is a bug in the govstack-guard policy pack, not a finding about your program: file it as a bug with this message. " +
+        "The resource is blocked until the pack is fixed; waivers do not apply."
+    );
+}
+
+/**
+ * Errors the @pulumi/policy server itself handles and the net must let through: reading an
+ * unknown through its proxy (reported as an advisory "can't run policy during preview") and
+ * `args.notApplicable()`. Matched by class name: the classes are internal to @pulumi/policy.
+ */
+export function isServerSignal(e: unknown): boolean {
+    const name = e instanceof Error ? e.constructor?.name : undefined;
+    return name === "UnknownValueError" || name === "NotApplicableError";
+}
+
+/** For the property-based tests: told of every path a policy reads through its context (off when undefined). */
+export const readObserver: { current?: (policy: string, type: string, path: string) => void } = {};

@@ -13,6 +13,7 @@ import type {
 
 import type { ControlId } from "../controls";
 import type { ConfigOf, OptionSpecs } from "./config";
+import type { Guard } from "./guards";
 import type { Read } from "./unknowns";
 
 /** What the docs generator, the tests and the offline plan need to know beyond @pulumi/policy's fields. */
@@ -26,6 +27,16 @@ export interface PolicyMeta {
     readonly summary: string;
     /** "prod": a production-resilience rule that non-production stacks run as advisory; absent: every stack. */
     readonly scope?: PolicyScope;
+    /** The fail-open audit: each case where the policy returns without a verdict, and why that is safe. */
+    readonly noVerdict: readonly NoVerdict[];
+}
+
+/** One case where a policy returns without a verdict (no violation, no advisory), and why that is safe. */
+export interface NoVerdict {
+    /** The input that ends the check, e.g. "enableKeyRotation is true". */
+    readonly when: string;
+    /** Why passing it silently cannot hide a violation. */
+    readonly why: string;
 }
 
 /** Where a policy is mandatory: "prod" only (non-prod stack configs set it advisory) or everywhere. */
@@ -64,13 +75,84 @@ export interface CommonSpec<O extends OptionSpecs> {
     readonly enforcementLevel?: EnforcementLevel;
     /** Policy-specific options with types and defaults (become the config schema). */
     readonly options?: O;
+    /**
+     * The fail-open audit (rendered in docs/policies.md): every case where validate returns without
+     * a verdict — no violation and no "cannot verify" advisory — and why that is safe. Required;
+     * `[]` when the policy always reports or judges.
+     */
+    readonly noVerdict?: readonly NoVerdict[]; // MIGRATION: required once every area declares it
+}
+
+
+/** The result of a typed read that has already reported what the caller cannot judge. */
+export type Checked<T> =
+    /** A value of the expected type, or undefined when absent (or null). */
+    | { readonly ok: true; readonly value: T | undefined }
+    /**
+     * Nothing to judge, already reported: `unknown` → an advisory "cannot verify" (unless `quiet`);
+     * otherwise the value was malformed → a mandatory "Cannot evaluate …" violation.
+     */
+    | { readonly ok: false; readonly unknown: boolean };
+
+export interface ReadOptions {
+    /** Read relative to this value (an array element) instead of the resource's props. */
+    readonly from?: unknown;
+    /** How messages name where `from` is, e.g. "replicas[0]": the property is shown as "replicas[0].kmsKeyArn". */
+    readonly at?: string;
+    /** Do not report an unknown value (the caller decides: skip it, or one combined "cannot verify"). */
+    readonly quiet?: boolean;
+    /** The "cannot verify <what>" text for an unknown value (default: the property's path). */
+    readonly what?: string;
+}
+
+export interface EnumReadOptions extends ReadOptions {
+    /** Accept any letter case (for fields the provider folds, e.g. listener protocols); the value is the canonical spelling. */
+    readonly ignoreCase?: boolean;
+    /** Ignore surrounding white space (for fields the runtime trims). */
+    readonly trim?: boolean;
+}
+
+/**
+ * Typed reads (see lib/README.md): each returns a value of the expected type, or reports why it
+ * cannot — unknown → advisory "cannot verify"; malformed (wrong JSON type, an enum value AWS does
+ * not define, a wrong type on the way to it) → a mandatory "Cannot evaluate <resource>: <path> is
+ * <got>, expected <what>" that no waiver covers.
+ */
+export interface TypedReads {
+    readString(path: string, opts?: ReadOptions): Checked<string>;
+    /** true/false (or the bridge-coerced strings "true"/"false"). */
+    readBoolean(path: string, opts?: ReadOptions): Checked<boolean>;
+    /** A finite number. */
+    readNumber(path: string, opts?: ReadOptions): Checked<number>;
+    /** One of `values` (the value AWS defines); anything else is malformed. */
+    readEnum<const V extends string>(path: string, values: readonly V[], opts?: EnumReadOptions): Checked<V>;
+    readArray(path: string, opts?: ReadOptions): Checked<readonly unknown[]>;
+    readObject(path: string, opts?: ReadOptions): Checked<Readonly<Record<string, unknown>>>;
+    /** A read with any guard (lib/guards: STRING_OR_LIST, refine(NUMBER, …) …). */
+    readAs<T>(path: string, guard: Guard<T>, opts?: ReadOptions): Checked<T>;
+    /** Types a value already in hand (an array element); `path` names it in messages, e.g. "policyArns[2]". */
+    check<T>(value: unknown, guard: Guard<T>, path: string, opts?: Pick<ReadOptions, "quiet" | "what">): Checked<T>;
+}
+
+/** The typed reads of a stack policy: the same, on one resource of the stack (reported against it). */
+export interface StackTypedReads {
+    readString(resource: StackResource, path: string, opts?: ReadOptions): Checked<string>;
+    readBoolean(resource: StackResource, path: string, opts?: ReadOptions): Checked<boolean>;
+    readNumber(resource: StackResource, path: string, opts?: ReadOptions): Checked<number>;
+    readEnum<const V extends string>(resource: StackResource, path: string, values: readonly V[], opts?: EnumReadOptions): Checked<V>;
+    readArray(resource: StackResource, path: string, opts?: ReadOptions): Checked<readonly unknown[]>;
+    readObject(resource: StackResource, path: string, opts?: ReadOptions): Checked<Readonly<Record<string, unknown>>>;
+    readAs<T>(resource: StackResource, path: string, guard: Guard<T>, opts?: ReadOptions): Checked<T>;
+    check<T>(resource: StackResource, value: unknown, guard: Guard<T>, path: string, opts?: Pick<ReadOptions, "quiet" | "what">): Checked<T>;
 }
 
 /** What a resource policy's `validate` sees. `props` is the plain object: it may hold unknown sentinels. */
-export interface ResourceContext<C> {
+export interface ResourceContext<C> extends TypedReads {
     readonly type: string;
     readonly urn: string;
     readonly name: string;
+    /** How messages name the resource: `KMS key "data"` (lib/nouns). */
+    readonly label: string;
     readonly props: Readonly<Record<string, unknown>>;
     readonly config: C;
     /** The raw server arguments (provider, opts, stackTags), for the rare policy that needs them. */
@@ -127,7 +209,7 @@ export interface ResolvedRefs {
     readonly listUnknown: boolean;
 }
 
-export interface StackContext<C> {
+export interface StackContext<C> extends StackTypedReads {
     readonly config: C;
     readonly args: StackValidationArgs;
     /** All resources of the stack, in order. */
@@ -143,6 +225,8 @@ export interface StackContext<C> {
      */
     resolveRefs(from: StackResource, prop: string, targetTypes: readonly string[], keyProps?: readonly string[]): ResolvedRefs;
     read<T = unknown>(from: unknown, path: string): Read<T>;
+    /** How messages name a resource: `Subnet group "db"` (lib/nouns). */
+    label(resource: StackResource): string;
     violation(resource: StackResource, message: string): void;
     cannotVerify(resource: StackResource, what: string): void;
     advisory(resource: StackResource, message: string): void;

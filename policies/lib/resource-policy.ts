@@ -5,8 +5,21 @@
 import type { ReportViolation, ResourceRemediation, ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
 
 import type { ConfigOf, OptionSpecs } from "./config";
-import { attachType, cannotVerifyMessage, checkCommon, commonFields, makeResolver, reportAdvisory, Resolved } from "./policy-common";
+import { labelFor } from "./nouns";
+import {
+    attachType,
+    cannotVerifyMessage,
+    checkCommon,
+    commonFields,
+    internalErrorMessage,
+    isServerSignal,
+    makeResolver,
+    readObserver,
+    reportAdvisory,
+    Resolved,
+} from "./policy-common";
 import type { GovResourcePolicy, ResourceContext, ResourcePolicySpec } from "./policy-types";
+import { typedReads } from "./typed-reads";
 import { read, unwrap } from "./unknowns";
 import { findActiveWaiver, todayUtc, waivedMessage } from "./waivers";
 
@@ -20,17 +33,37 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
     const options = (spec.options ?? {}) as O;
     const resolve = makeResolver(spec.name, options);
 
+    /** The last property path a context read, for the safety net's message (one call at a time: validate is synchronous). */
+    let lastRead: string | undefined;
+    const trace = (path: string, type: string) => {
+        lastRead = path;
+        readObserver.current?.(spec.name, type, path);
+    };
+
     const makeContext = (args: ResourceValidationArgs, resolved: Resolved<O>, report?: ReportViolation): ResourceContext<ConfigOf<O>> => {
         const props = unwrap(args.props) as Record<string, unknown>;
+        const label = labelFor(args.type, args.name);
         let today: string | undefined;
         return {
             type: args.type,
             urn: args.urn,
             name: args.name,
+            label,
             props,
             config: resolved.config,
             args,
-            read: <T>(path: string, from?: unknown) => read<T>(from === undefined ? props : from, path),
+            read: <T>(path: string, from?: unknown) => {
+                trace(path, args.type);
+                return read<T>(from === undefined ? props : from, path);
+            },
+            // A malformed value is not a risk anyone accepted: reported at the policy's level, never waived.
+            ...typedReads({
+                props,
+                label,
+                trace: (path) => trace(path, args.type),
+                cannotVerify: (what) => report && reportAdvisory(report, cannotVerifyMessage(what), args.urn),
+                malformed: (message) => report?.(message, args.urn),
+            }),
             violation: (message: string) => {
                 if (!report) {
                     return;
@@ -59,14 +92,23 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
         if (!typeSet.has(args.type)) {
             return;
         }
-        const resolved = resolve(args.getConfig<Record<string, unknown>>());
-        for (const e of resolved.errors) {
-            report(e, args.urn);
+        lastRead = undefined;
+        try {
+            const resolved = resolve(args.getConfig<Record<string, unknown>>());
+            for (const e of resolved.errors) {
+                report(e, args.urn);
+            }
+            if (resolved.fatal) {
+                return;
+            }
+            spec.validate(makeContext(args, resolved, report));
+        } catch (e) {
+            // The safety net: the preview goes on, every other policy still reports, this resource is blocked.
+            if (isServerSignal(e)) {
+                throw e;
+            }
+            report(internalErrorMessage(spec.name, labelFor(args.type, args.name), lastRead, e), args.urn);
         }
-        if (resolved.fatal) {
-            return;
-        }
-        spec.validate(makeContext(args, resolved, report));
     };
 
     let remediateResource: ResourceRemediation | undefined;
@@ -89,7 +131,15 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
                 }
                 return target;
             };
-            return remediate({ ...makeContext(args, resolved), update });
+            try {
+                return remediate({ ...makeContext(args, resolved), update });
+            } catch (e) {
+                if (isServerSignal(e)) {
+                    throw e;
+                }
+                // No change rather than a failed update; validate reports the same input through its own net.
+                return undefined;
+            }
         };
         attachType(remediateResource, spec.resourceTypes);
     }

@@ -5,8 +5,21 @@
 import type { PolicyResource, ReportViolation, StackValidation, StackValidationArgs } from "@pulumi/policy";
 
 import type { OptionSpecs } from "./config";
-import { attachType, cannotVerifyMessage, checkCommon, commonFields, makeResolver, reportAdvisory } from "./policy-common";
-import type { GovStackPolicy, StackContext, StackPolicySpec, StackResource } from "./policy-types";
+import type { Guard } from "./guards";
+import { labelFor } from "./nouns";
+import {
+    attachType,
+    cannotVerifyMessage,
+    checkCommon,
+    commonFields,
+    internalErrorMessage,
+    isServerSignal,
+    makeResolver,
+    readObserver,
+    reportAdvisory,
+} from "./policy-common";
+import type { EnumReadOptions, GovStackPolicy, ReadOptions, StackContext, StackPolicySpec, StackResource, TypedReads } from "./policy-types";
+import { typedReads } from "./typed-reads";
 import { read, unwrap } from "./unknowns";
 import { findActiveWaiver, todayUtc, waivedMessage, Waiver } from "./waivers";
 
@@ -31,16 +44,54 @@ function toStackResource(r: PolicyResource): StackResource {
 
 const DEFAULT_KEY_PROPS: readonly string[] = ["id", "arn", "name"];
 
-function makeStackContext<C>(args: StackValidationArgs, config: C, waivers: readonly Waiver[], report: ReportViolation): StackContext<C> {
+/** What a stack policy read last: the net names it. */
+interface StackTrace {
+    path?: string;
+    resource?: StackResource;
+}
+
+function makeStackContext<C>(
+    policy: string,
+    args: StackValidationArgs,
+    config: C,
+    waivers: readonly Waiver[],
+    report: ReportViolation,
+    last: StackTrace,
+): StackContext<C> {
     // Conversion is lazy: a policy that only looks at a few types never touches the rest.
     const converted = new Map<PolicyResource, StackResource>();
+    // Props object → its resource, so a read of `r.props` can name the resource it read.
+    const owners = new WeakMap<object, StackResource>();
     const view = (r: PolicyResource): StackResource => {
         let v = converted.get(r);
         if (!v) {
             v = toStackResource(r);
             converted.set(r, v);
+            owners.set(v.props, v);
         }
         return v;
+    };
+    const trace = (path: string, resource: StackResource | undefined) => {
+        last.path = path;
+        last.resource = resource;
+        readObserver.current?.(policy, resource?.type ?? "", path);
+    };
+    const readers = new Map<StackResource, TypedReads>();
+    const readerOf = (resource: StackResource): TypedReads => {
+        let r = readers.get(resource);
+        if (!r) {
+            const label = labelFor(resource.type, resource.name);
+            r = typedReads({
+                props: resource.props,
+                label,
+                trace: (path) => trace(path, resource),
+                cannotVerify: (what) => reportAdvisory(report, cannotVerifyMessage(what), resource.urn),
+                // A malformed value is not a risk anyone accepted: reported at the policy's level, never waived.
+                malformed: (message) => report(message, resource.urn),
+            });
+            readers.set(resource, r);
+        }
+        return r;
     };
     let all: StackResource[] | undefined;
     let byType: Map<string, PolicyResource[]> | undefined;
@@ -125,7 +176,21 @@ function makeStackContext<C>(args: StackValidationArgs, config: C, waivers: read
             }
             return { resources: [...found.values()], unresolved, listUnknown: !value.known };
         },
-        read: <T>(from: unknown, path: string) => read<T>(from, path),
+        read: <T>(from: unknown, path: string) => {
+            trace(path, from !== null && typeof from === "object" ? owners.get(from) : undefined);
+            return read<T>(from, path);
+        },
+        label: (resource) => labelFor(resource.type, resource.name),
+        readString: (resource: StackResource, path: string, opts?: ReadOptions) => readerOf(resource).readString(path, opts),
+        readBoolean: (resource: StackResource, path: string, opts?: ReadOptions) => readerOf(resource).readBoolean(path, opts),
+        readNumber: (resource: StackResource, path: string, opts?: ReadOptions) => readerOf(resource).readNumber(path, opts),
+        readEnum: <const V extends string>(resource: StackResource, path: string, values: readonly V[], opts?: EnumReadOptions) =>
+            readerOf(resource).readEnum(path, values, opts),
+        readArray: (resource: StackResource, path: string, opts?: ReadOptions) => readerOf(resource).readArray(path, opts),
+        readObject: (resource: StackResource, path: string, opts?: ReadOptions) => readerOf(resource).readObject(path, opts),
+        readAs: <T>(resource: StackResource, path: string, guard: Guard<T>, opts?: ReadOptions) => readerOf(resource).readAs(path, guard, opts),
+        check: <T>(resource: StackResource, value: unknown, guard: Guard<T>, path: string, opts?: Pick<ReadOptions, "quiet" | "what">) =>
+            readerOf(resource).check(value, guard, path, opts),
         violation: (resource, message) => {
             const waiver = waivers.length > 0 ? findActiveWaiver(waivers, resource, (today ??= todayUtc())) : undefined;
             if (waiver) {
@@ -145,14 +210,25 @@ export function stackPolicy<const O extends OptionSpecs = Record<never, never>>(
     const options = (spec.options ?? {}) as O;
     const resolve = makeResolver(spec.name, options);
     const validateStack: StackValidation = (args, report) => {
-        const resolved = resolve(args.getConfig<Record<string, unknown>>());
-        for (const e of resolved.errors) {
-            report(e);
+        const last: StackTrace = {};
+        try {
+            const resolved = resolve(args.getConfig<Record<string, unknown>>());
+            for (const e of resolved.errors) {
+                report(e);
+            }
+            if (resolved.fatal) {
+                return;
+            }
+            spec.validate(makeStackContext(spec.name, args, resolved.config, resolved.waivers, report, last));
+        } catch (e) {
+            // The safety net: the preview goes on and every other policy still reports; the stack is blocked.
+            if (isServerSignal(e)) {
+                throw e;
+            }
+            const subject = last.resource ? `the stack (at ${labelFor(last.resource.type, last.resource.name)})` : "the stack";
+            const path = last.path === undefined ? undefined : last.path;
+            report(internalErrorMessage(spec.name, subject, path, e), last.resource?.urn);
         }
-        if (resolved.fatal) {
-            return;
-        }
-        spec.validate(makeStackContext(args, resolved.config, resolved.waivers, report));
     };
     return {
         ...commonFields(spec, "stack", spec.resourceTypes),

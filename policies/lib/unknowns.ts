@@ -75,7 +75,8 @@ export function read<T = unknown>(obj: unknown, path: string | readonly PathSegm
         if (cur === null || typeof cur !== "object") {
             return { known: true, value: undefined as T };
         }
-        cur = (cur as Record<PathSegment, unknown>)[seg];
+        // Own properties only: "constructor", "toString" or a "__proto__" key must never read through to a prototype.
+        cur = Object.prototype.hasOwnProperty.call(cur, seg) ? (cur as Record<PathSegment, unknown>)[seg] : undefined;
     }
     return isUnknown(cur) ? UNKNOWN_READ : { known: true, value: cur as T };
 }

@@ -1,0 +1,253 @@
+// Malformed input fails closed (issue 15): a security field holding a value of the wrong JSON type,
+// or an enum value AWS does not define, is a mandatory "Cannot evaluate …" violation naming the
+// property and the value — never a pass, an exemption or an exception. And the builders' safety
+// net turns an unexpected exception into a mandatory internal-error violation instead of failing
+// the preview. (The property-based tests in fuzz.test.ts generalise the cases below.)
+
+import * as assert from "node:assert/strict";
+
+import { INTERNAL_ERROR_PREFIX } from "../../policies/lib/policy-common";
+import { resourcePolicy, stackPolicy } from "../../policies/lib";
+import { ecsContainerNonRoot } from "../../policies/rules/containers";
+import { securityGroupDatabasePortsNotPublic } from "../../policies/rules/databases";
+import { ecrRepositoryKms, elasticacheClusterEncrypted, rdsParameterGroupRequiresTls } from "../../policies/rules/encryption";
+import { elasticacheMultiAz, providerAllowedRegions } from "../../policies/rules/governance";
+import { kmsKeyRotationEnabled } from "../../policies/rules/identity";
+import { albHttpRedirectsToHttps, albListenerTlsPolicy } from "../../policies/rules/network";
+import { assertViolations, Diagnostic, mandatory, messages, runResourcePolicy, runStackPolicy, unknown } from "./helpers";
+
+/** An object whose `toString` key is data, not a function: String(it) throws "Cannot convert object to primitive value". */
+const TO_STRING = { toString: "x" };
+
+const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
+
+function assertNoInternalError(diags: readonly Diagnostic[]): void {
+    assert.deepEqual(
+        diags.filter((d) => d.message.startsWith(INTERNAL_ERROR_PREFIX)).map((d) => d.message),
+        [],
+    );
+}
+
+/** Exactly these mandatory messages, and none of them from the safety net. */
+function assertFailsClosed(diags: readonly Diagnostic[], expected: readonly string[]): void {
+    assertNoInternalError(diags);
+    assertViolations(diags, expected);
+}
+
+describe("malformed input fails closed", () => {
+    describe("policies that threw on an object with a toString key", () => {
+        it("alb-http-redirects-to-https: a default action's type", async () => {
+            const diags = await runResourcePolicy(albHttpRedirectsToHttps, {
+                type: "aws:lb/listener:Listener",
+                name: "http",
+                props: { protocol: "HTTP", port: 80, defaultActions: [{ type: TO_STRING }] },
+            });
+            assertFailsClosed(diags, [
+                'Cannot evaluate Listener "http": defaultActions[0].type is an object {"toString":"x"}, expected one of "forward", "redirect", ' +
+                    `"fixed-response", "authenticate-cognito", "authenticate-oidc"${SUFFIX}`,
+            ]);
+        });
+
+        it("alb-listener-tls-policy: sslPolicy", async () => {
+            const diags = await runResourcePolicy(albListenerTlsPolicy, {
+                type: "aws:lb/listener:Listener",
+                name: "https",
+                props: { protocol: "HTTPS", port: 443, sslPolicy: TO_STRING },
+            });
+            assertFailsClosed(diags, [`Cannot evaluate Listener "https": sslPolicy is an object {"toString":"x"}, expected a string${SUFFIX}`]);
+        });
+
+        it("security-group-database-ports-not-public: an ingress protocol", async () => {
+            const diags = await runResourcePolicy(securityGroupDatabasePortsNotPublic, {
+                type: "aws:ec2/securityGroup:SecurityGroup",
+                name: "db",
+                props: { ingress: [{ protocol: TO_STRING, fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"] }] },
+            });
+            assertFailsClosed(diags, [`Cannot evaluate Security group "db": ingress[0].protocol is an object {"toString":"x"}, expected a string${SUFFIX}`]);
+        });
+
+        it("ecr-repository-kms: encryptionType", async () => {
+            const diags = await runResourcePolicy(ecrRepositoryKms, {
+                type: "aws:ecr/repository:Repository",
+                name: "app",
+                props: { encryptionConfigurations: [{ encryptionType: TO_STRING, kmsKey: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/k" }] },
+            });
+            assertFailsClosed(diags, [
+                `Cannot evaluate ECR repository "app": encryptionConfigurations[0].encryptionType is an object {"toString":"x"}, expected one of "AES256", "KMS", "KMS_DSSE"${SUFFIX}`,
+            ]);
+        });
+
+        it("elasticache-cluster-encrypted and elasticache-multi-az: engine", async () => {
+            for (const policy of [elasticacheClusterEncrypted, elasticacheMultiAz]) {
+                const diags = await runResourcePolicy(policy, { type: "aws:elasticache/cluster:Cluster", name: "cache", props: { engine: TO_STRING } });
+                assertFailsClosed(diags, [
+                    `Cannot evaluate ElastiCache cluster "cache": engine is an object {"toString":"x"}, expected one of "memcached", "redis", "valkey"${SUFFIX}`,
+                ]);
+            }
+        });
+
+        it("rds-parameter-group-requires-tls: a parameter's value, and a database's engineVersion", async () => {
+            const group = await runResourcePolicy(rdsParameterGroupRequiresTls, {
+                type: "aws:rds/parameterGroup:ParameterGroup",
+                name: "pg",
+                props: { family: "postgres14", parameters: [{ name: "rds.force_ssl", value: TO_STRING }] },
+            });
+            assertFailsClosed(group, [`Cannot evaluate RDS parameter group "pg": parameters[0].value is an object {"toString":"x"}, expected a string${SUFFIX}`]);
+            const db = await runResourcePolicy(rdsParameterGroupRequiresTls, {
+                type: "aws:rds/instance:Instance",
+                name: "db",
+                props: { engine: "mysql", engineVersion: TO_STRING },
+            });
+            assertFailsClosed(db, [`Cannot evaluate RDS instance "db": engineVersion is an object {"toString":"x"}, expected a string${SUFFIX}`]);
+        });
+
+        it("provider-allowed-regions: region", async () => {
+            const diags = await runResourcePolicy(providerAllowedRegions, { type: "pulumi:providers:aws", name: "default", props: { region: TO_STRING } });
+            assertFailsClosed(diags, [`Cannot evaluate AWS provider "default": region is an object {"toString":"x"}, expected a string${SUFFIX}`]);
+        });
+    });
+
+    describe("policies that failed open", () => {
+        const SPECS =
+            '"SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", ' +
+            '"ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1", "ECC_NIST_EDWARDS25519", "SM2", "ML_DSA_44", "ML_DSA_65", "ML_DSA_87"';
+
+        it("kms-key-rotation-enabled: a key spec that is not a defined spec is no exemption", async () => {
+            const run = (spec: unknown) => runResourcePolicy(kmsKeyRotationEnabled, { type: "aws:kms/key:Key", name: "data", props: { customerMasterKeySpec: spec } });
+            for (const [spec, got] of [
+                [5, "the number 5"],
+                ["garbage", '"garbage"'],
+                [TO_STRING, 'an object {"toString":"x"}'],
+                [["RSA_2048"], 'an array ["RSA_2048"]'],
+                [false, "the boolean false"],
+            ] as const) {
+                assertFailsClosed(await run(spec), [`Cannot evaluate KMS key "data": customerMasterKeySpec is ${got}, expected one of ${SPECS}${SUFFIX}`]);
+            }
+            // null means "not set": the default spec, SYMMETRIC_DEFAULT, which must rotate.
+            assertFailsClosed(await run(null), ['KMS key "data" does not rotate; set enableKeyRotation: true.']);
+            // keySpec (the API's current name) is judged the same way.
+            const bySpec = await runResourcePolicy(kmsKeyRotationEnabled, { type: "aws:kms/key:Key", name: "data", props: { keySpec: 7 } });
+            assertFailsClosed(bySpec, [`Cannot evaluate KMS key "data": keySpec is the number 7, expected one of ${SPECS}${SUFFIX}`]);
+        });
+
+        it("kms-key-rotation-enabled: a malformed enableKeyRotation does not pass", async () => {
+            const diags = await runResourcePolicy(kmsKeyRotationEnabled, { type: "aws:kms/key:Key", name: "data", props: { enableKeyRotation: "yes" } });
+            assertFailsClosed(diags, [`Cannot evaluate KMS key "data": enableKeyRotation is "yes", expected a boolean${SUFFIX}`]);
+        });
+
+        it("ecs-container-non-root: a user that is a boolean, an array or an object", async () => {
+            for (const [user, got] of [
+                [true, "the boolean true"],
+                [["1001"], 'an array ["1001"]'],
+                [{ uid: 1001 }, 'an object {"uid":1001}'],
+            ] as const) {
+                const diags = await runResourcePolicy(ecsContainerNonRoot, {
+                    type: "aws:ecs/taskDefinition:TaskDefinition",
+                    name: "app",
+                    props: { containerDefinitions: JSON.stringify([{ name: "app", image: "repo@sha256:" + "a".repeat(64), user }]) },
+                });
+                assertFailsClosed(diags, [`Cannot evaluate Task definition "app": containerDefinitions[0].user is ${got}, expected a string${SUFFIX}`]);
+            }
+        });
+
+        it("unknown at preview stays advisory", async () => {
+            const diags = await runResourcePolicy(kmsKeyRotationEnabled, { type: "aws:kms/key:Key", name: "data", props: { customerMasterKeySpec: unknown() } });
+            assert.deepEqual(messages(mandatory(diags)), []);
+            assert.equal(diags.length, 1);
+            assert.match(diags[0].message, /^Cannot verify customerMasterKeySpec during preview/);
+        });
+    });
+});
+
+describe("the safety net", () => {
+    const base = { description: "Things must be fine.", summary: "Things are fine.", severity: "high", controls: ["SC-28"], remediationSteps: "Make it fine.", noVerdict: [] } as const;
+
+    it("turns a resource policy's exception into a mandatory internal error naming the policy and the last property read", async () => {
+        const throwing = resourcePolicy({
+            ...base,
+            name: "throws-on-read",
+            resourceTypes: ["aws:x/thing:Thing"],
+            validate: (ctx) => {
+                ctx.read("settings.level");
+                const level = ctx.props.settings as { level: { toUpperCase(): string } };
+                level.level.toUpperCase();
+            },
+        });
+        const diags = await runResourcePolicy(throwing, { type: "aws:x/thing:Thing", name: "t", props: { settings: { level: 3 } } });
+        assert.equal(diags.length, 1);
+        assert.equal(diags[0].level, "mandatory");
+        assert.equal(
+            diags[0].message,
+            'Internal error in policy "throws-on-read" while evaluating x thing "t" (after reading settings.level): TypeError: level.level.toUpperCase is not a function. ' +
+                "This is a bug in the govstack-guard policy pack, not a finding about your program: file it as a bug with this message. " +
+                "The resource is blocked until the pack is fixed; waivers do not apply.",
+        );
+    });
+
+    it("keeps what the policy reported before the exception, and is not waivable", async () => {
+        const throwing = resourcePolicy({
+            ...base,
+            name: "reports-then-throws",
+            resourceTypes: ["aws:x/thing:Thing"],
+            validate: (ctx) => {
+                ctx.violation("first finding");
+                throw new Error("boom");
+            },
+        });
+        const diags = await runResourcePolicy(throwing, {
+            type: "aws:x/thing:Thing",
+            name: "t",
+            props: {},
+            config: { waivers: [{ resource: "t", reason: "r", approvedBy: "a", expires: "2999-12-31" }] },
+        });
+        assert.deepEqual(
+            diags.map((d) => [d.level, d.message.slice(0, 60)]),
+            [
+                ["advisory", "Waived until 2999-12-31 (approved by a: r): first finding"],
+                ["mandatory", 'Internal error in policy "reports-then-throws" while evaluat'],
+            ],
+        );
+    });
+
+    it("turns a stack policy's exception into a mandatory internal error at the resource it was reading", async () => {
+        const throwing = stackPolicy({
+            ...base,
+            name: "stack-throws",
+            resourceTypes: ["aws:x/thing:Thing"],
+            validate: (ctx) => {
+                for (const r of ctx.ofType("aws:x/thing:Thing")) {
+                    ctx.read(r.props, "size");
+                    if (r.name === "bad") {
+                        throw new RangeError("too big");
+                    }
+                }
+            },
+        });
+        const diags = await runStackPolicy(throwing, [
+            { type: "aws:x/thing:Thing", name: "good", props: { size: 1 } },
+            { type: "aws:x/thing:Thing", name: "bad", props: { size: 2 } },
+        ]);
+        assert.deepEqual(diags, [
+            {
+                level: "mandatory",
+                urn: "urn:pulumi:test::govstack::aws:x/thing:Thing::bad",
+                message:
+                    'Internal error in policy "stack-throws" while evaluating the stack (at x thing "bad") (after reading size): RangeError: too big. ' +
+                    "This is a bug in the govstack-guard policy pack, not a finding about your program: file it as a bug with this message. " +
+                    "The resource is blocked until the pack is fixed; waivers do not apply.",
+            },
+        ]);
+    });
+
+    it("does not swallow the server's own signals (an unknown read through its proxy)", async () => {
+        const proxyReader = resourcePolicy({
+            ...base,
+            name: "reads-the-proxy",
+            resourceTypes: ["aws:x/thing:Thing"],
+            validate: (ctx) => {
+                void (ctx.args.props as { size: unknown }).size;
+            },
+        });
+        await assert.rejects(runResourcePolicy(proxyReader, { type: "aws:x/thing:Thing", props: { size: unknown() } }), /read an unknown value through the proxy/);
+    });
+});
