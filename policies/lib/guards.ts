@@ -16,6 +16,9 @@ export type Typed<T> =
     | { readonly kind: "unknown" }
     | { readonly kind: "malformed"; readonly path: string; readonly got: string; readonly expected: string };
 
+/** A malformed finding: where, what it got (described), what AWS expects. */
+export type Malformed = Extract<Typed<never>, { readonly kind: "malformed" }>;
+
 /** Turns a raw value into a T. `parse` never throws and never calls a method of the value. */
 export interface Guard<T> {
     /** For messages: "a string", "a boolean", `one of "KMS", "AES256"`. */

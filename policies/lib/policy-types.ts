@@ -13,7 +13,7 @@ import type {
 
 import type { ControlId } from "../controls";
 import type { ConfigOf, OptionSpecs } from "./config";
-import type { Guard } from "./guards";
+import type { Guard, Typed } from "./guards";
 import type { Read } from "./unknowns";
 
 /** What the docs generator, the tests and the offline plan need to know beyond @pulumi/policy's fields. */
@@ -132,6 +132,8 @@ export interface TypedReads {
     readAs<T>(path: string, guard: Guard<T>, opts?: ReadOptions): Checked<T>;
     /** Types a value already in hand (an array element); `path` names it in messages, e.g. "policyArns[2]". */
     check<T>(value: unknown, guard: Guard<T>, path: string, opts?: Pick<ReadOptions, "quiet" | "what">): Checked<T>;
+    /** Reports what a pure helper found (lib/network's `malformed`, a readTyped result): malformed → mandatory, unknown → advisory `what`. */
+    settle<T>(result: Typed<T>, opts?: Pick<ReadOptions, "quiet" | "what">): Checked<T>;
 }
 
 /** The typed reads of a stack policy: the same, on one resource of the stack (reported against it). */
@@ -144,6 +146,7 @@ export interface StackTypedReads {
     readObject(resource: StackResource, path: string, opts?: ReadOptions): Checked<Readonly<Record<string, unknown>>>;
     readAs<T>(resource: StackResource, path: string, guard: Guard<T>, opts?: ReadOptions): Checked<T>;
     check<T>(resource: StackResource, value: unknown, guard: Guard<T>, path: string, opts?: Pick<ReadOptions, "quiet" | "what">): Checked<T>;
+    settle<T>(resource: StackResource, result: Typed<T>, opts?: Pick<ReadOptions, "quiet" | "what">): Checked<T>;
 }
 
 /** What a resource policy's `validate` sees. `props` is the plain object: it may hold unknown sentinels. */

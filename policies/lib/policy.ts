@@ -7,13 +7,17 @@
 // config resolution), resource-policy.ts and stack-policy.ts (the builders). This file re-exports
 // the public API, so `import … from "./policy"` keeps working.
 
-export { cannotVerifyMessage, reportAdvisory } from "./policy-common";
+export { cannotVerifyMessage, INTERNAL_ERROR_PREFIX, reportAdvisory } from "./policy-common";
 export type {
+    Checked,
+    EnumReadOptions,
     GovPolicy,
     GovResourcePolicy,
     GovStackPolicy,
+    NoVerdict,
     PolicyMeta,
     PolicyScope,
+    ReadOptions,
     RemediationContext,
     ResolvedRefs,
     ResourceContext,
@@ -21,6 +25,8 @@ export type {
     StackContext,
     StackPolicySpec,
     StackResource,
+    StackTypedReads,
+    TypedReads,
 } from "./policy-types";
 export { isStackPolicy } from "./policy-types";
 export { resourcePolicy } from "./resource-policy";

@@ -5,7 +5,7 @@
 import type { PolicyResource, ReportViolation, StackValidation, StackValidationArgs } from "@pulumi/policy";
 
 import type { OptionSpecs } from "./config";
-import type { Guard } from "./guards";
+import { Guard, STRING, STRING_OR_LIST, Typed } from "./guards";
 import { labelFor } from "./nouns";
 import {
     attachType,
@@ -18,9 +18,9 @@ import {
     readObserver,
     reportAdvisory,
 } from "./policy-common";
-import type { EnumReadOptions, GovStackPolicy, ReadOptions, StackContext, StackPolicySpec, StackResource, TypedReads } from "./policy-types";
+import type { EnumReadOptions, GovStackPolicy, ReadOptions, ResolvedRefs, StackContext, StackPolicySpec, StackResource, TypedReads } from "./policy-types";
 import { typedReads } from "./typed-reads";
-import { read, unwrap } from "./unknowns";
+import { read, UNKNOWN, unwrap } from "./unknowns";
 import { findActiveWaiver, todayUtc, waivedMessage, Waiver } from "./waivers";
 
 function toStackResource(r: PolicyResource): StackResource {
@@ -43,6 +43,7 @@ function toStackResource(r: PolicyResource): StackResource {
 }
 
 const DEFAULT_KEY_PROPS: readonly string[] = ["id", "arn", "name"];
+const NO_REFS: ResolvedRefs = Object.freeze({ resources: [], unresolved: 0, listUnknown: false });
 
 /** What a stack policy read last: the net names it. */
 interface StackTrace {
@@ -147,24 +148,33 @@ function makeStackContext<C>(
         ofType,
         byUrn,
         resolveRefs: (from, prop, targetTypes, keyProps = DEFAULT_KEY_PROPS) => {
+            // A string or a list of strings; anything else (an object, a number) is malformed, reported
+            // against `from`, and refers to nothing.
+            trace(prop, from);
             const value = read(from.props, prop);
-            const refs: unknown[] = !value.known ? [undefined] : Array.isArray(value.value) ? value.value : value.value === undefined ? [] : [value.value];
+            const checked = value.known ? readerOf(from).check(value.value, STRING_OR_LIST, prop) : undefined;
+            if (checked !== undefined && !checked.ok) {
+                return NO_REFS;
+            }
+            const list = value.known && Array.isArray(value.value);
+            const refs: readonly unknown[] = checked === undefined ? [UNKNOWN] : (checked.value ?? []);
             const index = refsOf(targetTypes, keyProps);
             const found = new Map<string, StackResource>();
             let unknownRefs = 0;
             let unresolved = 0;
-            for (const ref of refs) {
-                if (typeof ref === "string" && read(ref).known) {
-                    const target = index.get(ref);
+            refs.forEach((ref, i) => {
+                const r = readerOf(from).check(ref, STRING, list ? `${prop}[${i}]` : prop, { quiet: true });
+                if (r.ok && r.value !== undefined) {
+                    const target = index.get(r.value);
                     if (target) {
                         found.set(target.urn, target);
                     } else {
                         unresolved++;
                     }
-                } else {
+                } else if (!r.ok && r.unknown) {
                     unknownRefs++;
                 }
-            }
+            });
             if (unknownRefs > 0) {
                 const types = new Set(targetTypes);
                 const deps = (from.propertyDependencies[prop] ?? []).map(byUrn).filter((r): r is StackResource => !!r && types.has(r.type));
@@ -191,6 +201,7 @@ function makeStackContext<C>(
         readAs: <T>(resource: StackResource, path: string, guard: Guard<T>, opts?: ReadOptions) => readerOf(resource).readAs(path, guard, opts),
         check: <T>(resource: StackResource, value: unknown, guard: Guard<T>, path: string, opts?: Pick<ReadOptions, "quiet" | "what">) =>
             readerOf(resource).check(value, guard, path, opts),
+        settle: <T>(resource: StackResource, result: Typed<T>, opts?: Pick<ReadOptions, "quiet" | "what">) => readerOf(resource).settle(result, opts),
         violation: (resource, message) => {
             const waiver = waivers.length > 0 ? findActiveWaiver(waivers, resource, (today ??= todayUtc())) : undefined;
             if (waiver) {

@@ -105,5 +105,6 @@ export function typedReads(sink: ReadSink): TypedReads {
             sink.trace(path);
             return settle(sink, typed(value, guard, path), path, opts, reported);
         },
+        settle: (result, opts = {}) => settle(sink, result, result.kind === "malformed" ? result.path : "a value", opts, reported),
     };
 }

@@ -9,7 +9,7 @@ import * as assert from "node:assert/strict";
 import { INTERNAL_ERROR_PREFIX } from "../../policies/lib/policy-common";
 import { resourcePolicy, stackPolicy } from "../../policies/lib";
 import { ecsContainerNonRoot } from "../../policies/rules/containers";
-import { securityGroupDatabasePortsNotPublic } from "../../policies/rules/databases";
+import { dbSubnetGroupPrivate, opensearchInVpc, rdsNotPubliclyAccessible, securityGroupDatabasePortsNotPublic } from "../../policies/rules/databases";
 import { ecrRepositoryKms, elasticacheClusterEncrypted, rdsParameterGroupRequiresTls } from "../../policies/rules/encryption";
 import { elasticacheMultiAz, providerAllowedRegions } from "../../policies/rules/governance";
 import { kmsKeyRotationEnabled } from "../../policies/rules/identity";
@@ -155,6 +155,62 @@ describe("malformed input fails closed", () => {
             assert.deepEqual(messages(mandatory(diags)), []);
             assert.equal(diags.length, 1);
             assert.match(diags[0].message, /^Cannot verify customerMasterKeySpec during preview/);
+        });
+    });
+});
+
+describe("malformed input fails closed, area by area", () => {
+    describe("databases", () => {
+        it("a bridge-coerced \"true\" is true (it used to pass), anything else but a boolean is malformed", async () => {
+            const run = (v: unknown) => runResourcePolicy(rdsNotPubliclyAccessible, { type: "aws:rds/instance:Instance", name: "db", props: { publiclyAccessible: v } });
+            assertFailsClosed(await run("true"), ['DB instance "db" has publiclyAccessible = true; set it to false.']);
+            assertFailsClosed(await run(1), [`Cannot evaluate RDS instance "db": publiclyAccessible is the number 1, expected a boolean${SUFFIX}`]);
+        });
+
+        it("opensearch-in-vpc: vpcOptions of the wrong shape, or a subnet id that is not a string", async () => {
+            const run = (props: Record<string, unknown>) => runResourcePolicy(opensearchInVpc, { type: "aws:opensearch/domain:Domain", name: "search", props });
+            assertFailsClosed(await run({ vpcOptions: "vpc-1" }), [`Cannot evaluate OpenSearch domain "search": vpcOptions is "vpc-1", expected an object${SUFFIX}`]);
+            assertFailsClosed(await run({ vpcOptions: { subnetIds: [{ id: "subnet-1" }] } }), [
+                `Cannot evaluate OpenSearch domain "search": vpcOptions.subnetIds[0] is an object {"id":"subnet-1"}, expected a string${SUFFIX}`,
+            ]);
+        });
+
+        it("a world CIDR of one family is definite even when the other family's list is unknown (it used to be only possible)", async () => {
+            const diags = await runResourcePolicy(securityGroupDatabasePortsNotPublic, {
+                type: "aws:ec2/securityGroup:SecurityGroup",
+                name: "db",
+                props: { ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: unknown(), ipv6CidrBlocks: ["::/0"] }] },
+            });
+            assertFailsClosed(diags, ['Security group "db" ingress[0] opens database port(s) 5432 to ::/0; allow only the application\'s security group.']);
+        });
+
+        it("a port or CIDR of the wrong type is malformed; so is a standalone rule's type", async () => {
+            const sg = await runResourcePolicy(securityGroupDatabasePortsNotPublic, {
+                type: "aws:ec2/securityGroup:SecurityGroup",
+                name: "db",
+                props: { ingress: [{ protocol: "tcp", fromPort: "5432", toPort: 5432, cidrBlocks: [["0.0.0.0/0"]] }] },
+            });
+            assertFailsClosed(sg, [
+                `Cannot evaluate Security group "db": ingress[0].fromPort is "5432", expected a number${SUFFIX}`,
+                `Cannot evaluate Security group "db": ingress[0].cidrBlocks[0] is an array ["0.0.0.0/0"], expected a string${SUFFIX}`,
+            ]);
+            const rule = await runResourcePolicy(securityGroupDatabasePortsNotPublic, {
+                type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+                name: "r",
+                props: { type: "Ingress ", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"] },
+            });
+            assertFailsClosed(rule, [`Cannot evaluate Security group rule "r": type is "Ingress ", expected one of "ingress", "egress"${SUFFIX}`]);
+        });
+
+        it("db-subnet-group-private: a public-IP flag spelled \"true\" is public; a subnet list that is not a list is malformed", async () => {
+            const subnet = { type: "aws:ec2/subnet:Subnet", name: "a", props: { id: "subnet-a", mapPublicIpOnLaunch: "true" } };
+            const group = (subnetIds: unknown) => ({ type: "aws:rds/subnetGroup:SubnetGroup", name: "db", props: { subnetIds } });
+            assertFailsClosed(await runStackPolicy(dbSubnetGroupPrivate, [subnet, group(["subnet-a"])]), [
+                'Subnet group "db" includes public subnet "a": it maps public IPs on launch (mapPublicIpOnLaunch = true); use private subnets only.',
+            ]);
+            assertFailsClosed(await runStackPolicy(dbSubnetGroupPrivate, [subnet, group({ a: "subnet-a" })]), [
+                `Cannot evaluate RDS subnet group "db": subnetIds is an object {"a":"subnet-a"}, expected a string or an array of strings${SUFFIX}`,
+            ]);
         });
     });
 });

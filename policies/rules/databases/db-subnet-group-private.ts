@@ -4,7 +4,7 @@
 // IPs or routes 0.0.0.0/0 (or ::/0) to an internet gateway lets a data store in it be reached
 // from the internet (SC-7, AC-4).
 
-import { isUnknown, StackContext, stackPolicy, StackResource } from "../../lib";
+import { Checked, isUnknown, StackContext, stackPolicy, StackResource } from "../../lib";
 
 // Subnet groups whose members must be private subnets.
 const SUBNET_GROUP_TYPES = [
@@ -26,61 +26,68 @@ const TABLE_TYPES = [ROUTE_TABLE, DEFAULT_ROUTE_TABLE];
 
 type Verdict = { kind: "public"; reason: string } | { kind: "private" } | { kind: "unknown"; what: string };
 
-/** Whether a route (inline or standalone) sends world traffic to an internet gateway. */
+/** A typed read that found a malformed value (already reported as a mandatory violation). */
+const malformed = (c: Checked<unknown>): boolean => !c.ok && !c.unknown;
+
+/**
+ * Whether a route (inline, read from `route` at `at`, or standalone) sends world traffic to an
+ * internet gateway. A malformed route is reported against `owner` (mandatory) and judged no further.
+ */
 function routeToIgw(
     ctx: StackContext<unknown>,
-    route: Record<string, unknown>,
-    destinationKeys: readonly [string, string],
     owner: StackResource,
+    route: { from?: unknown; at?: string },
+    destinationKeys: readonly [string, string],
     depKey: string,
 ): Verdict {
-    const v4 = route[destinationKeys[0]];
-    const v6 = route[destinationKeys[1]];
-    const world = v4 === "0.0.0.0/0" || v6 === "::/0";
-    const destUnknown = isUnknown(v4) || isUnknown(v6);
-    const gw = route.gatewayId;
-    let viaIgw: boolean | undefined;
-    if (typeof gw === "string" && !isUnknown(gw)) {
+    const opts = { ...route, quiet: true };
+    const v4 = ctx.readString(owner, destinationKeys[0], opts);
+    const v6 = ctx.readString(owner, destinationKeys[1], opts);
+    const gw = ctx.readString(owner, "gatewayId", opts);
+    if (malformed(v4) || malformed(v6) || malformed(gw)) {
+        return { kind: "private" };
+    }
+    const world = (v4.ok && v4.value === "0.0.0.0/0") || (v6.ok && v6.value === "::/0");
+    const destUnknown = !v4.ok || !v6.ok;
+    let viaIgw: boolean;
+    if (gw.ok) {
         // Internet gateway ids always start with "igw-" (a vgw-/tgw- id is not the internet).
-        viaIgw = gw.startsWith("igw-");
-    } else if (isUnknown(gw)) {
+        viaIgw = gw.value !== undefined && gw.value.startsWith("igw-");
+    } else {
         // An unknown gateway id comes from a resource in this stack, so it is among the property's
         // dependencies: an internet gateway there means this route uses it.
         viaIgw = (owner.propertyDependencies[depKey] ?? []).some((urn) => ctx.byUrn(urn)?.type === INTERNET_GATEWAY);
-    } else {
-        viaIgw = false;
     }
     if (!viaIgw) {
         return { kind: "private" };
     }
     if (world) {
-        return { kind: "public", reason: `routes ${v4 === "0.0.0.0/0" ? "0.0.0.0/0" : "::/0"} to an internet gateway` };
+        return { kind: "public", reason: `routes ${v4.ok && v4.value === "0.0.0.0/0" ? "0.0.0.0/0" : "::/0"} to an internet gateway` };
     }
     return destUnknown ? { kind: "unknown", what: "a route's destination" } : { kind: "private" };
 }
 
 function judgeTable(ctx: StackContext<unknown>, table: StackResource, standaloneRoutes: ReadonlyMap<string, StackResource[]>): Verdict {
     let unknownWhat: string | undefined;
-    const routes = ctx.read<unknown[]>(table.props, "routes");
-    if (!routes.known) {
+    const routes = ctx.readArray(table, "routes", { quiet: true });
+    if (!routes.ok && routes.unknown) {
         unknownWhat = `route table "${table.name}" routes`;
-    } else {
-        for (const r of Array.isArray(routes.value) ? routes.value : []) {
-            if (isUnknown(r)) {
-                unknownWhat = `route table "${table.name}" routes`;
-                continue;
-            }
-            const v = routeToIgw(ctx, (r ?? {}) as Record<string, unknown>, ["cidrBlock", "ipv6CidrBlock"], table, "routes");
-            if (v.kind === "public") {
-                return { kind: "public", reason: `its route table "${table.name}" ${v.reason}` };
-            }
-            if (v.kind === "unknown") {
-                unknownWhat = v.what;
-            }
+    }
+    for (const [i, r] of (routes.ok ? (routes.value ?? []) : []).entries()) {
+        if (isUnknown(r)) {
+            unknownWhat = `route table "${table.name}" routes`;
+            continue;
+        }
+        const v = routeToIgw(ctx, table, { from: r, at: `routes[${i}]` }, ["cidrBlock", "ipv6CidrBlock"], "routes");
+        if (v.kind === "public") {
+            return { kind: "public", reason: `its route table "${table.name}" ${v.reason}` };
+        }
+        if (v.kind === "unknown") {
+            unknownWhat = v.what;
         }
     }
     for (const route of standaloneRoutes.get(table.urn) ?? []) {
-        const v = routeToIgw(ctx, route.props, ["destinationCidrBlock", "destinationIpv6CidrBlock"], route, "gatewayId");
+        const v = routeToIgw(ctx, route, {}, ["destinationCidrBlock", "destinationIpv6CidrBlock"], "gatewayId");
         if (v.kind === "public") {
             return { kind: "public", reason: `its route table "${table.name}" ${v.reason} (route "${route.name}")` };
         }
@@ -103,6 +110,20 @@ export const dbSubnetGroupPrivate = stackPolicy({
         "Build the subnet group from the VPC's private (isolated) subnets: `mapPublicIpOnLaunch: false` and a route table " +
         "whose default route goes to a NAT gateway or nowhere, never to the internet gateway.",
     resourceTypes: [...SUBNET_GROUP_TYPES, SUBNET, ROUTE_TABLE, ROUTE, ROUTE_TABLE_ASSOCIATION],
+    noVerdict: [
+        {
+            when: "the stack has no DB, cache or warehouse subnet group",
+            why: "nothing to judge: a data store outside a subnet group is placed by other rules (rds-not-publicly-accessible, opensearch-in-vpc)",
+        },
+        {
+            when: "a route's gateway is not an internet gateway (igw-…), or an unknown gateway id has no internet gateway among its dependencies",
+            why: "only an internet gateway makes a subnet reachable from the internet; NAT, transit and virtual private gateways do not",
+        },
+        {
+            when: "a subnet has no explicit route table association and its VPC's main route table is not declared in the stack",
+            why: "AWS's own main route table has only the local route until a program adds one, and any table the program declares is judged",
+        },
+    ],
     validate: (ctx) => {
         const groups = ctx.ofType(...SUBNET_GROUP_TYPES);
         if (groups.length === 0) {
@@ -141,8 +162,8 @@ export const dbSubnetGroupPrivate = stackPolicy({
                 return cached;
             }
             let verdict: Verdict = { kind: "private" };
-            const mapPublic = ctx.read(subnet.props, "mapPublicIpOnLaunch");
-            if (mapPublic.known && mapPublic.value === true) {
+            const mapPublic = ctx.readBoolean(subnet, "mapPublicIpOnLaunch", { quiet: true });
+            if (mapPublic.ok && mapPublic.value === true) {
                 verdict = { kind: "public", reason: "it maps public IPs on launch (mapPublicIpOnLaunch = true)" };
             } else {
                 const explicit = tablesBySubnet.get(subnet.urn);
@@ -157,7 +178,7 @@ export const dbSubnetGroupPrivate = stackPolicy({
                         verdict = v;
                     }
                 }
-                if (verdict.kind !== "public" && !mapPublic.known) {
+                if (verdict.kind !== "public" && !mapPublic.ok && mapPublic.unknown) {
                     verdict = { kind: "unknown", what: `subnet "${subnet.name}" mapPublicIpOnLaunch` };
                 }
             }
