@@ -10,7 +10,15 @@ import { INTERNAL_ERROR_PREFIX } from "../../policies/lib/policy-common";
 import { resourcePolicy, stackPolicy } from "../../policies/lib";
 import { ecsContainerNonRoot } from "../../policies/rules/containers";
 import { dbSubnetGroupPrivate, opensearchInVpc, rdsNotPubliclyAccessible, securityGroupDatabasePortsNotPublic } from "../../policies/rules/databases";
-import { ecrRepositoryKms, elasticacheClusterEncrypted, rdsParameterGroupRequiresTls } from "../../policies/rules/encryption";
+import {
+    ecrRepositoryKms,
+    efsEncrypted,
+    elasticacheClusterEncrypted,
+    elasticacheEncrypted,
+    rdsParameterGroupRequiresTls,
+    s3BucketEncryptionConfigured,
+    snsTopicEncrypted,
+} from "../../policies/rules/encryption";
 import { elasticacheMultiAz, providerAllowedRegions } from "../../policies/rules/governance";
 import { kmsKeyRotationEnabled } from "../../policies/rules/identity";
 import { albHttpRedirectsToHttps, albListenerTlsPolicy } from "../../policies/rules/network";
@@ -73,7 +81,7 @@ describe("malformed input fails closed", () => {
                 props: { encryptionConfigurations: [{ encryptionType: TO_STRING, kmsKey: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/k" }] },
             });
             assertFailsClosed(diags, [
-                `Cannot evaluate ECR repository "app": encryptionConfigurations[0].encryptionType is an object {"toString":"x"}, expected one of "AES256", "KMS", "KMS_DSSE"${SUFFIX}`,
+                `Cannot evaluate ECR repository "app": encryptionConfigurations[0].encryptionType is an object {"toString":"x"}, expected a string${SUFFIX}`,
             ]);
         });
 
@@ -212,6 +220,44 @@ describe("malformed input fails closed, area by area", () => {
                 `Cannot evaluate RDS subnet group "db": subnetIds is an object {"a":"subnet-a"}, expected a string or an array of strings${SUFFIX}`,
             ]);
         });
+    });
+});
+
+describe("malformed input fails closed: encryption", () => {
+    it("a key id that is not a string is malformed (it used to count as a customer-managed key)", async () => {
+        const efs = await runResourcePolicy(efsEncrypted, { type: "aws:efs/fileSystem:FileSystem", name: "fs", props: { encrypted: true, kmsKeyId: 42 } });
+        assertFailsClosed(efs, [`Cannot evaluate EFS file system "fs": kmsKeyId is the number 42, expected a string${SUFFIX}`]);
+        const sns = await runResourcePolicy(snsTopicEncrypted, { type: "aws:sns/topic:Topic", name: "alarms", props: { kmsMasterKeyId: { arn: "k" } } });
+        assertFailsClosed(sns, [`Cannot evaluate SNS topic "alarms": kmsMasterKeyId is an object {"arn":"k"}, expected a string${SUFFIX}`]);
+    });
+
+    it("a transit encryption mode AWS does not define is malformed (it used to pass as not \"preferred\")", async () => {
+        const diags = await runResourcePolicy(elasticacheEncrypted, {
+            type: "aws:elasticache/replicationGroup:ReplicationGroup",
+            name: "cache",
+            props: { atRestEncryptionEnabled: true, kmsKeyId: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/k", transitEncryptionEnabled: true, transitEncryptionMode: "Preferred" },
+        });
+        assertFailsClosed(diags, [
+            `Cannot evaluate ElastiCache replication group "cache": transitEncryptionMode is "Preferred", expected one of "preferred", "required"${SUFFIX}`,
+        ]);
+    });
+
+    it("an inline encryption configuration that is not an object does not count as declared", async () => {
+        const diags = await runStackPolicy(s3BucketEncryptionConfigured, [{ type: "aws:s3/bucket:Bucket", name: "data", props: { serverSideEncryptionConfiguration: "AES256" } }]);
+        assertFailsClosed(diags, [`Cannot evaluate S3 bucket "data": serverSideEncryptionConfiguration is "AES256", expected an object${SUFFIX}`]);
+    });
+
+    it("rds-parameter-group-requires-tls: a computed parameter name is cannot-verify, never a mandatory 'unset'", async () => {
+        const diags = await runResourcePolicy(rdsParameterGroupRequiresTls, {
+            type: "aws:rds/parameterGroup:ParameterGroup",
+            name: "pg",
+            props: { family: "postgres14", parameters: [{ name: unknown(), value: "1" }] },
+        });
+        assert.deepEqual(messages(mandatory(diags)), []);
+        assert.deepEqual(
+            diags.map((d) => d.message),
+            ["Cannot verify parameter rds.force_ssl during preview: the value is unknown until the update. The policy runs again before the resource is created."],
+        );
     });
 });
 
