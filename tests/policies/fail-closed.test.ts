@@ -8,7 +8,12 @@ import * as assert from "node:assert/strict";
 
 import { INTERNAL_ERROR_PREFIX } from "../../policies/lib/policy-common";
 import { resourcePolicy, stackPolicy } from "../../policies/lib";
-import { ecsContainerNonRoot } from "../../policies/rules/containers";
+import {
+    ecsContainerNoAddedCapabilities,
+    ecsContainerNonRoot,
+    ecsContainerNoPlaintextSecrets,
+    ecsContainerNotPrivileged,
+} from "../../policies/rules/containers";
 import { dbSubnetGroupPrivate, opensearchInVpc, rdsNotPubliclyAccessible, securityGroupDatabasePortsNotPublic } from "../../policies/rules/databases";
 import {
     ecrRepositoryKms,
@@ -258,6 +263,43 @@ describe("malformed input fails closed: encryption", () => {
             diags.map((d) => d.message),
             ["Cannot verify parameter rds.force_ssl during preview: the value is unknown until the update. The policy runs again before the resource is created."],
         );
+    });
+});
+
+describe("malformed input fails closed: containers", () => {
+    const IMAGE = "repo@sha256:" + "a".repeat(64);
+    const task = (containers: unknown[], extra: Record<string, unknown> = {}) => ({
+        type: "aws:ecs/taskDefinition:TaskDefinition",
+        name: "web",
+        props: { containerDefinitions: JSON.stringify(containers), ...extra },
+    });
+    const app = (fields: Record<string, unknown>) => ({ name: "app", image: IMAGE, user: "1001", readonlyRootFilesystem: true, ...fields });
+
+    it("an environment given as a map is malformed (its secret-looking names used to go unchecked)", async () => {
+        const diags = await runResourcePolicy(ecsContainerNoPlaintextSecrets, task([app({ environment: { DB_PASSWORD: "hunter2" } })]));
+        assertFailsClosed(diags, [`Cannot evaluate Task definition "web": containerDefinitions[0].environment is an object {"DB_PASSWORD":"hunter2"}, expected an array${SUFFIX}`]);
+    });
+
+    it("an added capability that is not a string is malformed (it used to be skipped)", async () => {
+        const diags = await runResourcePolicy(ecsContainerNoAddedCapabilities, task([app({ linuxParameters: { capabilities: { add: [{ name: "SYS_ADMIN" }] } } })]));
+        assertFailsClosed(diags, [
+            `Cannot evaluate Task definition "web": containerDefinitions[0].linuxParameters.capabilities.add[0] is an object {"name":"SYS_ADMIN"}, expected a string${SUFFIX}`,
+        ]);
+    });
+
+    it('privileged "true" is privileged (it used to pass); a misspelt host network mode is malformed (it used to pass as not "host")', async () => {
+        assertFailsClosed(await runResourcePolicy(ecsContainerNotPrivileged, task([app({ privileged: "true" })])), [
+            'Task definition "web" container "app" is privileged; remove privileged: true.',
+        ]);
+        assertFailsClosed(await runResourcePolicy(ecsContainerNotPrivileged, task([app({})], { networkMode: "hosts" })), [
+            `Cannot evaluate Task definition "web": networkMode is "hosts", expected one of "none", "bridge", "awsvpc", "host"${SUFFIX}`,
+        ]);
+    });
+
+    it("a container definition that is not an object is malformed (not-privileged used to pass it as an empty container)", async () => {
+        assertFailsClosed(await runResourcePolicy(ecsContainerNotPrivileged, task([app({}), "app"])), [
+            `Cannot evaluate Task definition "web": containerDefinitions[1] is "app", expected an object${SUFFIX}`,
+        ]);
     });
 });
 
