@@ -104,3 +104,9 @@ export function readArray(obj: unknown, path: string): unknown[] | undefined {
     }
     return Array.isArray(r.value) ? r.value : r.value === undefined || r.value === null ? [] : [r.value];
 }
+
+/** `obj[key]` when it is an own property of an object, else undefined (never a prototype's "constructor" or "toString"). */
+export function ownValue(obj: unknown, key: string): unknown {
+    const o = unwrap(obj);
+    return o !== null && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+}

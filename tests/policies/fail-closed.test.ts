@@ -26,7 +26,13 @@ import {
 } from "../../policies/rules/encryption";
 import { elasticacheMultiAz, providerAllowedRegions } from "../../policies/rules/governance";
 import { kmsKeyRotationEnabled } from "../../policies/rules/identity";
-import { albHttpRedirectsToHttps, albListenerTlsPolicy } from "../../policies/rules/network";
+import {
+    albAccessLogsEnabled,
+    albHttpRedirectsToHttps,
+    albListenerTlsPolicy,
+    securityGroupNoWorldAdminPorts,
+    subnetPrivateTierNoPublicIp,
+} from "../../policies/rules/network";
 import { assertViolations, Diagnostic, mandatory, messages, runResourcePolicy, runStackPolicy, unknown } from "./helpers";
 
 /** An object whose `toString` key is data, not a function: String(it) throws "Cannot convert object to primitive value". */
@@ -300,6 +306,36 @@ describe("malformed input fails closed: containers", () => {
         assertFailsClosed(await runResourcePolicy(ecsContainerNotPrivileged, task([app({}), "app"])), [
             `Cannot evaluate Task definition "web": containerDefinitions[1] is "app", expected an object${SUFFIX}`,
         ]);
+    });
+});
+
+describe("malformed input fails closed: network", () => {
+    it("a listener protocol ELB does not define is malformed (both listener policies used to skip it)", async () => {
+        for (const policy of [albHttpRedirectsToHttps, albListenerTlsPolicy]) {
+            const diags = await runResourcePolicy(policy, { type: "aws:lb/listener:Listener", name: "web", props: { protocol: "HTTPX", port: 80, defaultActions: [{ type: "forward" }] } });
+            assertFailsClosed(diags, [
+                `Cannot evaluate Listener "web": protocol is "HTTPX", expected one of "HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE", "QUIC", "TCP_QUIC"${SUFFIX}`,
+            ]);
+        }
+    });
+
+    it("a load balancer type ELB does not define is malformed (it used to be skipped as not an ALB)", async () => {
+        const diags = await runResourcePolicy(albAccessLogsEnabled, { type: "aws:lb/loadBalancer:LoadBalancer", name: "web", props: { loadBalancerType: "applicaton" } });
+        assertFailsClosed(diags, [`Cannot evaluate Load balancer "web": loadBalancerType is "applicaton", expected one of "application", "network", "gateway"${SUFFIX}`]);
+    });
+
+    it('a private-tier subnet with mapPublicIpOnLaunch "true" is judged (it used to pass)', async () => {
+        const diags = await runResourcePolicy(subnetPrivateTierNoPublicIp, { type: "aws:ec2/subnet:Subnet", name: "app-private-a", props: { mapPublicIpOnLaunch: "true" } });
+        assertFailsClosed(diags, ['Private-tier subnet "app-private-a" maps public IPs on launch; set mapPublicIpOnLaunch to false.']);
+    });
+
+    it("a standalone rule's CIDR that is a list is malformed (it used to be flattened)", async () => {
+        const diags = await runResourcePolicy(securityGroupNoWorldAdminPorts, {
+            type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+            name: "ssh",
+            props: { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: ["10.0.0.0/8"] },
+        });
+        assertFailsClosed(diags, [`Cannot evaluate Security group rule "ssh": cidrIpv4 is an array ["10.0.0.0/8"], expected a string${SUFFIX}`]);
     });
 });
 

@@ -2,7 +2,7 @@
 // or isolated. An instance or task there must never get an internet-routable address (SC-7).
 // Whether a subnet group's subnets route to an internet gateway is db-subnet-group-private's concern.
 
-import { findGlobMatch, resourcePolicy } from "../../lib";
+import { Checked, findGlobMatch, ownValue, resourcePolicy, STRING } from "../../lib";
 
 export const subnetPrivateTierNoPublicIp = resourcePolicy({
     name: "subnet-private-tier-no-public-ip",
@@ -29,23 +29,39 @@ export const subnetPrivateTierNoPublicIp = resourcePolicy({
             description: "Globs over the resource name and the Name tag that mark a private subnet.",
         },
     },
+    noVerdict: [
+        {
+            when: "the subnet is marked private neither by its tier tag nor by its name or Name tag",
+            why: "a public-tier subnet may map public IPs; db-subnet-group-private judges every subnet a data store uses, whatever its name",
+        },
+    ],
     validate: (ctx) => {
-        const mapPublic = ctx.read("mapPublicIpOnLaunch");
-        if (mapPublic.known && mapPublic.value !== true) {
+        const mapPublic = ctx.readBoolean("mapPublicIpOnLaunch", { quiet: true });
+        if ((mapPublic.ok && mapPublic.value !== true) || (!mapPublic.ok && !mapPublic.unknown)) {
             return;
         }
-        const tier = ctx.read(`tags.${ctx.config.tierTagKey}`);
-        const nameTag = ctx.read("tags.Name");
-        const names = [ctx.name, nameTag.known && typeof nameTag.value === "string" ? nameTag.value : ""];
-        const byTag = tier.known && typeof tier.value === "string" && ctx.config.privateTierValues.some((v) => v.toLowerCase() === (tier.value as string).toLowerCase());
+        const tags = ctx.readObject("tags", { quiet: true });
+        if (!tags.ok && !tags.unknown) {
+            return; // malformed: reported
+        }
+        const tag = (key: string): Checked<string> =>
+            tags.ok ? ctx.check(ownValue(tags.value, key), STRING, `tags.${key}`, { quiet: true }) : { ok: false, unknown: true };
+        const tier = tag(ctx.config.tierTagKey);
+        const nameTag = tag("Name");
+        if ((!tier.ok && !tier.unknown) || (!nameTag.ok && !nameTag.unknown)) {
+            return; // malformed: reported
+        }
+        const names = [ctx.name, nameTag.ok && nameTag.value !== undefined ? nameTag.value : ""];
+        const tierValue = tier.ok ? tier.value?.toLowerCase() : undefined;
+        const byTag = tierValue !== undefined && ctx.config.privateTierValues.some((v) => v.toLowerCase() === tierValue);
         const byName = findGlobMatch(ctx.config.privateNamePatterns, names) !== undefined;
         if (!byTag && !byName) {
-            if (!tier.known || !nameTag.known) {
+            if (!tier.ok || !nameTag.ok) {
                 ctx.cannotVerify("the subnet's tier tags");
             }
             return;
         }
-        if (!mapPublic.known) {
+        if (!mapPublic.ok) {
             ctx.cannotVerify("mapPublicIpOnLaunch");
             return;
         }
