@@ -196,6 +196,11 @@ function quote(s: string): string {
     return JSON.stringify(cut);
 }
 
+/** JSON-like text of any raw value, about `budget` characters at most; never throws (deep or huge values are cut). */
+export function previewJson(value: unknown, budget = PREVIEW_CHARS): string {
+    return sketch(value, budget);
+}
+
 /** JSON-like text of a value, cut at about `budget` characters; walks only as far as it prints. */
 function sketch(value: unknown, budget: number): string {
     let out = "";

@@ -25,7 +25,13 @@ import {
     snsTopicEncrypted,
 } from "../../policies/rules/encryption";
 import { elasticacheMultiAz, providerAllowedRegions } from "../../policies/rules/governance";
-import { kmsKeyRotationEnabled } from "../../policies/rules/identity";
+import {
+    iamNoAdminManagedPolicies,
+    iamPolicyNoWildcardActions,
+    iamUserNoPolicies,
+    kmsKeyRotationEnabled,
+    resourcePolicyNoPublicPrincipal,
+} from "../../policies/rules/identity";
 import {
     albAccessLogsEnabled,
     albHttpRedirectsToHttps,
@@ -336,6 +342,36 @@ describe("malformed input fails closed: network", () => {
             props: { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: ["10.0.0.0/8"] },
         });
         assertFailsClosed(diags, [`Cannot evaluate Security group rule "ssh": cidrIpv4 is an array ["10.0.0.0/8"], expected a string${SUFFIX}`]);
+    });
+});
+
+describe("malformed input fails closed: identity", () => {
+    const doc = (statement: Record<string, unknown>) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+
+    it("an Action that is an object, or an Effect IAM does not define, is malformed (the statement used to be skipped)", async () => {
+        const run = (statement: Record<string, unknown>) => runResourcePolicy(iamPolicyNoWildcardActions, { type: "aws:iam/policy:Policy", name: "p", props: { policy: doc(statement) } });
+        assertFailsClosed(await run({ Effect: "Allow", Action: { any: "*" }, Resource: "*" }), [
+            `Cannot evaluate IAM policy "p": policy.Statement[0].Action is an object {"any":"*"}, expected a string or an array of strings${SUFFIX}`,
+        ]);
+        assertFailsClosed(await run({ Effect: "allow", Action: "*", Resource: "*" }), [`Cannot evaluate IAM policy "p": policy.Statement[0].Effect is "allow", expected one of "Allow", "Deny"${SUFFIX}`]);
+    });
+
+    it('a Principal that is a list is malformed (["*"] used to read as no principal)', async () => {
+        const diags = await runResourcePolicy(resourcePolicyNoPublicPrincipal, {
+            type: "aws:s3/bucketPolicy:BucketPolicy",
+            name: "site",
+            props: { policy: doc({ Effect: "Allow", Principal: ["*"], Action: "s3:GetObject", Resource: "*" }) },
+        });
+        assertFailsClosed(diags, [`Cannot evaluate S3 bucket policy "site": policy.Statement[0].Principal is an array ["*"], expected "*" or an object of principals${SUFFIX}`]);
+    });
+
+    it("a managed policy ARN that is not a string, and a user list that is a string, are malformed (they used to pass)", async () => {
+        const role = await runResourcePolicy(iamNoAdminManagedPolicies, { type: "aws:iam/role:Role", name: "r", props: { managedPolicyArns: [{ arn: "arn:aws-us-gov:iam::aws:policy/AdministratorAccess" }] } });
+        assertFailsClosed(role, [
+            `Cannot evaluate IAM role "r": managedPolicyArns[0] is an object {"arn":"arn:aws-us-gov:iam::aws:policy/AdministratorAccess"}, expected a string${SUFFIX}`,
+        ]);
+        const attachment = await runResourcePolicy(iamUserNoPolicies, { type: "aws:iam/policyAttachment:PolicyAttachment", name: "a", props: { users: "alice" } });
+        assertFailsClosed(attachment, [`Cannot evaluate IAM policy attachment "a": users is "alice", expected an array${SUFFIX}`]);
     });
 });
 

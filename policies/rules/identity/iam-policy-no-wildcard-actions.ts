@@ -3,7 +3,7 @@
 // judged by probing them with real action and ARN names (lib/action-patterns), so "**", "i*:*" or
 // "arn:aws-us-gov:s3:::*" count the same as "*", "iam:*" or Resource "*".
 
-import { isUnknown, listOf, matchesEveryAction, matchesEveryResourceOf, read, resourcePolicy, serviceWideOf } from "../../lib";
+import { isUnknown, matchesEveryAction, matchesEveryResourceOf, ownValue, read, resourcePolicy, serviceWideOf, statementList } from "../../lib";
 import { forEachAllow, IDENTITY_TYPES } from "./identity-documents";
 
 export const iamPolicyNoWildcardActions = resourcePolicy({
@@ -28,9 +28,19 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
             description: 'Service prefixes whose "<service>:*" may be granted on Resource "*" (e.g. "xray"); "*" itself never is.',
         },
     },
+    noVerdict: [
+        {
+            when: "a statement's Effect is Deny (or it has no Effect, which IAM rejects)",
+            why: "only Allow statements grant; a Deny can only take permissions away",
+        },
+        {
+            when: 'a service-wide action ("s3:*") is on a service in allowedServiceWildcards (pack config)',
+            why: 'an explicit, reviewed exception per stack; "*" itself is never allowed',
+        },
+    ],
     validate: (ctx) => {
         const allowedServices = new Set(ctx.config.allowedServiceWildcards.map((s) => s.toLowerCase()));
-        forEachAllow(ctx, (doc, statement, label) => {
+        forEachAllow(ctx, (doc, statement, label, at) => {
             const where = `${doc.what} ${label}`;
             const notAction = read(statement, "NotAction");
             if (!notAction.known || notAction.value !== undefined) {
@@ -41,12 +51,15 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
                 }
                 return;
             }
-            const actions = listOf(statement, "Action");
-            if (actions === undefined || actions.some(isUnknown)) {
+            const actions = ctx.settle(statementList(statement, "Action", at), { what: `${where} Action` });
+            if (!actions.ok) {
+                return;
+            }
+            if ((actions.value ?? []).some(isUnknown)) {
                 ctx.cannotVerify(`${where} Action`);
                 return;
             }
-            const strings = actions.filter((a): a is string => typeof a === "string");
+            const strings = (actions.value ?? []).filter((a): a is string => typeof a === "string");
             const everything = strings.find(matchesEveryAction);
             if (everything !== undefined) {
                 const spelled = everything === "*" || everything === "*:*" ? "" : ` ("${everything}" matches every action)`;
@@ -59,18 +72,21 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
             if (serviceWildcards.length === 0) {
                 return;
             }
-            const resources = listOf(statement, "Resource");
-            const notResource = read(statement, "NotResource");
-            if (resources === undefined || !notResource.known) {
+            const resources = ctx.settle(statementList(statement, "Resource", at), { quiet: true });
+            const notResource = ctx.settle(statementList(statement, "NotResource", at), { quiet: true });
+            if ((!resources.ok && !resources.unknown) || (!notResource.ok && !notResource.unknown)) {
+                return; // malformed: reported
+            }
+            if (!resources.ok || !notResource.ok) {
                 ctx.cannotVerify(`${where} Resource`);
-            } else if (resources.includes("*") || notResource.value !== undefined) {
+            } else if ((resources.value ?? []).includes("*") || ownValue(statement, "NotResource") !== undefined) {
                 ctx.violation(`${where} allows ${serviceWildcards.map((w) => `"${w.action}"`).join(", ")} on Resource "*"; grant the specific actions needed.`);
             } else {
                 for (const w of serviceWildcards) {
                     const servicePattern = w.action.split(":")[0];
-                    const broad = resources.find((r) => typeof r === "string" && matchesEveryResourceOf(r, servicePattern));
+                    const broad = (resources.value ?? []).find((r): r is string => typeof r === "string" && !isUnknown(r) && matchesEveryResourceOf(r, servicePattern));
                     if (broad !== undefined) {
-                        ctx.violation(`${where} allows "${w.action}" on Resource "${String(broad)}", i.e. every ${w.service} resource; grant the specific actions needed.`);
+                        ctx.violation(`${where} allows "${w.action}" on Resource "${broad}", i.e. every ${w.service} resource; grant the specific actions needed.`);
                     }
                 }
             }
