@@ -24,7 +24,14 @@ import {
     s3BucketEncryptionConfigured,
     snsTopicEncrypted,
 } from "../../policies/rules/encryption";
-import { elasticacheMultiAz, providerAllowedRegions } from "../../policies/rules/governance";
+import {
+    auroraClusterMultiAz,
+    cloudwatchLogRetention,
+    elasticacheMultiAz,
+    providerAllowedRegions,
+    providerFipsEndpoints,
+    requiredTags,
+} from "../../policies/rules/governance";
 import {
     iamNoAdminManagedPolicies,
     iamPolicyNoWildcardActions,
@@ -372,6 +379,41 @@ describe("malformed input fails closed: identity", () => {
         ]);
         const attachment = await runResourcePolicy(iamUserNoPolicies, { type: "aws:iam/policyAttachment:PolicyAttachment", name: "a", props: { users: "alice" } });
         assertFailsClosed(attachment, [`Cannot evaluate IAM policy attachment "a": users is "alice", expected an array${SUFFIX}`]);
+    });
+});
+
+describe("malformed input fails closed: governance", () => {
+    it("a retention that is not a number is malformed (\"1\" used to pass)", async () => {
+        const diags = await runResourcePolicy(cloudwatchLogRetention, { type: "aws:cloudwatch/logGroup:LogGroup", name: "app", props: { retentionInDays: "1" } });
+        assertFailsClosed(diags, [`Cannot evaluate CloudWatch log group "app": retentionInDays is "1", expected a number${SUFFIX}`]);
+    });
+
+    it("a required tag whose value is not a string is malformed (it used to count as set)", async () => {
+        const tags = { Project: "p", Environment: "prod", ManagedBy: "pulumi", Compliance: "c", Owner: 5 };
+        const diags = await runResourcePolicy(requiredTags, { type: "aws:s3/bucket:Bucket", name: "logs", props: { tags } });
+        assertFailsClosed(diags, [`Cannot evaluate S3 bucket "logs": tags.Owner is the number 5, expected a string${SUFFIX}`]);
+    });
+
+    it("an endpoint override URL that is not a string is malformed (it used to be skipped)", async () => {
+        const diags = await runResourcePolicy(providerFipsEndpoints, {
+            type: "pulumi:providers:aws",
+            name: "default",
+            props: { useFipsEndpoint: true, endpoints: JSON.stringify([{ s3: { url: "https://s3.us-gov-west-1.amazonaws.com" } }]) },
+        });
+        assertFailsClosed(diags, [
+            `Cannot evaluate AWS provider "default": endpoints[0].s3 is an object {"url":"https://s3.us-gov-west-1.amazonaws.com"}, expected a string${SUFFIX}`,
+        ]);
+    });
+
+    it("an Availability Zone that is not a string is malformed (it used to count as placed by RDS)", async () => {
+        const cluster = { type: "aws:rds/cluster:Cluster", name: "aurora", props: { clusterIdentifier: "aurora", engine: "aurora-postgresql" } };
+        const member = (name: string, availabilityZone: unknown) => ({
+            type: "aws:rds/clusterInstance:ClusterInstance",
+            name,
+            props: { clusterIdentifier: "aurora", availabilityZone },
+        });
+        const diags = await runStackPolicy(auroraClusterMultiAz, [cluster, member("a", "us-gov-west-1a"), member("b", 1)]);
+        assertFailsClosed(diags, [`Cannot evaluate RDS cluster instance "b": availabilityZone is the number 1, expected a string${SUFFIX}`]);
     });
 });
 

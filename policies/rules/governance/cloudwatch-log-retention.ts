@@ -18,12 +18,11 @@ export const cloudwatchLogRetention = resourcePolicy({
     options: {
         minLogRetentionDays: { type: "integer", default: 365, minimum: 1, description: "Minimum log retention in days (unset/0 = never expire is compliant)." },
     },
+    noVerdict: [],
     validate: (ctx) => {
-        const days = ctx.read("retentionInDays");
+        const days = ctx.readNumber("retentionInDays");
         const min = ctx.config.minLogRetentionDays;
-        if (!days.known) {
-            ctx.cannotVerify("retentionInDays");
-        } else if (typeof days.value === "number" && days.value > 0 && days.value < min) {
+        if (days.ok && days.value !== undefined && days.value > 0 && days.value < min) {
             ctx.violation(`Log group "${ctx.name}" keeps events for ${days.value} day(s); set retentionInDays to at least ${min}.`);
         }
     },

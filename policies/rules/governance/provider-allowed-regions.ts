@@ -25,15 +25,17 @@ export const providerAllowedRegions = resourcePolicy({
             description: "Regions AWS providers may target.",
         },
     },
+    noVerdict: [],
     validate: (ctx) => {
-        const region = ctx.read("region");
+        const region = ctx.readString("region");
         const allowed = ctx.config.allowedRegions;
-        if (!region.known) {
-            ctx.cannotVerify("region");
-        } else if (region.value === undefined || region.value === "") {
+        if (!region.ok) {
+            return;
+        }
+        if (region.value === undefined || region.value === "") {
             ctx.violation(`AWS provider "${ctx.name}" sets no region (it would come from the environment); set region to one of ${allowed.join(", ")}.`);
-        } else if (typeof region.value !== "string" || !allowed.includes(region.value)) {
-            ctx.violation(`AWS provider "${ctx.name}" targets region "${String(region.value)}"; use one of ${allowed.join(", ")}.`);
+        } else if (!allowed.includes(region.value)) {
+            ctx.violation(`AWS provider "${ctx.name}" targets region "${region.value}"; use one of ${allowed.join(", ")}.`);
         }
     },
 });

@@ -15,5 +15,6 @@ export const rdsDeletionProtection = resourcePolicy({
     controls: ["CM-5", "SI-12"],
     remediationSteps: "Set `deletionProtection: true` (and `protect: true` on the Pulumi resource).",
     resourceTypes: [RDS_INSTANCE, RDS_CLUSTER],
+    noVerdict: [],
     validate: (ctx) => requireTrue(ctx, "deletionProtection", `${labelOf(ctx, "RDS instance")} has no deletion protection; set deletionProtection to true.`),
 });

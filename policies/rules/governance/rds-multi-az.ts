@@ -15,5 +15,6 @@ export const rdsMultiAz = resourcePolicy({
     controls: ["CP-7", "CP-10"],
     remediationSteps: "Set `multiAz: true` on the aws.rds.Instance.",
     resourceTypes: [RDS_INSTANCE],
+    noVerdict: [],
     validate: (ctx) => requireTrue(ctx, "multiAz", `${labelOf(ctx, "RDS instance")} is not Multi-AZ; set multiAz to true.`),
 });
