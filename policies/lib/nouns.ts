@@ -29,6 +29,8 @@ const NOUNS: Readonly<Record<string, string>> = {
     "aws:ec2/vpc:Vpc": "VPC",
     "aws:ecs/taskDefinition:TaskDefinition": "Task definition",
     "aws:s3/bucketV2:BucketV2": "S3 bucket",
+    "aws:s3/bucketAcl:BucketAcl": "Bucket ACL",
+    "aws:s3/bucketAclV2:BucketAclV2": "Bucket ACL",
 };
 
 /** How a type token's module reads in a noun ("aws:kms/key:Key" → "KMS key"). */

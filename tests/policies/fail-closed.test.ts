@@ -46,6 +46,7 @@ import {
     securityGroupNoWorldAdminPorts,
     subnetPrivateTierNoPublicIp,
 } from "../../policies/rules/network";
+import { s3BackupBucketVersioning, s3BucketTlsOnlyPolicy, s3NoPublicAcl } from "../../policies/rules/storage-hygiene";
 import { assertViolations, Diagnostic, mandatory, messages, runResourcePolicy, runStackPolicy, unknown } from "./helpers";
 
 /** An object whose `toString` key is data, not a function: String(it) throws "Cannot convert object to primitive value". */
@@ -414,6 +415,45 @@ describe("malformed input fails closed: governance", () => {
         });
         const diags = await runStackPolicy(auroraClusterMultiAz, [cluster, member("a", "us-gov-west-1a"), member("b", 1)]);
         assertFailsClosed(diags, [`Cannot evaluate RDS cluster instance "b": availabilityZone is the number 1, expected a string${SUFFIX}`]);
+    });
+});
+
+describe("malformed input fails closed: storage hygiene", () => {
+    it("a canned ACL S3 does not define, or grants that are not a list, are malformed (they used to pass)", async () => {
+        assertFailsClosed(await runResourcePolicy(s3NoPublicAcl, { type: "aws:s3/bucketAclV2:BucketAclV2", name: "acl", props: { acl: "Public-Read" } }), [
+            `Cannot evaluate Bucket ACL "acl": acl is "Public-Read", expected one of "private", "public-read", "public-read-write", "aws-exec-read", ` +
+                `"authenticated-read", "bucket-owner-read", "bucket-owner-full-control", "log-delivery-write"${SUFFIX}`,
+        ]);
+        const grants = await runResourcePolicy(s3NoPublicAcl, {
+            type: "aws:s3/bucketAclV2:BucketAclV2",
+            name: "acl",
+            props: { accessControlPolicy: { grants: { grantee: { uri: "http://acs.amazonaws.com/groups/global/AllUsers" } } } },
+        });
+        assertFailsClosed(grants, [
+            `Cannot evaluate Bucket ACL "acl": accessControlPolicy.grants is an object {"grantee":{"uri":"http://acs.amazonaws.com/groups/global/AllUsers"}}, expected an array${SUFFIX}`,
+        ]);
+    });
+
+    it("a TLS-only deny whose NotResource holds a non-string is malformed (it used to be only cannot-verify)", async () => {
+        const policy = JSON.stringify({
+            Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", NotResource: [5], Condition: { Bool: { "aws:SecureTransport": "false" } } }],
+        });
+        const diags = await runStackPolicy(s3BucketTlsOnlyPolicy, [
+            { type: "aws:s3/bucket:Bucket", name: "data", props: { bucket: "gov-data" } },
+            { type: "aws:s3/bucketPolicy:BucketPolicy", name: "data-policy", props: { bucket: "gov-data", policy } },
+        ]);
+        assertFailsClosed(diags, [
+            `Cannot evaluate S3 bucket policy "data-policy": policy.Statement[0].NotResource[0] is the number 5, expected a string${SUFFIX}`,
+            'S3 bucket "data" has a bucket policy without a TLS-only deny; deny s3:* to Principal "*" when aws:SecureTransport is false.',
+        ]);
+    });
+
+    it("a bucket whose tags are not a map is judged as a backup bucket (it used to be out of scope)", async () => {
+        const diags = await runStackPolicy(s3BackupBucketVersioning, [{ type: "aws:s3/bucket:Bucket", name: "vault", props: { bucket: "gov-vault", tags: 7 } }]);
+        assertFailsClosed(diags, [
+            `Cannot evaluate S3 bucket "vault": tags is the number 7, expected an object${SUFFIX}`,
+            'Backup bucket "vault" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
+        ]);
     });
 });
 
