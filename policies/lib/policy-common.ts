@@ -24,7 +24,10 @@ export function checkCommon<O extends OptionSpecs>(spec: CommonSpec<O>): void {
         throw new Error(`Policy "${spec.name}" needs a one-line summary of at most 120 characters (got ${spec.summary.length})`);
     }
     validateControlIds(spec.name, spec.controls);
-    for (const [i, nv] of (spec.noVerdict ?? []).entries()) {
+    if (!Array.isArray(spec.noVerdict)) {
+        throw new Error(`Policy "${spec.name}" needs a noVerdict list (the fail-open audit: when it returns without a verdict, and why that is safe; [] if never)`);
+    }
+    for (const [i, nv] of spec.noVerdict.entries()) {
         if (typeof nv.when !== "string" || nv.when.trim() === "" || typeof nv.why !== "string" || nv.why.trim() === "") {
             throw new Error(`Policy "${spec.name}" noVerdict[${i}] needs a non-empty "when" and "why"`);
         }
@@ -49,7 +52,7 @@ export function commonFields<O extends OptionSpecs>(spec: CommonSpec<O>, kind: P
             options,
             summary: spec.summary,
             scope: spec.scope,
-            noVerdict: (spec.noVerdict ?? []).map((nv) => ({ when: nv.when, why: nv.why })),
+            noVerdict: spec.noVerdict.map((nv) => ({ when: nv.when, why: nv.why })),
         },
     };
 }

@@ -80,7 +80,7 @@ export interface CommonSpec<O extends OptionSpecs> {
      * a verdict — no violation and no "cannot verify" advisory — and why that is safe. Required;
      * `[]` when the policy always reports or judges.
      */
-    readonly noVerdict?: readonly NoVerdict[]; // MIGRATION: required once every area declares it
+    readonly noVerdict: readonly NoVerdict[];
 }
 
 

@@ -46,6 +46,7 @@ import {
     securityGroupNoWorldAdminPorts,
     subnetPrivateTierNoPublicIp,
 } from "../../policies/rules/network";
+import { backupVaultLocked, cloudtrailTrailPresent } from "../../policies/rules/baseline";
 import { s3BackupBucketVersioning, s3BucketTlsOnlyPolicy, s3NoPublicAcl } from "../../policies/rules/storage-hygiene";
 import { assertViolations, Diagnostic, mandatory, messages, runResourcePolicy, runStackPolicy, unknown } from "./helpers";
 
@@ -453,6 +454,39 @@ describe("malformed input fails closed: storage hygiene", () => {
         assertFailsClosed(diags, [
             `Cannot evaluate S3 bucket "vault": tags is the number 7, expected an object${SUFFIX}`,
             'Backup bucket "vault" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
+        ]);
+    });
+});
+
+describe("malformed input fails closed: baseline (two more policies that threw)", () => {
+    it("backup-vault-locked: a minRetentionDays with a toString key (String() threw)", async () => {
+        const diags = await runStackPolicy(backupVaultLocked, [
+            { type: "aws:backup/vault:Vault", name: "vault", props: { name: "gov-vault" } },
+            { type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", name: "lock", props: { backupVaultName: "gov-vault", minRetentionDays: TO_STRING, changeableForDays: 3 } },
+        ]);
+        assertFailsClosed(diags, [`Cannot evaluate AWS Backup vault lock configuration "lock": minRetentionDays is an object {"toString":"x"}, expected a number${SUFFIX}`]);
+    });
+
+    it("cloudtrail-trail-present: an advanced selector value with a toString key (String() threw)", async () => {
+        const trail = {
+            type: "aws:cloudtrail/trail:Trail",
+            name: "trail",
+            props: { isMultiRegionTrail: true, advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: [TO_STRING] }] }] },
+        };
+        const diags = await runStackPolicy(cloudtrailTrailPresent, [trail, { type: "aws:rds/instance:Instance", name: "db", props: {} }]);
+        assertFailsClosed(diags, [
+            `Cannot evaluate CloudTrail trail "trail": advancedEventSelectors[0].fieldSelectors[0].equals[0] is an object {"toString":"x"}, expected a string${SUFFIX}`,
+            'The stack runs aws:rds/instance:Instance "db" but no CloudTrail trail records its API calls (trail "trail": advancedEventSelectors[0].fieldSelectors[0].equals[0] cannot be read); ' +
+                "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.",
+        ]);
+    });
+
+    it('cloudtrail-trail-present: includeManagementEvents "false" records no management events (it used to count as included)', async () => {
+        const trail = { type: "aws:cloudtrail/trail:Trail", name: "trail", props: { isMultiRegionTrail: true, eventSelectors: [{ includeManagementEvents: "false" }] } };
+        const diags = await runStackPolicy(cloudtrailTrailPresent, [trail, { type: "aws:rds/instance:Instance", name: "db", props: {} }]);
+        assertFailsClosed(diags, [
+            'The stack runs aws:rds/instance:Instance "db" but no CloudTrail trail records its API calls (trail "trail": its event selectors select no management events); ' +
+                "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.",
         ]);
     });
 });
