@@ -46,7 +46,7 @@ import {
     securityGroupNoWorldAdminPorts,
     subnetPrivateTierNoPublicIp,
 } from "../../policies/rules/network";
-import { backupVaultLocked, cloudtrailTrailPresent } from "../../policies/rules/baseline";
+import { backupPlanCoversDatabase, backupVaultLocked, cloudtrailTrailPresent } from "../../policies/rules/baseline";
 import { s3BackupBucketVersioning, s3BucketTlsOnlyPolicy, s3NoPublicAcl } from "../../policies/rules/storage-hygiene";
 import { assertViolations, Diagnostic, mandatory, messages, runResourcePolicy, runStackPolicy, unknown } from "./helpers";
 
@@ -478,6 +478,21 @@ describe("malformed input fails closed: baseline (two more policies that threw)"
             `Cannot evaluate CloudTrail trail "trail": advancedEventSelectors[0].fieldSelectors[0].equals[0] is an object {"toString":"x"}, expected a string${SUFFIX}`,
             'The stack runs aws:rds/instance:Instance "db" but no CloudTrail trail records its API calls (trail "trail": advancedEventSelectors[0].fieldSelectors[0].equals[0] cannot be read); ' +
                 "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.",
+        ]);
+    });
+
+    it("backup-plan-covers-database: a selection AWS Backup would reject covers nothing (a malformed notResources entry used to be ignored)", async () => {
+        const db = { type: "aws:rds/instance:Instance", name: "db", props: { identifier: "gov-db", tags: { Backup: "daily" } } };
+        const plan = { type: "aws:backup/plan:Plan", name: "plan", props: { id: "plan-1", rules: [{ ruleName: "daily" }] } };
+        const selection = {
+            type: "aws:backup/selection:Selection",
+            name: "sel",
+            props: { planId: "plan-1", selectionTags: [{ type: "STRINGEQUALS", key: "Backup", value: "daily" }], notResources: [{ arn: "arn:aws-us-gov:rds:*:*:db:gov-db" }] },
+        };
+        const diags = await runStackPolicy(backupPlanCoversDatabase, [db, plan, selection]);
+        assertFailsClosed(diags, [
+            `Cannot evaluate AWS Backup selection "sel": notResources[0] is an object {"arn":"arn:aws-us-gov:rds:*:*:db:gov-db"}, expected a string${SUFFIX}`,
+            'RDS instance "db" is in no AWS Backup plan: no aws.backup.Selection\'s selectionTags or resources cover it; tag it (e.g. Backup=daily) and select that tag in a backup plan.',
         ]);
     });
 

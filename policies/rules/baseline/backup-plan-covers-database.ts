@@ -3,7 +3,7 @@
 // decided in backup-selection.ts. Prod-only: scope "prod" (advisory in staging).
 
 import { RDS_CLUSTER, RDS_INSTANCE, StackContext, stackPolicy, StackResource } from "../../lib";
-import { effectiveTags, selectionCovers } from "./backup-selection";
+import { effectiveTags, selectionCovers, selectionMalformed } from "./backup-selection";
 import { PLAN } from "./resource-types";
 
 const SELECTION = "aws:backup/selection:Selection";
@@ -39,7 +39,15 @@ export const backupPlanCoversDatabase = stackPolicy({
         },
     ],
     validate: (ctx) => {
-        const selections = ctx.ofType(SELECTION).filter((s) => planHasRules(ctx, s));
+        // A selection AWS Backup would reject backs nothing up: reported, and its coverage not counted.
+        const selections = ctx.ofType(SELECTION).filter((s) => {
+            const malformed = selectionMalformed(s);
+            if (malformed !== undefined) {
+                ctx.settle(s, malformed);
+                return false;
+            }
+            return planHasRules(ctx, s);
+        });
         for (const db of ctx.ofType(...DATABASE_TYPES)) {
             const replica = ctx.readString(db, "replicateSourceDb", { quiet: true });
             if (replica.ok && replica.value !== undefined && replica.value !== "") {

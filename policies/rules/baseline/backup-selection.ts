@@ -3,7 +3,23 @@
 // or by resources naming it (ARN, ARN pattern or property dependency) with conditions that hold;
 // notResources excluding it wins. Unknown values at preview give "unknown", never a guess.
 
-import { globMatches, Malformed, ownValue, RDS_CLUSTER, read, Read, StackResource, Tags, typedProviderDefaultTags, typedTags } from "../../lib";
+import {
+    ARRAY,
+    globMatches,
+    Malformed,
+    ownValue,
+    RDS_CLUSTER,
+    read,
+    Read,
+    readTyped,
+    StackResource,
+    STRING,
+    Tags,
+    Typed,
+    typed,
+    typedProviderDefaultTags,
+    typedTags,
+} from "../../lib";
 
 /**
  * The resource's effective tags: the provider's defaultTags under its own tags. A tags map that is
@@ -23,6 +39,42 @@ export function effectiveTags(r: StackResource): { tags: Tags; malformed: Malfor
 }
 
 export type Verdict = "covered" | "not-covered" | "unknown";
+
+const CONDITION_KINDS = ["stringEquals", "stringNotEquals", "stringLikes", "stringNotLikes"] as const;
+
+/**
+ * The first value of a selection that AWS Backup would reject (a resources entry that is not a
+ * string, a selection tag or condition entry whose key or value is not a string …), or undefined.
+ * Such a selection backs nothing up, so the policy reports it and does not count its coverage:
+ * ignoring a malformed `notResources` or `conditions` entry would widen what it covers.
+ */
+export function selectionMalformed(selection: StackResource): Malformed | undefined {
+    const found: Malformed[] = [];
+    const take = <T>(t: Typed<T>): T | undefined => {
+        if (t.kind === "malformed") {
+            found.push(t);
+        }
+        return t.kind === "ok" ? t.value : undefined;
+    };
+    for (const field of ["resources", "notResources"]) {
+        (take(readTyped(selection.props, field, ARRAY)) ?? []).forEach((e, i) => take(typed(e, STRING, `${field}[${i}]`)));
+    }
+    (take(readTyped(selection.props, "selectionTags", ARRAY)) ?? []).forEach((t, i) => {
+        for (const key of ["type", "key", "value"]) {
+            take(readTyped(t, key, STRING, `selectionTags[${i}]`));
+        }
+    });
+    (take(readTyped(selection.props, "conditions", ARRAY)) ?? []).forEach((c, i) => {
+        for (const kind of CONDITION_KINDS) {
+            (take(readTyped(c, kind, ARRAY, `conditions[${i}]`)) ?? []).forEach((entry, j) => {
+                for (const key of ["key", "value"]) {
+                    take(readTyped(entry, key, STRING, `conditions[${i}].${kind}[${j}]`));
+                }
+            });
+        }
+    });
+    return found[0];
+}
 
 /** A known string, `undefined` when absent, `unknown` when the value is not known yet. */
 function str(v: Read): string | undefined | "unknown" {
@@ -99,7 +151,7 @@ function conditionsHold(selection: StackResource, tags: Tags): Verdict {
         return "unknown";
     }
     let unknown = false;
-    const tests: Array<[string, (actual: unknown, expected: string) => boolean]> = [
+    const tests: Array<[(typeof CONDITION_KINDS)[number], (actual: unknown, expected: string) => boolean]> = [
         ["stringEquals", (a, e) => a === e],
         ["stringNotEquals", (a, e) => a !== e],
         ["stringLikes", (a, e) => typeof a === "string" && globMatches(e, a)],

@@ -37,7 +37,7 @@ export const elasticacheClusterEncrypted = resourcePolicy({
             requireTrue(ctx, "transitEncryptionEnabled", `${what} does not encrypt in transit; set transitEncryptionEnabled: true.`);
         } else {
             ctx.violation(
-                `${what} runs ${String(engine.value ?? "redis")} outside a replication group, which cannot encrypt at rest; ` +
+                `${what} runs ${engine.value ?? "redis"} outside a replication group, which cannot encrypt at rest; ` +
                     "create it as an aws.elasticache.ReplicationGroup with atRestEncryptionEnabled and transitEncryptionEnabled.",
             );
         }
