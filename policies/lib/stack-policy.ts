@@ -5,7 +5,7 @@
 import type { PolicyResource, ReportViolation, StackValidation, StackValidationArgs } from "@pulumi/policy";
 
 import type { OptionSpecs } from "./config";
-import { Guard, STRING, STRING_OR_LIST, Typed } from "./guards";
+import { Guard, STRING, STRING_OR_LIST, Typed, typed } from "./guards";
 import { labelFor } from "./nouns";
 import {
     attachType,
@@ -20,7 +20,7 @@ import {
 } from "./policy-common";
 import type { EnumReadOptions, GovStackPolicy, ReadOptions, ResolvedRefs, StackContext, StackPolicySpec, StackResource, TypedReads } from "./policy-types";
 import { typedReads } from "./typed-reads";
-import { read, UNKNOWN, unwrap } from "./unknowns";
+import { ownValue, read, UNKNOWN, unwrap } from "./unknowns";
 import { findActiveWaiver, todayUtc, waivedMessage, Waiver } from "./waivers";
 
 function toStackResource(r: PolicyResource): StackResource {
@@ -127,9 +127,13 @@ function makeStackContext<C>(
             index = new Map();
             for (const r of ofType(...targetTypes)) {
                 for (const field of keyProps) {
-                    const v = r.props[field];
-                    if (typeof v === "string" && read(v).known && !index.has(v)) {
-                        index.set(v, r);
+                    // A key (id, ARN, name) of the wrong type is reported against its resource: the
+                    // references to it cannot resolve, and that must not pass as "unresolved" only.
+                    const key = typed(ownValue(r.props, field), STRING, field);
+                    if (key.kind === "malformed") {
+                        readerOf(r).settle(key);
+                    } else if (key.kind === "ok" && key.value !== undefined && !index.has(key.value)) {
+                        index.set(key.value, r);
                     }
                 }
             }

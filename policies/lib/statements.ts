@@ -35,6 +35,8 @@ export function policyStatements(value: unknown): Statements {
     return { kind: "ok", statements };
 }
 
+const PRINCIPAL_KINDS: ReadonlySet<string> = new Set(["AWS", "Service", "Federated", "CanonicalUser"]);
+
 /** IAM's two effects (case-sensitive, as IAM is). */
 export const EFFECT = oneOf(["Allow", "Deny"]);
 
@@ -76,6 +78,17 @@ export function publicPrincipal(principal: unknown, at: string): Typed<boolean> 
     }
     if (typeof principal !== "object" || Array.isArray(principal)) {
         return { kind: "malformed", path: at, got: describeValue(principal), expected: '"*" or an object of principals' };
+    }
+    // IAM knows four kinds of principal; any other key (or a kind that is not a string or list of
+    // strings) makes IAM reject the document, so it is malformed rather than "no principal".
+    for (const kind of Object.keys(principal)) {
+        if (!PRINCIPAL_KINDS.has(kind)) {
+            return { kind: "malformed", path: at, got: describeValue(principal), expected: "an object of AWS, Service, Federated or CanonicalUser principals" };
+        }
+        const list = statementList(principal, kind, at);
+        if (list.kind === "malformed") {
+            return list;
+        }
     }
     const aws = statementList(principal, "AWS", at);
     if (aws.kind !== "ok") {
