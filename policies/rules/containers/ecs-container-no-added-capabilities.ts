@@ -22,7 +22,12 @@ export const ecsContainerNoAddedCapabilities = resourcePolicy({
         'Remove `linuxParameters.capabilities.add` (keep `drop: ["ALL"]`); if one capability is truly needed, add it to ' +
         "this policy's `allowedCapabilities` in the stack's pack config with a justification.",
     resourceTypes: [TASK_DEFINITION],
-    noVerdict: [],
+    noVerdict: [
+        {
+            when: "an added capability is in allowedCapabilities (pack config; ALL never is)",
+            why: "an explicit, reviewed exception in the stack's config, with its justification there",
+        },
+    ],
     options: {
         allowedCapabilities: {
             type: "array",

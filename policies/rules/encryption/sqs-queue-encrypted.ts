@@ -19,7 +19,13 @@ export const sqsQueueEncrypted = resourcePolicy({
         ...REQUIRE_CMK,
         allowSqsManagedSse: { type: "boolean", default: false, description: "Accept SQS-managed SSE (SSE-SQS) instead of SSE-KMS." },
     },
-    noVerdict: CMK_NO_VERDICT,
+    noVerdict: [
+        ...CMK_NO_VERDICT,
+        {
+            when: "no kmsMasterKeyId and SQS-managed SSE, with allowSqsManagedSse on (pack config)",
+            why: "the stack's config accepts SSE-SQS: the queue is still encrypted at rest, under a key AWS manages",
+        },
+    ],
     validate: (ctx) => {
         const what = `SQS queue "${ctx.name}"`;
         const key = ctx.readString("kmsMasterKeyId", { quiet: true });
