@@ -60,6 +60,16 @@ export function commonFields<O extends OptionSpecs>(spec: CommonSpec<O>, kind: P
 /** The object form of reportViolation (supported by the @pulumi/policy server) lets one diagnostic be advisory. */
 type ReportDiagnostic = (d: { message: string; urn?: string; enforcementLevel: EnforcementLevel }) => void;
 
+/** Longest message reported: a diagnostic quotes input values, and an input can be megabytes long. */
+export const MAX_MESSAGE_CHARS = 2000;
+
+/** `report`, with every message (string or object form) cut to MAX_MESSAGE_CHARS. */
+export function capMessages(report: ReportViolation): ReportViolation {
+    const cap = (m: string) => (m.length > MAX_MESSAGE_CHARS ? `${m.slice(0, MAX_MESSAGE_CHARS)}… (cut at ${MAX_MESSAGE_CHARS} characters)` : m);
+    return ((message: string | { message: string }, urn?: string) =>
+        typeof message === "string" ? report(cap(message), urn) : (report as unknown as ReportDiagnostic)({ ...(message as Parameters<ReportDiagnostic>[0]), message: cap(message.message) })) as ReportViolation;
+}
+
 export function reportAdvisory(report: ReportViolation, message: string, urn?: string): void {
     (report as unknown as ReportDiagnostic)({ message, urn, enforcementLevel: "advisory" });
 }

@@ -9,6 +9,7 @@ import { labelFor } from "./nouns";
 import {
     attachType,
     cannotVerifyMessage,
+    capMessages,
     checkCommon,
     commonFields,
     internalErrorMessage,
@@ -88,10 +89,11 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
         };
     };
 
-    const validateResource: ResourceValidation = (args, report) => {
+    const validateResource: ResourceValidation = (args, serverReport) => {
         if (!typeSet.has(args.type)) {
             return;
         }
+        const report = capMessages(serverReport);
         lastRead = undefined;
         try {
             const resolved = resolve(args.getConfig<Record<string, unknown>>());

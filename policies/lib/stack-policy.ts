@@ -10,6 +10,7 @@ import { labelFor } from "./nouns";
 import {
     attachType,
     cannotVerifyMessage,
+    capMessages,
     checkCommon,
     commonFields,
     internalErrorMessage,
@@ -224,7 +225,8 @@ export function stackPolicy<const O extends OptionSpecs = Record<never, never>>(
     checkCommon(spec);
     const options = (spec.options ?? {}) as O;
     const resolve = makeResolver(spec.name, options);
-    const validateStack: StackValidation = (args, report) => {
+    const validateStack: StackValidation = (args, serverReport) => {
+        const report = capMessages(serverReport);
         const last: StackTrace = {};
         try {
             const resolved = resolve(args.getConfig<Record<string, unknown>>());

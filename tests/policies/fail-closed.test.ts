@@ -586,6 +586,14 @@ describe("the safety net", () => {
         ]);
     });
 
+    it("cuts a message that quotes a huge input value", async () => {
+        const region = "x".repeat(100_000);
+        const diags = await runResourcePolicy(providerAllowedRegions, { type: "pulumi:providers:aws", name: "default", props: { region } });
+        assert.equal(diags.length, 1);
+        assert.ok(diags[0].message.length < 2100, `${diags[0].message.length} characters`);
+        assert.ok(diags[0].message.endsWith("… (cut at 2000 characters)"));
+    });
+
     it("does not swallow the server's own signals (an unknown read through its proxy)", async () => {
         const proxyReader = resourcePolicy({
             ...base,
