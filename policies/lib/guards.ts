@@ -59,7 +59,7 @@ export const OBJECT: Guard<Readonly<Record<string, unknown>>> = {
 
 /** A string or a number (an ECS container's `user` written as a bare uid). */
 export const STRING_OR_NUMBER: Guard<string | number> = {
-    expected: "a string",
+    expected: "a string or a number",
     parse: (v) => (typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? boxed(v) : undefined),
 };
 

@@ -12,6 +12,7 @@ import { isUnknown, UNKNOWN } from "./unknowns";
 export const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
 export const SECURITY_GROUP_INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 export const SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+export const SECURITY_GROUP_EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 export const INGRESS_TYPES = [SECURITY_GROUP, SECURITY_GROUP_INGRESS_RULE, SECURITY_GROUP_RULE] as const;
 
 /** The CIDRs that mean "anyone on the internet" (canonical spellings; see worldSources for all). */
@@ -172,21 +173,30 @@ class FieldReader {
 
 /** The ingress entries of a security group or standalone rule ([] for other types and for egress rules). */
 export function ingressEntries(type: string, props: unknown): IngressEntries {
+    return ruleEntries("ingress", type, props);
+}
+
+/**
+ * The entries of one direction: a security group's inline `ingress`/`egress` list, a standalone
+ * aws.vpc.SecurityGroupIngressRule/EgressRule, or an aws.ec2.SecurityGroupRule of that type.
+ * Every field is typed (FieldReader); an entry holding a malformed value is left out and reported.
+ */
+function ruleEntries(direction: "ingress" | "egress", type: string, props: unknown): IngressEntries {
     const f = new FieldReader();
     const port = (owner: unknown, path: string, shown: string) => f.field(readTyped(owner, path, NUMBER, shown));
     const protocol = (owner: unknown, path: string, shown: string) => f.field(readTyped(owner, path, STRING_OR_NUMBER, shown));
     if (type === SECURITY_GROUP) {
-        const ingress = readTyped(props, "ingress", ARRAY);
-        if (ingress.kind === "unknown") {
+        const list = readTyped(props, direction, ARRAY);
+        if (list.kind === "unknown") {
             return { entries: [], unknown: true, malformed: [] };
         }
-        if (ingress.kind === "malformed") {
-            return { entries: [], unknown: false, malformed: [ingress] };
+        if (list.kind === "malformed") {
+            return { entries: [], unknown: false, malformed: [list] };
         }
         let unknown = false;
         const entries: IngressEntry[] = [];
-        (ingress.value ?? []).forEach((e: unknown, i: number) => {
-            const at = `ingress[${i}]`;
+        (list.value ?? []).forEach((e: unknown, i: number) => {
+            const at = `${direction}[${i}]`;
             if (isUnknown(e)) {
                 unknown = true;
                 return;
@@ -209,7 +219,7 @@ export function ingressEntries(type: string, props: unknown): IngressEntries {
         });
         return { entries, unknown, malformed: f.malformed };
     }
-    if (type === SECURITY_GROUP_INGRESS_RULE) {
+    if (type === (direction === "ingress" ? SECURITY_GROUP_INGRESS_RULE : SECURITY_GROUP_EGRESS_RULE)) {
         const entry: IngressEntry = {
             label: "",
             protocol: protocol(props, "ipProtocol", ""),
@@ -222,7 +232,7 @@ export function ingressEntries(type: string, props: unknown): IngressEntries {
     }
     if (type === SECURITY_GROUP_RULE) {
         const ruleType = f.field(readTyped(props, "type", RULE_TYPE));
-        if (f.bad || ruleType === "egress") {
+        if (f.bad || (ruleType !== undefined && !isUnknown(ruleType) && ruleType !== direction)) {
             return { entries: [], unknown: false, malformed: f.malformed };
         }
         const entry: IngressEntry = {
@@ -231,7 +241,7 @@ export function ingressEntries(type: string, props: unknown): IngressEntries {
             fromPort: port(props, "fromPort", ""),
             toPort: port(props, "toPort", ""),
             cidrs: [...f.cidrs(props, "cidrBlocks", "", ARRAY), ...f.cidrs(props, "ipv6CidrBlocks", "", ARRAY)],
-            // An absent type is rejected by AWS; judged as ingress (fail closed), like an unknown one but certain.
+            // An absent type is rejected by AWS; judged as this direction (fail closed), like an unknown one but certain.
             uncertain: isUnknown(ruleType),
         };
         return { entries: f.bad ? [] : [entry], unknown: false, malformed: f.malformed };
@@ -312,4 +322,15 @@ export function worldExposure(entry: IngressEntry, candidates: readonly number[]
         return { ports: inRange, sources, possible: false };
     }
     return { ports: [], sources, possible: inRange.length > 0 };
+}
+
+export const EGRESS_TYPES = [SECURITY_GROUP, SECURITY_GROUP_EGRESS_RULE, SECURITY_GROUP_RULE] as const;
+
+/**
+ * The egress entries of a security group (inline `egress`), an aws.vpc.SecurityGroupEgressRule or
+ * an aws.ec2.SecurityGroupRule of type "egress", in the same shape as ingress entries (`cidrs` are
+ * the destinations, `malformed` as for ingress). [] for other types and for ingress rules.
+ */
+export function egressEntries(type: string, props: unknown): IngressEntries {
+    return ruleEntries("egress", type, props);
 }

@@ -132,8 +132,11 @@ export interface TypedReads {
     readAs<T>(path: string, guard: Guard<T>, opts?: ReadOptions): Checked<T>;
     /** Types a value already in hand (an array element); `path` names it in messages, e.g. "policyArns[2]". */
     check<T>(value: unknown, guard: Guard<T>, path: string, opts?: Pick<ReadOptions, "quiet" | "what">): Checked<T>;
-    /** Reports what a pure helper found (lib/network's `malformed`, a readTyped result): malformed → mandatory, unknown → advisory `what`. */
-    settle<T>(result: Typed<T>, opts?: Pick<ReadOptions, "quiet" | "what">): Checked<T>;
+    /**
+     * Reports what a pure helper found (lib/network's `malformed`, a readTyped result): malformed →
+     * mandatory, unknown → advisory `what`. `label` names the resource instead of ctx.label.
+     */
+    settle<T>(result: Typed<T>, opts?: Pick<ReadOptions, "quiet" | "what"> & { readonly label?: string }): Checked<T>;
 }
 
 /** The typed reads of a stack policy: the same, on one resource of the stack (reported against it). */
@@ -146,7 +149,7 @@ export interface StackTypedReads {
     readObject(resource: StackResource, path: string, opts?: ReadOptions): Checked<Readonly<Record<string, unknown>>>;
     readAs<T>(resource: StackResource, path: string, guard: Guard<T>, opts?: ReadOptions): Checked<T>;
     check<T>(resource: StackResource, value: unknown, guard: Guard<T>, path: string, opts?: Pick<ReadOptions, "quiet" | "what">): Checked<T>;
-    settle<T>(resource: StackResource, result: Typed<T>, opts?: Pick<ReadOptions, "quiet" | "what">): Checked<T>;
+    settle<T>(resource: StackResource, result: Typed<T>, opts?: Pick<ReadOptions, "quiet" | "what"> & { readonly label?: string }): Checked<T>;
 }
 
 /** What a resource policy's `validate` sees. `props` is the plain object: it may hold unknown sentinels. */

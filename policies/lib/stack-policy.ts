@@ -206,7 +206,8 @@ function makeStackContext<C>(
         readAs: <T>(resource: StackResource, path: string, guard: Guard<T>, opts?: ReadOptions) => readerOf(resource).readAs(path, guard, opts),
         check: <T>(resource: StackResource, value: unknown, guard: Guard<T>, path: string, opts?: Pick<ReadOptions, "quiet" | "what">) =>
             readerOf(resource).check(value, guard, path, opts),
-        settle: <T>(resource: StackResource, result: Typed<T>, opts?: Pick<ReadOptions, "quiet" | "what">) => readerOf(resource).settle(result, opts),
+        settle: <T>(resource: StackResource, result: Typed<T>, opts?: Pick<ReadOptions, "quiet" | "what"> & { readonly label?: string }) =>
+            readerOf(resource).settle(result, opts),
         violation: (resource, message) => {
             const waiver = waivers.length > 0 ? findActiveWaiver(waivers, resource, (today ??= todayUtc())) : undefined;
             if (waiver) {

@@ -7,7 +7,7 @@
 
 import { describeValue, Malformed, oneOf, readTyped, STRING_OR_LIST, Typed, typed, STRING } from "./guards";
 import { readJsonDocument } from "./json";
-import { isUnknown, read } from "./unknowns";
+import { isUnknown, ownValue, read } from "./unknowns";
 
 export type Statements = { kind: "unknown" } | { kind: "invalid" } | { kind: "ok"; statements: readonly unknown[] };
 
@@ -81,13 +81,22 @@ export function publicPrincipal(principal: unknown, at: string): Typed<boolean> 
     }
     // IAM knows four kinds of principal; any other key (or a kind that is not a string or list of
     // strings) makes IAM reject the document, so it is malformed rather than "no principal".
-    for (const kind of Object.keys(principal)) {
+    // An empty object, or a kind with an empty list, names no principal at all: IAM rejects it too.
+    const kinds = Object.keys(principal);
+    const expected = "an object of AWS, Service, Federated or CanonicalUser principals";
+    if (kinds.length === 0) {
+        return { kind: "malformed", path: at, got: describeValue(principal), expected };
+    }
+    for (const kind of kinds) {
         if (!PRINCIPAL_KINDS.has(kind)) {
-            return { kind: "malformed", path: at, got: describeValue(principal), expected: "an object of AWS, Service, Federated or CanonicalUser principals" };
+            return { kind: "malformed", path: at, got: describeValue(principal), expected };
         }
         const list = statementList(principal, kind, at);
         if (list.kind === "malformed") {
             return list;
+        }
+        if (list.kind === "ok" && (list.value ?? []).length === 0) {
+            return { kind: "malformed", path: `${at}.${kind}`, got: describeValue(ownValue(principal, kind)), expected: "a principal or a list of principals" };
         }
     }
     const aws = statementList(principal, "AWS", at);

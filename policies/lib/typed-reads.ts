@@ -63,7 +63,13 @@ function shownPath(path: string, at: string | undefined): string {
 }
 
 /** Settles a typed result: reports unknown (unless quiet) and malformed (once per message), returns what may be judged. */
-export function settle<T>(sink: ReadSink, result: Typed<T>, shown: string, opts: Pick<ReadOptions, "quiet" | "what">, reported: Set<string>): Checked<T> {
+export function settle<T>(
+    sink: ReadSink,
+    result: Typed<T>,
+    shown: string,
+    opts: Pick<ReadOptions, "quiet" | "what"> & { readonly label?: string },
+    reported: Set<string>,
+): Checked<T> {
     switch (result.kind) {
         case "ok":
             return result.value === undefined ? OK_ABSENT : { ok: true, value: result.value };
@@ -73,7 +79,7 @@ export function settle<T>(sink: ReadSink, result: Typed<T>, shown: string, opts:
             }
             return NOT_OK_UNKNOWN;
         default: {
-            const message = malformedMessage(sink.label, result);
+            const message = malformedMessage(opts.label ?? sink.label, result);
             if (!reported.has(message)) {
                 reported.add(message);
                 sink.malformed(message);

@@ -1,19 +1,36 @@
 // iam-policy-no-wildcard-actions: an identity policy must not Allow every action (however spelled),
-// NotAction, or a whole service on every resource of it (AC-6 least privilege, CM-7). Patterns are
+// NotAction, a whole service on any resource, or sts:AssumeRole on every role (AC-6 least
+// privilege, CM-7). Only a deployment role the pack config names, with its reason, keeps a whole
+// service, and only on scoped resources (the delivery deploy role manages the estate's buckets with
+// "s3:*" on arn:<p>:s3:::govstack-<stack>-*). Patterns are
 // judged by probing them with real action and ARN names (lib/action-patterns), so "**", "i*:*" or
 // "arn:aws-us-gov:s3:::*" count the same as "*", "iam:*" or Resource "*".
 
-import { isUnknown, matchesEveryAction, matchesEveryResourceOf, ownValue, read, resourcePolicy, serviceWideOf, statementList } from "../../lib";
+import {
+    actionMatches,
+    isUnknown,
+    matchesEveryAction,
+    matchesEveryResourceOf,
+    matchesEveryRole,
+    ownValue,
+    read,
+    resourcePolicy,
+    ResourceContext,
+    serviceWideOf,
+    statementList,
+} from "../../lib";
 import { forEachAllow, IDENTITY_TYPES } from "./identity-documents";
 
 export const iamPolicyNoWildcardActions = resourcePolicy({
     name: "iam-policy-no-wildcard-actions",
     description:
         'IAM identity policies (including IAM Identity Center permission set inline policies) must not Allow Action "*" ' +
-        '(administrator access, however spelled: "*:*", "**"), NotAction (everything but a list), or a whole service ' +
-        '("s3:*", "iam:**", "i*:*") on Resource "*" or on an ARN pattern matching every resource of that service ' +
-        '("arn:aws-us-gov:s3:::*"): each principal gets the specific actions it needs (AC-6, CM-7).',
-    summary: 'IAM identity policies do not Allow Action "*", NotAction, or a whole service ("s3:*") on every resource',
+        '(administrator access, however spelled: "*:*", "**"), NotAction (everything but a list), a whole service ' +
+        '("s3:*", "iam:**", "i*:*") on any resource — Resource "*", an ARN pattern matching every resource of that service ' +
+        '("arn:aws-us-gov:s3:::*") or a single bucket —, or sts:AssumeRole on every role: each principal gets the specific ' +
+        "actions it needs (AC-6, CM-7). A deployment role named in the deploymentRoles option, with its reason, may keep a " +
+        "whole service on scoped resources (the estate's own), never on every resource.",
+    summary: 'IAM identity policies do not Allow "*", NotAction, a whole service ("s3:*") or sts:AssumeRole on every role',
     severity: "critical",
     controls: ["AC-6", "AC-6(1)", "AC-3"],
     remediationSteps:
@@ -27,6 +44,15 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
             default: [],
             description: 'Service prefixes whose "<service>:*" may be granted on Resource "*" (e.g. "xray"); "*" itself never is.',
         },
+        deploymentRoles: {
+            type: "array",
+            items: { type: "string" },
+            default: [],
+            description:
+                'Deployment roles that may keep a whole service ("s3:*") on scoped resources (never on "*" or every resource of the ' +
+                'service), each as "<role name>: <reason>" — an entry without a reason names no role. Matched against a role\'s ' +
+                "name, a role policy's role, or a managed policy's name.",
+        },
     },
     noVerdict: [
         {
@@ -36,6 +62,10 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
         {
             when: 'a service-wide action ("s3:*") is on a service in allowedServiceWildcards (pack config)',
             why: 'an explicit, reviewed exception per stack; "*" itself is never allowed',
+        },
+        {
+            when: 'a service-wide action on scoped resources belongs to a role named in deploymentRoles with a reason (pack config)',
+            why: "the stack's config names its deployment role and why it needs whole services; never on \"*\" or every resource of the service",
         },
     ],
     validate: (ctx) => {
@@ -51,15 +81,17 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
                 }
                 return;
             }
-            const actions = ctx.settle(statementList(statement, "Action", at), { what: `${where} Action` });
-            if (!actions.ok) {
+            // Action, Resource, NotResource: a string or a list of strings (statementList); anything else is malformed.
+            const actionList = ctx.settle(statementList(statement, "Action", at), { what: `${where} Action` });
+            if (!actionList.ok) {
                 return;
             }
-            if ((actions.value ?? []).some(isUnknown)) {
+            const actions = actionList.value ?? [];
+            if (actions.some(isUnknown)) {
                 ctx.cannotVerify(`${where} Action`);
                 return;
             }
-            const strings = (actions.value ?? []).filter((a): a is string => typeof a === "string");
+            const strings = actions.filter((a): a is string => typeof a === "string");
             const everything = strings.find(matchesEveryAction);
             if (everything !== undefined) {
                 const spelled = everything === "*" || everything === "*:*" ? "" : ` ("${everything}" matches every action)`;
@@ -69,27 +101,93 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
             const serviceWildcards = strings
                 .map((a) => ({ action: a, service: serviceWideOf(a) }))
                 .filter((w): w is { action: string; service: string } => w.service !== undefined && !allowedServices.has(w.service.toLowerCase()));
+            const resourceList = ctx.settle(statementList(statement, "Resource", at), { quiet: true });
+            const notResourceList = ctx.settle(statementList(statement, "NotResource", at), { quiet: true });
+            if ((!resourceList.ok && !resourceList.unknown) || (!notResourceList.ok && !notResourceList.unknown)) {
+                return; // malformed: reported
+            }
+            const resources = resourceList.ok ? (resourceList.value ?? []) : [];
+            if (!resourceList.ok || !notResourceList.ok || resources.some(isUnknown)) {
+                ctx.cannotVerify(`${where} Resource`);
+                return;
+            }
+            const notResource = { value: ownValue(statement, "NotResource") };
+            const resourceStrings = resources.filter((r): r is string => typeof r === "string");
+            // sts:AssumeRole (however spelled) on every role: the principal may become any role that trusts its account.
+            const assume = strings.find((a) => serviceWideOf(a) === undefined && actionMatches(a, "sts:AssumeRole"));
+            const everyRole = notResource.value !== undefined ? "NotResource" : resourceStrings.find(matchesEveryRole);
+            if (assume !== undefined && everyRole !== undefined) {
+                const on = everyRole === "NotResource" ? "NotResource" : `Resource "${everyRole}"`;
+                ctx.violation(`${where} allows "${assume}" on ${on}, i.e. any role that trusts the account; name the roles it may assume.`);
+            }
             if (serviceWildcards.length === 0) {
                 return;
             }
-            const resources = ctx.settle(statementList(statement, "Resource", at), { quiet: true });
-            const notResource = ctx.settle(statementList(statement, "NotResource", at), { quiet: true });
-            if ((!resources.ok && !resources.unknown) || (!notResource.ok && !notResource.unknown)) {
-                return; // malformed: reported
-            }
-            if (!resources.ok || !notResource.ok) {
-                ctx.cannotVerify(`${where} Resource`);
-            } else if ((resources.value ?? []).includes("*") || ownValue(statement, "NotResource") !== undefined) {
+            if (resources.includes("*") || notResource.value !== undefined) {
                 ctx.violation(`${where} allows ${serviceWildcards.map((w) => `"${w.action}"`).join(", ")} on Resource "*"; grant the specific actions needed.`);
-            } else {
-                for (const w of serviceWildcards) {
-                    const servicePattern = w.action.split(":")[0];
-                    const broad = (resources.value ?? []).find((r): r is string => typeof r === "string" && !isUnknown(r) && matchesEveryResourceOf(r, servicePattern));
-                    if (broad !== undefined) {
-                        ctx.violation(`${where} allows "${w.action}" on Resource "${broad}", i.e. every ${w.service} resource; grant the specific actions needed.`);
-                    }
+                return;
+            }
+            const deployment = deploymentRole(ctx);
+            for (const w of serviceWildcards) {
+                const servicePattern = w.action.split(":")[0];
+                const broad = resourceStrings.find((r) => matchesEveryResourceOf(r, servicePattern));
+                if (broad !== undefined) {
+                    ctx.violation(`${where} allows "${w.action}" on Resource "${broad}", i.e. every ${w.service} resource; grant the specific actions needed.`);
+                } else if (deployment.kind === "unknown") {
+                    ctx.cannotVerify(`${where} "${w.action}": the role it belongs to (deploymentRoles)`);
+                } else if (deployment.kind === "none") {
+                    ctx.violation(
+                        `${where} allows "${w.action}", every ${w.service} action, on ${describeList(resourceStrings)}; grant the specific actions needed ` +
+                            "(only a deployment role named in deploymentRoles, with a reason, may keep a whole service on the estate's own resources).",
+                    );
                 }
+                // deployment.kind === "named": the config names this role as the deployment role, with its reason.
             }
         });
     },
 });
+
+/** For messages: up to two resources, then a count. */
+function describeList(resources: readonly string[]): string {
+    const shown = resources.slice(0, 2).map((r) => `"${r}"`).join(", ");
+    return `Resource ${shown}${resources.length > 2 ? ` and ${resources.length - 2} more` : ""}`;
+}
+
+/** A deploymentRoles entry: "<role name>: <reason>". Entries without a reason name no role. */
+function parseDeploymentRoles(entries: readonly string[]): ReadonlyMap<string, string> {
+    const roles = new Map<string, string>();
+    for (const entry of entries) {
+        const at = entry.indexOf(":");
+        const name = at < 0 ? "" : entry.slice(0, at).trim();
+        const reason = at < 0 ? "" : entry.slice(at + 1).trim();
+        if (name !== "" && reason !== "") {
+            roles.set(name, reason);
+        }
+    }
+    return roles;
+}
+
+type Deployment = { kind: "none" } | { kind: "unknown" } | { kind: "named"; reason: string };
+
+/**
+ * Whether the document belongs to a deployment role the config names: a role's own inline
+ * policies (its `name`), a role policy (its `role`, a name or role ARN), or a managed policy
+ * named like the role (its `name`; the deploy role's policy carries the role's name).
+ */
+function deploymentRole(ctx: ResourceContext<{ readonly deploymentRoles: readonly string[] }>): Deployment {
+    const roles = parseDeploymentRoles(ctx.config.deploymentRoles);
+    if (roles.size === 0) {
+        return { kind: "none" };
+    }
+    const path = ctx.type === "aws:iam/rolePolicy:RolePolicy" ? "role" : ctx.type === "aws:iam/role:Role" || ctx.type === "aws:iam/policy:Policy" ? "name" : undefined;
+    if (path === undefined) {
+        return { kind: "none" };
+    }
+    const v = ctx.readString(path, { quiet: true });
+    if (!v.ok) {
+        return v.unknown ? { kind: "unknown" } : { kind: "none" };
+    }
+    const name = v.value?.split("/").pop() ?? "";
+    const reason = roles.get(name);
+    return reason === undefined ? { kind: "none" } : { kind: "named", reason };
+}

@@ -35,7 +35,7 @@ const TRUST_DOC = json({ Version: "2012-10-17", Statement: [{ Effect: "Allow", P
 const RESOURCE_DOC = json({
     Version: "2012-10-17",
     Statement: [
-        { Sid: "Account", Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::111122223333:root" }, Action: "*", Resource: "*" },
+        { Sid: "Account", Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::111122223333:root" }, Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: "*" },
         {
             Sid: "Org",
             Effect: "Allow",
@@ -236,7 +236,7 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
             name: "app",
             vpcId: "vpc-1",
             ingress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: ["10.0.0.0/16"], ipv6CidrBlocks: [] }],
-            egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
+            egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }],
         },
     ],
     "aws:ec2/securityGroupRule:SecurityGroupRule": [{ type: "ingress", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["10.0.0.0/16"], securityGroupId: "sg-db" }],
@@ -244,7 +244,43 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
         { securityGroupId: "sg-app", ipProtocol: "tcp", fromPort: 8080, toPort: 8080, cidrIpv4: "10.0.0.0/16" },
         { securityGroupId: "sg-bastion", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "10.8.0.0/16" },
     ],
-    "aws:ec2/subnet:Subnet": [{ id: "subnet-a", vpcId: "vpc-1", cidrBlock: "10.0.1.0/24", mapPublicIpOnLaunch: false, tags: { ...TAGS, Name: "app-private-a", Tier: "private" } }],
+    "aws:ec2/subnet:Subnet": [
+        { id: "subnet-a", vpcId: "vpc-1", cidrBlock: "10.0.1.0/24", mapPublicIpOnLaunch: false, assignIpv6AddressOnCreation: false, tags: { ...TAGS, Name: "app-private-a", Tier: "private" } },
+    ],
+    "aws:ec2/defaultSubnet:DefaultSubnet": [{ availabilityZone: "us-gov-west-1a", mapPublicIpOnLaunch: false, assignIpv6AddressOnCreation: false }],
+    "aws:ec2/networkAcl:NetworkAcl": [
+        {
+            vpcId: "vpc-1",
+            ingress: [
+                { ruleNo: 100, action: "allow", protocol: "tcp", cidrBlock: "10.0.0.0/16", fromPort: 22, toPort: 22 },
+                { ruleNo: 200, action: "allow", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 443, toPort: 443 },
+            ],
+            egress: [{ ruleNo: 100, action: "allow", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 443, toPort: 443 }],
+        },
+    ],
+    "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl": [
+        { defaultNetworkAclId: "acl-1", ingress: [{ ruleNo: 100, action: "allow", protocol: "tcp", cidrBlock: "10.0.0.0/16", fromPort: 0, toPort: 65535 }] },
+    ],
+    "aws:ec2/networkAclRule:NetworkAclRule": [
+        { networkAclId: "acl-1", ruleNumber: 100, egress: false, protocol: "tcp", ruleAction: "allow", cidrBlock: "0.0.0.0/0", fromPort: 443, toPort: 443 },
+    ],
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": [{ securityGroupId: "sg-app", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" }],
+    "aws:iam/userLoginProfile:UserLoginProfile": [{ user: "ci", passwordResetRequired: true }],
+    "aws:iam/accountPasswordPolicy:AccountPasswordPolicy": [
+        {
+            minimumPasswordLength: 14,
+            passwordReusePrevention: 24,
+            maxPasswordAge: 90,
+            requireSymbols: true,
+            requireNumbers: true,
+            requireUppercaseCharacters: true,
+            requireLowercaseCharacters: true,
+        },
+    ],
+    "aws:lambda/permission:Permission": [
+        { action: "lambda:InvokeFunction", function: "fn", principal: "events.amazonaws.com", sourceArn: "arn:aws-us-gov:events:us-gov-west-1:111122223333:rule/nightly" },
+    ],
+    "aws:kinesis/resourcePolicy:ResourcePolicy": [{ resourceArn: "arn:aws-us-gov:kinesis:us-gov-west-1:111122223333:stream/events", policy: RESOURCE_DOC }],
     "aws:ecr/repository:Repository": [
         { name: "app", imageTagMutability: "IMMUTABLE", imageScanningConfiguration: { scanOnPush: true }, encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }] },
     ],
@@ -286,9 +322,10 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
         {
             name: "app-task",
             assumeRolePolicy: TRUST_DOC,
-            inlinePolicies: [{ name: "inline", policy: IDENTITY_DOC }],
             managedPolicyArns: ["arn:aws-us-gov:iam::111122223333:policy/app", "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess"],
         },
+        // Inline policies (iam-no-inline-policies blocks them; the document policies judge what they grant).
+        { name: "legacy", assumeRolePolicy: TRUST_DOC, inlinePolicies: [{ name: "inline", policy: IDENTITY_DOC }] },
     ],
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment": [{ role: "app-task", policyArn: "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess" }],
     "aws:iam/userPolicyAttachment:UserPolicyAttachment": [{ user: "ci", policyArn: "arn:aws-us-gov:iam::111122223333:policy/app" }],
@@ -372,11 +409,15 @@ export const COMPLIANT: ReadonlyMap<string, readonly Record<string, unknown>[]> 
     Object.entries(RAW).map(([type, list]) => [type, list.map((props) => (TAGGABLE.has(type) && props.tags === undefined ? { ...props, tags: { ...TAGS } } : props))]),
 );
 
-/** Policies a fixture of this type violates by nature (an access key is always a finding). */
+/** Policies a fixture violates by nature (an access key is always a finding), by type or by "type#index". */
 export const ALWAYS_VIOLATES: Readonly<Record<string, readonly string[]>> = {
     "aws:iam/accessKey:AccessKey": ["iam-no-user-access-keys"],
-    "aws:iam/userPolicy:UserPolicy": ["iam-user-no-policies"],
+    "aws:iam/userLoginProfile:UserLoginProfile": ["iam-no-user-login-profile"],
+    "aws:iam/userPolicy:UserPolicy": ["iam-user-no-policies", "iam-no-inline-policies"],
+    "aws:iam/rolePolicy:RolePolicy": ["iam-no-inline-policies"],
+    "aws:iam/groupPolicy:GroupPolicy": ["iam-no-inline-policies"],
     "aws:iam/userPolicyAttachment:UserPolicyAttachment": ["iam-user-no-policies"],
+    "aws:iam/role:Role#1": ["iam-no-inline-policies"],
 };
 
 /**
@@ -436,7 +477,6 @@ export const BAD: Readonly<Record<string, readonly BadCase[]>> = {
     "alb-listener-tls-policy": [{ type: "aws:lb/listener:Listener", path: ["sslPolicy"], value: "ELBSecurityPolicy-2016-08" }],
     "alb-access-logs-enabled": [{ type: "aws:lb/loadBalancer:LoadBalancer", path: ["accessLogs", "enabled"], value: false }],
     "alb-drops-invalid-headers": [{ type: "aws:alb/loadBalancer:LoadBalancer", path: ["dropInvalidHeaderFields"], value: false }],
-    "subnet-private-tier-no-public-ip": [{ type: "aws:ec2/subnet:Subnet", path: ["mapPublicIpOnLaunch"], value: true }],
     "iam-policy-no-wildcard-actions": [{ type: "aws:iam/policy:Policy", path: ["policy", "Statement", 0, "Action"], value: "*" }],
     "iam-policy-no-passrole-wildcard": [{ type: "aws:iam/rolePolicy:RolePolicy", path: ["policy", "Statement", 1, "Resource"], value: "*" }],
     "iam-no-user-access-keys": [{ type: "aws:iam/accessKey:AccessKey", path: ["status"], value: "Inactive" }],
@@ -457,6 +497,14 @@ export const BAD: Readonly<Record<string, readonly BadCase[]>> = {
     "alb-deletion-protection": [{ type: "aws:lb/loadBalancer:LoadBalancer", path: ["enableDeletionProtection"], value: false }],
     "elasticache-multi-az": [{ type: "aws:elasticache/replicationGroup:ReplicationGroup", path: ["multiAzEnabled"], value: false }],
     "cloudtrail-log-file-validation": [{ type: "aws:cloudtrail/trail:Trail", path: ["enableLogFileValidation"], value: false }],
+    "security-group-egress-names-ports": [{ type: "aws:ec2/securityGroup:SecurityGroup", path: ["egress", 0], value: { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] } }],
+    "network-acl-no-world-admin-ingress": [{ type: "aws:ec2/networkAcl:NetworkAcl", path: ["ingress", 0, "cidrBlock"], value: "0.0.0.0/0" }],
+    "subnet-no-public-ip-on-launch": [{ type: "aws:ec2/subnet:Subnet", path: ["mapPublicIpOnLaunch"], value: true }],
+    "iam-role-trust-policy": [{ type: "aws:iam/role:Role", path: ["assumeRolePolicy", "Statement", 0, "Action"], value: "sts:*" }],
+    "iam-no-user-login-profile": [{ type: "aws:iam/userLoginProfile:UserLoginProfile", path: ["passwordResetRequired"], value: false }],
+    "iam-password-policy-strength": [{ type: "aws:iam/accountPasswordPolicy:AccountPasswordPolicy", path: ["minimumPasswordLength"], value: 8 }],
+    "iam-no-inline-policies": [{ type: "aws:iam/rolePolicy:RolePolicy", path: ["role"], value: "app-task" }],
+    "resource-policy-no-wildcard-actions": [{ type: "aws:sqs/queuePolicy:QueuePolicy", path: ["policy", "Statement", 0, "Action"], value: "*" }],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -488,19 +536,32 @@ export function compliantStack(): StackFixture[] {
         resource("aws:ec2/subnet:Subnet", "private-a", first("aws:ec2/subnet:Subnet", { id: "subnet-a" })),
         resource("aws:ec2/subnet:Subnet", "private-b", first("aws:ec2/subnet:Subnet", { id: "subnet-b", cidrBlock: "10.0.2.0/24" })),
         resource("aws:ec2/internetGateway:InternetGateway", "igw", { id: "igw-1", vpcId: "vpc-1", tags: TAGS }),
-        resource("aws:ec2/routeTable:RouteTable", "private-rt", { id: "rtb-private", vpcId: "vpc-1", routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: "nat-1" }], tags: TAGS }),
-        resource("aws:ec2/routeTable:RouteTable", "public-rt", { id: "rtb-public", vpcId: "vpc-1", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }], tags: TAGS }),
-        resource("aws:ec2/route:Route", "private-v6", { routeTableId: "rtb-private", destinationIpv6CidrBlock: "::/0", egressOnlyGatewayId: "eigw-1" }),
+        resource("aws:ec2/routeTable:RouteTable", "private-rt", {
+            id: "rtb-private",
+            vpcId: "vpc-1",
+            routes: [
+                { cidrBlock: "0.0.0.0/0", natGatewayId: "nat-1" },
+                { ipv6CidrBlock: "::/0", egressOnlyGatewayId: "eigw-1" },
+            ],
+            tags: TAGS,
+        }),
+        resource("aws:ec2/routeTable:RouteTable", "public-rt", { id: "rtb-public", vpcId: "vpc-1", tags: TAGS }),
+        resource("aws:ec2/route:Route", "public-default", { routeTableId: "rtb-public", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }),
         resource("aws:ec2/routeTableAssociation:RouteTableAssociation", "private-a-assoc", { subnetId: "subnet-a", routeTableId: "rtb-private" }),
         resource("aws:ec2/routeTableAssociation:RouteTableAssociation", "private-b-assoc", { subnetId: "subnet-b", routeTableId: "rtb-private" }),
         resource("aws:rds/subnetGroup:SubnetGroup", "db", { name: "db", subnetIds: ["subnet-a", "subnet-b"], tags: TAGS }),
         resource("aws:elasticache/subnetGroup:SubnetGroup", "cache", { name: "cache", subnetIds: ["subnet-a", "subnet-b"], tags: TAGS }),
-        resource("aws:ec2/securityGroup:SecurityGroup", "lb", {
-            id: "sg-lb",
-            vpcId: "vpc-1",
-            ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }],
+        resource("aws:ec2/securityGroup:SecurityGroup", "lb", { id: "sg-lb", vpcId: "vpc-1", tags: TAGS }),
+        resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "lb-https", {
+            securityGroupId: "sg-lb",
+            ipProtocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            cidrIpv4: "0.0.0.0/0",
             tags: TAGS,
         }),
+        resource("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "vpc-default-sg", { vpcId: "vpc-1", tags: TAGS }),
+        resource("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "edge-default-sg", { vpcId: "vpc-2", tags: TAGS }),
         resource("aws:ec2/securityGroup:SecurityGroup", "app", first("aws:ec2/securityGroup:SecurityGroup", { id: "sg-app" })),
         resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "lb-http", {
             securityGroupId: "sg-lb",
@@ -567,6 +628,9 @@ export const STACK_BAD: Readonly<Record<string, readonly StackBadCase[]>> = {
     "backup-plan-covers-database": [{ resource: "selection" }],
     "backup-vault-locked": [{ resource: "vault-lock" }],
     "backup-plan-cross-region-copy": [{ resource: "plan", path: ["rules", 0, "copyActions"], value: [] }],
+    "network-rules-declared-one-way": [{ resource: "lb", path: ["ingress"], value: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] }],
+    "subnet-private-tier-no-igw-route": [{ resource: "private-a-assoc", path: ["routeTableId"], value: "rtb-public" }],
+    "vpc-default-security-group-closed": [{ resource: "vpc-default-sg" }],
 };
 
 export function stackUrn(r: { type: string; name: string; urn?: string }): string {
