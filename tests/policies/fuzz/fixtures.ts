@@ -218,6 +218,16 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
     "aws:cloudwatch/eventTarget:EventTarget": [
         { rule: "nightly", arn: "arn:aws-us-gov:ecs:us-gov-west-1:111122223333:cluster/app", ecsTarget: { taskDefinitionArn: "arn:td", launchType: "FARGATE", networkConfiguration: NET } },
     ],
+    "aws:cloudwatch/metricAlarm:MetricAlarm": [
+        {
+            name: "app-5xx",
+            comparisonOperator: "GreaterThanThreshold",
+            evaluationPeriods: 1,
+            threshold: 5,
+            actionsEnabled: true,
+            alarmActions: ["arn:aws-us-gov:sns:us-gov-west-1:111122223333:alerts"],
+        },
+    ],
     "aws:cloudwatch/logGroup:LogGroup": [{ name: "/govstack/app", kmsKeyId: KEY, retentionInDays: 365 }],
     "aws:docdb/cluster:Cluster": [{ clusterIdentifier: "docs", storageEncrypted: true, kmsKeyId: KEY }],
     "aws:docdb/clusterInstance:ClusterInstance": [{ clusterIdentifier: "docs", publiclyAccessible: false }],
@@ -366,6 +376,8 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
             versioning: { enabled: true },
             grants: [{ type: "CanonicalUser", id: "owner", permissions: ["FULL_CONTROL"] }],
         },
+        // An audit-log bucket (by name): Object Lock from creation.
+        { bucket: "gov-audit-logs", objectLockEnabled: true, versioning: { enabled: true }, serverSideEncryptionConfiguration: { rule: SSE_RULE }, policy: tlsDeny("gov-audit-logs") },
     ],
     "aws:s3/bucketV2:BucketV2": [
         {
@@ -497,6 +509,15 @@ export const BAD: Readonly<Record<string, readonly BadCase[]>> = {
     "alb-deletion-protection": [{ type: "aws:lb/loadBalancer:LoadBalancer", path: ["enableDeletionProtection"], value: false }],
     "elasticache-multi-az": [{ type: "aws:elasticache/replicationGroup:ReplicationGroup", path: ["multiAzEnabled"], value: false }],
     "cloudtrail-log-file-validation": [{ type: "aws:cloudtrail/trail:Trail", path: ["enableLogFileValidation"], value: false }],
+    "cloudwatch-alarm-has-action": [{ type: "aws:cloudwatch/metricAlarm:MetricAlarm", path: ["alarmActions"], value: [] }],
+    "s3-audit-bucket-object-lock": [{ type: "aws:s3/bucket:Bucket", fixture: 1, path: ["objectLockEnabled"], value: false }],
+    "s3-acl-no-group-acp-grants": [
+        {
+            type: "aws:s3/bucketAcl:BucketAcl",
+            path: ["accessControlPolicy", "grants", 0, "grantee"],
+            value: { type: "Group", uri: "http://acs.amazonaws.com/groups/s3/LogDelivery" },
+        },
+    ],
     "security-group-egress-names-ports": [{ type: "aws:ec2/securityGroup:SecurityGroup", path: ["egress", 0], value: { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] } }],
     "network-acl-no-world-admin-ingress": [{ type: "aws:ec2/networkAcl:NetworkAcl", path: ["ingress", 0, "cidrBlock"], value: "0.0.0.0/0" }],
     "subnet-no-public-ip-on-launch": [{ type: "aws:ec2/subnet:Subnet", path: ["mapPublicIpOnLaunch"], value: true }],
@@ -585,6 +606,39 @@ export function compliantStack(): StackFixture[] {
         resource("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "backups-sse", { bucket: "gov-backups", rules: [SSE_RULE] }),
         resource("aws:s3/bucketPolicy:BucketPolicy", "backups-policy", { bucket: "gov-backups", policy: tlsDeny("gov-backups") }),
         resource("aws:s3/bucketVersioning:BucketVersioning", "backups-versioning", { bucket: "gov-backups", versioningConfiguration: { status: "Enabled" } }),
+        // The access-log bucket the others log to (it does not log into itself).
+        resource("aws:s3/bucket:Bucket", "access-logs", {
+            bucket: "gov-access-logs",
+            serverSideEncryptionConfiguration: { rule: SSE_RULE },
+            policy: tlsDeny("gov-access-logs"),
+            versioning: { enabled: true },
+            tags: TAGS,
+        }),
+        resource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "access-logs-pab", { bucket: "gov-access-logs", ...ALL_FLAGS }),
+        resource("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "access-logs-lifecycle", {
+            bucket: "gov-access-logs",
+            rules: [{ id: "expire", status: "Enabled", expiration: { days: 365 } }],
+        }),
+        resource("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "access-logs-ownership", { bucket: "gov-access-logs", rule: { objectOwnership: "BucketOwnerEnforced" } }),
+        ...["data", "backups"].flatMap((b) => [
+            resource("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", `${b}-lifecycle`, {
+                bucket: `gov-${b}`,
+                rules: [{ id: "noncurrent", status: "Enabled", noncurrentVersionExpiration: { noncurrentDays: 90 } }],
+            }),
+            resource("aws:s3/bucketLogging:BucketLogging", `${b}-logging`, { bucket: `gov-${b}`, targetBucket: "gov-access-logs", targetPrefix: `${b}/` }),
+            resource("aws:s3/bucketOwnershipControls:BucketOwnershipControls", `${b}-ownership`, { bucket: `gov-${b}`, rule: { objectOwnership: "BucketOwnerEnforced" } }),
+        ]),
+        resource("aws:ec2/vpcEndpoint:VpcEndpoint", "sqs-endpoint", { id: "vpce-1", vpcId: "vpc-1", serviceName: "com.amazonaws.us-gov-west-1.sqs", tags: TAGS }),
+        resource("aws:sqs/queuePolicy:QueuePolicy", "jobs-policy", {
+            queueUrl: "https://sqs/jobs",
+            policy: json({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: "*", Condition: { StringEquals: { "aws:SourceVpce": "vpce-1" } } }],
+            }),
+        }),
+        resource("aws:iam/role:Role", "app-task-role", { name: "app-task", assumeRolePolicy: TRUST_DOC, managedPolicyArns: ["arn:aws-us-gov:iam::111122223333:policy/app"], tags: TAGS }),
+        resource("aws:iam/role:Role", "deploy-role", { name: "deploy", assumeRolePolicy: TRUST_DOC, tags: TAGS }),
+        resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "deploy-attach", { role: "deploy", policyArn: "arn:aws-us-gov:iam::111122223333:policy/deploy" }),
         resource("aws:rds/instance:Instance", "db", DB_INSTANCE, { provider }),
         resource("aws:rds/cluster:Cluster", "aurora", CLUSTER),
         resource("aws:rds/clusterInstance:ClusterInstance", "aurora-1", { ...CLUSTER_MEMBER, availabilityZone: "us-gov-west-1a", tags: TAGS }),
@@ -631,6 +685,12 @@ export const STACK_BAD: Readonly<Record<string, readonly StackBadCase[]>> = {
     "network-rules-declared-one-way": [{ resource: "lb", path: ["ingress"], value: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] }],
     "subnet-private-tier-no-igw-route": [{ resource: "private-a-assoc", path: ["routeTableId"], value: "rtb-public" }],
     "vpc-default-security-group-closed": [{ resource: "vpc-default-sg" }],
+    "s3-bucket-versioning-enabled": [{ resource: "backups-versioning", path: ["versioningConfiguration", "status"], value: "Suspended" }],
+    "s3-bucket-lifecycle-configured": [{ resource: "data-lifecycle" }],
+    "s3-bucket-access-logging": [{ resource: "data-logging" }],
+    "s3-bucket-owner-enforced": [{ resource: "data-ownership" }],
+    "iam-role-one-way-to-attach": [{ resource: "deploy-attach", path: ["role"], value: "app-task" }],
+    "resource-policy-no-network-only-principal": [{ resource: "jobs-policy", path: ["policy", "Statement", 0, "Condition", "StringEquals", "aws:SourceVpce"], value: "vpce-elsewhere" }],
 };
 
 export function stackUrn(r: { type: string; name: string; urn?: string }): string {
