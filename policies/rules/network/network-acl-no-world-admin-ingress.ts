@@ -39,7 +39,8 @@ const ALL = new Set(["-1", "all"]);
 
 type Protocol = "all" | "tcp" | "udp" | "other";
 function protocolOf(value: unknown): Protocol {
-    const p = String(value).toLowerCase();
+    // Typed here, not String()'d: malformedField reports any other type, and this must not throw before it does.
+    const p = typeof value === "string" ? value.toLowerCase() : typeof value === "number" ? value.toString() : "";
     return ALL.has(p) ? "all" : TCP.has(p) ? "tcp" : UDP.has(p) ? "udp" : "other";
 }
 

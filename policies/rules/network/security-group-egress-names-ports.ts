@@ -21,6 +21,12 @@ function owner(type: string, name: string, entry: IngressEntry): string {
     return entry.label ? `${base} ${entry.label}` : base;
 }
 
+/** An entry's protocol as text: egressEntries types it (a string or a number), never String() on raw input. */
+function protocolText(entry: IngressEntry): string {
+    const p = entry.protocol;
+    return typeof p === "string" ? p.toLowerCase() : typeof p === "number" ? p.toString() : "";
+}
+
 /** What an entry's protocol and ports allow: everything, every port of one protocol, something named, or unknown. */
 function breadth(entry: IngressEntry): "all-protocols" | "all-ports" | "named" | "unknown" {
     const range = portRange(entry);
@@ -28,7 +34,7 @@ function breadth(entry: IngressEntry): "all-protocols" | "all-ports" | "named" |
         return "unknown";
     }
     if (range.kind === "all") {
-        const protocol = String(entry.protocol).toLowerCase();
+        const protocol = protocolText(entry);
         return protocol === "-1" || protocol === "all" ? "all-protocols" : "all-ports";
     }
     // Port 0 is reserved: 1-65535 is every port too.
@@ -75,7 +81,7 @@ export const securityGroupEgressNamesPorts = resourcePolicy({
                 ctx.cannotVerify(`${entry.label || "the rule"}'s protocol, ports, destination CIDRs or rule type`);
                 continue;
             }
-            const what = b === "all-protocols" ? "all protocols" : `all ${String(entry.protocol).toLowerCase()} ports`;
+            const what = b === "all-protocols" ? "all protocols" : `all ${protocolText(entry)} ports`;
             ctx.violation(
                 `${where} allows ${what} to ${world.join(", ")}; name the ports and peers it needs (e.g. tcp 443 to the VPC ` +
                     "endpoints' security group or a prefix list).",
