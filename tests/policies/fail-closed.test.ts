@@ -537,6 +537,23 @@ describe("the safety net", () => {
         );
     });
 
+    it("returns normally, so the server goes on to the next policy (which still reports)", async () => {
+        const throwing = resourcePolicy({ ...base, name: "always-throws", resourceTypes: ["aws:x/thing:Thing"], validate: () => { throw new Error("boom"); } });
+        const judging = resourcePolicy({ ...base, name: "still-judges", resourceTypes: ["aws:x/thing:Thing"], validate: (ctx) => ctx.violation("judged") });
+        // The server runs each policy of the pack in turn over the same resource; an exception would end the whole call.
+        const results = [];
+        for (const policy of [throwing, judging]) {
+            results.push(...(await runResourcePolicy(policy, { type: "aws:x/thing:Thing", name: "t", props: {} })));
+        }
+        assert.deepEqual(
+            results.map((d) => [d.level, d.message.slice(0, 39)]),
+            [
+                ["mandatory", 'Internal error in policy "always-throws"'],
+                ["mandatory", "judged"],
+            ],
+        );
+    });
+
     it("keeps what the policy reported before the exception, and is not waivable", async () => {
         const throwing = resourcePolicy({
             ...base,
