@@ -546,7 +546,7 @@ describe("the safety net", () => {
             results.push(...(await runResourcePolicy(policy, { type: "aws:x/thing:Thing", name: "t", props: {} })));
         }
         assert.deepEqual(
-            results.map((d) => [d.level, d.message.slice(0, 39)]),
+            results.map((d) => [d.level, d.message.slice(0, 40)]),
             [
                 ["mandatory", 'Internal error in policy "always-throws"'],
                 ["mandatory", "judged"],
