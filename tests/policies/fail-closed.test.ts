@@ -46,7 +46,7 @@ import {
     securityGroupNoWorldAdminPorts,
 } from "../../policies/rules/network";
 import { backupPlanCoversDatabase, backupVaultLocked, cloudtrailTrailPresent } from "../../policies/rules/baseline";
-import { s3BackupBucketVersioning, s3BucketTlsOnlyPolicy, s3NoPublicAcl } from "../../policies/rules/storage-hygiene";
+import { s3AuditBucketObjectLock, s3BackupBucketVersioning, s3BucketTlsOnlyPolicy, s3NoPublicAcl } from "../../policies/rules/storage-hygiene";
 import { assertViolations, Diagnostic, mandatory, messages, runResourcePolicy, runStackPolicy, unknown } from "./helpers";
 
 /** An object whose `toString` key is data, not a function: String(it) throws "Cannot convert object to primitive value". */
@@ -453,6 +453,11 @@ describe("malformed input fails closed: storage hygiene", () => {
             `Cannot evaluate S3 bucket policy "data-policy": policy.Statement[0].NotResource[0] is the number 5, expected a string${SUFFIX}`,
             'S3 bucket "data" has a bucket policy without a TLS-only deny; deny s3:* to Principal "*" when aws:SecureTransport is false.',
         ]);
+    });
+
+    it("an audit bucket whose name is not a string is reported, not taken out of scope (found by npm run fuzz, seed 1821053149)", async () => {
+        const diags = await runResourcePolicy(s3AuditBucketObjectLock, { type: "aws:s3/bucket:Bucket", name: "audit", props: { bucket: [[1]], objectLockEnabled: false } });
+        assertFailsClosed(diags, [`Cannot evaluate S3 bucket "audit": bucket is an array [[1]], expected a string${SUFFIX}`]);
     });
 
     it("a bucket whose tags are not a map is judged as a backup bucket (it used to be out of scope)", async () => {
