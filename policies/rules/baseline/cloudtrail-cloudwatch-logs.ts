@@ -14,6 +14,7 @@ export const cloudtrailCloudwatchLogs = resourcePolicy({
         "CloudTrail trails must deliver to CloudWatch Logs (`cloudWatchLogsGroupArn` with the `cloudWatchLogsRoleArn` " +
         "CloudTrail assumes to write there), so metric filters and alarms review API activity within minutes (AU-6, AU-12, SI-4).",
     summary: "CloudTrail trails deliver to CloudWatch Logs (log group ARN and delivery role set)",
+    anchors: ["NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled"],
     severity: "medium",
     controls: ["AU-6", "AU-12", "SI-4"],
     remediationSteps:

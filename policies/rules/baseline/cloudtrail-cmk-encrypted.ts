@@ -16,6 +16,7 @@ export const cloudtrailCmkEncrypted = resourcePolicy({
         "CloudTrail trails must encrypt their log files with a customer-managed KMS key (`kmsKeyId`, not an AWS-managed " +
         "alias/aws/… key): the key policy then decides who can read the audit trail, and access to it can be revoked (AU-9, SC-28).",
     summary: "CloudTrail trails encrypt log files with a customer-managed KMS key",
+    anchors: ["NIST.800.53.R5-CloudTrailEncryptionEnabled"],
     severity: "high",
     controls: ["AU-9", "SC-28", "SC-12"],
     remediationSteps:
