@@ -72,6 +72,7 @@ export const CONTROL_CATALOGUE = {
     "SC-8(1)": { title: "Transmission Confidentiality and Integrity | Cryptographic Protection", fedrampModerate: true },
     "SC-12": { title: "Cryptographic Key Establishment and Management", fedrampModerate: true },
     "SC-13": { title: "Cryptographic Protection", fedrampModerate: true },
+    "SC-17": { title: "Public Key Infrastructure Certificates", fedrampModerate: true },
     "SC-23": { title: "Session Authenticity", fedrampModerate: true },
     "SC-28": { title: "Protection of Information at Rest", fedrampModerate: true },
     "SC-28(1)": { title: "Protection of Information at Rest | Cryptographic Protection", fedrampModerate: true },

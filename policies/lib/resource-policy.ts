@@ -20,6 +20,7 @@ import {
     Resolved,
 } from "./policy-common";
 import type { GovResourcePolicy, ResourceContext, ResourcePolicySpec } from "./policy-types";
+import { typeMatcher } from "./type-match";
 import { typedReads } from "./typed-reads";
 import { read, unwrap } from "./unknowns";
 import { findActiveWaiver, todayUtc, waivedMessage } from "./waivers";
@@ -30,7 +31,7 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
     if (spec.resourceTypes.length === 0) {
         throw new Error(`Policy "${spec.name}" must name at least one resource type`);
     }
-    const typeSet = new Set<string>(spec.resourceTypes);
+    const applies = typeMatcher(spec.resourceTypes);
     const options = (spec.options ?? {}) as O;
     const resolve = makeResolver(spec.name, options);
 
@@ -90,7 +91,7 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
     };
 
     const validateResource: ResourceValidation = (args, serverReport) => {
-        if (!typeSet.has(args.type)) {
+        if (!applies(args.type)) {
             return;
         }
         const report = capMessages(serverReport);
@@ -117,7 +118,7 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
     if (spec.remediate) {
         const remediate = spec.remediate;
         remediateResource = (args) => {
-            if (!typeSet.has(args.type)) {
+            if (!applies(args.type)) {
                 return undefined;
             }
             const resolved = resolve(args.getConfig<Record<string, unknown>>());

@@ -5,7 +5,7 @@
 import type { PolicyResource, ReportViolation, StackValidation, StackValidationArgs } from "@pulumi/policy";
 
 import type { OptionSpecs } from "./config";
-import { Guard, STRING, STRING_OR_LIST, Typed, typed } from "./guards";
+import { Guard, STRING, Typed, typed } from "./guards";
 import { labelFor } from "./nouns";
 import {
     attachType,
@@ -45,6 +45,12 @@ function toStackResource(r: PolicyResource): StackResource {
 
 const DEFAULT_KEY_PROPS: readonly string[] = ["id", "arn", "name"];
 const NO_REFS: ResolvedRefs = Object.freeze({ resources: [], unresolved: 0, listUnknown: false });
+
+/** What a reference property may hold: a string, a list, or a block (an object) that holds the reference. */
+const REFERENCES: Guard<readonly unknown[]> = {
+    expected: "a string, an array of strings or a block",
+    parse: (v) => (typeof v === "string" ? { value: [v] } : Array.isArray(v) ? { value: v as readonly unknown[] } : v !== null && typeof v === "object" ? { value: [v] } : undefined),
+};
 
 /** What a stack policy read last: the net names it. */
 interface StackTrace {
@@ -153,11 +159,12 @@ function makeStackContext<C>(
         ofType,
         byUrn,
         resolveRefs: (from, prop, targetTypes, keyProps = DEFAULT_KEY_PROPS) => {
-            // A string or a list of strings; anything else (an object, a number) is malformed, reported
-            // against `from`, and refers to nothing.
+            // A string or a list of strings. An object (a block such as an instance's `launchTemplate:
+            // { id }`) holds the reference inside it: it is resolved by the property's dependencies, as
+            // an unknown is. A number or a boolean is malformed, reported against `from`, and refers to nothing.
             trace(prop, from);
             const value = read(from.props, prop);
-            const checked = value.known ? readerOf(from).check(value.value, STRING_OR_LIST, prop) : undefined;
+            const checked = value.known ? readerOf(from).check(value.value, REFERENCES, prop) : undefined;
             if (checked !== undefined && !checked.ok) {
                 return NO_REFS;
             }
@@ -168,6 +175,10 @@ function makeStackContext<C>(
             let unknownRefs = 0;
             let unresolved = 0;
             refs.forEach((ref, i) => {
+                if (ref !== null && typeof ref === "object") {
+                    unknownRefs++; // a block: resolved by dependency
+                    return;
+                }
                 const r = readerOf(from).check(ref, STRING, list ? `${prop}[${i}]` : prop, { quiet: true });
                 if (r.ok && r.value !== undefined) {
                     const target = index.get(r.value);

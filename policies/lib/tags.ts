@@ -2,9 +2,9 @@
 // inputs arrive JSON-encoded over the analyzer protocol, so a tags map (and a provider's
 // `defaultTags`) may be an object or a JSON string.
 
-import { describeValue, OBJECT, Typed, typed } from "./guards";
+import { describeValue, OBJECT, STRING, Typed, typed } from "./guards";
 import { parseJson } from "./json";
-import { read, Read } from "./unknowns";
+import { read, Read, UNKNOWN } from "./unknowns";
 
 /** A tags map as read: known (possibly empty) or not known yet (preview). */
 export type Tags = { readonly known: true; readonly tags: Readonly<Record<string, unknown>> } | { readonly known: false };
@@ -12,7 +12,11 @@ export type Tags = { readonly known: true; readonly tags: Readonly<Record<string
 /** No tags: an absent, malformed or non-object tags value. */
 export const NO_TAGS: Tags = { known: true, tags: {} };
 
-/** A tags map that may arrive as an object or a JSON string; anything else reads as no tags. */
+/**
+ * A tags map that may arrive as an object or a JSON string, or as the list of `{ key, value }`
+ * blocks an Auto Scaling group takes (`tags: [{ key, value, propagateAtLaunch }]`); anything else
+ * reads as no tags.
+ */
 export function asTags(value: Read): Tags {
     if (!value.known) {
         return { known: false };
@@ -22,7 +26,21 @@ export function asTags(value: Read): Tags {
         const parsed = parseJson(v);
         v = parsed.ok ? parsed.value : undefined;
     }
-    return v !== null && typeof v === "object" && !Array.isArray(v) ? { known: true, tags: v as Record<string, unknown> } : NO_TAGS;
+    if (Array.isArray(v)) {
+        const tags: Record<string, unknown> = {};
+        for (const block of v) {
+            const key = read(block, "key");
+            if (!key.known) {
+                return { known: false };
+            }
+            if (typeof key.value === "string") {
+                const val = read(block, "value");
+                tags[key.value] = val.known ? val.value : UNKNOWN; // a computed value counts as set
+            }
+        }
+        return { known: true, tags };
+    }
+    return v !== null && typeof v === "object" ? { known: true, tags: v as Record<string, unknown> } : NO_TAGS;
 }
 
 /** The provider's `defaultTags.tags` (defaultTags itself may be a JSON string); no provider, no tags. */
@@ -35,9 +53,10 @@ export function providerDefaultTags(provider: { readonly props: unknown } | unde
 }
 
 /**
- * A tags map typed for a rule: an object, or a JSON string of one (provider inputs arrive JSON-encoded);
- * unknown; or malformed — any other value, or JSON that is not an object (`at` names it). Unlike
- * asTags, a malformed map is not read as "no tags".
+ * A tags map typed for a rule: an object, a JSON string of one (provider inputs arrive JSON-encoded),
+ * or an Auto Scaling group's list of `{ key, value }` blocks; unknown; or malformed — any other value,
+ * JSON that is not an object, a block whose key is not a string (`at` names it). Unlike asTags, a
+ * malformed map is not read as "no tags".
  */
 export function typedTags(value: Read, at: string): Typed<Readonly<Record<string, unknown>>> {
     if (!value.known) {
@@ -53,6 +72,21 @@ export function typedTags(value: Read, at: string): Typed<Readonly<Record<string
             return { kind: "malformed", path: at, got: describeValue(v), expected: "an object (or its JSON text)" };
         }
         v = parsed.value;
+    }
+    if (Array.isArray(v)) {
+        const tags: Record<string, unknown> = {};
+        for (const [i, block] of v.entries()) {
+            const keyRead = read(block, "key");
+            const key = typed(keyRead.known ? keyRead.value : UNKNOWN, STRING, `${at}[${i}].key`);
+            if (key.kind !== "ok") {
+                return key.kind === "unknown" ? { kind: "unknown" } : key;
+            }
+            if (key.value !== undefined) {
+                const val = read(block, "value");
+                tags[key.value] = val.known ? val.value : UNKNOWN; // a computed value counts as set
+            }
+        }
+        return { kind: "ok", value: tags };
     }
     return typed(v, OBJECT, at);
 }

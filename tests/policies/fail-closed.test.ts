@@ -76,7 +76,7 @@ describe("malformed input fails closed", () => {
                 props: { protocol: "HTTP", port: 80, defaultActions: [{ type: TO_STRING }] },
             });
             assertFailsClosed(diags, [
-                'Cannot evaluate Listener "http": defaultActions[0].type is an object {"toString":"x"}, expected one of "forward", "redirect", ' +
+                'Cannot evaluate Load balancer listener "http": defaultActions[0].type is an object {"toString":"x"}, expected one of "forward", "redirect", ' +
                     `"fixed-response", "authenticate-cognito", "authenticate-oidc"${SUFFIX}`,
             ]);
         });
@@ -87,7 +87,7 @@ describe("malformed input fails closed", () => {
                 name: "https",
                 props: { protocol: "HTTPS", port: 443, sslPolicy: TO_STRING },
             });
-            assertFailsClosed(diags, [`Cannot evaluate Listener "https": sslPolicy is an object {"toString":"x"}, expected a string${SUFFIX}`]);
+            assertFailsClosed(diags, [`Cannot evaluate Load balancer listener "https": sslPolicy is an object {"toString":"x"}, expected a string${SUFFIX}`]);
         });
 
         it("security-group-database-ports-not-public: an ingress protocol", async () => {
@@ -241,8 +241,8 @@ describe("malformed input fails closed, area by area", () => {
             assertFailsClosed(await runStackPolicy(dbSubnetGroupPrivate, [subnet, group(["subnet-a"])]), [
                 'Subnet group "db" includes public subnet "a": it maps public IPs on launch (mapPublicIpOnLaunch = true); use private subnets only.',
             ]);
-            assertFailsClosed(await runStackPolicy(dbSubnetGroupPrivate, [subnet, group({ a: "subnet-a" })]), [
-                `Cannot evaluate RDS subnet group "db": subnetIds is an object {"a":"subnet-a"}, expected a string or an array of strings${SUFFIX}`,
+            assertFailsClosed(await runStackPolicy(dbSubnetGroupPrivate, [subnet, group(5)]), [
+                `Cannot evaluate RDS subnet group "db": subnetIds is the number 5, expected a string, an array of strings or a block${SUFFIX}`,
             ]);
         });
     });
@@ -328,7 +328,7 @@ describe("malformed input fails closed: network", () => {
         for (const policy of [albHttpRedirectsToHttps, albListenerTlsPolicy]) {
             const diags = await runResourcePolicy(policy, { type: "aws:lb/listener:Listener", name: "web", props: { protocol: "HTTPX", port: 80, defaultActions: [{ type: "forward" }] } });
             assertFailsClosed(diags, [
-                `Cannot evaluate Listener "web": protocol is "HTTPX", expected one of "HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE", "QUIC", "TCP_QUIC"${SUFFIX}`,
+                `Cannot evaluate Load balancer listener "web": protocol is "HTTPX", expected one of "HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE", "QUIC", "TCP_QUIC"${SUFFIX}`,
             ]);
         }
     });

@@ -17,7 +17,7 @@ import { GovPolicy, GovResourcePolicy, GovStackPolicy, INTERNAL_ERROR_PREFIX, is
 import { readObserver } from "../../policies/lib/policy-common";
 import { allPolicies } from "../../policies/rules";
 import { TAGGABLE_TYPES } from "../../policies/rules/governance";
-import { ALWAYS_VIOLATES, BAD, COMPLIANT, compliantStack, STACK_BAD, StackFixture, TAGS } from "./fuzz/fixtures";
+import { ALWAYS_VIOLATES, BAD, COMPLIANT, compliantStack, STACK_BAD, STACK_PENDING, StackFixture, TAGS } from "./fuzz/fixtures";
 import { danglingUrn, hostile, TRAPS, wrongTypeFor } from "./fuzz/hostile";
 import { materialize, parseShownPath, Path, pathsOf, related, showPath, valueAt, withValueAt } from "./fuzz/paths";
 import { Diagnostic, mandatory, messages, runResourcePolicy, runStackPolicy, TestResource, urnOf } from "./helpers";
@@ -129,8 +129,10 @@ describe("property-based: the pack on hostile input", function () {
             }
             for (const p of stackPolicies) {
                 const cases = STACK_BAD[p.name] ?? [];
-                if (cases.length === 0) {
+                if (cases.length === 0 && !STACK_PENDING.includes(p.name)) {
                     failures.push(`${p.name}: no known-bad stack`);
+                } else if (cases.length > 0 && STACK_PENDING.includes(p.name)) {
+                    failures.push(`${p.name}: has a known-bad stack, so it is not pending: take it off STACK_PENDING`);
                 }
                 for (const c of cases) {
                     if (mandatory(await observeStack(p, badStack(c))).length === 0) {
@@ -202,9 +204,13 @@ describe("property-based: the pack on hostile input", function () {
                 await observeStack(p, stack, seen);
                 const judged = new Set(p.govstack.resourceTypes);
                 const targets = stack.flatMap((r, i) => (judged.has(r.type) || judged.has("aws:*") ? [i] : []));
-                const edit = fc.tuple(fc.constantFrom(...targets), hostile).chain(([i, value]) =>
-                    fc.constantFrom(...fuzzPaths(stack[i].props, seen)).map((path) => ({ i, path, value })),
-                );
+                // A pending policy may judge nothing in the stack yet: then only its links are fuzzed.
+                const edit =
+                    targets.length === 0
+                        ? fc.constant(undefined)
+                        : fc.tuple(fc.constantFrom(...targets), hostile).chain(([i, value]) =>
+                              fc.constantFrom(...fuzzPaths(stack[i].props, seen)).map((path) => ({ i, path, value })),
+                          );
                 const links = fc.record({
                     i: fc.constantFrom(...stack.keys()),
                     parent: fc.option(danglingUrn, { nil: undefined }),
@@ -216,7 +222,9 @@ describe("property-based: the pack on hostile input", function () {
                     fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), fc.array(links, { maxLength: 3 }), async (edits, linkEdits) => {
                         const fuzzed = stack.map((r) => ({ ...r }));
                         for (const e of edits) {
-                            fuzzed[e.i] = { ...fuzzed[e.i], props: withValueAt(fuzzed[e.i].props, e.path, e.value) };
+                            if (e !== undefined) {
+                                fuzzed[e.i] = { ...fuzzed[e.i], props: withValueAt(fuzzed[e.i].props, e.path, e.value) };
+                            }
                         }
                         for (const l of linkEdits) {
                             const propertyDependencies: Record<string, readonly string[]> = {};
@@ -224,7 +232,7 @@ describe("property-based: the pack on hostile input", function () {
                             fuzzed[l.i] = { ...fuzzed[l.i], parent: l.parent, dependencies: l.dependencies, propertyDependencies };
                         }
                         const diags = await observeStack(p, fuzzed);
-                        assert.deepEqual(internalErrors(diags), [], JSON.stringify(edits.map((e) => [fuzzed[e.i].name, showPath(e.path)])));
+                        assert.deepEqual(internalErrors(diags), [], JSON.stringify(edits.map((e) => (e === undefined ? null : [fuzzed[e.i].name, showPath(e.path)]))));
                     }),
                     params(),
                 );
