@@ -27,6 +27,17 @@ export interface ComponentControls {
      * of a control's implementation, and the controls each supports.
      */
     readonly settings?: Readonly<Record<string, readonly FedrampModerateControlId[]>>;
+    /**
+     * Controls the component implements only in a stack whose setting has this value (the cross-region
+     * copy, runtime monitoring): counted as "implemented" there and nowhere else.
+     */
+    readonly when?: readonly SettingCondition[];
+}
+
+export interface SettingCondition {
+    readonly setting: string;
+    readonly equals: string | number | boolean;
+    readonly controls: readonly FedrampModerateControlId[];
 }
 
 export const CONTROL_IMPLEMENTATIONS: Readonly<Record<string, ComponentControls>> = {
@@ -95,10 +106,10 @@ export const CONTROL_IMPLEMENTATIONS: Readonly<Record<string, ComponentControls>
     "govstack:service:BlueGreenService": {
         title: "Blue-green service",
         how:
-            "ECS Fargate service running an image pinned by digest from a KMS-encrypted, immutable, scan-on-push ECR " +
-            "repository; non-root, read-only, capability-free tasks with least-privilege roles under a permissions boundary; " +
-            "blue/green deployments that roll back on failed health checks or alarms.",
-        controls: ["CM-2", "CM-3", "CM-7", "SI-2", "SI-7", "SR-11", "RA-5", "AC-6", "AC-6(10)", "SC-39", "CP-10"],
+            "ECS Fargate tasks run an image pinned by digest (verified on every pull) from a KMS-encrypted, immutable, " +
+            "scan-on-push ECR repository: non-root, read-only, no capabilities, least-privilege roles; blue/green deployments " +
+            "roll back on failed health checks or alarms.",
+        controls: ["CM-2", "CM-3", "CM-7", "SI-2", "SI-7", "SI-7(1)", "SR-11", "RA-5", "AC-6", "AC-6(10)", "SC-39", "CP-10"],
         settings: {
             "govstack:service.imageDigest": ["CM-2", "CM-3", "SI-7", "SR-11"],
             "govstack:service.minCount": ["CP-10"],
@@ -136,6 +147,7 @@ export const CONTROL_IMPLEMENTATIONS: Readonly<Record<string, ComponentControls>
             "govstack:baseline.detection": ["SI-4", "CA-7", "CM-8"],
             "govstack:baseline.guardDutyRuntimeMonitoring": ["SI-4(23)"],
         },
+        when: [{ setting: "govstack:baseline.guardDutyRuntimeMonitoring", equals: true, controls: ["SI-4(23)"] }],
     },
     "govstack:backups:Backups": {
         title: "Backups",
@@ -148,5 +160,6 @@ export const CONTROL_IMPLEMENTATIONS: Readonly<Record<string, ComponentControls>
             "govstack:baseline.crossRegionCopy": ["CP-6", "CP-6(1)", "CP-9"],
             "govstack:baseline.drRegion": ["CP-6(1)"],
         },
+        when: [{ setting: "govstack:baseline.crossRegionCopy", equals: true, controls: ["CP-6", "CP-6(1)"] }],
     },
 };

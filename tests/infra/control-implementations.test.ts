@@ -3,6 +3,7 @@ import * as assert from "assert";
 import { CONTROL_IMPLEMENTATIONS } from "../../infra/control-implementations";
 import { FEDRAMP_MODERATE_CONTROLS } from "../../policies/fedramp-moderate";
 import { Evaluation } from "../../tools/lib/evaluate";
+import { settingValue } from "../../tools/compliance/matrix";
 import { readStackConfig } from "../../tools/lib/stack-config";
 import { evaluated } from "./harness";
 
@@ -11,16 +12,6 @@ const STACKS = ["staging", "prod"] as const;
 /** The component type tokens a stack declares (the project's own components, `govstack:<area>:<Name>`). */
 function componentTypes(ev: Evaluation): Set<string> {
     return new Set(ev.mocks.resources.filter((r) => !r.custom && r.type.startsWith("govstack:")).map((r) => r.type));
-}
-
-/** The value at `<namespace>:<key>[.<field>…]` in a stack's settings, or undefined. */
-function setting(values: Record<string, unknown>, key: string): unknown {
-    const [head, ...path] = key.split(".");
-    let v: unknown = values[head];
-    for (const part of path) {
-        v = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[part] : undefined;
-    }
-    return v;
 }
 
 describe("infra/control-implementations: component → control metadata", () => {
@@ -48,7 +39,8 @@ describe("infra/control-implementations: component → control metadata", () => 
             assert.match(token, /^govstack:[a-z-]+:[A-Z][A-Za-z]+$/);
             assert.ok(entry.controls.length > 0, `${token} implements no control`);
             assert.strictEqual(new Set(entry.controls).size, entry.controls.length, `${token} lists a control twice`);
-            for (const c of [...entry.controls, ...Object.values(entry.settings ?? {}).flat()]) {
+            const conditional = (entry.when ?? []).flatMap((w) => w.controls);
+            for (const c of [...entry.controls, ...Object.values(entry.settings ?? {}).flat(), ...conditional]) {
                 assert.ok(baseline.has(c), `${token} cites ${c}, which the baseline does not select`);
             }
             assert.ok(entry.how.trim() !== "" && !entry.how.includes("\n") && entry.how.length <= 300, `${token}: how must be one line`);
@@ -59,8 +51,8 @@ describe("infra/control-implementations: component → control metadata", () => 
     it("names only settings that a stack file sets", () => {
         const values = STACKS.map((s) => readStackConfig(s).values);
         for (const [token, entry] of Object.entries(CONTROL_IMPLEMENTATIONS)) {
-            for (const key of Object.keys(entry.settings ?? {})) {
-                assert.ok(values.some((v) => setting(v, key) !== undefined), `${token} cites setting ${key}, which no Pulumi.<stack>.yaml sets`);
+            for (const key of [...Object.keys(entry.settings ?? {}), ...(entry.when ?? []).map((w) => w.setting)]) {
+                assert.ok(values.some((v) => settingValue(v, key) !== undefined), `${token} cites setting ${key}, which no Pulumi.<stack>.yaml sets`);
             }
         }
     });
