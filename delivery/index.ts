@@ -1,4 +1,5 @@
-import { buildDelivery, runOrExplain } from "./program";
+import { runOrExplain } from "../infra/lib/run-or-explain";
+import { buildDelivery } from "./program";
 import { REPO_ROOT, RepoFileError } from "./repo-files";
 import { loadSettings, SettingsError } from "./settings";
 

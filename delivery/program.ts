@@ -1,6 +1,5 @@
 import * as path from "path";
 
-import * as pulumi from "@pulumi/pulumi";
 import * as service from "@pulumi/pulumiservice";
 
 import { GovCloudAccess } from "./govcloud-access";
@@ -86,17 +85,4 @@ export function buildDelivery(settings: DeliverySettings, root: string): Deliver
     }
 
     return { deployRoles, previewRoles, policyPack: pack };
-}
-
-/** Runs `build` and turns a user mistake (settings, missing file) into a plain message. */
-export function runOrExplain<T>(build: () => T, userErrors: Array<new (...a: never[]) => Error>): T {
-    try {
-        return build();
-    } catch (err) {
-        if (userErrors.some((cls) => err instanceof cls)) {
-            // pulumi.RunError prints the message without a stack trace.
-            throw new pulumi.RunError((err as Error).message);
-        }
-        throw err;
-    }
 }

@@ -2,13 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { AuditTrail } from "./components/audit-trail";
 import { Backups, BACKUP_SELECTION_TAG } from "./components/backups";
-import { BlueGreenService } from "./components/bluegreen-service";
 import { APP_DB_USER, Data } from "./components/data";
 import { Detection } from "./components/detection";
 import { Edge } from "./components/edge";
 import { Keys } from "./components/keys";
 import { Network, POSTGRES_PORT } from "./components/network";
 import { deploymentAlarmNames, Observability } from "./components/observability";
+import { BlueGreenService } from "./components/service";
 import { ALB_LOG_PREFIX, Storage } from "./components/storage";
 import { EstateSettings } from "./config";
 import { arn, ArnScope, permissionsBoundaryArn } from "./lib/arn";
@@ -38,7 +38,7 @@ export interface EstateOutputs {
     clusterName: pulumi.Output<string>;
     serviceName: pulumi.Output<string>;
     image: pulumi.Output<string>;
-    alertsTopicArn: pulumi.Output<string>;
+    alertsTopicArn: string;
     dashboardName: pulumi.Output<string>;
     vpcId: pulumi.Output<string>;
     accessLogsBucket: string;
@@ -185,17 +185,19 @@ export function buildEstate(settings: EstateSettings): Estate {
         alertEmails: settings.observability.alertEmails,
         logsKmsKeyArn: keys.arns.logs,
         logRetentionDays,
-        albArnSuffix: edge.albArnSuffix,
-        targetGroups: [
-            { label: "blue", arnSuffix: service.blueTargetGroupArnSuffix },
-            { label: "green", arnSuffix: service.greenTargetGroupArnSuffix },
-        ],
-        ecsClusterName: service.clusterName,
-        ecsServiceName: service.serviceName,
-        rdsInstanceIdentifier: data.databaseIdentifier,
-        rdsAllocatedStorageGiB: settings.database.allocatedStorage,
-        redisReplicationGroupId: data.cacheReplicationGroupId,
-        redisNodeCount: settings.cache.nodes,
+        alarmTargets: {
+            albArnSuffix: edge.albArnSuffix,
+            targetGroups: [
+                { label: "blue", arnSuffix: service.blueTargetGroupArnSuffix },
+                { label: "green", arnSuffix: service.greenTargetGroupArnSuffix },
+            ],
+            ecsClusterName: service.clusterName,
+            ecsServiceName: service.serviceName,
+            rdsInstanceIdentifier: data.databaseIdentifier,
+            rdsAllocatedStorageGiB: settings.database.allocatedStorage,
+            redisReplicationGroupId: data.cacheReplicationGroupId,
+            redisNodeCount: settings.cache.nodes,
+        },
     });
 
     const baseline = buildBaseline(settings, scope, keys, observability, permissionsBoundary);
@@ -274,7 +276,7 @@ export function estateOutputs(estate: Estate): EstateOutputs {
         clusterName: estate.service.clusterName,
         serviceName: estate.service.serviceName,
         image: estate.service.image,
-        alertsTopicArn: estate.observability.topicArn,
+        alertsTopicArn: estate.observability.alertsTopicArn,
         dashboardName: estate.observability.dashboardName,
         vpcId: estate.network.vpcId,
         accessLogsBucket: estate.storage.accessLogsBucketName,

@@ -1,9 +1,11 @@
 import { loadSettings } from "./config";
 import { buildEstate, estateOutputs } from "./estate";
+import { runOrExplain } from "./lib/run-or-explain";
 
-// Settings are read and validated once, before any resource is declared: an invalid setting
-// stops the program with a SettingsError naming the key, the value and what is allowed.
-const outputs = estateOutputs(buildEstate(loadSettings()));
+// Settings are read and validated once, before any resource is declared. An invalid setting stops
+// the program with one line naming the key, the value and what is allowed (a SettingsError, which
+// runOrExplain hands to the Pulumi CLI as a RunError: no stack trace for a user mistake).
+const outputs = runOrExplain(() => estateOutputs(buildEstate(loadSettings())));
 
 export const serviceUrl = outputs.serviceUrl;
 export const albDnsName = outputs.albDnsName;

@@ -1,5 +1,6 @@
 import * as path from "path";
 
+import { parseCommandLine, UsageError } from "./lib/cli-args";
 import { PROJECT_ROOT } from "./lib/stack-config";
 import { stopAllPacksSync } from "./plan/pack-process";
 
@@ -28,61 +29,48 @@ export interface Args {
     check: boolean;
 }
 
-export class UsageError extends Error {}
+/** The flags the benchmark takes, for node:util parseArgs (USAGE above says what each does). */
+const OPTIONS = {
+    help: { type: "boolean", short: "h" },
+    runs: { type: "string" },
+    sizes: { type: "string" },
+    "in-flight": { type: "string" },
+    quick: { type: "boolean" },
+    "no-plan": { type: "boolean" },
+    evidence: { type: "boolean" },
+    out: { type: "string" },
+    check: { type: "boolean" },
+} as const;
 
-function positiveInt(option: string, value: string | undefined): number {
+function positiveInt(option: string, value: string): number {
     const n = Number(value);
-    if (value === undefined || !Number.isInteger(n) || n <= 0) {
-        throw new UsageError(`Invalid ${option} ${JSON.stringify(value ?? "")}: use a positive whole number`);
+    if (!Number.isInteger(n) || n <= 0) {
+        throw new UsageError(`Invalid ${option} ${JSON.stringify(value)}: use a positive whole number`);
     }
     return n;
 }
 
+/** @throws UsageError for a command line the benchmark cannot run with (printed with USAGE, exit 2). */
 export function parseArgs(argv: string[]): Args | "help" {
-    const args: Args = { runs: 5, sizes: [1000, 10000], inFlight: 32, plan: true, evidence: false, out: path.join(PROJECT_ROOT, "out", "bench.json"), check: false };
-    for (let i = 0; i < argv.length; i++) {
-        const a = argv[i];
-        switch (a) {
-            case "-h":
-            case "--help":
-                return "help";
-            case "--runs":
-                args.runs = positiveInt(a, argv[++i]);
-                break;
-            case "--sizes": {
-                const list = argv[++i];
-                args.sizes = (list ?? "").split(",").map((s) => positiveInt("--sizes entry", s.trim()));
-                break;
-            }
-            case "--in-flight":
-                args.inFlight = positiveInt(a, argv[++i]);
-                break;
-            case "--quick":
-                args.runs = 1;
-                args.sizes = [100, 1000];
-                break;
-            case "--no-plan":
-                args.plan = false;
-                break;
-            case "--evidence":
-                args.evidence = true;
-                break;
-            case "--out": {
-                const out = argv[++i];
-                if (!out || out.startsWith("--")) {
-                    throw new UsageError("--out needs a file name");
-                }
-                args.out = path.resolve(out);
-                break;
-            }
-            case "--check":
-                args.check = true;
-                break;
-            default:
-                throw new UsageError(`Unknown option ${a}`);
-        }
+    const { values } = parseCommandLine(argv, OPTIONS);
+    if (values.help) {
+        return "help";
     }
-    return args;
+    // --quick gives a smoke run's sample count and sizes; an explicit --runs or --sizes still wins.
+    return {
+        runs: values.runs === undefined ? (values.quick ? 1 : 5) : positiveInt("--runs", values.runs),
+        sizes:
+            values.sizes === undefined
+                ? values.quick
+                    ? [100, 1000]
+                    : [1000, 10000]
+                : values.sizes.split(",").map((s) => positiveInt("--sizes entry", s.trim())),
+        inFlight: values["in-flight"] === undefined ? 32 : positiveInt("--in-flight", values["in-flight"]),
+        plan: !values["no-plan"],
+        evidence: values.evidence ?? false,
+        out: values.out === undefined ? path.join(PROJECT_ROOT, "out", "bench.json") : path.resolve(values.out),
+        check: values.check ?? false,
+    };
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,8 @@
 import * as path from "path";
 
+import { parseCommandLine, UsageError } from "./lib/cli-args";
 import { listStacks, PROJECT_ROOT } from "./lib/stack-config";
-import { isSettingsError, PlanSettingsError } from "./plan/errors";
+import { isSettingsError, SettingsError } from "./plan/errors";
 import { launchPack } from "./plan/pack-launch";
 import { stopAllPacksSync } from "./plan/pack-process";
 import type { PackHandle, RunPlanOptions } from "./plan/run-plan";
@@ -20,8 +21,15 @@ options:
   --root <dir>           project directory holding Pulumi.yaml (default: the repository)
   --no-build             fail instead of compiling a missing or stale pack
 
-exit codes: 0 no mandatory violation, 1 blocked by a mandatory policy, 2 usage or settings error,
-            3 the program or the pack failed`;
+exit codes:
+  0  pass: no mandatory violation
+  1  blocked: a mandatory policy failed (the CLI would stop the update)
+  2  a mistake you can fix: arguments; Pulumi.<stack>.yaml or its ESC environment (YAML syntax,
+     a setting's type, enum or range, a missing or unknown key); the pack config (JSON syntax,
+     unknown policy or option, a value its config schema refuses, a malformed waiver). One short
+     message names the file, the key and what is allowed; no stack trace
+  3  internal error: the program or the pack failed (PLAN_DEBUG=1 prints the stack trace)
+A waiver that names no resource of the stack is a warning on stderr, not an error.`;
 
 export interface CliIo {
     out: (line: string) => void;
@@ -37,69 +45,58 @@ interface Args {
     build: "auto" | "never";
 }
 
+/** The flags the plan takes, for node:util parseArgs (USAGE above says what each does). */
+const OPTIONS = {
+    help: { type: "boolean", short: "h" },
+    all: { type: "boolean" },
+    out: { type: "string" },
+    pack: { type: "string" },
+    "policy-config": { type: "string" },
+    root: { type: "string" },
+    "no-build": { type: "boolean" },
+} as const;
+
+/** @throws UsageError for a command line the plan cannot run with (printed with USAGE, exit 2). */
 function parseArgs(argv: string[]): Args | "help" {
-    const args: Args = { stacks: [], out: "out", pack: "", root: PROJECT_ROOT, build: "auto" };
-    const stacks: string[] = [];
-    let all = false;
-    for (let i = 0; i < argv.length; i++) {
-        const a = argv[i];
-        const value = (): string => {
-            const v = argv[++i];
-            if (v === undefined || v.startsWith("--")) {
-                throw new PlanSettingsError(`${a} needs a value\n\n${USAGE}`);
-            }
-            return v;
-        };
-        switch (a) {
-            case "-h":
-            case "--help":
-                return "help";
-            case "--all":
-                all = true;
-                break;
-            case "--out":
-                args.out = value();
-                break;
-            case "--pack":
-                args.pack = value();
-                break;
-            case "--policy-config":
-                args.policyConfig = value();
-                break;
-            case "--root":
-                args.root = path.resolve(value());
-                break;
-            case "--no-build":
-                args.build = "never";
-                break;
-            default:
-                if (a.startsWith("-")) {
-                    throw new PlanSettingsError(`Unknown option ${a}\n\n${USAGE}`);
-                }
-                stacks.push(a);
-        }
+    const { values, positionals: stacks } = parseCommandLine(argv, OPTIONS, /* stack names */ true);
+    if (values.help) {
+        return "help";
     }
-    if (all && stacks.length > 0) {
-        throw new PlanSettingsError(`Give either stack names or --all, not both\n\n${USAGE}`);
+    const root = values.root === undefined ? PROJECT_ROOT : path.resolve(values.root);
+    if (values.all && stacks.length > 0) {
+        throw new UsageError("Give either stack names or --all, not both");
     }
-    if (!all && stacks.length === 0) {
-        throw new PlanSettingsError(`Which stack? Give a stack name (${listStacks(args.root).join(", ") || "none found"}) or --all\n\n${USAGE}`);
+    if (!values.all && stacks.length === 0) {
+        throw new UsageError(`Which stack? Give a stack name (${listStacks(root).join(", ") || "none found"}) or --all`);
     }
-    const known = listStacks(args.root);
+    const known = listStacks(root);
     for (const s of stacks) {
         if (!known.includes(s)) {
-            throw new PlanSettingsError(`Unknown stack "${s}": there is no Pulumi.${s}.yaml; stacks: ${known.join(", ") || "none"}`);
+            throw new SettingsError(`Unknown stack "${s}": there is no Pulumi.${s}.yaml; stacks: ${known.join(", ") || "none"}`);
         }
     }
-    args.stacks = all ? "all" : stacks;
-    args.pack = path.resolve(args.pack || path.join(PROJECT_ROOT, "policies"));
-    return args;
+    return {
+        stacks: values.all ? "all" : stacks,
+        out: values.out ?? "out",
+        pack: path.resolve(values.pack || path.join(PROJECT_ROOT, "policies")),
+        policyConfig: values["policy-config"],
+        root,
+        build: values["no-build"] ? "never" : "auto",
+    };
 }
 
 /** A path as the user would type it: relative when below the working directory. */
 function display(file: string): string {
     const rel = path.relative(process.cwd(), file);
     return rel && !rel.startsWith("..") ? rel : file;
+}
+
+/** PLAN_DEBUG=1: the stack trace, and the one of the error it wraps. */
+function debugTrace(err: Error, io: CliIo): void {
+    let e: unknown = err;
+    for (let depth = 0; e instanceof Error && depth < 4; depth++, e = e.cause) {
+        io.err(e.stack ?? String(e));
+    }
 }
 
 /** Runs the CLI; resolves to the exit code. */
@@ -114,7 +111,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }
         const stacks = args.stacks === "all" ? listStacks(args.root) : args.stacks;
         if (stacks.length === 0) {
-            throw new PlanSettingsError(`No Pulumi.<stack>.yaml in ${args.root}`);
+            throw new SettingsError(`No Pulumi.<stack>.yaml in ${args.root}`);
         }
         const log = (line: string): void => io.err(`plan ${line}`);
         // Spawn the pack before loading the Pulumi SDK and the program: it boots in parallel. One pack
@@ -139,15 +136,22 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }
         return blocked ? 1 : 0;
     } catch (err) {
+        if (err instanceof UsageError) {
+            io.err(`plan: ${err.message}\n\n${USAGE}`);
+            return 2;
+        }
         if (isSettingsError(err)) {
             io.err(`plan: ${err.message}`);
+            if (process.env.PLAN_DEBUG) {
+                debugTrace(err, io);
+            }
             return 2;
         }
         const e = err as Error;
         // An unexpected failure: name it, but a stack trace only when asked for (PLAN_DEBUG=1).
         io.err(`plan failed: ${e?.message ?? String(err)}`);
         if (process.env.PLAN_DEBUG && e?.stack) {
-            io.err(e.stack);
+            debugTrace(e, io);
         }
         return 3;
     } finally {

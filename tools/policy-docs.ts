@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { CONTROL_CATALOGUE, ControlId } from "../policies/controls";
 import type { GovPolicy, OptionSpec } from "../policies/lib";
 import { PolicyArea, policyAreas } from "../policies/rules";
+import { parseCommandLine, UsageError } from "./lib/cli-args";
 
 export const DOCS_PATH = path.join(__dirname, "..", "docs", "policies.md");
 const RULES_DIR = path.join(__dirname, "..", "policies", "rules");
@@ -129,10 +130,22 @@ export function renderPolicyDocs(areas: readonly PolicyArea[] = policyAreas): st
     return lines.join("\n");
 }
 
+const USAGE = "usage: npm run docs:policies [-- --check]";
+
 function main(argv: readonly string[]): number {
+    let check: boolean;
+    try {
+        check = parseCommandLine(argv, { check: { type: "boolean" } }).values.check ?? false;
+    } catch (err) {
+        if (err instanceof UsageError) {
+            console.error(`docs:policies: ${err.message}\n\n${USAGE}`);
+            return 2;
+        }
+        throw err;
+    }
     const text = renderPolicyDocs();
     const rel = path.relative(process.cwd(), DOCS_PATH);
-    if (argv.includes("--check")) {
+    if (check) {
         const current = fs.existsSync(DOCS_PATH) ? fs.readFileSync(DOCS_PATH, "utf8") : "";
         if (current !== text) {
             console.error(`${rel} is stale; run \`npm run docs:policies\` and commit the result.`);

@@ -47,7 +47,7 @@ export const FIPS_TLS_POLICIES = [
     "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
 ] as const;
 
-/** The retention periods CloudWatch Logs accepts (`retentionInDays`). */
+/** The retention periods CloudWatch Logs accepts (`retentionInDays`); the settings and every log group check against it. */
 export const LOG_RETENTION_DAYS = [
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;

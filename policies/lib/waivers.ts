@@ -31,7 +31,12 @@ export interface WaivableResource {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The JSON schema of the common `waivers` option (the CLI validates config against it too). */
+/**
+ * The JSON schema of the common `waivers` option. The CLI (and the offline plan) validate config
+ * against it before anything runs, so it says all parseWaivers requires: the four fields, none
+ * blank (pattern `\S`: at least one non-space character), and `expires` a calendar date (`format: date`,
+ * RFC 3339 full-date: 2025-02-30 is refused).
+ */
 export const WAIVERS_SCHEMA: PolicyConfigJSONSchema = {
     type: "array",
     description:
@@ -41,10 +46,10 @@ export const WAIVERS_SCHEMA: PolicyConfigJSONSchema = {
     items: {
         type: "object",
         properties: {
-            resource: { type: "string", minLength: 1 },
-            reason: { type: "string", minLength: 1 },
-            approvedBy: { type: "string", minLength: 1 },
-            expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+            resource: { type: "string", minLength: 1, pattern: "\\S" },
+            reason: { type: "string", minLength: 1, pattern: "\\S" },
+            approvedBy: { type: "string", minLength: 1, pattern: "\\S" },
+            expires: { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
         },
         required: ["resource", "reason", "approvedBy", "expires"],
         additionalProperties: false,

@@ -1,10 +1,11 @@
 import * as assert from "assert";
 
-import { Args, parseArgs, UsageError } from "../../tools/bench";
+import { Args, parseArgs } from "../../tools/bench";
 import { parseGnuTimeMaxRss } from "../../tools/bench/proc-memory";
 import { median } from "../../tools/bench/stats";
 import { syntheticEstate, typeMix } from "../../tools/bench/synthetic-estate";
 import { checkTargets, targetsFor } from "../../tools/bench/targets";
+import { UsageError } from "../../tools/lib/cli-args";
 import { PlannedResource, plannedResource } from "../../tools/plan/types";
 
 const STACK = "urn:pulumi:prod::govstack";
@@ -104,5 +105,10 @@ describe("bench: targets, statistics, arguments", () => {
         assert.throws(() => parseArgs(["--runs", "0"]), (e: Error) => e instanceof UsageError && /Invalid --runs "0"/.test(e.message));
         assert.throws(() => parseArgs(["--sizes", "10,x"]), /Invalid --sizes entry "x"/);
         assert.throws(() => parseArgs(["--fast"]), /Unknown option --fast/);
+        assert.throws(() => parseArgs(["--out"]), (e: Error) => e instanceof UsageError && e.message === "--out needs a value");
+        assert.throws(() => parseArgs(["--runs", "--quick"]), /^Error: --runs needs a value$/);
+        assert.throws(() => parseArgs(["--check=yes"]), /--check takes no value/);
+        assert.throws(() => parseArgs(["prod"]), /Unexpected argument prod/);
+        assert.deepStrictEqual((parseArgs(["--runs", "2", "--quick"]) as Args).runs, 2, "an explicit --runs wins over --quick");
     });
 });

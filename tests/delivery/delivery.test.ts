@@ -379,7 +379,7 @@ describe("delivery program (govstack-delivery, preview mode)", () => {
         it("rejects any other partition in settings", () => {
             assert.throws(
                 () => parseSettings(settingsWith((s) => (s.partition = "aws"))),
-                /^Error: Invalid setting "settings.partition": "aws": must be aws-us-gov \(govstack deploys only to GovCloud\)$/,
+                /^SettingsError: Invalid setting "settings.partition": "aws" must be aws-us-gov \(govstack deploys only to GovCloud\)$/,
             );
         });
     });

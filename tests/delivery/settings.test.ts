@@ -9,7 +9,7 @@ function rejects(change: (s: SettingsFixture) => void, message: string): void {
         () => parseSettings(settingsWith(change)),
         (err: Error) => {
             assert.ok(err instanceof SettingsError, "a SettingsError, printed without a stack trace");
-            assert.ok(err.message.split("\n").includes(message), `got:\n${err.message}`);
+            assert.ok(err.problems.includes(message), `got:\n${err.message}`);
             return true;
         },
     );
@@ -47,7 +47,7 @@ describe("delivery settings (delivery/settings.ts)", () => {
     it("requires a protected stack to be promoted from an earlier stack", () => {
         rejects(
             (s) => delete s.targets[1].promoteFrom,
-            'Invalid setting "settings.targets[1].promoteFrom": is required for protected stack "prod"; name the stack that must succeed first, e.g. "staging"',
+            'Missing setting "settings.targets[1].promoteFrom": is required for protected stack "prod"; name the stack that must succeed first, e.g. "staging"',
         );
         rejects(
             (s) => (s.targets[1].promoteFrom = "qa"),
@@ -58,21 +58,21 @@ describe("delivery settings (delivery/settings.ts)", () => {
     it("allows only GovCloud regions", () => {
         rejects(
             (s) => (s.targets[0].region = "us-east-1"),
-            'Invalid setting "settings.targets[0].region": "us-east-1": Invalid option: expected one of "us-gov-west-1"|"us-gov-east-1"',
+            'Invalid setting "settings.targets[0].region": "us-east-1" must be one of us-gov-west-1, us-gov-east-1',
         );
     });
 
     it("names a malformed account id", () => {
         rejects(
             (s) => (s.targets[0].accountId = "20471839265"),
-            'Invalid setting "settings.targets[0].accountId": "20471839265": must be a 12-digit AWS account id',
+            'Invalid setting "settings.targets[0].accountId": "20471839265" must be a 12-digit AWS account id',
         );
     });
 
     it("keeps sessions at one hour or less", () => {
         rejects(
             (s) => (s.sessionDuration = "12h"),
-            'Invalid setting "settings.sessionDuration": "12h": must be between 15m and 1h (the role\'s MaxSessionDuration)',
+            'Invalid setting "settings.sessionDuration": "12h" must be between 15m and 1h (the role\'s MaxSessionDuration)',
         );
     });
 
@@ -86,11 +86,11 @@ describe("delivery settings (delivery/settings.ts)", () => {
     it("wants a dated expiry on every review stack", () => {
         rejects(
             (s) => (s.reviewStacks.stacks = [{ name: "pr-7", branch: "x", expires: "next week", owner: "bob" }]),
-            'Invalid setting "settings.reviewStacks.stacks[0].expires": "next week": must be an ISO 8601 UTC timestamp, e.g. 2026-12-01T00:00:00Z',
+            'Invalid setting "settings.reviewStacks.stacks[0].expires": "next week" must be an ISO 8601 UTC timestamp, e.g. 2026-12-01T00:00:00Z',
         );
     });
 
     it("reports a missing key by name", () => {
-        rejects((s) => delete s.repository, 'Invalid setting "settings.repository": missing: Invalid input: expected string, received undefined');
+        rejects((s) => delete s.repository, 'Missing setting "settings.repository": must be owner/name');
     });
 });

@@ -4,8 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 
 import { AUDIT_ALARMS } from "../../infra/components/audit-trail";
-import { CONFORMANCE_RULES } from "../../infra/components/conformance-pack";
-import { parseSettings, SettingsError } from "../../infra/config";
+import { CONFORMANCE_RULES } from "../../infra/components/detection/conformance-pack";
+import { parseSettings } from "../../infra/config";
+import { SettingsError } from "../../infra/lib/settings-error";
 import { evaluateStack, Evaluation } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
 import { readStackConfig } from "../../tools/lib/stack-config";

@@ -3,9 +3,9 @@ import * as path from "node:path";
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { BlueGreenService, BlueGreenServiceArgs } from "../../infra/components/bluegreen-service";
-import { contentTag } from "../../infra/components/container-image";
 import { deploymentAlarmNames } from "../../infra/components/observability";
+import { BlueGreenService, BlueGreenServiceArgs } from "../../infra/components/service";
+import { contentTag } from "../../infra/components/service/container-image";
 import { permissionsBoundaryArn } from "../../infra/lib/arn";
 import { evaluateStack } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";

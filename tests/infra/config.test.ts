@@ -1,6 +1,9 @@
 import * as assert from "assert";
 
-import { parseSettings, SettingsError } from "../../infra/config";
+import { EDGE_DEFAULTS } from "../../infra/components/edge";
+import { SERVICE_DEFAULTS } from "../../infra/components/service";
+import { parseSettings } from "../../infra/config";
+import { SettingsError } from "../../infra/lib/settings-error";
 import { readStackConfig } from "../../tools/lib/stack-config";
 
 /** A copy of a stack's real settings with one key path changed (`undefined` removes it). */
@@ -64,6 +67,23 @@ describe("infra/config: the real stack files", () => {
             backupsExpireAfterDays: 2555,
             accessLogsExpireAfterDays: 365,
         });
+    });
+
+    it("fills an omitted service or edge setting from the component's own default (declared once, beside its args)", () => {
+        const raw = structuredClone(readStackConfig("staging").values);
+        const service = raw["govstack:service"] as Record<string, unknown>;
+        const edge = raw["govstack:edge"] as Record<string, unknown>;
+        const serviceKeys = ["containerPort", "healthCheckPath", "bakeTimeMinutes", "cpuTargetPercent", "memoryTargetPercent"] as const;
+        const edgeKeys = ["internal", "sslPolicy", "testListenerPort", "wafRateLimit"] as const;
+        serviceKeys.forEach((key) => delete service[key]);
+        edgeKeys.forEach((key) => delete edge[key]);
+        const s = parseSettings("staging", raw);
+        for (const key of serviceKeys) {
+            assert.strictEqual(s.service[key], SERVICE_DEFAULTS[key], `service.${key}`);
+        }
+        for (const key of edgeKeys) {
+            assert.strictEqual(s.edge[key], EDGE_DEFAULTS[key], `edge.${key}`);
+        }
     });
 
     it("derives maxAllocatedStorage (4x) when it is not set", () => {

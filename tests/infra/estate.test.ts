@@ -2,7 +2,7 @@ import * as assert from "assert";
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { SettingsError } from "../../infra/config";
+import { SettingsError } from "../../infra/lib/settings-error";
 import { evaluateStack, Evaluation } from "../../tools/lib/evaluate";
 import { PreviewMocks } from "../../tools/lib/preview-mocks";
 import { readStackConfig } from "../../tools/lib/stack-config";

@@ -2,7 +2,7 @@ import * as assert from "assert";
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { INTERFACE_ENDPOINTS, subnetMasks } from "../../infra/components/network";
+import { INTERFACE_ENDPOINTS, subnetMasks } from "../../infra/components/network/network";
 import { Evaluation } from "../../tools/lib/evaluate";
 import { DeclaredResource } from "../../tools/lib/preview-mocks";
 import { evaluated, named, one, statement } from "./harness";

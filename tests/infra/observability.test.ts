@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { assertLogRetention } from "../../infra/components/log-group";
+import { assertLogRetention } from "../../infra/components/shared/log-group";
 import { alarmNames, deploymentAlarmNames, Observability } from "../../infra/components/observability";
 import { evaluateStack } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
@@ -48,18 +48,20 @@ describe("Observability component", () => {
                     logsKmsKeyArn: KEY("logs"),
                     logRetentionDays: 365,
                     logGroupNames: ["/aws/rds/instance/govstack-staging-db/postgresql"],
-                    // An output of another resource: unknown at preview, like the real ALB's arnSuffix.
-                    albArnSuffix: pulumi.output(pulumi.unknown as unknown as string),
-                    targetGroups: [
-                        { label: "blue", arnSuffix: "targetgroup/govstack-staging-blue/0123456789abcdef" },
-                        { label: "green", arnSuffix: "targetgroup/govstack-staging-green/fedcba9876543210" },
-                    ],
-                    ecsClusterName: "govstack-staging",
-                    ecsServiceName: "govstack-staging-app",
-                    rdsInstanceIdentifier: "govstack-staging-db",
-                    rdsAllocatedStorageGiB: 100,
-                    redisReplicationGroupId: "govstack-staging-redis",
-                    redisNodeCount: 2,
+                    alarmTargets: {
+                        // An output of another resource: unknown at preview, like the real ALB's arnSuffix.
+                        albArnSuffix: pulumi.output(pulumi.unknown as unknown as string),
+                        targetGroups: [
+                            { label: "blue", arnSuffix: "targetgroup/govstack-staging-blue/0123456789abcdef" },
+                            { label: "green", arnSuffix: "targetgroup/govstack-staging-green/fedcba9876543210" },
+                        ],
+                        ecsClusterName: "govstack-staging",
+                        ecsServiceName: "govstack-staging-app",
+                        rdsInstanceIdentifier: "govstack-staging-db",
+                        rdsAllocatedStorageGiB: 100,
+                        redisReplicationGroupId: "govstack-staging-redis",
+                        redisNodeCount: 2,
+                    },
                 });
             },
             new PreviewMocks(),

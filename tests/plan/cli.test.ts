@@ -1,34 +1,13 @@
 import * as assert from "assert";
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
-import { PROJECT_ROOT } from "../../tools/lib/stack-config";
-import { FIXTURE_PACK, FIXTURE_ROOT, tempDir } from "./helpers";
-
-interface Run {
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    stdout: string;
-    stderr: string;
-}
+import { CliRun, FIXTURE_PACK, FIXTURE_ROOT, runPlanCli, tempDir } from "./helpers";
 
 /** Runs `npm run plan -- …` as the user does (same command line, minus npm). */
-function plan(args: string[], onStderr?: (text: string, child: ChildProcess) => void): Promise<Run> {
-    return new Promise((resolve) => {
-        const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", ...args], {
-            cwd: PROJECT_ROOT,
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout?.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-        child.stderr?.setEncoding("utf8").on("data", (c: string) => {
-            stderr += c;
-            onStderr?.(stderr, child);
-        });
-        child.once("exit", (code, signal) => resolve({ code, signal, stdout, stderr }));
-    });
+function plan(args: string[], onStderr?: (text: string, child: ChildProcess) => void): Promise<CliRun> {
+    return runPlanCli(args, { onStderr });
 }
 
 /** Running, as opposed to gone or a zombie waiting for a reaper (a container's pid 1 may never reap). */

@@ -71,9 +71,8 @@ describe("FedRAMP Moderate evidence from the offline plan", function () {
         }
         // Staging with the log-retention policy made mandatory and two waivers: an active one for the
         // flow logs, an expired one for the WAF logs (which must fail again).
-        const config = JSON.parse(fs.readFileSync(path.join(REAL_PACK, "config", "staging.json"), "utf8")) as Record<string, Record<string, unknown>>;
+        const config = JSON.parse(fs.readFileSync(path.join(REAL_PACK, "config", "staging.json"), "utf8")) as Record<string, unknown>;
         config["cloudwatch-log-retention"] = {
-            ...config["cloudwatch-log-retention"],
             enforcementLevel: "mandatory",
             waivers: [
                 { resource: "network-flow-logs", reason: "Flow logs are exported to the SIEM, which keeps them 400 days", approvedBy: "CISO (SEC-123)", expires: "2099-12-31" },

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 
-import { PlanSettingsError, isSettingsError } from "../../tools/plan/errors";
+import { SettingsError, isSettingsError } from "../../tools/plan/errors";
 import { buildPolicyConfig, readPackConfig } from "../../tools/plan/pack-config";
 import { fromPlanJson, PlanJson } from "../../tools/plan/plan-json";
 import { SECRET_PLACEHOLDER, SECRET_SIG, SIG_KEY, UNKNOWN } from "../../tools/plan/properties";
@@ -232,9 +232,46 @@ describe("offline plan of the fixture program through the fixture pack (analyzer
             const typo = readPackConfig(path.join(FIXTURE_PACK, "config", "typo.json"));
             assert.throws(
                 () => buildPolicyConfig(pack.info, typo, "typo.json"),
-                (e: Error) => e instanceof PlanSettingsError && isSettingsError(e) && /"bucket-encryptd" is not a policy/.test(e.message),
+                (e: Error) =>
+                    e instanceof SettingsError &&
+                    isSettingsError(e) &&
+                    e.message === 'typo.json: "bucket-encryptd" is not a policy of pack fixture-guard@0.0.1; did you mean "bucket-encrypted"?',
             );
-            assert.throws(() => buildPolicyConfig(pack.info, { all: "strict" }), /Invalid enforcement level "strict".*advisory, mandatory, disabled, remediate/);
+            assert.throws(() => buildPolicyConfig(pack.info, { all: "strict" }), /^SettingsError: policy config: "all" is "strict"; expected one of "advisory", "mandatory", "remediate", "disabled"/);
+        });
+
+        it("checks options against the config schema the pack serves, all mistakes at once", () => {
+            assert.throws(
+                () => buildPolicyConfig(pack.info, { "log-retention": { minimumDays: "30", days: 1 }, "bucket-encrypted": { allowedAlgorithms: "aws:kms" } }, "x.json"),
+                (e: Error) =>
+                    isSettingsError(e) &&
+                    e.message ===
+                        "x.json has 3 mistakes:\n" +
+                            '  - "bucket-encrypted.allowedAlgorithms" is "aws:kms"; expected a list, each item a string\n' +
+                            '  - "log-retention.days" is not an option of policy "log-retention"; its options: minimumDays, waivers (and enforcementLevel)\n' +
+                            '  - "log-retention.minimumDays" is "30"; expected a number',
+            );
+        });
+
+        it("warns (does not fail) about a waiver that names no resource of the stack", async () => {
+            assert.deepStrictEqual(compliant.warnings, []);
+            const file = path.join(out, "unmatched-waiver.json");
+            const waiver = { resource: "gone-*", reason: "decommissioned (CHG-9)", approvedBy: "isso", expires: "2099-01-31" };
+            fs.writeFileSync(file, JSON.stringify({ "never-fires": "disabled", "log-retention": { minimumDays: 30, waivers: [waiver] } }));
+            const logged: string[] = [];
+            const result = await runPlan("compliant", {
+                root: FIXTURE_ROOT,
+                pack: Promise.resolve(pack),
+                packConfig: file,
+                evaluation: compliant.evaluation,
+                log: (line) => logged.push(line),
+            });
+            const warning =
+                `${file}: "log-retention.waivers[0].resource" is "gone-*", which names no resource of this stack: ` +
+                "the waiver waives nothing here (remove it, or fix the name, URN or glob)";
+            assert.deepStrictEqual(result.warnings, [warning]);
+            assert.ok(logged.includes(`compliant: warning: ${warning}`), logged.join("\n"));
+            assert.strictEqual(result.mandatory, 0);
         });
     });
 

@@ -1,3 +1,4 @@
+import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -32,4 +33,40 @@ export function evaluateOnce(stack: string, options: EvaluateOptions = {}): Prom
         evaluations.set(key, e);
     }
     return e;
+}
+
+export interface CliRun {
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+}
+
+/**
+ * Runs `npm run plan -- …` as the user does (same command line, minus npm), in a child process.
+ * `env` adds variables (PLAN_DEBUG …); `onStderr` sees stderr as it grows (to send a signal).
+ */
+export function runPlanCli(
+    args: string[],
+    options: { env?: Record<string, string>; onStderr?: (text: string, child: ChildProcess) => void } = {},
+): Promise<CliRun> {
+    return new Promise((resolve) => {
+        const env = { ...process.env, ...options.env };
+        if (!options.env?.PLAN_DEBUG) {
+            delete env.PLAN_DEBUG;
+        }
+        const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", ...args], {
+            cwd: PROJECT_ROOT,
+            env,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout?.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+        child.stderr?.setEncoding("utf8").on("data", (c: string) => {
+            stderr += c;
+            options.onStderr?.(stderr, child);
+        });
+        child.once("exit", (code, signal) => resolve({ code, signal, stdout, stderr }));
+    });
 }

@@ -2,6 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 
+import * as pulumi from "@pulumi/pulumi";
+
 import { PlanJson } from "../../tools/plan/plan-json";
 import { UNKNOWN } from "../../tools/plan/properties";
 import { readStackConfig } from "../../tools/lib/stack-config";
@@ -96,10 +98,17 @@ describe("offline plan of the real estate through the real pack", function () {
         assert.ok(result.mandatory > 0);
     });
 
-    it("an invalid setting stops the program with infra's SettingsError, which the plan maps to exit 2", async () => {
+    it("an invalid setting stops the program with a RunError (one line under the Pulumi CLI); the plan names the file and maps it to exit 2", async () => {
         const config = readStackConfig("staging");
         config.values["aws:region"] = "us-east-1";
-        await assert.rejects(evaluateForPlan("staging", { config }), (e: Error) => isSettingsError(e) && /aws:region/.test(e.message) && /us-east-1/.test(e.message));
+        await assert.rejects(
+            evaluateForPlan("staging", { config }),
+            (e: Error) =>
+                isSettingsError(e) &&
+                e.message === 'Pulumi.staging.yaml: Invalid setting "aws:region": "us-east-1" must be one of us-gov-west-1, us-gov-east-1' &&
+                pulumi.RunError.isInstance(e.cause) &&
+                (e.cause as Error).message === 'Invalid setting "aws:region": "us-east-1" must be one of us-gov-west-1, us-gov-east-1',
+        );
     });
 
     it("a preview where every input is unknown yields no mandatory violation and no crash", async () => {

@@ -2,7 +2,10 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 
-import { PlanSettingsError, isSettingsError } from "../../tools/plan/errors";
+import * as pulumi from "@pulumi/pulumi";
+
+import { runOrExplain } from "../../infra/lib/run-or-explain";
+import { isSettingsError, SettingsError } from "../../tools/plan/errors";
 import { toMermaid } from "../../tools/plan/diagram";
 import { evaluateForPlan } from "../../tools/plan/evaluate";
 import { packFreshness } from "../../tools/plan/pack-build";
@@ -55,13 +58,21 @@ describe("offline plan building blocks", () => {
         assert.strictEqual(providerUrn(""), undefined);
     });
 
-    it("treats infra's SettingsError, Pulumi Config errors and our own as settings errors (exit 2), nothing else", () => {
-        class SettingsError extends Error {
+    it("treats a SettingsError (ours, or a program's by name, also as the RunError it becomes) as a settings error (exit 2), nothing else", () => {
+        class ProgramSettingsError extends Error {
             override name = "SettingsError";
         }
+        assert.ok(isSettingsError(new ProgramSettingsError("x")));
         assert.ok(isSettingsError(new SettingsError("x")));
-        assert.ok(isSettingsError(new PlanSettingsError("x")));
+        assert.throws(
+            () =>
+                runOrExplain(() => {
+                    throw new SettingsError('Invalid setting "aws:region": "us-east-1" must be one of …');
+                }),
+            (e: Error) => pulumi.RunError.isInstance(e) && isSettingsError(e) && e.message.startsWith('Invalid setting "aws:region"'),
+        );
         assert.ok(!isSettingsError(new TypeError("x")));
+        assert.ok(!isSettingsError(new pulumi.RunError("a program stopped for another reason")));
     });
 
     it("a Pulumi Config error in the program is a settings error", async () => {

@@ -1,5 +1,4 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
 import * as path from "node:path";
 
 import {
@@ -7,10 +6,11 @@ import {
     backupPlanCrossRegionCopy,
     backupVaultLocked,
     cloudtrailLogFileValidation,
+    baselinePolicies,
     cloudtrailTrailPresent,
-    PROD_ONLY_BASELINE_POLICIES,
 } from "../../policies/rules/baseline";
 import { backupVaultCmk } from "../../policies/rules/encryption";
+import { buildPolicyConfig, readPackConfig } from "../../tools/plan/pack-config";
 import { openPack, PackHandle, PlanResult, providerIndex, runPlan } from "../../tools/plan/run-plan";
 import { PlannedResource } from "../../tools/plan/types";
 import { MutableEstate } from "../plan/mutation-estate";
@@ -28,6 +28,7 @@ import {
     unknown,
     urnOf,
 } from "./helpers";
+import { servedPackInfo } from "./served-info";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const RDS = "aws:rds/instance:Instance";
@@ -370,21 +371,21 @@ describe("policies/rules/baseline", () => {
     });
 
     describe("prod-only through the pack config", () => {
-        const config = (stack: string) =>
-            JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policies", "config", `${stack}.json`), "utf8")) as Record<
-                string,
-                { enforcementLevel: string }
-            >;
-        it("every baseline policy is mandatory in prod.json and advisory in staging.json", () => {
-            for (const p of PROD_ONLY_BASELINE_POLICIES) {
-                assert.equal(config("prod")[p.name]?.enforcementLevel, "mandatory", p.name);
-                assert.equal(config("staging")[p.name]?.enforcementLevel, "advisory", p.name);
+        // The levels each stack's file gives, resolved from what the pack serves as the CLI resolves them.
+        const levels = (stack: string) =>
+            buildPolicyConfig(servedPackInfo(), readPackConfig(path.join(__dirname, "..", "..", "policies", "config", `${stack}.json`)));
+        const prodOnly = baselinePolicies.filter((p) => p.govstack.scope === "prod");
+        it("every prod-scoped baseline policy is mandatory in prod and advisory in staging", () => {
+            assert.ok(prodOnly.length > 0);
+            for (const p of prodOnly) {
+                assert.equal(levels("prod")[p.name].enforcement, "mandatory", p.name);
+                assert.equal(levels("staging")[p.name].enforcement, "advisory", p.name);
             }
         });
         it("the same violation blocks prod and only advises staging", async () => {
             const stack = [plan(undefined, { provider: { props: { region: "us-gov-west-1" } } })];
             for (const [stackName, level] of [["prod", "mandatory"], ["staging", "advisory"]] as const) {
-                const diags = await runStackPolicy(backupPlanCrossRegionCopy, stack, { enforcementLevel: config(stackName)[backupPlanCrossRegionCopy.name].enforcementLevel });
+                const diags = await runStackPolicy(backupPlanCrossRegionCopy, stack, { enforcementLevel: levels(stackName)[backupPlanCrossRegionCopy.name].enforcement });
                 assert.deepEqual(diags.map((d) => d.level), [level]);
             }
         });
@@ -405,7 +406,7 @@ describe("policies/rules/baseline", () => {
         });
 
         it("the compliant prod plan passes every baseline policy", () => {
-            const baseline = new Set([...PROD_ONLY_BASELINE_POLICIES.map((p) => p.name), backupVaultCmk.name]);
+            const baseline = new Set([...baselinePolicies.map((p) => p.name), backupVaultCmk.name]);
             assert.deepEqual(prod.violations.filter((v) => baseline.has(v.policy)), []);
         });
 

@@ -1,14 +1,14 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
 import * as path from "node:path";
 
 import { providerDefaultTags } from "../../policies/lib/tags";
+import { buildPolicyConfig, readPackConfig } from "../../tools/plan/pack-config";
 import {
     albDeletionProtection,
     auroraClusterMultiAz,
     cloudwatchLogRetention,
     elasticacheMultiAz,
-    PROD_ONLY_POLICIES,
+    governancePolicies,
     providerAllowedRegions,
     providerFipsEndpoints,
     rdsBackupRetention,
@@ -33,14 +33,17 @@ import {
     unknown,
     urnOf,
 } from "./helpers";
+import { servedPackInfo } from "./served-info";
 
 const VPC = "aws:ec2/vpc:Vpc";
 const REQUIRED = { Project: "govstack", Environment: "prod", ManagedBy: "Pulumi", Compliance: "FedRAMP-Moderate", Owner: "platform@agency.example.gov" };
 const RDS = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";
 
-function readPackConfigFile(stack: string): Record<string, unknown> {
-    return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policies", "config", `${stack}.json`), "utf8")) as Record<string, unknown>;
+/** The levels a stack's pack config gives its policies, resolved as the CLI resolves them. */
+function stackLevels(stack: string): Record<string, string> {
+    const config = buildPolicyConfig(servedPackInfo(), readPackConfig(path.join(__dirname, "..", "..", "policies", "config", `${stack}.json`)));
+    return Object.fromEntries(Object.entries(config).map(([name, entry]) => [name, entry.enforcement]));
 }
 
 describe("governance", () => {
@@ -200,10 +203,10 @@ describe("governance", () => {
     describe("prod-only policies", () => {
         for (const stack of ["staging", "prod"] as const) {
             it(`are ${stack === "prod" ? "mandatory" : "advisory"} in policies/config/${stack}.json`, () => {
-                const config = readPackConfigFile(stack);
-                for (const policy of PROD_ONLY_POLICIES) {
+                const levels = stackLevels(stack);
+                for (const policy of governancePolicies.filter((p) => p.govstack.scope === "prod")) {
                     assert.equal(policy.enforcementLevel, "mandatory", `${policy.name} fails closed without config`);
-                    assert.equal((config[policy.name] as { enforcementLevel?: string } | undefined)?.enforcementLevel, stack === "prod" ? "mandatory" : "advisory", policy.name);
+                    assert.equal(levels[policy.name], stack === "prod" ? "mandatory" : "advisory", policy.name);
                 }
             });
         }

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 
 import type {
     EnforcementLevel,
+    Policy,
     PolicyResource,
     PolicyResourceOptions,
     ResourceValidationArgs,
@@ -17,6 +18,8 @@ import type {
 } from "@pulumi/policy";
 
 import { GovPolicy, UNKNOWN } from "../../policies/lib";
+import { resolvePolicyConfig } from "../../tools/plan/pack-config";
+import { servedInfoOf } from "./served-info";
 
 // The server's own (untyped, @internal) modules, and the protobuf classes @pulumi/pulumi uses.
 const policyRequire = createRequire(require.resolve("@pulumi/policy/package.json"));
@@ -92,17 +95,15 @@ export function serverProps(props: Record<string, unknown>, forRemediation = fal
     return unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(plain), forRemediation));
 }
 
-/** Config exactly as `configure` leaves it for one policy: schema defaults, then overrides. */
-function effectiveConfig(policy: { configSchema?: ResourceValidationPolicy["configSchema"] }, overrides: Record<string, unknown> = {}) {
-    const defaults: Record<string, unknown> = {};
-    for (const [k, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
-        if (typeof schema === "object" && schema.default !== undefined) {
-            defaults[k] = JSON.parse(JSON.stringify(schema.default));
-        }
-    }
-    const { enforcementLevel, ...rest } = overrides;
-    const level = (enforcementLevel as EnforcementLevel | undefined) ?? (policy as { enforcementLevel?: EnforcementLevel }).enforcementLevel ?? "advisory";
-    return { level, config: JSON.parse(JSON.stringify({ ...defaults, ...rest })) as Record<string, unknown> };
+/**
+ * Config exactly as `configure` leaves it for one policy: resolved by the plan's one resolution path
+ * from what the pack serves (schema defaults, then the overrides as a pack config file would give
+ * them). Mistakes are not refused here: tests configure invalid options to see the pack's own reaction.
+ */
+function effectiveConfig(policy: Policy, overrides?: Record<string, unknown>): { level: EnforcementLevel; config: Record<string, unknown> } {
+    const file = overrides && Object.keys(overrides).length > 0 ? { [policy.name]: JSON.parse(JSON.stringify(overrides)) } : {};
+    const entry = resolvePolicyConfig(servedInfoOf(policy), file).config[policy.name];
+    return { level: entry.enforcement, config: entry.properties };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,10 +13,13 @@ import * as readline from "node:readline";
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 
-import { configureEntries, GovPolicy, UNKNOWN, validatePackConfig } from "../../policies/lib";
+import { GovPolicy, remediationLevelErrors, UNKNOWN } from "../../policies/lib";
 import { allPolicies } from "../../policies/rules";
 import { databasePolicies } from "../../policies/rules/databases";
 import { encryptionPolicies } from "../../policies/rules/encryption";
+import { packInfoFromMessage } from "../../tools/plan/analyzer-client";
+import { buildPolicyConfig, PackConfigFile, readPackConfig, redundantEntries, resolvePolicyConfig } from "../../tools/plan/pack-config";
+import { servedPackInfo } from "./served-info";
 
 // The protocol assertions look at this file's areas only, so other areas' policies (tags,
 // governance) can flag the same fixtures without breaking these tests.
@@ -41,9 +44,12 @@ const { Empty } = pulumiRequire("google-protobuf/google/protobuf/empty_pb") as {
 const LEVELS: Record<string, analyzerPb.EnforcementLevel> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
 const SEVERITIES: Record<string, analyzerPb.PolicySeverity> = { low: 1, medium: 2, high: 3, critical: 4 };
 
-function readConfig(stack: string): Record<string, unknown> {
-    return JSON.parse(fs.readFileSync(path.join(PACK_DIR, "config", `${stack}.json`), "utf8")) as Record<string, unknown>;
+function readConfig(stack: string): PackConfigFile {
+    return readPackConfig(path.join(PACK_DIR, "config", `${stack}.json`));
 }
+
+/** The prod-scoped policies, from each spec's `scope`: the one list of them. */
+const PROD_SCOPED = allPolicies.filter((p) => p.govstack.scope === "prod").map((p) => p.name);
 
 describe("policy pack", () => {
     describe("exported list and config files", () => {
@@ -71,14 +77,54 @@ describe("policy pack", () => {
         });
 
         for (const stack of ["staging", "prod"]) {
-            it(`policies/config/${stack}.json is valid for the pack`, () => {
-                assert.deepEqual(validatePackConfig(readConfig(stack), allPolicies), []);
+            it(`policies/config/${stack}.json is valid for the pack: the schemas it serves, and remediate only where a policy can remediate`, () => {
+                const config = readConfig(stack);
+                assert.deepEqual(resolvePolicyConfig(servedPackInfo(), config).problems, []);
+                assert.deepEqual(remediationLevelErrors(config, allPolicies), []);
                 // JSON.parse keeps the last of duplicate keys silently; a duplicate hides an edit.
                 const text = fs.readFileSync(path.join(PACK_DIR, "config", `${stack}.json`), "utf8");
                 const keys = [...text.matchAll(/^ {2}"([^"]+)":/gm)].map((m) => m[1]);
                 assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], "duplicate policy entries");
             });
+
+            it(`policies/config/${stack}.json holds only what differs from the code defaults (no stale copy of a default)`, () => {
+                assert.deepEqual(redundantEntries(servedPackInfo(), readConfig(stack)), [], "remove these entries: they repeat the code's defaults");
+            });
         }
+
+        it("staging.json sets exactly the prod-scoped policies (`scope: \"prod\"`) to advisory; prod.json sets no level at all", () => {
+            assert.ok(PROD_SCOPED.length > 0);
+            const levelOf = (entry: unknown) => (typeof entry === "string" ? entry : (entry as { enforcementLevel?: string }).enforcementLevel);
+            const levels = (stack: string) =>
+                Object.entries(readConfig(stack))
+                    .filter(([, entry]) => levelOf(entry) !== undefined)
+                    .map(([name, entry]) => `${name}=${levelOf(entry)}`)
+                    .sort();
+            assert.deepEqual(levels("staging"), PROD_SCOPED.map((name) => `${name}=advisory`).sort());
+            assert.deepEqual(levels("prod"), []);
+            // Every prod-scoped policy fails closed: mandatory wherever a stack's config leaves it alone.
+            for (const name of PROD_SCOPED) {
+                assert.equal(buildPolicyConfig(servedPackInfo(), readConfig("prod"))[name].enforcement, "mandatory", name);
+            }
+        });
+
+        it("redundantEntries finds a level or option value that repeats the default, an empty entry, and keeps real differences", () => {
+            const config = {
+                "rds-storage-encrypted": { enforcementLevel: "mandatory", requireCmk: true },
+                "rds-multi-az": "mandatory",
+                "rds-final-snapshot": {},
+                "rds-backup-retention": { minBackupRetentionDays: 35 },
+                "rds-deletion-protection": "advisory",
+            };
+            assert.deepEqual(redundantEntries(servedPackInfo(), config), [
+                "rds-storage-encrypted.enforcementLevel",
+                "rds-storage-encrypted.requireCmk",
+                "rds-multi-az",
+                "rds-final-snapshot",
+            ]);
+            // Under "all": advisory, a policy set back to its default level is a real difference.
+            assert.deepEqual(redundantEntries(servedPackInfo(), { all: "advisory", "rds-multi-az": "mandatory" }), []);
+        });
 
         it("the compiled pack never loads @pulumi/aws at run time (start-up budget, issue 8)", () => {
             assert.ok(fs.existsSync(PACK_MAIN), "policies/bin is missing: run `npm run build` first (npm test does)");
@@ -89,32 +135,39 @@ describe("policy pack", () => {
             assert.deepEqual(JSON.parse(out), [], "a rule imports @pulumi/aws at run time; use type tokens and `import type`");
         });
 
-        it("publishes (npm pack, as `pulumi policy publish` does for nodejs) the compiled pack, not the sources", () => {
-            const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: PACK_DIR, encoding: "utf8" });
-            const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path);
-            for (const needed of ["package.json", "PulumiPolicy.yaml", "bin/index.js", "bin/rules/index.js", "config/prod.json"]) {
-                assert.ok(files.includes(needed), `${needed} missing from the published pack: ${files.join(", ")}`);
-            }
-            assert.deepEqual(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts")), []);
+        it("a config is checked against the schemas the pack serves: bad policy names, levels, options, waivers", () => {
+            const { problems } = resolvePolicyConfig(servedPackInfo(), {
+                "rds-storage-encrpted": { enforcementLevel: "mandatory" },
+                "rds-storage-encrypted": { enforcementLevel: "strict", requireCmk: "yes", requireCMK: true },
+                "rds-backup-retention": { minBackupRetentionDays: 0 },
+                "rds-not-publicly-accessible": {
+                    waivers: [
+                        { resource: "legacy-db", reason: "migration", approvedBy: "isso", expires: "2026-02-30" },
+                        { resource: "legacy-db", reason: " ", expires: "2026-12-31", ticket: "SEC-1" },
+                    ],
+                },
+                all: "sometimes",
+            });
+            assert.deepEqual(problems, [
+                '"rds-storage-encrpted" is not a policy of pack govstack-guard@0.1.0; did you mean "rds-storage-encrypted"?',
+                '"all" is "sometimes"; expected one of "advisory", "mandatory", "remediate", "disabled" (it sets every policy\'s level)',
+                '"rds-not-publicly-accessible.waivers[0].expires" is "2026-02-30"; expected a date that exists, as YYYY-MM-DD',
+                '"rds-not-publicly-accessible.waivers[1].approvedBy" is missing; expected a string that is not blank',
+                '"rds-not-publicly-accessible.waivers[1].reason" is " "; expected a string that is not blank',
+                '"rds-not-publicly-accessible.waivers[1]" has unknown key "ticket"; allowed: approvedBy, expires, reason, resource',
+                '"rds-storage-encrypted.enforcementLevel" is "strict"; expected one of "advisory", "mandatory", "remediate", "disabled"',
+                '"rds-storage-encrypted.requireCMK" is not an option of policy "rds-storage-encrypted"; did you mean "requireCmk"?',
+                '"rds-storage-encrypted.requireCmk" is "yes"; expected true or false',
+                '"rds-backup-retention.minBackupRetentionDays" is 0; expected an integer from 1 to 35',
+            ]);
         });
 
-        it("validatePackConfig names bad policies, levels and options", () => {
-            assert.deepEqual(
-                validatePackConfig(
-                    {
-                        "no-such-policy": { enforcementLevel: "mandatory" },
-                        "rds-storage-encrypted": { enforcementLevel: "strict", requireCmk: "yes" },
-                        all: "sometimes",
-                    },
-                    allPolicies,
-                ),
-                [
-                    'Policy pack config names unknown policy "no-such-policy"',
-                    'Policy pack config for "rds-storage-encrypted": enforcementLevel must be one of advisory, mandatory, remediate, disabled, got "strict"',
-                    'Invalid config for policy "rds-storage-encrypted": option "requireCmk" expected a boolean, got "yes"',
-                    'Policy pack config "all" must be one of advisory, mandatory, remediate, disabled, got "sometimes"',
-                ],
-            );
+        it("remediationLevelErrors: \"remediate\" only for a policy that has a remediation", () => {
+            const remediable = allPolicies.find((p) => "remediateResource" in p && p.remediateResource);
+            assert.ok(remediable, "some policy has a remediation");
+            assert.deepEqual(remediationLevelErrors({ [remediable.name]: "remediate", "rds-multi-az": { enforcementLevel: "remediate" } }, allPolicies), [
+                '"rds-multi-az" is set to "remediate" but has no remediation; use "mandatory" or "advisory"',
+            ]);
         });
     });
 
@@ -122,6 +175,7 @@ describe("policy pack", () => {
         this.timeout(30_000);
         let child: ChildProcess | undefined;
         let client: grpcTypes.Client & Record<string, (req: unknown, cb: (err: Error | null, res: never) => void) => void>;
+        let servedInfo: ReturnType<typeof packInfoFromMessage>;
         const stopChild = () => {
             if (child && child.exitCode === null && child.pid !== undefined) {
                 child.kill("SIGTERM");
@@ -152,16 +206,17 @@ describe("policy pack", () => {
             assert.ok(port > 0, `bad port ${port}`);
             client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as typeof client;
 
-            // Configure exactly as the CLI: every policy, level + schema defaults under the stack's file.
-            const config = readConfig("staging");
+            // Configure exactly as the CLI: from what the pack serves, every policy, level + schema
+            // defaults under the stack's file (the plan's one resolution path).
+            servedInfo = packInfoFromMessage(await call<analyzerPb.AnalyzerInfo>("getAnalyzerInfo", new Empty()));
+            const config = readPackConfig(path.join(PACK_DIR, "config", "staging.json"));
             config["rds-not-publicly-accessible"] = {
-                ...(config["rds-not-publicly-accessible"] as object),
                 waivers: [{ resource: "legacy-*", reason: "migration", approvedBy: "isso@example.gov", expires: "2999-12-31" }],
             };
             const req = new pb.ConfigureAnalyzerRequest();
-            for (const [name, entry] of Object.entries(configureEntries(allPolicies, config))) {
+            for (const [name, entry] of Object.entries(buildPolicyConfig(servedInfo, config))) {
                 const pc = new pb.PolicyConfig();
-                pc.setEnforcementlevel(LEVELS[entry.enforcementLevel]);
+                pc.setEnforcementlevel(LEVELS[entry.enforcement]);
                 pc.setProperties(Struct.fromJavaScript(entry.properties) as never);
                 req.getPolicyconfigMap().set(name, pc);
             }
@@ -231,6 +286,9 @@ describe("policy pack", () => {
                 assert.equal(s.getPolicyType(), p.govstack.kind === "stack" ? 2 : 1, p.name);
                 assert.ok(s.getConfigschema()?.getProperties()?.toJavaScript().waivers, p.name);
             }
+            // What the tests resolve config from without a running pack (tests/policies/served-info.ts) is what it serves.
+            assert.deepEqual(packInfoFromMessage(info), servedPackInfo());
+            assert.deepEqual(servedInfo, servedPackInfo());
         });
 
         it("Analyze blocks a public, unencrypted database with mandatory diagnostics", async () => {

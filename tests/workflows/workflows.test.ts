@@ -27,7 +27,7 @@ interface Job {
     needs?: string[];
     if?: string;
     permissions?: Record<string, string> | string;
-    strategy?: { matrix: { include?: Array<Record<string, string>>; stack?: string[] } };
+    strategy?: { matrix: { include?: Array<Record<string, string>>; stack?: string[]; node?: number[] } };
     steps: Step[];
 }
 interface Workflow {
@@ -42,12 +42,16 @@ const raw = (file: string) => fs.readFileSync(path.join(WORKFLOW_DIR, file), "ut
 const load = (file: string) => YAML.parse(raw(file)) as Workflow;
 
 const ALLOWED_REGIONS = ["us-gov-west-1", "us-gov-east-1"];
+/** The project's Node major (.nvmrc); tests/workflows/node-version.test.ts ties it to engines.node. */
+const PROJECT_NODE = Number(fs.readFileSync(path.join(PROJECT_ROOT, ".nvmrc"), "utf8").trim());
 /** The only permission scopes a job of ours may ask for, and the only level for each. */
 const ALLOWED_PERMISSIONS: Record<string, string> = {
     contents: "read",
     "security-events": "write",
     "id-token": "write",
     "pull-requests": "write",
+    // CodeQL reads its own workflow run (codeql.yml).
+    actions: "read",
 };
 
 function step(job: Job, action: string): Step {
@@ -63,8 +67,8 @@ function runs(job: Job): string[] {
 describe("GitHub workflows (.github/workflows)", () => {
     const files = fs.readdirSync(WORKFLOW_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
 
-    it("has the pull-request and main workflows", () => {
-        assert.deepStrictEqual(files, ["main.yml", "pull-request.yml"]);
+    it("has the pull-request and main workflows, and the scanners' (tests/workflows/ci-gates.test.ts)", () => {
+        assert.deepStrictEqual(files, ["codeql.yml", "main.yml", "pull-request.yml", "scheduled-scans.yml"]);
     });
 
     describe("pull-request.yml", () => {
@@ -77,8 +81,8 @@ describe("GitHub workflows (.github/workflows)", () => {
             assert.strictEqual(wf.concurrency?.["cancel-in-progress"], true);
         });
 
-        it("has the jobs test, plan and preview, preview after the other two", () => {
-            assert.deepStrictEqual(Object.keys(wf.jobs), ["test", "plan", "preview"]);
+        it("has the jobs test, plan and preview, preview after the other two (then the CI gates: ci-gates.test.ts)", () => {
+            assert.deepStrictEqual(Object.keys(wf.jobs).slice(0, 3), ["test", "plan", "preview"]);
             assert.deepStrictEqual(preview.needs, ["test", "plan"]);
         });
 
@@ -206,10 +210,23 @@ describe("GitHub workflows (.github/workflows)", () => {
                 }
             });
 
-            it(`${file}: runs on Node 20 like the project (engines.node)`, () => {
-                for (const job of Object.values(wf.jobs)) {
+            it(`${file}: every job that runs npm is on the project's Node (.nvmrc, engines.node); test jobs also on the next LTS`, () => {
+                // Jobs that use Node; the scanner jobs (image, secrets, CodeQL) set up no Node.
+                for (const [name, job] of Object.entries(wf.jobs).filter(([, j]) => j.steps.some((s) => s.run?.includes("npm ")))) {
                     const node = job.steps.find((s) => s.uses?.startsWith("actions/setup-node@"));
-                    assert.strictEqual(node?.with?.["node-version"], 20);
+                    const legs = job.strategy?.matrix.node;
+                    if (legs) {
+                        assert.strictEqual(node?.with?.["node-version"], "${{ matrix.node }}", name);
+                        assert.strictEqual(legs[0], PROJECT_NODE, `${name}: first leg is the project's Node`);
+                        for (const leg of legs) {
+                            assert.ok(leg >= PROJECT_NODE && leg % 2 === 0, `${name}: ${leg} is an LTS line >= ${PROJECT_NODE}`);
+                        }
+                    } else {
+                        assert.strictEqual(node?.with?.["node-version"], PROJECT_NODE, name);
+                    }
+                }
+                if (wf.jobs.test) {
+                    assert.deepStrictEqual(wf.jobs.test.strategy?.matrix.node, [22, 24], "test: Node 22 and 24");
                 }
             });
         }
@@ -217,7 +234,7 @@ describe("GitHub workflows (.github/workflows)", () => {
 
     it("Dependabot keeps the pinned actions and the npm lockfile current", () => {
         const dependabot = YAML.parse(fs.readFileSync(path.join(PROJECT_ROOT, ".github", "dependabot.yml"), "utf8"));
-        const ecosystems = (dependabot.updates as Array<{ "package-ecosystem": string }>).map((u) => u["package-ecosystem"]).sort();
+        const ecosystems = (dependabot.updates as Array<{ "package-ecosystem": string; directory: string }>).filter((u) => u.directory === "/").map((u) => u["package-ecosystem"]).sort();
         assert.deepStrictEqual(ecosystems, ["github-actions", "npm"]);
     });
 });

@@ -27,8 +27,23 @@ export async function evaluateStack(
     pulumi.runtime.setAllConfig(toRuntimeConfig(config), config.secretKeys);
     await pulumi.runtime.setMocks(mocks, config.project, stack, /* preview */ true);
     let outputs: Record<string, unknown> | undefined;
-    await pulumi.runtime.runInPulumiStack(async () => (outputs = (await program()) ?? undefined));
+    // The program's own error is caught inside the stack and rethrown after it: thrown through
+    // runInPulumiStack, it also rejects the root Stack's output promises, which nobody awaits, and
+    // Node prints those unhandled rejections with a stack trace (and exits 1) after the caller has
+    // already reported the error. The language host hides them; here they must not arise.
+    let failure: { error: unknown } | undefined;
+    await pulumi.runtime.runInPulumiStack(async () => {
+        try {
+            outputs = (await program()) ?? undefined;
+        } catch (error) {
+            failure = { error };
+        }
+        return outputs;
+    });
     // runInPulumiStack returns once the program has run; registrations may still be in flight.
     await pulumi.runtime.disconnect();
+    if (failure) {
+        throw failure.error;
+    }
     return { config, mocks, outputs };
 }

@@ -16,20 +16,59 @@ export interface StackConfig {
     secretKeys: string[];
     /** ESC environments the stack file imports, in order. */
     environments: string[];
+    /**
+     * Where each top-level key's value came from, relative to the project root (the stack file,
+     * or the ESC environment whose `pulumiConfig` set it): error messages name that file.
+     */
+    sources?: Record<string, string>;
 }
 
 /** Raised for a missing or malformed stack file; the plan turns it into exit code 2. */
 export class StackConfigError extends Error {}
 
-function readYaml(file: string): Record<string, unknown> {
+/** A file as the user would type it: relative to the working directory when below it. */
+export function displayPath(file: string): string {
+    const rel = path.relative(process.cwd(), file);
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+/**
+ * Parses a YAML file; a syntax error (or a duplicate key) becomes a StackConfigError naming the
+ * file, line and column: `Pulumi.staging.yaml:53:5: invalid YAML: …`.
+ */
+export function parseYamlFile(file: string): unknown {
     if (!fs.existsSync(file)) {
-        throw new StackConfigError(`${path.relative(PROJECT_ROOT, file)} does not exist`);
+        throw new StackConfigError(`${displayPath(file)} does not exist`);
     }
-    const parsed: unknown = YAML.parse(fs.readFileSync(file, "utf8"));
+    try {
+        return YAML.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+        if (e instanceof YAML.YAMLError) {
+            const at = e.linePos?.[0];
+            // The parser's message repeats the position and quotes the lines; keep its first sentence.
+            const what = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+            throw new StackConfigError(`${displayPath(file)}${at ? `:${at.line}:${at.col}` : ""}: invalid YAML: ${what}`, { cause: e });
+        }
+        throw e;
+    }
+}
+
+function readYaml(file: string): Record<string, unknown> {
+    const parsed = parseYamlFile(file);
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-        throw new StackConfigError(`${path.relative(PROJECT_ROOT, file)} must be a YAML mapping`);
+        throw new StackConfigError(`${displayPath(file)} must be a YAML mapping`);
     }
     return parsed as Record<string, unknown>;
+}
+
+function mapping(value: unknown, file: string, key: string): Record<string, unknown> {
+    if (value === undefined || value === null) {
+        return {};
+    }
+    if (typeof value !== "object" || Array.isArray(value)) {
+        throw new StackConfigError(`${displayPath(file)}: "${key}" must be a mapping of key: value, got ${JSON.stringify(value)}`);
+    }
+    return value as Record<string, unknown>;
 }
 
 function qualify(key: string, project: string): string {
@@ -62,12 +101,16 @@ export function readStackConfig(stack: string, root = PROJECT_ROOT): StackConfig
     if (!project) {
         throw new StackConfigError("Pulumi.yaml has no project name");
     }
-    const stackFile = readYaml(path.join(root, `Pulumi.${stack}.yaml`));
+    const stackPath = path.join(root, `Pulumi.${stack}.yaml`);
+    const stackFile = readYaml(stackPath);
     const environments = Array.isArray(stackFile.environment) ? stackFile.environment.map(String) : [];
     const values: Record<string, unknown> = {};
     const secretKeys = new Set<string>();
+    const sources: Record<string, string> = {};
+    let source = "";
     const put = (key: string, value: unknown): void => {
         const qualified = qualify(key, project);
+        sources[qualified] = source;
         if (isSecretValue(value)) {
             secretKeys.add(qualified);
             values[qualified] = "[secret]";
@@ -78,18 +121,21 @@ export function readStackConfig(stack: string, root = PROJECT_ROOT): StackConfig
     };
     for (const env of environments) {
         const envName = env.split("/").pop() as string;
-        const envFile = readYaml(path.join(root, "environments", `${envName}.yaml`));
-        const envValues = (envFile.values ?? {}) as Record<string, unknown>;
-        const pulumiConfig = (envValues.pulumiConfig ?? {}) as Record<string, unknown>;
+        const envPath = path.join(root, "environments", `${envName}.yaml`);
+        const envFile = readYaml(envPath);
+        const envValues = mapping(envFile.values, envPath, "values");
+        const pulumiConfig = mapping(envValues.pulumiConfig, envPath, "values.pulumiConfig");
+        source = path.relative(root, envPath);
         for (const [key, value] of Object.entries(pulumiConfig)) {
             put(key, value);
         }
     }
-    const config = (stackFile.config ?? {}) as Record<string, unknown>;
+    const config = mapping(stackFile.config, stackPath, "config");
+    source = path.relative(root, stackPath);
     for (const [key, value] of Object.entries(config)) {
         put(key, value);
     }
-    return { project, stack, values, secretKeys: [...secretKeys].sort(), environments };
+    return { project, stack, values, secretKeys: [...secretKeys].sort(), environments, sources };
 }
 
 /** The form `pulumi.runtime.setAllConfig` takes: every value a string, objects as JSON. */

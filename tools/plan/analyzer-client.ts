@@ -92,6 +92,30 @@ function policyFromInfo(p: analyzerTypes.PolicyInfo): PolicyMeta {
 }
 
 /**
+ * What a pack serves in `getAnalyzerInfo`, as the plan reads it. Takes the message or its bytes
+ * (a message built by another copy of the generated classes, e.g. in tests, travels as bytes).
+ */
+export function packInfoFromMessage(message: analyzerTypes.AnalyzerInfo | Uint8Array): PackInfo {
+    const info = message instanceof Uint8Array ? pb.AnalyzerInfo.deserializeBinary(message) : message;
+    const initialConfig: PackInfo["initialConfig"] = {};
+    info.getInitialconfigMap().forEach((c, name) => {
+        const properties = (c.getProperties()?.toJavaScript() ?? {}) as JsonObject;
+        // proto3 cannot tell "advisory" (0) from "not set": an entry that carries properties and
+        // level 0 most likely set only properties (ANALYZER-PROTOCOL.md).
+        const level = c.getEnforcementlevel();
+        const enforcement = level === 0 && Object.keys(properties).length > 0 ? undefined : enforcementName(level);
+        initialConfig[name] = { enforcement, properties };
+    });
+    return {
+        name: info.getName(),
+        version: info.getVersion(),
+        description: info.getDescription(),
+        policies: info.getPoliciesList().map(policyFromInfo),
+        initialConfig,
+    };
+}
+
+/**
  * One conversation with a running pack, in the order the CLI uses: `info()` → `configure()` →
  * `configureStack()` → `analyze()` per resource → `analyzeStack()`.
  */
@@ -133,23 +157,7 @@ export class AnalyzerSession {
     }
 
     async info(): Promise<PackInfo> {
-        const info = await this.call<emptyTypes.Empty, analyzerTypes.AnalyzerInfo>(this.client.getAnalyzerInfo, new Empty());
-        const initialConfig: PackInfo["initialConfig"] = {};
-        info.getInitialconfigMap().forEach((c, name) => {
-            const properties = (c.getProperties()?.toJavaScript() ?? {}) as JsonObject;
-            // proto3 cannot tell "advisory" (0) from "not set": an entry that carries properties and
-            // level 0 most likely set only properties (ANALYZER-PROTOCOL.md).
-            const level = c.getEnforcementlevel();
-            const enforcement = level === 0 && Object.keys(properties).length > 0 ? undefined : enforcementName(level);
-            initialConfig[name] = { enforcement, properties };
-        });
-        return {
-            name: info.getName(),
-            version: info.getVersion(),
-            description: info.getDescription(),
-            policies: info.getPoliciesList().map(policyFromInfo),
-            initialConfig,
-        };
+        return packInfoFromMessage(await this.call<emptyTypes.Empty, analyzerTypes.AnalyzerInfo>(this.client.getAnalyzerInfo, new Empty()));
     }
 
     async configure(config: Record<string, PolicyConfigEntry>): Promise<void> {

@@ -1,12 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 
-import * as YAML from "yaml";
-
 import { evaluateStack } from "../lib/evaluate";
 import { PreviewMocks } from "../lib/preview-mocks";
-import { PROJECT_ROOT, readStackConfig, StackConfig, StackConfigError } from "../lib/stack-config";
+import { displayPath, parseYamlFile, PROJECT_ROOT, readStackConfig, StackConfig, StackConfigError } from "../lib/stack-config";
 import { attachDefaultProviders } from "./default-providers";
+import { isSettingsError, SettingsError } from "./errors";
 import { ResourceRecorder } from "./recorder";
 import { PlannedResource } from "./types";
 import { engineUrns } from "./urns";
@@ -40,7 +39,7 @@ export function programEntry(root: string): string {
     if (!fs.existsSync(file)) {
         throw new StackConfigError(`${file} does not exist`);
     }
-    const project = YAML.parse(fs.readFileSync(file, "utf8")) as { main?: unknown } | null;
+    const project = parseYamlFile(file) as { main?: unknown } | null;
     const main = typeof project?.main === "string" ? project.main : "index.ts";
     const entry = path.resolve(root, main);
     const candidates = [entry, `${entry}.ts`, path.join(entry, "index.ts")];
@@ -95,7 +94,11 @@ export async function evaluateForPlan(stack: string, options: EvaluateOptions = 
     forgetModules(path.dirname(entry));
     const recorder = new ResourceRecorder(root);
     const mocks = options.mocks ? options.mocks() : new PreviewMocks();
-    await recorder.record(() => evaluateStack(stack, () => runProgram(entry), mocks, config));
+    try {
+        await recorder.record(() => evaluateStack(stack, () => runProgram(entry), mocks, config));
+    } catch (e) {
+        throw inSettingsFile(e, config, root);
+    }
     const resources = recorder.resources;
     engineUrns(resources, stack, config.project);
     const providers = attachDefaultProviders(resources, config);
@@ -108,4 +111,21 @@ export async function evaluateForPlan(stack: string, options: EvaluateOptions = 
         resources: [...providers, ...resources],
         evaluateMs: Date.now() - started,
     };
+}
+
+/**
+ * A settings mistake the program reported (infra's SettingsError, a Pulumi Config error) names the
+ * key but not the file the user has to edit: prefix the file that set the first key it names (the
+ * stack file, or the ESC environment whose pulumiConfig set it), else the stack file, where a
+ * missing key belongs. Anything else passes through unchanged.
+ */
+export function inSettingsFile(err: unknown, config: StackConfig, root: string): unknown {
+    if (!isSettingsError(err) || err instanceof StackConfigError || err instanceof SettingsError) {
+        return err;
+    }
+    const keys = [...err.message.matchAll(/["'`]([\w.-]+:[\w.-]+)[^"'`]*["'`]/g)].map((m) => m[1].split(".")[0]);
+    const stackFile = `Pulumi.${config.stack}.yaml`;
+    const source = keys.map((k) => config.sources?.[k]).find((s) => s !== undefined) ?? stackFile;
+    const wrapped = new SettingsError(`${displayPath(path.join(root, source))}: ${err.message}`, { cause: err });
+    return wrapped;
 }

@@ -2,7 +2,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
-import { PlanSettingsError } from "./errors";
+import { SettingsError } from "./errors";
 
 /** Raised when the pack's TypeScript does not compile. */
 export class PackBuildError extends Error {
@@ -70,7 +70,7 @@ export function buildPack(packDir: string): Promise<void> {
     const tsc = require.resolve("typescript/bin/tsc");
     const tsconfig = path.join(packDir, "tsconfig.json");
     if (!fs.existsSync(tsconfig)) {
-        return Promise.reject(new PlanSettingsError(`${tsconfig} does not exist; cannot compile the pack`));
+        return Promise.reject(new SettingsError(`${tsconfig} does not exist; cannot compile the pack`));
     }
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [tsc, "-p", tsconfig], { stdio: ["ignore", "pipe", "pipe"] });

@@ -1,6 +1,6 @@
 import * as path from "path";
 
-import { PlanSettingsError } from "./errors";
+import { SettingsError } from "./errors";
 import { buildPack, packFreshness } from "./pack-build";
 import { PackProcess, startPack } from "./pack-process";
 
@@ -27,7 +27,7 @@ export async function launchPack(packDir: string, options: LaunchOptions = {}): 
     const freshness = packFreshness(packDir);
     if (freshness.stale) {
         if (options.build === "never") {
-            throw new PlanSettingsError(`The policy pack is not built: ${freshness.stale}. Run \`npm run build\` (or drop --no-build).`);
+            throw new SettingsError(`The policy pack is not built: ${freshness.stale}. Run \`npm run build\` (or drop --no-build).`);
         }
         log(`pack: ${freshness.stale}; compiling it (npm run build)…`);
         const started = Date.now();

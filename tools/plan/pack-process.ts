@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
+import { createRequire } from "module";
 import * as path from "path";
 
 /** Raised when the pack cannot be started (missing files, crash before it serves). */
@@ -11,6 +12,8 @@ export interface PackProcess {
     /** 127.0.0.1:<port> the pack serves the analyzer protocol on. */
     address: string;
     pid: number;
+    /** The `run-policy-pack` script the pack was started with (resolved from the pack directory first). */
+    runner: string;
     /** Milliseconds from spawn until the pack printed its port. */
     startMs: number;
     /** What the pack wrote to stderr so far (its log; the reason when it dies). */
@@ -37,8 +40,20 @@ export function stopAllPacksSync(): void {
 
 process.once("exit", stopAllPacksSync);
 
-function runPolicyPackScript(): string {
-    return path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack", "index.js");
+/**
+ * The CLI's `pulumi-analyzer-policy` resolves `@pulumi/pulumi/cmd/run-policy-pack` from the pack
+ * directory, so a pack installed on its own (as Pulumi Cloud installs a published one) runs with its
+ * own SDK. A directory that cannot resolve it (a pack inside this repository resolves the root
+ * node_modules anyway) falls back to this project's copy.
+ */
+function runPolicyPackScript(packDir: string): string {
+    let sdk: string;
+    try {
+        sdk = createRequire(path.join(packDir, "package.json")).resolve("@pulumi/pulumi/package.json");
+    } catch {
+        sdk = require.resolve("@pulumi/pulumi/package.json");
+    }
+    return path.join(path.dirname(sdk), "cmd", "run-policy-pack", "index.js");
 }
 
 /** The pack directory must look like one the CLI accepts. */
@@ -55,6 +70,8 @@ export interface StartPackOptions {
     engineAddress?: string;
     /** Give up when the pack has not printed its port within this many ms. */
     timeoutMs?: number;
+    /** The pack's environment (default: this process's). */
+    env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -65,8 +82,10 @@ export function startPack(packDir: string, options: StartPackOptions = {}): Prom
     const dir = path.resolve(packDir);
     checkPackDir(dir);
     const started = Date.now();
-    const child = spawn(process.execPath, [runPolicyPackScript(), options.engineAddress ?? "127.0.0.1:0", dir], {
+    const runner = runPolicyPackScript(dir);
+    const child = spawn(process.execPath, [runner, options.engineAddress ?? "127.0.0.1:0", dir], {
         cwd: dir,
+        env: options.env ?? process.env,
         stdio: ["ignore", "pipe", "pipe"],
     });
     live.add(child);
@@ -132,6 +151,7 @@ export function startPack(packDir: string, options: StartPackOptions = {}): Prom
             resolve({
                 address: `127.0.0.1:${port}`,
                 pid: child.pid as number,
+                runner,
                 startMs: Date.now() - started,
                 stderr: () => err,
                 stop,

@@ -161,7 +161,12 @@ function diagramSection(result: PlanResult, evidence: PlanEvidence): string[] {
 function configSection(result: PlanResult): string[] {
     const entries = Object.entries(result.packConfig);
     const source = result.packConfigFile ? `\`${path.relative(PROJECT_ROOT, result.packConfigFile)}\`` : "none (pack defaults)";
-    const lines = ["## Policy configuration in effect", "", `Config file: ${source}.`, ""];
+    const lines = [
+        "## Policy configuration in effect",
+        "",
+        `Config file: ${source}. It holds only what differs from the pack's defaults; every policy not listed runs at its default level and options.`,
+        "",
+    ];
     if (entries.length === 0) {
         return lines;
     }

@@ -1,15 +1,16 @@
 import * as fs from "fs";
 import * as path from "path";
 
-import { PROJECT_ROOT, toRuntimeConfig } from "../lib/stack-config";
+import { displayPath, PROJECT_ROOT, toRuntimeConfig } from "../lib/stack-config";
 import { AnalyzerSession, Diagnostic, PolicyConfigEntry } from "./analyzer-client";
 import { providerEncoder } from "./analyzer-wire";
 import { evaluateForPlan, EvaluateOptions, PlanEvaluation } from "./evaluate";
-import { buildPolicyConfig, packConfigPath, PackConfigFile, readPackConfig } from "./pack-config";
+import { isSettingsError, SettingsError } from "./errors";
+import { configProblemsMessage, packConfigPath, PackConfigFile, readPackConfig, resolvePolicyConfig } from "./pack-config";
 import { LaunchedPack, launchPack, LaunchOptions } from "./pack-launch";
 import { PackProcess } from "./pack-process";
-import { PlanSettingsError } from "./errors";
 import { PackInfo, PlannedResource, Violation } from "./types";
+import { unmatchedWaivers } from "./waivers-report";
 
 /** A running pack and the session talking to it; reusable across stacks (`configure` is per stack). */
 export interface PackHandle {
@@ -86,13 +87,15 @@ export interface PlanResult {
     /** The config file that was read, if any (for the report's "waivers in effect"). */
     packConfigFile: string | undefined;
     packConfig: PackConfigFile;
+    /** Not mistakes, but said on stderr: a waiver that names no resource of the stack, a schema the check could not read. */
+    warnings: string[];
     violations: Violation[];
     mandatory: number;
     advisory: number;
     timings: PlanTimings;
     /** When the plan started and when the pack's last answer came (the assessment results' start and end). */
-    startedAt: Date;
-    finishedAt: Date;
+    startedAt?: Date;
+    finishedAt?: Date;
 }
 
 const ORDER = { mandatory: 0, remediate: 1, advisory: 2 } as const;
@@ -197,9 +200,64 @@ export async function analyzeEstate(
     return { violations, resources, analyzeMs: t1 - t0, analyzeStackMs: t2 - t1 };
 }
 
+interface StackPackConfig {
+    policyConfig: Record<string, PolicyConfigEntry>;
+    packConfig: PackConfigFile;
+    packConfigFile: string | undefined;
+    /** The file as the user would type it (messages name it). */
+    shownAs: string;
+    warnings: string[];
+}
+
+/**
+ * The stack's pack config, read and checked against what the pack serves (the CLI's check, before
+ * anything runs): a missing explicit file, a JSON syntax error or any mistake in it is a
+ * SettingsError naming the file and every key at fault.
+ */
+function stackPackConfig(handle: PackHandle, stack: string, options: RunPlanOptions): StackPackConfig {
+    const log = options.log ?? (() => undefined);
+    const configFile = options.packConfig ?? packConfigPath(handle.packDir, stack);
+    const shownAs = displayPath(configFile);
+    let packConfig: PackConfigFile = {};
+    let packConfigFile: string | undefined;
+    if (fs.existsSync(configFile)) {
+        packConfig = readPackConfig(configFile, shownAs);
+        packConfigFile = configFile;
+    } else if (options.packConfig) {
+        throw new SettingsError(`Policy config ${shownAs} does not exist`);
+    } else {
+        log(`${stack}: no ${shownAs}; using the pack's defaults`);
+    }
+    const { config, problems, warnings } = resolvePolicyConfig(handle.info, packConfig);
+    if (problems.length > 0) {
+        throw new SettingsError(configProblemsMessage(shownAs, problems));
+    }
+    return { policyConfig: config, packConfig, packConfigFile, shownAs, warnings: warnings.map((w) => `${shownAs}: ${w}`) };
+}
+
+/**
+ * Settles the evaluation and the pack config together: the user's mistakes in both (settings and
+ * pack config) are reported at once, in one SettingsError; otherwise the first failure is thrown.
+ */
+function bothOrThrow<A, B>(a: PromiseSettledResult<A>, b: PromiseSettledResult<B>): [A, B] {
+    const failures = [a, b].filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as unknown);
+    const mistakes = failures.filter(isSettingsError);
+    if (mistakes.length > 1) {
+        throw new SettingsError(mistakes.map((m) => m.message).join("\n"), { cause: mistakes[0] });
+    }
+    if (mistakes.length === 1) {
+        throw mistakes[0];
+    }
+    if (failures.length > 0) {
+        throw failures[0];
+    }
+    return [(a as PromiseFulfilledResult<A>).value, (b as PromiseFulfilledResult<B>).value];
+}
+
 /**
  * The offline plan for one stack: evaluates the program under preview mocks while the pack starts
- * (in parallel: the pack is a separate process), then runs the estate through the pack.
+ * (in parallel: the pack is a separate process) and, as soon as it answers, checks the stack's pack
+ * config against what it serves; then runs the estate through the pack.
  */
 export async function runPlan(stack: string, options: RunPlanOptions = {}): Promise<PlanResult> {
     const started = Date.now();
@@ -211,25 +269,25 @@ export async function runPlan(stack: string, options: RunPlanOptions = {}): Prom
     packPromise.catch(() => undefined); // surfaced below; never an unhandled rejection meanwhile
     let handle: PackHandle | undefined;
     try {
-        let evaluation = options.evaluation;
-        if (!evaluation) {
-            log(`${stack}: evaluating ${options.entry ?? "the program"} in preview mode…`);
-            evaluation = await evaluateForPlan(stack, options);
-            log(`${stack}: ${evaluation.resources.length} resources evaluated in ${evaluation.evaluateMs} ms`);
-        }
-        handle = await packPromise;
-        const configFile = options.packConfig ?? packConfigPath(handle.packDir, stack);
-        let packConfig: PackConfigFile = {};
-        let packConfigFile: string | undefined;
-        if (fs.existsSync(configFile)) {
-            packConfig = readPackConfig(configFile);
-            packConfigFile = configFile;
-        } else if (options.packConfig) {
-            throw new PlanSettingsError(`Policy config ${configFile} does not exist`);
+        const configured = packPromise.then((h) => stackPackConfig(h, stack, options));
+        let evaluating: Promise<PlanEvaluation>;
+        if (options.evaluation) {
+            evaluating = Promise.resolve(options.evaluation);
         } else {
-            log(`${stack}: no ${path.relative(process.cwd(), configFile)}; using the pack's defaults`);
+            log(`${stack}: evaluating ${options.entry ?? "the program"} in preview mode…`);
+            evaluating = evaluateForPlan(stack, options).then((e) => {
+                log(`${stack}: ${e.resources.length} resources evaluated in ${e.evaluateMs} ms`);
+                return e;
+            });
         }
-        const policyConfig = buildPolicyConfig(handle.info, packConfig, path.relative(process.cwd(), configFile));
+        // Both settle before anything is reported: no evaluation is left running behind an error.
+        const [evaluation, cfg] = bothOrThrow(...(await Promise.allSettled([evaluating, configured])));
+        handle = await packPromise;
+        const { policyConfig, packConfig, packConfigFile } = cfg;
+        const warnings = [...cfg.warnings, ...unmatchedWaivers(policyConfig, evaluation.resources).map((w) => `${cfg.shownAs}: ${w}`)];
+        for (const w of warnings) {
+            log(`${stack}: warning: ${w}`);
+        }
         log(`${stack}: analyzing ${evaluation.resources.length} resources…`);
         const analysis = await analyzeEstate(handle, evaluation, policyConfig, options);
         const violations = analysis.violations;
@@ -240,6 +298,7 @@ export async function runPlan(stack: string, options: RunPlanOptions = {}): Prom
             policyConfig,
             packConfigFile,
             packConfig,
+            warnings,
             violations,
             mandatory: violations.filter((v) => v.enforcement === "mandatory").length,
             advisory: violations.filter((v) => v.enforcement === "advisory").length,

@@ -1,7 +1,9 @@
 // The one place the plan imports pack code: the waiver matcher, to *list* the waivers in effect
 // from the config the plan sent. Verdicts still come only from the pack over the protocol.
 import { isWaiverActive, parseWaivers, waiverMatches } from "../../policies/lib/waivers";
+import type { PolicyConfigEntry } from "./analyzer-client";
 import type { PlanResult } from "./run-plan";
+import type { PlannedResource } from "./types";
 
 function cell(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
@@ -35,6 +37,31 @@ export function waiversInEffect(result: PlanResult): { waivers: WaiverInEffect[]
         }
     }
     return { waivers, errors };
+}
+
+/**
+ * A waiver whose pattern names no resource of the stack is not a mistake the plan refuses (the
+ * resource may exist in another stack, or be gone already), but it waives nothing here: one warning
+ * per such waiver, naming its key in the config file.
+ */
+export function unmatchedWaivers(policyConfig: Record<string, PolicyConfigEntry>, resources: readonly PlannedResource[]): string[] {
+    const warnings: string[] = [];
+    for (const [policy, entry] of Object.entries(policyConfig)) {
+        const raw = entry.properties.waivers;
+        if (!Array.isArray(raw)) {
+            continue;
+        }
+        raw.forEach((w, i) => {
+            const parsed = parseWaivers(policy, [w]).waivers[0];
+            if (parsed && !resources.some((r) => waiverMatches(parsed, r))) {
+                warnings.push(
+                    `"${policy}.waivers[${i}].resource" is ${JSON.stringify(parsed.resource)}, which names no resource of this stack: ` +
+                        "the waiver waives nothing here (remove it, or fix the name, URN or glob)",
+                );
+            }
+        });
+    }
+    return warnings;
 }
 
 /** report.md section: every waiver in the config sent to the pack, whether it is active and what it matches. */

@@ -40,7 +40,8 @@ export function writeOutputs(result: PlanResult, dir: string): WrittenFiles {
     fs.writeFileSync(files.sarif, JSON.stringify(toSarif(result), null, 2) + "\n");
     fs.writeFileSync(files.diagram, toMermaid(evaluation.resources, `${evaluation.project} / ${evaluation.stack}`, evidence.byResource));
     fs.writeFileSync(files.controls, toControlsMarkdown(result, evidence));
-    const times = { start: result.startedAt, end: result.finishedAt };
+    const end = result.finishedAt ?? new Date();
+    const times = { start: result.startedAt ?? new Date(end.getTime() - result.timings.totalMs), end };
     fs.writeFileSync(files.assessment, JSON.stringify(toAssessmentResults(result, evidence, times), null, 2) + "\n");
     return files;
 }

@@ -4,10 +4,10 @@
 // CP-9) and a copy of each recovery point in the second region (CP-6).
 //
 // Prod-only rules, switched like the governance ones: every policy is mandatory by default (a
-// stack without pack config fails closed); policies/config/staging.json sets them to "advisory",
-// prod.json keeps them "mandatory". Each says so in its spec (`scope: "prod"`), and
-// PROD_ONLY_BASELINE_POLICIES is derived from it. Unencrypted vaults are judged by the encryption
-// area's backup-vault-cmk (mandatory in both stacks), not repeated here.
+// stack without pack config fails closed); each says so in its spec (`scope: "prod"`), and
+// policies/config/staging.json sets exactly the `scope: "prod"` policies to "advisory" while
+// prod.json leaves them mandatory. Unencrypted vaults are judged by the encryption area's
+// backup-vault-cmk (mandatory in both stacks), not repeated here.
 //
 // One file per policy; this index only imports them, in the pack's (and docs/policies.md's) order.
 
@@ -27,6 +27,3 @@ export const baselinePolicies: GovPolicy[] = [
     backupVaultLocked,
     backupPlanCrossRegionCopy,
 ];
-
-/** The prod-only policies of this area (advisory in staging.json, mandatory in prod.json): those with scope "prod". */
-export const PROD_ONLY_BASELINE_POLICIES = baselinePolicies.filter((p) => p.govstack.scope === "prod");

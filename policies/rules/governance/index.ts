@@ -3,9 +3,9 @@
 // AU-11 retention, CM-5 protection against deletion).
 //
 // Prod-only rules: every policy is mandatory by default (a stack without pack config fails
-// closed); policies/config/staging.json sets the prod-only ones to "advisory", so staging shows
-// the gap without being blocked, and prod.json keeps them "mandatory" with its thresholds. A
-// prod-only policy says so in its spec (`scope: "prod"`); PROD_ONLY_POLICIES is derived from it.
+// closed). A prod-only policy says so in its spec (`scope: "prod"`); policies/config/staging.json
+// sets exactly those to "advisory", so staging shows the gap without being blocked, and prod.json
+// leaves them at their defaults (tests/policies/pack.test.ts derives the set from `scope`).
 //
 // One file per policy; this index only imports them, in the pack's (and docs/policies.md's) order.
 
@@ -55,6 +55,3 @@ export const governancePolicies: GovPolicy[] = [
     albDeletionProtection,
     elasticacheMultiAz,
 ];
-
-/** The prod-only policies (advisory in staging.json, mandatory in prod.json): those with scope "prod". */
-export const PROD_ONLY_POLICIES = governancePolicies.filter((p) => p.govstack.scope === "prod");

@@ -1,0 +1,4 @@
+// Edge: the load balancer, its listeners and the WAF web ACL (waf.ts is private to it).
+export { EDGE_DEFAULTS } from "./args";
+export type { EdgeArgs } from "./args";
+export { Edge } from "./edge";

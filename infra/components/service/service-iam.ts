@@ -1,0 +1,171 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+import { arn, ArnScope, logGroupArn, managedPolicyArn } from "../../lib/arn";
+import { policyJson, Statement } from "../../lib/iam";
+import { viaService } from "../../lib/principals";
+
+/**
+ * The service's three roles, least privilege (AC-6): the execution role (ECS agent: pull the image,
+ * write logs, read the named secrets), the task role (the app itself: nothing unless asked), and the
+ * ECS infrastructure role blue/green uses to move traffic between target groups. Every document is
+ * built from settings, so it is known at preview whenever the secret references are; no action is `*`.
+ */
+export interface ServiceRolesArgs {
+    scope: ArnScope;
+    tags: Record<string, string>;
+    /** Permissions boundary ARN on every role (the deploy role may create roles only with it). */
+    permissionsBoundary: string;
+    executionRoleName: string;
+    taskRoleName: string;
+    infrastructureRoleName: string;
+    repositoryName: string;
+    logGroupName: string;
+    /** IAM resources of the secrets the execution role may read (patterns or full ARNs). */
+    secretResources: pulumi.Input<string>[];
+    /** KMS keys encrypting those secrets; decrypt only via Secrets Manager. */
+    secretsKmsKeyArns: pulumi.Input<string>[];
+    /** Extra statements for the app's own role (e.g. rds-db:connect); none by default. */
+    taskStatements: Statement[];
+}
+
+export interface ServiceRoles {
+    executionRole: aws.iam.Role;
+    taskRole: aws.iam.Role;
+    infrastructureRole: aws.iam.Role;
+    /** Everything the service must wait for before it can start tasks or shift traffic. */
+    ready: pulumi.Resource[];
+}
+
+/** Trust for ECS tasks, confined to this account's ECS (confused deputy). */
+function ecsTrust(scope: ArnScope, service: string): string {
+    return policyJson([
+        {
+            Sid: "TrustEcs",
+            Effect: "Allow",
+            Principal: { Service: service },
+            Action: "sts:AssumeRole",
+            Condition: {
+                StringEquals: { "aws:SourceAccount": scope.accountId },
+                ArnLike: { "aws:SourceArn": arn(scope, "ecs", "*") },
+            },
+        },
+    ]);
+}
+
+export function createServiceRoles(name: string, args: ServiceRolesArgs, opts: pulumi.CustomResourceOptions): ServiceRoles {
+    const s = args.scope;
+    const executionRole = new aws.iam.Role(
+        `${name}-execution`,
+        {
+            name: args.executionRoleName,
+            description: "ECS agent for the govstack service: image pull, logs, named secrets",
+            permissionsBoundary: args.permissionsBoundary,
+            assumeRolePolicy: ecsTrust(s, "ecs-tasks.amazonaws.com"),
+            tags: { ...args.tags, Name: args.executionRoleName },
+        },
+        opts,
+    );
+    const statements: pulumi.Input<Statement>[] = [
+        // GetAuthorizationToken has no resource-level permissions: `*` is the only valid resource.
+        { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+        {
+            Sid: "EcrPull",
+            Effect: "Allow",
+            Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
+            Resource: arn(s, "ecr", `repository/${args.repositoryName}`),
+        },
+        {
+            Sid: "WriteLogs",
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resource: `${logGroupArn(s, args.logGroupName)}:log-stream:*`,
+        },
+    ];
+    if (args.secretResources.length > 0) {
+        statements.push(
+            pulumi.all(args.secretResources).apply(
+                (resources): Statement => ({
+                    Sid: "ReadNamedSecrets",
+                    Effect: "Allow",
+                    Action: "secretsmanager:GetSecretValue",
+                    Resource: resources,
+                }),
+            ),
+        );
+    }
+    if (args.secretsKmsKeyArns.length > 0) {
+        statements.push(
+            pulumi.all(args.secretsKmsKeyArns).apply(
+                (keys): Statement => ({
+                    Sid: "DecryptSecretsViaSecretsManager",
+                    Effect: "Allow",
+                    Action: "kms:Decrypt",
+                    Resource: keys,
+                    Condition: { StringEquals: { "kms:ViaService": viaService("secretsmanager", s.region) } },
+                }),
+            ),
+        );
+    }
+    const executionPolicy = new aws.iam.RolePolicy(
+        `${name}-execution`,
+        { role: executionRole.name, name: "least-privilege", policy: pulumi.all(statements).apply((st) => policyJson(st)) },
+        opts,
+    );
+
+    const taskRole = new aws.iam.Role(
+        `${name}-task`,
+        {
+            name: args.taskRoleName,
+            description: "The govstack app's own identity: no permissions unless the estate grants them",
+            permissionsBoundary: args.permissionsBoundary,
+            assumeRolePolicy: ecsTrust(s, "ecs-tasks.amazonaws.com"),
+            tags: { ...args.tags, Name: args.taskRoleName },
+        },
+        opts,
+    );
+    const ready: pulumi.Resource[] = [executionRole, executionPolicy, taskRole];
+    if (args.taskStatements.length > 0) {
+        ready.push(
+            new aws.iam.RolePolicy(
+                `${name}-task`,
+                { role: taskRole.name, name: "app", policy: policyJson(args.taskStatements) },
+                opts,
+            ),
+        );
+    }
+
+    const infrastructureRole = new aws.iam.Role(
+        `${name}-ecs-infrastructure`,
+        {
+            name: args.infrastructureRoleName,
+            description: "Lets ECS blue/green register targets and shift listener-rule weights",
+            permissionsBoundary: args.permissionsBoundary,
+            assumeRolePolicy: policyJson([
+                // The trust AWS documents for this role, without confused-deputy conditions: ECS
+                // does not document setting aws:SourceAccount when it assumes it, and an unmet
+                // condition would only surface as a failed deployment. The role can do nothing but
+                // what the managed policy allows on load balancers.
+                {
+                    Sid: "TrustEcsForLoadBalancers",
+                    Effect: "Allow",
+                    Principal: { Service: "ecs.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                },
+            ]),
+            tags: { ...args.tags, Name: args.infrastructureRoleName },
+        },
+        opts,
+    );
+    const infrastructurePolicy = new aws.iam.RolePolicyAttachment(
+        `${name}-ecs-infrastructure`,
+        {
+            role: infrastructureRole.name,
+            // AWS's managed policy for exactly this role; its ARN carries the partition.
+            policyArn: managedPolicyArn(s, "AmazonECSInfrastructureRolePolicyForLoadBalancers"),
+        },
+        opts,
+    );
+    ready.push(infrastructureRole, infrastructurePolicy);
+    return { executionRole, taskRole, infrastructureRole, ready };
+}
