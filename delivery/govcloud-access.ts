@@ -96,11 +96,13 @@ export class GovCloudAccess extends pulumi.ComponentResource {
             },
             { ...child, dependsOn: [boundary, pulumiOidc] },
         );
-        new aws.iam.RolePolicy(
+        // A customer-managed policy attached to the role, never an inline one (iam-no-inline-policies).
+        const deployRolePolicy = new aws.iam.Policy(
             `${name}-deploy-permissions`,
-            { role: deployRole.name, name: "deploy-estate", policy: JSON.stringify(deployPermissions(settings, target)) },
+            { name: deployName, path: DELIVERY_IAM_PATH, description: `Deploy the govstack ${target.name} estate, nothing more`, policy: JSON.stringify(deployPermissions(settings, target)) },
             child,
         );
+        new aws.iam.RolePolicyAttachment(`${name}-deploy-permissions`, { role: deployRole.name, policyArn: deployRolePolicy.arn }, child);
 
         const previewName = previewRoleName(target.name);
         this.previewRoleArn = iamArn(settings, target.accountId, `role${DELIVERY_IAM_PATH}${previewName}`);
@@ -116,11 +118,13 @@ export class GovCloudAccess extends pulumi.ComponentResource {
             },
             { ...child, dependsOn: [boundary, pulumiOidc, githubOidc] },
         );
-        new aws.iam.RolePolicy(
+        // A customer-managed policy attached to the role, never an inline one (iam-no-inline-policies).
+        const previewRolePolicy = new aws.iam.Policy(
             `${name}-preview-permissions`,
-            { role: previewRole.name, name: "preview-estate", policy: JSON.stringify(previewPermissions(target)) },
+            { name: previewName, path: DELIVERY_IAM_PATH, description: `Read-only previews of govstack ${target.name}`, policy: JSON.stringify(previewPermissions(target)) },
             child,
         );
+        new aws.iam.RolePolicyAttachment(`${name}-preview-permissions`, { role: previewRole.name, policyArn: previewRolePolicy.arn }, child);
 
         this.registerOutputs({ deployRoleArn: this.deployRoleArn, previewRoleArn: this.previewRoleArn, boundaryArn: this.boundaryArn });
     }

@@ -249,3 +249,42 @@ export function worldExposure(entry: IngressEntry, candidates: readonly number[]
     }
     return { ports: [], sources, possible: inRange.length > 0 };
 }
+
+export const SECURITY_GROUP_EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+export const EGRESS_TYPES = [SECURITY_GROUP, SECURITY_GROUP_EGRESS_RULE, SECURITY_GROUP_RULE] as const;
+
+/**
+ * The egress entries of a security group (inline `egress`), an aws.vpc.SecurityGroupEgressRule or
+ * an aws.ec2.SecurityGroupRule of type "egress", in the same shape as ingress entries (`cidrs` are
+ * the destinations). [] for other types and for ingress rules.
+ */
+export function egressEntries(type: string, props: unknown): IngressEntries {
+    if (type === SECURITY_GROUP) {
+        // The inline list has the same element shape in both directions.
+        const egress = read(props, "egress");
+        if (!egress.known) {
+            return { entries: [], unknown: true };
+        }
+        const relabelled = ingressEntries(SECURITY_GROUP, { ingress: egress.value });
+        return { entries: relabelled.entries.map((e) => ({ ...e, label: e.label.replace(/^ingress/, "egress") })), unknown: relabelled.unknown };
+    }
+    const whole = read<Record<string, unknown>>(props);
+    const p = (whole.known && whole.value) || {};
+    if (type === SECURITY_GROUP_EGRESS_RULE) {
+        return {
+            entries: [{ label: "", protocol: p.ipProtocol, fromPort: p.fromPort, toPort: p.toPort, cidrs: cidrList(p.cidrIpv4, p.cidrIpv6), uncertain: false }],
+            unknown: false,
+        };
+    }
+    if (type === SECURITY_GROUP_RULE) {
+        if (!isUnknown(p.type) && p.type !== "egress") {
+            return { entries: [], unknown: false };
+        }
+        const cidrs = isUnknown(p.cidrBlocks) || isUnknown(p.ipv6CidrBlocks) ? [p.cidrBlocks, p.ipv6CidrBlocks] : cidrList(p.cidrBlocks, p.ipv6CidrBlocks);
+        return {
+            entries: [{ label: "", protocol: p.protocol, fromPort: p.fromPort, toPort: p.toPort, cidrs, uncertain: isUnknown(p.type) }],
+            unknown: false,
+        };
+    }
+    return { entries: [], unknown: false };
+}

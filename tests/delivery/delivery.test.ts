@@ -56,7 +56,7 @@ describe("delivery program (govstack-delivery, preview mode)", () => {
     };
     const role = (name: string) => only("aws:iam/role:Role", name);
     const trust = (name: string) => JSON.parse(role(name).assumeRolePolicy as string) as Doc;
-    const inlinePolicy = (name: string) => JSON.parse(only("aws:iam/rolePolicy:RolePolicy", name).policy as string) as Doc;
+    const inlinePolicy = (name: string) => JSON.parse(only("aws:iam/policy:Policy", name).policy as string) as Doc;
     const settingsOf = (stack: string) => only("pulumiservice:index:DeploymentSettings", `${stack}-deployment-settings`);
 
     before(async () => {
@@ -274,7 +274,7 @@ describe("delivery program (govstack-delivery, preview mode)", () => {
 
         it("grants no *, no *:* and no service-wide IAM, KMS or STS in any role policy", () => {
             const forbidden = new Set(["*", "*:*", "iam:*", "kms:*", "sts:*", "organizations:*"]);
-            for (const r of run.mocks.ofType("aws:iam/rolePolicy:RolePolicy")) {
+            for (const r of run.mocks.ofType("aws:iam/policy:Policy").filter((p) => p.name.endsWith("-permissions"))) {
                 for (const st of (JSON.parse(r.inputs.policy as string) as Doc).Statement) {
                     assert.strictEqual(st.Effect, "Allow");
                     for (const a of actions(st)) {

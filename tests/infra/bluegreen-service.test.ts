@@ -247,7 +247,7 @@ describe("BlueGreenService component", () => {
 
     describe("roles", () => {
         it("execution role: ECR pull on this repository, logs on this group, these secrets — no `*` action", () => {
-            const doc = policy("aws:iam/rolePolicy:RolePolicy", "govstack-prod-execution");
+            const doc = policy("aws:iam/policy:Policy", "govstack-prod-execution");
             const bySid = Object.fromEntries(doc.Statement.map((st) => [st.Sid, st]));
             assert.equal(bySid.EcrLogin.Resource, "*", "GetAuthorizationToken has no resource-level permissions");
             assert.equal(bySid.EcrPull.Resource, "arn:aws-us-gov:ecr:us-gov-west-1:111122223333:repository/govstack-prod/app");
@@ -273,13 +273,13 @@ describe("BlueGreenService component", () => {
             const trust = policy("aws:iam/role:Role", "govstack-prod-task");
             assert.deepEqual(trust.Statement[0].Principal, { Service: "ecs-tasks.amazonaws.com" });
             assert.deepEqual((trust.Statement[0].Condition as Inputs).StringEquals, { "aws:SourceAccount": "111122223333" });
-            assert.equal(of("aws:iam/rolePolicy:RolePolicy", "govstack-prod").length, 1, "the app's task role gets no policy");
+            assert.equal(of("aws:iam/policy:Policy", "govstack-prod").length, 1, "the app's task role gets no policy");
         });
 
         it("ECS infrastructure role carries AWS's load-balancer policy, partition-aware", () => {
             const trust = policy("aws:iam/role:Role", "govstack-prod-ecs-infrastructure");
             assert.deepEqual(trust.Statement[0].Principal, { Service: "ecs.amazonaws.com" });
-            const attachment = one("aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+            const attachment = mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").find((a) => a.name === "govstack-prod-ecs-infrastructure")!.inputs;
             assert.equal(attachment.policyArn, "arn:aws-us-gov:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers");
         });
     });

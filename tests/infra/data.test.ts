@@ -35,7 +35,7 @@ describe("infra/components/data", () => {
             }
             const group = one(prod, "aws:rds/subnetGroup:SubnetGroup").inputs;
             assert.strictEqual(db(prod).dbSubnetGroupName, group.name);
-            // The isolated subnet ids come from the awsx VPC: unknown at preview.
+            // The isolated subnets' ids are computed by AWS: unknown at preview (the policies tie them through the graph).
             assert.ok(pulumi.isUnknown(group.subnetIds));
             assert.strictEqual((db(prod).vpcSecurityGroupIds as unknown[]).length, 1);
         });

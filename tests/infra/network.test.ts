@@ -2,12 +2,21 @@ import * as assert from "assert";
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { INTERFACE_ENDPOINTS, subnetMasks } from "../../infra/components/network/network";
+import { INTERFACE_ENDPOINTS, subnetLayout, subnetMasks } from "../../infra/components/network";
 import { Evaluation } from "../../tools/lib/evaluate";
 import { DeclaredResource } from "../../tools/lib/preview-mocks";
 import { evaluated, named, one, statement } from "./harness";
 
-const VPC = "awsx:ec2:Vpc";
+const VPC = "aws:ec2/vpc:Vpc";
+const SUBNET = "aws:ec2/subnet:Subnet";
+const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
+const ROUTE = "aws:ec2/route:Route";
+const ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+const NAT = "aws:ec2/natGateway:NatGateway";
+const EIP = "aws:ec2/eip:Eip";
+const IGW = "aws:ec2/internetGateway:InternetGateway";
+const DEFAULT_SG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+const AZS = ["us-gov-west-1a", "us-gov-west-1b", "us-gov-west-1c"];
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
@@ -28,49 +37,115 @@ describe("infra/components/network", () => {
         prod = await evaluated("prod");
     });
 
-    // awsx.ec2.Vpc is a remote component: under mocks it registers only itself, so its subnets,
-    // route tables and NAT gateways are invisible here (and to an offline policy run). We assert
-    // the inputs we give it, which fully determine what it creates.
-    describe("the awsx VPC (inputs only: its children are not visible to mocks)", () => {
-        it("spans exactly the 3 configured AZs with DNS on", () => {
+    // Every boundary resource is a plain @pulumi/aws resource: visible here, in the offline plan and
+    // to the policy pack in a real preview (docs/architecture.md, "Why plain resources").
+    describe("the VPC and its boundary", () => {
+        it("is one VPC over the settings' block with DNS on, its default security group adopted with no rules", () => {
             const vpc = one(prod, VPC).inputs;
             assert.strictEqual(vpc.cidrBlock, "10.50.0.0/16");
-            assert.deepStrictEqual(vpc.availabilityZoneNames, ["us-gov-west-1a", "us-gov-west-1b", "us-gov-west-1c"]);
             assert.strictEqual(vpc.enableDnsHostnames, true);
             assert.strictEqual(vpc.enableDnsSupport, true);
+            const dsg = one(prod, DEFAULT_SG).inputs;
+            assert.ok(pulumi.isUnknown(dsg.vpcId), "the VPC's id is computed: tied through the graph");
+            assert.strictEqual(dsg.ingress, undefined);
+            assert.strictEqual(dsg.egress, undefined);
         });
 
-        it("has private, public and isolated tiers sized from the VPC block, largest first", () => {
-            const specs = (one(prod, VPC).inputs.subnetSpecs as Array<{ type: string; cidrMask: number }>).map((s) => [s.type, s.cidrMask]);
-            assert.deepStrictEqual(specs, [
-                ["Private", 19],
-                ["Public", 21],
-                ["Isolated", 21],
-            ]);
-            assert.strictEqual(one(prod, VPC).inputs.subnetStrategy, "Auto");
-        });
-
-        it("fits the three tiers, allocated in order with alignment, into each AZ's quarter for /16 to /20", () => {
-            // The order is the one the estate gives awsx ("Auto" keeps it).
-            const order = (one(prod, VPC).inputs.subnetSpecs as Array<{ type: string }>).map(
-                (spec) => spec.type.toLowerCase() as "private" | "public" | "isolated",
+        it("lays out exact subnet CIDRs: a quarter of the block per AZ, private half of it, public and isolated an eighth", () => {
+            assert.deepStrictEqual(
+                subnetLayout("10.50.0.0/16", AZS).map((s) => [s.availabilityZone, s.tier, s.cidrBlock]),
+                [
+                    ["us-gov-west-1a", "public", "10.50.32.0/21"],
+                    ["us-gov-west-1a", "private", "10.50.0.0/19"],
+                    ["us-gov-west-1a", "isolated", "10.50.40.0/21"],
+                    ["us-gov-west-1b", "public", "10.50.96.0/21"],
+                    ["us-gov-west-1b", "private", "10.50.64.0/19"],
+                    ["us-gov-west-1b", "isolated", "10.50.104.0/21"],
+                    ["us-gov-west-1c", "public", "10.50.160.0/21"],
+                    ["us-gov-west-1c", "private", "10.50.128.0/19"],
+                    ["us-gov-west-1c", "isolated", "10.50.168.0/21"],
+                ],
             );
-            for (let vpcMask = 16; vpcMask <= 20; vpcMask++) {
-                const masks = subnetMasks(`10.0.0.0/${vpcMask}`);
-                const azSize = 2 ** (32 - (vpcMask + 2));
-                let next = 0;
-                for (const mask of order.map((tier) => masks[tier])) {
-                    const size = 2 ** (32 - mask);
-                    next = Math.ceil(next / size) * size + size;
+            assert.deepStrictEqual(subnetMasks("10.50.0.0/16"), { private: 19, public: 21, isolated: 21 });
+        });
+
+        it("declares exactly those 9 subnets, each tagged with its tier, none mapping public IPv4 or IPv6 addresses", () => {
+            for (const [ev, cidr] of [[prod, "10.50.0.0/16"], [staging, "10.40.0.0/16"]] as const) {
+                const subnets = ev.mocks.ofType(SUBNET);
+                assert.deepStrictEqual(
+                    subnets.map((s) => [s.inputs.availabilityZone, (s.inputs.tags as Record<string, string>).Tier, s.inputs.cidrBlock]).sort(),
+                    subnetLayout(cidr, AZS).map((s) => [s.availabilityZone, s.tier, s.cidrBlock]).sort(),
+                );
+                for (const s of subnets) {
+                    assert.strictEqual(s.inputs.mapPublicIpOnLaunch, false, s.name);
+                    assert.strictEqual(s.inputs.assignIpv6AddressOnCreation, false, s.name);
                 }
-                assert.ok(next <= azSize, `/${vpcMask}: ${next} addresses needed, ${azSize} available per AZ`);
-                assert.ok(32 - masks.isolated >= 4, `/${vpcMask}: subnets stay at /28 or larger`);
             }
         });
 
-        it("has one NAT gateway per AZ in prod and a single one in staging", () => {
-            assert.deepStrictEqual(one(prod, VPC).inputs.natGateways, { strategy: "OnePerAz" });
-            assert.deepStrictEqual(one(staging, VPC).inputs.natGateways, { strategy: "Single" });
+        it("keeps every subnet inside the VPC, disjoint, /28 or larger, for /16 to /20 blocks", () => {
+            const range = (c: string) => {
+                const [a, m] = c.split("/");
+                const start = a.split(".").reduce((n, o) => n * 256 + Number(o), 0);
+                return [start, start + 2 ** (32 - Number(m))];
+            };
+            for (let vpcMask = 16; vpcMask <= 20; vpcMask++) {
+                const vpc = range(`10.0.0.0/${vpcMask}`);
+                const ranges = subnetLayout(`10.0.0.0/${vpcMask}`, AZS).map((s) => {
+                    assert.ok(Number(s.cidrBlock.split("/")[1]) <= 28, s.cidrBlock);
+                    const r = range(s.cidrBlock);
+                    assert.strictEqual(r[0] % (r[1] - r[0]), 0, `${s.cidrBlock} is aligned`);
+                    return r;
+                });
+                for (const [i, r] of ranges.entries()) {
+                    assert.ok(r[0] >= vpc[0] && r[1] <= vpc[1], `/${vpcMask}: inside the VPC`);
+                    for (const other of ranges.slice(i + 1)) {
+                        assert.ok(r[1] <= other[0] || other[1] <= r[0], `/${vpcMask}: disjoint`);
+                    }
+                }
+            }
+        });
+
+        it("routes only the public tier to the internet gateway; private through NAT; isolated nowhere", () => {
+            const routes = prod.mocks.ofType(ROUTE);
+            assert.deepStrictEqual(routes.map((r) => r.name).sort(), [
+                "network-private-us-gov-west-1a-egress",
+                "network-private-us-gov-west-1b-egress",
+                "network-private-us-gov-west-1c-egress",
+                "network-public-internet",
+            ]);
+            for (const r of routes) {
+                assert.strictEqual(r.inputs.destinationCidrBlock, "0.0.0.0/0", r.name);
+                assert.strictEqual(r.name === "network-public-internet" ? "gatewayId" in r.inputs : "natGatewayId" in r.inputs, true, r.name);
+            }
+            assert.deepStrictEqual(prod.mocks.ofType(ROUTE_TABLE).map((t) => t.name).sort(), [
+                "network-isolated",
+                "network-private-us-gov-west-1a",
+                "network-private-us-gov-west-1b",
+                "network-private-us-gov-west-1c",
+                "network-public",
+            ]);
+            for (const t of prod.mocks.ofType(ROUTE_TABLE)) {
+                assert.strictEqual(t.inputs.routes, undefined, `${t.name}: routes are standalone resources`);
+            }
+            assert.strictEqual(prod.mocks.ofType(ASSOCIATION).length, 9, "every subnet is explicitly associated");
+            assert.strictEqual(one(prod, IGW).name, "network-igw");
+        });
+
+        it("has one NAT gateway (and elastic IP) per AZ in prod and a single one in staging", () => {
+            assert.deepStrictEqual(prod.mocks.ofType(NAT).map((n) => n.name), AZS.map((az) => `network-nat-${az}`));
+            assert.strictEqual(prod.mocks.ofType(EIP).length, 3);
+            assert.deepStrictEqual(staging.mocks.ofType(NAT).map((n) => n.name), ["network-nat-us-gov-west-1a"]);
+            assert.strictEqual(staging.mocks.ofType(EIP).length, 1);
+            for (const e of [...prod.mocks.ofType(EIP), ...staging.mocks.ofType(EIP)]) {
+                assert.strictEqual(e.inputs.domain, "vpc");
+            }
+        });
+
+        it("uses no awsx component (whose children the guard could not see)", () => {
+            for (const ev of [staging, prod]) {
+                assert.deepStrictEqual(ev.mocks.resources.filter((r) => r.type.startsWith("awsx:")).map((r) => r.type), []);
+            }
         });
     });
 
@@ -98,7 +173,7 @@ describe("infra/components/network", () => {
             const trust = statement(role.assumeRolePolicy, "TrustService");
             assert.deepStrictEqual(trust.Principal, { Service: "vpc-flow-logs.amazonaws.com" });
             assert.deepStrictEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "318920475611" } });
-            const write = statement(named(prod, "aws:iam/rolePolicy:RolePolicy", "network-flow-logs").inputs.policy, "WriteFlowLogs");
+            const write = statement(named(prod, "aws:iam/policy:Policy", "network-flow-logs").inputs.policy, "WriteFlowLogs");
             assert.deepStrictEqual(write.Resource, [
                 "arn:aws-us-gov:logs:us-gov-west-1:318920475611:log-group:/govstack/govstack-prod/vpc-flow-logs",
                 "arn:aws-us-gov:logs:us-gov-west-1:318920475611:log-group:/govstack/govstack-prod/vpc-flow-logs:*",
@@ -108,10 +183,12 @@ describe("infra/components/network", () => {
     });
 
     describe("VPC endpoints", () => {
-        it("has an S3 gateway endpoint with the GovCloud service name", () => {
+        it("has an S3 gateway endpoint with the GovCloud service name, on the private tier's route tables only", () => {
             const s3 = named(prod, ENDPOINT, "network-s3").inputs;
             assert.strictEqual(s3.serviceName, "com.amazonaws.us-gov-west-1.s3");
             assert.strictEqual(s3.vpcEndpointType, "Gateway");
+            // One id per private table (each unknown until created); the isolated tier gets no path to S3.
+            assert.strictEqual((s3.routeTableIds as unknown[]).length, 3);
         });
 
         it("has private-DNS interface endpoints for ECR api/dkr, Logs, Secrets Manager and KMS, guarded by their own group", () => {

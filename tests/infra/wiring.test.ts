@@ -19,24 +19,21 @@ function keyArn(resourceName: string): string {
 }
 
 /**
- * Preview mocks that also "know" the awsx VPC's subnet ids, each security group's id and each KMS
+ * Preview mocks that also "know" the VPC's and subnets' ids, each security group's id and each KMS
  * key's ARN, which a real preview leaves unknown. With them, the estate's wiring — which tier and which group each
  * component gets, and which key encrypts what — becomes visible and testable. Only estate.ts wires; this tests estate.ts.
  */
 class WiringMocks extends PreviewMocks {
     newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
         const result = super.newResource(args);
-        if (args.type === "awsx:ec2:Vpc") {
-            return {
-                id: undefined,
-                state: {
-                    ...result.state,
-                    vpcId: "vpc-estate",
-                    publicSubnetIds: SUBNETS.public,
-                    privateSubnetIds: SUBNETS.private,
-                    isolatedSubnetIds: SUBNETS.isolated,
-                },
-            };
+        if (args.type === "aws:ec2/vpc:Vpc") {
+            return { id: "vpc-estate", state: { ...result.state, id: "vpc-estate" } };
+        }
+        if (args.type === "aws:ec2/subnet:Subnet") {
+            // network-<tier>-us-gov-west-1<az> → subnet-<tier>-<az>
+            const m = /^network-(public|private|isolated)-us-gov-west-1([abc])$/.exec(args.name);
+            const id = m ? `subnet-${m[1]}-${m[2]}` : undefined;
+            return { id, state: { ...result.state, id } };
         }
         if (args.type === "aws:kms/key:Key") {
             return { id: undefined, state: { ...result.state, arn: keyArn(args.name) } };
@@ -133,7 +130,7 @@ describe("infra/estate: wiring between components (prod, with subnet and group i
     });
 
     it("grants the task role IAM connect to exactly this database user and cache user", () => {
-        const policy = named(ev, "aws:iam/rolePolicy:RolePolicy", "govstack-prod-task").inputs.policy;
+        const policy = named(ev, "aws:iam/policy:Policy", "govstack-prod-task").inputs.policy;
         assert.strictEqual(statement(policy, "ConnectToPostgresWithIam").Resource, "arn:aws-us-gov:rds-db:us-gov-west-1:318920475611:dbuser:*/govstack_app");
         const group = one(ev, "aws:elasticache/replicationGroup:ReplicationGroup").inputs.replicationGroupId;
         const user = named(ev, "aws:elasticache/user:User", "data-redis-app").inputs.userId;

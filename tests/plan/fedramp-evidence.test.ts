@@ -136,13 +136,17 @@ describe("FedRAMP Moderate evidence from the offline plan", function () {
         }
     });
 
-    it("prod passes: a control is satisfied only when every policy citing it reported nothing", () => {
-        const r = readJson<AssessmentResults>(files.prod.assessment)["assessment-results"].results[0];
-        const finding = (title: string) => r.findings.find((f) => f.title.startsWith(`${title} `));
-        assert.strictEqual(finding("SC-28")?.target.status.state, "satisfied");
-        // db-subnet-group-private cannot see the awsx subnets at preview: SC-7 is not shown satisfied.
-        assert.strictEqual(finding("SC-7")?.target.status.state, "not-satisfied");
-        assert.match(fs.readFileSync(files.prod.controls, "utf8"), /^### SC-7 Boundary Protection — not verifiable at preview$/m);
+    it("a control is satisfied only when every policy citing it reported nothing", () => {
+        const finding = (stack: string, id: string) =>
+            readJson<AssessmentResults>(files[stack].assessment)["assessment-results"].results[0].findings.find((f) => f.title.startsWith(`${id} `));
+        // prod: no diagnostic at all, so every checked control is satisfied.
+        assert.strictEqual(plans.prod.violations.length, 0, plans.prod.violations.map((v) => v.message).join("\n"));
+        assert.ok(readJson<AssessmentResults>(files.prod.assessment)["assessment-results"].results[0].findings.every((f) => f.target.status.state === "satisfied"));
+        // staging: the task definition's containerDefinitions are unknown at preview (the image is built
+        // during the update), so the container policies cannot judge them and SC-39 is not shown satisfied.
+        assert.strictEqual(finding("staging", "SC-39")?.target.status.state, "not-satisfied");
+        assert.strictEqual(finding("staging", "SC-12")?.target.status.state, "satisfied");
+        assert.match(fs.readFileSync(files.staging.controls, "utf8"), /^### SC-39 Process Isolation — not verifiable at preview$/m);
     });
 
     it("records an applied waiver as a deviation-approved risk with its deadline, and an expired one as failing", () => {

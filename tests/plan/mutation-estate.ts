@@ -51,6 +51,15 @@ export class MutableEstate {
         return this.set(r, [key], JSON.stringify(doc));
     }
 
+    /** Points an input at another resource, as the engine records it: the property's dependencies (and the resource's). */
+    retie(r: PlannedResource, property: string, target: PlannedResource): this {
+        const old = r.propertyDependencies[property] ?? [];
+        r.propertyDependencies[property] = [target.urn];
+        r.dependencies = [...r.dependencies.filter((d) => !old.includes(d)), target.urn];
+        this.changed.add(r.urn);
+        return this;
+    }
+
     /** Removes every resource of a type (whose name matches) — for stack-level mutations. */
     remove(type: string, name?: RegExp): this {
         const keep = this.resources.filter((r) => !(r.type === type && (!name || name.test(r.name))));

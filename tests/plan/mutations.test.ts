@@ -26,10 +26,16 @@ const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
 const KEY = "aws:kms/key:Key";
-const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+const ROLE_POLICY = "aws:iam/policy:Policy";
 const ECR = "aws:ecr/repository:Repository";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const AWS_PROVIDER = "pulumi:providers:aws";
+const SUBNET = "aws:ec2/subnet:Subnet";
+const ROUTE = "aws:ec2/route:Route";
+const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
+const ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+const DEFAULT_SG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 
 /** Edits the app container of the task definition. */
 const container = (edit: (c: Record<string, unknown>) => void) => (e: MutableEstate): void => {
@@ -107,6 +113,34 @@ const MUTATIONS: Mutation[] = [
     { name: "backup selection removed", policy: "backup-plan-covers-database", level: "stack", edit: (e) => e.remove("aws:backup/selection:Selection") },
     { name: "WAF association removed", policy: "alb-waf-associated", level: "stack", edit: (e) => e.remove("aws:wafv2/webAclAssociation:WebAclAssociation") },
     { name: "VPC flow log removed", policy: "vpc-flow-logs-enabled", level: "stack", edit: (e) => e.remove("aws:ec2/flowLog:FlowLog") },
+    // The network boundary (issue 16): every one of these resources is in the plan and judged.
+    { name: "public subnet maps public IPs", policy: "subnet-no-public-ip-on-launch", level: "resource", edit: (e) => e.set(e.one(SUBNET, /public-us-gov-west-1a$/), ["mapPublicIpOnLaunch"], true) },
+    { name: "VPC default security group not adopted", policy: "vpc-default-security-group-closed", level: "stack", edit: (e) => e.remove(DEFAULT_SG) },
+    { name: "VPC default security group allows all egress", policy: "vpc-default-security-group-closed", level: "stack", edit: (e) => e.set(e.one(DEFAULT_SG), ["egress"], [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }]) },
+    {
+        name: "service egress all protocols to 0.0.0.0/0",
+        policy: "security-group-egress-names-ports",
+        level: "resource",
+        edit: (e) => e.set(e.one(EGRESS, /service-to-s3$/), ["prefixListId"], undefined).set(e.one(EGRESS, /service-to-s3$/), ["ipProtocol"], "-1").set(e.one(EGRESS, /service-to-s3$/), ["cidrIpv4"], "0.0.0.0/0"),
+    },
+    {
+        name: "inline ingress on a group that has rule resources",
+        policy: "network-rules-declared-one-way",
+        level: "stack",
+        edit: (e) => e.set(e.one("aws:ec2/securityGroup:SecurityGroup", /-alb$/), ["ingress"], [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["192.0.2.0/24"] }]),
+    },
+    {
+        name: "private subnet associated with the public route table",
+        policy: "subnet-private-tier-no-igw-route",
+        level: "stack",
+        edit: (e) => e.retie(e.one(ASSOCIATION, /private-us-gov-west-1b$/), "routeTableId", e.one(ROUTE_TABLE, /-public$/)),
+    },
+    {
+        name: "isolated route table routes 0.0.0.0/0 to the internet gateway",
+        policy: "db-subnet-group-private",
+        level: "stack",
+        edit: (e) => e.retie(e.one(ROUTE, /public-internet$/), "routeTableId", e.one(ROUTE_TABLE, /-isolated$/)),
+    },
     { name: "bucket public access block removed", policy: "s3-bucket-public-access-block-present", level: "stack", edit: (e) => e.remove(PAB, /backups/) },
     { name: "bucket encryption configuration removed", policy: "s3-bucket-encryption-configured", level: "stack", edit: (e) => e.remove(SSE, /backups/) },
     { name: "bucket TLS-only policy removed", policy: "s3-bucket-tls-only-policy", level: "stack", edit: (e) => e.remove("aws:s3/bucketPolicy:BucketPolicy", /backups/) },

@@ -284,6 +284,42 @@ describe("databases", () => {
             assert.equal(advisory(diags).length, 1);
         });
 
+        it("judges the subnets of a group tied only through the graph, its name and every id unknown", async () => {
+            const unnamed: TestResource = {
+                type: T.group,
+                name: "db",
+                props: { name: unknown(), subnetIds: unknown() },
+                propertyDependencies: { subnetIds: [u(T.subnet, "private-a"), u(T.subnet, "public-a")] },
+            };
+            assertViolations(await runStackPolicy(dbSubnetGroupPrivate, [...network(), unnamed]), [
+                'Subnet group "db" includes public subnet "public-a": its route table "public-rt" routes 0.0.0.0/0 to an internet gateway; use private subnets only.',
+            ]);
+        });
+
+        it("flags a default subnet (public by default) and a subnet of the default VPC left on its main table", async () => {
+            const resources: TestResource[] = [
+                { type: "aws:ec2/defaultSubnet:DefaultSubnet", name: "default-a", props: { availabilityZone: "us-gov-west-1a", mapPublicIpOnLaunch: false } },
+                { type: "aws:ec2/defaultVpc:DefaultVpc", name: "default", props: { id: "vpc-d" } },
+                { type: T.subnet, name: "in-default", props: { id: "subnet-2", vpcId: "vpc-d" } },
+                { type: T.group, name: "db", props: { subnetIds: unknown() }, propertyDependencies: { subnetIds: [u("aws:ec2/defaultSubnet:DefaultSubnet", "default-a"), u(T.subnet, "in-default")] } },
+            ];
+            assertViolations(await runStackPolicy(dbSubnetGroupPrivate, resources), [
+                'Subnet group "db" includes public subnet "default-a": it is a default subnet, whose VPC\'s main route table routes 0.0.0.0/0 to an internet gateway; use private subnets only.',
+                'Subnet group "db" includes public subnet "in-default": its VPC "default" is the default VPC, whose main route table routes 0.0.0.0/0 to an internet gateway; use private subnets only.',
+            ]);
+        });
+
+        it("says so when a subnet's VPC is not in this stack (its main route table cannot be judged)", async () => {
+            const diags = await runStackPolicy(dbSubnetGroupPrivate, [
+                { type: T.subnet, name: "s", props: { id: "subnet-1", vpcId: "vpc-elsewhere", mapPublicIpOnLaunch: false } },
+                { type: T.group, name: "db", props: { subnetIds: ["subnet-1"] } },
+            ]);
+            assertNoMandatory(diags);
+            assert.deepEqual(advisory(diags).map((d) => d.message), [
+                'Cannot verify the main route table of subnet "s"\'s VPC: it is not a VPC of this stack; associate the subnet with a route table of this stack to have it judged.',
+            ]);
+        });
+
         it("is skipped when the stack has no subnet group", async () => {
             assertClean(await runStackPolicy(dbSubnetGroupPrivate, network()));
         });

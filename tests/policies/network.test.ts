@@ -11,7 +11,6 @@ import {
     securityGroupNoWorldAdminPorts,
     securityGroupWorldIngressWebOnly,
     securityGroupWorldWebOnlyLoadBalancer,
-    subnetPrivateTierNoPublicIp,
     vpcFlowLogsEnabled,
 } from "../../policies/rules/network";
 import {
@@ -333,29 +332,6 @@ describe("network", () => {
         });
         it("is advisory when unknown", async () => {
             const diags = await runResourcePolicy(p, { type: LB, props: { dropInvalidHeaderFields: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
-    });
-
-    describe("subnet-private-tier-no-public-ip", () => {
-        const p = subnetPrivateTierNoPublicIp;
-        const type = "aws:ec2/subnet:Subnet";
-        it("flags private-tier subnets (by tag or name) that map public IPs", async () => {
-            assertViolations(await runResourcePolicy(p, { type, name: "a", props: { mapPublicIpOnLaunch: true, tags: { Tier: "Private" } } }), [
-                'Private-tier subnet "a" maps public IPs on launch; set mapPublicIpOnLaunch to false.',
-            ]);
-            assertViolations(await runResourcePolicy(p, { type, name: "app-isolated-1", props: { mapPublicIpOnLaunch: true } }), [
-                'Private-tier subnet "app-isolated-1" maps public IPs on launch; set mapPublicIpOnLaunch to false.',
-            ]);
-        });
-        it("passes public subnets that map IPs and private subnets that do not", async () => {
-            assertClean(await runResourcePolicy(p, { type, name: "public-a", props: { mapPublicIpOnLaunch: true, tags: { Tier: "public" } } }));
-            assertClean(await runResourcePolicy(p, { type, name: "private-a", props: {} }));
-        });
-        it("is advisory when the flag or the tier is unknown", async () => {
-            assertNoMandatory(await runResourcePolicy(p, { type, name: "private-a", props: { mapPublicIpOnLaunch: unknown() } }));
-            const diags = await runResourcePolicy(p, { type, name: "s", props: { mapPublicIpOnLaunch: true, tags: unknown() } });
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
         });

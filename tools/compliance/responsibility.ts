@@ -107,7 +107,7 @@ export const RESPONSIBILITY: Readonly<Record<string, Responsibility>> = Object.f
     ...each(["CP-8", "CP-8(1)", "CP-8(2)"], "inherited", "Telecommunications services of the data centres (redundant carriers, priority of service) are AWS's, under its FedRAMP High P-ATO; the estate uses none of its own."),
 
     // Identification and authentication
-    ...each(["IA-2(1)", "IA-2(2)", "IA-2(5)", "IA-2(6)", "IA-2(8)", "IA-2(12)", "IA-5(1)", "IA-6", "IA-11"], "organisational", IDP),
+    ...each(["IA-2(2)", "IA-2(5)", "IA-2(6)", "IA-2(8)", "IA-2(12)", "IA-6", "IA-11"], "organisational", IDP),
     ...each(["IA-8", "IA-8(1)", "IA-8(2)", "IA-8(4)"], "organisational", NO_USERS),
     ...each(["IA-3", "IA-4", "IA-4(4)", "IA-12", "IA-12(2)", "IA-12(3)", "IA-12(5)"], "organisational", "Identifier management, identity proofing and device identification for people and their devices are the organisation's (its IdP and device management)."),
     ["IA-5(2)", { status: "organisational", why: "PKI-based authenticators (the edge's certificate, PIV) are issued and managed outside the estate; the estate only references the certificate's ARN (`edge.certificateArn`)." }],

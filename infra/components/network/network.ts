@@ -1,12 +1,13 @@
 import * as aws from "@pulumi/aws";
-import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 
 import { ArnScope, logGroupArn, roleArn } from "../../lib/arn";
 import { assumeRolePolicy, policyJson } from "../../lib/iam";
+import { rolePermissions } from "../shared/role-policy";
 import { physicalName } from "../../lib/naming";
 import { endpointServiceName, servicePrincipal } from "../../lib/principals";
 import { resourceTags } from "../../lib/tags";
+import { vpcFabric } from "./vpc-fabric";
 
 export const HTTPS_PORT = 443;
 export const HTTP_PORT = 80;
@@ -50,13 +51,6 @@ export interface TierSecurityGroups {
     endpoints: aws.ec2.SecurityGroup;
 }
 
-/** Subnet sizes relative to the VPC: each AZ gets a quarter; private half of that, public and isolated an eighth. */
-export function subnetMasks(cidr: string): { private: number; public: number; isolated: number } {
-    const vpcMask = Number(cidr.split("/")[1]);
-    const azMask = vpcMask + 2;
-    return { private: azMask + 1, public: azMask + 3, isolated: azMask + 3 };
-}
-
 /**
  * The VPC in three tiers over three AZs: public (ALB, NAT), private (service tasks, endpoints,
  * egress only through NAT) and isolated (database and cache: no route off the VPC at all). Flow
@@ -64,46 +58,35 @@ export function subnetMasks(cidr: string): { private: number; public: number; is
  * the tiers: world → ALB (443/80 from allowed CIDRs) → service → database/cache (SC-7, AC-4).
  */
 export class Network extends pulumi.ComponentResource {
-    readonly vpc: awsx.ec2.Vpc;
+    readonly vpc: aws.ec2.Vpc;
     readonly vpcId: pulumi.Output<string>;
     readonly publicSubnetIds: pulumi.Output<string[]>;
     readonly privateSubnetIds: pulumi.Output<string[]>;
     readonly isolatedSubnetIds: pulumi.Output<string[]>;
     readonly securityGroups: Readonly<TierSecurityGroups>;
+    /** Route tables of the private tier (one per AZ), where the S3 gateway endpoint is added. */
+    private readonly privateRouteTableIds: pulumi.Output<string>[];
     readonly flowLogGroupName: string;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("govstack:network:Network", name, {}, opts);
         const tags = (n?: string) => resourceTags(args.tags, "network", n);
-        const masks = subnetMasks(args.cidr);
 
-        // awsx.ec2.Vpc is a remote component: its subnets, route tables and NAT gateways are
-        // created inside the awsx provider and are not visible to mocks or to a policy pack run
-        // offline. What we control is its inputs, which tests assert.
-        this.vpc = new awsx.ec2.Vpc(
-            `${name}-vpc`,
-            {
-                cidrBlock: args.cidr,
-                availabilityZoneNames: args.availabilityZones,
-                enableDnsHostnames: true,
-                enableDnsSupport: true,
-                // "Auto" allocates in the order given, aligning each block: largest first so the
-                // three tiers fit in each AZ's quarter without gaps (private, public, isolated).
-                subnetStrategy: "Auto",
-                subnetSpecs: [
-                    { type: "Private", name: "private", cidrMask: masks.private, tags: tags() },
-                    { type: "Public", name: "public", cidrMask: masks.public, tags: tags() },
-                    { type: "Isolated", name: "isolated", cidrMask: masks.isolated, tags: tags() },
-                ],
-                natGateways: { strategy: args.natGateways },
-                tags: tags(`${args.namePrefix}-vpc`),
-            },
-            { parent: this },
+        // Plain @pulumi/aws resources, not awsx.ec2.Vpc: awsx v3 creates its subnets, route tables
+        // and gateways inside its provider, where neither a preview's policy pack nor the offline
+        // plan can judge them, and its public subnets always map public IPs (docs/architecture.md).
+        const fabric = vpcFabric(
+            name,
+            { namePrefix: args.namePrefix, cidr: args.cidr, availabilityZones: args.availabilityZones, natGateways: args.natGateways, tags },
+            this,
         );
-        this.vpcId = this.vpc.vpcId;
-        this.publicSubnetIds = this.vpc.publicSubnetIds;
-        this.privateSubnetIds = this.vpc.privateSubnetIds;
-        this.isolatedSubnetIds = this.vpc.isolatedSubnetIds;
+        this.vpc = fabric.vpc;
+        this.vpcId = fabric.vpc.id;
+        const ids = (subnets: aws.ec2.Subnet[]) => pulumi.all(subnets.map((s) => s.id));
+        this.publicSubnetIds = ids(fabric.subnets.public);
+        this.privateSubnetIds = ids(fabric.subnets.private);
+        this.isolatedSubnetIds = ids(fabric.subnets.isolated);
+        this.privateRouteTableIds = fabric.privateRouteTables.map((t) => t.id);
 
         this.flowLogGroupName = `/govstack/${args.namePrefix}/vpc-flow-logs`;
         this.createFlowLogs(name, args, tags);
@@ -142,11 +125,12 @@ export class Network extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        const policy = new aws.iam.RolePolicy(
+        const permissions = rolePermissions(
             `${name}-flow-logs`,
             {
                 role: role.name,
-                name: "write-flow-logs",
+                policyName: roleName,
+                description: "Write VPC Flow Logs to its one log group",
                 // AC-6: only this log group, only the calls delivery needs.
                 policy: policyJson([
                     {
@@ -156,13 +140,14 @@ export class Network extends pulumi.ComponentResource {
                         Resource: [groupArn, `${groupArn}:*`],
                     },
                 ]),
+                tags: tags(roleName),
             },
             { parent: this },
         );
         new aws.ec2.FlowLog(
             `${name}-flow-logs`,
             {
-                vpcId: this.vpc.vpcId,
+                vpcId: this.vpcId,
                 trafficType: "ALL",
                 logDestinationType: "cloud-watch-logs",
                 logDestination: groupArn,
@@ -170,7 +155,7 @@ export class Network extends pulumi.ComponentResource {
                 maxAggregationInterval: 60,
                 tags: tags(`${args.namePrefix}-flow-logs`),
             },
-            { parent: this, dependsOn: [logGroup, policy] },
+            { parent: this, dependsOn: [logGroup, ...permissions] },
         );
     }
 
@@ -186,7 +171,7 @@ export class Network extends pulumi.ComponentResource {
                 {
                     name: groupName,
                     description,
-                    vpcId: this.vpc.vpcId,
+                    vpcId: this.vpcId,
                     // Rules are separate resources (below); with none declared here AWS's default
                     // allow-all egress rule is removed, so every group starts closed.
                     revokeRulesOnDelete: true,
@@ -247,12 +232,13 @@ export class Network extends pulumi.ComponentResource {
 
     private createEndpoints(name: string, args: NetworkArgs, tags: (n?: string) => Record<string, string>): void {
         const region = args.scope.region;
-        // Gateway endpoint: ECR image layers live in S3; route tables come from the awsx VPC.
-        const routeTableIds = this.vpc.routeTables.apply((tables) => pulumi.all(tables.map((t) => t.id)));
+        // Gateway endpoint: ECR image layers live in S3. Only the private tier's tables get it: the
+        // service pulls from there; the isolated tier keeps no path off the VPC, S3 included.
+        const routeTableIds = this.privateRouteTableIds;
         const s3 = new aws.ec2.VpcEndpoint(
             `${name}-s3`,
             {
-                vpcId: this.vpc.vpcId,
+                vpcId: this.vpcId,
                 serviceName: endpointServiceName("s3", region),
                 vpcEndpointType: "Gateway",
                 routeTableIds,
@@ -277,11 +263,11 @@ export class Network extends pulumi.ComponentResource {
             new aws.ec2.VpcEndpoint(
                 `${name}-${service.replace(".", "-")}`,
                 {
-                    vpcId: this.vpc.vpcId,
+                    vpcId: this.vpcId,
                     serviceName: endpointServiceName(service, region),
                     vpcEndpointType: "Interface",
                     privateDnsEnabled: true,
-                    subnetIds: this.vpc.privateSubnetIds,
+                    subnetIds: this.privateSubnetIds,
                     securityGroupIds: [this.securityGroups.endpoints.id],
                     tags: tags(`${args.namePrefix}-${service}`),
                 },

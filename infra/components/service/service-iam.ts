@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { arn, ArnScope, logGroupArn, managedPolicyArn } from "../../lib/arn";
 import { policyJson, Statement } from "../../lib/iam";
 import { viaService } from "../../lib/principals";
+import { rolePermissions } from "../shared/role-policy";
 
 /**
  * The service's three roles, least privilege (AC-6): the execution role (ECS agent: pull the image,
@@ -107,9 +108,15 @@ export function createServiceRoles(name: string, args: ServiceRolesArgs, opts: p
             ),
         );
     }
-    const executionPolicy = new aws.iam.RolePolicy(
+    const executionPolicy = rolePermissions(
         `${name}-execution`,
-        { role: executionRole.name, name: "least-privilege", policy: pulumi.all(statements).apply((st) => policyJson(st)) },
+        {
+            role: executionRole.name,
+            policyName: args.executionRoleName,
+            description: "ECS agent for the govstack service: image pull, logs, named secrets",
+            policy: pulumi.all(statements).apply((st) => policyJson(st)),
+            tags: args.tags,
+        },
         opts,
     );
 
@@ -124,12 +131,12 @@ export function createServiceRoles(name: string, args: ServiceRolesArgs, opts: p
         },
         opts,
     );
-    const ready: pulumi.Resource[] = [executionRole, executionPolicy, taskRole];
+    const ready: pulumi.Resource[] = [executionRole, ...executionPolicy, taskRole];
     if (args.taskStatements.length > 0) {
         ready.push(
-            new aws.iam.RolePolicy(
+            ...rolePermissions(
                 `${name}-task`,
-                { role: taskRole.name, name: "app", policy: policyJson(args.taskStatements) },
+                { role: taskRole.name, policyName: args.taskRoleName, description: "The govstack app's own permissions", policy: policyJson(args.taskStatements), tags: args.tags },
                 opts,
             ),
         );

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ArnScope, managedPolicyArn } from "../../lib/arn";
 import { assumeRolePolicy, policyJson, Statement } from "../../lib/iam";
 import { servicePrincipal } from "../../lib/principals";
+import { rolePermissions } from "./role-policy";
 
 export interface ServiceRoleArgs {
     scope: ArnScope;
@@ -17,7 +18,7 @@ export interface ServiceRoleArgs {
     tags: Readonly<Record<string, string>>;
     /** AWS-managed policies to attach, by path (`service-role/AWS_ConfigRole`); partition-aware ARNs. */
     managedPolicies?: readonly string[];
-    /** A least-privilege inline policy, if any. */
+    /** Least-privilege statements, if any (a customer-managed policy named like the role). */
     statements?: Statement[];
 }
 
@@ -52,7 +53,11 @@ export function serviceRole(resourceName: string, args: ServiceRoleArgs, opts: p
     });
     if (args.statements && args.statements.length > 0) {
         ready.push(
-            new aws.iam.RolePolicy(resourceName, { role: role.name, name: "least-privilege", policy: policyJson(args.statements) }, opts),
+            ...rolePermissions(
+                resourceName,
+                { role: role.name, policyName: args.roleName, description: `Least privilege of ${args.roleName}`, policy: policyJson(args.statements), tags: args.tags },
+                opts,
+            ),
         );
     }
     return { role, ready };

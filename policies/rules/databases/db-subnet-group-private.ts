@@ -4,7 +4,7 @@
 // IPs or routes 0.0.0.0/0 (or ::/0) to an internet gateway lets a data store in it be reached
 // from the internet (SC-7, AC-4).
 
-import { isUnknown, StackContext, stackPolicy, StackResource } from "../../lib";
+import { cannotEvaluate, DEFAULT_SUBNET, InternetRoute, reportUnknownRoute, ROUTING_TYPES, stackPolicy, StackResource, SUBNET_TYPES, subnetRouting, typeProblem } from "../../lib";
 
 // Subnet groups whose members must be private subnets.
 const SUBNET_GROUP_TYPES = [
@@ -14,82 +14,6 @@ const SUBNET_GROUP_TYPES = [
     "aws:redshift/subnetGroup:SubnetGroup",
     "aws:elasticache/subnetGroup:SubnetGroup",
 ] as const;
-const SUBNET = "aws:ec2/subnet:Subnet";
-const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
-const DEFAULT_ROUTE_TABLE = "aws:ec2/defaultRouteTable:DefaultRouteTable";
-const ROUTE = "aws:ec2/route:Route";
-const ROUTE_TABLE_ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
-const MAIN_ROUTE_TABLE_ASSOCIATION = "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation";
-const INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
-const VPC = "aws:ec2/vpc:Vpc";
-const TABLE_TYPES = [ROUTE_TABLE, DEFAULT_ROUTE_TABLE];
-
-type Verdict = { kind: "public"; reason: string } | { kind: "private" } | { kind: "unknown"; what: string };
-
-/** Whether a route (inline or standalone) sends world traffic to an internet gateway. */
-function routeToIgw(
-    ctx: StackContext<unknown>,
-    route: Record<string, unknown>,
-    destinationKeys: readonly [string, string],
-    owner: StackResource,
-    depKey: string,
-): Verdict {
-    const v4 = route[destinationKeys[0]];
-    const v6 = route[destinationKeys[1]];
-    const world = v4 === "0.0.0.0/0" || v6 === "::/0";
-    const destUnknown = isUnknown(v4) || isUnknown(v6);
-    const gw = route.gatewayId;
-    let viaIgw: boolean | undefined;
-    if (typeof gw === "string" && !isUnknown(gw)) {
-        // Internet gateway ids always start with "igw-" (a vgw-/tgw- id is not the internet).
-        viaIgw = gw.startsWith("igw-");
-    } else if (isUnknown(gw)) {
-        // An unknown gateway id comes from a resource in this stack, so it is among the property's
-        // dependencies: an internet gateway there means this route uses it.
-        viaIgw = (owner.propertyDependencies[depKey] ?? []).some((urn) => ctx.byUrn(urn)?.type === INTERNET_GATEWAY);
-    } else {
-        viaIgw = false;
-    }
-    if (!viaIgw) {
-        return { kind: "private" };
-    }
-    if (world) {
-        return { kind: "public", reason: `routes ${v4 === "0.0.0.0/0" ? "0.0.0.0/0" : "::/0"} to an internet gateway` };
-    }
-    return destUnknown ? { kind: "unknown", what: "a route's destination" } : { kind: "private" };
-}
-
-function judgeTable(ctx: StackContext<unknown>, table: StackResource, standaloneRoutes: ReadonlyMap<string, StackResource[]>): Verdict {
-    let unknownWhat: string | undefined;
-    const routes = ctx.read<unknown[]>(table.props, "routes");
-    if (!routes.known) {
-        unknownWhat = `route table "${table.name}" routes`;
-    } else {
-        for (const r of Array.isArray(routes.value) ? routes.value : []) {
-            if (isUnknown(r)) {
-                unknownWhat = `route table "${table.name}" routes`;
-                continue;
-            }
-            const v = routeToIgw(ctx, (r ?? {}) as Record<string, unknown>, ["cidrBlock", "ipv6CidrBlock"], table, "routes");
-            if (v.kind === "public") {
-                return { kind: "public", reason: `its route table "${table.name}" ${v.reason}` };
-            }
-            if (v.kind === "unknown") {
-                unknownWhat = v.what;
-            }
-        }
-    }
-    for (const route of standaloneRoutes.get(table.urn) ?? []) {
-        const v = routeToIgw(ctx, route.props, ["destinationCidrBlock", "destinationIpv6CidrBlock"], route, "gatewayId");
-        if (v.kind === "public") {
-            return { kind: "public", reason: `its route table "${table.name}" ${v.reason} (route "${route.name}")` };
-        }
-        if (v.kind === "unknown") {
-            unknownWhat = v.what;
-        }
-    }
-    return unknownWhat ? { kind: "unknown", what: unknownWhat } : { kind: "private" };
-}
 
 export const dbSubnetGroupPrivate = stackPolicy({
     name: "db-subnet-group-private",
@@ -102,62 +26,30 @@ export const dbSubnetGroupPrivate = stackPolicy({
     remediationSteps:
         "Build the subnet group from the VPC's private (isolated) subnets: `mapPublicIpOnLaunch: false` and a route table " +
         "whose default route goes to a NAT gateway or nowhere, never to the internet gateway.",
-    resourceTypes: [...SUBNET_GROUP_TYPES, SUBNET, ROUTE_TABLE, ROUTE, ROUTE_TABLE_ASSOCIATION],
+    resourceTypes: [...SUBNET_GROUP_TYPES, ...ROUTING_TYPES],
     validate: (ctx) => {
         const groups = ctx.ofType(...SUBNET_GROUP_TYPES);
         if (groups.length === 0) {
             return;
         }
-        // Index once: standalone routes by table, explicit associations by subnet, main tables by VPC.
-        const routesByTable = new Map<string, StackResource[]>();
-        for (const route of ctx.ofType(ROUTE)) {
-            for (const t of ctx.resolveRefs(route, "routeTableId", TABLE_TYPES).resources) {
-                routesByTable.set(t.urn, [...(routesByTable.get(t.urn) ?? []), route]);
-            }
-        }
-        const tablesBySubnet = new Map<string, StackResource[]>();
-        for (const assoc of ctx.ofType(ROUTE_TABLE_ASSOCIATION)) {
-            const tables = ctx.resolveRefs(assoc, "routeTableId", TABLE_TYPES).resources;
-            for (const s of ctx.resolveRefs(assoc, "subnetId", [SUBNET]).resources) {
-                tablesBySubnet.set(s.urn, [...(tablesBySubnet.get(s.urn) ?? []), ...tables]);
-            }
-        }
-        const mainTablesByVpc = new Map<string, StackResource[]>();
-        for (const assoc of ctx.ofType(MAIN_ROUTE_TABLE_ASSOCIATION)) {
-            const tables = ctx.resolveRefs(assoc, "routeTableId", TABLE_TYPES).resources;
-            for (const vpc of ctx.resolveRefs(assoc, "vpcId", [VPC]).resources) {
-                mainTablesByVpc.set(vpc.urn, [...(mainTablesByVpc.get(vpc.urn) ?? []), ...tables]);
-            }
-        }
-        for (const table of ctx.ofType(DEFAULT_ROUTE_TABLE)) {
-            for (const vpc of ctx.resolveRefs(table, "defaultRouteTableId", [VPC]).resources) {
-                mainTablesByVpc.set(vpc.urn, [...(mainTablesByVpc.get(vpc.urn) ?? []), table]);
-            }
-        }
-        const verdicts = new Map<string, Verdict>();
-        const judgeSubnet = (subnet: StackResource): Verdict => {
+        const routing = subnetRouting(ctx);
+        const verdicts = new Map<string, InternetRoute>();
+        const judgeSubnet = (subnet: StackResource): InternetRoute => {
             const cached = verdicts.get(subnet.urn);
             if (cached) {
                 return cached;
             }
-            let verdict: Verdict = { kind: "private" };
+            let verdict: InternetRoute;
             const mapPublic = ctx.read(subnet.props, "mapPublicIpOnLaunch");
-            if (mapPublic.known && mapPublic.value === true) {
-                verdict = { kind: "public", reason: "it maps public IPs on launch (mapPublicIpOnLaunch = true)" };
+            // A default subnet keeps AWS's true unless the program sets false.
+            const maps = mapPublic.known && (mapPublic.value === true || mapPublic.value === "true" || (mapPublic.value === undefined && subnet.type === DEFAULT_SUBNET));
+            if (mapPublic.known && mapPublic.value !== undefined && typeof mapPublic.value !== "boolean" && mapPublic.value !== "true" && mapPublic.value !== "false") {
+                verdict = { kind: "malformed", problem: typeProblem(`subnet "${subnet.name}" mapPublicIpOnLaunch`, mapPublic.value, "a boolean") };
+            } else if (maps) {
+                verdict = { kind: "internet", reason: "it maps public IPs on launch (mapPublicIpOnLaunch = true)" };
             } else {
-                const explicit = tablesBySubnet.get(subnet.urn);
-                const tables = explicit ?? ctx.resolveRefs(subnet, "vpcId", [VPC]).resources.flatMap((v) => mainTablesByVpc.get(v.urn) ?? []);
-                for (const table of tables) {
-                    const v = judgeTable(ctx, table, routesByTable);
-                    if (v.kind === "public") {
-                        verdict = v;
-                        break;
-                    }
-                    if (v.kind === "unknown") {
-                        verdict = v;
-                    }
-                }
-                if (verdict.kind !== "public" && !mapPublic.known) {
+                verdict = routing.internetRoute(subnet);
+                if (verdict.kind !== "internet" && verdict.kind !== "malformed" && !mapPublic.known) {
                     verdict = { kind: "unknown", what: `subnet "${subnet.name}" mapPublicIpOnLaunch` };
                 }
             }
@@ -166,13 +58,15 @@ export const dbSubnetGroupPrivate = stackPolicy({
         };
 
         for (const group of groups) {
-            const refs = ctx.resolveRefs(group, "subnetIds", [SUBNET]);
+            const refs = ctx.resolveRefs(group, "subnetIds", SUBNET_TYPES);
             for (const subnet of refs.resources) {
                 const v = judgeSubnet(subnet);
-                if (v.kind === "public") {
+                if (v.kind === "internet") {
                     ctx.violation(group, `Subnet group "${group.name}" includes public subnet "${subnet.name}": ${v.reason}; use private subnets only.`);
+                } else if (v.kind === "malformed") {
+                    ctx.violation(group, cannotEvaluate(`subnet group "${group.name}"`, v.problem));
                 } else if (v.kind === "unknown") {
-                    ctx.cannotVerify(group, v.what);
+                    reportUnknownRoute(ctx, group, v);
                 }
             }
             if (refs.listUnknown && refs.resources.length === 0) {

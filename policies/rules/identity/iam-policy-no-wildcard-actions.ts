@@ -1,19 +1,35 @@
 // iam-policy-no-wildcard-actions: an identity policy must not Allow every action (however spelled),
-// NotAction, or a whole service on every resource of it (AC-6 least privilege, CM-7). Patterns are
+// NotAction, a whole service on any resource, or sts:AssumeRole on every role (AC-6 least
+// privilege, CM-7). Only a deployment role the pack config names, with its reason, keeps a whole
+// service, and only on scoped resources (the delivery deploy role manages the estate's buckets with
+// "s3:*" on arn:<p>:s3:::govstack-<stack>-*). Patterns are
 // judged by probing them with real action and ARN names (lib/action-patterns), so "**", "i*:*" or
 // "arn:aws-us-gov:s3:::*" count the same as "*", "iam:*" or Resource "*".
 
-import { isUnknown, listOf, matchesEveryAction, matchesEveryResourceOf, read, resourcePolicy, serviceWideOf } from "../../lib";
+import {
+    actionMatches,
+    isUnknown,
+    listOf,
+    matchesEveryAction,
+    matchesEveryResourceOf,
+    matchesEveryRole,
+    read,
+    resourcePolicy,
+    ResourceContext,
+    serviceWideOf,
+} from "../../lib";
 import { forEachAllow, IDENTITY_TYPES } from "./identity-documents";
 
 export const iamPolicyNoWildcardActions = resourcePolicy({
     name: "iam-policy-no-wildcard-actions",
     description:
         'IAM identity policies (including IAM Identity Center permission set inline policies) must not Allow Action "*" ' +
-        '(administrator access, however spelled: "*:*", "**"), NotAction (everything but a list), or a whole service ' +
-        '("s3:*", "iam:**", "i*:*") on Resource "*" or on an ARN pattern matching every resource of that service ' +
-        '("arn:aws-us-gov:s3:::*"): each principal gets the specific actions it needs (AC-6, CM-7).',
-    summary: 'IAM identity policies do not Allow Action "*", NotAction, or a whole service ("s3:*") on every resource',
+        '(administrator access, however spelled: "*:*", "**"), NotAction (everything but a list), a whole service ' +
+        '("s3:*", "iam:**", "i*:*") on any resource — Resource "*", an ARN pattern matching every resource of that service ' +
+        '("arn:aws-us-gov:s3:::*") or a single bucket —, or sts:AssumeRole on every role: each principal gets the specific ' +
+        "actions it needs (AC-6, CM-7). A deployment role named in the deploymentRoles option, with its reason, may keep a " +
+        "whole service on scoped resources (the estate's own), never on every resource.",
+    summary: 'IAM identity policies do not Allow "*", NotAction, a whole service ("s3:*") or sts:AssumeRole on every role',
     severity: "critical",
     controls: ["AC-6", "AC-6(1)", "AC-3"],
     remediationSteps:
@@ -26,6 +42,15 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
             items: { type: "string" },
             default: [],
             description: 'Service prefixes whose "<service>:*" may be granted on Resource "*" (e.g. "xray"); "*" itself never is.',
+        },
+        deploymentRoles: {
+            type: "array",
+            items: { type: "string" },
+            default: [],
+            description:
+                'Deployment roles that may keep a whole service ("s3:*") on scoped resources (never on "*" or every resource of the ' +
+                'service), each as "<role name>: <reason>" — an entry without a reason names no role. Matched against a role\'s ' +
+                "name, a role policy's role, or a managed policy's name.",
         },
     },
     validate: (ctx) => {
@@ -56,24 +81,88 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
             const serviceWildcards = strings
                 .map((a) => ({ action: a, service: serviceWideOf(a) }))
                 .filter((w): w is { action: string; service: string } => w.service !== undefined && !allowedServices.has(w.service.toLowerCase()));
+            const resources = listOf(statement, "Resource");
+            const notResource = read(statement, "NotResource");
+            if (resources === undefined || resources.some(isUnknown) || !notResource.known) {
+                ctx.cannotVerify(`${where} Resource`);
+                return;
+            }
+            const resourceStrings = resources.filter((r): r is string => typeof r === "string");
+            // sts:AssumeRole (however spelled) on every role: the principal may become any role that trusts its account.
+            const assume = strings.find((a) => serviceWideOf(a) === undefined && actionMatches(a, "sts:AssumeRole"));
+            const everyRole = notResource.value !== undefined ? "NotResource" : resourceStrings.find(matchesEveryRole);
+            if (assume !== undefined && everyRole !== undefined) {
+                const on = everyRole === "NotResource" ? "NotResource" : `Resource "${everyRole}"`;
+                ctx.violation(`${where} allows "${assume}" on ${on}, i.e. any role that trusts the account; name the roles it may assume.`);
+            }
             if (serviceWildcards.length === 0) {
                 return;
             }
-            const resources = listOf(statement, "Resource");
-            const notResource = read(statement, "NotResource");
-            if (resources === undefined || !notResource.known) {
-                ctx.cannotVerify(`${where} Resource`);
-            } else if (resources.includes("*") || notResource.value !== undefined) {
+            if (resources.includes("*") || notResource.value !== undefined) {
                 ctx.violation(`${where} allows ${serviceWildcards.map((w) => `"${w.action}"`).join(", ")} on Resource "*"; grant the specific actions needed.`);
-            } else {
-                for (const w of serviceWildcards) {
-                    const servicePattern = w.action.split(":")[0];
-                    const broad = resources.find((r) => typeof r === "string" && matchesEveryResourceOf(r, servicePattern));
-                    if (broad !== undefined) {
-                        ctx.violation(`${where} allows "${w.action}" on Resource "${String(broad)}", i.e. every ${w.service} resource; grant the specific actions needed.`);
-                    }
+                return;
+            }
+            const deployment = deploymentRole(ctx);
+            for (const w of serviceWildcards) {
+                const servicePattern = w.action.split(":")[0];
+                const broad = resourceStrings.find((r) => matchesEveryResourceOf(r, servicePattern));
+                if (broad !== undefined) {
+                    ctx.violation(`${where} allows "${w.action}" on Resource "${broad}", i.e. every ${w.service} resource; grant the specific actions needed.`);
+                } else if (deployment.kind === "unknown") {
+                    ctx.cannotVerify(`${where} "${w.action}": the role it belongs to (deploymentRoles)`);
+                } else if (deployment.kind === "none") {
+                    ctx.violation(
+                        `${where} allows "${w.action}", every ${w.service} action, on ${describeList(resourceStrings)}; grant the specific actions needed ` +
+                            "(only a deployment role named in deploymentRoles, with a reason, may keep a whole service on the estate's own resources).",
+                    );
                 }
+                // deployment.kind === "named": the config names this role as the deployment role, with its reason.
             }
         });
     },
 });
+
+/** For messages: up to two resources, then a count. */
+function describeList(resources: readonly string[]): string {
+    const shown = resources.slice(0, 2).map((r) => `"${r}"`).join(", ");
+    return `Resource ${shown}${resources.length > 2 ? ` and ${resources.length - 2} more` : ""}`;
+}
+
+/** A deploymentRoles entry: "<role name>: <reason>". Entries without a reason name no role. */
+function parseDeploymentRoles(entries: readonly string[]): ReadonlyMap<string, string> {
+    const roles = new Map<string, string>();
+    for (const entry of entries) {
+        const at = entry.indexOf(":");
+        const name = at < 0 ? "" : entry.slice(0, at).trim();
+        const reason = at < 0 ? "" : entry.slice(at + 1).trim();
+        if (name !== "" && reason !== "") {
+            roles.set(name, reason);
+        }
+    }
+    return roles;
+}
+
+type Deployment = { kind: "none" } | { kind: "unknown" } | { kind: "named"; reason: string };
+
+/**
+ * Whether the document belongs to a deployment role the config names: a role's own inline
+ * policies (its `name`), a role policy (its `role`, a name or role ARN), or a managed policy
+ * named like the role (its `name`; the deploy role's policy carries the role's name).
+ */
+function deploymentRole(ctx: ResourceContext<{ readonly deploymentRoles: readonly string[] }>): Deployment {
+    const roles = parseDeploymentRoles(ctx.config.deploymentRoles);
+    if (roles.size === 0) {
+        return { kind: "none" };
+    }
+    const path = ctx.type === "aws:iam/rolePolicy:RolePolicy" ? "role" : ctx.type === "aws:iam/role:Role" || ctx.type === "aws:iam/policy:Policy" ? "name" : undefined;
+    if (path === undefined) {
+        return { kind: "none" };
+    }
+    const v = ctx.read(path);
+    if (!v.known) {
+        return { kind: "unknown" };
+    }
+    const name = typeof v.value === "string" ? v.value.split("/").pop() ?? "" : "";
+    const reason = roles.get(name);
+    return reason === undefined ? { kind: "none" } : { kind: "named", reason };
+}

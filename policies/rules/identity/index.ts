@@ -7,30 +7,46 @@
 
 import { GovPolicy } from "../../lib";
 import { DEFAULT_FORBIDDEN_MANAGED_POLICIES, iamNoAdminManagedPolicies } from "./iam-no-admin-managed-policies";
+import { iamNoInlinePolicies } from "./iam-no-inline-policies";
 import { iamNoUserAccessKeys } from "./iam-no-user-access-keys";
+import { iamNoUserLoginProfile } from "./iam-no-user-login-profile";
+import { iamPasswordPolicyStrength } from "./iam-password-policy-strength";
 import { iamPolicyNoPassRoleWildcard } from "./iam-policy-no-passrole-wildcard";
 import { iamPolicyNoWildcardActions } from "./iam-policy-no-wildcard-actions";
+import { iamRoleTrustPolicy } from "./iam-role-trust-policy";
 import { iamUserNoPolicies } from "./iam-user-no-policies";
 import { kmsKeyRotationEnabled } from "./kms-key-rotation-enabled";
 import { resourcePolicyNoPublicPrincipal } from "./resource-policy-no-public-principal";
+import { KMS_ROOT_KEY_POLICY_RULE, resourcePolicyNoWildcardActions } from "./resource-policy-no-wildcard-actions";
 
 export {
     DEFAULT_FORBIDDEN_MANAGED_POLICIES,
     iamNoAdminManagedPolicies,
+    iamNoInlinePolicies,
     iamNoUserAccessKeys,
+    iamNoUserLoginProfile,
+    iamPasswordPolicyStrength,
     iamPolicyNoPassRoleWildcard,
     iamPolicyNoWildcardActions,
+    iamRoleTrustPolicy,
     iamUserNoPolicies,
     kmsKeyRotationEnabled,
+    KMS_ROOT_KEY_POLICY_RULE,
     resourcePolicyNoPublicPrincipal,
+    resourcePolicyNoWildcardActions,
 };
 
 export const identityPolicies: GovPolicy[] = [
     iamPolicyNoWildcardActions,
     iamPolicyNoPassRoleWildcard,
+    iamRoleTrustPolicy,
     iamNoUserAccessKeys,
+    iamNoUserLoginProfile,
+    iamPasswordPolicyStrength,
+    iamNoInlinePolicies,
     iamUserNoPolicies,
     iamNoAdminManagedPolicies,
     kmsKeyRotationEnabled,
     resourcePolicyNoPublicPrincipal,
+    resourcePolicyNoWildcardActions,
 ];

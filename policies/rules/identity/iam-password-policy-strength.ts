@@ -1,0 +1,77 @@
+// iam-password-policy-strength: when the stack declares the account password policy, it meets the
+// FedRAMP Moderate IA-5(1) parameters the pack enforces: at least 14 characters, the last 24
+// passwords not reused, all four character classes, and expiry within 90 days. (IAM users should
+// not have passwords at all — iam-no-user-login-profile — but the account policy still governs any
+// that exist outside the stack, e.g. break-glass users.) Unset fields take AWS's defaults
+// (aws.iam.AccountPasswordPolicy docs: length 6, no reuse prevention, no class required, no
+// expiry), so an unset field fails.
+
+import { resourcePolicy, ResourceContext } from "../../lib";
+
+const MIN_LENGTH = 14;
+const MIN_REUSE = 24;
+const MAX_AGE_DAYS = 90;
+
+const CLASSES: readonly (readonly [string, string])[] = [
+    ["requireSymbols", "symbols"],
+    ["requireNumbers", "numbers"],
+    ["requireUppercaseCharacters", "upper-case letters"],
+    ["requireLowercaseCharacters", "lower-case letters"],
+];
+
+type Numeric = { kind: "unknown" } | { kind: "absent" } | { kind: "wrong" } | { kind: "ok"; value: number };
+
+function numeric(ctx: ResourceContext<unknown>, path: string): Numeric {
+    const v = ctx.read(path);
+    if (!v.known) {
+        return { kind: "unknown" };
+    }
+    if (v.value === undefined || v.value === null) {
+        return { kind: "absent" };
+    }
+    const n = typeof v.value === "string" && /^\d+$/.test(v.value) ? Number(v.value) : v.value;
+    return typeof n === "number" && Number.isInteger(n) ? { kind: "ok", value: n } : { kind: "wrong" };
+}
+
+export const iamPasswordPolicyStrength = resourcePolicy({
+    name: "iam-password-policy-strength",
+    description:
+        `A declared account password policy (aws.iam.AccountPasswordPolicy) requires at least ${MIN_LENGTH} characters, ` +
+        `prevents reuse of the last ${MIN_REUSE} passwords, requires symbols, numbers, upper- and lower-case letters, and ` +
+        `expires passwords within ${MAX_AGE_DAYS} days (FedRAMP Moderate IA-5(1)); an unset field takes AWS's weaker default.`,
+    summary: `Account password policy: ≥ ${MIN_LENGTH} chars, reuse prevention ≥ ${MIN_REUSE}, all character classes, expiry ≤ ${MAX_AGE_DAYS} days`,
+    severity: "high",
+    controls: ["IA-5", "IA-5(1)", "AC-2"],
+    remediationSteps:
+        `Set minimumPasswordLength: ${MIN_LENGTH} (or more), passwordReusePrevention: ${MIN_REUSE}, requireSymbols, requireNumbers, ` +
+        `requireUppercaseCharacters and requireLowercaseCharacters: true, and maxPasswordAge: ${MAX_AGE_DAYS} (or fewer days).`,
+    resourceTypes: ["aws:iam/accountPasswordPolicy:AccountPasswordPolicy"],
+    validate: (ctx) => {
+        const what = `Account password policy "${ctx.name}"`;
+        const judge = (path: string, ok: (n: number) => boolean, need: string): void => {
+            const n = numeric(ctx, path);
+            if (n.kind === "unknown") {
+                ctx.cannotVerify(path);
+            } else if (n.kind === "wrong") {
+                ctx.violation(`${what}: cannot evaluate ${path}: expected a whole number.`);
+            } else if (n.kind === "absent") {
+                ctx.violation(`${what} leaves ${path} unset; set it to ${need}.`);
+            } else if (!ok(n.value)) {
+                ctx.violation(`${what} sets ${path} to ${n.value}; set it to ${need}.`);
+            }
+        };
+        judge("minimumPasswordLength", (n) => n >= MIN_LENGTH, `${MIN_LENGTH} or more`);
+        judge("passwordReusePrevention", (n) => n >= MIN_REUSE, `${MIN_REUSE} (remember at least ${MIN_REUSE} passwords)`);
+        judge("maxPasswordAge", (n) => n >= 1 && n <= MAX_AGE_DAYS, `between 1 and ${MAX_AGE_DAYS} days`);
+        for (const [path, noun] of CLASSES) {
+            const v = ctx.read(path);
+            if (!v.known) {
+                ctx.cannotVerify(path);
+            } else if (v.value !== true && v.value !== "true" && v.value !== false && v.value !== "false" && v.value !== undefined) {
+                ctx.violation(`${what}: cannot evaluate ${path}: expected a boolean.`);
+            } else if (v.value !== true && v.value !== "true") {
+                ctx.violation(`${what} does not require ${noun}; set ${path}: true.`);
+            }
+        }
+    },
+});

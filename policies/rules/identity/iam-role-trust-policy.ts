@@ -1,0 +1,226 @@
+// iam-role-trust-policy: who may become a role (AC-2, AC-3, AC-6, IA-2). A trust policy Allows only
+// the STS calls that assume a role or decorate the session (assume, assume with web identity or
+// SAML, tag session, set source identity, set context), never "*" or "sts:*"; a "*" principal
+// never sits next to named ones (it makes them meaningless); account principals (the account
+// root, IAM role/user ARNs, bare account ids) need aws:MultiFactorAuthPresent true (IA-2(1)); a
+// federated OIDC or SAML provider must pin both the audience and the subject of the token (else
+// any workload of the issuer — any GitHub repository, any Pulumi organisation — can assume it).
+// Service principals are judged elsewhere (confused-deputy conditions are the service's choice).
+//
+// Sources: IAM User Guide, "Actions, resources, and condition keys for AWS STS" (the sts actions a
+// trust policy can grant) and "Creating a role for web identity or OIDC federation" / "Configuring
+// a role for GitHub OIDC" (the <provider>:aud and <provider>:sub keys; SAML:aud and SAML:sub).
+
+import { isPublicPrincipal, isUnknown, listOf, policyStatements, read, resourcePolicy, statementLabel, unwrap } from "../../lib";
+
+/** The STS actions a trust policy may Allow (IAM is case-insensitive; no wildcards). */
+const TRUST_ACTIONS = [
+    "sts:AssumeRole",
+    "sts:AssumeRoleWithWebIdentity",
+    "sts:AssumeRoleWithSAML",
+    "sts:TagSession",
+    "sts:SetSourceIdentity",
+    "sts:SetContext",
+];
+const TRUST_ACTION_SET = new Set(TRUST_ACTIONS.map((a) => a.toLowerCase()));
+
+const ACCOUNT_PRINCIPAL = /^(\d{12}|arn:aws(-[a-z]+)*:(iam|sts)::\d{12}:.+)$/;
+const PINNING_OPERATORS = new Set(["stringequals", "stringequalsignorecase", "stringlike"]);
+const ONLY_WILDCARDS = /^[*?]+$/;
+
+/** The values an operator block gives `key` (case-insensitive), for operators that can pin; undefined when unknown. */
+function pinnedValues(condition: unknown, key: string): { known: boolean; pinned: boolean } {
+    let unknownSeen = false;
+    const block = unwrap(condition);
+    if (block === null || typeof block !== "object") {
+        return { known: !isUnknown(condition), pinned: false };
+    }
+    for (const [operator, body] of Object.entries(block as Record<string, unknown>)) {
+        if (!PINNING_OPERATORS.has(operator.toLowerCase())) {
+            continue;
+        }
+        if (isUnknown(body)) {
+            unknownSeen = true;
+            continue;
+        }
+        const pairs = unwrap(body);
+        if (pairs === null || typeof pairs !== "object") {
+            continue;
+        }
+        for (const [k, v] of Object.entries(pairs as Record<string, unknown>)) {
+            if (k.toLowerCase() !== key.toLowerCase()) {
+                continue;
+            }
+            const values = Array.isArray(unwrap(v)) ? (unwrap(v) as unknown[]) : [unwrap(v)];
+            if (values.some(isUnknown)) {
+                unknownSeen = true;
+                continue;
+            }
+            if (values.length > 0 && values.every((x) => typeof x === "string" && x !== "" && !ONLY_WILDCARDS.test(x) && !x.includes("${"))) {
+                return { known: true, pinned: true };
+            }
+        }
+    }
+    return { known: !unknownSeen, pinned: false };
+}
+
+/** Whether Condition has Bool aws:MultiFactorAuthPresent true (not BoolIfExists: absent keys would pass). */
+function requiresMfa(condition: unknown): boolean | undefined {
+    if (isUnknown(condition)) {
+        return undefined;
+    }
+    const block = unwrap(condition);
+    if (block === null || typeof block !== "object") {
+        return false;
+    }
+    for (const [operator, body] of Object.entries(block as Record<string, unknown>)) {
+        if (operator.toLowerCase() !== "bool") {
+            continue;
+        }
+        if (isUnknown(body)) {
+            return undefined;
+        }
+        for (const [k, v] of Object.entries((unwrap(body) ?? {}) as Record<string, unknown>)) {
+            if (k.toLowerCase() === "aws:multifactorauthpresent") {
+                const value = unwrap(v);
+                if (isUnknown(value)) {
+                    return undefined;
+                }
+                const list = Array.isArray(value) ? value : [value];
+                return list.length > 0 && list.every((x) => x === true || x === "true");
+            }
+        }
+    }
+    return false;
+}
+
+/** The condition-key prefix a federated provider's tokens use: "<host/path>" for OIDC, "SAML" for SAML. */
+function federatedKeyPrefix(provider: string): { kind: "oidc" | "saml"; prefix: string } | undefined {
+    const oidc = /:oidc-provider\/(.+)$/.exec(provider);
+    if (oidc) {
+        return { kind: "oidc", prefix: oidc[1] };
+    }
+    if (/:saml-provider\//.test(provider)) {
+        return { kind: "saml", prefix: "SAML" };
+    }
+    // Well-known web identity providers named directly (cognito-identity.amazonaws.com, accounts.google.com …).
+    return /^[a-z0-9.-]+\.[a-z]+$/i.test(provider) ? { kind: "oidc", prefix: provider } : undefined;
+}
+
+export const iamRoleTrustPolicy = resourcePolicy({
+    name: "iam-role-trust-policy",
+    description:
+        `A role's trust policy Allows only ${TRUST_ACTIONS.join(", ")} (never "*", "sts:*" or NotAction); never puts Principal "*" ` +
+        "next to named principals; requires Bool aws:MultiFactorAuthPresent true when an account principal (root, IAM role or " +
+        "user ARN, account id) may assume the role (IA-2(1)); and for a federated OIDC or SAML provider pins both the token " +
+        "audience (<provider>:aud, SAML:aud) and subject (<provider>:sub, SAML:sub) with StringEquals or StringLike (AC-2, AC-3, AC-6, IA-2).",
+    summary: "Trust policies: only sts assume/tag actions, no * beside others, MFA for account principals, pinned OIDC/SAML aud+sub",
+    severity: "critical",
+    controls: ["AC-2", "AC-3", "AC-6", "IA-2", "IA-2(1)"],
+    remediationSteps:
+        'Grant "sts:AssumeRole" (or the web identity / SAML variant, plus sts:TagSession or sts:SetSourceIdentity if used); ' +
+        "drop a \"*\" principal; add Condition Bool aws:MultiFactorAuthPresent \"true\" for account principals (or use a service " +
+        "or federated principal); for OIDC add StringEquals <provider>:aud and StringEquals/StringLike <provider>:sub " +
+        '(e.g. "repo:org/repo:ref:refs/heads/main"), for SAML SAML:aud and SAML:sub.',
+    resourceTypes: ["aws:iam/role:Role"],
+    validate: (ctx) => {
+        const what = `IAM role "${ctx.name}" trust policy`;
+        const raw = ctx.read("assumeRolePolicy");
+        const parsed = raw.known ? policyStatements(raw.value) : ({ kind: "unknown" } as const);
+        if (parsed.kind === "unknown") {
+            ctx.cannotVerify("assumeRolePolicy");
+            return;
+        }
+        if (parsed.kind === "invalid") {
+            ctx.violation(`${what} is not a valid JSON policy document, so who may assume the role cannot be checked.`);
+            return;
+        }
+        parsed.statements.forEach((statement, i) => {
+            const where = `${what} ${statementLabel(statement, i)}`;
+            const effect = read(statement, "Effect");
+            if (!effect.known) {
+                ctx.cannotVerify(`${where} Effect`);
+                return;
+            }
+            if (effect.value !== "Allow") {
+                return;
+            }
+            // Actions.
+            const notAction = read(statement, "NotAction");
+            const actions = listOf(statement, "Action");
+            if (!notAction.known || actions === undefined || actions.some(isUnknown)) {
+                ctx.cannotVerify(`${where} Action`);
+            } else if (notAction.value !== undefined) {
+                ctx.violation(`${where} allows NotAction; allow only ${TRUST_ACTIONS.join(", ")}.`);
+            } else {
+                const bad = actions.filter((a) => typeof a !== "string" || !TRUST_ACTION_SET.has(a.toLowerCase()));
+                if (bad.length > 0) {
+                    ctx.violation(`${where} allows ${bad.map((a) => JSON.stringify(a)).join(", ")}; a trust policy allows only ${TRUST_ACTIONS.join(", ")}.`);
+                }
+            }
+            // Principals.
+            const principal = read(statement, "Principal");
+            if (!principal.known) {
+                ctx.cannotVerify(`${where} Principal`);
+                return;
+            }
+            const p = principal.value;
+            const isPublic = isPublicPrincipal(p);
+            if (isPublic === true && p !== "*") {
+                const entries = Object.values(p as Record<string, unknown>).flatMap((v) => (Array.isArray(v) ? v : [v]));
+                if (entries.length > 1) {
+                    ctx.violation(`${where} lists Principal "*" next to other principals, so naming them restricts nothing; remove "*".`);
+                }
+            }
+            if (p === null || typeof p !== "object") {
+                return; // "*" alone: resource-policy-no-public-principal judges it
+            }
+            const condition = read(statement, "Condition");
+            const aws = listOf(p, "AWS");
+            const federated = listOf(p, "Federated");
+            if (aws === undefined || federated === undefined || aws.some(isUnknown) || federated.some(isUnknown)) {
+                ctx.cannotVerify(`${where} Principal`);
+                return;
+            }
+            const accounts = aws.filter((a): a is string => typeof a === "string" && ACCOUNT_PRINCIPAL.test(a));
+            if (accounts.length > 0) {
+                const mfa = condition.known ? requiresMfa(condition.value) : undefined;
+                if (mfa === undefined) {
+                    ctx.cannotVerify(`${where} Condition aws:MultiFactorAuthPresent`);
+                } else if (!mfa) {
+                    ctx.violation(
+                        `${where} lets account principal "${accounts[0]}"${accounts.length > 1 ? ` and ${accounts.length - 1} more` : ""} assume the role without ` +
+                            'Bool aws:MultiFactorAuthPresent "true"; require MFA, or use a service or federated principal.',
+                    );
+                }
+            }
+            for (const provider of federated) {
+                const fed = typeof provider === "string" ? federatedKeyPrefix(provider) : undefined;
+                if (fed === undefined) {
+                    ctx.violation(`${where}: cannot evaluate Federated principal ${JSON.stringify(provider)}: expected an OIDC or SAML provider ARN or a web identity provider host.`);
+                    continue;
+                }
+                const missing: string[] = [];
+                let unknownSeen = !condition.known;
+                for (const key of [`${fed.prefix}:aud`, `${fed.prefix}:sub`]) {
+                    const pin = condition.known ? pinnedValues(condition.value, key) : { known: false, pinned: false };
+                    if (!pin.pinned) {
+                        if (pin.known) {
+                            missing.push(key);
+                        } else {
+                            unknownSeen = true;
+                        }
+                    }
+                }
+                if (missing.length > 0) {
+                    ctx.violation(
+                        `${where} lets ${fed.kind.toUpperCase()} provider "${provider}" assume the role without pinning ${missing.join(" and ")}; ` +
+                            "add StringEquals (or StringLike) with the exact audience and subject.",
+                    );
+                } else if (unknownSeen && !(condition.known && pinnedValues(condition.value, `${fed.prefix}:aud`).pinned && pinnedValues(condition.value, `${fed.prefix}:sub`).pinned)) {
+                    ctx.cannotVerify(`${where} Condition ${fed.prefix}:aud/sub`);
+                }
+            }
+        });
+    },
+});

@@ -1,0 +1,116 @@
+// resource-policy-no-wildcard-actions: a resource-based policy (key, bucket, topic, queue,
+// repository, secret, Kinesis stream, Lambda permission) must not Allow every action, NotAction or
+// a whole service (AC-6, AC-3): whoever the principal is, it gets exactly the calls it needs.
+//
+// One pattern AWS itself requires is allowed by a named rule, not a silent skip:
+// KMS_ROOT_KEY_POLICY_RULE — the default key policy statement giving the account root "kms:*" on
+// the key (Resource "*" in a key policy is the key itself). AWS KMS Developer Guide, "Default key
+// policy" → "Allows access to the AWS account and enables IAM policies": without it IAM policies
+// cannot grant access to the key and the key can become unmanageable.
+
+import { isUnknown, listOf, matchesEveryAction, policyStatements, read, resourcePolicy, serviceWideOf, statementLabel } from "../../lib";
+import { KMS_KEY_TYPES, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+
+const ACCOUNT_ROOT = /^(arn:aws(-[a-z]+)*:iam::\d{12}:root|\d{12})$/;
+
+/**
+ * The named exception: in a KMS key policy, Allow "kms:*" (only) on Resource "*" to account root
+ * principals only (arn:<partition>:iam::<account>:root or the bare account id), no other kind of
+ * principal. Returns the rule's name when the statement is exactly that.
+ */
+export const KMS_ROOT_KEY_POLICY_RULE = "kms-root-key-policy";
+
+function isKmsRootStatement(type: string, statement: unknown, actions: readonly string[]): boolean {
+    if (!KMS_KEY_TYPES.has(type) || actions.some((a) => serviceWideOf(a)?.toLowerCase() !== "kms" || matchesEveryAction(a))) {
+        return false;
+    }
+    const principal = read(statement, "Principal");
+    if (!principal.known || principal.value === null || typeof principal.value !== "object" || Array.isArray(principal.value)) {
+        return false;
+    }
+    if (Object.keys(principal.value).some((k) => k !== "AWS")) {
+        return false;
+    }
+    const aws = listOf(principal.value, "AWS");
+    const resources = listOf(statement, "Resource");
+    return (
+        aws !== undefined &&
+        aws.length > 0 &&
+        aws.every((a) => typeof a === "string" && ACCOUNT_ROOT.test(a)) &&
+        resources !== undefined &&
+        resources.length === 1 &&
+        resources[0] === "*"
+    );
+}
+
+export const resourcePolicyNoWildcardActions = resourcePolicy({
+    name: "resource-policy-no-wildcard-actions",
+    description:
+        'Key, bucket, topic, queue, repository, secret and Kinesis stream policies and Lambda permissions must not Allow Action "*" ' +
+        '(however spelled), NotAction, or a whole service ("s3:*", "sqs:*", "lambda:*"): a resource policy grants its principals ' +
+        'exactly the calls they need (AC-6, AC-3). One named rule allows what AWS requires: the key policy statement giving the ' +
+        `account root "kms:*" on the key (${KMS_ROOT_KEY_POLICY_RULE}; KMS Developer Guide, default key policy).`,
+    summary: 'Resource policies and Lambda permissions do not Allow "*", NotAction or a whole service (key-policy root excepted)',
+    severity: "high",
+    controls: ["AC-6", "AC-3"],
+    remediationSteps:
+        "List the specific actions each principal needs (e.g. s3:GetObject, sqs:SendMessage, lambda:InvokeFunction). Deny " +
+        'statements may keep "s3:*" (a TLS-only guard). A key policy may give only the account root "kms:*" on Resource "*".',
+    resourceTypes: [...(Object.keys(RESOURCE_DOCUMENT_TYPES) as [string, ...string[]]), LAMBDA_PERMISSION],
+    validate: (ctx) => {
+        if (ctx.type === LAMBDA_PERMISSION) {
+            const action = ctx.read("action");
+            if (!action.known) {
+                ctx.cannotVerify("action");
+            } else if (typeof action.value !== "string") {
+                ctx.violation(`Lambda permission "${ctx.name}": cannot evaluate action: expected a string.`);
+            } else if (matchesEveryAction(action.value) || serviceWideOf(action.value) !== undefined) {
+                ctx.violation(`Lambda permission "${ctx.name}" allows "${action.value}"; grant the one action needed (lambda:InvokeFunction).`);
+            }
+            return;
+        }
+        const [noun, path] = RESOURCE_DOCUMENT_TYPES[ctx.type];
+        const what = `${noun} "${ctx.name}"`;
+        const raw = ctx.read(path);
+        const parsed = raw.known ? policyStatements(raw.value) : ({ kind: "unknown" } as const);
+        if (parsed.kind === "unknown") {
+            ctx.cannotVerify(path);
+            return;
+        }
+        if (parsed.kind === "invalid") {
+            ctx.violation(`${what} has a ${path} that is not a valid JSON policy document, so its actions cannot be checked.`);
+            return;
+        }
+        parsed.statements.forEach((statement, i) => {
+            const label = statementLabel(statement, i);
+            const effect = read(statement, "Effect");
+            if (effect.known && effect.value !== "Allow") {
+                return;
+            }
+            const notAction = read(statement, "NotAction");
+            const actions = listOf(statement, "Action");
+            if (!effect.known || !notAction.known || actions === undefined || actions.some(isUnknown)) {
+                ctx.cannotVerify(`${what} ${label} ${!effect.known ? "Effect" : "Action"}`);
+                return;
+            }
+            if (notAction.value !== undefined) {
+                ctx.violation(`${what} ${label} allows NotAction, i.e. every action but the listed ones; allow the specific actions instead.`);
+                return;
+            }
+            const strings = actions.filter((a): a is string => typeof a === "string");
+            const everything = strings.find(matchesEveryAction);
+            if (everything !== undefined) {
+                ctx.violation(`${what} ${label} allows Action "${everything}", every action; grant the specific actions needed.`);
+                return;
+            }
+            const wide = strings.filter((a) => serviceWideOf(a) !== undefined);
+            if (wide.length === 0 || isKmsRootStatement(ctx.type, statement, wide)) {
+                return; // the only service-wide action is kms:* to the account root on the key: KMS_ROOT_KEY_POLICY_RULE
+            }
+            ctx.violation(
+                `${what} ${label} allows ${wide.map((a) => `"${a}"`).join(", ")}, every action of the service; grant the specific actions needed` +
+                    (KMS_KEY_TYPES.has(ctx.type) ? ' (only the account root may hold "kms:*" on Resource "*").' : "."),
+            );
+        });
+    },
+});

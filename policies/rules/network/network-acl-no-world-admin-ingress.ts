@@ -1,0 +1,250 @@
+// network-acl-no-world-admin-ingress: network ACLs are the subnet-level boundary. An inbound allow
+// rule from the whole internet to SSH (22) or RDP (3389), or to every port or protocol, opens
+// every instance of the subnets behind it to remote administration or to anything at all (SC-7,
+// SC-7(5), AC-17, CM-7). Security Hub reports it as EC2.21 (AWS Config nacl-no-unrestricted-ssh-rdp:
+// "an inbound entry allows a source TCP or UDP CIDR block for ports 22 or 3389",
+// https://docs.aws.amazon.com/config/latest/developerguide/nacl-no-unrestricted-ssh-rdp.html); KICS as
+// "Network ACL With Unrestricted Access To SSH/RDP".
+//
+// ACL rules are evaluated in rule-number order and the first match wins, so inside one ACL's inline
+// list an allow whose port range includes 22 or 3389 (the usual ephemeral 1024-65535) passes when a
+// lower-numbered deny for the same protocol and the whole internet shadows that port. A standalone
+// aws.ec2.NetworkAclRule is judged on its own: a deny in another resource can be removed without
+// touching it. An allow of all protocols, or of every tcp/udp port, from the internet is blocked
+// whatever precedes it: name the ports the subnets serve.
+
+import { cannotEvaluateMessage, describeRange, isUnknown, portRange, read, resourcePolicy, worldSources } from "../../lib";
+
+const NETWORK_ACL = "aws:ec2/networkAcl:NetworkAcl";
+const DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
+const NETWORK_ACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
+
+/** One inbound ACL entry with its fields as the resource spells them. */
+interface AclEntry {
+    /** `ingress[0]` for an inline entry, "" for a standalone rule. */
+    readonly label: string;
+    readonly ruleNo: unknown;
+    readonly action: unknown;
+    readonly protocol: unknown;
+    readonly fromPort: unknown;
+    readonly toPort: unknown;
+    readonly cidrs: readonly unknown[];
+    /** Field names for messages. */
+    readonly names: { readonly ruleNo: string; readonly action: string };
+}
+
+const TCP = new Set(["tcp", "6"]);
+const UDP = new Set(["udp", "17"]);
+const ALL = new Set(["-1", "all"]);
+
+type Protocol = "all" | "tcp" | "udp" | "other";
+function protocolOf(value: unknown): Protocol {
+    const p = String(value).toLowerCase();
+    return ALL.has(p) ? "all" : TCP.has(p) ? "tcp" : UDP.has(p) ? "udp" : "other";
+}
+
+function sources(value: unknown): unknown[] {
+    return value === undefined || value === null ? [] : [value];
+}
+
+/** The inbound entries of an ACL (inline `ingress`) or a standalone rule ([] for an egress rule). */
+function inboundEntries(type: string, props: Readonly<Record<string, unknown>>): { entries: AclEntry[]; unknown: boolean; malformed?: [string, unknown, string] } {
+    if (type === NETWORK_ACL_RULE) {
+        const egress = read(props, "egress");
+        if (egress.known && egress.value !== undefined && egress.value !== null && typeof egress.value !== "boolean") {
+            return { entries: [], unknown: false, malformed: ["egress", egress.value, "a boolean"] };
+        }
+        if (egress.known && egress.value === true) {
+            return { entries: [], unknown: false };
+        }
+        const entry: AclEntry = {
+            label: "",
+            ruleNo: props.ruleNumber,
+            action: props.ruleAction,
+            protocol: props.protocol,
+            fromPort: props.fromPort,
+            toPort: props.toPort,
+            cidrs: [...sources(props.cidrBlock), ...sources(props.ipv6CidrBlock)],
+            names: { ruleNo: "ruleNumber", action: "ruleAction" },
+        };
+        // An unknown `egress` may make it an inbound rule: judge it, but never as certain (below).
+        return { entries: [entry], unknown: !egress.known };
+    }
+    const ingress = read(props, "ingress");
+    if (!ingress.known) {
+        return { entries: [], unknown: true };
+    }
+    if (ingress.value === undefined || ingress.value === null) {
+        return { entries: [], unknown: false };
+    }
+    if (!Array.isArray(ingress.value)) {
+        return { entries: [], unknown: false, malformed: ["ingress", ingress.value, "an array"] };
+    }
+    const entries: AclEntry[] = [];
+    let unknown = false;
+    for (const [i, e] of ingress.value.entries()) {
+        if (isUnknown(e)) {
+            unknown = true;
+            continue;
+        }
+        if (e === null || typeof e !== "object" || Array.isArray(e)) {
+            return { entries: [], unknown: false, malformed: [`ingress[${i}]`, e, "an object"] };
+        }
+        const o = e as Record<string, unknown>;
+        entries.push({
+            label: `ingress[${i}]`,
+            ruleNo: o.ruleNo,
+            action: o.action,
+            protocol: o.protocol,
+            fromPort: o.fromPort,
+            toPort: o.toPort,
+            cidrs: [...sources(o.cidrBlock), ...sources(o.ipv6CidrBlock)],
+            names: { ruleNo: "ruleNo", action: "action" },
+        });
+    }
+    return { entries, unknown };
+}
+
+/** The first field of an entry with a value of the wrong JSON type (or an action AWS does not define). */
+function malformedField(e: AclEntry): [string, unknown, string] | undefined {
+    const checks: [string, unknown, (v: unknown) => boolean, string][] = [
+        [e.names.action, e.action, (v) => typeof v === "string" && ["allow", "deny"].includes(v.toLowerCase()), 'one of "allow", "deny"'],
+        ["protocol", e.protocol, (v) => typeof v === "string" || typeof v === "number", "a string or a number"],
+        [e.names.ruleNo, e.ruleNo, (v) => typeof v === "number", "a number"],
+        ["fromPort", e.fromPort, (v) => typeof v === "number", "a number"],
+        ["toPort", e.toPort, (v) => typeof v === "number", "a number"],
+        ["cidrBlock / ipv6CidrBlock", e.cidrs.find((c) => typeof c !== "string"), () => false, "a string"],
+    ];
+    const bad = checks.find(([, v, ok]) => v !== undefined && v !== null && !isUnknown(v) && !ok(v));
+    return bad ? [bad[0], bad[1], bad[3]] : undefined;
+}
+
+const isAction = (e: AclEntry, action: "allow" | "deny") => typeof e.action === "string" && e.action.toLowerCase() === action;
+
+const rangeOf = (e: AclEntry) => portRange({ label: e.label, protocol: e.protocol, fromPort: e.fromPort, toPort: e.toPort, cidrs: [], uncertain: false });
+
+/**
+ * Whether a deny entry numbered before `allow` in the same ACL drops `port` over `protocol` from
+ * every source in `world` (the first matching rule wins): "maybe" when an entry's unknown values
+ * could make it do so.
+ */
+function shadowed(entries: readonly AclEntry[], allow: AclEntry, port: number, protocol: Protocol, world: readonly string[]): "yes" | "maybe" | "no" {
+    let result: "maybe" | "no" = "no";
+    for (const deny of entries) {
+        if (deny === allow || isAction(deny, "allow")) {
+            continue;
+        }
+        if ([deny.action, deny.protocol, deny.fromPort, deny.toPort, deny.ruleNo, allow.ruleNo, ...deny.cidrs].some(isUnknown)) {
+            result = "maybe";
+            continue;
+        }
+        const p = protocolOf(deny.protocol);
+        const r = rangeOf(deny);
+        const coversPort = p === "all" || (p === protocol && (r.kind === "all" || (r.kind === "range" && r.from <= port && port <= r.to)));
+        const denied = worldSources(deny.cidrs);
+        const coversWorld = world.every((w) => denied.some((d) => d.includes(":") === w.includes(":")));
+        const before = typeof deny.ruleNo === "number" && typeof allow.ruleNo === "number" && deny.ruleNo < allow.ruleNo;
+        if (coversPort && coversWorld && before) {
+            return "yes";
+        }
+    }
+    return result;
+}
+
+export const networkAclNoWorldAdminIngress = resourcePolicy({
+    name: "network-acl-no-world-admin-ingress",
+    description:
+        "No network ACL (aws.ec2.NetworkAcl and aws.ec2.DefaultNetworkAcl inline `ingress`, aws.ec2.NetworkAclRule) may " +
+        "allow inbound traffic from 0.0.0.0/0 or ::/0 to SSH (22) or RDP (3389) over tcp or udp, or to all protocols or " +
+        "all ports. Inside one ACL a lower-numbered deny of those ports from the internet counts (the first matching " +
+        "rule wins); remote administration goes through SSM Session Manager or a VPN (SC-7, AC-17, CM-7).",
+    summary: "No network ACL allows 0.0.0.0/0 or ::/0 in to 22, 3389, or all ports or protocols",
+    severity: "high",
+    controls: ["SC-7", "SC-7(5)", "AC-17", "CM-7"],
+    remediationSteps:
+        "Allow only the ports the subnets serve (e.g. tcp 443) from the sources that need them. For return traffic " +
+        "(tcp 1024-65535 from 0.0.0.0/0) add lower-numbered `deny` rules for tcp and udp 22 and 3389 from 0.0.0.0/0 and " +
+        "::/0 in the same ACL's `ingress` list, or split the range around them (1024-3388, 3390-65535). Never use " +
+        "protocol `-1` from the internet.",
+    resourceTypes: [NETWORK_ACL, DEFAULT_NETWORK_ACL, NETWORK_ACL_RULE],
+    options: {
+        adminPorts: {
+            type: "array",
+            items: { type: "integer", minimum: 0, maximum: 65535 },
+            default: [22, 3389],
+            description: "Remote-administration ports no ACL may open to the internet (tcp and udp).",
+        },
+    },
+    validate: (ctx) => {
+        const standalone = ctx.type === NETWORK_ACL_RULE;
+        const noun = standalone ? `network ACL rule "${ctx.name}"` : `network ACL "${ctx.name}"`;
+        const { entries, unknown, malformed } = inboundEntries(ctx.type, ctx.props);
+        if (malformed) {
+            ctx.violation(cannotEvaluateMessage(noun, malformed[0], malformed[1], malformed[2]));
+            return;
+        }
+        const directionUnknown = standalone && unknown;
+        if (unknown && !standalone) {
+            ctx.cannotVerify("ingress");
+        }
+        for (const e of entries) {
+            const bad = malformedField(e);
+            if (bad) {
+                ctx.violation(cannotEvaluateMessage(noun, e.label ? `${e.label}.${bad[0]}` : bad[0], bad[1], bad[2]));
+                return;
+            }
+        }
+        const where = (e: AclEntry) =>
+            `${standalone ? `Network ACL rule "${ctx.name}"` : `Network ACL "${ctx.name}" ${e.label}`}${typeof e.ruleNo === "number" ? ` (rule ${e.ruleNo})` : ""}`;
+
+        for (const allow of entries) {
+            const world = worldSources(allow.cidrs);
+            if (isAction(allow, "deny") || (world.length === 0 && !allow.cidrs.some(isUnknown))) {
+                continue;
+            }
+            if (isUnknown(allow.action) || isUnknown(allow.protocol) || world.length === 0) {
+                ctx.cannotVerify(`${allow.label || "the rule"}'s action, protocol or source CIDR`);
+                continue;
+            }
+            const protocol = protocolOf(allow.protocol);
+            const range = rangeOf(allow);
+            const report = (message: string) => (directionUnknown ? ctx.cannotVerify(`whether rule "${ctx.name}" is inbound (egress)`) : ctx.violation(message));
+            if (protocol === "all") {
+                report(`${where(allow)} allows all protocols from ${world.join(", ")}; allow only the ports the subnets serve.`);
+                continue;
+            }
+            if (protocol === "other") {
+                continue;
+            }
+            if (range.kind === "unknown") {
+                ctx.cannotVerify(`${allow.label || "the rule"}'s ports`);
+                continue;
+            }
+            if (range.kind === "all" || (range.kind === "range" && range.from <= 1 && range.to >= 65535)) {
+                report(`${where(allow)} allows all ${protocol} ports from ${world.join(", ")}; allow only the ports the subnets serve.`);
+                continue;
+            }
+            const inRange = range.kind === "range" ? ctx.config.adminPorts.filter((p) => p >= range.from && p <= range.to) : [];
+            // Inside one ACL, a lower-numbered deny of the port from the whole internet (same family) wins.
+            const open: number[] = [];
+            let maybeShadowed = false;
+            for (const port of inRange) {
+                const shadow = standalone ? "no" : shadowed(entries, allow, port, protocol, world);
+                if (shadow === "no") {
+                    open.push(port);
+                } else if (shadow === "maybe") {
+                    maybeShadowed = true;
+                }
+            }
+            if (open.length > 0) {
+                report(
+                    `${where(allow)} allows ${protocol} ${describeRange(range)} from ${world.join(", ")}, which includes ` +
+                        `remote-administration port(s) ${open.join(", ")}; deny ${open.join(" and ")} from the internet in a ` +
+                        `lower-numbered rule of the same ACL, or narrow the range.`,
+                );
+            } else if (maybeShadowed) {
+                ctx.cannotVerify(`whether a deny rule before ${allow.label || "the rule"} covers ports ${inRange.join(", ")}`);
+            }
+        }
+    },
+});
