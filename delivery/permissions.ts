@@ -20,6 +20,8 @@ export const ESTATE_SERVICES = [
     "backup-storage",
     "cloudtrail",
     "cloudwatch",
+    // Only under govstack:service.deploymentController "codedeploy" (a region without ECS native blue/green).
+    "codedeploy",
     "config",
     "ec2",
     "ecr",
@@ -111,6 +113,8 @@ const IAM_POLICY_ACTIONS = [
 export const PASS_ROLE_SERVICES = [
     "ecs-tasks.amazonaws.com",
     "ecs.amazonaws.com",
+    // The CodeDeploy controller's service role (docs/bluegreen.md).
+    "codedeploy.amazonaws.com",
     "monitoring.rds.amazonaws.com",
     "backup.amazonaws.com",
     "vpc-flow-logs.amazonaws.com",

@@ -8,7 +8,7 @@ import { Edge } from "./components/edge";
 import { Keys } from "./components/keys";
 import { Network, POSTGRES_PORT } from "./components/network";
 import { deploymentAlarmNames, Observability } from "./components/observability";
-import { BlueGreenService } from "./components/service";
+import { BlueGreenService, BlueGreenTargetGroups } from "./components/service";
 import { ALB_LOG_PREFIX, Storage } from "./components/storage";
 import { EstateSettings } from "./config";
 import { arn, ArnScope, permissionsBoundaryArn } from "./lib/arn";
@@ -43,6 +43,14 @@ export interface EstateOutputs {
     vpcId: pulumi.Output<string>;
     accessLogsBucket: string;
     backupsBucket: string;
+    /**
+     * Under the CodeDeploy controller, what a release's `aws deploy create-deployment` needs: the
+     * application and deployment group, and the task definition `pulumi up` registered (the AppSpec's
+     * TaskDefinition). Absent with ECS native blue/green, where `pulumi up` itself deploys.
+     */
+    codeDeployApplication?: string;
+    codeDeployDeploymentGroup?: string;
+    taskDefinitionArn?: pulumi.Output<string>;
 }
 
 /**
@@ -101,6 +109,15 @@ export function buildEstate(settings: EstateSettings): Estate {
         ...settings.storage,
     });
 
+    // Before the edge: under the CodeDeploy controller its listeners forward to blue by default.
+    const targetGroups = new BlueGreenTargetGroups(prefix, {
+        vpcId: network.vpcId,
+        port: settings.service.containerPort,
+        healthCheckPath: settings.service.healthCheckPath,
+        tags,
+    });
+    const codeDeploy = settings.service.deploymentController === "codedeploy";
+
     const edge = new Edge(
         prefix,
         {
@@ -113,6 +130,7 @@ export function buildEstate(settings: EstateSettings): Estate {
             certificateArn: settings.edge.certificateArn,
             sslPolicy: settings.edge.sslPolicy,
             testListenerPort: settings.edge.testListenerPort,
+            defaultTargetGroupArn: codeDeploy ? targetGroups.blue.arn : undefined,
             accessLogsBucket: storage.accessLogsBucketName,
             accessLogsPrefix: ALB_LOG_PREFIX,
             deletionProtection: settings.edge.deletionProtection,
@@ -126,57 +144,62 @@ export function buildEstate(settings: EstateSettings): Estate {
 
     // The service is created before Observability but already names the alarms that roll a
     // deployment back: alarm names are derived from the Observability component's name.
-    const service = new BlueGreenService(prefix, {
-        scope,
-        permissionsBoundary,
-        tags,
-        vpcId: network.vpcId,
-        subnetIds: network.privateSubnetIds,
-        securityGroupIds: [network.securityGroups.service.id],
-        productionListenerArn: edge.httpsListenerArn,
-        testListenerArn: edge.testListenerArn,
-        hostNames: [settings.edge.domainName],
-        image: settings.service.image,
-        containersKmsKeyArn: keys.arns.containers,
-        logsKmsKeyArn: keys.arns.logs,
-        logRetentionDays,
-        cpu: settings.service.cpu,
-        memory: settings.service.memory,
-        desiredCount: settings.service.desiredCount,
-        minCount: settings.service.minCount,
-        maxCount: settings.service.maxCount,
-        containerPort: settings.service.containerPort,
-        healthCheckPath: settings.service.healthCheckPath,
-        // Only what is known and not secret. The service authenticates to PostgreSQL and Redis
-        // with IAM tokens (IA-2, IA-5), so it needs no password and no `secrets` entry at all.
-        environment: {
-            PGDATABASE: settings.database.databaseName,
-            PGUSER: APP_DB_USER,
-            PGPORT: String(POSTGRES_PORT),
-            PGSSLMODE: "verify-full",
-            REDIS_USER: data.cacheAppUserId,
-            REDIS_TLS: "true",
+    const service = new BlueGreenService(
+        prefix,
+        {
+            scope,
+            permissionsBoundary,
+            tags,
+            targetGroups,
+            subnetIds: network.privateSubnetIds,
+            securityGroupIds: [network.securityGroups.service.id],
+            productionListenerArn: edge.httpsListenerArn,
+            testListenerArn: edge.testListenerArn,
+            deploymentController: settings.service.deploymentController,
+            hostNames: [settings.edge.domainName],
+            image: settings.service.image,
+            containersKmsKeyArn: keys.arns.containers,
+            logsKmsKeyArn: keys.arns.logs,
+            logRetentionDays,
+            cpu: settings.service.cpu,
+            memory: settings.service.memory,
+            desiredCount: settings.service.desiredCount,
+            minCount: settings.service.minCount,
+            maxCount: settings.service.maxCount,
+            // Only what is known and not secret. The service authenticates to PostgreSQL and Redis
+            // with IAM tokens (IA-2, IA-5), so it needs no password and no `secrets` entry at all.
+            environment: {
+                PGDATABASE: settings.database.databaseName,
+                PGUSER: APP_DB_USER,
+                PGPORT: String(POSTGRES_PORT),
+                PGSSLMODE: "verify-full",
+                REDIS_USER: data.cacheAppUserId,
+                REDIS_TLS: "true",
+            },
+            taskStatements: [
+                {
+                    Sid: "ConnectToPostgresWithIam",
+                    Effect: "Allow",
+                    Action: "rds-db:connect",
+                    // The instance's resource id is computed by AWS; the user name confines the grant.
+                    Resource: arn(scope, "rds-db", `dbuser:*/${APP_DB_USER}`),
+                },
+                {
+                    Sid: "ConnectToRedisWithIam",
+                    Effect: "Allow",
+                    Action: "elasticache:Connect",
+                    Resource: [...data.cacheConnectArns],
+                },
+            ],
+            bakeTimeMinutes: settings.service.bakeTimeMinutes,
+            healthCheckGracePeriodSeconds: settings.service.healthCheckGracePeriodSeconds,
+            deploymentAlarmNames: deploymentAlarmNames(prefix),
+            cpuTargetPercent: settings.service.cpuTargetPercent,
+            memoryTargetPercent: settings.service.memoryTargetPercent,
+            // Under CodeDeploy the listeners' default actions attach blue, which ECS requires first.
+            listenersReady: [edge],
         },
-        taskStatements: [
-            {
-                Sid: "ConnectToPostgresWithIam",
-                Effect: "Allow",
-                Action: "rds-db:connect",
-                // The instance's resource id is computed by AWS; the user name confines the grant.
-                Resource: arn(scope, "rds-db", `dbuser:*/${APP_DB_USER}`),
-            },
-            {
-                Sid: "ConnectToRedisWithIam",
-                Effect: "Allow",
-                Action: "elasticache:Connect",
-                Resource: [...data.cacheConnectArns],
-            },
-        ],
-        bakeTimeMinutes: settings.service.bakeTimeMinutes,
-        deploymentAlarmNames: deploymentAlarmNames(prefix),
-        cpuTargetPercent: settings.service.cpuTargetPercent,
-        memoryTargetPercent: settings.service.memoryTargetPercent,
-    });
+    );
 
     const observability = new Observability(prefix, {
         scope,
@@ -281,5 +304,12 @@ export function estateOutputs(estate: Estate): EstateOutputs {
         vpcId: estate.network.vpcId,
         accessLogsBucket: estate.storage.accessLogsBucketName,
         backupsBucket: estate.storage.backupsBucketName,
+        ...(estate.service.codeDeploy
+            ? {
+                  codeDeployApplication: estate.service.codeDeploy.applicationName,
+                  codeDeployDeploymentGroup: estate.service.codeDeploy.deploymentGroupName,
+                  taskDefinitionArn: estate.service.taskDefinitionArn,
+              }
+            : {}),
     };
 }

@@ -3,7 +3,6 @@ import {
     COMPLIANCE_TAG_VALUE,
     DB_INSTANCE_CLASSES,
     FARGATE_MEMORY,
-    POSTGRES_MAJOR_VERSIONS,
     REQUIRED_TAGS,
     VAULT_LOCK_MIN_RETENTION_DAYS,
     WORLD_CIDRS,
@@ -18,9 +17,18 @@ import { ACM_ARN, KMS_KEY_ARN, RawSettings } from "./schema";
  * the guard rails of prod. Each rule names the key it blames; the loader quotes its value.
  */
 
+/**
+ * Whether a stack is production: `govstack:production` when set, otherwise its name is "prod". A
+ * production stack gets prod's guard rails here and runs the whole policy pack as mandatory.
+ */
+export function isProduction(stack: string, s: Pick<RawSettings, "govstack:production">): boolean {
+    return s["govstack:production"] ?? stack === "prod";
+}
+
 /** Every problem of schema-valid settings for `stack`; none when they are sound. */
 export function settingsRules(stack: string, s: RawSettings): SettingIssue[] {
     const issues: SettingIssue[] = [];
+    const prod = isProduction(stack, s);
     const add = (path: (string | number)[], message: string) => issues.push({ path, message });
     const region = s["aws:region"];
     const partition = partitionOf(region);
@@ -84,11 +92,7 @@ export function settingsRules(stack: string, s: RawSettings): SettingIssue[] {
             `must be a key of partition ${partition}, region ${region} and account ${s["govstack:accountId"]}`,
         );
     }
-    const major = Number(db.engineVersion.split(".")[0]);
-    if (!(POSTGRES_MAJOR_VERSIONS as readonly number[]).includes(major)) {
-        add(["govstack:database", "engineVersion"], `must be PostgreSQL ${POSTGRES_MAJOR_VERSIONS.join(", ")}`);
-    }
-    const classes = stack === "prod" ? DB_INSTANCE_CLASSES.filter((c) => !c.startsWith("db.t")) : DB_INSTANCE_CLASSES;
+    const classes = prod ? DB_INSTANCE_CLASSES.filter((c) => !c.startsWith("db.t")) : DB_INSTANCE_CLASSES;
     if (!(classes as readonly string[]).includes(db.instanceClass)) {
         add(["govstack:database", "instanceClass"], `is not allowed in ${stack}; use one of ${classes.join(", ")}`);
     }
@@ -97,7 +101,7 @@ export function settingsRules(stack: string, s: RawSettings): SettingIssue[] {
     }
 
     const cache = s["govstack:cache"];
-    const nodeTypes = stack === "prod" ? CACHE_NODE_TYPES.filter((c) => !c.startsWith("cache.t")) : CACHE_NODE_TYPES;
+    const nodeTypes = prod ? CACHE_NODE_TYPES.filter((c) => !c.startsWith("cache.t")) : CACHE_NODE_TYPES;
     if (!(nodeTypes as readonly string[]).includes(cache.nodeType)) {
         add(["govstack:cache", "nodeType"], `is not allowed in ${stack}; use one of ${nodeTypes.join(", ")}`);
     }
@@ -151,7 +155,7 @@ export function settingsRules(stack: string, s: RawSettings): SettingIssue[] {
         );
     }
 
-    if (stack === "prod") {
+    if (prod) {
         issues.push(...prodRules(s));
     }
     return issues;

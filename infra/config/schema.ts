@@ -2,12 +2,13 @@ import { z } from "zod";
 
 // The components' own defaults (their pure args files, not their index: no providers are loaded).
 import { EDGE_DEFAULTS } from "../components/edge/args";
-import { SERVICE_DEFAULTS } from "../components/service/args";
+import { DEPLOYMENT_CONTROLLERS, SERVICE_DEFAULTS } from "../components/service/args";
 import {
     FARGATE_MEMORY,
     FIPS_TLS_POLICIES,
     GOVCLOUD_REGIONS,
     LOG_RETENTION_DAYS,
+    POSTGRES_MAJOR_VERSIONS,
     REDIS_ENGINE_VERSIONS,
 } from "../lib/allowed";
 import { flag, oneOf, oneOfNumbers, pattern, text, whole } from "../lib/settings-fields";
@@ -58,9 +59,34 @@ const edgeSchema = z.strictObject(
     { error: "must be a mapping (see docs/settings.md)" },
 );
 
+/**
+ * The PostgreSQL major version only ("16"). RDS creates the major's default minor and, with
+ * autoMinorVersionUpgrade, moves the minor itself; the AWS provider keeps a major-only value as
+ * declared when it reads the instance back (engine_version_actual holds the running minor), so no
+ * later plan shows a change. A pinned minor ("16.4") would instead read back as the upgraded minor
+ * and make the next `pulumi up` ask RDS for a downgrade. docs/runbooks/database-major-upgrade.md.
+ */
+const postgresMajor = () => {
+    const majors = POSTGRES_MAJOR_VERSIONS.map((v) => `"${v}"`).join(", ");
+    const allowed = `must be a PostgreSQL major version in quotes: one of ${majors}`;
+    return z.string({ error: allowed }).superRefine((value, ctx) => {
+        const minor = /^(\d+)\.\d+$/.exec(value);
+        if (minor) {
+            ctx.addIssue({
+                code: "custom",
+                message:
+                    `names a minor version; name only the major ("${minor[1]}"): RDS upgrades minors itself ` +
+                    "(autoMinorVersionUpgrade), and a pinned minor would make a later pulumi up ask RDS for a downgrade",
+            });
+        } else if (!(POSTGRES_MAJOR_VERSIONS as readonly number[]).map(String).includes(value)) {
+            ctx.addIssue({ code: "custom", message: allowed });
+        }
+    });
+};
+
 const databaseSchema = z.strictObject(
     {
-        engineVersion: pattern(/^\d+(\.\d+)?$/, "a PostgreSQL version such as 16.4"),
+        engineVersion: postgresMajor(),
         instanceClass: pattern(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "an RDS instance class such as db.m6g.large"),
         allocatedStorage: whole(20, 65536),
         maxAllocatedStorage: whole(20, 65536).optional(),
@@ -72,6 +98,8 @@ const databaseSchema = z.strictObject(
             "govstack_admin",
         ),
         performanceInsightsRetentionDays: oneOfNumbers([7, 31, 62, 93, 186, 372, 731]).default(7),
+        // Only in the change that moves engineVersion to a new major (docs/runbooks/database-major-upgrade.md).
+        allowMajorVersionUpgrade: flag().default(false),
         // DR cut-over only (docs/runbooks/dr-drill.md): the key of an instance restored from a
         // backup copy; RDS storage keys cannot change after creation.
         kmsKeyArn: pattern(KMS_KEY_ARN, "a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)").optional(),
@@ -104,6 +132,9 @@ const serviceSchema = z.strictObject(
         imageDigest: pattern(DIGEST, "an image digest: sha256: followed by 64 lowercase hex digits").optional(),
         buildContext: text("a directory relative to the project root").default("app"),
         bakeTimeMinutes: whole(0, 1440).default(SERVICE_DEFAULTS.bakeTimeMinutes),
+        healthCheckGracePeriodSeconds: whole(0, 1800).default(SERVICE_DEFAULTS.healthCheckGracePeriodSeconds),
+        // "codedeploy" only for a region without ECS native blue/green (docs/bluegreen.md).
+        deploymentController: oneOf(DEPLOYMENT_CONTROLLERS).default(SERVICE_DEFAULTS.deploymentController),
         cpuTargetPercent: whole(10, 95).default(SERVICE_DEFAULTS.cpuTargetPercent),
         memoryTargetPercent: whole(10, 95).default(SERVICE_DEFAULTS.memoryTargetPercent),
     },
@@ -167,6 +198,7 @@ export const SETTING_KEYS = {
     "aws:allowedAccountIds": "object",
     "aws:defaultTags": "object",
     "govstack:accountId": "string",
+    "govstack:production": "object",
     "govstack:namePrefix": "string",
     "govstack:network": "object",
     "govstack:edge": "object",
@@ -190,6 +222,8 @@ export const rawSchema = z.object({
         .length(1, { error: "must list exactly the stack's one account (it stops a deploy to the wrong account)" }),
     "aws:defaultTags": tagsSchema,
     "govstack:accountId": pattern(ACCOUNT_ID, "a 12-digit AWS account id in quotes"),
+    // Whether prod's guard rails apply; omitted, only the stack named "prod" is production.
+    "govstack:production": flag().optional(),
     "govstack:namePrefix": pattern(
         NAME_PREFIX,
         "3-16 characters: lowercase letters, digits and hyphens, starting with a letter",

@@ -1,5 +1,6 @@
 import { GOVCLOUD_REGIONS } from "../lib/allowed";
 import { partitionOf } from "../lib/arn";
+import { isProduction } from "./rules";
 import { RawSettings } from "./schema";
 
 /** Where the service's image comes from: built from source (staging) or pinned by digest (prod). */
@@ -34,7 +35,7 @@ export function toSettings(stack: string, s: RawSettings): EstateSettings {
     const db = s["govstack:database"];
     return {
         stack,
-        isProd: stack === "prod",
+        isProd: isProduction(stack, s),
         accountId: s["govstack:accountId"],
         region: s["aws:region"],
         partition: partitionOf(s["aws:region"]),
@@ -46,7 +47,8 @@ export function toSettings(stack: string, s: RawSettings): EstateSettings {
             ...db,
             // Storage autoscaling up to 4× by default: a full disk is an outage (CP-10).
             maxAllocatedStorage: db.maxAllocatedStorage ?? db.allocatedStorage * 4,
-            engineMajor: Number(db.engineVersion.split(".")[0]),
+            // The schema accepts the major version only ("16").
+            engineMajor: Number(db.engineVersion),
         },
         cache: s["govstack:cache"],
         service: {

@@ -19,7 +19,16 @@ import { committedSettings } from "./harness";
  */
 
 const DOCS = path.join(PROJECT_ROOT, "docs");
-const RUNBOOKS = ["first-deploy.md", "deploy.md", "bluegreen-cutover-rollback.md", "database-restore-dr.md", "secret-rotation.md", "policy-waivers.md", "dr-drill.md"];
+const RUNBOOKS = [
+    "first-deploy.md",
+    "deploy.md",
+    "bluegreen-cutover-rollback.md",
+    "database-restore-dr.md",
+    "secret-rotation.md",
+    "policy-waivers.md",
+    "dr-drill.md",
+    "database-major-upgrade.md",
+];
 /** Stacks a runbook may name that are created during a procedure rather than committed. */
 const PROCEDURE_STACKS = ["prod-east"];
 

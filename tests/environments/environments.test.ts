@@ -6,7 +6,7 @@ import * as YAML from "yaml";
 
 import { parseSettings } from "../../delivery/settings";
 import { iamArn, previewRoleName, DELIVERY_IAM_PATH } from "../../delivery/trust";
-import { PROJECT_ROOT, readStackConfig } from "../../tools/lib/stack-config";
+import { listStacks, PROJECT_ROOT, readStackConfig } from "../../tools/lib/stack-config";
 import { committedSettings } from "../delivery/harness";
 
 /**
@@ -15,7 +15,8 @@ import { committedSettings } from "../delivery/harness";
  * delivery program creates.
  */
 
-const STACKS = ["staging", "prod"];
+/** Every stack file's stack (`npm run new-stack` adds one with its environment). */
+const STACKS = listStacks();
 const ALLOWED_REGIONS = ["us-gov-west-1", "us-gov-east-1"];
 const ENV_DIR = path.join(PROJECT_ROOT, "environments");
 

@@ -4,12 +4,23 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 
 import { deploymentAlarmNames } from "../../infra/components/observability";
-import { BlueGreenService, BlueGreenServiceArgs } from "../../infra/components/service";
+import {
+    BlueGreenService,
+    BlueGreenServiceArgs,
+    BlueGreenTargetGroups,
+    CODEDEPLOY_DEPLOYMENT_CONFIG,
+    DEPLOYMENT_MARGIN_MINUTES,
+    deploymentTimeoutMinutes,
+    RULE_IGNORE_CHANGES,
+    SERVICE_IGNORE_CHANGES,
+} from "../../infra/components/service";
 import { contentTag } from "../../infra/components/service/container-image";
 import { permissionsBoundaryArn } from "../../infra/lib/arn";
 import { evaluateStack } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
-import { StackConfig } from "../../tools/lib/stack-config";
+import { PROJECT_ROOT, StackConfig } from "../../tools/lib/stack-config";
+import { ResourceRecorder } from "../../tools/plan/recorder";
+import { PlannedResource } from "../../tools/plan/types";
 
 const SCOPE = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "111122223333" };
 const KEY = (purpose: string) => `arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/${purpose}`;
@@ -24,13 +35,17 @@ const CONFIG: StackConfig = {
 };
 const unknown = <T>() => pulumi.output(pulumi.unknown as unknown as T);
 
-/** Realistic arguments; network and edge values are outputs, unknown at preview as in a real one. */
-function args(overrides: Partial<BlueGreenServiceArgs>): BlueGreenServiceArgs {
+/**
+ * Realistic arguments for a service named `name` (its target groups are made here, inside the
+ * program); network and edge values are outputs, unknown at preview as in a real one.
+ */
+function args(name: string, overrides: Partial<BlueGreenServiceArgs>): BlueGreenServiceArgs {
+    const tags = { Project: "govstack", Environment: "prod" };
     return {
         scope: SCOPE,
         permissionsBoundary: permissionsBoundaryArn(SCOPE, "prod"),
-        tags: { Project: "govstack", Environment: "prod" },
-        vpcId: unknown<string>(),
+        tags,
+        targetGroups: new BlueGreenTargetGroups(name, { vpcId: unknown<string>(), tags }),
         subnetIds: unknown<string[]>(),
         securityGroupIds: [unknown<string>()],
         productionListenerArn: unknown<string>(),
@@ -65,8 +80,19 @@ interface Container {
     mountPoints: Array<{ containerPath: string; readOnly: boolean }>;
 }
 
+// A CodeDeploy-controlled service's listeners, known so the deployment group's routes can be asserted.
+const LISTENER = (port: number) =>
+    `arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:listener/app/govstack-cd-alb/0123456789abcdef/${port}`;
+
 describe("BlueGreenService component", () => {
     let mocks: PreviewMocks;
+    /** Every registration with its resource options (ignoreChanges, customTimeouts, dependencies). */
+    let recorded: PlannedResource[];
+    const registered = (type: string, name: string): PlannedResource => {
+        const found = recorded.find((r) => r.type === type && r.name === name);
+        assert.ok(found, `${type} ${name} was registered`);
+        return found;
+    };
     /** Resources of `type` that belong to the service named `service` (by logical-name prefix). */
     const of = (type: string, service: string): DeclaredResource[] =>
         mocks.ofType(type).filter((r) => r.name === service || r.name.startsWith(`${service}-`));
@@ -91,42 +117,58 @@ describe("BlueGreenService component", () => {
     };
 
     before(async () => {
-        ({ mocks } = await evaluateStack(
-            "prod",
-            () => {
-                // Prod: promoted by digest, secrets by name — everything a policy judges is known.
-                new BlueGreenService(
-                    "govstack-prod",
-                    args({
-                        hostNames: ["app.govstack.example.gov"],
-                        environment: { LOG_LEVEL: "info" },
-                        secrets: [
-                            { env: "DATABASE_PASSWORD", secretName: "govstack-prod/db-app", jsonKey: "password" },
-                            { env: "REDIS_AUTH", secretName: "govstack-prod/redis-auth" },
-                        ],
-                        secretsKmsKeyArns: [KEY("data")],
-                        ephemeralStorageKmsKeyArn: KEY("containers"),
-                        bakeTimeMinutes: 15,
-                    }),
-                );
-                // Staging: built from app/ by Docker; the digest exists only after the push.
-                new BlueGreenService(
-                    "govstack-stg",
-                    args({
-                        image: { kind: "build", context: APP },
-                        desiredCount: 1,
-                        minCount: 1,
-                        maxCount: 3,
-                        logRetentionDays: 90,
-                        deploymentAlarmNames: deploymentAlarmNames("govstack-stg"),
-                        // An RDS-managed secret: its ARN is an output, unknown at preview.
-                        secrets: [{ env: "DATABASE_URL_SECRET", secretArn: unknown<string>(), jsonKey: "password" }],
-                    }),
-                );
-            },
-            new PreviewMocks(),
-            CONFIG,
+        const recorder = new ResourceRecorder(PROJECT_ROOT);
+        ({ mocks } = await recorder.record(() =>
+            evaluateStack(
+                "prod",
+                () => {
+                    // Prod: promoted by digest, secrets by name — everything a policy judges is known.
+                    new BlueGreenService(
+                        "govstack-prod",
+                        args("govstack-prod", {
+                            hostNames: ["app.govstack.example.gov"],
+                            environment: { LOG_LEVEL: "info" },
+                            secrets: [
+                                { env: "DATABASE_PASSWORD", secretName: "govstack-prod/db-app", jsonKey: "password" },
+                                { env: "REDIS_AUTH", secretName: "govstack-prod/redis-auth" },
+                            ],
+                            secretsKmsKeyArns: [KEY("data")],
+                            ephemeralStorageKmsKeyArn: KEY("containers"),
+                            bakeTimeMinutes: 15,
+                        }),
+                    );
+                    // Staging: built from app/ by Docker; the digest exists only after the push.
+                    new BlueGreenService(
+                        "govstack-stg",
+                        args("govstack-stg", {
+                            image: { kind: "build", context: APP },
+                            desiredCount: 1,
+                            minCount: 1,
+                            maxCount: 3,
+                            logRetentionDays: 90,
+                            deploymentAlarmNames: deploymentAlarmNames("govstack-stg"),
+                            // An RDS-managed secret: its ARN is an output, unknown at preview.
+                            secrets: [{ env: "DATABASE_URL_SECRET", secretArn: unknown<string>(), jsonKey: "password" }],
+                        }),
+                    );
+                    // A region without ECS native blue/green: the CodeDeploy controller.
+                    new BlueGreenService(
+                        "govstack-cd",
+                        args("govstack-cd", {
+                            deploymentController: "codedeploy",
+                            productionListenerArn: LISTENER(443),
+                            testListenerArn: LISTENER(8443),
+                            deploymentAlarmNames: deploymentAlarmNames("govstack-cd"),
+                            bakeTimeMinutes: 15,
+                            healthCheckGracePeriodSeconds: 120,
+                        }),
+                    );
+                },
+                new PreviewMocks(),
+                CONFIG,
+            ),
         ));
+        recorded = recorder.resources;
     });
 
     describe("cluster and repository", () => {
@@ -378,6 +420,138 @@ describe("BlueGreenService component", () => {
         });
     });
 
+    describe("timeouts: pulumi up outlasts a deployment (bake + health-check grace + margin)", () => {
+        const SERVICE = "aws:ecs/service:Service";
+        const PROVIDER_DEFAULT_SECONDS = 20 * 60;
+
+        it("derives the service's create and update timeouts from its bake time and grace period", () => {
+            for (const [name, bake, grace] of [
+                ["govstack-prod-app", 15, 60],
+                ["govstack-stg-app", 5, 60],
+                ["govstack-cd-app", 15, 120],
+            ] as const) {
+                const { timeouts } = registered(SERVICE, name);
+                const expected = deploymentTimeoutMinutes(bake, grace) * 60;
+                assert.equal(timeouts.create, expected, `${name} create`);
+                assert.equal(timeouts.update, expected, `${name} update`);
+                // The tie itself: a deployment's wait covers its bake, its grace period and the margin.
+                assert.equal(expected, bake * 60 + Math.ceil(grace / 60) * 60 + DEPLOYMENT_MARGIN_MINUTES * 60);
+                assert.equal(timeouts.delete, 0, "deletion keeps the provider's default");
+            }
+            assert.equal(one(SERVICE).healthCheckGracePeriodSeconds, 60);
+            assert.equal(one(SERVICE, "govstack-cd").healthCheckGracePeriodSeconds, 120);
+        });
+
+        it("exceeds the provider's 20-minute default whenever the bake alone comes close to it", () => {
+            assert.ok(registered(SERVICE, "govstack-prod-app").timeouts.update > PROVIDER_DEFAULT_SECONDS);
+            // Even a service that bakes for 0 minutes keeps the margin for task start and rollback.
+            assert.ok(deploymentTimeoutMinutes(0, 0) >= DEPLOYMENT_MARGIN_MINUTES);
+        });
+    });
+
+    describe("ownership: what Pulumi leaves to the deployment controller (ignoreChanges)", () => {
+        it("native blue/green: ECS owns the task count and which target group is primary", () => {
+            assert.deepEqual(registered("aws:ecs/service:Service", "govstack-prod-app").ignoreChanges, ["desiredCount", "loadBalancers"]);
+            assert.deepEqual(SERVICE_IGNORE_CHANGES.ecs, ["desiredCount", "loadBalancers"]);
+        });
+
+        it("native blue/green: ECS owns the listener rules' weights", () => {
+            for (const rule of ["govstack-prod-production", "govstack-prod-test"]) {
+                assert.deepEqual(registered("aws:lb/listenerRule:ListenerRule", rule).ignoreChanges, ["actions"]);
+            }
+            assert.deepEqual(RULE_IGNORE_CHANGES, ["actions"]);
+        });
+
+        it("CodeDeploy: also the task definition, network configuration and platform version (only a CodeDeploy deployment changes them)", () => {
+            assert.deepEqual(registered("aws:ecs/service:Service", "govstack-cd-app").ignoreChanges, [
+                "desiredCount",
+                "loadBalancers",
+                "taskDefinition",
+                "networkConfiguration",
+                "platformVersion",
+            ]);
+        });
+    });
+
+    describe("the CodeDeploy controller (a region without ECS native blue/green)", () => {
+        const CD = "govstack-cd";
+
+        it("hands the ECS service to CodeDeploy: one target group, no native strategy, no steady-state wait", () => {
+            const svc = one("aws:ecs/service:Service", CD);
+            assert.deepEqual(svc.deploymentController, { type: "CODE_DEPLOY" });
+            assert.equal(svc.deploymentConfiguration, undefined);
+            const [lb] = svc.loadBalancers as Inputs[];
+            assert.deepEqual(Object.keys(lb).sort(), ["containerName", "containerPort", "targetGroupArn"]);
+            assert.equal(svc.waitForSteadyState, false);
+        });
+
+        it("has no circuit breaker and no ECS deployment alarms (ECS supports neither under CODE_DEPLOY)", () => {
+            const svc = one("aws:ecs/service:Service", CD);
+            assert.equal(svc.deploymentCircuitBreaker, undefined);
+            assert.equal(svc.alarms, undefined);
+        });
+
+        it("declares no listener rules and no ECS infrastructure role (CodeDeploy uses the listeners' default actions)", () => {
+            assert.equal(of("aws:lb/listenerRule:ListenerRule", CD).length, 0);
+            assert.equal(mocks.ofType("aws:iam/role:Role").filter((r) => r.name === `${CD}-ecs-infrastructure`).length, 0);
+            assert.equal(of("aws:lb/targetGroup:TargetGroup", CD).length, 2);
+        });
+
+        it("declares an ECS application and a blue/green deployment group over both target groups and both listeners", () => {
+            const app = one("aws:codedeploy/application:Application", CD);
+            assert.equal(app.computePlatform, "ECS");
+            assert.equal(app.name, "govstack-cd-app");
+            const group = one("aws:codedeploy/deploymentGroup:DeploymentGroup", CD);
+            assert.equal(group.appName, "govstack-cd-app");
+            assert.equal(group.deploymentConfigName, CODEDEPLOY_DEPLOYMENT_CONFIG);
+            assert.deepEqual(group.deploymentStyle, { deploymentOption: "WITH_TRAFFIC_CONTROL", deploymentType: "BLUE_GREEN" });
+            assert.deepEqual(group.ecsService, { clusterName: "govstack-cd", serviceName: "govstack-cd-app" });
+            assert.deepEqual(group.loadBalancerInfo, {
+                targetGroupPairInfo: {
+                    targetGroups: [{ name: "govstack-cd-blue" }, { name: "govstack-cd-green" }],
+                    prodTrafficRoute: { listenerArns: [LISTENER(443)] },
+                    testTrafficRoute: { listenerArns: [LISTENER(8443)] },
+                },
+            });
+            // The bake is the wait before the old task set is terminated.
+            assert.deepEqual(group.blueGreenDeploymentConfig, {
+                deploymentReadyOption: { actionOnTimeout: "CONTINUE_DEPLOYMENT" },
+                terminateBlueInstancesOnDeploymentSuccess: { action: "TERMINATE", terminationWaitTimeInMinutes: 15 },
+            });
+        });
+
+        it("rolls back on its own: a failed deployment or a deployment alarm, by name", () => {
+            const group = one("aws:codedeploy/deploymentGroup:DeploymentGroup", CD);
+            assert.deepEqual(group.autoRollbackConfiguration, { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] });
+            assert.deepEqual(group.alarmConfiguration, {
+                enabled: true,
+                alarms: ["govstack-cd-alb-5xx", "govstack-cd-target-5xx-rate", "govstack-cd-latency-p95"],
+            });
+        });
+
+        it("gives CodeDeploy a role with AWSCodeDeployRoleForECS, partition-aware, inside the boundary", () => {
+            const trust = policy("aws:iam/role:Role", `${CD}-codedeploy`);
+            assert.deepEqual(trust.Statement[0].Principal, { Service: "codedeploy.amazonaws.com" });
+            const role = mocks.ofType("aws:iam/role:Role").find((r) => r.name === `${CD}-codedeploy`)?.inputs as Inputs;
+            assert.equal(role.permissionsBoundary, permissionsBoundaryArn(SCOPE, "prod"));
+            const attachment = mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").find((r) => r.name === `${CD}-codedeploy`)?.inputs;
+            assert.equal(attachment?.policyArn, "arn:aws-us-gov:iam::aws:policy/AWSCodeDeployRoleForECS");
+            const group = one("aws:codedeploy/deploymentGroup:DeploymentGroup", CD);
+            assert.equal(group.serviceRoleArn, "arn:aws-us-gov:iam::111122223333:role/govstack-cd-codedeploy");
+        });
+
+        it("creates the deployment group after the service, its application and its role", () => {
+            const deps = registered("aws:codedeploy/deploymentGroup:DeploymentGroup", CD).dependencies;
+            for (const [type, name] of [
+                ["aws:ecs/service:Service", "govstack-cd-app"],
+                ["aws:codedeploy/application:Application", CD],
+                ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", `${CD}-codedeploy`],
+            ]) {
+                assert.ok(deps.includes(registered(type, name).urn), `depends on ${name}`);
+            }
+        });
+    });
+
     it("never writes a commercial-partition ARN", () => {
         assert.doesNotMatch(JSON.stringify(mocks.resources.map((r) => r.inputs)), /arn:aws:/);
     });
@@ -385,7 +559,7 @@ describe("BlueGreenService component", () => {
 
 describe("BlueGreenService component: argument checks", () => {
     const build = (overrides: Partial<BlueGreenServiceArgs>) =>
-        evaluateStack("prod", () => void new BlueGreenService("govstack-bad", args(overrides)), new PreviewMocks(), CONFIG);
+        evaluateStack("prod", () => void new BlueGreenService("govstack-bad", args("govstack-bad", overrides)), new PreviewMocks(), CONFIG);
 
     it("refuses a malformed digest", async () => {
         await assert.rejects(

@@ -73,7 +73,15 @@ describe("infra/config: the real stack files", () => {
         const raw = structuredClone(readStackConfig("staging").values);
         const service = raw["govstack:service"] as Record<string, unknown>;
         const edge = raw["govstack:edge"] as Record<string, unknown>;
-        const serviceKeys = ["containerPort", "healthCheckPath", "bakeTimeMinutes", "cpuTargetPercent", "memoryTargetPercent"] as const;
+        const serviceKeys = [
+            "containerPort",
+            "healthCheckPath",
+            "bakeTimeMinutes",
+            "healthCheckGracePeriodSeconds",
+            "deploymentController",
+            "cpuTargetPercent",
+            "memoryTargetPercent",
+        ] as const;
         const edgeKeys = ["internal", "sslPolicy", "testListenerPort", "wafRateLimit"] as const;
         serviceKeys.forEach((key) => delete service[key]);
         edgeKeys.forEach((key) => delete edge[key]);
@@ -294,6 +302,38 @@ describe("infra/config: invalid settings fail with the key, the value and what i
                 "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
         },
         {
+            name: "a deployment controller ECS does not have",
+            stack: "staging",
+            path: ["govstack:service", "deploymentController"],
+            value: "CODE_DEPLOY",
+            message: 'Invalid setting "govstack:service.deploymentController": "CODE_DEPLOY" must be one of ecs, codedeploy',
+        },
+        {
+            name: "a pinned PostgreSQL minor (AWS upgrades minors; the next up would ask for a downgrade)",
+            stack: "prod",
+            path: ["govstack:database", "engineVersion"],
+            value: "16.4",
+            message:
+                'Invalid setting "govstack:database.engineVersion": "16.4" names a minor version; name only the major ("16"): ' +
+                "RDS upgrades minors itself (autoMinorVersionUpgrade), and a pinned minor would make a later pulumi up ask RDS for a downgrade",
+        },
+        {
+            name: "a PostgreSQL major the estate does not accept",
+            stack: "staging",
+            path: ["govstack:database", "engineVersion"],
+            value: "13",
+            message:
+                'Invalid setting "govstack:database.engineVersion": "13" must be a PostgreSQL major version in quotes: one of "14", "15", "16", "17"',
+        },
+        {
+            name: "an unquoted PostgreSQL version (YAML reads a number)",
+            stack: "staging",
+            path: ["govstack:database", "engineVersion"],
+            value: 16,
+            message:
+                'Invalid setting "govstack:database.engineVersion": 16 must be a PostgreSQL major version in quotes: one of "14", "15", "16", "17"',
+        },
+        {
             name: "a multi-AZ cache with one node",
             stack: "staging",
             path: ["govstack:cache", "multiAz"],
@@ -328,6 +368,25 @@ describe("infra/config: invalid settings fail with the key, the value and what i
             messageOf("staging", withSetting("staging", ["govstack:edge"], undefined)),
             'Missing setting "govstack:edge": must be a mapping (see docs/settings.md)',
         );
+    });
+
+    it("takes the PostgreSQL major alone and derives the parameter group's major from it", () => {
+        const s = parseSettings("prod", withSetting("prod", ["govstack:database", "engineVersion"], "17"));
+        assert.strictEqual(s.database.engineVersion, "17");
+        assert.strictEqual(s.database.engineMajor, 17);
+        assert.strictEqual(s.database.allowMajorVersionUpgrade, false, "a major upgrade is allowed only when asked for");
+    });
+
+    it("applies prod's guard rails to any stack marked govstack:production, and not to one marked false", () => {
+        const staging = { ...readStackConfig("staging").values, "govstack:production": true };
+        assert.match(messageOf("staging", staging), /Invalid setting "govstack:database.multiAz": false must be true in prod/);
+        const prod = { ...readStackConfig("prod").values, "govstack:production": false };
+        assert.strictEqual(parseSettings("prod", prod).isProd, false);
+        const renamed: Record<string, unknown> = { ...readStackConfig("prod").values, "govstack:production": true };
+        const tags = (renamed["aws:defaultTags"] as { tags: Record<string, string> }).tags;
+        renamed["aws:defaultTags"] = { tags: { ...tags, Environment: "prod-west" } };
+        assert.strictEqual(parseSettings("prod-west", renamed).isProd, true);
+        assert.strictEqual(parseSettings("staging", readStackConfig("staging").values).isProd, false);
     });
 
     it("the same values that prod rejects are accepted in staging", () => {

@@ -2,8 +2,11 @@ import * as assert from "assert";
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { Evaluation } from "../../tools/lib/evaluate";
-import { evaluated, isSecret, named, one } from "./harness";
+import { Data, DatabaseSettings } from "../../infra/components/data";
+import { evaluateStack, Evaluation } from "../../tools/lib/evaluate";
+import { PreviewMocks } from "../../tools/lib/preview-mocks";
+import { StackConfig } from "../../tools/lib/stack-config";
+import { evaluated, isSecret, named, one, sequentially } from "./harness";
 
 const RDS = "aws:rds/instance:Instance";
 const REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -23,10 +26,24 @@ describe("infra/components/data", () => {
     describe("RDS PostgreSQL", () => {
         it("runs the configured PostgreSQL version and class", () => {
             assert.strictEqual(db(prod).engine, "postgres");
-            assert.strictEqual(db(prod).engineVersion, "16.4");
+            assert.strictEqual(db(prod).engineVersion, "16");
             assert.strictEqual(db(prod).instanceClass, "db.m6g.large");
             assert.strictEqual(db(staging).instanceClass, "db.t4g.medium");
             assert.strictEqual(db(prod).identifier, "govstack-prod-postgres");
+        });
+
+        it("declares the major only, so AWS's automatic minor upgrades never show up as a plan diff", () => {
+            for (const ev of [staging, prod]) {
+                const i = db(ev);
+                // The provider keeps a major-only engine_version as declared while the running version
+                // extends it (engine_version_actual holds the minor); a full minor would be read back as
+                // the upgraded one and planned as a downgrade. See infra/components/data/data.ts.
+                assert.match(String(i.engineVersion), /^\d+$/);
+                assert.strictEqual(i.autoMinorVersionUpgrade, true);
+                assert.strictEqual(i.allowMajorVersionUpgrade, false, "a major upgrade only in its own change window");
+                const pg = one(ev, "aws:rds/parameterGroup:ParameterGroup").inputs;
+                assert.strictEqual(pg.family, `postgres${String(i.engineVersion)}`);
+            }
         });
 
         it("is never publicly accessible and sits in the isolated subnets' group", () => {
@@ -181,5 +198,68 @@ describe("infra/components/data", () => {
                 assert.ok(prod.mocks.ofType(LOG_GROUP).some((g) => g.inputs.name === d.destination && g.inputs.kmsKeyId !== undefined));
             }
         });
+    });
+});
+
+describe("infra/components/data: a major upgrade's change window", () => {
+    const SCOPE = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "111122223333" };
+    const CONFIG: StackConfig = { project: "govstack", stack: "prod", values: { "aws:region": "us-gov-west-1" }, secretKeys: [], environments: [] };
+    const KEY = `arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/${"0".repeat(8)}-0000-0000-0000-${"0".repeat(12)}`;
+    const database = (overrides: Partial<DatabaseSettings>): DatabaseSettings => ({
+        engineVersion: "17",
+        engineMajor: 17,
+        instanceClass: "db.m6g.large",
+        allocatedStorage: 100,
+        maxAllocatedStorage: 400,
+        multiAz: true,
+        backupRetentionDays: 30,
+        deletionProtection: true,
+        databaseName: "govstack",
+        masterUsername: "govstack_admin",
+        performanceInsightsRetentionDays: 7,
+        ...overrides,
+    });
+    const build = (db: DatabaseSettings) =>
+        sequentially(() =>
+            evaluateStack(
+                "prod",
+                () =>
+                    void new Data("data", {
+                        scope: SCOPE,
+                        namePrefix: "govstack-prod",
+                        tags: { Project: "govstack" },
+                        isProd: true,
+                        subnetIds: ["subnet-1", "subnet-2", "subnet-3"],
+                        databaseSecurityGroupId: "sg-db",
+                        cacheSecurityGroupId: "sg-cache",
+                        dataKeyArn: KEY,
+                        logsKeyArn: KEY,
+                        logRetentionDays: 400,
+                        database: db,
+                        cache: { engineVersion: "7.1", nodeType: "cache.m7g.large", nodes: 2, multiAz: true, snapshotRetentionDays: 7 },
+                    }),
+                new PreviewMocks(),
+                CONFIG,
+            ),
+        );
+
+    it("moves to the new major with a parameter group of its family and applies it now, even in prod", async () => {
+        const { mocks } = await build(database({ allowMajorVersionUpgrade: true }));
+        const [instance] = mocks.ofType(RDS).map((r) => r.inputs);
+        const [pg] = mocks.ofType("aws:rds/parameterGroup:ParameterGroup").map((r) => r.inputs);
+        assert.strictEqual(instance.engineVersion, "17");
+        assert.strictEqual(instance.allowMajorVersionUpgrade, true);
+        // Applied in this update, so the replaced postgres16 group is detached before Pulumi deletes it.
+        assert.strictEqual(instance.applyImmediately, true);
+        assert.strictEqual(pg.family, "postgres17");
+        assert.strictEqual(pg.name, "govstack-prod-postgres-pg17", "a new name: created before the old group is deleted");
+        assert.strictEqual(instance.parameterGroupName, pg.name);
+    });
+
+    it("otherwise keeps prod's changes for the maintenance window and refuses a major move", async () => {
+        const { mocks } = await build(database({}));
+        const [instance] = mocks.ofType(RDS).map((r) => r.inputs);
+        assert.strictEqual(instance.allowMajorVersionUpgrade, false);
+        assert.strictEqual(instance.applyImmediately, false);
     });
 });

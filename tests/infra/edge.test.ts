@@ -2,14 +2,17 @@ import * as assert from "node:assert/strict";
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { Edge } from "../../infra/components/edge";
+import { Edge, LISTENER_IGNORE_CHANGES_UNDER_CODEDEPLOY } from "../../infra/components/edge";
 import { evaluateStack } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
-import { StackConfig } from "../../tools/lib/stack-config";
+import { PROJECT_ROOT, StackConfig } from "../../tools/lib/stack-config";
+import { ResourceRecorder } from "../../tools/plan/recorder";
+import { PlannedResource } from "../../tools/plan/types";
 
 const SCOPE = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "111122223333" };
 const CERT = "arn:aws-us-gov:acm:us-gov-west-1:111122223333:certificate/3f2c1a9e-8b47-4d6a-9e21-5c0d7b8a4f13";
 const LOGS_KEY = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/logs";
+const BLUE = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:targetgroup/govstack-cd-blue/0123456789abcdef";
 const CONFIG: StackConfig = {
     project: "govstack",
     stack: "prod",
@@ -22,6 +25,7 @@ type Inputs = Record<string, unknown>;
 
 describe("Edge component", () => {
     let mocks: PreviewMocks;
+    let recorded: PlannedResource[];
     /** Resources of the internet-facing edge under test (the internal one is `govstack-int-*`). */
     const ofProd = (type: string) => mocks.ofType(type).filter((r) => r.name.startsWith("govstack-prod-"));
     const one = (type: string): DeclaredResource => {
@@ -36,39 +40,56 @@ describe("Edge component", () => {
     };
 
     before(async () => {
-        ({ mocks } = await evaluateStack(
-            "prod",
-            () => {
-                new Edge("govstack-prod", {
-                    scope: SCOPE,
-                    tags: { Project: "govstack", Environment: "prod" },
-                    // Outputs of the network component: unknown at preview.
-                    subnetIds: pulumi.output(pulumi.unknown as unknown as string[]),
-                    securityGroupIds: [pulumi.output(pulumi.unknown as unknown as string)],
-                    certificateArn: CERT,
-                    testListenerPort: 8443,
-                    accessLogsBucket: "govstack-prod-alb-logs-111122223333-us-gov-west-1",
-                    deletionProtection: true,
-                    wafRateLimit: 1500,
-                    logsKmsKeyArn: LOGS_KEY,
-                    logRetentionDays: 365,
-                });
-                new Edge("govstack-int", {
-                    scope: SCOPE,
-                    tags: {},
-                    subnetIds: ["subnet-private-a", "subnet-private-b"],
-                    securityGroupIds: ["sg-alb"],
-                    internal: true,
-                    certificateArn: CERT,
-                    accessLogsBucket: "logs",
-                    deletionProtection: false,
-                    logsKmsKeyArn: LOGS_KEY,
-                    logRetentionDays: 30,
-                });
-            },
-            new PreviewMocks(),
-            CONFIG,
+        const recorder = new ResourceRecorder(PROJECT_ROOT);
+        ({ mocks } = await recorder.record(() =>
+            evaluateStack(
+                "prod",
+                () => {
+                    new Edge("govstack-prod", {
+                        scope: SCOPE,
+                        tags: { Project: "govstack", Environment: "prod" },
+                        // Outputs of the network component: unknown at preview.
+                        subnetIds: pulumi.output(pulumi.unknown as unknown as string[]),
+                        securityGroupIds: [pulumi.output(pulumi.unknown as unknown as string)],
+                        certificateArn: CERT,
+                        testListenerPort: 8443,
+                        accessLogsBucket: "govstack-prod-alb-logs-111122223333-us-gov-west-1",
+                        deletionProtection: true,
+                        wafRateLimit: 1500,
+                        logsKmsKeyArn: LOGS_KEY,
+                        logRetentionDays: 365,
+                    });
+                    new Edge("govstack-int", {
+                        scope: SCOPE,
+                        tags: {},
+                        subnetIds: ["subnet-private-a", "subnet-private-b"],
+                        securityGroupIds: ["sg-alb"],
+                        internal: true,
+                        certificateArn: CERT,
+                        accessLogsBucket: "logs",
+                        deletionProtection: false,
+                        logsKmsKeyArn: LOGS_KEY,
+                        logRetentionDays: 30,
+                    });
+                    // Under the CodeDeploy controller the listeners forward to blue by default.
+                    new Edge("govstack-cd", {
+                        scope: SCOPE,
+                        tags: {},
+                        subnetIds: ["subnet-public-a", "subnet-public-b"],
+                        securityGroupIds: ["sg-alb"],
+                        certificateArn: CERT,
+                        defaultTargetGroupArn: BLUE,
+                        accessLogsBucket: "logs",
+                        deletionProtection: false,
+                        logsKmsKeyArn: LOGS_KEY,
+                        logRetentionDays: 30,
+                    });
+                },
+                new PreviewMocks(),
+                CONFIG,
+            ),
         ));
+        recorded = recorder.resources;
     });
 
     it("makes the load balancer internal, in the given subnets, when asked", () => {
@@ -125,6 +146,29 @@ describe("Edge component", () => {
         const [action] = https.defaultActions as Inputs[];
         assert.equal(action.type, "fixed-response");
         assert.equal((action.fixedResponse as Inputs).statusCode, "404");
+    });
+
+    it("answers requests no listener rule matches with a fixed 404, which ECS native blue/green leaves alone", () => {
+        for (const port of [443, 8443]) {
+            assert.deepEqual(listener(port).defaultActions, [
+                { type: "fixed-response", fixedResponse: { contentType: "application/json", statusCode: "404", messageBody: '{"error":"not found"}' } },
+            ]);
+            const name = port === 443 ? "govstack-prod-https" : "govstack-prod-https-test";
+            assert.deepEqual(recorded.find((r) => r.name === name)?.ignoreChanges, [], `${name}: Pulumi owns its default action`);
+        }
+    });
+
+    it("under the CodeDeploy controller, both HTTPS listeners forward to blue by default and leave that action to CodeDeploy", () => {
+        const listeners = mocks.ofType("aws:lb/listener:Listener").filter((l) => l.name.startsWith("govstack-cd-https"));
+        assert.deepEqual(listeners.map((l) => l.inputs.port).sort(), [443, 8443]);
+        for (const l of listeners) {
+            assert.deepEqual(l.inputs.defaultActions, [{ type: "forward", targetGroupArn: BLUE }]);
+            assert.deepEqual(recorded.find((r) => r.name === l.name)?.ignoreChanges, ["defaultActions"]);
+        }
+        assert.deepEqual(LISTENER_IGNORE_CHANGES_UNDER_CODEDEPLOY, ["defaultActions"]);
+        // Port 80 never forwards, whoever deploys.
+        const http = mocks.ofType("aws:lb/listener:Listener").find((l) => l.name === "govstack-cd-http")?.inputs;
+        assert.equal((http?.defaultActions as Inputs[])[0].type, "redirect");
     });
 
     it("gives the test listener the same TLS policy and certificate", () => {

@@ -98,6 +98,31 @@ describe("offline plan of the real estate through the real pack", function () {
         assert.ok(result.mandatory > 0);
     });
 
+    it("prod under the CodeDeploy controller plans clean, its listeners forwarding to blue before the service exists", async () => {
+        const config = readStackConfig("prod");
+        config.values["govstack:service"] = { ...(config.values["govstack:service"] as object), deploymentController: "codedeploy" };
+        const evaluation = await evaluateForPlan("prod", { config });
+        const result = await runPlan("prod", { pack: Promise.resolve(pack), evaluation });
+        assert.deepStrictEqual(result.violations.filter((v) => v.enforcement !== "advisory").map((v) => `${v.policy}: ${v.message}`), []);
+        const of = (type: string) => evaluation.resources.filter((r) => r.type === type);
+        const blue = of(TARGET_GROUP).find((g) => g.name.endsWith("-blue"));
+        const https = of("aws:lb/listener:Listener").filter((l) => l.inputs.protocol === "HTTPS");
+        assert.ok(blue);
+        assert.strictEqual(https.length, 2);
+        for (const listener of https) {
+            assert.strictEqual((listener.inputs.defaultActions as { type: string }[])[0].type, "forward");
+            assert.deepStrictEqual(listener.propertyDependencies.defaultActions, [blue.urn], `${listener.name} forwards to blue`);
+            assert.deepStrictEqual(listener.ignoreChanges, ["defaultActions"]);
+        }
+        const [service] = of(ECS_SERVICE);
+        assert.deepStrictEqual(service.inputs.deploymentController, { type: "CODE_DEPLOY" });
+        for (const listener of https) {
+            assert.ok(service.dependencies.includes(listener.urn), `the ECS service waits for ${listener.name}`);
+        }
+        assert.strictEqual(of("aws:lb/listenerRule:ListenerRule").length, 0);
+        assert.strictEqual(of("aws:codedeploy/deploymentGroup:DeploymentGroup").length, 1);
+    });
+
     it("an invalid setting stops the program with a RunError (one line under the Pulumi CLI); the plan names the file and maps it to exit 2", async () => {
         const config = readStackConfig("staging");
         config.values["aws:region"] = "us-east-1";

@@ -538,6 +538,10 @@ describe("encryption", () => {
                 assertViolations(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "mysql" } }), [
                     'RDS instance "db" (mysql) uses the default parameter group, which does not require TLS (require_secure_transport = OFF); give it an aws.rds.ParameterGroup with require_secure_transport = ON.',
                 ]);
+                // A major-only version (how the estate declares it, "16") names its family too: postgres14 defaults off.
+                assertViolations(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "postgres", engineVersion: "14" } }), [
+                    'RDS instance "db" (postgres 14) uses the default parameter group, which does not require TLS (rds.force_ssl = 0); give it an aws.rds.ParameterGroup with rds.force_ssl = 1.',
+                ]);
                 // A cross-Region read replica (source given as an ARN) gets the engine's default group.
                 const source = "arn:aws-us-gov:rds:us-gov-east-1:111122223333:db:primary";
                 assertViolations(await runResourcePolicy(p, { type: instance, name: "dr", props: { engine: "postgres", engineVersion: "13.15", replicateSourceDb: source } }), [
@@ -549,6 +553,7 @@ describe("encryption", () => {
                 // RDS for PostgreSQL 15+ defaults rds.force_ssl to 1; without a version RDS picks a current (15+) one.
                 assertClean(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "postgres", engineVersion: "16.3" } }));
                 assertClean(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "postgres", engineVersion: "15" } }));
+                assertClean(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "postgres", engineVersion: "16" } }));
                 assertClean(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "postgres" } }));
                 // A named group, known or computed, is judged as a parameter group instead.
                 assertClean(await runResourcePolicy(p, { type: instance, name: "db", props: { engine: "mysql", engineVersion: "8.0", parameterGroupName: "gov-mysql" } }));

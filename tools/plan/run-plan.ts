@@ -226,7 +226,10 @@ function stackPackConfig(handle: PackHandle, stack: string, options: RunPlanOpti
     } else if (options.packConfig) {
         throw new SettingsError(`Policy config ${shownAs} does not exist`);
     } else {
-        log(`${stack}: no ${shownAs}; using the pack's defaults`);
+        log(
+            `${stack}: no ${shownAs}; using the pack's defaults (every policy mandatory, the prod-scoped ones too). ` +
+                "`npm run new-stack` writes one; a non-production stack runs those as advisory",
+        );
     }
     const { config, problems, warnings } = resolvePolicyConfig(handle.info, packConfig);
     if (problems.length > 0) {

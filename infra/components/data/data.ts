@@ -8,8 +8,15 @@ import { resourceTags } from "../../lib/tags";
 import { POSTGRES_PORT, REDIS_PORT } from "../network";
 
 export interface DatabaseSettings {
+    /** The PostgreSQL major version only ("16"); RDS picks and upgrades the minor. */
     engineVersion: string;
     engineMajor: number;
+    /**
+     * The change window of a major upgrade (docs/runbooks/database-major-upgrade.md): RDS may move
+     * to a new major, and changes apply immediately even in prod, so the new parameter group is in
+     * use and the old one free to delete within the same `pulumi up`. @default false
+     */
+    allowMajorVersionUpgrade?: boolean;
     instanceClass: string;
     allocatedStorage: number;
     maxAllocatedStorage: number;
@@ -151,6 +158,13 @@ export class Data extends pulumi.ComponentResource {
             {
                 identifier: id,
                 engine: "postgres",
+                // Major only ("16"): CreateDBInstance takes the major's default minor. The provider
+                // keeps a major-only engine_version as declared when the running version merely
+                // extends it ("16" vs "16.9"; terraform-provider-aws internal/service/rds,
+                // compareActualEngineVersion, since hashicorp/terraform-provider-aws#20207) and reports
+                // the running minor as engineVersionActual, so AWS's automatic minor upgrades never
+                // show up as a diff. A full minor would read back as the upgraded one and the next
+                // `pulumi up` would ask for a downgrade (hashicorp/terraform-provider-aws#39579).
                 engineVersion: db.engineVersion,
                 instanceClass: db.instanceClass,
                 allocatedStorage: db.allocatedStorage,
@@ -184,7 +198,11 @@ export class Data extends pulumi.ComponentResource {
                 performanceInsightsRetentionPeriod: db.performanceInsightsRetentionDays,
                 enabledCloudwatchLogsExports: [...POSTGRES_LOG_EXPORTS],
                 autoMinorVersionUpgrade: true,
-                applyImmediately: !args.isProd,
+                allowMajorVersionUpgrade: db.allowMajorVersionUpgrade ?? false,
+                // Prod waits for its maintenance window, except in a major upgrade's own change window:
+                // an upgrade left pending would keep the old parameter group attached, and the
+                // replaced group's deletion at the end of the same update would fail.
+                applyImmediately: !args.isProd || (db.allowMajorVersionUpgrade ?? false),
                 tags: { ...tags(id), ...args.databaseTags },
             },
             { parent: this, dependsOn: logGroups },

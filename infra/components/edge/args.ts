@@ -31,6 +31,13 @@ export interface EdgeArgs {
     sslPolicy?: string;
     /** Port of the HTTPS test listener blue/green uses to reach the new revision. @default 8443 */
     testListenerPort?: number;
+    /**
+     * The target group both HTTPS listeners forward to by default, for a deployment controller that
+     * shifts traffic by rewriting the listeners' default actions (CodeDeploy); Pulumi then leaves
+     * those actions to it. @default none: a fixed 404 for requests no listener rule matches (ECS native
+     * blue/green shifts the weights of the service's own listener rules instead)
+     */
+    defaultTargetGroupArn?: pulumi.Input<string>;
     /** Bucket (SSE-S3) receiving the access logs. */
     accessLogsBucket: pulumi.Input<string>;
     /** Key prefix of the access logs. @default the component's name */

@@ -6,11 +6,15 @@ import { resourceTags } from "../../lib/tags";
 import { EDGE_DEFAULTS, EdgeArgs } from "./args";
 import { createWaf } from "./waf";
 
+/** What Pulumi leaves to CodeDeploy on the HTTPS listeners when they forward by default. */
+export const LISTENER_IGNORE_CHANGES_UNDER_CODEDEPLOY = ["defaultActions"] as const;
+
 /**
  * The internet edge (SC-7): an Application Load Balancer with HTTP only redirecting to HTTPS, an
  * HTTPS production listener and an HTTPS test listener (both FIPS TLS 1.2+), access logs, and a WAFv2
  * web ACL with AWS managed rules, a rate limit and logging. Routing to the service is added by the
- * blue-green service as listener rules; unmatched requests get a plain 404 here.
+ * blue-green service as listener rules (unmatched requests get a plain 404 here), or, under the
+ * CodeDeploy controller, by the listeners' default action, which CodeDeploy rewrites.
  */
 export class Edge extends pulumi.ComponentResource {
     readonly albArn: pulumi.Output<string>;
@@ -58,10 +62,20 @@ export class Edge extends pulumi.ComponentResource {
             parent,
         );
 
-        const notFound: aws.types.input.lb.ListenerDefaultAction = {
-            type: "fixed-response",
-            fixedResponse: { contentType: "application/json", statusCode: "404", messageBody: '{"error":"not found"}' },
-        };
+        // Requests no listener rule matches. ECS native blue/green routes with the service's own listener
+        // rules (pure `forward`, one action each) and leaves this default alone: a fixed 404, an ELB 4XX
+        // that no deployment alarm counts (docs/bluegreen.md, "The listeners' default action"). Under
+        // the CodeDeploy controller the listeners themselves forward to the blue target group, and
+        // CodeDeploy rewrites that action on every deployment, so Pulumi must not put it back.
+        const byDefault: aws.types.input.lb.ListenerDefaultAction =
+            args.defaultTargetGroupArn === undefined
+                ? {
+                      type: "fixed-response",
+                      fixedResponse: { contentType: "application/json", statusCode: "404", messageBody: '{"error":"not found"}' },
+                  }
+                : { type: "forward", targetGroupArn: args.defaultTargetGroupArn };
+        const httpsOptions: pulumi.CustomResourceOptions =
+            args.defaultTargetGroupArn === undefined ? parent : { ...parent, ignoreChanges: [...LISTENER_IGNORE_CHANGES_UNDER_CODEDEPLOY] };
         new aws.lb.Listener(
             `${name}-http`,
             {
@@ -84,10 +98,10 @@ export class Edge extends pulumi.ComponentResource {
                 protocol: "HTTPS",
                 sslPolicy,
                 certificateArn: args.certificateArn,
-                defaultActions: [notFound],
+                defaultActions: [byDefault],
                 tags: tags(`${name}-https`),
             },
-            parent,
+            httpsOptions,
         );
         // Reachable only from operator CIDRs (the ALB security group's rule for this port): blue/green
         // sends test traffic here to the new revision before production traffic moves.
@@ -99,10 +113,10 @@ export class Edge extends pulumi.ComponentResource {
                 protocol: "HTTPS",
                 sslPolicy,
                 certificateArn: args.certificateArn,
-                defaultActions: [notFound],
+                defaultActions: [byDefault],
                 tags: tags(`${name}-https-test`),
             },
-            parent,
+            httpsOptions,
         );
 
         const webAcl = createWaf(

@@ -1,16 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { NAME_LIMITS, physicalName } from "../../lib/naming";
-
 /**
- * The traffic side of blue/green: two interchangeable target groups and the two listener rules ECS
- * moves traffic with (production on :443, test on the operator-only test listener).
+ * The listener rules ECS native blue/green moves traffic with: production on :443 and test on the
+ * operator-only test listener, each forwarding to both target groups by weight.
  */
-export interface BlueGreenRoutingArgs {
-    vpcId: pulumi.Input<string>;
-    port: number;
-    healthCheckPath: string;
+export interface ListenerRulesArgs {
+    blue: aws.lb.TargetGroup;
+    green: aws.lb.TargetGroup;
     productionListenerArn: pulumi.Input<string>;
     testListenerArn: pulumi.Input<string>;
     /** Host names the production rule forwards; default any host (`/*`). */
@@ -18,54 +15,19 @@ export interface BlueGreenRoutingArgs {
     tags: (name: string) => Record<string, string>;
 }
 
-export interface BlueGreenRouting {
-    blue: aws.lb.TargetGroup;
-    green: aws.lb.TargetGroup;
+export interface ListenerRules {
     productionRule: aws.lb.ListenerRule;
     testRule: aws.lb.ListenerRule;
 }
 
-export function createBlueGreenRouting(
-    name: string,
-    args: BlueGreenRoutingArgs,
-    opts: pulumi.CustomResourceOptions,
-): BlueGreenRouting {
-    const targetGroup = (color: "blue" | "green") => {
-        const tgName = physicalName(name, [color], NAME_LIMITS.targetGroup);
-        return new aws.lb.TargetGroup(
-            `${name}-${color}`,
-            {
-                name: tgName,
-                vpcId: args.vpcId,
-                targetType: "ip",
-                port: args.port,
-                // TLS ends at the ALB; ALB → task stays inside the VPC on the private subnets.
-                protocol: "HTTP",
-                protocolVersion: "HTTP1",
-                // The app drains in 20 s (SIGTERM); deregistration waits a little longer.
-                deregistrationDelay: 30,
-                healthCheck: {
-                    enabled: true,
-                    path: args.healthCheckPath,
-                    protocol: "HTTP",
-                    matcher: "200",
-                    interval: 15,
-                    timeout: 5,
-                    healthyThreshold: 2,
-                    unhealthyThreshold: 3,
-                },
-                tags: args.tags(tgName),
-            },
-            opts,
-        );
-    };
-    const blue = targetGroup("blue");
-    const green = targetGroup("green");
+/** What Pulumi leaves to ECS on each rule: the weights it rewrites during every deployment. */
+export const RULE_IGNORE_CHANGES = ["actions"];
 
+export function createListenerRules(name: string, args: ListenerRulesArgs, opts: pulumi.CustomResourceOptions): ListenerRules {
     const anyPath: aws.types.input.lb.ListenerRuleCondition[] = [{ pathPattern: { values: ["/*"] } }];
-    // Both rules forward to both groups by weight (pure `forward`: ECS blue/green rejects rules that
-    // mix action types). ECS rewrites the weights during a deployment, so Pulumi must not put them
-    // back: ignoreChanges on the actions.
+    // Both rules forward to both groups by weight, one action each (a rule mixing action types is
+    // what ECS blue/green cannot rewrite). ECS rewrites the weights during a deployment, so Pulumi
+    // must not put them back: ignoreChanges on the actions.
     const rule = (kind: "production" | "test", listenerArn: pulumi.Input<string>, conditions: aws.types.input.lb.ListenerRuleCondition[]) =>
         new aws.lb.ListenerRule(
             `${name}-${kind}`,
@@ -77,8 +39,8 @@ export function createBlueGreenRouting(
                         type: "forward",
                         forward: {
                             targetGroups: [
-                                { arn: blue.arn, weight: 100 },
-                                { arn: green.arn, weight: 0 },
+                                { arn: args.blue.arn, weight: 100 },
+                                { arn: args.green.arn, weight: 0 },
                             ],
                         },
                     },
@@ -86,7 +48,7 @@ export function createBlueGreenRouting(
                 conditions,
                 tags: args.tags(`${name}-${kind}`),
             },
-            { ...opts, ignoreChanges: ["actions"] },
+            { ...opts, ignoreChanges: RULE_IGNORE_CHANGES },
         );
     const productionRule = rule(
         "production",
@@ -94,5 +56,5 @@ export function createBlueGreenRouting(
         args.hostNames?.length ? [{ hostHeader: { values: [...args.hostNames] } }] : anyPath,
     );
     const testRule = rule("test", args.testListenerArn, anyPath);
-    return { blue, green, productionRule, testRule };
+    return { productionRule, testRule };
 }

@@ -9,7 +9,7 @@ import { rolePermissions } from "../shared/role-policy";
 /**
  * The service's three roles, least privilege (AC-6): the execution role (ECS agent: pull the image,
  * write logs, read the named secrets), the task role (the app itself: nothing unless asked), and the
- * ECS infrastructure role blue/green uses to move traffic between target groups. Every document is
+ * ECS infrastructure role native blue/green uses to move traffic between target groups. Every document is
  * built from settings, so it is known at preview whenever the secret references are; no action is `*`.
  */
 export interface ServiceRolesArgs {
@@ -19,7 +19,8 @@ export interface ServiceRolesArgs {
     permissionsBoundary: string;
     executionRoleName: string;
     taskRoleName: string;
-    infrastructureRoleName: string;
+    /** The role ECS native blue/green assumes to shift traffic; none under the CodeDeploy controller. */
+    infrastructureRoleName?: string;
     repositoryName: string;
     logGroupName: string;
     /** IAM resources of the secrets the execution role may read (patterns or full ARNs). */
@@ -33,7 +34,7 @@ export interface ServiceRolesArgs {
 export interface ServiceRoles {
     executionRole: aws.iam.Role;
     taskRole: aws.iam.Role;
-    infrastructureRole: aws.iam.Role;
+    infrastructureRole?: aws.iam.Role;
     /** Everything the service must wait for before it can start tasks or shift traffic. */
     ready: pulumi.Resource[];
 }
@@ -142,6 +143,9 @@ export function createServiceRoles(name: string, args: ServiceRolesArgs, opts: p
         );
     }
 
+    if (args.infrastructureRoleName === undefined) {
+        return { executionRole, taskRole, ready };
+    }
     const infrastructureRole = new aws.iam.Role(
         `${name}-ecs-infrastructure`,
         {
