@@ -116,6 +116,16 @@ export const CONTROL_IMPLEMENTATIONS: Readonly<Record<string, ComponentControls>
             "govstack:service.bakeTimeMinutes": ["CM-3", "SI-2"],
         },
     },
+    "govstack:service:BlueGreenTargetGroups": {
+        title: "Blue/green target groups",
+        how:
+            "Two interchangeable ALB target groups (blue, green) of IP targets on the container port with the same health " +
+            "check: a release is tested on one and rolled back by switching back to the other.",
+        controls: ["CM-3", "CP-10"],
+        settings: {
+            "govstack:service.healthCheckPath": ["CP-10"],
+        },
+    },
     "govstack:observability:Observability": {
         title: "Observability",
         how:
