@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { AuditTrail } from "./components/audit-trail";
+import { AuditTrail, auditBucketName } from "./components/audit-trail";
 import { Backups, BACKUP_SELECTION_TAG } from "./components/backups";
 import { APP_DB_USER, Data } from "./components/data";
 import { Detection } from "./components/detection";
@@ -9,7 +9,7 @@ import { Keys } from "./components/keys";
 import { Network, POSTGRES_PORT } from "./components/network";
 import { deploymentAlarmNames, Observability } from "./components/observability";
 import { BlueGreenService, BlueGreenTargetGroups } from "./components/service";
-import { ALB_LOG_PREFIX, Storage } from "./components/storage";
+import { ALB_LOG_PREFIX, S3_AUDIT_ACCESS_LOG_PREFIX, Storage } from "./components/storage";
 import { EstateSettings } from "./config";
 import { arn, ArnScope, permissionsBoundaryArn } from "./lib/arn";
 
@@ -107,6 +107,8 @@ export function buildEstate(settings: EstateSettings): Estate {
         tags,
         storageKeyArn: keys.arns.storage,
         ...settings.storage,
+        // The audit bucket (when this stack owns it) logs its server access into the log bucket.
+        ...(settings.baseline.auditTrail ? { auditBucketName: auditBucketName(prefix, scope) } : {}),
     });
 
     // Before the edge: under the CodeDeploy controller its listeners forward to blue by default.
@@ -223,7 +225,7 @@ export function buildEstate(settings: EstateSettings): Estate {
         },
     });
 
-    const baseline = buildBaseline(settings, scope, keys, observability, permissionsBoundary);
+    const baseline = buildBaseline(settings, scope, keys, observability, storage, permissionsBoundary);
 
     return { settings, keys, network, data, storage, edge, service, observability, ...baseline };
 }
@@ -234,6 +236,7 @@ function buildBaseline(
     scope: ArnScope,
     keys: Keys,
     observability: Observability,
+    storage: Storage,
     permissionsBoundary: string,
 ): Pick<Estate, "auditTrail" | "detection" | "backups"> {
     const prefix = settings.namePrefix;
@@ -254,8 +257,11 @@ function buildBaseline(
                   alertsTopicArn: observability.alertsTopicArn,
                   // The alerts topic accepts alarms named after the Observability component.
                   alarmNamePrefix: prefix,
+                  accessLogs: { bucketName: storage.accessLogsBucketName, prefix: S3_AUDIT_ACCESS_LOG_PREFIX },
+                  objectLock: settings.storage.auditObjectLock,
               },
-              { dependsOn: [observability] },
+              // The log bucket's policy must exist before S3 checks it may deliver access logs there.
+              { dependsOn: [observability, storage] },
           )
         : undefined;
     const detection =

@@ -200,6 +200,9 @@ function prodRules(s: RawSettings): SettingIssue[] {
     if (s["govstack:storage"].accessLogsExpireAfterDays < 365) {
         add(["govstack:storage", "accessLogsExpireAfterDays"], "must be at least 365 in prod");
     }
+    if (!s["govstack:storage"].auditObjectLock) {
+        add(["govstack:storage", "auditObjectLock"], "must be true in prod (audit-log buckets created with Object Lock, AU-9)");
+    }
     // AU-2/AU-12 audit trail, SI-4 detection, CP-9/CP-6 backups and their copy in the second region.
     const baseline = s["govstack:baseline"];
     for (const key of ["auditTrail", "detection", "backups", "crossRegionCopy"] as const) {

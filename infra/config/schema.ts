@@ -157,6 +157,7 @@ const storageSchema = z
             backupsGlacierAfterDays: whole(30, 3650).default(90),
             backupsExpireAfterDays: whole(90, 36500).default(2555),
             accessLogsExpireAfterDays: whole(30, 3650).default(365),
+            auditObjectLock: flag().default(false),
         },
         { error: "must be a mapping (see docs/settings.md)" },
     )

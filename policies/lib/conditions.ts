@@ -249,3 +249,66 @@ export function conditionNarrowsCaller(condition: unknown): Narrowing {
     }
     return reasons.length === 0 ? { kind: "absent" } : { kind: "open", reasons };
 }
+
+/** The caller keys that narrow only by network location: who is calling stays open (SC-7(5), AC-14). */
+export const NETWORK_KEY_NAMES: readonly string[] = ["aws:SourceIp", "aws:SourceVpc", "aws:SourceVpce"];
+const NETWORK_KEYS: ReadonlySet<string> = new Set(NETWORK_KEY_NAMES.map((k) => k.toLowerCase()));
+
+/** One operator/key pair of a Condition that narrows the caller, or would if its unknown values were fixed. */
+export interface CallerPair {
+    /** The operator as written ("StringEquals", "ForAnyValue:IpAddress"). */
+    readonly operator: string;
+    /** The key as AWS documents it ("aws:SourceVpce"), whatever its case in the document. */
+    readonly key: string;
+    /** True for aws:SourceIp, aws:SourceVpc, aws:SourceVpce. */
+    readonly network: boolean;
+    /** False when some values are unknown at preview (the known ones are all fixed). */
+    readonly known: boolean;
+    /** The values as a list; unknown sentinels kept. */
+    readonly values: readonly unknown[];
+}
+
+export type CallerPairs =
+    | { readonly kind: "unknown" }
+    /** `unknownOperator` names an operator whose whole key/value block is unknown and could hold caller keys. */
+    | { readonly kind: "ok"; readonly pairs: readonly CallerPair[]; readonly unknownOperator?: string };
+
+/**
+ * The pairs of `condition` that fix the caller (as `conditionNarrowsCaller` judges them), each
+ * with its values: lets a rule ask WHICH keys narrow, e.g. whether only network keys do.
+ */
+export function callerPairs(condition: unknown): CallerPairs {
+    if (isUnknown(condition)) {
+        return { kind: "unknown" };
+    }
+    const block = unwrap(condition);
+    if (block === undefined || block === null || typeof block !== "object" || Array.isArray(block)) {
+        return { kind: "ok", pairs: [] };
+    }
+    const pairs: CallerPair[] = [];
+    let unknownOperator: string | undefined;
+    for (const [operator, body] of Object.entries(block as Record<string, unknown>)) {
+        const op = parseOperator(operator);
+        if (isUnknown(body)) {
+            if (operatorProblem(op, undefined) === undefined || operatorProblem(op, "ip") === undefined) {
+                unknownOperator ??= operator;
+            }
+            continue;
+        }
+        const kv = unwrap(body);
+        if (kv === null || typeof kv !== "object" || Array.isArray(kv)) {
+            continue;
+        }
+        for (const [key, raw] of Object.entries(kv as Record<string, unknown>)) {
+            const values = unwrap(raw);
+            const result = judgePair(op, key, values);
+            if (result.kind === "open") {
+                continue;
+            }
+            const spec = CALLER_KEYS.get(key.toLowerCase()) as { readonly name: string };
+            const list = isUnknown(values) ? [values] : Array.isArray(values) ? values.map(unwrap) : [values];
+            pairs.push({ operator, key: spec.name, network: NETWORK_KEYS.has(key.toLowerCase()), known: result.kind === "narrowed", values: list });
+        }
+    }
+    return unknownOperator === undefined ? { kind: "ok", pairs } : { kind: "ok", pairs, unknownOperator };
+}

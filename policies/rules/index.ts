@@ -8,6 +8,7 @@ import { databasePolicies } from "./databases";
 import { encryptionPolicies } from "./encryption";
 import { governancePolicies } from "./governance";
 import { identityPolicies } from "./identity";
+import { loggingPolicies } from "./logging";
 import { networkPolicies } from "./network";
 import { storageHygienePolicies } from "./storage-hygiene";
 
@@ -28,6 +29,7 @@ export const policyAreas: readonly PolicyArea[] = [
     { title: "Storage hygiene", file: "storage-hygiene/", policies: storageHygienePolicies },
     { title: "Governance and production resilience", file: "governance/", policies: governancePolicies },
     { title: "Security baseline, backups and DR", file: "baseline/", policies: baselinePolicies },
+    { title: "Logging, monitoring and detection", file: "logging/", policies: loggingPolicies },
 ];
 
 function checkUnique(policies: readonly GovPolicy[]): GovPolicy[] {

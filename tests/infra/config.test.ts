@@ -66,6 +66,7 @@ describe("infra/config: the real stack files", () => {
             backupsGlacierAfterDays: 90,
             backupsExpireAfterDays: 2555,
             accessLogsExpireAfterDays: 365,
+            auditObjectLock: false,
         });
     });
 

@@ -110,4 +110,22 @@ describe("infra/components/storage", () => {
         assert.strictEqual(logging.targetBucket, "govstack-prod-access-logs-318920475611-us-gov-west-1");
         assert.strictEqual(logging.targetPrefix, "s3-access/backups/");
     });
+    it("creates the access-log and audit buckets with Object Lock in prod only (auditObjectLock)", () => {
+        for (const n of ["storage-access-logs"]) {
+            assert.strictEqual(named(prod, "aws:s3/bucket:Bucket", n).inputs.objectLockEnabled, true);
+            assert.strictEqual(named(staging, "aws:s3/bucket:Bucket", n).inputs.objectLockEnabled, undefined);
+        }
+        assert.strictEqual(named(prod, "aws:s3/bucket:Bucket", "govstack-prod-audit-bucket").inputs.objectLockEnabled, true);
+    });
+
+    it("logs access to the audit bucket into the logs bucket, which lets S3 deliver it", () => {
+        const logging = named(prod, "aws:s3/bucketLogging:BucketLogging", "govstack-prod-audit-bucket").inputs;
+        assert.strictEqual(logging.bucket, "govstack-prod-audit-318920475611-us-gov-west-1");
+        assert.strictEqual(logging.targetBucket, "govstack-prod-access-logs-318920475611-us-gov-west-1");
+        assert.strictEqual(logging.targetPrefix, "s3-access/audit/");
+        const policy = named(prod, "aws:s3/bucketPolicy:BucketPolicy", "storage-access-logs").inputs.policy;
+        const s3 = statement(policy, "S3ServerAccessLogDeliveryAudit");
+        assert.strictEqual(s3.Resource, "arn:aws-us-gov:s3:::govstack-prod-access-logs-318920475611-us-gov-west-1/s3-access/audit/*");
+        assert.deepStrictEqual(s3.Condition?.ArnLike, { "aws:SourceArn": "arn:aws-us-gov:s3:::govstack-prod-audit-318920475611-us-gov-west-1" });
+    });
 });

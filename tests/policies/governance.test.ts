@@ -338,11 +338,24 @@ describe("governance", () => {
                     'Log group "app" keeps events for 90 day(s); set retentionInDays to at least 365.',
                 ]);
             });
-            it("passes enough days and never-expire (unset or 0)", async () => {
-                for (const props of [{ retentionInDays: 731 }, {}, { retentionInDays: 0 }]) {
+            it("blocks an undeclared retention (unset or 0: never expire) — AU-11 asks for a defined period", async () => {
+                for (const props of [{}, { retentionInDays: 0 }, { retentionInDays: null }]) {
+                    assertViolations(await runResourcePolicy(cloudwatchLogRetention, { type, name: "app", props }), [
+                        'Log group "app" does not declare retentionInDays (events never expire); set it to at least 365.',
+                    ]);
+                }
+            });
+            it("blocks a retention of the wrong type", async () => {
+                assertViolations(await runResourcePolicy(cloudwatchLogRetention, { type, name: "app", props: { retentionInDays: "365" } }), [
+                    'Cannot evaluate Log group "app": retentionInDays is "365", expected a whole number of days; set a valid value (the policy cannot judge this one, so it blocks the resource).',
+                ]);
+            });
+            it("passes enough days", async () => {
+                for (const props of [{ retentionInDays: 731 }, { retentionInDays: 365 }]) {
                     assertClean(await runResourcePolicy(cloudwatchLogRetention, { type, props }));
                 }
             });
+            itHonoursWaivers(cloudwatchLogRetention, { type, name: "app", props: {} });
             it("is advisory when unknown", async () => {
                 assertNoMandatory(await runResourcePolicy(cloudwatchLogRetention, { type, props: { retentionInDays: unknown() } }));
             });

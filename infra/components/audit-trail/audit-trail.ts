@@ -25,6 +25,15 @@ export interface AuditTrailArgs {
     /** The alerts topic's ARN (known at preview) and the prefix its policy lets alarms publish under. */
     alertsTopicArn: string;
     alarmNamePrefix: string;
+    /** Where the audit bucket's S3 server access logs go (AU-2: who read the audit records). */
+    accessLogs?: { bucketName: string; prefix: string };
+    /** Create the audit bucket with Object Lock (AU-9; true in prod). */
+    objectLock: boolean;
+}
+
+/** The audit bucket's explicit name (the storage component's log bucket policy names it too). */
+export function auditBucketName(namePrefix: string, scope: ArnScope): string {
+    return bucketName(namePrefix, "audit", scope.accountId, scope.region);
 }
 
 /** Key prefixes in the audit bucket: CloudTrail log files and AWS Config snapshots/history. */
@@ -120,7 +129,7 @@ export class AuditTrail extends pulumi.ComponentResource {
 
         this.trailName = physicalName(args.namePrefix, ["trail"], 128);
         this.trailArn = arn(scope, "cloudtrail", `trail/${this.trailName}`);
-        this.bucketName = bucketName(args.namePrefix, "audit", scope.accountId, scope.region);
+        this.bucketName = auditBucketName(args.namePrefix, scope);
         this.keyAliasName = `alias/${args.namePrefix}-audit`;
         this.logGroupName = `/govstack/${args.namePrefix}/cloudtrail`;
 
@@ -150,6 +159,7 @@ export class AuditTrail extends pulumi.ComponentResource {
                 component: "audit",
                 bucketName: this.bucketName,
                 encryption: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn },
+                objectLockEnabled: args.objectLock,
                 extraStatements: (self): Statement[] => [
                     {
                         Sid: "CloudTrailAclCheck",
@@ -191,6 +201,13 @@ export class AuditTrail extends pulumi.ComponentResource {
             this,
         );
         this.bucketReady = [bucket.bucket, bucket.policy];
+        if (args.accessLogs) {
+            new aws.s3.BucketLogging(
+                `${name}-bucket`,
+                { bucket: this.bucketName, targetBucket: args.accessLogs.bucketName, targetPrefix: args.accessLogs.prefix },
+                { parent: this, dependsOn: [bucket.bucket] },
+            );
+        }
 
         const logGroup = encryptedLogGroup(
             `${name}-logs`,

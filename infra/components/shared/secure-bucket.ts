@@ -18,6 +18,12 @@ export interface SecureBucketSpec {
     /** Statements beyond the TLS-only deny every bucket gets, given the bucket's ARN. */
     extraStatements: (bucketArn: string) => Statement[];
     lifecycle: aws.types.input.s3.BucketLifecycleConfigurationRule[];
+    /**
+     * Create the bucket with S3 Object Lock enabled (AU-9: audit records a retention can make
+     * immutable). Only at creation through Pulumi (objectLockEnabled replaces the bucket); no default
+     * retention here, so S3 server access logs and ALB logs can still be delivered into it.
+     */
+    objectLockEnabled?: boolean;
 }
 
 /** The bucket and its policy (a service that checks the policy when configured must wait for it). */
@@ -48,7 +54,12 @@ export function secureBucket(resourceName: string, spec: SecureBucketSpec, paren
     const physical = spec.bucketName;
     const bucket = new aws.s3.Bucket(
         resourceName,
-        { bucket: physical, forceDestroy: false, tags: resourceTags(spec.tags, spec.component, physical) },
+        {
+            bucket: physical,
+            forceDestroy: false,
+            ...(spec.objectLockEnabled ? { objectLockEnabled: true } : {}),
+            tags: resourceTags(spec.tags, spec.component, physical),
+        },
         { parent },
     );
     const after = { parent, dependsOn: [bucket] };

@@ -18,12 +18,18 @@ export interface StorageArgs {
     backupsExpireAfterDays: number;
     /** Days until ALB and S3 access logs expire. */
     accessLogsExpireAfterDays: number;
+    /** Create the access-log bucket (ALB and S3 access logs: audit records) with Object Lock (AU-9; true in prod). */
+    auditObjectLock: boolean;
+    /** The audit bucket, when this stack owns it: its server access logs land here too (AU-2). */
+    auditBucketName?: string;
 }
 
 /** Key prefix under which the ALB writes its access logs (the edge passes it to the load balancer). */
 export const ALB_LOG_PREFIX = "alb";
 /** Key prefix under which S3 writes the backups bucket's server access logs. */
 export const S3_ACCESS_LOG_PREFIX = "s3-access/backups/";
+/** Key prefix under which S3 writes the audit bucket's server access logs. */
+export const S3_AUDIT_ACCESS_LOG_PREFIX = "s3-access/audit/";
 
 /**
  * S3 buckets: ALB access logs (SSE-S3, the only encryption ALB log delivery supports) and
@@ -51,6 +57,7 @@ export class Storage extends pulumi.ComponentResource {
             ...common,
             bucketName: this.accessLogsBucketName,
             encryption: { sseAlgorithm: "AES256" },
+            objectLockEnabled: args.auditObjectLock,
             extraStatements: (self) => [
                 {
                     // GovCloud ALB log delivery is an AWS-owned account per region, not a service principal.
@@ -71,6 +78,21 @@ export class Storage extends pulumi.ComponentResource {
                         StringEquals: { "aws:SourceAccount": scope.accountId },
                     },
                 },
+                ...(args.auditBucketName === undefined
+                    ? []
+                    : [
+                          {
+                              Sid: "S3ServerAccessLogDeliveryAudit",
+                              Effect: "Allow" as const,
+                              Principal: { Service: servicePrincipal("logging.s3") },
+                              Action: "s3:PutObject",
+                              Resource: `${self}/${S3_AUDIT_ACCESS_LOG_PREFIX}*`,
+                              Condition: {
+                                  ArnLike: { "aws:SourceArn": bucketArn(scope, args.auditBucketName) },
+                                  StringEquals: { "aws:SourceAccount": scope.accountId },
+                              },
+                          },
+                      ]),
             ],
             lifecycle: [
                 {

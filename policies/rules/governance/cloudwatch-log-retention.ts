@@ -1,29 +1,36 @@
-// cloudwatch-log-retention: production CloudWatch log groups keep events long enough (365 days by
-// default); never-expire satisfies AU-11 too, since nothing is lost before the retention period
-// (AU-11, SI-12). Prod-only: scope "prod" (advisory in staging).
+// cloudwatch-log-retention: production CloudWatch log groups declare how long they keep events, and
+// keep them long enough (365 days by default) (AU-11, SI-12). Unset (or 0) means never expire: AU-11
+// asks for a defined retention period (the anchors — cdk-nag NIST 800-53 rev5
+// CloudWatchLogGroupRetentionPeriod, AWS Config cw-loggroup-retention-period-check — require an
+// explicit one), so an undeclared retention is blocked, not read as "forever". Prod-only: scope
+// "prod" (advisory in staging).
 
-import { resourcePolicy } from "../../lib";
+import { cannotEvaluateMessage, resourcePolicy } from "../../lib";
 
 export const cloudwatchLogRetention = resourcePolicy({
     name: "cloudwatch-log-retention",
     description:
-        "Production CloudWatch log groups must keep events for at least the configured days (365 by default). Never-expire " +
-        "(retentionInDays unset or 0) satisfies AU-11: nothing is lost before the retention period (AU-11, SI-12).",
-    summary: "Production CloudWatch log groups keep events for at least 365 days (configurable) or never expire",
+        "Production CloudWatch log groups must declare a retention period (retentionInDays unset or 0 = never expire is " +
+        "blocked: AU-11 asks for a defined period) of at least the configured days (365 by default) (AU-11, SI-12).",
+    summary: "Production CloudWatch log groups declare retentionInDays of at least 365 days (configurable)",
     scope: "prod",
     severity: "medium",
     controls: ["AU-11", "SI-12"],
     remediationSteps: "Set `retentionInDays` to at least the configured minimum (a value CloudWatch accepts, e.g. 365, 400, 731, 1096, 1827, 3653).",
     resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
     options: {
-        minLogRetentionDays: { type: "integer", default: 365, minimum: 1, description: "Minimum log retention in days (unset/0 = never expire is compliant)." },
+        minLogRetentionDays: { type: "integer", default: 365, minimum: 1, description: "Minimum log retention in days (an unset or 0 retentionInDays is blocked)." },
     },
     validate: (ctx) => {
         const days = ctx.read("retentionInDays");
         const min = ctx.config.minLogRetentionDays;
         if (!days.known) {
             ctx.cannotVerify("retentionInDays");
-        } else if (typeof days.value === "number" && days.value > 0 && days.value < min) {
+        } else if (days.value === undefined || days.value === null || days.value === 0) {
+            ctx.violation(`Log group "${ctx.name}" does not declare retentionInDays (events never expire); set it to at least ${min}.`);
+        } else if (typeof days.value !== "number" || !Number.isInteger(days.value) || days.value < 0) {
+            ctx.violation(cannotEvaluateMessage(`Log group "${ctx.name}"`, "retentionInDays", days.value, "a whole number of days"));
+        } else if (days.value < min) {
             ctx.violation(`Log group "${ctx.name}" keeps events for ${days.value} day(s); set retentionInDays to at least ${min}.`);
         }
     },

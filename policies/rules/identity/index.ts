@@ -16,6 +16,8 @@ import { iamPolicyNoWildcardActions } from "./iam-policy-no-wildcard-actions";
 import { iamRoleTrustPolicy } from "./iam-role-trust-policy";
 import { iamUserNoPolicies } from "./iam-user-no-policies";
 import { kmsKeyRotationEnabled } from "./kms-key-rotation-enabled";
+import { iamRoleOneWayToAttach } from "./iam-role-one-way-to-attach";
+import { resourcePolicyNoNetworkOnlyPrincipal } from "./resource-policy-no-network-only-principal";
 import { resourcePolicyNoPublicPrincipal } from "./resource-policy-no-public-principal";
 import { KMS_ROOT_KEY_POLICY_RULE, resourcePolicyNoWildcardActions } from "./resource-policy-no-wildcard-actions";
 
@@ -28,10 +30,12 @@ export {
     iamPasswordPolicyStrength,
     iamPolicyNoPassRoleWildcard,
     iamPolicyNoWildcardActions,
+    iamRoleOneWayToAttach,
     iamRoleTrustPolicy,
     iamUserNoPolicies,
     kmsKeyRotationEnabled,
     KMS_ROOT_KEY_POLICY_RULE,
+    resourcePolicyNoNetworkOnlyPrincipal,
     resourcePolicyNoPublicPrincipal,
     resourcePolicyNoWildcardActions,
 };
@@ -44,9 +48,11 @@ export const identityPolicies: GovPolicy[] = [
     iamNoUserLoginProfile,
     iamPasswordPolicyStrength,
     iamNoInlinePolicies,
+    iamRoleOneWayToAttach,
     iamUserNoPolicies,
     iamNoAdminManagedPolicies,
     kmsKeyRotationEnabled,
     resourcePolicyNoPublicPrincipal,
+    resourcePolicyNoNetworkOnlyPrincipal,
     resourcePolicyNoWildcardActions,
 ];

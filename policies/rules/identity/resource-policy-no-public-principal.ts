@@ -1,5 +1,5 @@
-// resource-policy-no-public-principal: a key, bucket, topic, queue, repository, secret or role
-// trust policy must not Allow everyone (AC-3, AC-21, AC-6).
+// resource-policy-no-public-principal: a key, bucket, topic, queue, repository, secret, Kinesis
+// stream or role trust policy, or a Lambda permission, must not Allow everyone (AC-3, AC-21, AC-6).
 //
 // A public grant (Principal "*", NotPrincipal) passes only when its Condition fixes WHO may use
 // it (lib/conditions: the Access Analyzer / S3 Block Public Access notion of public).
@@ -13,22 +13,39 @@ import {
     resourcePolicy,
     statementLabel,
     SUGGESTED_CALLER_KEYS,
+    UNKNOWN,
 } from "../../lib";
+import { LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
 
-/** Resource-based policies: type → [noun, property holding the document]. */
+/** Resource-based policies and role trust policies: type → [noun, property holding the document]. */
 const RESOURCE_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>> = {
-    "aws:kms/key:Key": ["KMS key", "policy"],
-    "aws:kms/keyPolicy:KeyPolicy": ["KMS key policy", "policy"],
-    "aws:s3/bucketPolicy:BucketPolicy": ["Bucket policy", "policy"],
-    "aws:s3/bucket:Bucket": ["S3 bucket", "policy"],
-    "aws:sns/topicPolicy:TopicPolicy": ["SNS topic policy", "policy"],
-    "aws:sns/topic:Topic": ["SNS topic", "policy"],
-    "aws:sqs/queuePolicy:QueuePolicy": ["SQS queue policy", "policy"],
-    "aws:sqs/queue:Queue": ["SQS queue", "policy"],
-    "aws:ecr/repositoryPolicy:RepositoryPolicy": ["ECR repository policy", "policy"],
-    "aws:secretsmanager/secretPolicy:SecretPolicy": ["Secret policy", "policy"],
+    ...RESOURCE_DOCUMENT_TYPES,
     "aws:iam/role:Role": ["IAM role trust policy of", "assumeRolePolicy"],
 };
+
+/**
+ * A Lambda permission is one statement. Lambda writes sourceArn, sourceAccount and principalOrgId
+ * into the function policy as ArnLike AWS:SourceArn, StringEquals AWS:SourceAccount and
+ * StringEquals aws:PrincipalOrgID conditions (Lambda API AddPermission), so they are judged as that
+ * Condition. Principal "*" with none of them lets any account invoke the function.
+ */
+function lambdaPermissionCondition(sourceArn: unknown, sourceAccount: unknown, principalOrgId: unknown): Record<string, Record<string, unknown>> {
+    const condition: Record<string, Record<string, unknown>> = {};
+    if (sourceArn !== undefined && sourceArn !== null) {
+        condition.ArnLike = { "aws:SourceArn": sourceArn };
+    }
+    const equals: Record<string, unknown> = {};
+    if (sourceAccount !== undefined && sourceAccount !== null) {
+        equals["aws:SourceAccount"] = sourceAccount;
+    }
+    if (principalOrgId !== undefined && principalOrgId !== null) {
+        equals["aws:PrincipalOrgID"] = principalOrgId;
+    }
+    if (Object.keys(equals).length > 0) {
+        condition.StringEquals = equals;
+    }
+    return condition;
+}
 
 /** At most this many non-narrowing pairs are spelled out in a message. */
 const MAX_REASONS = 3;
@@ -41,12 +58,13 @@ function describeReasons(reasons: readonly string[]): string {
 export const resourcePolicyNoPublicPrincipal = resourcePolicy({
     name: "resource-policy-no-public-principal",
     description:
-        'Key, bucket, topic, queue, repository, secret and role trust policies must not Allow Principal "*" (or ' +
+        'Key, bucket, topic, queue, repository, secret, Kinesis stream and role trust policies and Lambda permissions must not Allow Principal "*" (or ' +
         '{"AWS": "*"}, or NotPrincipal) unless a Condition narrows WHO can use the grant: otherwise every AWS account ' +
         "and, for S3, anonymous users get the action (AC-3, AC-21). As IAM Access Analyzer and S3 Block Public Access " +
         "judge it, a Condition narrows only when a matching operator fixes a caller key (account, organization, principal " +
-        "or source ARN, VPC, VPC endpoint, IP range) to specific values; aws:SecureTransport says how, not who.",
-    summary: 'Resource and trust policies do not Allow Principal "*" or NotPrincipal unless a Condition narrows the caller',
+        "or source ARN, VPC, VPC endpoint, IP range) to specific values; aws:SecureTransport says how, not who. A Lambda " +
+        'permission with principal "*" needs sourceArn, sourceAccount or principalOrgId (Lambda writes them as those conditions).',
+    summary: 'Resource/trust policies and Lambda permissions do not Allow Principal "*" or NotPrincipal unless the caller is narrowed',
     severity: "critical",
     controls: ["AC-3", "AC-21", "AC-6"],
     remediationSteps:
@@ -56,8 +74,40 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
         'values: no bare "*", no policy variable, no ARN with an open account (a wildcard in the resource part is ' +
         "fine), no 0.0.0.0/0 or ::/0. aws:SecureTransport, kms:ViaService, tag and request keys may stay but do not " +
         "count on their own.",
-    resourceTypes: Object.keys(RESOURCE_POLICY_TYPES) as [string, ...string[]],
+    resourceTypes: [...(Object.keys(RESOURCE_POLICY_TYPES) as [string, ...string[]]), LAMBDA_PERMISSION],
     validate: (ctx) => {
+        if (ctx.type === LAMBDA_PERMISSION) {
+            const what = `Lambda permission "${ctx.name}"`;
+            const principal = ctx.read("principal");
+            if (!principal.known) {
+                ctx.cannotVerify("principal");
+                return;
+            }
+            if (principal.value !== "*") {
+                return;
+            }
+            const fields = ["sourceArn", "sourceAccount", "principalOrgId"] as const;
+            const [arn, account, org] = fields.map((f) => ctx.read(f));
+            const condition = lambdaPermissionCondition(
+                arn.known ? arn.value : UNKNOWN,
+                account.known ? account.value : UNKNOWN,
+                org.known ? org.value : UNKNOWN,
+            );
+            const narrowing = conditionNarrowsCaller(condition);
+            if (narrowing.kind === "narrowed") {
+                return;
+            }
+            if (narrowing.kind === "unknown") {
+                ctx.cannotVerify(fields.filter((_, i) => ![arn, account, org][i].known).join(", ") || narrowing.what);
+                return;
+            }
+            ctx.violation(
+                narrowing.kind === "absent"
+                    ? `${what} allows principal "*" without sourceArn, sourceAccount or principalOrgId; name the principal or set one of them.`
+                    : `${what} allows principal "*" but its source fields do not narrow who can invoke (${describeReasons(narrowing.reasons)}); set sourceArn, sourceAccount or principalOrgId to specific values.`,
+            );
+            return;
+        }
         const [noun, path] = RESOURCE_POLICY_TYPES[ctx.type];
         const what = `${noun} "${ctx.name}"`;
         const raw = ctx.read(path);

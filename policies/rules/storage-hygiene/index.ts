@@ -8,13 +8,31 @@
 // docs/policies.md's order.
 
 import { GovPolicy } from "../../lib";
+import { s3AclNoGroupAcpGrants } from "./s3-acl-no-group-acp-grants";
+import { s3AuditBucketObjectLock } from "./s3-audit-bucket-object-lock";
 import { s3BackupBucketVersioning } from "./s3-backup-bucket-versioning";
+import { s3BucketAccessLogging } from "./s3-bucket-access-logging";
+import { s3BucketLifecycleConfigured } from "./s3-bucket-lifecycle-configured";
+import { s3BucketOwnerEnforced } from "./s3-bucket-owner-enforced";
 import { s3BucketPublicAccessBlockPresent } from "./s3-bucket-public-access-block-present";
 import { s3BucketTlsOnlyPolicy } from "./s3-bucket-tls-only-policy";
 import { s3NoPublicAcl } from "./s3-no-public-acl";
 import { s3PublicAccessBlockAllFlags } from "./s3-public-access-block-all-flags";
+import { s3BucketVersioningEnabled } from "./s3-bucket-versioning-enabled";
 
-export { s3BackupBucketVersioning, s3BucketPublicAccessBlockPresent, s3BucketTlsOnlyPolicy, s3NoPublicAcl, s3PublicAccessBlockAllFlags };
+export {
+    s3AclNoGroupAcpGrants,
+    s3AuditBucketObjectLock,
+    s3BackupBucketVersioning,
+    s3BucketAccessLogging,
+    s3BucketLifecycleConfigured,
+    s3BucketOwnerEnforced,
+    s3BucketPublicAccessBlockPresent,
+    s3BucketTlsOnlyPolicy,
+    s3BucketVersioningEnabled,
+    s3NoPublicAcl,
+    s3PublicAccessBlockAllFlags,
+};
 
 export const storageHygienePolicies: GovPolicy[] = [
     s3PublicAccessBlockAllFlags,
@@ -22,4 +40,10 @@ export const storageHygienePolicies: GovPolicy[] = [
     s3BucketPublicAccessBlockPresent,
     s3BucketTlsOnlyPolicy,
     s3BackupBucketVersioning,
+    s3BucketVersioningEnabled,
+    s3BucketLifecycleConfigured,
+    s3BucketAccessLogging,
+    s3BucketOwnerEnforced,
+    s3AclNoGroupAcpGrants,
+    s3AuditBucketObjectLock,
 ];

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 
-import { conditionNarrowsCaller, Narrowing } from "../../../policies/lib/conditions";
+import { callerPairs, conditionNarrowsCaller, Narrowing } from "../../../policies/lib/conditions";
 import { UNKNOWN } from "../../../policies/lib/unknowns";
 
 const ACCOUNT = "123456789012";
@@ -116,5 +116,28 @@ describe("lib/conditions", () => {
         assert.equal(kind({ Bool: { "aws:SecureTransport": UNKNOWN } }), "open");
         assert.equal(kind({ StringEqualsIfExists: UNKNOWN }), "open");
         assert.equal(kind({ StringEquals: { "aws:SourceAccount": ["*", UNKNOWN] } }), "open");
+    });
+});
+
+describe("callerPairs", () => {
+    it("lists the narrowing pairs with their keys as AWS spells them, marking network keys and unknown values", () => {
+        const r = callerPairs({
+            StringEquals: { "AWS:SOURCEVPCE": "vpce-1", "aws:PrincipalAccount": [ACCOUNT, UNKNOWN] },
+            IpAddress: { "aws:SourceIp": "0.0.0.0/0" },
+            Bool: { "aws:SecureTransport": "true" },
+            StringLike: UNKNOWN,
+        });
+        assert.deepEqual(r, {
+            kind: "ok",
+            pairs: [
+                { operator: "StringEquals", key: "aws:SourceVpce", network: true, known: true, values: ["vpce-1"] },
+                { operator: "StringEquals", key: "aws:PrincipalAccount", network: false, known: false, values: [ACCOUNT, UNKNOWN] },
+            ],
+            unknownOperator: "StringLike",
+        });
+    });
+    it("is unknown for an unknown Condition and empty for none", () => {
+        assert.deepEqual(callerPairs(UNKNOWN), { kind: "unknown" });
+        assert.deepEqual(callerPairs(undefined), { kind: "ok", pairs: [] });
     });
 });

@@ -1,0 +1,79 @@
+// s3-audit-bucket-object-lock: audit-log buckets (CloudTrail, load-balancer and access logs, AWS
+// Config) are created with Object Lock enabled in prod, so a retention (or legal hold) can make
+// audit records immutable even to the account's administrators (AU-9, AU-9(4), AU-11). Object Lock
+// can only be turned on with versioning and, through Pulumi, at bucket creation (objectLockEnabled
+// forces a new bucket). Audit buckets are found by a purpose tag or a name, as backup buckets are.
+
+import { asTags, cannotEvaluateMessage, findGlobMatch, isUnknown, providerDefaultTags, resourcePolicy, S3_BUCKET_TYPES } from "../../lib";
+
+export const s3AuditBucketObjectLock = resourcePolicy({
+    name: "s3-audit-bucket-object-lock",
+    description:
+        "Production audit-log S3 buckets (CloudTrail, load-balancer and S3 access logs, AWS Config; found by the auditTagKey " +
+        "tag or auditNamePatterns) must be created with objectLockEnabled: true, so retention can make audit records " +
+        "immutable (AU-9, AU-11).",
+    summary: "Production audit-log S3 buckets are created with Object Lock enabled",
+    scope: "prod",
+    severity: "high",
+    controls: ["AU-9", "AU-11"],
+    remediationSteps:
+        "Set `objectLockEnabled: true` on the aws.s3.Bucket (a new bucket: it cannot be added in place through Pulumi) with " +
+        "versioning Enabled; optionally an aws.s3.BucketObjectLockConfiguration with a GOVERNANCE or COMPLIANCE default retention.",
+    resourceTypes: [...S3_BUCKET_TYPES],
+    options: {
+        auditTagKey: { type: "string", default: "Purpose", description: "Tag that marks a bucket's purpose." },
+        auditTagValues: {
+            type: "array",
+            items: { type: "string" },
+            default: ["audit", "audit-logs", "access-logs", "logs"],
+            description: "Values of the purpose tag (case-insensitive) that mark an audit-log bucket.",
+        },
+        auditNamePatterns: {
+            type: "array",
+            items: { type: "string" },
+            default: ["*audit*", "*cloudtrail*", "*access-log*", "*alb-log*", "*config-log*"],
+            description: "Globs over the resource name and bucket name that mark an audit-log bucket.",
+        },
+    },
+    validate: (ctx) => {
+        const names = [ctx.name];
+        let nameUnknown = false;
+        for (const key of ["bucket", "bucketPrefix"]) {
+            const v = ctx.read(key);
+            if (!v.known) {
+                nameUnknown = true;
+            } else if (typeof v.value === "string" && v.value !== "") {
+                names.push(v.value);
+            }
+        }
+        let audit: "yes" | "no" | "unknown" = findGlobMatch(ctx.config.auditNamePatterns, names) ? "yes" : "no";
+        if (audit === "no") {
+            const own = asTags(ctx.read("tags"));
+            const defaults = providerDefaultTags(ctx.args.provider);
+            if (!own.known || !defaults.known) {
+                audit = "unknown";
+            } else {
+                const value = own.tags[ctx.config.auditTagKey] ?? defaults.tags[ctx.config.auditTagKey];
+                const values = new Set(ctx.config.auditTagValues.map((v) => v.toLowerCase()));
+                audit = isUnknown(value) ? "unknown" : typeof value === "string" && values.has(value.toLowerCase()) ? "yes" : nameUnknown ? "unknown" : "no";
+            }
+        }
+        if (audit === "no") {
+            return;
+        }
+        const lock = ctx.read("objectLockEnabled");
+        if (!lock.known) {
+            return ctx.cannotVerify("objectLockEnabled");
+        }
+        if (lock.value === true) {
+            return;
+        }
+        if (lock.value !== undefined && lock.value !== null && typeof lock.value !== "boolean") {
+            return ctx.violation(cannotEvaluateMessage(`S3 bucket "${ctx.name}"`, "objectLockEnabled", lock.value, "a boolean"));
+        }
+        if (audit === "unknown") {
+            return ctx.cannotVerify(`whether S3 bucket "${ctx.name}" is an audit-log bucket (its tags or name are unknown) that needs Object Lock`);
+        }
+        ctx.violation(`Audit-log S3 bucket "${ctx.name}" is not created with Object Lock; set objectLockEnabled: true (a new bucket) with versioning Enabled.`);
+    },
+});

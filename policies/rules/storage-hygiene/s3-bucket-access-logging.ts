@@ -1,0 +1,84 @@
+// s3-bucket-access-logging: every bucket records who read and wrote it (AU-2, AU-3, AU-12; cdk-nag
+// NIST 800-53 rev5 S3BucketLoggingEnabled, AWS Config s3-bucket-logging-enabled), except the
+// access-log bucket itself: a bucket that logs into itself logs its own log writes, without end
+// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html). The access-log bucket is
+// the one a BucketLogging in this stack names as targetBucket; the bucket ↔ logging tie is proven by
+// the bucket's name or a property dependency, never assumed.
+
+import { findGlobMatch, read, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackResource, stackPolicy } from "../../lib";
+import { reportBucket, satelliteVerdicts } from "./satellites";
+import { Verdict } from "./verdict";
+
+const LOGGING_TYPES = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"] as const;
+
+export const s3BucketAccessLogging = stackPolicy({
+    name: "s3-bucket-access-logging",
+    description:
+        "Every S3 bucket must have server access logging (an aws.s3.BucketLogging tied to it by name or property dependency, " +
+        "with a targetBucket), except the access-log bucket itself — the targetBucket of a BucketLogging in the stack, or a " +
+        "bucket matching accessLogBucketPatterns (AU-2, AU-3, AU-12).",
+    summary: "Every S3 bucket but the access-log bucket has server access logging",
+    severity: "medium",
+    controls: ["AU-2", "AU-3", "AU-12"],
+    remediationSteps:
+        "Add an aws.s3.BucketLogging with `bucket` set to the bucket's name and `targetBucket` set to the access-log bucket " +
+        "(whose bucket policy lets logging.s3 put objects for this source bucket).",
+    resourceTypes: [...S3_BUCKET_TYPES, ...LOGGING_TYPES],
+    options: {
+        accessLogBucketPatterns: {
+            type: "array",
+            items: { type: "string" },
+            default: [],
+            description: "Globs over the resource and bucket name of access-log buckets kept in another stack's BucketLogging (exempt).",
+        },
+    },
+    validate: (ctx) => {
+        const buckets = ctx.ofType(...S3_BUCKET_TYPES);
+        if (buckets.length === 0) {
+            return;
+        }
+        const { byBucket, unresolved } = satelliteVerdicts(ctx, LOGGING_TYPES, (l): Verdict => {
+            const target = ctx.read(l.props, "targetBucket");
+            return !target.known ? "yes" : typeof target.value === "string" && target.value !== "" ? "yes" : "no";
+        });
+        // The access-log buckets: targets of this stack's logging resources.
+        const targets = new Set<string>();
+        let unresolvedTargets = 0;
+        for (const l of ctx.ofType(...LOGGING_TYPES)) {
+            const refs = ctx.resolveRefs(l, "targetBucket", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS);
+            refs.resources.forEach((b) => targets.add(b.urn));
+            unresolvedTargets += refs.unresolved;
+        }
+        for (const bucket of buckets) {
+            if (targets.has(bucket.urn) || matchesPattern(bucket, ctx.config.accessLogBucketPatterns)) {
+                continue;
+            }
+            const own = byBucket.get(bucket.urn) ?? [];
+            const inline = ctx.read(bucket.props, "logging.targetBucket");
+            const inlineVerdict: Verdict = !inline.known ? "unknown" : typeof inline.value === "string" && inline.value !== "" ? "yes" : "no";
+            const verdict: Verdict = own.includes("yes") || inlineVerdict === "yes" ? "yes" : inlineVerdict === "unknown" ? "unknown" : "no";
+            reportBucket(
+                ctx,
+                bucket,
+                verdict,
+                // An unresolved target might be this very bucket (then it is the access-log bucket).
+                unresolved + unresolvedTargets,
+                `the server access logging of S3 bucket "${bucket.name}"`,
+                `S3 bucket "${bucket.name}" has no server access logging; add an aws.s3.BucketLogging with bucket "${bucketName(bucket)}" and targetBucket set to the access-log bucket.`,
+            );
+        }
+    },
+});
+
+function bucketName(bucket: StackResource): string {
+    const b = read(bucket.props, "bucket");
+    return b.known && typeof b.value === "string" ? b.value : bucket.name;
+}
+
+function matchesPattern(bucket: StackResource, patterns: readonly string[]): boolean {
+    if (patterns.length === 0) {
+        return false;
+    }
+    const b = read(bucket.props, "bucket");
+    return !!findGlobMatch(patterns, [bucket.name, ...(b.known && typeof b.value === "string" ? [b.value] : [])]);
+}

@@ -1,0 +1,53 @@
+// s3-bucket-versioning-enabled: every bucket keeps object versions, so an overwrite or delete can
+// be undone (CP-9, CP-10, SI-12, AU-9 for log buckets). Extends s3-backup-bucket-versioning (backup
+// buckets only, severity high) to every bucket; cdk-nag NIST 800-53 rev5 S3BucketVersioningEnabled.
+
+import { cannotEvaluateMessage, S3_BUCKET_TYPES, stackPolicy } from "../../lib";
+import { lastApplyWins, reportBucket, satelliteVerdicts } from "./satellites";
+import { Verdict } from "./verdict";
+
+const VERSIONING_TYPES = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"] as const;
+const STATUSES = new Set(["Enabled", "Suspended", "Disabled"]);
+
+export const s3BucketVersioningEnabled = stackPolicy({
+    name: "s3-bucket-versioning-enabled",
+    description:
+        "Every S3 bucket must have versioning Enabled by every versioning resource tied to it (by name or property " +
+        "dependency): an overwritten or deleted object stays recoverable (CP-9, CP-10, SI-12).",
+    summary: "Every S3 bucket has versioning Enabled",
+    severity: "medium",
+    controls: ["CP-9", "CP-10", "SI-12"],
+    remediationSteps: 'Add an aws.s3.BucketVersioning for the bucket with `versioningConfiguration: { status: "Enabled" }`.',
+    resourceTypes: [...S3_BUCKET_TYPES, ...VERSIONING_TYPES],
+    validate: (ctx) => {
+        const buckets = ctx.ofType(...S3_BUCKET_TYPES);
+        if (buckets.length === 0) {
+            return;
+        }
+        const { byBucket, unresolved } = satelliteVerdicts(ctx, VERSIONING_TYPES, (v): Verdict => {
+            const status = ctx.read(v.props, "versioningConfiguration.status");
+            if (!status.known) {
+                return "unknown";
+            }
+            if (typeof status.value !== "string" || !STATUSES.has(status.value)) {
+                ctx.violation(v, cannotEvaluateMessage(`S3 bucket versioning "${v.name}"`, "versioningConfiguration.status", status.value, "one of Enabled, Suspended, Disabled"));
+                return "unknown";
+            }
+            return status.value === "Enabled" ? "yes" : "no";
+        });
+        for (const bucket of buckets) {
+            // The deprecated inline `versioning` block counts when no resource sets it.
+            const inline = ctx.read(bucket.props, "versioning.enabled");
+            const verdict = lastApplyWins(byBucket.get(bucket.urn)) ?? (!inline.known ? "unknown" : inline.value === true ? "yes" : "no");
+            reportBucket(
+                ctx,
+                bucket,
+                verdict,
+                unresolved,
+                `the versioning of S3 bucket "${bucket.name}"`,
+                `S3 bucket "${bucket.name}" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".`,
+            );
+        }
+    },
+});
+

@@ -1,0 +1,177 @@
+import * as assert from "node:assert/strict";
+
+import {
+    s3AclNoGroupAcpGrants,
+    s3AuditBucketObjectLock,
+    s3BucketAccessLogging,
+    s3BucketLifecycleConfigured,
+    s3BucketOwnerEnforced,
+    s3BucketVersioningEnabled,
+} from "../../policies/rules/storage-hygiene";
+import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
+
+const BUCKET = "aws:s3/bucket:Bucket";
+const LOGGING = "aws:s3/bucketLogging:BucketLogging";
+const VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
+const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
+const OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
+const ACL = "aws:s3/bucketAcl:BucketAcl";
+const CANNOT = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
+
+const bucket = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: BUCKET, name, props: { bucket: name, ...props } });
+const logging = (b: string, target: unknown = "logs"): TestResource => ({ type: LOGGING, name: `${b}-logging`, props: { bucket: b, targetBucket: target, targetPrefix: `s3/${b}/` } });
+const versioning = (b: string, status: unknown): TestResource => ({ type: VERSIONING, name: `${b}-v`, props: { bucket: b, versioningConfiguration: { status } } });
+const lifecycle = (b: string, ...statuses: unknown[]): TestResource => ({
+    type: LIFECYCLE,
+    name: `${b}-lc`,
+    props: { bucket: b, rules: statuses.map((status, i) => ({ id: `r${i}`, status, expiration: { days: 365 } })) },
+});
+const ownership = (b: string, objectOwnership: unknown): TestResource => ({ type: OWNERSHIP, name: `${b}-own`, props: { bucket: b, rule: { objectOwnership } } });
+
+describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
+    describe("s3-bucket-access-logging (stack)", () => {
+        const p = s3BucketAccessLogging;
+        it("blocks a bucket without server access logging", async () => {
+            assertViolations(await runStackPolicy(p, [bucket("logs"), bucket("data"), logging("data"), bucket("audit")]), [
+                'S3 bucket "audit" has no server access logging; add an aws.s3.BucketLogging with bucket "audit" and targetBucket set to the access-log bucket.',
+            ]);
+        });
+        it("exempts the access-log bucket (the stack's logging target) and passes logged buckets, by name or property dependency", async () => {
+            assertClean(await runStackPolicy(p, [bucket("logs"), bucket("data"), logging("data")]));
+            const data = bucket("data");
+            const viaDeps: TestResource = {
+                type: LOGGING,
+                name: "l",
+                props: { bucket: unknown(), targetBucket: "logs" },
+                propertyDependencies: { bucket: [urnOf(BUCKET, "data")] },
+            };
+            assertClean(await runStackPolicy(p, [bucket("logs"), data, viaDeps]));
+            assertClean(await runStackPolicy(p, [bucket("logs"), bucket("data", { logging: { targetBucket: "logs" } }), logging("x")]));
+        });
+        it("exempts a configured access-log bucket pattern", async () => {
+            assertClean(await runStackPolicy(p, [bucket("org-access-logs")], { accessLogBucketPatterns: ["*access-logs"] }));
+        });
+        it("is advisory when a tie is unresolved at preview", async () => {
+            const diags = await runStackPolicy(p, [bucket("logs"), bucket("data"), { type: LOGGING, name: "l", props: { bucket: unknown(), targetBucket: "logs" } }]);
+            assertNoMandatory(diags);
+            assert.ok(advisory(diags).length > 0);
+        });
+        itHonoursWaivers(p, { stack: [bucket("audit")], name: "audit" });
+    });
+
+    describe("s3-bucket-versioning-enabled (stack)", () => {
+        const p = s3BucketVersioningEnabled;
+        it("blocks a bucket without versioning Enabled, or Suspended by a second resource", async () => {
+            assertViolations(await runStackPolicy(p, [bucket("a"), bucket("b"), versioning("b", "Suspended"), bucket("c"), versioning("c", "Enabled"), { ...versioning("c", "Suspended"), name: "c2" }]), [
+                'S3 bucket "a" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
+                'S3 bucket "b" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
+                'S3 bucket "c" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
+            ]);
+        });
+        it("blocks a status AWS does not define", async () => {
+            const diags = await runStackPolicy(p, [bucket("a"), versioning("a", "enabled")]);
+            assert.ok(diags.some((d) => d.message === `Cannot evaluate S3 bucket versioning "a-v": versioningConfiguration.status is "enabled", expected one of Enabled, Suspended, Disabled${CANNOT}`), JSON.stringify(diags));
+        });
+        it("passes Enabled versioning (resource or deprecated inline block)", async () => {
+            assertClean(await runStackPolicy(p, [bucket("a"), versioning("a", "Enabled"), bucket("b", { versioning: { enabled: true } })]));
+        });
+        it("is advisory when the status is unknown at preview", async () => {
+            const diags = await runStackPolicy(p, [bucket("a"), versioning("a", unknown())]);
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(p, { stack: [bucket("a")], name: "a" });
+    });
+
+    describe("s3-bucket-lifecycle-configured (stack)", () => {
+        const p = s3BucketLifecycleConfigured;
+        it("blocks a bucket with no lifecycle configuration or only Disabled rules", async () => {
+            assertViolations(await runStackPolicy(p, [bucket("a"), bucket("b"), lifecycle("b", "Disabled")]), [
+                'S3 bucket "a" has no lifecycle configuration with an Enabled rule; add an aws.s3.BucketLifecycleConfiguration with a rule of status "Enabled".',
+                'S3 bucket "b" has no lifecycle configuration with an Enabled rule; add an aws.s3.BucketLifecycleConfiguration with a rule of status "Enabled".',
+            ]);
+        });
+        it("blocks rules of the wrong shape", async () => {
+            const diags = await runStackPolicy(p, [bucket("a"), { type: LIFECYCLE, name: "lc", props: { bucket: "a", rules: { status: "Enabled" } } }]);
+            assert.ok(diags.some((d) => d.message === `Cannot evaluate S3 bucket lifecycle configuration "lc": rules is an object {"status":"Enabled"}, expected a list of rules${CANNOT}`), JSON.stringify(diags));
+        });
+        it("passes an Enabled rule (resource or deprecated inline lifecycleRules)", async () => {
+            assertClean(await runStackPolicy(p, [bucket("a"), lifecycle("a", "Disabled", "Enabled"), bucket("b", { lifecycleRules: [{ enabled: true }] })]));
+        });
+        it("is advisory when the rules are unknown at preview", async () => {
+            assertNoMandatory(await runStackPolicy(p, [bucket("a"), lifecycle("a", unknown())]));
+            assertNoMandatory(await runStackPolicy(p, [bucket("a"), { type: LIFECYCLE, name: "lc", props: { bucket: unknown(), rules: [] } }]));
+        });
+        itHonoursWaivers(p, { stack: [bucket("a")], name: "a" });
+    });
+
+    describe("s3-bucket-owner-enforced (stack)", () => {
+        const p = s3BucketOwnerEnforced;
+        it("blocks a bucket without BucketOwnerEnforced", async () => {
+            assertViolations(await runStackPolicy(p, [bucket("a"), bucket("b"), ownership("b", "ObjectWriter")]), [
+                'S3 bucket "a" does not enforce bucket-owner object ownership; add an aws.s3.BucketOwnershipControls with objectOwnership "BucketOwnerEnforced".',
+                'S3 bucket "b" does not enforce bucket-owner object ownership; add an aws.s3.BucketOwnershipControls with objectOwnership "BucketOwnerEnforced".',
+            ]);
+            const diags = await runStackPolicy(p, [bucket("a"), ownership("a", "Enforced")]);
+            assert.ok(diags.some((d) => d.message.startsWith('Cannot evaluate S3 bucket ownership controls "a-own": rule.objectOwnership is "Enforced"')), JSON.stringify(diags));
+        });
+        it("passes BucketOwnerEnforced", async () => {
+            assertClean(await runStackPolicy(p, [bucket("a"), ownership("a", "BucketOwnerEnforced")]));
+        });
+        it("is advisory when unknown at preview", async () => {
+            assertNoMandatory(await runStackPolicy(p, [bucket("a"), ownership("a", unknown())]));
+        });
+        itHonoursWaivers(p, { stack: [bucket("a")], name: "a" });
+    });
+
+    describe("s3-acl-no-group-acp-grants", () => {
+        const p = s3AclNoGroupAcpGrants;
+        const group = "http://acs.amazonaws.com/groups/s3/LogDelivery";
+        const aclWith = (permission: unknown, type: unknown = "Group") => ({ accessControlPolicy: { owner: { id: "o" }, grants: [{ grantee: { type, uri: group }, permission }] } });
+        it("blocks WRITE_ACP, READ_ACP or FULL_CONTROL to a group", async () => {
+            assertViolations(await runResourcePolicy(p, { type: ACL, name: "acl", props: aclWith("FULL_CONTROL") }), [
+                'Bucket ACL "acl" grants FULL_CONTROL to LogDelivery (accessControlPolicy.grants[0]); remove the grant and disable ACLs with BucketOwnerEnforced.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "b", props: { grants: [{ type: "Group", uri: group, permissions: ["WRITE", "READ_ACP"] }] } }), [
+                'S3 bucket "b" grants READ_ACP to LogDelivery (grants[0]); remove the grant and disable ACLs with BucketOwnerEnforced.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "b", props: { grants: [{ type: "Group", uri: group, permissions: "READ_ACP" }] } }), [
+                `Cannot evaluate S3 bucket "b": grants[0].permissions is "READ_ACP", expected a list of permissions${CANNOT}`,
+            ]);
+        });
+        it("passes other permissions to a group and ACL permissions to the owner", async () => {
+            assertClean(await runResourcePolicy(p, { type: ACL, props: aclWith("WRITE") }));
+            assertClean(await runResourcePolicy(p, { type: ACL, props: aclWith("FULL_CONTROL", "CanonicalUser") }));
+            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "b" } }));
+        });
+        it("is advisory when a grant is unknown at preview", async () => {
+            assertNoMandatory(await runResourcePolicy(p, { type: ACL, props: aclWith(unknown()) }));
+            assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { grants: unknown() } }));
+        });
+        itHonoursWaivers(p, { type: ACL, name: "acl", props: aclWith("WRITE_ACP") });
+    });
+
+    describe("s3-audit-bucket-object-lock", () => {
+        const p = s3AuditBucketObjectLock;
+        it("blocks an audit-log bucket (by name or Purpose tag) without Object Lock", async () => {
+            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "trail", props: { bucket: "govstack-prod-audit-123" } }), [
+                'Audit-log S3 bucket "trail" is not created with Object Lock; set objectLockEnabled: true (a new bucket) with versioning Enabled.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "x", props: { bucket: "x", tags: { Purpose: "Audit" }, objectLockEnabled: false } }), [
+                'Audit-log S3 bucket "x" is not created with Object Lock; set objectLockEnabled: true (a new bucket) with versioning Enabled.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "trail", props: { bucket: "audit", objectLockEnabled: "true" } }), [
+                `Cannot evaluate S3 bucket "trail": objectLockEnabled is "true", expected a boolean${CANNOT}`,
+            ]);
+        });
+        it("passes Object Lock on audit buckets and ignores other buckets", async () => {
+            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "govstack-prod-audit-123", objectLockEnabled: true } }));
+            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "govstack-prod-backups-123", tags: { Purpose: "backups" } } }));
+        });
+        it("is advisory when the flag or the bucket's purpose is unknown at preview", async () => {
+            assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "audit", objectLockEnabled: unknown() } }));
+            assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { bucket: unknown(), tags: {} } }));
+        });
+        itHonoursWaivers(p, { type: BUCKET, name: "trail", props: { bucket: "audit" } });
+    });
+});
