@@ -69,7 +69,6 @@ export const RESPONSIBILITY: Readonly<Record<string, Responsibility>> = Object.f
     ...each(["AC-2(5)", "AC-12"], "organisational", IDP),
     ...each(["AC-7", "AC-8"], "organisational", NO_USERS),
     ...each(["AC-11", "AC-11(1)", "AC-19", "AC-19(5)", "AC-20", "AC-20(1)", "AC-20(2)", "SC-7(7)", "CM-2(7)", "PE-17"], "organisational", OPERATOR_DEVICES),
-    ["AC-14", { status: "organisational", why: "The organisation documents which actions need no identification (here: the service's public `/`, `/health` and `/ready`)." }],
     ["AC-17(3)", { status: "organisational", why: "Operators reach AWS through the organisation's managed access points (its network and IdP); the estate's only operator path, the test listener, is limited to `edge.operatorCidrs`." }],
     ["AC-17(4)", { status: "organisational", why: "Authorising privileged commands over remote access is the organisation's procedure; the audit trail records them (AC-17(1))." }],
     ...each(["AC-18", "AC-18(1)", "AC-18(3)"], "inherited", "No wireless networking inside the system boundary: the estate runs in AWS GovCloud (US) data centres, whose networks AWS operates under its FedRAMP High P-ATO."),
@@ -114,7 +113,7 @@ export const RESPONSIBILITY: Readonly<Record<string, Responsibility>> = Object.f
     ["IA-7", { status: "inherited", why: "Authentication to the cryptographic modules the estate relies on (AWS KMS's FIPS 140-validated HSMs, the FIPS endpoints) is implemented by AWS." }],
 
     // Incident response
-    ...each(["IR-2", "IR-3", "IR-3(2)", "IR-4", "IR-4(1)", "IR-5", "IR-6", "IR-6(1)", "IR-6(3)", "IR-7", "IR-7(1)", "IR-8", "IR-9", "IR-9(2)", "IR-9(3)", "IR-9(4)"], "organisational", INCIDENT_RESPONSE),
+    ...each(["IR-2", "IR-3", "IR-3(2)", "IR-4(1)", "IR-5", "IR-6", "IR-6(1)", "IR-6(3)", "IR-7", "IR-7(1)", "IR-8", "IR-9", "IR-9(2)", "IR-9(3)", "IR-9(4)"], "organisational", INCIDENT_RESPONSE),
 
     // Maintenance
     ["MA-2", { status: "organisational", why: "Scheduling, approving and recording maintenance of the estate (releases, engine upgrades in the maintenance window) is the organisation's process; the hardware's is AWS's." }],
