@@ -85,6 +85,7 @@ const TITLES = {
     "SC-8(1)": "Transmission Confidentiality and Integrity | Cryptographic Protection",
     "SC-12": "Cryptographic Key Establishment and Management",
     "SC-13": "Cryptographic Protection",
+    "SC-17": "Public Key Infrastructure Certificates",
     "SC-23": "Session Authenticity",
     "SC-28": "Protection of Information at Rest",
     "SC-28(1)": "Protection of Information at Rest | Cryptographic Protection",

@@ -18,5 +18,6 @@ export * from "./s3-types";
 export * from "./statements";
 export * from "./subnet-tier";
 export * from "./tags";
+export * from "./type-match";
 export * from "./unknowns";
 export * from "./waivers";

@@ -45,3 +45,8 @@ export function cannotEvaluate(label: string, problem: string): string {
 export function cannotEvaluateMessage(label: string, path: string, value: unknown, expected: string): string {
     return cannotEvaluate(label, typeProblem(path, value, expected));
 }
+
+/** `one of "a", "b"` for the `expected` of an enum value AWS defines. */
+export function oneOfText(values: readonly string[]): string {
+    return `one of ${values.map((v) => JSON.stringify(v)).join(", ")}`;
+}

@@ -19,6 +19,7 @@ import type {
 
 import { ControlId, NIST_FRAMEWORK, validateControlIds } from "../controls";
 import { buildConfigSchema, ConfigOf, OptionSpecs, resolveConfig } from "./config";
+import { typeMatcher } from "./type-match";
 import { Read, read, unwrap } from "./unknowns";
 import { findActiveWaiver, parseWaivers, todayUtc, waivedMessage, Waiver } from "./waivers";
 
@@ -33,6 +34,8 @@ export interface PolicyMeta {
     readonly summary: string;
     /** "prod": a production-resilience rule that non-production stacks run as advisory; absent: every stack. */
     readonly scope?: PolicyScope;
+    /** Ids of the other packs' rules this policy covers (rows of policies/coverage/, docs/coverage.md). */
+    readonly anchors: readonly string[];
 }
 
 /** Where a policy is mandatory: "prod" only (non-prod stack configs set it advisory) or everywhere. */
@@ -71,6 +74,11 @@ interface CommonSpec<O extends OptionSpecs> {
     readonly enforcementLevel?: EnforcementLevel;
     /** Policy-specific options with types and defaults (become the config schema). */
     readonly options?: O;
+    /**
+     * Rule ids of the anchor packs (cdk-nag NIST 800-53 rev5, Pulumi compliance policies, AWSGuard,
+     * KICS) that this policy blocks, exactly as a row of policies/coverage/ names them.
+     */
+    readonly anchors?: readonly string[];
 }
 
 /** What a resource policy's `validate` sees. `props` is the plain object: it may hold unknown sentinels. */
@@ -102,7 +110,7 @@ export type RemediationContext<C> = Omit<ResourceContext<C>, "violation" | "cann
 };
 
 export interface ResourcePolicySpec<O extends OptionSpecs> extends CommonSpec<O> {
-    /** Type tokens, e.g. "aws:rds/instance:Instance" (never import @pulumi/aws at run time). */
+    /** Type tokens, e.g. "aws:rds/instance:Instance" (never import @pulumi/aws at run time); "aws:*" = every aws type. */
     readonly resourceTypes: readonly [string, ...string[]];
     readonly validate: (ctx: ResourceContext<ConfigOf<O>>) => void;
     /**
@@ -191,7 +199,7 @@ function commonFields<O extends OptionSpecs>(spec: CommonSpec<O>, kind: PolicyMe
         remediationSteps: spec.remediationSteps,
         framework: { ...NIST_FRAMEWORK, specification: spec.controls.join(", ") },
         configSchema: buildConfigSchema(spec.name, options),
-        govstack: { kind, controls: [...spec.controls], resourceTypes: [...resourceTypes], options, summary: spec.summary, scope: spec.scope },
+        govstack: { kind, controls: [...spec.controls], resourceTypes: [...resourceTypes], options, summary: spec.summary, scope: spec.scope, anchors: [...(spec.anchors ?? [])] },
     };
 }
 
@@ -262,7 +270,7 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
     if (spec.resourceTypes.length === 0) {
         throw new Error(`Policy "${spec.name}" must name at least one resource type`);
     }
-    const typeSet = new Set<string>(spec.resourceTypes);
+    const applies = typeMatcher(spec.resourceTypes);
     const options = (spec.options ?? {}) as O;
     const resolve = makeResolver(spec.name, options);
 
@@ -302,7 +310,7 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
     };
 
     const validateResource: ResourceValidation = (args, report) => {
-        if (!typeSet.has(args.type)) {
+        if (!applies(args.type)) {
             return;
         }
         const resolved = resolve(args.getConfig<Record<string, unknown>>());
@@ -319,7 +327,7 @@ export function resourcePolicy<const O extends OptionSpecs = Record<never, never
     if (spec.remediate) {
         const remediate = spec.remediate;
         remediateResource = (args) => {
-            if (!typeSet.has(args.type)) {
+            if (!applies(args.type)) {
                 return undefined;
             }
             const resolved = resolve(args.getConfig<Record<string, unknown>>());

@@ -3,6 +3,7 @@
 
 import { GovPolicy } from "../lib";
 import { baselinePolicies } from "./baseline";
+import { computePolicies } from "./compute";
 import { containerPolicies } from "./containers";
 import { databasePolicies } from "./databases";
 import { encryptionPolicies } from "./encryption";
@@ -10,6 +11,7 @@ import { governancePolicies } from "./governance";
 import { identityPolicies } from "./identity";
 import { loggingPolicies } from "./logging";
 import { networkPolicies } from "./network";
+import { serverlessPolicies } from "./serverless";
 import { storageHygienePolicies } from "./storage-hygiene";
 
 export interface PolicyArea {
@@ -25,6 +27,8 @@ export const policyAreas: readonly PolicyArea[] = [
     { title: "Encryption at rest and in transit", file: "encryption/", policies: encryptionPolicies },
     { title: "Root and privileged containers", file: "containers/", policies: containerPolicies },
     { title: "Network boundary and edge", file: "network/", policies: networkPolicies },
+    { title: "Compute, load balancing, certificates and EKS", file: "compute/", policies: computePolicies },
+    { title: "Serverless and API front doors", file: "serverless/", policies: serverlessPolicies },
     { title: "Identity and keys", file: "identity/", policies: identityPolicies },
     { title: "Storage hygiene", file: "storage-hygiene/", policies: storageHygienePolicies },
     { title: "Governance and production resilience", file: "governance/", policies: governancePolicies },

@@ -102,6 +102,18 @@ describe("offline plan building blocks", () => {
             fs.utimesSync(path.join(dir, "bin", "index.js"), later, later);
             assert.strictEqual(packFreshness(dir).stale, undefined);
         });
+
+        it("ignores folders the pack's tsconfig does not compile (policies/coverage/ is data for docs and tests)", () => {
+            fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ include: ["*.ts", "rules/**/*.ts"] }));
+            fs.mkdirSync(path.join(dir, "coverage"), { recursive: true });
+            fs.writeFileSync(path.join(dir, "coverage", "rows.ts"), "export {};\n");
+            const old = new Date(Date.now() - 60000);
+            fs.utimesSync(path.join(dir, "bin", "index.js"), old, old);
+            fs.utimesSync(path.join(dir, "rules", "a.ts"), old, old);
+            assert.strictEqual(packFreshness(dir).stale, undefined);
+            fs.utimesSync(path.join(dir, "rules", "a.ts"), new Date(), new Date());
+            assert.match(packFreshness(dir).stale ?? "", /rules\/a\.ts is newer/);
+        });
     });
 
     describe("diagram", () => {

@@ -133,6 +133,15 @@ describe("governance", () => {
                 ]),
             );
         });
+        it("reads an Auto Scaling group's tag list ({ key, value, propagateAtLaunch } blocks)", async () => {
+            const ASG = "aws:autoscaling/group:Group";
+            const list = Object.entries(REQUIRED).map(([key, value]) => ({ key, value, propagateAtLaunch: true }));
+            assertClean(await runStackPolicy(p, [{ type: ASG, name: "web", props: { minSize: 1, maxSize: 2, tags: list } }]));
+            assertViolations(await runStackPolicy(p, [{ type: ASG, name: "web", props: { tags: list.slice(1) } }]), [
+                `aws:autoscaling/group:Group "web" is missing required tag(s) ${list[0].key}; set them in tags or the provider's defaultTags.`,
+            ]);
+            assertNoMandatory(await runStackPolicy(p, [{ type: ASG, name: "web", props: { tags: [{ key: unknown(), value: "x" }] } }]));
+        });
         it("is advisory when the tags are unknown", async () => {
             const diags = await runStackPolicy(p, [{ type: "aws:cognito/userPool:UserPool", name: "users", props: { tags: unknown() } }]);
             assertNoMandatory(diags);
@@ -157,12 +166,31 @@ describe("governance", () => {
                 'AWS provider "p" targets region "us-gov-east-1"; use one of us-gov-west-1.',
             ]);
         });
-        it("is advisory when the region is unknown, and ignores resources (fast path)", async () => {
+        it("is advisory when the region is unknown", async () => {
             const diags = await runResourcePolicy(providerAllowedRegions, { type, props: { region: unknown() } });
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
-            assertClean(await runResourcePolicy(providerAllowedRegions, { type: VPC, props: { region: "us-east-1" } }));
+            const own = await runResourcePolicy(providerAllowedRegions, { type: VPC, props: { region: unknown() } });
+            assertNoMandatory(own);
+            assert.equal(advisory(own).length, 1);
         });
+        it("blocks a resource whose own region (@pulumi/aws 7) is outside the allowed regions, like a provider", async () => {
+            assertViolations(await runResourcePolicy(providerAllowedRegions, { type: VPC, name: "peer", props: { cidrBlock: "10.1.0.0/16", region: "us-east-1" } }), [
+                'aws:ec2/vpc:Vpc "peer" sets region "us-east-1"; use one of us-gov-west-1, us-gov-east-1 (or remove region to use the provider\'s).',
+            ]);
+            assertViolations(await runResourcePolicy(providerAllowedRegions, { type: "aws:s3/bucket:Bucket", name: "logs", props: { region: "eu-west-1" } }), [
+                'aws:s3/bucket:Bucket "logs" sets region "eu-west-1"; use one of us-gov-west-1, us-gov-east-1 (or remove region to use the provider\'s).',
+            ]);
+            assertViolations(await runResourcePolicy(providerAllowedRegions, { type: VPC, name: "peer", props: { region: 1 } }), [
+                'Cannot evaluate aws:ec2/vpc:Vpc "peer": region is the number 1, expected a region name; set a valid value (the policy cannot judge this one, so it blocks the resource).',
+            ]);
+        });
+        it("passes resources that use their provider's region or set an allowed one, and ignores other packages", async () => {
+            assertClean(await runResourcePolicy(providerAllowedRegions, { type: VPC, props: { cidrBlock: "10.0.0.0/16" } }));
+            assertClean(await runResourcePolicy(providerAllowedRegions, { type: "aws:kms/replicaKey:ReplicaKey", props: { region: "us-gov-east-1", primaryKeyArn: unknown() } }));
+            assertClean(await runResourcePolicy(providerAllowedRegions, { type: "random:index/randomPassword:RandomPassword", props: { region: "us-east-1" } }));
+        });
+        itHonoursWaivers(providerAllowedRegions, { type: VPC, name: "peer", props: { region: "us-east-1" } });
         itHonoursWaivers(providerAllowedRegions, { type, name: "east", props: { region: "us-east-1" } });
     });
 

@@ -44,11 +44,16 @@ function shellEnv(): NodeJS.ProcessEnv {
 }
 
 /** Every TypeScript source of the pack, as the compiled path the tarball must carry (`bin/<path>.js`). */
+/** Top-level folders the pack's tsconfig compiles ("rules/**" + "/*.ts" → rules); policies/coverage/ is data for docs and tests. */
+const COMPILED_DIRS = new Set(
+    (JSON.parse(fs.readFileSync(path.join(PACK_DIR, "tsconfig.json"), "utf8")) as { include: string[] }).include.filter((i) => i.includes("/")).map((i) => i.split("/")[0]),
+);
+
 function compiledSources(dir = PACK_DIR, rel = ""): string[] {
     return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
         const child = path.posix.join(rel, e.name);
         if (e.isDirectory()) {
-            return ["bin", "node_modules", "config"].includes(child) ? [] : compiledSources(dir, child);
+            return rel === "" && !COMPILED_DIRS.has(child) ? [] : compiledSources(dir, child);
         }
         return e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") ? [`bin/${child.replace(/\.ts$/, ".js")}`] : [];
     });

@@ -145,7 +145,6 @@ export const RESPONSIBILITY: Readonly<Record<string, Responsibility>> = Object.f
     ["SC-7(18)", { status: "gap", why: "Fail-secure behaviour of the boundary devices (ALB, WAF) is not configured or documented." }],
     ["SC-10", { status: "gap", why: "The ALB's idle timeout is AWS's default (60 s); the estate does not set one for the FedRAMP parameter." }],
     ...each(["SC-15", "SC-18"], "organisational", "No collaborative computing devices or mobile code are part of the system; the organisation's usage rules cover its staff's."),
-    ["SC-17", { status: "organisational", why: "The edge's certificate is issued by the organisation (ACM or its CA) outside the program; the estate references it (`edge.certificateArn`)." }],
     ...each(["SC-20", "SC-22"], "organisational", "The public DNS zone for `edge.domainName` is operated outside this program; DNSSEC signing and resolver architecture are configured there."),
     ["SC-21", { status: "gap", why: "DNSSEC validation on the VPC's Route 53 Resolver is not enabled by the estate." }],
     ...each(["SC-45", "SC-45(1)"], "inherited", "The estate runs no clock of its own: Fargate tasks and managed services synchronise with the Amazon Time Sync Service."),

@@ -38,6 +38,29 @@ function newestSource(dir: string, skip: Set<string>): { file: string; mtime: nu
 }
 
 /**
+ * Top-level folders of the pack that its tsconfig does not compile (e.g. policies/coverage/, data
+ * for the docs and tests): editing them must not make the compiled pack look stale. Only the
+ * simple `include` forms the pack uses are understood (the root's "*.ts", a folder's recursive "*.ts"); anything else
+ * leaves every folder in (a needless rebuild, never a stale pack).
+ */
+function uncompiledDirs(packDir: string, tsconfig: string): string[] {
+    let include: unknown;
+    try {
+        include = (JSON.parse(fs.readFileSync(tsconfig, "utf8")) as { include?: unknown }).include;
+    } catch {
+        return [];
+    }
+    if (!Array.isArray(include) || !include.every((i) => typeof i === "string" && /^(\*\.ts|[\w-]+\/\*\*\/\*\.ts)$/.test(i))) {
+        return [];
+    }
+    const compiled = new Set(include.map((i: string) => i.split("/")[0]));
+    return fs
+        .readdirSync(packDir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !compiled.has(e.name))
+        .map((e) => path.join(packDir, e.name));
+}
+
+/**
  * Is the pack's compiled JavaScript (package.json `main`) present and newer than every TypeScript
  * source? The pack is started from `main`, so a stale build would judge the estate with old rules.
  */
@@ -54,7 +77,7 @@ export function packFreshness(packDir: string): PackFreshness {
         return { main: resolved, stale: undefined }; // a plain-JS pack: nothing to compile
     }
     const outDir = path.dirname(resolved);
-    const newest = newestSource(packDir, new Set([outDir]));
+    const newest = newestSource(packDir, new Set([outDir, ...uncompiledDirs(packDir, tsconfig)]));
     const built = fs.statSync(resolved).mtimeMs;
     if (newest && newest.mtime > built) {
         return {

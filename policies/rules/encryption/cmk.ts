@@ -47,6 +47,7 @@ export function cmkPolicy(spec: {
     description: string;
     remediationSteps: string;
     controls: readonly ControlId[];
+    anchors?: readonly string[];
 }) {
     return resourcePolicy({
         name: spec.name,
@@ -54,6 +55,7 @@ export function cmkPolicy(spec: {
         summary: spec.summary,
         severity: "medium",
         controls: spec.controls,
+        anchors: spec.anchors,
         remediationSteps: spec.remediationSteps,
         resourceTypes: [spec.type],
         options: REQUIRE_CMK,

@@ -13,6 +13,9 @@ export const rdsDeletionProtection = resourcePolicy({
     scope: "prod",
     severity: "high",
     controls: ["CM-5", "SI-12"],
+    anchors: [
+        "NIST.800.53.R5-RDSInstanceDeletionProtectionEnabled",
+    ],
     remediationSteps: "Set `deletionProtection: true` (and `protect: true` on the Pulumi resource).",
     resourceTypes: [RDS_INSTANCE, RDS_CLUSTER],
     validate: (ctx) => requireTrue(ctx, "deletionProtection", `${labelOf(ctx, "RDS instance")} has no deletion protection; set deletionProtection to true.`),

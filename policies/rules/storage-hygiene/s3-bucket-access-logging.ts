@@ -18,6 +18,7 @@ export const s3BucketAccessLogging = stackPolicy({
         "with a targetBucket), except the access-log bucket itself — the targetBucket of a BucketLogging in the stack, or a " +
         "bucket matching accessLogBucketPatterns (AU-2, AU-3, AU-12).",
     summary: "Every S3 bucket but the access-log bucket has server access logging",
+    anchors: ["NIST.800.53.R5-S3BucketLoggingEnabled"],
     severity: "medium",
     controls: ["AU-2", "AU-3", "AU-12"],
     remediationSteps:

@@ -15,6 +15,7 @@ export const s3BucketVersioningEnabled = stackPolicy({
         "Every S3 bucket must have versioning Enabled by every versioning resource tied to it (by name or property " +
         "dependency): an overwritten or deleted object stays recoverable (CP-9, CP-10, SI-12).",
     summary: "Every S3 bucket has versioning Enabled",
+    anchors: ["NIST.800.53.R5-S3BucketVersioningEnabled"],
     severity: "medium",
     controls: ["CP-9", "CP-10", "SI-12"],
     remediationSteps: 'Add an aws.s3.BucketVersioning for the bucket with `versioningConfiguration: { status: "Enabled" }`.',

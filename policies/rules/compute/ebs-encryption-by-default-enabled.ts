@@ -1,0 +1,37 @@
+// ebs-encryption-by-default-enabled: a stack that manages the account's EBS encryption-by-default
+// setting keeps it on. Turning it off lets every new volume and snapshot copy in the region be
+// created unencrypted (SC-28; KICS "EBS Default Encryption Disabled").
+
+import { labelOf, resourcePolicy } from "../../lib";
+import { ENCRYPTION_BY_DEFAULT, flagOf } from "./capacity";
+
+export const ebsEncryptionByDefaultEnabled = resourcePolicy({
+    name: "ebs-encryption-by-default-enabled",
+    description:
+        "`aws.ebs.EncryptionByDefault` must keep EBS encryption by default on (`enabled` true, the provider's default): " +
+        "turned off, every new EBS volume of the account and region that does not ask for encryption is created unencrypted, " +
+        "including root volumes that come from an AMI (SC-28, SC-28(1)).",
+    summary: "EBS encryption by default is never turned off (aws.ebs.EncryptionByDefault enabled: false is blocked)",
+    severity: "high",
+    controls: ["SC-28", "SC-28(1)"],
+    anchors: [
+        "3d3f6270-546b-443c-adb4-bb6fb2187ca6", // KICS: EBS Default Encryption Disabled
+    ],
+    remediationSteps: "Set `enabled: true` on the aws.ebs.EncryptionByDefault (or remove `enabled`: true is the default).",
+    resourceTypes: [ENCRYPTION_BY_DEFAULT],
+    validate: (ctx) => {
+        const label = labelOf(ctx, "Resource");
+        const r = ctx.read("enabled");
+        if (r.known && (r.value === undefined || r.value === null)) {
+            return; // the provider's default is true
+        }
+        const flag = flagOf(r, label, "enabled");
+        if (flag === "unknown") {
+            ctx.cannotVerify("enabled");
+        } else if (flag === "off") {
+            ctx.violation(`${label} turns EBS encryption by default off for the account and region; set enabled: true.`);
+        } else if (flag !== "on") {
+            ctx.violation(flag.malformed);
+        }
+    },
+});

@@ -1,0 +1,97 @@
+// ec2-imdsv2-required: instances answer the metadata service only with session tokens (IMDSv2),
+// and the token's hop limit stays at most 2 (enough for containers on the host, not for a
+// forwarded request further away). IMDSv1 turns any server-side request forgery into stolen
+// role credentials (AC-3, AC-6, SC-7; cdk-nag EC2IMDSv2Enabled, AWS Security Hub EC2.8).
+
+import { cannotEvaluateMessage, labelOf, oneOfText, resourcePolicy } from "../../lib";
+import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST, templateSupplies } from "./capacity";
+
+// botocore ec2 HttpTokensState / InstanceMetadataEndpointState (autoscaling: the same values).
+const TOKENS = ["optional", "required"] as const;
+const ENDPOINT = ["enabled", "disabled"] as const;
+
+export const ec2Imdsv2Required = resourcePolicy({
+    name: "ec2-imdsv2-required",
+    description:
+        "EC2 instances, spot requests, launch templates and launch configurations must require IMDSv2 session tokens " +
+        "(`metadataOptions.httpTokens: \"required\"`) or turn the metadata service off, and keep the token's hop limit at or " +
+        "below the configured maximum (2: enough for containers on the host). IMDSv1 lets any server-side request forgery read " +
+        "the instance role's credentials (AC-3, AC-6, SC-7). An instance launched from a launch template without its own " +
+        "metadataOptions takes the template's, which is judged on the template.",
+    summary: "EC2 instances, templates and launch configurations require IMDSv2 tokens with a hop limit of at most 2",
+    severity: "high",
+    controls: ["AC-3", "AC-6", "SC-7"],
+    anchors: [
+        "NIST.800.53.R5-EC2IMDSv2Enabled",
+    ],
+    remediationSteps:
+        "Set `metadataOptions: { httpTokens: \"required\", httpPutResponseHopLimit: 1 }` (2 where containers on the instance " +
+        "call the metadata service), or `httpEndpoint: \"disabled\"` when nothing on the instance needs it.",
+    resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION],
+    options: {
+        maxHopLimit: {
+            type: "integer",
+            default: 2,
+            minimum: 1,
+            maximum: 64,
+            description: "Largest httpPutResponseHopLimit allowed (1 for plain instances; 2 lets containers on the host reach IMDS).",
+        },
+    },
+    validate: (ctx) => {
+        if (templateSupplies(ctx.type, ctx.props, "metadataOptions")) {
+            return;
+        }
+        const label = labelOf(ctx, "Resource");
+        const options = ctx.read("metadataOptions");
+        if (!options.known) {
+            return ctx.cannotVerify("metadataOptions");
+        }
+        if (options.value === undefined || options.value === null) {
+            return ctx.violation(`${label} does not require IMDSv2 (no metadataOptions, so tokens are optional); set metadataOptions.httpTokens: "required".`);
+        }
+        if (typeof options.value !== "object" || Array.isArray(options.value)) {
+            return ctx.violation(cannotEvaluateMessage(label, "metadataOptions", options.value, "an object"));
+        }
+        const tokens = ctx.read("metadataOptions.httpTokens");
+        const endpoint = ctx.read("metadataOptions.httpEndpoint");
+        for (const [r, path, values] of [
+            [tokens, "metadataOptions.httpTokens", TOKENS],
+            [endpoint, "metadataOptions.httpEndpoint", ENDPOINT],
+        ] as const) {
+            if (r.known && r.value !== undefined && r.value !== null && !(values as readonly unknown[]).includes(r.value)) {
+                return ctx.violation(cannotEvaluateMessage(label, path, r.value, oneOfText(values)));
+            }
+        }
+        if (endpoint.known && endpoint.value === "disabled") {
+            return; // no metadata service at all: nothing to steal credentials from
+        }
+        if (!tokens.known) {
+            return ctx.cannotVerify("metadataOptions.httpTokens");
+        }
+        if (tokens.value !== "required") {
+            if (!endpoint.known) {
+                return ctx.cannotVerify("metadataOptions.httpEndpoint");
+            }
+            return ctx.violation(
+                `${label} does not require IMDSv2 (metadataOptions.httpTokens is ${tokens.value === undefined || tokens.value === null ? "unset" : `"${tokens.value}"`}); ` +
+                    'set metadataOptions.httpTokens: "required".',
+            );
+        }
+        const hops = ctx.read("metadataOptions.httpPutResponseHopLimit");
+        if (!hops.known) {
+            return ctx.cannotVerify("metadataOptions.httpPutResponseHopLimit");
+        }
+        if (hops.value === undefined || hops.value === null) {
+            return; // the AWS default (1, or 2 for container-ready AMIs) is within the limit
+        }
+        if (typeof hops.value !== "number" || !Number.isInteger(hops.value) || hops.value < 1 || hops.value > 64) {
+            return ctx.violation(cannotEvaluateMessage(label, "metadataOptions.httpPutResponseHopLimit", hops.value, "an integer from 1 to 64"));
+        }
+        if (hops.value > ctx.config.maxHopLimit) {
+            ctx.violation(
+                `${label} lets IMDSv2 tokens travel ${hops.value} network hops; set metadataOptions.httpPutResponseHopLimit to ` +
+                    `${ctx.config.maxHopLimit} or less (2 is enough for containers on the instance).`,
+            );
+        }
+    },
+});

@@ -1,0 +1,153 @@
+// ec2-instance-in-stack-vpc: a stack policy, because "a subnet of our VPC" is a relation. EC2
+// instances, spot requests and Auto Scaling groups launch into subnets this stack declares
+// (aws.ec2.Subnet), never into the default VPC: without a subnet EC2 picks the default VPC's
+// default subnet, whose subnets map public IPs and whose default security group and routes this
+// stack does not govern (SC-7, AC-4). Subnets are tied by value or by property dependencies; a
+// subnet the stack cannot see is reported as "cannot verify", never assumed.
+
+import { read, ResolvedRefs, StackContext, StackResource, stackPolicy } from "../../lib";
+import {
+    AUTOSCALING_GROUP,
+    DEFAULT_SUBNET,
+    DEFAULT_VPC,
+    INSTANCE,
+    LAUNCH_TEMPLATE,
+    NETWORK_INTERFACE,
+    SPOT_INSTANCE_REQUEST,
+    SUBNET,
+    VPC,
+} from "./capacity";
+
+const NOUN: Readonly<Record<string, string>> = {
+    [INSTANCE]: "EC2 instance",
+    [SPOT_INSTANCE_REQUEST]: "Spot instance request",
+    [AUTOSCALING_GROUP]: "Auto Scaling group",
+};
+
+const SUBNET_TYPES = [SUBNET, DEFAULT_SUBNET] as const;
+// awsx's VPC component: its subnets are the stack's own (the component creates the VPC).
+const AWSX_VPC = "awsx:ec2:Vpc";
+
+/** How a set of subnet references came out: all in the stack's own VPCs, or not. */
+interface Placement {
+    readonly inDefaultVpc: string[];
+    readonly unresolved: boolean;
+}
+
+function judgeSubnets(ctx: StackContext<unknown>, refs: ResolvedRefs): Placement {
+    const inDefaultVpc: string[] = [];
+    let unresolved = refs.unresolved > 0;
+    for (const subnet of refs.resources) {
+        if (subnet.type === DEFAULT_SUBNET) {
+            inDefaultVpc.push(`default subnet "${subnet.name}"`);
+            continue;
+        }
+        // A subnet of this stack in a VPC of this stack, or in a VPC given by id: only an adopted
+        // default VPC (aws.ec2.DefaultVpc) is the default VPC.
+        const vpc = ctx.resolveRefs(subnet, "vpcId", [VPC, AWSX_VPC, DEFAULT_VPC], ["id", "vpcId"]);
+        const defaultVpc = vpc.resources.find((v) => v.type === DEFAULT_VPC);
+        if (defaultVpc) {
+            inDefaultVpc.push(`subnet "${subnet.name}" of default VPC "${defaultVpc.name}"`);
+        } else if (vpc.listUnknown && vpc.resources.length === 0) {
+            unresolved = true;
+        }
+    }
+    return { inDefaultVpc, unresolved };
+}
+
+/** The subnets an instance or spot request launches into: its own subnetId, its network interfaces' or its template's. */
+function instanceSubnets(ctx: StackContext<unknown>, r: StackResource): Placement | "none" {
+    const subnetId = read(r.props, "subnetId");
+    if (!subnetId.known || (subnetId.value !== undefined && subnetId.value !== null && subnetId.value !== "")) {
+        return judgeSubnets(ctx, ctx.resolveRefs(r, "subnetId", SUBNET_TYPES));
+    }
+    // Network interfaces created beforehand (aws.ec2.NetworkInterface) carry the subnet.
+    const nics: StackResource[] = [];
+    let unresolved = false;
+    for (const field of ["primaryNetworkInterface", "networkInterfaces"]) {
+        const v = read(r.props, field);
+        if (!v.known) {
+            unresolved = true;
+        } else if (v.value !== undefined && v.value !== null) {
+            // The id sits inside the block (networkInterfaceId): the block's property dependency ties it.
+            const refs = ctx.resolveRefs(r, field, [NETWORK_INTERFACE]);
+            nics.push(...refs.resources);
+            unresolved = unresolved || refs.unresolved > 0;
+        }
+    }
+    if (nics.length > 0 || unresolved) {
+        const placements = nics.map((nic) => judgeSubnets(ctx, ctx.resolveRefs(nic, "subnetId", SUBNET_TYPES)));
+        return { inDefaultVpc: placements.flatMap((p) => p.inDefaultVpc), unresolved: unresolved || placements.some((p) => p.unresolved) };
+    }
+    // A launch template may name the subnet in its first network interface.
+    const template = read(r.props, "launchTemplate");
+    if (!template.known || (template.value !== undefined && template.value !== null)) {
+        const templates = ctx.resolveRefs(r, "launchTemplate", [LAUNCH_TEMPLATE]);
+        if (templates.resources.length === 0) {
+            return { inDefaultVpc: [], unresolved: true };
+        }
+        const lt = templates.resources[0];
+        const ltNics = read(lt.props, "networkInterfaces");
+        if (!ltNics.known) {
+            return { inDefaultVpc: [], unresolved: true };
+        }
+        const named = (n: unknown) => {
+            const id = read(n, "subnetId");
+            return !id.known || (id.value !== undefined && id.value !== null && id.value !== "");
+        };
+        if (Array.isArray(ltNics.value) && ltNics.value.some(named)) {
+            return judgeSubnets(ctx, ctx.resolveRefs(lt, "networkInterfaces", SUBNET_TYPES));
+        }
+    }
+    return "none";
+}
+
+export const ec2InstanceInStackVpc = stackPolicy({
+    name: "ec2-instance-in-stack-vpc",
+    description:
+        "EC2 instances, spot requests and Auto Scaling groups must launch into subnets this stack declares (aws.ec2.Subnet), " +
+        "never into the default VPC: without a subnet (`subnetId`, a network interface, a launch template's interface, or an " +
+        "Auto Scaling group's `vpcZoneIdentifiers`) EC2 uses the default VPC's default subnet, whose public IP mapping, default " +
+        "security group and routes the stack does not govern; an adopted aws.ec2.DefaultSubnet or a subnet of an adopted " +
+        "aws.ec2.DefaultVpc is the default VPC too (SC-7, AC-4). A subnet the stack cannot tie by value or property dependency " +
+        "is reported as cannot-verify.",
+    summary: "EC2 instances, spot requests and Auto Scaling groups launch into the stack's own subnets, never the default VPC",
+    severity: "high",
+    controls: ["SC-7", "AC-4"],
+    anchors: [
+        "NIST.800.53.R5-EC2InstancesInVPC",
+        "96ed3526-0179-4c73-b1b2-372fde2e0d13", // KICS: Default VPC Exists
+        "7e4a6e76-568d-43ef-8c4e-36dea481bff1", // KICS: EC2 Instance Using Default VPC
+        "a31a5a29-718a-4ff4-8001-a69e5e4d029e", // KICS: Instance With No VPC
+    ],
+    remediationSteps:
+        "Set `subnetId` (instances, spot requests) or `vpcZoneIdentifiers` (Auto Scaling groups) to private subnets of a VPC the " +
+        "stack declares (`aws.ec2.Subnet` in an `aws.ec2.Vpc`), not the default VPC.",
+    resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, AUTOSCALING_GROUP, SUBNET, DEFAULT_SUBNET, VPC, DEFAULT_VPC, NETWORK_INTERFACE, LAUNCH_TEMPLATE],
+    validate: (ctx) => {
+        for (const r of ctx.ofType(INSTANCE, SPOT_INSTANCE_REQUEST, AUTOSCALING_GROUP)) {
+            const label = `${NOUN[r.type]} "${r.name}"`;
+            let placement: Placement | "none";
+            if (r.type === AUTOSCALING_GROUP) {
+                const zones = read(r.props, "vpcZoneIdentifiers");
+                placement =
+                    zones.known && (zones.value === undefined || zones.value === null || (Array.isArray(zones.value) && zones.value.length === 0))
+                        ? "none"
+                        : judgeSubnets(ctx, ctx.resolveRefs(r, "vpcZoneIdentifiers", SUBNET_TYPES));
+            } else {
+                placement = instanceSubnets(ctx, r);
+            }
+            if (placement === "none") {
+                const field = r.type === AUTOSCALING_GROUP ? "vpcZoneIdentifiers" : "subnetId";
+                ctx.violation(r, `${label} names no subnet, so it launches into the default VPC; set ${field} to private subnets of a VPC this stack declares.`);
+            } else if (placement.inDefaultVpc.length > 0) {
+                ctx.violation(
+                    r,
+                    `${label} launches into the default VPC (${placement.inDefaultVpc.join(", ")}); use private subnets of a VPC this stack declares.`,
+                );
+            } else if (placement.unresolved) {
+                ctx.cannotVerify(r, `that every subnet of ${label} belongs to a VPC this stack declares`);
+            }
+        }
+    },
+});

@@ -1,0 +1,43 @@
+// ec2-instance-profile-attached: an instance gets AWS credentials from an instance profile (a role
+// with short-lived, rotated credentials), never from access keys baked into user data or files
+// (AC-2, IA-5(7); cdk-nag EC2InstanceProfileAttached, KICS "EC2 Instance Using API Keys").
+
+import { cannotEvaluateMessage, labelOf, resourcePolicy } from "../../lib";
+import { INSTANCE, LAUNCH_CONFIGURATION, SPOT_INSTANCE_REQUEST, templateSupplies } from "./capacity";
+
+export const ec2InstanceProfileAttached = resourcePolicy({
+    name: "ec2-instance-profile-attached",
+    description:
+        "EC2 instances, spot requests and launch configurations must name an IAM instance profile: the instance's software " +
+        "then gets short-lived role credentials from the metadata service instead of access keys written into user data or " +
+        "files (AC-2, IA-5(7)). Launch templates are not required to name one (EKS managed node groups reject a template " +
+        "that does); an instance launched from a template without its own iamInstanceProfile takes the template's.",
+    summary: "EC2 instances, spot requests and launch configurations run with an IAM instance profile",
+    severity: "medium",
+    controls: ["AC-2", "IA-5(7)"],
+    anchors: [
+        "NIST.800.53.R5-EC2InstanceProfileAttached",
+        "0b93729a-d882-4803-bdc3-ac429a21f158", // KICS: EC2 Instance Using API Keys
+    ],
+    remediationSteps:
+        "Create an `aws.iam.InstanceProfile` for a least-privilege role and set `iamInstanceProfile` to it (its name) on the " +
+        "instance, spot request or launch configuration.",
+    resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_CONFIGURATION],
+    validate: (ctx) => {
+        if (templateSupplies(ctx.type, ctx.props, "iamInstanceProfile")) {
+            return;
+        }
+        const label = labelOf(ctx, "Resource");
+        const profile = ctx.read("iamInstanceProfile");
+        // A computed profile name (from an aws.iam.InstanceProfile of the stack) counts as set.
+        if (!profile.known) {
+            return;
+        }
+        const v = profile.value;
+        if (v === undefined || v === null || v === "") {
+            ctx.violation(`${label} has no IAM instance profile; set iamInstanceProfile to an aws.iam.InstanceProfile of a least-privilege role.`);
+        } else if (typeof v !== "string" && (typeof v !== "object" || Array.isArray(v))) {
+            ctx.violation(cannotEvaluateMessage(label, "iamInstanceProfile", v, "a string (the instance profile's name)"));
+        }
+    },
+});

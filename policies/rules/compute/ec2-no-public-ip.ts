@@ -1,0 +1,95 @@
+// ec2-no-public-ip: nothing that launches EC2 instances gives them a public IPv4 address, and no
+// Elastic IP is attached to an instance. Instances live in private subnets and are reached through
+// a load balancer or Session Manager, never directly from the internet (SC-7, AC-4).
+
+import { labelOf, read, resourcePolicy } from "../../lib";
+import { flagOf, INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_FLEET_REQUEST, SPOT_INSTANCE_REQUEST, templateSupplies } from "./capacity";
+
+const EIP = "aws:ec2/eip:Eip";
+const EIP_ASSOCIATION = "aws:ec2/eipAssociation:EipAssociation";
+
+export const ec2NoPublicIp = resourcePolicy({
+    name: "ec2-no-public-ip",
+    description:
+        "EC2 instances, spot requests, launch templates, launch configurations and spot fleets must not associate a public " +
+        "IPv4 address, and no Elastic IP may be attached to an instance: instances live in private subnets behind a load " +
+        "balancer and are administered through Session Manager, so none is addressable from the internet (SC-7, AC-4). An " +
+        "unset flag is not a public IP here: no subnet maps public IPs on launch (the network policies block it).",
+    summary: "EC2 instances, templates, launch configurations and spot requests get no public IP; no Elastic IP on an instance",
+    severity: "high",
+    controls: ["SC-7", "AC-4"],
+    anchors: [
+        "NIST.800.53.R5-AutoScalingLaunchConfigPublicIpDisabled",
+        "NIST.800.53.R5-EC2InstanceNoPublicIp",
+        "aws-ec2-instance-disallow-public-ip",
+        "aws-ec2-launchconfiguration-disallow-public-ip",
+        "aws-ec2-launchtemplate-disallow-public-ip",
+        "ec2-instance-no-public-ip",
+        "5a2486aa-facf-477d-a5c1-b010789459ce", // KICS: EC2 Instance Has Public IP
+    ],
+    remediationSteps:
+        "Set `associatePublicIpAddress: false` (launch templates: `networkInterfaces[].associatePublicIpAddress: \"false\"`) and " +
+        "launch into private subnets; remove the Elastic IP (`aws.ec2.Eip` `instance`, `aws.ec2.EipAssociation` `instanceId`) and " +
+        "reach the instance through a load balancer or AWS Systems Manager Session Manager.",
+    resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, SPOT_FLEET_REQUEST, EIP, EIP_ASSOCIATION],
+    validate: (ctx) => {
+        const label = labelOf(ctx, "Resource");
+        const judge = (value: unknown, known: boolean, path: string) => {
+            const flag = flagOf(known ? { known: true, value } : { known: false }, label, path);
+            if (flag === "unknown") {
+                ctx.cannotVerify(path);
+            } else if (flag === "on") {
+                ctx.violation(`${label} associates a public IP address (${path} is true); set it to false and launch into a private subnet.`);
+            } else if (flag !== "off") {
+                ctx.violation(flag.malformed);
+            }
+        };
+        const list = (path: string, each: (item: unknown, at: string) => void) => {
+            const r = ctx.read(path);
+            if (!r.known) {
+                return ctx.cannotVerify(path);
+            }
+            if (r.value === undefined || r.value === null) {
+                return;
+            }
+            if (!Array.isArray(r.value)) {
+                return ctx.violation(`Cannot evaluate ${label}: ${path} is not an array, expected an array.`);
+            }
+            r.value.forEach((item, i) => each(item, `${path}[${i}]`));
+        };
+        switch (ctx.type) {
+            case LAUNCH_TEMPLATE:
+                list("networkInterfaces", (nic, at) => {
+                    const r = read(nic, "associatePublicIpAddress");
+                    judge(r.known ? r.value : undefined, r.known, `${at}.associatePublicIpAddress`);
+                });
+                return;
+            case SPOT_FLEET_REQUEST:
+                list("launchSpecifications", (spec, at) => {
+                    const r = read(spec, "associatePublicIpAddress");
+                    judge(r.known ? r.value : undefined, r.known, `${at}.associatePublicIpAddress`);
+                });
+                return;
+            case EIP:
+            case EIP_ASSOCIATION: {
+                const path = ctx.type === EIP ? "instance" : "instanceId";
+                const target = ctx.read(path);
+                // A computed instance id counts as attached; absent or "" is not attached.
+                if (!target.known || (target.value !== undefined && target.value !== null && target.value !== "")) {
+                    ctx.violation(
+                        `${label} attaches a public Elastic IP to an instance (${path} is set); remove it and reach the instance ` +
+                            "through a load balancer or Session Manager (NAT gateways and load balancers take an Elastic IP by allocation id).",
+                    );
+                }
+                return;
+            }
+            default: {
+                if (templateSupplies(ctx.type, ctx.props, "associatePublicIpAddress")) {
+                    return;
+                }
+                const r = ctx.read("associatePublicIpAddress");
+                judge(r.known ? r.value : undefined, r.known, "associatePublicIpAddress");
+            }
+        }
+    },
+});

@@ -1,0 +1,52 @@
+// eks-control-plane-logs: an EKS cluster sends its control-plane api, audit and authenticator
+// logs to CloudWatch Logs: who called the Kubernetes API, what it changed and how they
+// authenticated are the record incident response needs (AU-2, AU-3, AU-12).
+
+import { cannotEvaluateMessage, oneOfText, read, resourcePolicy } from "../../lib";
+import { EKS_CLUSTER } from "./capacity";
+
+// botocore eks LogType.
+const LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
+const REQUIRED = ["api", "audit", "authenticator"] as const;
+
+export const eksControlPlaneLogs = resourcePolicy({
+    name: "eks-control-plane-logs",
+    description:
+        "EKS clusters must send the api, audit and authenticator control-plane logs to CloudWatch Logs " +
+        "(`enabledClusterLogTypes`): who called the Kubernetes API, what they changed and how they authenticated is the record " +
+        "incident response needs (AU-2, AU-3, AU-12). controllerManager and scheduler logs are optional.",
+    summary: "EKS clusters log the api, audit and authenticator control-plane logs to CloudWatch Logs",
+    severity: "medium",
+    controls: ["AU-2", "AU-3", "AU-12"],
+    anchors: [
+        "37304d3f-f852-40b8-ae3f-725e87a7cedf", // KICS: EKS cluster logging is not enabled
+        "66f130d9-b81d-4e8e-9b08-da74b9c891df", // KICS: Missing Cluster Log Types
+    ],
+    remediationSteps:
+        "Set `enabledClusterLogTypes: [\"api\", \"audit\", \"authenticator\"]` and create the `/aws/eks/<cluster>/cluster` log group " +
+        "beforehand with a retention and a customer-managed KMS key.",
+    resourceTypes: [EKS_CLUSTER],
+    validate: (ctx) => {
+        const label = `EKS cluster "${ctx.name}"`;
+        const types = ctx.read("enabledClusterLogTypes");
+        if (!types.known) {
+            return ctx.cannotVerify("enabledClusterLogTypes");
+        }
+        if (types.value !== undefined && types.value !== null && !Array.isArray(types.value)) {
+            return ctx.violation(cannotEvaluateMessage(label, "enabledClusterLogTypes", types.value, "an array"));
+        }
+        const list = Array.isArray(types.value) ? types.value : [];
+        for (const [i, t] of list.entries()) {
+            if (!read(t).known) {
+                return ctx.cannotVerify(`enabledClusterLogTypes[${i}]`);
+            }
+            if (!(LOG_TYPES as readonly unknown[]).includes(t)) {
+                return ctx.violation(cannotEvaluateMessage(label, `enabledClusterLogTypes[${i}]`, t, oneOfText(LOG_TYPES)));
+            }
+        }
+        const missing = REQUIRED.filter((t) => !list.includes(t));
+        if (missing.length > 0) {
+            ctx.violation(`${label} does not log ${missing.join(", ")} to CloudWatch Logs; add ${missing.map((m) => JSON.stringify(m)).join(", ")} to enabledClusterLogTypes.`);
+        }
+    },
+});

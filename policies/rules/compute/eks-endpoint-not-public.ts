@@ -1,0 +1,64 @@
+// eks-endpoint-not-public: the Kubernetes API of an EKS cluster is not open to the internet. The
+// endpoint is private, or public only to listed CIDRs (never 0.0.0.0/0 or ::/0, AWS's default when
+// none are listed): the API server is the cluster's control plane (SC-7, AC-17, AC-4).
+
+import { cannotEvaluateMessage, read, resourcePolicy, worldSources } from "../../lib";
+import { EKS_CLUSTER } from "./capacity";
+
+export const eksEndpointNotPublic = resourcePolicy({
+    name: "eks-endpoint-not-public",
+    description:
+        "EKS clusters must not expose the Kubernetes API to the internet: a private endpoint (`vpcConfig.endpointPublicAccess: " +
+        "false`, `endpointPrivateAccess: true`), or a public endpoint restricted to listed CIDRs in `vpcConfig.publicAccessCidrs` " +
+        "that do not cover the whole internet (AWS opens it to 0.0.0.0/0 when none are listed) (SC-7, AC-17, AC-4).",
+    summary: "EKS API endpoints are private, or public only to listed CIDRs (never 0.0.0.0/0 or ::/0)",
+    severity: "critical",
+    controls: ["SC-7", "AC-17", "AC-4"],
+    anchors: [
+        "aws-eks-cluster-disallow-api-endpoint-public-access",
+        "42f4b905-3736-4213-bfe9-c0660518cda8", // KICS: EKS Cluster Has Public Access
+        "61cf9883-1752-4768-b18c-0d57f2737709", // KICS: EKS Cluster Has Public Access CIDRs
+    ],
+    remediationSteps:
+        "Set `vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: false, … }` and reach the API from inside the VPC " +
+        "(a bastion through Session Manager, a VPN or Direct Connect); if a public endpoint is needed, list the operator CIDRs in " +
+        "`vpcConfig.publicAccessCidrs`.",
+    resourceTypes: [EKS_CLUSTER],
+    validate: (ctx) => {
+        const label = `EKS cluster "${ctx.name}"`;
+        const pub = ctx.read("vpcConfig.endpointPublicAccess");
+        if (!pub.known) {
+            return ctx.cannotVerify("vpcConfig.endpointPublicAccess");
+        }
+        if (pub.value === false || pub.value === "false") {
+            return;
+        }
+        if (pub.value !== undefined && pub.value !== null && pub.value !== true && pub.value !== "true") {
+            return ctx.violation(cannotEvaluateMessage(label, "vpcConfig.endpointPublicAccess", pub.value, "a boolean"));
+        }
+        const cidrs = ctx.read("vpcConfig.publicAccessCidrs");
+        if (!cidrs.known) {
+            return ctx.cannotVerify("vpcConfig.publicAccessCidrs");
+        }
+        if (cidrs.value !== undefined && cidrs.value !== null && !Array.isArray(cidrs.value)) {
+            return ctx.violation(cannotEvaluateMessage(label, "vpcConfig.publicAccessCidrs", cidrs.value, "an array of CIDRs"));
+        }
+        const list = Array.isArray(cidrs.value) ? cidrs.value : [];
+        if (list.length === 0) {
+            return ctx.violation(
+                `${label} has a public API endpoint open to 0.0.0.0/0 (no publicAccessCidrs listed); set vpcConfig.endpointPublicAccess: ` +
+                    "false with endpointPrivateAccess: true, or list the operator CIDRs in vpcConfig.publicAccessCidrs.",
+            );
+        }
+        const world = worldSources(list);
+        if (world.length > 0) {
+            return ctx.violation(
+                `${label} has a public API endpoint open to the whole internet (${world.join(", ")}); set vpcConfig.endpointPublicAccess: ` +
+                    "false with endpointPrivateAccess: true, or list only the operator CIDRs in vpcConfig.publicAccessCidrs.",
+            );
+        }
+        if (list.some((c) => !read(c).known)) {
+            ctx.cannotVerify("vpcConfig.publicAccessCidrs");
+        }
+    },
+});

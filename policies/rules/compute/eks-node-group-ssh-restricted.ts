@@ -1,0 +1,43 @@
+// eks-node-group-ssh-restricted: an EKS managed node group that allows remote access names the
+// security groups it may come from. With an SSH key and no source groups, EKS opens port 22
+// (3389 on Windows) on every worker node to 0.0.0.0/0 (SC-7, AC-17; KICS "EKS node group remote
+// access disabled").
+
+import { resourcePolicy } from "../../lib";
+
+export const eksNodeGroupSshRestricted = resourcePolicy({
+    name: "eks-node-group-ssh-restricted",
+    description:
+        "An EKS managed node group with `remoteAccess.ec2SshKey` must list `remoteAccess.sourceSecurityGroupIds`: without them " +
+        "EKS opens port 22 (3389 on Windows) on every worker node to 0.0.0.0/0 (SC-7, AC-17). Better, drop remote access and " +
+        "reach nodes through AWS Systems Manager Session Manager.",
+    summary: "EKS node groups with an SSH key restrict remote access to listed security groups (never 0.0.0.0/0)",
+    severity: "high",
+    controls: ["SC-7", "AC-17"],
+    anchors: [
+        "ba40ace1-a047-483c-8a8d-bc2d3a67a82d", // KICS: EKS node group remote access disabled
+    ],
+    remediationSteps:
+        "Remove `remoteAccess` and use Session Manager, or set `remoteAccess.sourceSecurityGroupIds` to the bastion's or " +
+        "operators' security group.",
+    resourceTypes: ["aws:eks/nodeGroup:NodeGroup"],
+    validate: (ctx) => {
+        const key = ctx.read("remoteAccess.ec2SshKey");
+        const sources = ctx.read("remoteAccess.sourceSecurityGroupIds");
+        if (!key.known) {
+            return ctx.cannotVerify("remoteAccess.ec2SshKey");
+        }
+        if (key.value === undefined || key.value === null || key.value === "") {
+            return; // no SSH key: EKS opens nothing
+        }
+        if (!sources.known) {
+            return ctx.cannotVerify("remoteAccess.sourceSecurityGroupIds");
+        }
+        if (!Array.isArray(sources.value) || sources.value.length === 0) {
+            ctx.violation(
+                `EKS node group "${ctx.name}" allows SSH with key ${JSON.stringify(key.value)} but names no source security group, so ` +
+                    "EKS opens port 22 to 0.0.0.0/0; set remoteAccess.sourceSecurityGroupIds, or remove remoteAccess and use Session Manager.",
+            );
+        }
+    },
+});

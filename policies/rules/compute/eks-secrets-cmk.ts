@@ -1,0 +1,57 @@
+// eks-secrets-cmk: Kubernetes secrets of an EKS cluster are envelope-encrypted with a
+// customer-managed KMS key, so who can decrypt them is governed by a key policy the account owns
+// and every use of the key is logged in CloudTrail (SC-28, SC-28(1), SC-12).
+
+import { cannotEvaluateMessage, read, resourcePolicy } from "../../lib";
+import { EKS_CLUSTER } from "./capacity";
+
+export const eksSecretsCmk = resourcePolicy({
+    name: "eks-secrets-cmk",
+    description:
+        "EKS clusters must envelope-encrypt Kubernetes secrets with a customer-managed KMS key (`encryptionConfig: { resources: " +
+        "[\"secrets\"], provider: { keyArn } }`): the key policy then decides who can decrypt them, and every use is logged in " +
+        "CloudTrail (SC-28, SC-28(1), SC-12).",
+    summary: "EKS clusters encrypt Kubernetes secrets with a customer-managed KMS key (encryptionConfig)",
+    severity: "high",
+    controls: ["SC-28", "SC-28(1)", "SC-12"],
+    anchors: [
+        "aws-eks-cluster-enable-cluster-encryption-config",
+        "63ebcb19-2739-4d3f-aa5c-e8bbb9b85281", // KICS: EKS Cluster Encryption Disabled
+    ],
+    remediationSteps:
+        "Set `encryptionConfig: { resources: [\"secrets\"], provider: { keyArn: <customer-managed KMS key ARN> } }` (it cannot be " +
+        "removed once set).",
+    resourceTypes: [EKS_CLUSTER],
+    validate: (ctx) => {
+        const label = `EKS cluster "${ctx.name}"`;
+        const config = ctx.read("encryptionConfig");
+        if (!config.known) {
+            return ctx.cannotVerify("encryptionConfig");
+        }
+        if (config.value === undefined || config.value === null) {
+            return ctx.violation(
+                `${label} does not encrypt Kubernetes secrets with a customer-managed key; set encryptionConfig with resources: ["secrets"] and provider.keyArn.`,
+            );
+        }
+        const resources = ctx.read("encryptionConfig.resources");
+        const key = ctx.read("encryptionConfig.provider.keyArn");
+        if (!resources.known) {
+            return ctx.cannotVerify("encryptionConfig.resources");
+        }
+        if (!Array.isArray(resources.value)) {
+            return ctx.violation(cannotEvaluateMessage(label, "encryptionConfig.resources", resources.value, "an array"));
+        }
+        if (resources.value.some((r) => !read(r).known)) {
+            return ctx.cannotVerify("encryptionConfig.resources");
+        }
+        if (!resources.value.includes("secrets")) {
+            return ctx.violation(`${label} encryptionConfig does not cover secrets; set encryptionConfig.resources: ["secrets"].`);
+        }
+        // A computed key ARN (a key of this stack) counts as set.
+        if (key.known && (key.value === undefined || key.value === null || key.value === "")) {
+            ctx.violation(`${label} encryptionConfig names no KMS key; set encryptionConfig.provider.keyArn to a customer-managed key.`);
+        } else if (key.known && typeof key.value !== "string") {
+            ctx.violation(cannotEvaluateMessage(label, "encryptionConfig.provider.keyArn", key.value, "a KMS key ARN"));
+        }
+    },
+});

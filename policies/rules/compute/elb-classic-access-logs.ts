@@ -1,0 +1,44 @@
+// elb-classic-access-logs: a Classic Load Balancer writes access logs to S3: every request's
+// client, path and outcome is the record incident response needs (AU-2, AU-3, AU-12; cdk-nag
+// ELBLoggingEnabled, KICS "ELB Access Log Disabled").
+
+import { resourcePolicy } from "../../lib";
+import { CLASSIC_ELB, MOVE_TO_ALB } from "./elb-classic";
+
+export const elbClassicAccessLogs = resourcePolicy({
+    name: "elb-classic-access-logs",
+    description:
+        "Classic Load Balancers must write access logs to S3 (`accessLogs` with a bucket, not disabled): every request's " +
+        "client, path and outcome is the record incident response needs (AU-2, AU-3, AU-12).",
+    summary: "Classic Load Balancers write access logs to S3; the message points to an ALB",
+    severity: "medium",
+    controls: ["AU-2", "AU-3", "AU-12"],
+    anchors: [
+        "NIST.800.53.R5-ELBLoggingEnabled",
+        "aws-elb-loadbalancer-configure-access-logging",
+        "elb-logging-enabled",
+        "20018359-6fd7-4d05-ab26-d4dffccbdf79", // KICS: ELB Access Log Disabled
+    ],
+    remediationSteps:
+        "Set `accessLogs: { bucket: <log bucket>, bucketPrefix: <name>, interval: 5, enabled: true }` (the bucket policy must let " +
+        "the regional ELB account write), or replace the Classic ELB with an Application Load Balancer with access logs.",
+    resourceTypes: [CLASSIC_ELB],
+    validate: (ctx) => {
+        const logs = ctx.read("accessLogs");
+        const enabled = ctx.read("accessLogs.enabled");
+        const bucket = ctx.read("accessLogs.bucket");
+        if (!logs.known || !enabled.known) {
+            return ctx.cannotVerify("accessLogs");
+        }
+        // `enabled` defaults to true when the block is present; a computed bucket name counts as set.
+        const on =
+            logs.value !== undefined &&
+            logs.value !== null &&
+            enabled.value !== false &&
+            enabled.value !== "false" &&
+            (!bucket.known || (typeof bucket.value === "string" && bucket.value !== ""));
+        if (!on) {
+            ctx.violation(`Classic load balancer "${ctx.name}" does not write access logs; set accessLogs with an S3 bucket and enabled: true, or ${MOVE_TO_ALB}.`);
+        }
+    },
+});

@@ -1,0 +1,82 @@
+// no-embedded-credentials: no AWS access key and no private key is written into EC2 user data or
+// a Lambda function's environment. Both are readable by anyone who can describe the instance,
+// template or function, land in state files and logs, and never rotate; instances and functions
+// get credentials from their role (IA-5(7), SC-28; KICS "Hardcoded AWS Access Key", "Hardcoded AWS
+// Access Key In Lambda", "User Data Contains Encoded Private Key").
+
+import { isUnknown, labelOf, read, resourcePolicy } from "../../lib";
+import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST } from "./capacity";
+
+const LAMBDA_FUNCTION = "aws:lambda/function:Function";
+
+// AWS access key ids: AKIA (long-term) and ASIA (temporary), 20 characters
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids).
+const ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
+const PRIVATE_KEY = /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/;
+const BASE64 = /^[A-Za-z0-9+/\s]+={0,2}\s*$/;
+
+/** What secret a text holds, looking at it as written and, when it is base64, decoded. */
+function findSecret(text: string): string | undefined {
+    const views = [text];
+    if (text.length >= 16 && BASE64.test(text)) {
+        views.push(Buffer.from(text.replace(/\s+/g, ""), "base64").toString("latin1"));
+    }
+    for (const v of views) {
+        if (ACCESS_KEY_ID.test(v)) {
+            return "an AWS access key";
+        }
+        if (PRIVATE_KEY.test(v)) {
+            return "a private key";
+        }
+    }
+    return undefined;
+}
+
+export const noEmbeddedCredentials = resourcePolicy({
+    name: "no-embedded-credentials",
+    description:
+        "EC2 user data (instances, spot requests, launch templates, launch configurations) and Lambda environment variables must " +
+        "not contain an AWS access key (AKIA…/ASIA…) or a private key, plain or base64-encoded: anyone who can describe the " +
+        "resource reads them, they land in state and logs, and they never rotate. Use the instance profile or the function's " +
+        "role, and Secrets Manager for other secrets (IA-5(7), SC-28).",
+    summary: "No AWS access keys or private keys in EC2 user data or Lambda environment variables",
+    severity: "critical",
+    controls: ["IA-5(7)", "SC-28"],
+    anchors: [
+        "0b93729a-d882-4803-bdc3-ac429a21f158", // KICS: EC2 Instance Using API Keys
+        "d7b9d850-3e06-4a75-852f-c46c2e92240b", // KICS: Hardcoded AWS Access Key
+        "1402afd8-a95c-4e84-8b0b-6fb43758e6ce", // KICS: Hardcoded AWS Access Key In Lambda
+        "443488f5-c734-460b-a36d-5b3f330174dc", // KICS: User Data Contains Encoded Private Key
+    ],
+    remediationSteps:
+        "Remove the key from `userData` / `userDataBase64` / `environment.variables`; give the instance an instance profile or the " +
+        "function a role, and read other secrets from Secrets Manager at run time. Deactivate the exposed key.",
+    resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, LAMBDA_FUNCTION],
+    validate: (ctx) => {
+        const label = labelOf(ctx, "Resource");
+        const judge = (value: unknown, path: string) => {
+            if (typeof value !== "string" || isUnknown(value)) {
+                return; // computed user data cannot hold a literal key written in the program
+            }
+            const found = findSecret(value);
+            if (found) {
+                ctx.violation(`${label} has ${found} in ${path}; remove it and use the ${ctx.type === LAMBDA_FUNCTION ? "function's role" : "instance profile"} (and Secrets Manager for other secrets).`);
+            }
+        };
+        if (ctx.type === LAMBDA_FUNCTION) {
+            const vars = ctx.read("environment.variables");
+            if (vars.known && vars.value !== null && typeof vars.value === "object" && !Array.isArray(vars.value)) {
+                for (const [k, v] of Object.entries(vars.value as Record<string, unknown>)) {
+                    judge(v, `environment.variables.${k}`);
+                }
+            }
+            return;
+        }
+        for (const field of ["userData", "userDataBase64"]) {
+            const r = read(ctx.props, field);
+            if (r.known) {
+                judge(r.value, field);
+            }
+        }
+    },
+});

@@ -1,0 +1,74 @@
+// apigateway-rest-stage-execution-logging: a stack policy, because REST API execution logging is
+// set by a separate resource (aws.apigateway.MethodSettings). Every REST stage logs execution for
+// all methods (`methodPath "*/*"`, loggingLevel ERROR or INFO): authorizer decisions, integration
+// errors and throttling are in these logs, not in the access log (AU-2, AU-12; cdk-nag
+// APIGWExecutionLoggingEnabled). Method settings are tied by value or property dependencies.
+
+import { cannotEvaluateMessage, oneOfText, read, stackPolicy } from "../../lib";
+import { stagesConfiguredBy } from "./rest-stages";
+import { REST_API, REST_METHOD_SETTINGS, REST_STAGE } from "./types";
+
+// The method-setting logging levels API Gateway accepts (UpdateStage /*/*/logging/loglevel).
+const LEVELS = ["OFF", "ERROR", "INFO"] as const;
+
+export const apigatewayRestStageExecutionLogging = stackPolicy({
+    name: "apigateway-rest-stage-execution-logging",
+    description:
+        "Every API Gateway REST stage must log execution for all its methods: an `aws.apigateway.MethodSettings` for the stage " +
+        "with `methodPath: \"*/*\"` and `settings.loggingLevel` \"ERROR\" or \"INFO\" (authorizer decisions, integration errors " +
+        "and throttling appear only in these logs) (AU-2, AU-12). Method settings are tied to their stage by value (restApi and " +
+        "stageName) or property dependencies; one that cannot be tied is reported as cannot-verify.",
+    summary: "API Gateway REST stages log execution for all methods (MethodSettings */* with loggingLevel ERROR or INFO)",
+    severity: "medium",
+    controls: ["AU-2", "AU-12"],
+    anchors: [
+        "NIST.800.53.R5-APIGWExecutionLoggingEnabled",
+        "982aa526-6970-4c59-8b9b-2ce7e019fe36", // KICS: API Gateway With CloudWatch Logging Disabled
+    ],
+    remediationSteps:
+        "Add `new aws.apigateway.MethodSettings(\"all\", { restApi: api.id, stageName: stage.stageName, methodPath: \"*/*\", " +
+        "settings: { loggingLevel: \"INFO\", metricsEnabled: true } })` (API Gateway needs `aws.apigateway.Account` with a " +
+        "CloudWatch role once per region).",
+    resourceTypes: [REST_STAGE, REST_METHOD_SETTINGS, REST_API],
+    triggerType: REST_STAGE,
+    validate: (ctx) => {
+        const stages = ctx.ofType(REST_STAGE);
+        const logged = new Set<string>();
+        let unresolved = false;
+        for (const ms of ctx.ofType(REST_METHOD_SETTINGS)) {
+            const path = read(ms.props, "methodPath");
+            const level = read(ms.props, "settings.loggingLevel");
+            const tie = stagesConfiguredBy(ctx, ms, stages);
+            if (!path.known || !level.known) {
+                unresolved = unresolved || tie.unresolved || tie.stages.length > 0;
+                continue;
+            }
+            if (path.value !== "*/*") {
+                continue;
+            }
+            if (level.value !== undefined && level.value !== null && !(LEVELS as readonly unknown[]).includes(level.value)) {
+                ctx.violation(ms, cannotEvaluateMessage(`API Gateway method settings "${ms.name}"`, "settings.loggingLevel", level.value, oneOfText(LEVELS)));
+                continue;
+            }
+            if (level.value !== "ERROR" && level.value !== "INFO") {
+                continue;
+            }
+            tie.stages.forEach((s) => logged.add(s.urn));
+            unresolved = unresolved || tie.unresolved;
+        }
+        for (const stage of stages) {
+            if (logged.has(stage.urn)) {
+                continue;
+            }
+            if (unresolved) {
+                ctx.cannotVerify(stage, `whether API Gateway stage "${stage.name}" logs execution for all methods`);
+            } else {
+                ctx.violation(
+                    stage,
+                    `API Gateway stage "${stage.name}" does not log execution for all methods; add an aws.apigateway.MethodSettings for ` +
+                        'it with methodPath "*/*" and settings.loggingLevel "INFO" (or "ERROR").',
+                );
+            }
+        }
+    },
+});

@@ -1,0 +1,53 @@
+// apigateway-rest-stage-waf: a stack policy, because the web ACL is attached by a separate
+// resource (aws.wafv2.WebAclAssociation). Every REST API stage sits behind a WAFv2 web ACL, as
+// the load balancer does: injection, bad bots and floods are filtered before the API runs (SC-7,
+// SI-10, SC-5; cdk-nag APIGWAssociatedWithWAF). HTTP APIs cannot take a web ACL. Associations are
+// tied by value (the stage ARN) or property dependencies.
+
+import { stackPolicy } from "../../lib";
+import { stagesAssociatedBy } from "./rest-stages";
+import { REST_API, REST_STAGE, WEB_ACL_ASSOCIATION } from "./types";
+
+export const apigatewayRestStageWaf = stackPolicy({
+    name: "apigateway-rest-stage-waf",
+    description:
+        "Every API Gateway REST stage must have a WAFv2 web ACL (an `aws.wafv2.WebAclAssociation` whose `resourceArn` is the " +
+        "stage's ARN), as the load balancer does: injection, bad bots and floods are filtered before the API runs (SC-7, " +
+        "SI-10, SC-5). Associations are tied by value or property dependencies; one that cannot be tied is reported as " +
+        "cannot-verify. (HTTP APIs cannot take a web ACL.)",
+    summary: "API Gateway REST stages have a WAFv2 web ACL associated",
+    severity: "high",
+    controls: ["SC-7", "SI-10", "SC-5"],
+    anchors: [
+        "NIST.800.53.R5-APIGWAssociatedWithWAF",
+        "a186e82c-1078-4a7b-85d8-579561fde884", // KICS: API Gateway without WAF
+    ],
+    remediationSteps:
+        "Add `new aws.wafv2.WebAclAssociation(\"api\", { resourceArn: stage.arn, webAclArn: <REGIONAL web ACL ARN> })` with the " +
+        "AWS managed rule groups (common rule set, known bad inputs, IP reputation) and a rate-based rule.",
+    resourceTypes: [REST_STAGE, WEB_ACL_ASSOCIATION, REST_API],
+    triggerType: REST_STAGE,
+    validate: (ctx) => {
+        const stages = ctx.ofType(REST_STAGE);
+        const protectedStages = new Set<string>();
+        let unresolved = false;
+        for (const assoc of ctx.ofType(WEB_ACL_ASSOCIATION)) {
+            const tie = stagesAssociatedBy(ctx, assoc, stages);
+            tie.stages.forEach((s) => protectedStages.add(s.urn));
+            unresolved = unresolved || tie.unresolved;
+        }
+        for (const stage of stages) {
+            if (protectedStages.has(stage.urn)) {
+                continue;
+            }
+            if (unresolved) {
+                ctx.cannotVerify(stage, `whether API Gateway stage "${stage.name}" has a WAFv2 web ACL`);
+            } else {
+                ctx.violation(
+                    stage,
+                    `API Gateway stage "${stage.name}" has no WAFv2 web ACL; add an aws.wafv2.WebAclAssociation with resourceArn set to the stage's arn.`,
+                );
+            }
+        }
+    },
+});

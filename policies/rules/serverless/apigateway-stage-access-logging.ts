@@ -1,0 +1,48 @@
+// apigateway-stage-access-logging: every API Gateway stage (REST, HTTP and WebSocket) writes access
+// logs: who called which route, from where, and what came back is the record incident response
+// needs (AU-2, AU-3, AU-12; KICS "API Gateway Access Logging Disabled", Pulumi
+// aws-apigatewayv2-stage-enable-access-logging).
+
+import { cannotEvaluateMessage, labelOf, resourcePolicy } from "../../lib";
+import { HTTP_STAGE, REST_STAGE } from "./types";
+
+export const apigatewayStageAccessLogging = resourcePolicy({
+    name: "apigateway-stage-access-logging",
+    description:
+        "API Gateway stages (REST `aws.apigateway.Stage`, HTTP and WebSocket `aws.apigatewayv2.Stage`) must write access logs " +
+        "(`accessLogSettings` with a `destinationArn` and a `format`): who called which route, from where, and what came back is " +
+        "the record incident response needs (AU-2, AU-3, AU-12).",
+    summary: "API Gateway REST, HTTP and WebSocket stages write access logs (accessLogSettings)",
+    severity: "medium",
+    controls: ["AU-2", "AU-3", "AU-12"],
+    anchors: [
+        "aws-apigatewayv2-stage-configure-access-logging",
+        "aws-apigatewayv2-stage-enable-access-logging",
+        "1b6799eb-4a7a-4b04-9001-8cceb9999326", // KICS: API Gateway Access Logging Disabled
+        "625abc0e-f980-4ac9-a775-f7519ee34296", // KICS: API Gateway Deployment Without Access Log Setting
+    ],
+    remediationSteps:
+        "Set `accessLogSettings: { destinationArn: <log group ARN>, format: <JSON with $context.requestId, identity.sourceIp, " +
+        "routeKey/resourcePath, status …> }` with a KMS-encrypted log group that has a retention period.",
+    resourceTypes: [REST_STAGE, HTTP_STAGE],
+    validate: (ctx) => {
+        const label = labelOf(ctx, "API Gateway stage");
+        const settings = ctx.read("accessLogSettings");
+        if (!settings.known) {
+            return ctx.cannotVerify("accessLogSettings");
+        }
+        if (settings.value === undefined || settings.value === null) {
+            return ctx.violation(`${label} writes no access logs; set accessLogSettings with a destinationArn (a log group) and a format.`);
+        }
+        if (typeof settings.value !== "object" || Array.isArray(settings.value)) {
+            return ctx.violation(cannotEvaluateMessage(label, "accessLogSettings", settings.value, "an object"));
+        }
+        for (const field of ["destinationArn", "format"]) {
+            const v = ctx.read(`accessLogSettings.${field}`);
+            // A computed destination (a log group of the stack) counts as set.
+            if (v.known && (v.value === undefined || v.value === null || v.value === "")) {
+                return ctx.violation(`${label} writes no access logs (accessLogSettings.${field} is empty); set accessLogSettings with a destinationArn and a format.`);
+            }
+        }
+    },
+});

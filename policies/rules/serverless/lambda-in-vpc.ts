@@ -1,0 +1,51 @@
+// lambda-in-vpc: Lambda functions run attached to the stack's VPC (private subnets and security
+// groups), so their traffic passes the boundary controls the estate governs (security groups, VPC
+// endpoints, flow logs) instead of leaving from Lambda's own network (SC-7, AC-4; cdk-nag
+// LambdaInsideVPC, AWS Security Hub Lambda.3).
+
+import { cannotEvaluateMessage, resourcePolicy } from "../../lib";
+import { LAMBDA_FUNCTION } from "./types";
+
+export const lambdaInVpc = resourcePolicy({
+    name: "lambda-in-vpc",
+    description:
+        "Lambda functions must run in the stack's VPC: `vpcConfig` with private `subnetIds` and `securityGroupIds`, so their " +
+        "traffic passes the boundary the estate governs (security groups, VPC endpoints, flow logs) rather than leaving from " +
+        "Lambda's own network to the internet (SC-7, AC-4).",
+    summary: "Lambda functions run in the VPC (vpcConfig with private subnets and security groups)",
+    severity: "medium",
+    controls: ["SC-7", "AC-4"],
+    anchors: [
+        "NIST.800.53.R5-LambdaInsideVPC",
+    ],
+    remediationSteps:
+        "Set `vpcConfig: { subnetIds: <private subnet ids>, securityGroupIds: [<function security group>] }` and give the " +
+        "role `AWSLambdaVPCAccessExecutionRole` (or its ENI permissions); reach AWS APIs through VPC endpoints.",
+    resourceTypes: [LAMBDA_FUNCTION],
+    validate: (ctx) => {
+        const label = `Lambda function "${ctx.name}"`;
+        const config = ctx.read("vpcConfig");
+        if (!config.known) {
+            return ctx.cannotVerify("vpcConfig");
+        }
+        const missing: string[] = [];
+        for (const field of ["subnetIds", "securityGroupIds"]) {
+            const list = ctx.read(`vpcConfig.${field}`);
+            if (!list.known) {
+                return ctx.cannotVerify(`vpcConfig.${field}`);
+            }
+            if (list.value !== undefined && list.value !== null && !Array.isArray(list.value)) {
+                return ctx.violation(cannotEvaluateMessage(label, `vpcConfig.${field}`, list.value, "an array of ids"));
+            }
+            if (!Array.isArray(list.value) || list.value.length === 0) {
+                missing.push(field);
+            }
+        }
+        if (missing.length > 0) {
+            ctx.violation(
+                `${label} does not run in the VPC (vpcConfig.${missing.join(" and vpcConfig.")} ${missing.length > 1 ? "are" : "is"} empty); ` +
+                    "set vpcConfig with private subnetIds and securityGroupIds.",
+            );
+        }
+    },
+});

@@ -1,0 +1,67 @@
+// lambda-permission-restricted: a Lambda resource policy statement grants invocation to a named
+// principal, never to everyone, and a grant to an AWS service names the source (the bucket, rule
+// or API) or at least the account it acts for: otherwise any customer's resource of that service
+// can invoke the function (the confused deputy) (AC-3, AC-6, SC-7; cdk-nag
+// LambdaFunctionPublicAccessProhibited, KICS "Lambda Permission Principal Is Wildcard").
+
+import { cannotEvaluateMessage, resourcePolicy } from "../../lib";
+import { LAMBDA_PERMISSION } from "./types";
+
+/** An account id or an ARN names a principal of an account; anything else with a dot is a service principal. */
+function kindOf(principal: string): "wildcard" | "account" | "service" {
+    if (principal.includes("*")) {
+        return "wildcard";
+    }
+    if (/^\d{12}$/.test(principal) || principal.startsWith("arn:")) {
+        return "account";
+    }
+    return principal.includes(".") ? "service" : "account";
+}
+
+function present(r: { known: boolean; value?: unknown }): boolean {
+    return !r.known || (r.value !== undefined && r.value !== null && r.value !== "");
+}
+
+export const lambdaPermissionRestricted = resourcePolicy({
+    name: "lambda-permission-restricted",
+    description:
+        "`aws.lambda.Permission` must not grant to principal \"*\" (anyone, or with a function URL of authorization type NONE, " +
+        "the whole internet), and a grant to an AWS service principal (`s3.amazonaws.com`, `events.amazonaws.com` …) must name " +
+        "`sourceArn` or `sourceAccount`: otherwise any account's resource of that service can invoke the function (AC-3, AC-6, SC-7).",
+    summary: "Lambda permissions never grant to \"*\"; a service principal is narrowed by sourceArn or sourceAccount",
+    severity: "critical",
+    controls: ["AC-3", "AC-6", "SC-7"],
+    anchors: [
+        "NIST.800.53.R5-LambdaFunctionPublicAccessProhibited",
+        "aws-lambda-permission-configure-source-arn",
+        "e08ed7eb-f3ef-494d-9d22-2e3db756a347", // KICS: Lambda Permission Principal Is Wildcard
+        "3ef8696c-e4ae-4872-92c7-520bb44dfe77", // KICS: Public Lambda via API Gateway
+    ],
+    remediationSteps:
+        "Set `principal` to the AWS service or account that invokes the function and, for a service, `sourceArn` to the " +
+        "invoking resource (the bucket, rule, API execution ARN) and `sourceAccount` to the account id.",
+    resourceTypes: [LAMBDA_PERMISSION],
+    validate: (ctx) => {
+        const label = `Lambda permission "${ctx.name}"`;
+        const principal = ctx.read("principal");
+        if (!principal.known) {
+            return ctx.cannotVerify("principal");
+        }
+        if (typeof principal.value !== "string" || principal.value === "") {
+            return ctx.violation(cannotEvaluateMessage(label, "principal", principal.value, "a principal (an AWS service, account id or ARN)"));
+        }
+        const kind = kindOf(principal.value);
+        if (kind === "wildcard") {
+            return ctx.violation(
+                `${label} grants invocation to principal ${JSON.stringify(principal.value)} (anyone); set principal to the service or ` +
+                    "account that invokes the function, with sourceArn.",
+            );
+        }
+        if (kind === "service" && !present(ctx.read("sourceArn")) && !present(ctx.read("sourceAccount"))) {
+            ctx.violation(
+                `${label} lets any ${principal.value} resource of any account invoke the function; set sourceArn to the invoking ` +
+                    "resource (and sourceAccount to the account id).",
+            );
+        }
+    },
+});

@@ -1,0 +1,85 @@
+// Ties between a REST API stage and the resources that configure it from outside: method settings
+// (execution logging) and WAF associations. A tie is proven by value (the same restApi and
+// stageName; a stage ARN) or by property dependencies (the input was built from the stage or its
+// API); anything else is "unresolved", which the policies report as cannot-verify.
+
+import { read, StackContext, StackResource } from "../../lib";
+import { REST_API, REST_STAGE } from "./types";
+
+/** The API a resource's `restApi` input names: a RestApi of the stack, or the known id string. */
+function apiOf(ctx: StackContext<unknown>, r: StackResource): string | undefined {
+    const refs = ctx.resolveRefs(r, "restApi", [REST_API], ["id"]);
+    if (refs.resources.length === 1) {
+        return refs.resources[0].urn;
+    }
+    const v = read(r.props, "restApi");
+    return v.known && typeof v.value === "string" ? `id:${v.value}` : undefined;
+}
+
+/**
+ * Which stages a resource with `restApi` and `stageName` inputs (aws.apigateway.MethodSettings)
+ * configures, and whether it could not be tied.
+ */
+export function stagesConfiguredBy(ctx: StackContext<unknown>, r: StackResource, stages: readonly StackResource[]): { stages: StackResource[]; unresolved: boolean } {
+    const name = read(r.props, "stageName");
+    if (!name.known) {
+        // Built from the stage's output: the property dependency names the stage.
+        const byDependency = ctx.resolveRefs(r, "stageName", [REST_STAGE], ["stageName"]);
+        return { stages: [...byDependency.resources], unresolved: byDependency.resources.length === 0 };
+    }
+    // A known name: the stage of that name on the same API (two APIs may both have "prod").
+    const api = apiOf(ctx, r);
+    if (api === undefined) {
+        return { stages: [], unresolved: true };
+    }
+    const matches = stages.filter((s) => {
+        const theirs = read(s.props, "stageName");
+        return theirs.known && theirs.value === name.value && apiOf(ctx, s) === api;
+    });
+    return { stages: matches, unresolved: false };
+}
+
+const STAGE_ARN = /^arn:[a-z-]+:apigateway:[a-z0-9-]+::\/restapis\/([^/]+)\/stages\/([^/]+)$/;
+
+/** Which stages a WAF association's `resourceArn` names, and whether it could not be tied. */
+export function stagesAssociatedBy(ctx: StackContext<unknown>, assoc: StackResource, stages: readonly StackResource[]): { stages: StackResource[]; unresolved: boolean } {
+    const refs = ctx.resolveRefs(assoc, "resourceArn", [REST_STAGE], ["arn"]);
+    if (refs.resources.length > 0) {
+        return { stages: [...refs.resources], unresolved: false };
+    }
+    const arn = read(assoc.props, "resourceArn");
+    if (!arn.known) {
+        // Built from something else: a load balancer's ARN is not a stage; an API's id is (unresolved).
+        const deps = assoc.propertyDependencies.resourceArn ?? [];
+        const fromApi = deps.some((urn) => ctx.byUrn(urn)?.type === REST_API);
+        return { stages: [], unresolved: fromApi || deps.length === 0 };
+    }
+    const m = typeof arn.value === "string" ? STAGE_ARN.exec(arn.value) : null;
+    if (!m) {
+        return { stages: [], unresolved: false }; // not an API Gateway stage (a load balancer, a user pool…)
+    }
+    const [, apiId, stageName] = m;
+    let unresolved = false;
+    const matches = stages.filter((s) => {
+        const name = read(s.props, "stageName");
+        const api = read(s.props, "restApi");
+        if (!name.known || !api.known) {
+            unresolved = true;
+            return false;
+        }
+        if (name.value !== stageName) {
+            return false;
+        }
+        if (api.value === apiId) {
+            return true;
+        }
+        // The stage names its API by an id that is unknown until the API exists.
+        const apiRes = ctx.resolveRefs(s, "restApi", [REST_API], ["id"]).resources[0];
+        const id = apiRes ? read(apiRes.props, "id") : undefined;
+        if (id && !id.known) {
+            unresolved = true;
+        }
+        return id?.known === true && id.value === apiId;
+    });
+    return { stages: matches, unresolved: matches.length === 0 && unresolved };
+}
