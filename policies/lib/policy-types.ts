@@ -213,6 +213,15 @@ export interface StackResource {
     readonly provider?: { readonly type: string; readonly urn: string; readonly name: string; readonly props: Readonly<Record<string, unknown>> };
 }
 
+export interface ResolveOptions {
+    /**
+     * The property holds the reference inside a block (an instance's `launchTemplate: { id }`,
+     * `networkInterfaces: [{ networkInterfaceId }]`): an object is resolved by the property's
+     * dependencies, as an unknown is. Without it an object is malformed (a reference is a string).
+     */
+    readonly blocks?: boolean;
+}
+
 export interface ResolvedRefs {
     /** Resources the property refers to (by known id/ARN/name, or by property dependency when unknown). */
     readonly resources: readonly StackResource[];
@@ -236,7 +245,7 @@ export interface StackContext<C> extends StackTypedReads {
      * (default `id`, `arn`, `name`; e.g. `bucket` for S3 buckets); unknown values (ids are unknown during preview) fall back to the property's
      * dependencies, i.e. the URNs the engine recorded for that input.
      */
-    resolveRefs(from: StackResource, prop: string, targetTypes: readonly string[], keyProps?: readonly string[]): ResolvedRefs;
+    resolveRefs(from: StackResource, prop: string, targetTypes: readonly string[], keyProps?: readonly string[], opts?: ResolveOptions): ResolvedRefs;
     read<T = unknown>(from: unknown, path: string): Read<T>;
     /** How messages name a resource: `Subnet group "db"` (lib/nouns). */
     label(resource: StackResource): string;

@@ -18,6 +18,7 @@ export type {
     PolicyMeta,
     PolicyScope,
     ReadOptions,
+    ResolveOptions,
     RemediationContext,
     ResolvedRefs,
     ResourceContext,

@@ -5,7 +5,7 @@
 import type { PolicyResource, ReportViolation, StackValidation, StackValidationArgs } from "@pulumi/policy";
 
 import type { OptionSpecs } from "./config";
-import { Guard, STRING, Typed, typed } from "./guards";
+import { Guard, STRING, STRING_OR_LIST, Typed, typed } from "./guards";
 import { labelFor } from "./nouns";
 import {
     attachType,
@@ -46,7 +46,7 @@ function toStackResource(r: PolicyResource): StackResource {
 const DEFAULT_KEY_PROPS: readonly string[] = ["id", "arn", "name"];
 const NO_REFS: ResolvedRefs = Object.freeze({ resources: [], unresolved: 0, listUnknown: false });
 
-/** What a reference property may hold: a string, a list, or a block (an object) that holds the reference. */
+/** What a reference property with `blocks` may hold: a string, a list, or a block (an object) that holds the reference. */
 const REFERENCES: Guard<readonly unknown[]> = {
     expected: "a string, an array of strings or a block",
     parse: (v) => (typeof v === "string" ? { value: [v] } : Array.isArray(v) ? { value: v as readonly unknown[] } : v !== null && typeof v === "object" ? { value: [v] } : undefined),
@@ -158,13 +158,14 @@ function makeStackContext<C>(
         },
         ofType,
         byUrn,
-        resolveRefs: (from, prop, targetTypes, keyProps = DEFAULT_KEY_PROPS) => {
-            // A string or a list of strings. An object (a block such as an instance's `launchTemplate:
-            // { id }`) holds the reference inside it: it is resolved by the property's dependencies, as
-            // an unknown is. A number or a boolean is malformed, reported against `from`, and refers to nothing.
+        resolveRefs: (from, prop, targetTypes, keyProps = DEFAULT_KEY_PROPS, opts = {}) => {
+            // A string or a list of strings; with `blocks`, an object (a block such as an instance's
+            // `launchTemplate: { id }`) holds the reference inside it and is resolved by the property's
+            // dependencies, as an unknown is. Anything else is malformed, reported against `from`, and
+            // refers to nothing: a garbage reference must not pass as merely "unresolved".
             trace(prop, from);
             const value = read(from.props, prop);
-            const checked = value.known ? readerOf(from).check(value.value, REFERENCES, prop) : undefined;
+            const checked = value.known ? readerOf(from).check(value.value, opts.blocks ? REFERENCES : STRING_OR_LIST, prop) : undefined;
             if (checked !== undefined && !checked.ok) {
                 return NO_REFS;
             }
@@ -175,7 +176,7 @@ function makeStackContext<C>(
             let unknownRefs = 0;
             let unresolved = 0;
             refs.forEach((ref, i) => {
-                if (ref !== null && typeof ref === "object") {
+                if (opts.blocks && ref !== null && typeof ref === "object" && !Array.isArray(ref)) {
                     unknownRefs++; // a block: resolved by dependency
                     return;
                 }

@@ -242,7 +242,7 @@ describe("malformed input fails closed, area by area", () => {
                 'Subnet group "db" includes public subnet "a": it maps public IPs on launch (mapPublicIpOnLaunch = true); use private subnets only.',
             ]);
             assertFailsClosed(await runStackPolicy(dbSubnetGroupPrivate, [subnet, group(5)]), [
-                `Cannot evaluate RDS subnet group "db": subnetIds is the number 5, expected a string, an array of strings or a block${SUFFIX}`,
+                `Cannot evaluate RDS subnet group "db": subnetIds is the number 5, expected a string or an array of strings${SUFFIX}`,
             ]);
         });
     });

@@ -5,7 +5,7 @@
 // resources that point at the ACL by ARN; each tie is proven by value or property dependency, and
 // an unresolved tie is advisory, never "some logging configuration exists".
 
-import { cannotEvaluateMessage, read, StackContext, StackResource, stackPolicy } from "../../lib";
+import { cannotEvaluateMessage, StackContext, StackResource, stackPolicy } from "../../lib";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
@@ -93,9 +93,13 @@ export const wafv2WebAclLogging = stackPolicy({
 
 /** Is the association's resourceArn a load balancer: by ARN shape, or its property dependency. */
 function attachedToLoadBalancer<C>(ctx: StackContext<C>, assoc: StackResource): Attached {
-    const arn = read(assoc.props, "resourceArn");
-    if (arn.known) {
-        return typeof arn.value === "string" && LB_ARN.test(arn.value) ? "yes" : "no";
+    // Typed: an ARN that is not a string is reported (mandatory), never "not a load balancer".
+    const arn = ctx.readString(assoc, "resourceArn", { quiet: true });
+    if (!arn.ok && !arn.unknown) {
+        return "no";
+    }
+    if (arn.ok) {
+        return arn.value !== undefined && LB_ARN.test(arn.value) ? "yes" : "no";
     }
     if (ctx.resolveRefs(assoc, "resourceArn", LOAD_BALANCERS).resources.length > 0) {
         return "yes";
