@@ -260,6 +260,8 @@ function buildBaseline(
                   alarmNamePrefix: prefix,
                   accessLogs: { bucketName: storage.accessLogsBucketName, prefix: S3_AUDIT_ACCESS_LOG_PREFIX },
                   objectLock: settings.storage.auditObjectLock,
+                  // The backups bucket is the estate's S3 data (the others hold logs).
+                  dataEventBuckets: [storage.backupsBucketName],
               },
               // The log bucket's policy must exist before S3 checks it may deliver access logs there.
               { dependsOn: [observability, storage] },

@@ -1,11 +1,17 @@
-// NIST SP 800-53 rev5 control catalogue for the controls this pack's policies support, with each
-// control's membership in the FedRAMP Moderate (rev5) baseline. Policies declare their controls
-// next to their own code (`controls: ["SC-28", "SC-12"]`); the `ControlId` type makes a typo a
-// compile error, and `validateControlIds` catches it again at pack load for untyped callers.
-// Add a control here (alphabetical) before a policy can cite it.
+// NIST SP 800-53 rev5 control catalogue for the controls this pack's policies support. Policies
+// declare their controls next to their own code (`controls: ["SC-28", "SC-12"]`); the `ControlId`
+// type makes a typo a compile error, and `validateControlIds` catches it again at pack load for
+// untyped callers. Add a control here (alphabetical) before a policy can cite it.
+//
+// Whether the FedRAMP rev5 Moderate baseline selects a control is not kept by hand: it comes from
+// GSA's OSCAL baseline profile (compliance/oscal/), through the id list generated from it
+// (./fedramp-moderate.ts). tests/compliance/baseline.test.ts fails when a policy cites a control
+// the baseline does not select, or a title here differs from the catalog's.
+
+import { FEDRAMP_MODERATE_CONTROLS } from "./fedramp-moderate";
 
 export interface ControlInfo {
-    /** The control's title in SP 800-53 rev5. */
+    /** The control's title in SP 800-53 rev5 ("<control> | <enhancement>" for an enhancement). */
     readonly title: string;
     /** Whether the FedRAMP rev5 Moderate baseline selects this control (or enhancement). */
     readonly fedrampModerate: boolean;
@@ -17,76 +23,87 @@ export const NIST_FRAMEWORK = {
     reference: "https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final",
 } as const;
 
-export const CONTROL_CATALOGUE = {
-    "AC-2": { title: "Account Management", fedrampModerate: true },
-    "AC-3": { title: "Access Enforcement", fedrampModerate: true },
-    "AC-4": { title: "Information Flow Enforcement", fedrampModerate: true },
-    "AC-5": { title: "Separation of Duties", fedrampModerate: true },
-    "AC-6": { title: "Least Privilege", fedrampModerate: true },
-    "AC-6(1)": { title: "Least Privilege | Authorize Access to Security Functions", fedrampModerate: true },
-    "AC-6(2)": { title: "Least Privilege | Non-privileged Access for Nonsecurity Functions", fedrampModerate: true },
-    "AC-6(9)": { title: "Least Privilege | Log Use of Privileged Functions", fedrampModerate: true },
-    "AC-6(10)": { title: "Least Privilege | Prohibit Non-privileged Users from Executing Privileged Functions", fedrampModerate: true },
-    "AC-14": { title: "Permitted Actions without Identification or Authentication", fedrampModerate: true },
-    "AC-17": { title: "Remote Access", fedrampModerate: true },
-    "AC-17(2)": { title: "Remote Access | Protection of Confidentiality and Integrity Using Encryption", fedrampModerate: true },
-    "AC-21": { title: "Information Sharing", fedrampModerate: true },
-    "AU-2": { title: "Event Logging", fedrampModerate: true },
-    "AU-3": { title: "Content of Audit Records", fedrampModerate: true },
-    "AU-4": { title: "Audit Log Storage Capacity", fedrampModerate: true },
-    "AU-6": { title: "Audit Record Review, Analysis, and Reporting", fedrampModerate: true },
-    "AU-9": { title: "Protection of Audit Information", fedrampModerate: true },
-    "AU-9(4)": { title: "Protection of Audit Information | Access by Subset of Privileged Users", fedrampModerate: true },
-    "AU-11": { title: "Audit Record Retention", fedrampModerate: true },
-    "AU-12": { title: "Audit Record Generation", fedrampModerate: true },
-    "CA-7": { title: "Continuous Monitoring", fedrampModerate: true },
-    "CA-9": { title: "Internal System Connections", fedrampModerate: true },
-    "CM-2": { title: "Baseline Configuration", fedrampModerate: true },
-    "CM-3": { title: "Configuration Change Control", fedrampModerate: true },
-    "CM-5": { title: "Access Restrictions for Change", fedrampModerate: true },
-    "CM-6": { title: "Configuration Settings", fedrampModerate: true },
-    "CM-7": { title: "Least Functionality", fedrampModerate: true },
-    "CM-7(1)": { title: "Least Functionality | Periodic Review", fedrampModerate: true },
-    "CM-8": { title: "System Component Inventory", fedrampModerate: true },
-    "CM-14": { title: "Signed Components", fedrampModerate: false },
-    "CP-6": { title: "Alternate Storage Site", fedrampModerate: true },
-    "CP-7": { title: "Alternate Processing Site", fedrampModerate: true },
-    "CP-9": { title: "System Backup", fedrampModerate: true },
-    "CP-9(8)": { title: "System Backup | Cryptographic Protection", fedrampModerate: true },
-    "CP-10": { title: "System Recovery and Reconstitution", fedrampModerate: true },
-    "IA-2": { title: "Identification and Authentication (Organizational Users)", fedrampModerate: true },
-    "IA-2(1)": { title: "Identification and Authentication | Multi-factor Authentication to Privileged Accounts", fedrampModerate: true },
-    "IA-5": { title: "Authenticator Management", fedrampModerate: true },
-    "IA-5(1)": { title: "Authenticator Management | Password-based Authentication", fedrampModerate: true },
-    "IA-5(7)": { title: "Authenticator Management | No Embedded Unencrypted Static Authenticators", fedrampModerate: true },
-    "IA-7": { title: "Cryptographic Module Authentication", fedrampModerate: true },
-    "IR-4": { title: "Incident Handling", fedrampModerate: true },
-    "RA-5": { title: "Vulnerability Monitoring and Scanning", fedrampModerate: true },
-    "SA-10": { title: "Developer Configuration Management", fedrampModerate: true },
-    "SC-5": { title: "Denial-of-service Protection", fedrampModerate: true },
-    "SC-7": { title: "Boundary Protection", fedrampModerate: true },
-    "SC-7(3)": { title: "Boundary Protection | Access Points", fedrampModerate: true },
-    "SC-7(4)": { title: "Boundary Protection | External Telecommunications Services", fedrampModerate: true },
-    "SC-7(5)": { title: "Boundary Protection | Deny by Default — Allow by Exception", fedrampModerate: true },
-    "SC-8": { title: "Transmission Confidentiality and Integrity", fedrampModerate: true },
-    "SC-8(1)": { title: "Transmission Confidentiality and Integrity | Cryptographic Protection", fedrampModerate: true },
-    "SC-12": { title: "Cryptographic Key Establishment and Management", fedrampModerate: true },
-    "SC-13": { title: "Cryptographic Protection", fedrampModerate: true },
-    "SC-17": { title: "Public Key Infrastructure Certificates", fedrampModerate: true },
-    "SC-23": { title: "Session Authenticity", fedrampModerate: true },
-    "SC-28": { title: "Protection of Information at Rest", fedrampModerate: true },
-    "SC-28(1)": { title: "Protection of Information at Rest | Cryptographic Protection", fedrampModerate: true },
-    "SC-39": { title: "Process Isolation", fedrampModerate: true },
-    "SI-2": { title: "Flaw Remediation", fedrampModerate: true },
-    "SI-3": { title: "Malicious Code Protection", fedrampModerate: true },
-    "SI-4": { title: "System Monitoring", fedrampModerate: true },
-    "SI-7": { title: "Software, Firmware, and Information Integrity", fedrampModerate: true },
-    "SI-10": { title: "Information Input Validation", fedrampModerate: true },
-    "SI-12": { title: "Information Management and Retention", fedrampModerate: true },
-    "SR-11": { title: "Component Authenticity", fedrampModerate: true },
-} as const satisfies Record<string, ControlInfo>;
+const FEDRAMP_MODERATE: ReadonlySet<string> = new Set(FEDRAMP_MODERATE_CONTROLS);
 
-export type ControlId = keyof typeof CONTROL_CATALOGUE;
+/** Whether the FedRAMP rev5 Moderate baseline selects `id` ("AC-2(4)"). */
+export function inFedrampModerate(id: string): boolean {
+    return FEDRAMP_MODERATE.has(id);
+}
+
+const TITLES = {
+    "AC-2": "Account Management",
+    "AC-3": "Access Enforcement",
+    "AC-4": "Information Flow Enforcement",
+    "AC-5": "Separation of Duties",
+    "AC-6": "Least Privilege",
+    "AC-6(1)": "Least Privilege | Authorize Access to Security Functions",
+    "AC-6(2)": "Least Privilege | Non-privileged Access for Nonsecurity Functions",
+    "AC-6(9)": "Least Privilege | Log Use of Privileged Functions",
+    "AC-6(10)": "Least Privilege | Prohibit Non-privileged Users from Executing Privileged Functions",
+    "AC-14": "Permitted Actions Without Identification or Authentication",
+    "AC-17": "Remote Access",
+    "AC-17(2)": "Remote Access | Protection of Confidentiality and Integrity Using Encryption",
+    "AC-21": "Information Sharing",
+    "AU-2": "Event Logging",
+    "AU-3": "Content of Audit Records",
+    "AU-4": "Audit Log Storage Capacity",
+    "AU-6": "Audit Record Review, Analysis, and Reporting",
+    "AU-9": "Protection of Audit Information",
+    "AU-9(4)": "Protection of Audit Information | Access by Subset of Privileged Users",
+    "AU-11": "Audit Record Retention",
+    "AU-12": "Audit Record Generation",
+    "CA-7": "Continuous Monitoring",
+    "CA-9": "Internal System Connections",
+    "CM-2": "Baseline Configuration",
+    "CM-3": "Configuration Change Control",
+    "CM-5": "Access Restrictions for Change",
+    "CM-6": "Configuration Settings",
+    "CM-7": "Least Functionality",
+    "CM-7(1)": "Least Functionality | Periodic Review",
+    "CM-8": "System Component Inventory",
+    "CM-14": "Signed Components",
+    "CP-6": "Alternate Storage Site",
+    "CP-7": "Alternate Processing Site",
+    "CP-9": "System Backup",
+    "CP-9(8)": "System Backup | Cryptographic Protection",
+    "CP-10": "System Recovery and Reconstitution",
+    "IA-2": "Identification and Authentication (Organizational Users)",
+    "IA-2(1)": "Identification and Authentication (Organizational Users) | Multi-factor Authentication to Privileged Accounts",
+    "IA-5": "Authenticator Management",
+    "IA-5(1)": "Authenticator Management | Password-based Authentication",
+    "IA-5(7)": "Authenticator Management | No Embedded Unencrypted Static Authenticators",
+    "IA-7": "Cryptographic Module Authentication",
+    "IR-4": "Incident Handling",
+    "RA-5": "Vulnerability Monitoring and Scanning",
+    "SA-10": "Developer Configuration Management",
+    "SC-5": "Denial-of-service Protection",
+    "SC-7": "Boundary Protection",
+    "SC-7(3)": "Boundary Protection | Access Points",
+    "SC-7(4)": "Boundary Protection | External Telecommunications Services",
+    "SC-7(5)": "Boundary Protection | Deny by Default — Allow by Exception",
+    "SC-8": "Transmission Confidentiality and Integrity",
+    "SC-8(1)": "Transmission Confidentiality and Integrity | Cryptographic Protection",
+    "SC-12": "Cryptographic Key Establishment and Management",
+    "SC-13": "Cryptographic Protection",
+    "SC-17": "Public Key Infrastructure Certificates",
+    "SC-23": "Session Authenticity",
+    "SC-28": "Protection of Information at Rest",
+    "SC-28(1)": "Protection of Information at Rest | Cryptographic Protection",
+    "SC-39": "Process Isolation",
+    "SI-2": "Flaw Remediation",
+    "SI-3": "Malicious Code Protection",
+    "SI-4": "System Monitoring",
+    "SI-7": "Software, Firmware, and Information Integrity",
+    "SI-10": "Information Input Validation",
+    "SI-12": "Information Management and Retention",
+    "SR-11": "Component Authenticity",
+} as const satisfies Record<string, string>;
+
+export type ControlId = keyof typeof TITLES;
+
+export const CONTROL_CATALOGUE: { readonly [K in ControlId]: ControlInfo } = Object.fromEntries(
+    Object.entries(TITLES).map(([id, title]) => [id, { title, fedrampModerate: inFedrampModerate(id) }]),
+) as { readonly [K in ControlId]: ControlInfo };
 
 /** Checks control IDs against the catalogue; throws an error naming the policy and the bad ID. */
 export function validateControlIds(policyName: string, ids: readonly string[]): asserts ids is readonly ControlId[] {

@@ -11,7 +11,7 @@ const USAGE = `usage: npm run plan -- <stack> | --all [options]
 
 Evaluates the stack's program in preview mode (no cloud account, no Pulumi CLI), runs every
 resource through the policy pack over the analyzer protocol, and writes out/<stack>/plan.json,
-report.md, report.sarif and diagram.mmd.
+report.md, report.sarif, diagram.mmd, controls.md and assessment-results.json.
 
 options:
   --all                  plan every stack that has a Pulumi.<stack>.yaml
@@ -129,7 +129,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
             const result = await runPlan(stack, options);
             handle = await packPromise;
             const dir = path.resolve(args.out, stack);
-            log(`${stack}: writing ${display(dir)}/{plan.json,report.md,report.sarif,diagram.mmd}`);
+            log(`${stack}: writing ${display(dir)}/{plan.json,report.md,report.sarif,diagram.mmd,controls.md,assessment-results.json}`);
             writeOutputs(result, dir);
             blocked ||= result.mandatory > 0;
             io.out(`${verdictLine(result)} → ${display(path.join(dir, "report.md"))}`);

@@ -54,6 +54,14 @@ function controlText(id: ControlId): string {
     return `${id} (${CONTROL_CATALOGUE[id].title})`;
 }
 
+/** The fail-open audit of one policy: when it returns without a verdict, and why that is safe. */
+function noVerdictLines(cases: GovPolicy["govstack"]["noVerdict"]): string[] {
+    if (cases.length === 0) {
+        return ["- **Returns without a verdict:** never — every resource of its types is judged (or reported as cannot-verify at preview)."];
+    }
+    return ["- **Returns without a verdict (fail-open audit):**", ...cases.map((c) => `  - when ${c.when}: ${c.why}.`)];
+}
+
 function renderPolicy(p: GovPolicy, source: string): string[] {
     const meta = p.govstack;
     const lines = [
@@ -70,6 +78,7 @@ function renderPolicy(p: GovPolicy, source: string): string[] {
         `- **Severity:** ${p.severity}`,
         `- **Default enforcement:** ${p.enforcementLevel}${"remediateResource" in p && p.remediateResource ? " (supports `remediate`)" : ""}${meta.scope === "prod" ? "; prod-only (`scope: \"prod\"`: non-production stack configs run it as advisory)" : ""}`,
         `- **Remediation:** ${p.remediationSteps}`,
+        ...noVerdictLines(meta.noVerdict),
         "",
     ];
     const options = Object.entries(meta.options);
@@ -101,7 +110,11 @@ export function renderPolicyDocs(areas: readonly PolicyArea[] = policyAreas): st
         `${policies.length} policies (${policies.length - stackCount} resource, ${stackCount} stack) supporting ` +
             `${cited.size} NIST SP 800-53 rev5 controls. Each policy's enforcement level and options can be set per stack ` +
             "in `policies/config/<stack>.json` (`--policy-pack-config`); every policy also accepts `waivers` " +
-            "(see [policies/README.md](../policies/README.md)). An unknown value during preview is never a mandatory violation.",
+            "(see [policies/README.md](../policies/README.md)). An unknown value during preview is never a mandatory violation; a " +
+            "malformed one (a value of the wrong JSON type, or an enum value AWS does not define) always is — \"Cannot evaluate …\", " +
+            "never a pass or an exemption, and no waiver covers it. An exception inside a policy is reported as a mandatory " +
+            "\"Internal error in policy …\" (a bug to file) while every other policy still runs. Each policy lists the cases where it " +
+            "returns without a verdict, and why each is safe (the fail-open audit).",
         "",
         "## Summary",
         "",

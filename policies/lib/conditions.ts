@@ -24,6 +24,7 @@
 
 import { isIP } from "node:net";
 
+import { previewJson } from "./guards";
 import { isUnknown, unwrap } from "./unknowns";
 
 /** How a key's values must look to fix the caller. */
@@ -137,7 +138,8 @@ function valueProblem(value: unknown, shape: ValueShape): string | undefined {
         value = String(value);
     }
     if (typeof value !== "string") {
-        return `${JSON.stringify(value) ?? String(value)} is not a string`;
+        // previewJson: bounded and never calls the value's own methods (JSON.stringify overflows on deep values).
+        return `${previewJson(value)} is not a string`;
     }
     if (value === "") {
         return `"" is not a value`;

@@ -3,6 +3,7 @@ export * from "./action-patterns";
 export * from "./conditions";
 export * from "./config";
 export * from "./glob";
+export * from "./guards";
 export * from "./ingress-label";
 export * from "./json";
 export * from "./malformed";

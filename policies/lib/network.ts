@@ -6,11 +6,13 @@
 
 import { isIP } from "node:net";
 
-import { isUnknown, read } from "./unknowns";
+import { ARRAY, Guard, Malformed, NUMBER, oneOf, readTyped, STRING, STRING_OR_NUMBER, Typed, typed } from "./guards";
+import { isUnknown, UNKNOWN } from "./unknowns";
 
 export const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
 export const SECURITY_GROUP_INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 export const SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+export const SECURITY_GROUP_EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 export const INGRESS_TYPES = [SECURITY_GROUP, SECURITY_GROUP_INGRESS_RULE, SECURITY_GROUP_RULE] as const;
 
 /** The CIDRs that mean "anyone on the internet" (canonical spellings; see worldSources for all). */
@@ -102,10 +104,12 @@ export function worldSources(cidrs: readonly unknown[]): string[] {
 export interface IngressEntry {
     /** Where it came from, for messages: `ingress[0]` for inline rules, "" for a standalone rule. */
     readonly label: string;
+    /** A string or number protocol ("tcp", "-1", "6"), undefined, or the unknown sentinel. */
     readonly protocol: unknown;
+    /** A number, undefined, or the unknown sentinel. */
     readonly fromPort: unknown;
     readonly toPort: unknown;
-    /** Source CIDRs (IPv4 and IPv6); elements may be unknown sentinels. */
+    /** Source CIDRs (IPv4 and IPv6): strings or unknown sentinels. */
     readonly cidrs: readonly unknown[];
     /** True when the entry itself might not be ingress or might not exist (unknown `type` or element). */
     readonly uncertain: boolean;
@@ -115,66 +119,134 @@ export interface IngressEntries {
     readonly entries: readonly IngressEntry[];
     /** True when some ingress could not be enumerated at all (the whole list unknown). */
     readonly unknown: boolean;
+    /**
+     * Values of the wrong type (a protocol that is an object, a port that is a string, a CIDR list
+     * that is not a list): the policy reports each as a mandatory "Cannot evaluate"; the entry
+     * holding one is left out of `entries` (its exposure cannot be judged).
+     */
+    readonly malformed: readonly Malformed[];
 }
 
-function cidrList(...values: unknown[]): unknown[] {
-    const out: unknown[] = [];
-    for (const v of values) {
-        if (Array.isArray(v)) {
-            out.push(...v);
-        } else if (v !== undefined && v !== null) {
-            out.push(v);
+const RULE_TYPE = oneOf(["ingress", "egress"]);
+
+/** Collects a field's typed value: the value (or the unknown sentinel), or records it as malformed. */
+class FieldReader {
+    readonly malformed: Malformed[] = [];
+    bad = false;
+
+    field<T>(result: Typed<T>): T | string | undefined {
+        if (result.kind === "malformed") {
+            this.malformed.push(result);
+            this.bad = true;
+            return undefined;
         }
+        return result.kind === "unknown" ? UNKNOWN : result.value;
     }
-    return out;
+
+    /** A CIDR list (or single CIDR) as source CIDRs: strings and unknown sentinels only. */
+    cidrs(owner: unknown, path: string, shown: string, guard: Guard<unknown>): unknown[] {
+        const r = readTyped(owner, path, guard, shown);
+        if (r.kind === "unknown") {
+            return [UNKNOWN];
+        }
+        if (r.kind === "malformed") {
+            this.malformed.push(r);
+            this.bad = true;
+            return [];
+        }
+        if (r.value === undefined) {
+            return [];
+        }
+        const list = Array.isArray(r.value) ? (r.value as unknown[]) : [r.value];
+        const label = shown === "" ? path : `${shown}.${path}`;
+        return list.flatMap((c, i) => {
+            const t = typed(c, STRING, Array.isArray(r.value) ? `${label}[${i}]` : label);
+            if (t.kind === "malformed") {
+                this.malformed.push(t);
+                this.bad = true;
+                return [];
+            }
+            return t.kind === "unknown" ? [UNKNOWN] : t.value === undefined ? [] : [t.value];
+        });
+    }
 }
 
 /** The ingress entries of a security group or standalone rule ([] for other types and for egress rules). */
 export function ingressEntries(type: string, props: unknown): IngressEntries {
+    return ruleEntries("ingress", type, props);
+}
+
+/**
+ * The entries of one direction: a security group's inline `ingress`/`egress` list, a standalone
+ * aws.vpc.SecurityGroupIngressRule/EgressRule, or an aws.ec2.SecurityGroupRule of that type.
+ * Every field is typed (FieldReader); an entry holding a malformed value is left out and reported.
+ */
+function ruleEntries(direction: "ingress" | "egress", type: string, props: unknown): IngressEntries {
+    const f = new FieldReader();
+    const port = (owner: unknown, path: string, shown: string) => f.field(readTyped(owner, path, NUMBER, shown));
+    const protocol = (owner: unknown, path: string, shown: string) => f.field(readTyped(owner, path, STRING_OR_NUMBER, shown));
     if (type === SECURITY_GROUP) {
-        const ingress = read(props, "ingress");
-        if (!ingress.known) {
-            return { entries: [], unknown: true };
+        const list = readTyped(props, direction, ARRAY);
+        if (list.kind === "unknown") {
+            return { entries: [], unknown: true, malformed: [] };
         }
-        const list = Array.isArray(ingress.value) ? ingress.value : [];
+        if (list.kind === "malformed") {
+            return { entries: [], unknown: false, malformed: [list] };
+        }
         let unknown = false;
         const entries: IngressEntry[] = [];
-        list.forEach((e: unknown, i: number) => {
+        (list.value ?? []).forEach((e: unknown, i: number) => {
+            const at = `${direction}[${i}]`;
             if (isUnknown(e)) {
                 unknown = true;
                 return;
             }
-            const o = (e ?? {}) as Record<string, unknown>;
-            entries.push({
-                label: `ingress[${i}]`,
-                protocol: o.protocol,
-                fromPort: o.fromPort,
-                toPort: o.toPort,
-                cidrs: isUnknown(o.cidrBlocks) || isUnknown(o.ipv6CidrBlocks) ? [o.cidrBlocks, o.ipv6CidrBlocks] : cidrList(o.cidrBlocks, o.ipv6CidrBlocks),
+            if (e === undefined || e === null) {
+                return;
+            }
+            f.bad = false;
+            const entry: IngressEntry = {
+                label: at,
+                protocol: protocol(e, "protocol", at),
+                fromPort: port(e, "fromPort", at),
+                toPort: port(e, "toPort", at),
+                cidrs: [...f.cidrs(e, "cidrBlocks", at, ARRAY), ...f.cidrs(e, "ipv6CidrBlocks", at, ARRAY)],
                 uncertain: false,
-            });
+            };
+            if (!f.bad) {
+                entries.push(entry);
+            }
         });
-        return { entries, unknown };
+        return { entries, unknown, malformed: f.malformed };
     }
-    const whole = read<Record<string, unknown>>(props);
-    const p = (whole.known && whole.value) || {};
-    if (type === SECURITY_GROUP_INGRESS_RULE) {
-        return {
-            entries: [{ label: "", protocol: p.ipProtocol, fromPort: p.fromPort, toPort: p.toPort, cidrs: cidrList(p.cidrIpv4, p.cidrIpv6), uncertain: false }],
-            unknown: false,
+    if (type === (direction === "ingress" ? SECURITY_GROUP_INGRESS_RULE : SECURITY_GROUP_EGRESS_RULE)) {
+        const entry: IngressEntry = {
+            label: "",
+            protocol: protocol(props, "ipProtocol", ""),
+            fromPort: port(props, "fromPort", ""),
+            toPort: port(props, "toPort", ""),
+            cidrs: [...f.cidrs(props, "cidrIpv4", "", STRING), ...f.cidrs(props, "cidrIpv6", "", STRING)],
+            uncertain: false,
         };
+        return { entries: f.bad ? [] : [entry], unknown: false, malformed: f.malformed };
     }
     if (type === SECURITY_GROUP_RULE) {
-        if (!isUnknown(p.type) && p.type !== "ingress") {
-            return { entries: [], unknown: false };
+        const ruleType = f.field(readTyped(props, "type", RULE_TYPE));
+        if (f.bad || (ruleType !== undefined && !isUnknown(ruleType) && ruleType !== direction)) {
+            return { entries: [], unknown: false, malformed: f.malformed };
         }
-        const cidrs = isUnknown(p.cidrBlocks) || isUnknown(p.ipv6CidrBlocks) ? [p.cidrBlocks, p.ipv6CidrBlocks] : cidrList(p.cidrBlocks, p.ipv6CidrBlocks);
-        return {
-            entries: [{ label: "", protocol: p.protocol, fromPort: p.fromPort, toPort: p.toPort, cidrs, uncertain: isUnknown(p.type) }],
-            unknown: false,
+        const entry: IngressEntry = {
+            label: "",
+            protocol: protocol(props, "protocol", ""),
+            fromPort: port(props, "fromPort", ""),
+            toPort: port(props, "toPort", ""),
+            cidrs: [...f.cidrs(props, "cidrBlocks", "", ARRAY), ...f.cidrs(props, "ipv6CidrBlocks", "", ARRAY)],
+            // An absent type is rejected by AWS; judged as this direction (fail closed), like an unknown one but certain.
+            uncertain: isUnknown(ruleType),
         };
+        return { entries: f.bad ? [] : [entry], unknown: false, malformed: f.malformed };
     }
-    return { entries: [], unknown: false };
+    return { entries: [], unknown: false, malformed: [] };
 }
 
 /** Port range of an entry: all ports, none (ICMP), a range, or unknown. */
@@ -187,7 +259,9 @@ export function portRange(entry: IngressEntry): PortRange {
     if (isUnknown(entry.protocol)) {
         return { kind: "unknown" };
     }
-    const protocol = String(entry.protocol ?? "").toLowerCase();
+    // ingressEntries types the protocol (string or number); anything else is judged as every protocol (fail closed).
+    const raw = entry.protocol;
+    const protocol = typeof raw === "string" ? raw.toLowerCase() : typeof raw === "number" ? raw.toString() : raw === undefined ? "" : "-1";
     if (ALL_PROTOCOLS.has(protocol)) {
         return { kind: "all" };
     }
@@ -250,41 +324,13 @@ export function worldExposure(entry: IngressEntry, candidates: readonly number[]
     return { ports: [], sources, possible: inRange.length > 0 };
 }
 
-export const SECURITY_GROUP_EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 export const EGRESS_TYPES = [SECURITY_GROUP, SECURITY_GROUP_EGRESS_RULE, SECURITY_GROUP_RULE] as const;
 
 /**
  * The egress entries of a security group (inline `egress`), an aws.vpc.SecurityGroupEgressRule or
  * an aws.ec2.SecurityGroupRule of type "egress", in the same shape as ingress entries (`cidrs` are
- * the destinations). [] for other types and for ingress rules.
+ * the destinations, `malformed` as for ingress). [] for other types and for ingress rules.
  */
 export function egressEntries(type: string, props: unknown): IngressEntries {
-    if (type === SECURITY_GROUP) {
-        // The inline list has the same element shape in both directions.
-        const egress = read(props, "egress");
-        if (!egress.known) {
-            return { entries: [], unknown: true };
-        }
-        const relabelled = ingressEntries(SECURITY_GROUP, { ingress: egress.value });
-        return { entries: relabelled.entries.map((e) => ({ ...e, label: e.label.replace(/^ingress/, "egress") })), unknown: relabelled.unknown };
-    }
-    const whole = read<Record<string, unknown>>(props);
-    const p = (whole.known && whole.value) || {};
-    if (type === SECURITY_GROUP_EGRESS_RULE) {
-        return {
-            entries: [{ label: "", protocol: p.ipProtocol, fromPort: p.fromPort, toPort: p.toPort, cidrs: cidrList(p.cidrIpv4, p.cidrIpv6), uncertain: false }],
-            unknown: false,
-        };
-    }
-    if (type === SECURITY_GROUP_RULE) {
-        if (!isUnknown(p.type) && p.type !== "egress") {
-            return { entries: [], unknown: false };
-        }
-        const cidrs = isUnknown(p.cidrBlocks) || isUnknown(p.ipv6CidrBlocks) ? [p.cidrBlocks, p.ipv6CidrBlocks] : cidrList(p.cidrBlocks, p.ipv6CidrBlocks);
-        return {
-            entries: [{ label: "", protocol: p.protocol, fromPort: p.fromPort, toPort: p.toPort, cidrs, uncertain: isUnknown(p.type) }],
-            unknown: false,
-        };
-    }
-    return { entries: [], unknown: false };
+    return ruleEntries("egress", type, props);
 }

@@ -11,3 +11,6 @@ export const ECR_REPOSITORY = "aws:ecr/repository:Repository";
 // repository ECR creates on its own (pull-through cache, replication, create-on-push): those
 // repositories never pass through an aws.ecr.Repository, so the template is where they are judged.
 export const ECR_REPOSITORY_CREATION_TEMPLATE = "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate";
+
+/** ElastiCache engines AWS defines (aws.elasticache.Cluster / ReplicationGroup `engine`). */
+export const CACHE_ENGINES = ["memcached", "redis", "valkey"] as const;

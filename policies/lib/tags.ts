@@ -2,6 +2,7 @@
 // inputs arrive JSON-encoded over the analyzer protocol, so a tags map (and a provider's
 // `defaultTags`) may be an object or a JSON string.
 
+import { describeValue, OBJECT, STRING, Typed, typed } from "./guards";
 import { parseJson } from "./json";
 import { read, Read, UNKNOWN } from "./unknowns";
 
@@ -49,4 +50,56 @@ export function providerDefaultTags(provider: { readonly props: unknown } | unde
     }
     const defaults = asTags(read(provider.props, "defaultTags"));
     return defaults.known ? asTags(read(defaults.tags, "tags")) : defaults;
+}
+
+/**
+ * A tags map typed for a rule: an object, a JSON string of one (provider inputs arrive JSON-encoded),
+ * or an Auto Scaling group's list of `{ key, value }` blocks; unknown; or malformed — any other value,
+ * JSON that is not an object, a block whose key is not a string (`at` names it). Unlike asTags, a
+ * malformed map is not read as "no tags".
+ */
+export function typedTags(value: Read, at: string): Typed<Readonly<Record<string, unknown>>> {
+    if (!value.known) {
+        return { kind: "unknown" };
+    }
+    let v = value.value;
+    if (v === "") {
+        return { kind: "ok", value: undefined };
+    }
+    if (typeof v === "string") {
+        const parsed = parseJson(v);
+        if (!parsed.ok) {
+            return { kind: "malformed", path: at, got: describeValue(v), expected: "an object (or its JSON text)" };
+        }
+        v = parsed.value;
+    }
+    if (Array.isArray(v)) {
+        const tags: Record<string, unknown> = {};
+        for (const [i, block] of v.entries()) {
+            const keyRead = read(block, "key");
+            const key = typed(keyRead.known ? keyRead.value : UNKNOWN, STRING, `${at}[${i}].key`);
+            if (key.kind !== "ok") {
+                return key.kind === "unknown" ? { kind: "unknown" } : key;
+            }
+            if (key.value !== undefined) {
+                const val = read(block, "value");
+                tags[key.value] = val.known ? val.value : UNKNOWN; // a computed value counts as set
+            }
+        }
+        return { kind: "ok", value: tags };
+    }
+    return typed(v, OBJECT, at);
+}
+
+/** The provider's `defaultTags.tags`, typed (see typedTags); no provider or no defaultTags, no tags. */
+export function typedProviderDefaultTags(provider: { readonly props: unknown } | undefined): Typed<Readonly<Record<string, unknown>>> {
+    if (!provider) {
+        return { kind: "ok", value: {} };
+    }
+    const defaults = typedTags(read(provider.props, "defaultTags"), "the provider's defaultTags");
+    if (defaults.kind !== "ok") {
+        return defaults;
+    }
+    const tags = typedTags(read(defaults.value ?? {}, "tags"), "the provider's defaultTags.tags");
+    return tags.kind === "ok" ? { kind: "ok", value: tags.value ?? {} } : tags;
 }

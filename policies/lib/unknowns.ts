@@ -75,7 +75,8 @@ export function read<T = unknown>(obj: unknown, path: string | readonly PathSegm
         if (cur === null || typeof cur !== "object") {
             return { known: true, value: undefined as T };
         }
-        cur = (cur as Record<PathSegment, unknown>)[seg];
+        // Own properties only: "constructor", "toString" or a "__proto__" key must never read through to a prototype.
+        cur = Object.prototype.hasOwnProperty.call(cur, seg) ? (cur as Record<PathSegment, unknown>)[seg] : undefined;
     }
     return isUnknown(cur) ? UNKNOWN_READ : { known: true, value: cur as T };
 }
@@ -102,4 +103,10 @@ export function readArray(obj: unknown, path: string): unknown[] | undefined {
         return undefined;
     }
     return Array.isArray(r.value) ? r.value : r.value === undefined || r.value === null ? [] : [r.value];
+}
+
+/** `obj[key]` when it is an own property of an object, else undefined (never a prototype's "constructor" or "toString"). */
+export function ownValue(obj: unknown, key: string): unknown {
+    const o = unwrap(obj);
+    return o !== null && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
 }

@@ -96,6 +96,16 @@ describe("security baseline, backups and DR (issue 7)", () => {
             assert.strictEqual(trail.cloudWatchLogsRoleArn, `arn:aws-us-gov:iam::${PROD_ACCOUNT}:role/govstack-prod-cloudtrail-logs`);
         });
 
+        it("records every management event and the S3 data events of the backups bucket (cloudtrail-s3-data-events)", () => {
+            assert.deepStrictEqual(one(prod, T.trail).inputs.eventSelectors, [
+                {
+                    readWriteType: "All",
+                    includeManagementEvents: true,
+                    dataResources: [{ type: "AWS::S3::Object", values: [`arn:aws-us-gov:s3:::govstack-prod-backups-${PROD_ACCOUNT}-us-gov-west-1/`] }],
+                },
+            ]);
+        });
+
         it("has its own rotating key that lets CloudTrail encrypt only for this trail (SourceArn)", () => {
             const key = named(prod, T.key, "govstack-prod-audit-key").inputs;
             assert.strictEqual(key.enableKeyRotation, true);

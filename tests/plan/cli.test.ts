@@ -27,7 +27,7 @@ describe("npm run plan (the CLI)", function () {
     const out = tempDir("plan-cli");
     after(() => fs.rmSync(out, { recursive: true, force: true }));
 
-    it("--all plans every stack with one pack, writes four files each, and exits 1 when a stack is blocked", async () => {
+    it("--all plans every stack with one pack, writes six files each, and exits 1 when a stack is blocked", async () => {
         const run = await plan(["--all", ...fixture, "--out", out]);
         assert.strictEqual(run.code, 1, run.stderr);
         const verdicts = run.stdout.trim().split("\n");
@@ -35,7 +35,7 @@ describe("npm run plan (the CLI)", function () {
         assert.match(verdicts[0], /^BLOCKED — 8 mandatory violations, 3 advisory \(plan-fixture\/blocked: 10 resources, 7 policies\)/);
         assert.match(verdicts[1], /^PASS — 0 mandatory violations, 2 advisory, 1 remediated \(plan-fixture\/compliant/);
         for (const stack of ["blocked", "compliant"]) {
-            assert.deepStrictEqual(fs.readdirSync(path.join(out, stack)).sort(), ["diagram.mmd", "plan.json", "report.md", "report.sarif"]);
+            assert.deepStrictEqual(fs.readdirSync(path.join(out, stack)).sort(), ["assessment-results.json", "controls.md", "diagram.mmd", "plan.json", "report.md", "report.sarif"]);
         }
         assert.strictEqual(run.stderr.match(/ready in \d+ ms/g)?.length, 1, "one pack process for all stacks");
         assert.match(run.stderr, /plan compliant: 10 resources evaluated in \d+ ms/);

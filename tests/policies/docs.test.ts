@@ -31,6 +31,19 @@ describe("docs/policies.md", () => {
         }
     });
 
+    it("lists every policy's fail-open audit: each case where it returns without a verdict, and why that is safe", () => {
+        const text = renderPolicyDocs();
+        for (const p of allPolicies) {
+            const section = new RegExp(`^### \`${p.name}\`[\\s\\S]*?(?=^### |^## )`, "m").exec(text)?.[0] ?? "";
+            if (p.govstack.noVerdict.length === 0) {
+                assert.ok(section.includes("- **Returns without a verdict:** never"), p.name);
+            }
+            for (const c of p.govstack.noVerdict) {
+                assert.ok(section.includes(`  - when ${c.when}: ${c.why}.`), `${p.name}: ${c.when}`);
+            }
+        }
+    });
+
     it("is deterministic", () => {
         assert.equal(renderPolicyDocs(), renderPolicyDocs());
     });

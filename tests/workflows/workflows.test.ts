@@ -108,6 +108,10 @@ describe("GitHub workflows (.github/workflows)", () => {
                 assert.match(upload.if ?? "", /!cancelled\(\)/, "uploaded even when the plan blocks");
             }
             assert.ok(plan.steps.some((s) => s.run?.includes("report.md") && s.run.includes("$GITHUB_STEP_SUMMARY")));
+            // The FedRAMP evidence: the component definition is written before out/ is kept.
+            const oscal = plan.steps.findIndex((s) => s.run === "npm run oscal");
+            const keep = plan.steps.findIndex((s) => s.uses?.startsWith("actions/upload-artifact@"));
+            assert.ok(oscal >= 0 && keep > oscal, "npm run oscal runs before the reports are uploaded");
         });
 
         it("preview job: one leg per stack file", () => {

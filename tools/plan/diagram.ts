@@ -1,5 +1,15 @@
+import { FindingState, STATE_ORDER, worst } from "./control-findings";
 import { ComponentGroup, componentTier, groupByComponent, Tier, TIER_ORDER, TIER_TITLES } from "./estate-model";
 import { PlannedResource } from "./types";
+
+/** Node colours by worst finding (fill, stroke, text), readable in GitHub's light and dark themes. */
+export const STATE_STYLES: Record<FindingState, string> = {
+    failing: "fill:#f8d7da,stroke:#b02a37,stroke-width:2px,color:#58151c",
+    advisory: "fill:#fff3cd,stroke:#b58105,color:#664d03",
+    waived: "fill:#e2d9f3,stroke:#6f42c1,color:#3d2466",
+    unverified: "fill:#e9ecef,stroke:#6c757d,stroke-dasharray:4 3,color:#343a40",
+    passing: "fill:#d1e7dd,stroke:#198754,color:#0a3622",
+};
 
 /** The request path, in traffic order: an arrow goes from an earlier tier to a later one. */
 const PATH: readonly Tier[] = ["edge", "service", "data"];
@@ -109,8 +119,9 @@ function securityGroupFlows(resources: PlannedResource[], unitOf: Map<string, Un
  * target groups) and from security-group chaining (the database's group admits the service's),
  * dotted arrows to the keys that encrypt a component's data. Nothing is read from a second
  * description of the estate; where nothing links two adjacent tiers, a dotted "by tier" arrow says so.
+ * With `states` (worst finding per resource URN), each node is coloured by its members' worst finding.
  */
-export function toMermaid(resources: PlannedResource[], title: string): string {
+export function toMermaid(resources: PlannedResource[], title: string, states?: ReadonlyMap<string, FindingState>): string {
     const all = units(groupByComponent(resources));
     const unitOf = new Map<string, Unit>();
     for (const u of all) {
@@ -181,6 +192,16 @@ export function toMermaid(resources: PlannedResource[], title: string): string {
     for (const edge of [...keyEdges].sort()) {
         const [a, b] = edge.split(">");
         lines.push(`    ${a} -. "encrypts" .-> ${b}`);
+    }
+    if (states) {
+        const byState = new Map<FindingState, string[]>();
+        for (const u of all) {
+            const state = worst(u.members.map((m) => states.get(m.urn) ?? "passing"));
+            byState.set(state, [...(byState.get(state) ?? []), u.id]);
+        }
+        for (const state of STATE_ORDER.filter((s) => byState.has(s))) {
+            lines.push(`    classDef ${state} ${STATE_STYLES[state]}`, `    class ${byState.get(state)?.join(",")} ${state}`);
+        }
     }
     return lines.join("\n") + "\n";
 }

@@ -1,6 +1,9 @@
 import * as path from "path";
 
+import { STATUS_ORDER, STATUS_TITLES } from "../compliance/matrix";
 import { PROJECT_ROOT } from "../lib/stack-config";
+import { FindingState, PlanEvidence, planEvidence, STATE_ORDER, STATE_TITLES } from "./control-findings";
+import { toMermaid } from "./diagram";
 import { groupByComponent, isProvider, tierOf, TIER_TITLES } from "./estate-model";
 import type { PlanResult } from "./run-plan";
 import { PolicyMeta, Violation } from "./types";
@@ -98,6 +101,63 @@ function controlsSection(result: PlanResult): string[] {
     return [...lines, ""];
 }
 
+/** A short list of control ids: all of them up to `max`, then "and N more". */
+function idList(ids: readonly string[], max = 30): string {
+    return ids.length <= max ? ids.join(", ") : `${ids.slice(0, max).join(", ")} and ${ids.length - max} more`;
+}
+
+/** The FedRAMP Moderate summary: the stack's matrix totals and this run's findings per control. */
+function fedrampSection(evidence: PlanEvidence): string[] {
+    const { matrix } = evidence;
+    const totals = STATUS_ORDER.map((s) => `${matrix.totals[s]} ${STATUS_TITLES[s]}`).join(", ");
+    const lines = [
+        "## FedRAMP Moderate",
+        "",
+        `Of the ${matrix.rows.length} controls of the FedRAMP rev5 Moderate baseline, in this stack: ${totals}. ` +
+            `This run checked the ${evidence.controls.length} controls its evaluated policies cite:`,
+        "",
+        "| This run | Controls |",
+        "|---|---|",
+    ];
+    for (const state of STATE_ORDER) {
+        const ids = evidence.controls.filter((c) => c.state === state).map((c) => c.id);
+        const list = state === "passing" ? `${ids.length} controls` : ids.length ? idList(ids) : "none";
+        lines.push(`| ${STATE_TITLES[state]} | ${list} |`);
+    }
+    const gaps = matrix.rows.filter((r) => r.status === "gap").map((r) => r.id);
+    lines.push(
+        "",
+        `Gaps in this stack (no mandatory policy, no component, not inherited or organisational): ${gaps.length ? idList(gaps, 60) : "none"}.`,
+        "",
+        "Every control with its policies, components, findings and reasons: [controls.md](controls.md); the same findings as OSCAL " +
+            "assessment results: [assessment-results.json](assessment-results.json).",
+        "",
+    );
+    return lines;
+}
+
+const COLOUR_NAMES: Record<FindingState, string> = { failing: "red", advisory: "amber", waived: "purple", unverified: "grey (dashed)", passing: "green" };
+
+/** The estate diagram, embedded so GitHub renders it in the pull request, coloured by worst finding. */
+function diagramSection(result: PlanResult, evidence: PlanEvidence): string[] {
+    const { evaluation } = result;
+    const mermaid = toMermaid(evaluation.resources, `${evaluation.project} / ${evaluation.stack}`, evidence.byResource);
+    const onNodes = new Set(groupByComponent(evaluation.resources).flatMap((g) => g.members.map((m) => m.urn)));
+    const elsewhere = evidence.violations.filter((v) => !v.urn || !onNodes.has(v.urn)).length;
+    const legend = STATE_ORDER.map((s) => `${COLOUR_NAMES[s]} ${STATE_TITLES[s]}`).join(", ");
+    return [
+        "## Estate diagram",
+        "",
+        `Each component is coloured by the worst finding among its resources in this run: ${legend}.` +
+            (elsewhere > 0 ? ` ${elsewhere} diagnostic${elsewhere === 1 ? " is" : "s are"} on providers or the stack itself, not on a component.` : ""),
+        "",
+        "```mermaid",
+        mermaid.trimEnd(),
+        "```",
+        "",
+    ];
+}
+
 function configSection(result: PlanResult): string[] {
     const entries = Object.entries(result.packConfig);
     const source = result.packConfigFile ? `\`${path.relative(PROJECT_ROOT, result.packConfigFile)}\`` : "none (pack defaults)";
@@ -145,8 +205,11 @@ function inventorySection(result: PlanResult): string[] {
     return lines;
 }
 
-/** report.md: verdict first, then violations by policy with remediation, controls, config, inventory. */
-export function toMarkdown(result: PlanResult): string {
+/**
+ * report.md: verdict first, then violations by policy with remediation, the FedRAMP Moderate
+ * summary, the estate diagram coloured by finding, controls, config, waivers, inventory.
+ */
+export function toMarkdown(result: PlanResult, evidence: PlanEvidence = planEvidence(result)): string {
     const { evaluation, pack } = result;
     const policies = new Map(pack.policies.map((p) => [p.name, p]));
     const lines = [
@@ -160,6 +223,8 @@ export function toMarkdown(result: PlanResult): string {
             " Values unknown until deployment are not judged here; the pack judges them again during `pulumi up`.",
         "",
         ...violationsSection(result.violations, policies),
+        ...fedrampSection(evidence),
+        ...diagramSection(result, evidence),
         ...controlsSection(result),
         ...configSection(result),
         ...waiversSection(result),

@@ -1,6 +1,7 @@
 import { createHash } from "crypto";
 import * as path from "path";
 
+import { FEDRAMP_MODERATE_CONTROLS } from "../../policies/fedramp-moderate";
 import { PROJECT_ROOT } from "../lib/stack-config";
 import type { PlanResult } from "./run-plan";
 import { Enforcement } from "./types";
@@ -12,6 +13,16 @@ function level(enforcement: Enforcement): "error" | "warning" | "none" {
     return enforcement === "advisory" ? "warning" : enforcement === "disabled" ? "none" : "error";
 }
 
+const FEDRAMP_MODERATE: ReadonlySet<string> = new Set(FEDRAMP_MODERATE_CONTROLS);
+
+/**
+ * Control tags: `NIST-800-53:<id>` for every control, plus `FedRAMP-Moderate:<id>` for those the
+ * FedRAMP rev5 Moderate baseline selects (code scanning filters alerts by tag).
+ */
+export function controlTags(controls: readonly string[]): string[] {
+    return [...controls.map((c) => `NIST-800-53:${c}`), ...controls.filter((c) => FEDRAMP_MODERATE.has(c)).map((c) => `FedRAMP-Moderate:${c}`)];
+}
+
 /** A path GitHub can resolve: relative to the repository root, forward slashes. */
 function repoPath(root: string, file: string): string {
     return path.relative(PROJECT_ROOT, path.resolve(root, file)).split(path.sep).join("/");
@@ -19,7 +30,8 @@ function repoPath(root: string, file: string): string {
 
 /**
  * report.sarif (SARIF 2.1.0): one rule per policy (help = remediation steps, properties = NIST
- * controls), one result per violation. A result's physical location is where the program declared
+ * controls and their tags), one result per violation, tagged with its controls too. A result's
+ * physical location is where the program declared
  * the resource (or the stack file for stack-level findings); its logical location is the URN.
  */
 export function toSarif(result: PlanResult): object {
@@ -28,7 +40,7 @@ export function toSarif(result: PlanResult): object {
     const stackFile = repoPath(evaluation.root, `Pulumi.${evaluation.stack}.yaml`);
     const rules = pack.policies.map((p) => {
         const enforcement = result.policyConfig[p.name]?.enforcement ?? p.enforcement;
-        const tags = ["security", "compliance", ...p.controls.map((c) => `NIST-800-53:${c}`)];
+        const tags = ["security", "compliance", ...controlTags(p.controls)];
         return {
             id: p.name,
             name: p.name,
@@ -76,7 +88,7 @@ export function toSarif(result: PlanResult): object {
             partialFingerprints: {
                 "pulumiUrnPolicy/v1": createHash("sha256").update(`${v.policy}\n${v.urn ?? ""}`).digest("hex"),
             },
-            properties: { enforcementLevel: v.enforcement, controls: v.controls },
+            properties: { enforcementLevel: v.enforcement, controls: v.controls, tags: controlTags(v.controls) },
         };
     });
     return {

@@ -93,6 +93,9 @@ export interface PlanResult {
     mandatory: number;
     advisory: number;
     timings: PlanTimings;
+    /** When the plan started and when the pack's last answer came (the assessment results' start and end). */
+    startedAt?: Date;
+    finishedAt?: Date;
 }
 
 const ORDER = { mandatory: 0, remediate: 1, advisory: 2 } as const;
@@ -310,6 +313,8 @@ export async function runPlan(stack: string, options: RunPlanOptions = {}): Prom
                 analyzeStackMs: analysis.analyzeStackMs,
                 totalMs: Date.now() - started,
             },
+            startedAt: new Date(started),
+            finishedAt: new Date(),
         };
     } finally {
         if (ownPack) {

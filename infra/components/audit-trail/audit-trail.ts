@@ -29,6 +29,8 @@ export interface AuditTrailArgs {
     accessLogs?: { bucketName: string; prefix: string };
     /** Create the audit bucket with Object Lock (AU-9; true in prod). */
     objectLock: boolean;
+    /** Buckets holding data whose object reads, writes and deletes the trail records (S3 data events, AU-12). */
+    dataEventBuckets?: readonly string[];
 }
 
 /** The audit bucket's explicit name (the storage component's log bucket policy names it too). */
@@ -251,6 +253,20 @@ export class AuditTrail extends pulumi.ComponentResource {
                 // CloudTrail requires the log group ARN with its `:*` suffix.
                 cloudWatchLogsGroupArn: `${groupArn}:*`,
                 cloudWatchLogsRoleArn: roleArn(scope, roleName),
+                // Management events (all, as without selectors) plus S3 object-level events for the
+                // data buckets; a bucket ARN ending in "/" selects every object in it.
+                // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html
+                ...(args.dataEventBuckets && args.dataEventBuckets.length > 0
+                    ? {
+                          eventSelectors: [
+                              {
+                                  readWriteType: "All",
+                                  includeManagementEvents: true,
+                                  dataResources: [{ type: "AWS::S3::Object", values: args.dataEventBuckets.map((b) => `${arn(scope, "s3", b, { region: "", account: "" })}/`) }],
+                              },
+                          ],
+                      }
+                    : {}),
                 tags: tags(this.trailName),
             },
             { parent: this, dependsOn: [bucket.policy, key, logGroup, ...role.ready] },

@@ -2,19 +2,19 @@
 // points exist outside the database's own lifecycle (CP-9, CP-10). Coverage by one selection is
 // decided in backup-selection.ts. Prod-only: scope "prod" (advisory in staging).
 
-import { RDS_CLUSTER, RDS_INSTANCE, read, StackContext, stackPolicy, StackResource } from "../../lib";
-import { selectionCovers } from "./backup-selection";
+import { RDS_CLUSTER, RDS_INSTANCE, StackContext, stackPolicy, StackResource } from "../../lib";
+import { effectiveTags, selectionCovers, selectionMalformed } from "./backup-selection";
 import { PLAN } from "./resource-types";
 
 const SELECTION = "aws:backup/selection:Selection";
 const DATABASE_TYPES = [RDS_INSTANCE, RDS_CLUSTER] as const;
 
-/** Whether the selection's plan (by planId) has at least one rule; unresolvable plans count as fine. */
+/** Whether the selection's plan (by planId) has at least one rule; unresolvable plans count as fine, malformed rules as none. */
 function planHasRules(ctx: StackContext<unknown>, selection: StackResource): boolean {
     const plans = ctx.resolveRefs(selection, "planId", [PLAN], ["id", "name"]).resources;
     return plans.every((p) => {
-        const rules = read(p.props, "rules");
-        return !rules.known || (Array.isArray(rules.value) && rules.value.length > 0);
+        const rules = ctx.readArray(p, "rules", { quiet: true });
+        return rules.ok ? (rules.value ?? []).length > 0 : rules.unknown;
     });
 }
 
@@ -35,14 +35,30 @@ export const backupPlanCoversDatabase = stackPolicy({
         "Tag the database (e.g. `Backup: daily`) and declare an aws.backup.Selection in a plan with `selectionTags: " +
         "[{type: \"STRINGEQUALS\", key: \"Backup\", value: \"daily\"}]` — in govstack, set `govstack:baseline.backups: true`.",
     resourceTypes: [...DATABASE_TYPES, SELECTION, PLAN],
+    noVerdict: [
+        {
+            when: "a database is a read replica (replicateSourceDb set)",
+            why: "a replica is recovered from its source, whose backups are judged on the source",
+        },
+    ],
     validate: (ctx) => {
-        const selections = ctx.ofType(SELECTION).filter((s) => planHasRules(ctx, s));
+        // A selection AWS Backup would reject backs nothing up: reported, and its coverage not counted.
+        const selections = ctx.ofType(SELECTION).filter((s) => {
+            const malformed = selectionMalformed(s);
+            if (malformed !== undefined) {
+                ctx.settle(s, malformed);
+                return false;
+            }
+            return planHasRules(ctx, s);
+        });
         for (const db of ctx.ofType(...DATABASE_TYPES)) {
-            const replica = read(db.props, "replicateSourceDb");
-            if (replica.known && typeof replica.value === "string" && replica.value !== "") {
+            const replica = ctx.readString(db, "replicateSourceDb", { quiet: true });
+            if (replica.ok && replica.value !== undefined && replica.value !== "") {
                 continue; // a read replica is recovered from its source's backups
             }
-            const verdicts = selections.map((s) => selectionCovers(s, db));
+            const { tags, malformed } = effectiveTags(db);
+            malformed.forEach((m) => ctx.settle(db, m));
+            const verdicts = selections.map((s) => selectionCovers(s, db, tags));
             if (verdicts.includes("covered")) {
                 continue;
             }

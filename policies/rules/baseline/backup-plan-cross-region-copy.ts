@@ -2,12 +2,12 @@
 // another region, so the loss of a whole region loses no backups (CP-6, CP-9, CP-10). Prod-only:
 // scope "prod" (advisory in staging).
 
-import { AWS_PROVIDER, read, Read, stackPolicy } from "../../lib";
+import { AWS_PROVIDER, Checked, ownValue, stackPolicy, STRING, typed } from "../../lib";
 import { PLAN } from "./resource-types";
 
 /** The region of an ARN (`arn:<partition>:<service>:<region>:…`), if the ARN is known and well-formed. */
-function arnRegion(value: unknown): string | undefined {
-    return typeof value === "string" && value.startsWith("arn:") ? value.split(":")[3] || undefined : undefined;
+function arnRegion(value: string | undefined): string | undefined {
+    return value !== undefined && value.startsWith("arn:") ? value.split(":")[3] || undefined : undefined;
 }
 
 export const backupPlanCrossRegionCopy = stackPolicy({
@@ -25,26 +25,46 @@ export const backupPlanCrossRegionCopy = stackPolicy({
         "govstack, `govstack:baseline.crossRegionCopy: true`.",
     resourceTypes: [PLAN, AWS_PROVIDER],
     triggerType: PLAN,
+    noVerdict: [],
     validate: (ctx) => {
         // A resource on the default provider may arrive without it: fall back to the stack's default provider.
         const defaultProvider = ctx.ofType(AWS_PROVIDER).find((p) => p.name.startsWith("default"));
         for (const plan of ctx.ofType(PLAN)) {
             const provider = plan.provider?.props ?? defaultProvider?.props;
-            const region = provider ? read(provider, "region") : ({ known: true, value: undefined } as Read);
-            const rules = read(plan.props, "rules");
-            if (!rules.known || !region.known) {
+            // The provider's region is judged (and a malformed one reported) by provider-allowed-regions; here it is only compared.
+            const region = provider ? typed(ownValue(provider, "region"), STRING) : ({ kind: "ok", value: undefined } as const);
+            const rules = ctx.readArray(plan, "rules", { quiet: true });
+            if (!rules.ok && !rules.unknown) {
+                continue; // malformed: reported
+            }
+            if (!rules.ok || region.kind === "unknown") {
                 ctx.cannotVerify(plan, `the copy actions of backup plan "${plan.name}"`);
                 continue;
             }
-            const destinations = (Array.isArray(rules.value) ? rules.value : []).flatMap((rule) => {
-                const copies = read(rule, "copyActions");
-                return !copies.known ? [undefined] : Array.isArray(copies.value) ? copies.value.map((c) => read(c, "destinationVaultArn")) : [];
+            let malformed = false;
+            const destinations: Checked<string>[] = [];
+            (rules.value ?? []).forEach((rule, i) => {
+                const at = `rules[${i}]`;
+                const copies = ctx.readArray(plan, "copyActions", { from: rule, at, quiet: true });
+                if (!copies.ok) {
+                    malformed ||= !copies.unknown;
+                    destinations.push({ ok: false, unknown: true });
+                    return;
+                }
+                (copies.value ?? []).forEach((c, j) => {
+                    const d = ctx.readString(plan, "destinationVaultArn", { from: c, at: `${at}.copyActions[${j}]`, quiet: true });
+                    malformed ||= !d.ok && !d.unknown;
+                    destinations.push(d);
+                });
             });
-            const here = typeof region.value === "string" ? region.value : undefined;
-            if (destinations.some((d) => d?.known && arnRegion(d.value) !== undefined && here !== undefined && arnRegion(d.value) !== here)) {
+            if (malformed) {
+                continue; // reported against the plan
+            }
+            const here = region.kind === "ok" ? region.value : undefined;
+            if (destinations.some((d) => d.ok && arnRegion(d.value) !== undefined && here !== undefined && arnRegion(d.value) !== here)) {
                 continue;
             }
-            if (destinations.some((d) => d === undefined || !d.known) || (here === undefined && destinations.length > 0)) {
+            if (destinations.some((d) => !d.ok) || (here === undefined && destinations.length > 0)) {
                 ctx.cannotVerify(plan, `the copy destinations of backup plan "${plan.name}"`);
             } else {
                 ctx.violation(plan, `Backup plan "${plan.name}" copies no recovery point to another region; add a copyAction to a vault in the second GovCloud region.`);

@@ -3,19 +3,78 @@
 // or by resources naming it (ARN, ARN pattern or property dependency) with conditions that hold;
 // notResources excluding it wins. Unknown values at preview give "unknown", never a guess.
 
-import { asTags, globMatches, providerDefaultTags, RDS_CLUSTER, read, Read, StackResource, Tags } from "../../lib";
+import {
+    ARRAY,
+    globMatches,
+    Malformed,
+    ownValue,
+    RDS_CLUSTER,
+    read,
+    Read,
+    readTyped,
+    StackResource,
+    STRING,
+    Tags,
+    Typed,
+    typed,
+    typedProviderDefaultTags,
+    typedTags,
+} from "../../lib";
 
-/** The resource's effective tags: the provider's defaultTags under its own tags. */
-function effectiveTags(r: StackResource): Tags {
-    const own = asTags(read(r.props, "tags"));
-    const providerTags = providerDefaultTags(r.provider);
-    if (!own.known || !providerTags.known) {
-        return { known: false };
+/**
+ * The resource's effective tags: the provider's defaultTags under its own tags. A tags map that is
+ * not a map is returned in `malformed` (the policy reports it) and read as no tags: no selection
+ * covers the database by tag then, which is the failing side.
+ */
+export function effectiveTags(r: StackResource): { tags: Tags; malformed: Malformed[] } {
+    const own = typedTags(read(r.props, "tags"), "tags");
+    const providerTags = typedProviderDefaultTags(r.provider);
+    const malformed = [own, providerTags].filter((t): t is Malformed => t.kind === "malformed");
+    if (own.kind === "unknown" || providerTags.kind === "unknown") {
+        return { tags: { known: false }, malformed };
     }
-    return { known: true, tags: { ...providerTags.tags, ...own.tags } };
+    const base = providerTags.kind === "ok" ? (providerTags.value ?? {}) : {};
+    const mine = own.kind === "ok" ? (own.value ?? {}) : {};
+    return { tags: { known: true, tags: { ...base, ...mine } }, malformed };
 }
 
 export type Verdict = "covered" | "not-covered" | "unknown";
+
+const CONDITION_KINDS = ["stringEquals", "stringNotEquals", "stringLikes", "stringNotLikes"] as const;
+
+/**
+ * The first value of a selection that AWS Backup would reject (a resources entry that is not a
+ * string, a selection tag or condition entry whose key or value is not a string …), or undefined.
+ * Such a selection backs nothing up, so the policy reports it and does not count its coverage:
+ * ignoring a malformed `notResources` or `conditions` entry would widen what it covers.
+ */
+export function selectionMalformed(selection: StackResource): Malformed | undefined {
+    const found: Malformed[] = [];
+    const take = <T>(t: Typed<T>): T | undefined => {
+        if (t.kind === "malformed") {
+            found.push(t);
+        }
+        return t.kind === "ok" ? t.value : undefined;
+    };
+    for (const field of ["resources", "notResources"]) {
+        (take(readTyped(selection.props, field, ARRAY)) ?? []).forEach((e, i) => take(typed(e, STRING, `${field}[${i}]`)));
+    }
+    (take(readTyped(selection.props, "selectionTags", ARRAY)) ?? []).forEach((t, i) => {
+        for (const key of ["type", "key", "value"]) {
+            take(readTyped(t, key, STRING, `selectionTags[${i}]`));
+        }
+    });
+    (take(readTyped(selection.props, "conditions", ARRAY)) ?? []).forEach((c, i) => {
+        for (const kind of CONDITION_KINDS) {
+            (take(readTyped(c, kind, ARRAY, `conditions[${i}]`)) ?? []).forEach((entry, j) => {
+                for (const key of ["key", "value"]) {
+                    take(readTyped(entry, key, STRING, `conditions[${i}].${kind}[${j}]`));
+                }
+            });
+        }
+    });
+    return found[0];
+}
 
 /** A known string, `undefined` when absent, `unknown` when the value is not known yet. */
 function str(v: Read): string | undefined | "unknown" {
@@ -73,7 +132,7 @@ function selectionTagsMatch(selection: StackResource, tags: Tags): Verdict {
         const value = str(read(t, "value"));
         if (type === "unknown" || key === "unknown" || value === "unknown" || !tags.known) {
             unknown = true;
-        } else if (type === "STRINGEQUALS" && key !== undefined && tags.tags[key] === value) {
+        } else if (type === "STRINGEQUALS" && key !== undefined && ownValue(tags.tags, key) === value) {
             return "covered";
         } else if (key !== undefined && read(tags.tags, key).known === false) {
             unknown = true;
@@ -92,7 +151,7 @@ function conditionsHold(selection: StackResource, tags: Tags): Verdict {
         return "unknown";
     }
     let unknown = false;
-    const tests: Array<[string, (actual: unknown, expected: string) => boolean]> = [
+    const tests: Array<[(typeof CONDITION_KINDS)[number], (actual: unknown, expected: string) => boolean]> = [
         ["stringEquals", (a, e) => a === e],
         ["stringNotEquals", (a, e) => a !== e],
         ["stringLikes", (a, e) => typeof a === "string" && globMatches(e, a)],
@@ -110,7 +169,7 @@ function conditionsHold(selection: StackResource, tags: Tags): Verdict {
                 const value = str(read(entry, "value"));
                 if (key === "unknown" || value === "unknown" || !tags.known) {
                     unknown = true;
-                } else if (key !== undefined && value !== undefined && !test(tags.tags[key.replace(/^aws:ResourceTag\//, "")], value)) {
+                } else if (key !== undefined && value !== undefined && !test(ownValue(tags.tags, key.replace(/^aws:ResourceTag\//, "")), value)) {
                     return "not-covered";
                 }
             }
@@ -119,11 +178,10 @@ function conditionsHold(selection: StackResource, tags: Tags): Verdict {
     return unknown ? "unknown" : "covered";
 }
 
-/** Whether one selection covers the database (notResources excluding it wins). */
-export function selectionCovers(selection: StackResource, db: StackResource): Verdict {
+/** Whether one selection covers the database (notResources excluding it wins); `tags` are the database's effective tags. */
+export function selectionCovers(selection: StackResource, db: StackResource, tags: Tags): Verdict {
     const identifier = str(read(db.props, db.type === RDS_CLUSTER ? "clusterIdentifier" : "identifier"));
     const suffix = identifier === "unknown" || identifier === undefined ? undefined : `${db.type === RDS_CLUSTER ? "cluster" : "db"}:${identifier}`;
-    const tags = effectiveTags(db);
     const byTags = selectionTagsMatch(selection, tags);
     const byResources = resourcesMatch(selection, db, suffix);
     let verdict: Verdict;

@@ -3,7 +3,7 @@
 // shorten retention: backups survive a compromised administrator or ransomware (AU-9, CP-9).
 // Prod-only: scope "prod" (advisory in staging).
 
-import { read, StackContext, stackPolicy, StackResource } from "../../lib";
+import { StackContext, stackPolicy, StackResource } from "../../lib";
 
 const VAULT = "aws:backup/vault:Vault";
 const VAULT_LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
@@ -24,6 +24,12 @@ export const backupVaultLocked = stackPolicy({
         "changeableForDays (≥ 3; compliance mode becomes immutable after it) — in govstack, `govstack:baseline.vaultLock: compliance`.",
     resourceTypes: [VAULT, VAULT_LOCK],
     triggerType: VAULT,
+    noVerdict: [
+        {
+            when: "requireComplianceMode is false (pack config) and the vault has a governance-mode lock with a minimum retention",
+            why: "the stack's config accepts governance mode (privileged users may lift it); the minimum retention is still required",
+        },
+    ],
     options: {
         requireComplianceMode: {
             type: "boolean",
@@ -38,7 +44,7 @@ export const backupVaultLocked = stackPolicy({
             const refs = ctx.resolveRefs(lock, "backupVaultName", [VAULT], ["name", "id"]);
             refs.resources.forEach((v) => locks.set(v.urn, [...(locks.get(v.urn) ?? []), lock]));
             // A known name that matches no vault here locks some other vault: no doubt about ours.
-            if (refs.resources.length === 0 && !read(lock.props, "backupVaultName").known) {
+            if (refs.resources.length === 0 && !ctx.read(lock.props, "backupVaultName").known) {
                 unresolved++;
             }
         }
@@ -56,11 +62,14 @@ export const backupVaultLocked = stackPolicy({
             if (!ctx.config.requireComplianceMode) {
                 continue;
             }
-            const grace = own.map((l) => read(l.props, "changeableForDays"));
-            if (grace.some((g) => g.known && typeof g.value === "number")) {
+            const grace = own.map((l) => ctx.readNumber(l, "changeableForDays", { quiet: true }));
+            if (grace.some((g) => g.ok && g.value !== undefined)) {
                 continue;
             }
-            if (grace.some((g) => !g.known)) {
+            if (grace.some((g) => !g.ok && !g.unknown)) {
+                continue; // malformed: reported against the lock
+            }
+            if (grace.some((g) => !g.ok)) {
                 ctx.cannotVerify(vault, `the lock mode (changeableForDays) of backup vault "${vault.name}"`);
             } else {
                 ctx.violation(
@@ -80,16 +89,19 @@ const MIN_LOCK_RETENTION_DAYS = 1;
  * applied), and a lock without a minimum lets a recovery point be deleted at any time (CP-9).
  */
 function checkMinRetention(ctx: StackContext<unknown>, vault: StackResource, locks: readonly StackResource[]): void {
-    const days = locks.map((l) => read(l.props, "minRetentionDays"));
-    const bad = days.find((d) => d.known && !(typeof d.value === "number" && d.value >= MIN_LOCK_RETENTION_DAYS));
-    if (bad?.known) {
-        const what = bad.value === undefined ? "no minRetentionDays" : `minRetentionDays ${String(bad.value)}`;
+    const days = locks.map((l) => ctx.readNumber(l, "minRetentionDays", { quiet: true }));
+    if (days.some((d) => !d.ok && !d.unknown)) {
+        return; // malformed: reported against the lock
+    }
+    const bad = days.find((d) => d.ok && !(d.value !== undefined && d.value >= MIN_LOCK_RETENTION_DAYS));
+    if (bad?.ok) {
+        const what = bad.value === undefined ? "no minRetentionDays" : `minRetentionDays ${bad.value}`;
         ctx.violation(
             vault,
             `Backup vault "${vault.name}" is locked with ${what}: the lock enforces no minimum retention, so recovery points can be deleted early; ` +
                 `set minRetentionDays (at least ${MIN_LOCK_RETENTION_DAYS}) on its aws.backup.VaultLockConfiguration.`,
         );
-    } else if (days.some((d) => !d.known)) {
+    } else if (days.some((d) => !d.ok)) {
         ctx.cannotVerify(vault, `the minimum retention (minRetentionDays) of the vault lock of backup vault "${vault.name}"`);
     }
 }

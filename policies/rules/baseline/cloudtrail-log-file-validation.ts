@@ -20,11 +20,10 @@ export const cloudtrailLogFileValidation = resourcePolicy({
     ],
     remediationSteps: "Set `enableLogFileValidation: true` on the aws.cloudtrail.Trail.",
     resourceTypes: [TRAIL],
+    noVerdict: [],
     validate: (ctx) => {
-        const v = ctx.read("enableLogFileValidation");
-        if (!v.known) {
-            ctx.cannotVerify("enableLogFileValidation");
-        } else if (v.value !== true) {
+        const v = ctx.readBoolean("enableLogFileValidation");
+        if (v.ok && v.value !== true) {
             ctx.violation(`CloudTrail trail "${ctx.name}" does not validate its log files; set enableLogFileValidation to true.`);
         }
     },

@@ -37,6 +37,12 @@ export const cloudtrailTrailPresent = stackPolicy({
         "on, log file validation and KMS in the stack — in govstack, set " +
         "`govstack:baseline.auditTrail: true` — or waive the policy for the workload resource named in the violation.",
     resourceTypes: [TRAIL, ...DEFAULT_WORKLOAD_TYPES] as [string, ...string[]],
+    noVerdict: [
+        {
+            when: "the stack has no resource of workloadTypes (a database, an ECS service or a load balancer by default)",
+            why: "a stack without a workload (a shared network or key stack) makes no API calls a trail must record on its behalf; the account's trail is declared where the workload runs",
+        },
+    ],
     options: {
         workloadTypes: {
             type: "array",
@@ -60,7 +66,15 @@ export const cloudtrailTrailPresent = stackPolicy({
         }
         // A declared trail only counts when it records the API calls (AU-12): logging on, every
         // management event (read and write) selected, every region, and IAM/STS global events.
-        const verdicts = trails.map((t) => ({ trail: t, verdict: trailRecords(t.props) }));
+        const verdicts = trails.map((t) => {
+            const verdict = trailRecords(t.props);
+            if (verdict.kind !== "malformed") {
+                return { trail: t, verdict };
+            }
+            // Reported against the trail; a trail whose settings cannot be read records nothing we can count on.
+            ctx.settle(t, verdict.malformed);
+            return { trail: t, verdict: { kind: "no" as const, why: `${verdict.malformed.path} cannot be read` } };
+        });
         if (verdicts.some((v) => v.verdict.kind === "yes")) {
             return;
         }
@@ -69,7 +83,7 @@ export const cloudtrailTrailPresent = stackPolicy({
             ctx.cannotVerify(workload, `whether CloudTrail trail "${unknownTrail.trail.name}" records management events in every region`);
             return;
         }
-        const why = verdicts.map((v) => `trail "${v.trail.name}": ${v.verdict.kind === "no" ? v.verdict.why : ""}`).join("; ");
+        const why = verdicts.map((v) => `trail "${v.trail.name}": ${"why" in v.verdict ? v.verdict.why : ""}`).join("; ");
         ctx.violation(
             workload,
             `The stack runs ${workload.type} "${workload.name}" but no CloudTrail trail records its API calls (${why}); ` +

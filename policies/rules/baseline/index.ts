@@ -15,14 +15,29 @@ import { GovPolicy } from "../../lib";
 import { backupPlanCoversDatabase } from "./backup-plan-covers-database";
 import { backupPlanCrossRegionCopy } from "./backup-plan-cross-region-copy";
 import { backupVaultLocked } from "./backup-vault-locked";
+import { cloudtrailCloudwatchLogs } from "./cloudtrail-cloudwatch-logs";
+import { cloudtrailCmkEncrypted } from "./cloudtrail-cmk-encrypted";
 import { cloudtrailLogFileValidation } from "./cloudtrail-log-file-validation";
+import { cloudtrailS3DataEvents } from "./cloudtrail-s3-data-events";
 import { cloudtrailTrailPresent } from "./cloudtrail-trail-present";
 
-export { backupPlanCoversDatabase, backupPlanCrossRegionCopy, backupVaultLocked, cloudtrailLogFileValidation, cloudtrailTrailPresent };
+export {
+    backupPlanCoversDatabase,
+    backupPlanCrossRegionCopy,
+    backupVaultLocked,
+    cloudtrailCloudwatchLogs,
+    cloudtrailCmkEncrypted,
+    cloudtrailLogFileValidation,
+    cloudtrailS3DataEvents,
+    cloudtrailTrailPresent,
+};
 
 export const baselinePolicies: GovPolicy[] = [
     cloudtrailLogFileValidation,
     cloudtrailTrailPresent,
+    cloudtrailCloudwatchLogs,
+    cloudtrailCmkEncrypted,
+    cloudtrailS3DataEvents,
     backupPlanCoversDatabase,
     backupVaultLocked,
     backupPlanCrossRegionCopy,

@@ -50,6 +50,12 @@ export const autoscalingGroupElbHealthCheck = stackPolicy({
         "enough for the instance to start.",
     resourceTypes: [AUTOSCALING_GROUP, ATTACHMENT, TRAFFIC_SOURCE_ATTACHMENT],
     triggerType: AUTOSCALING_GROUP,
+    noVerdict: [
+        {
+            when: "a group is attached to no load balancer or target group (neither by its own inputs nor by an attachment)",
+            why: "without a load balancer there is no ELB health check to include; EC2 status checks still replace failed instances",
+        },
+    ],
     validate: (ctx) => {
         // What each group must include, from its own inputs and from the attachments that point at it.
         const needs = new Map<string, Set<Need>>();

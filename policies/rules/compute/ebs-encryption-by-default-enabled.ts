@@ -19,6 +19,12 @@ export const ebsEncryptionByDefaultEnabled = resourcePolicy({
     ],
     remediationSteps: "Set `enabled: true` on the aws.ebs.EncryptionByDefault (or remove `enabled`: true is the default).",
     resourceTypes: [ENCRYPTION_BY_DEFAULT],
+    noVerdict: [
+        {
+            when: "an aws.ebs.EncryptionByDefault sets no `enabled`",
+            why: "the provider's default is true",
+        },
+    ],
     validate: (ctx) => {
         const label = labelOf(ctx, "Resource");
         const r = ctx.read("enabled");

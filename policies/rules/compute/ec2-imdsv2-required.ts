@@ -37,6 +37,16 @@ export const ec2Imdsv2Required = resourcePolicy({
             description: "Largest httpPutResponseHopLimit allowed (1 for plain instances; 2 lets containers on the host reach IMDS).",
         },
     },
+    noVerdict: [
+        {
+            when: "the metadata service is disabled (httpEndpoint \"disabled\")",
+            why: "no metadata service, no credentials to steal",
+        },
+        {
+            when: "the hop limit is not set",
+            why: "AWS's default (1, or 2 for container-ready AMIs) is within the limit",
+        },
+    ],
     validate: (ctx) => {
         if (templateSupplies(ctx.type, ctx.props, "metadataOptions")) {
             return;

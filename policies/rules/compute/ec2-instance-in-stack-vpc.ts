@@ -70,7 +70,7 @@ function instanceSubnets(ctx: StackContext<unknown>, r: StackResource): Placemen
             unresolved = true;
         } else if (v.value !== undefined && v.value !== null) {
             // The id sits inside the block (networkInterfaceId): the block's property dependency ties it.
-            const refs = ctx.resolveRefs(r, field, [NETWORK_INTERFACE]);
+            const refs = ctx.resolveRefs(r, field, [NETWORK_INTERFACE], undefined, { blocks: true });
             nics.push(...refs.resources);
             unresolved = unresolved || refs.unresolved > 0;
         }
@@ -82,7 +82,7 @@ function instanceSubnets(ctx: StackContext<unknown>, r: StackResource): Placemen
     // A launch template may name the subnet in its first network interface.
     const template = read(r.props, "launchTemplate");
     if (!template.known || (template.value !== undefined && template.value !== null)) {
-        const templates = ctx.resolveRefs(r, "launchTemplate", [LAUNCH_TEMPLATE]);
+        const templates = ctx.resolveRefs(r, "launchTemplate", [LAUNCH_TEMPLATE], undefined, { blocks: true });
         if (templates.resources.length === 0) {
             return { inDefaultVpc: [], unresolved: true };
         }
@@ -96,7 +96,7 @@ function instanceSubnets(ctx: StackContext<unknown>, r: StackResource): Placemen
             return !id.known || (id.value !== undefined && id.value !== null && id.value !== "");
         };
         if (Array.isArray(ltNics.value) && ltNics.value.some(named)) {
-            return judgeSubnets(ctx, ctx.resolveRefs(lt, "networkInterfaces", SUBNET_TYPES));
+            return judgeSubnets(ctx, ctx.resolveRefs(lt, "networkInterfaces", SUBNET_TYPES, undefined, { blocks: true }));
         }
     }
     return "none";
@@ -124,6 +124,7 @@ export const ec2InstanceInStackVpc = stackPolicy({
         "Set `subnetId` (instances, spot requests) or `vpcZoneIdentifiers` (Auto Scaling groups) to private subnets of a VPC the " +
         "stack declares (`aws.ec2.Subnet` in an `aws.ec2.Vpc`), not the default VPC.",
     resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, AUTOSCALING_GROUP, SUBNET, DEFAULT_SUBNET, VPC, DEFAULT_VPC, NETWORK_INTERFACE, LAUNCH_TEMPLATE],
+    noVerdict: [],
     validate: (ctx) => {
         for (const r of ctx.ofType(INSTANCE, SPOT_INSTANCE_REQUEST, AUTOSCALING_GROUP)) {
             const label = `${NOUN[r.type]} "${r.name}"`;

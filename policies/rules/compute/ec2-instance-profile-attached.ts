@@ -23,6 +23,12 @@ export const ec2InstanceProfileAttached = resourcePolicy({
         "Create an `aws.iam.InstanceProfile` for a least-privilege role and set `iamInstanceProfile` to it (its name) on the " +
         "instance, spot request or launch configuration.",
     resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_CONFIGURATION],
+    noVerdict: [
+        {
+            when: "the instance profile is unknown at preview",
+            why: "a computed profile name comes from an aws.iam.InstanceProfile of the stack, i.e. attached",
+        },
+    ],
     validate: (ctx) => {
         if (templateSupplies(ctx.type, ctx.props, "iamInstanceProfile")) {
             return;

@@ -32,6 +32,12 @@ export const ec2NoPublicIp = resourcePolicy({
         "launch into private subnets; remove the Elastic IP (`aws.ec2.Eip` `instance`, `aws.ec2.EipAssociation` `instanceId`) and " +
         "reach the instance through a load balancer or AWS Systems Manager Session Manager.",
     resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, SPOT_FLEET_REQUEST, EIP, EIP_ASSOCIATION],
+    noVerdict: [
+        {
+            when: "an Elastic IP is associated with a network interface or a NAT gateway, not an instance",
+            why: "the rule is about instances; NAT gateways need their public address",
+        },
+    ],
     validate: (ctx) => {
         const label = labelOf(ctx, "Resource");
         const judge = (value: unknown, known: boolean, path: string) => {

@@ -85,6 +85,16 @@ export const ec2RootVolumeEncrypted = stackPolicy({
         "`new aws.ebs.EncryptionByDefault(\"ebs-default\", { enabled: true })` to the stack with the same provider, and make " +
         "instances depend on it (`dependsOn`) so none launches before it is on.",
     resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, ENCRYPTION_BY_DEFAULT],
+    noVerdict: [
+        {
+            when: "the resource declares its root block device, or uses a launch template",
+            why: "ec2-block-devices-encrypted judges a declared device; a launch template is judged itself",
+        },
+        {
+            when: "an aws.ebs.EncryptionByDefault with enabled true covers the same provider and region",
+            why: "every volume the AMI's snapshot creates there is encrypted",
+        },
+    ],
     validate: (ctx) => {
         const capacity = ctx.ofType(INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION);
         if (capacity.length === 0) {

@@ -26,6 +26,7 @@ export const eksControlPlaneLogs = resourcePolicy({
         "Set `enabledClusterLogTypes: [\"api\", \"audit\", \"authenticator\"]` and create the `/aws/eks/<cluster>/cluster` log group " +
         "beforehand with a retention and a customer-managed KMS key.",
     resourceTypes: [EKS_CLUSTER],
+    noVerdict: [],
     validate: (ctx) => {
         const label = `EKS cluster "${ctx.name}"`;
         const types = ctx.read("enabledClusterLogTypes");

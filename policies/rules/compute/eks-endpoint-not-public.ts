@@ -24,6 +24,12 @@ export const eksEndpointNotPublic = resourcePolicy({
         "(a bastion through Session Manager, a VPN or Direct Connect); if a public endpoint is needed, list the operator CIDRs in " +
         "`vpcConfig.publicAccessCidrs`.",
     resourceTypes: [EKS_CLUSTER],
+    noVerdict: [
+        {
+            when: "the public endpoint is off (endpointPublicAccess false)",
+            why: "the API server is reachable only from the VPC",
+        },
+    ],
     validate: (ctx) => {
         const label = `EKS cluster "${ctx.name}"`;
         const pub = ctx.read("vpcConfig.endpointPublicAccess");

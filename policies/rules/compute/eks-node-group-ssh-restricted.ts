@@ -21,6 +21,12 @@ export const eksNodeGroupSshRestricted = resourcePolicy({
         "Remove `remoteAccess` and use Session Manager, or set `remoteAccess.sourceSecurityGroupIds` to the bastion's or " +
         "operators' security group.",
     resourceTypes: ["aws:eks/nodeGroup:NodeGroup"],
+    noVerdict: [
+        {
+            when: "a node group has no remote access SSH key",
+            why: "without a key EKS opens no port on the nodes",
+        },
+    ],
     validate: (ctx) => {
         const key = ctx.read("remoteAccess.ec2SshKey");
         const sources = ctx.read("remoteAccess.sourceSecurityGroupIds");

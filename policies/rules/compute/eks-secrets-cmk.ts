@@ -22,6 +22,12 @@ export const eksSecretsCmk = resourcePolicy({
         "Set `encryptionConfig: { resources: [\"secrets\"], provider: { keyArn: <customer-managed KMS key ARN> } }` (it cannot be " +
         "removed once set).",
     resourceTypes: [EKS_CLUSTER],
+    noVerdict: [
+        {
+            when: "the encryption key ARN is unknown at preview",
+            why: "a computed key ARN comes from a key of the stack, a customer-managed key",
+        },
+    ],
     validate: (ctx) => {
         const label = `EKS cluster "${ctx.name}"`;
         const config = ctx.read("encryptionConfig");

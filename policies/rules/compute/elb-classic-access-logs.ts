@@ -23,6 +23,12 @@ export const elbClassicAccessLogs = resourcePolicy({
         "Set `accessLogs: { bucket: <log bucket>, bucketPrefix: <name>, interval: 5, enabled: true }` (the bucket policy must let " +
         "the regional ELB account write), or replace the Classic ELB with an Application Load Balancer with access logs.",
     resourceTypes: [CLASSIC_ELB],
+    noVerdict: [
+        {
+            when: "the access-log bucket is unknown at preview",
+            why: "a computed bucket name counts as set: it comes from a bucket of the stack",
+        },
+    ],
     validate: (ctx) => {
         const logs = ctx.read("accessLogs");
         const enabled = ctx.read("accessLogs.enabled");

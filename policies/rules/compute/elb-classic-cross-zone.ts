@@ -22,6 +22,7 @@ export const elbClassicCrossZone = resourcePolicy({
         "Remove `crossZoneLoadBalancing: false` and list subnets in at least two Availability Zones, or replace the Classic ELB " +
         "with an Application Load Balancer (always cross-zone).",
     resourceTypes: [CLASSIC_ELB],
+    noVerdict: [],
     validate: (ctx) => {
         const label = `Classic load balancer "${ctx.name}"`;
         const crossZone = ctx.read("crossZoneLoadBalancing");

@@ -26,6 +26,7 @@ export const elbClassicTlsListeners = resourcePolicy({
         "Set every listener's `lbProtocol` to \"HTTPS\" (or \"SSL\") with `sslCertificateId` an ACM certificate ARN; better, " +
         "replace the Classic ELB with an Application Load Balancer whose port-80 listener redirects to HTTPS.",
     resourceTypes: [CLASSIC_ELB],
+    noVerdict: [],
     validate: (ctx) => {
         const label = `Classic load balancer "${ctx.name}"`;
         const listeners = ctx.read("listeners");

@@ -52,6 +52,12 @@ export const noEmbeddedCredentials = resourcePolicy({
         "Remove the key from `userData` / `userDataBase64` / `environment.variables`; give the instance an instance profile or the " +
         "function a role, and read other secrets from Secrets Manager at run time. Deactivate the exposed key.",
     resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, LAMBDA_FUNCTION],
+    noVerdict: [
+        {
+            when: "user data or an environment value is unknown at preview",
+            why: "a computed value cannot hold a literal key written in the program; the policy runs again at the update",
+        },
+    ],
     validate: (ctx) => {
         const label = labelOf(ctx, "Resource");
         const judge = (value: unknown, path: string) => {

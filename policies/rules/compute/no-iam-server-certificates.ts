@@ -17,6 +17,7 @@ export const noIamServerCertificates = resourcePolicy({
         "Replace the aws.iam.ServerCertificate with an `aws.acm.Certificate` (DNS validation; or import into ACM when the " +
         "certificate must come from another CA) and point listeners at its ARN.",
     resourceTypes: ["aws:iam/serverCertificate:ServerCertificate"],
+    noVerdict: [],
     validate: (ctx) => {
         ctx.violation(
             `IAM server certificate "${ctx.name}" uploads a private key to IAM, where nothing renews it; issue or import the certificate ` +

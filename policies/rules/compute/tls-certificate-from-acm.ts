@@ -34,6 +34,12 @@ export const tlsCertificateFromAcm = resourcePolicy({
         "load balancers: `listeners[].sslCertificateId`; API Gateway: `regionalCertificateArn`) to its ARN instead of an IAM server " +
         "certificate or `certificateBody`.",
     resourceTypes: [CLASSIC_ELB, REST_DOMAIN_NAME, ...LISTENER_TYPES, ...LISTENER_CERTIFICATE_TYPES],
+    noVerdict: [
+        {
+            when: "a listener or domain terminates no TLS (a plain listener, no certificate)",
+            why: "AWS requires a certificate wherever TLS terminates; plain listeners are judged by the listener policies",
+        },
+    ],
     validate: (ctx) => {
         const label = labelOf(ctx, "Resource");
         const judge = (value: { known: boolean; value?: unknown }, path: string) => {

@@ -6,7 +6,7 @@
 // verify"; known JSON whose image (or any other field) holds the unknown sentinel → every other
 // field is still checked, and only that field is "cannot verify".
 
-import { isUnknown, Read, readJsonDocument, ResourceContext, UNKNOWN_READ } from "../../lib";
+import { Checked, describeValue, Guard, isUnknown, OBJECT, Read, readJsonDocument, ReadOptions, ResourceContext, STRING, Typed, typed, UNKNOWN_READ } from "../../lib";
 
 export const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 
@@ -42,10 +42,47 @@ export function containerField(def: unknown, path: string): Read {
     return isUnknown(cur) ? UNKNOWN_READ : { known: true, value: cur };
 }
 
+/**
+ * A container field ("a.b.c") typed by `guard`, read with the provider's case-folded keys. A value
+ * of the wrong type on the way (a string where an object belongs) is malformed; `at` names `def`.
+ */
+export function containerTyped<T>(def: unknown, path: string, guard: Guard<T>, at: string): Typed<T> {
+    let cur: unknown = def;
+    let shown = at;
+    for (const segment of path.split(".")) {
+        if (isUnknown(cur)) {
+            return { kind: "unknown" };
+        }
+        if (cur === undefined || cur === null) {
+            return { kind: "ok", value: undefined };
+        }
+        if (typeof cur !== "object" || Array.isArray(cur)) {
+            return { kind: "malformed", path: shown, got: describeValue(cur), expected: "an object" };
+        }
+        const want = foldKey(segment);
+        let next: unknown = undefined;
+        for (const [key, value] of Object.entries(cur)) {
+            if (foldKey(key) === want) {
+                next = value;
+            }
+        }
+        cur = next;
+        shown = `${shown}.${segment}`;
+    }
+    return typed(cur, guard, shown);
+}
+
 export interface Container {
     /** For messages: `container "app"` (or `container #0` when unnamed). */
     readonly label: string;
+    /** Where it is, for "Cannot evaluate" messages: `containerDefinitions[0]`. */
+    readonly at: string;
     readonly def: unknown;
+}
+
+/** A container's field typed by `guard` (case-folded keys): unknown → "cannot verify <label> <path>", malformed → mandatory. */
+export function containerRead<T>(ctx: ResourceContext<unknown>, c: Container, path: string, guard: Guard<T>, opts: Pick<ReadOptions, "quiet" | "what"> = {}): Checked<T> {
+    return ctx.settle(containerTyped(c.def, path, guard, c.at), { what: `${c.label} ${path}`, ...opts });
 }
 
 /**
@@ -67,10 +104,17 @@ export function containersOf(ctx: ResourceContext<unknown>, concern: string): Co
         );
         return undefined;
     }
-    return doc.value.map((def: unknown, i: number) => {
-        const name = containerField(def, "name");
-        return { label: name.known && typeof name.value === "string" ? `container "${name.value}"` : `container #${i}`, def };
+    const containers: Container[] = [];
+    doc.value.forEach((def: unknown, i: number) => {
+        const at = `containerDefinitions[${i}]`;
+        // A container that is not an object cannot be judged: a mandatory "Cannot evaluate" (not an unnamed pass).
+        if (!ctx.check(def, OBJECT, at).ok) {
+            return;
+        }
+        const name = containerTyped(def, "name", STRING, at);
+        containers.push({ label: name.kind === "ok" && name.value !== undefined ? `container "${name.value}"` : `container #${i}`, at, def });
     });
+    return containers;
 }
 
 /** For messages: `Task definition "<name>" container "app"` (or `container #0` when unnamed). */

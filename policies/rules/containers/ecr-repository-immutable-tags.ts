@@ -18,12 +18,12 @@ export const ecrRepositoryImmutableTags = resourcePolicy({
     ],
     remediationSteps: 'Set `imageTagMutability: "IMMUTABLE"` on the aws.ecr.Repository or aws.ecr.RepositoryCreationTemplate (the default is MUTABLE).',
     resourceTypes: [ECR_REPOSITORY, ECR_REPOSITORY_CREATION_TEMPLATE],
+    noVerdict: [],
     validate: (ctx) => {
-        const mutability = ctx.read("imageTagMutability");
-        if (!mutability.known) {
-            ctx.cannotVerify("imageTagMutability");
-        } else if (mutability.value !== "IMMUTABLE") {
-            const current = typeof mutability.value === "string" ? mutability.value : "MUTABLE (the default)";
+        // Anything but IMMUTABLE is a violation, so a string is enough (a near miss is reported as it is).
+        const mutability = ctx.readString("imageTagMutability");
+        if (mutability.ok && mutability.value !== "IMMUTABLE") {
+            const current = mutability.value ?? "MUTABLE (the default)";
             ctx.violation(`${labelOf(ctx, "ECR repository")} has imageTagMutability ${current}; set it to IMMUTABLE.`);
         }
     },

@@ -19,11 +19,10 @@ export const ecrRepositoryScanOnPush = resourcePolicy({
         "Set `imageScanningConfiguration: { scanOnPush: true }` on the aws.ecr.Repository (or waive this policy where a " +
         "registry-level enhanced scanning configuration covers the repository).",
     resourceTypes: [ECR_REPOSITORY],
+    noVerdict: [],
     validate: (ctx) => {
-        const scan = ctx.read("imageScanningConfiguration.scanOnPush");
-        if (!scan.known) {
-            ctx.cannotVerify("imageScanningConfiguration.scanOnPush");
-        } else if (scan.value !== true) {
+        const scan = ctx.readBoolean("imageScanningConfiguration.scanOnPush");
+        if (scan.ok && scan.value !== true) {
             ctx.violation(`ECR repository "${ctx.name}" does not scan images on push; set imageScanningConfiguration.scanOnPush to true.`);
         }
     },

@@ -2,8 +2,8 @@
 // tested: never :latest or an untagged name, and by @sha256 digest where config requires it
 // (prod promotes staging's digest) (CM-2, CM-3, SI-7).
 
-import { isUnknown, resourcePolicy, UNKNOWN_SENTINELS } from "../../lib";
-import { containerField, containersOf, TASK_DEFINITION, what } from "./container-definitions";
+import { isUnknown, resourcePolicy, STRING, UNKNOWN_SENTINELS } from "../../lib";
+import { containerRead, containersOf, TASK_DEFINITION, what } from "./container-definitions";
 
 /** True when a string has an unknown sentinel embedded in it (an interpolated computed value). */
 function hasUnknownPart(value: string): boolean {
@@ -61,10 +61,14 @@ export const ecsContainerImagePinned = resourcePolicy({
             description: "Require every image to be pinned by @sha256: digest (set true for prod).",
         },
     },
+    noVerdict: [],
     validate: (ctx) => {
         for (const c of containersOf(ctx, "the image reference") ?? []) {
-            const image = containerField(c.def, "image");
-            const verdict = image.known ? judgeImage(image.value, ctx.config.requireDigest) : { kind: "unknown" as const };
+            const image = containerRead(ctx, c, "image", STRING, { quiet: true });
+            if (!image.ok && !image.unknown) {
+                continue; // malformed: reported
+            }
+            const verdict = image.ok ? judgeImage(image.value, ctx.config.requireDigest) : { kind: "unknown" as const };
             if (verdict.kind === "unknown") {
                 ctx.cannotVerify(`${c.label} image`);
             } else if (verdict.kind === "bad") {

@@ -1,8 +1,8 @@
 // ecs-container-no-added-capabilities: added Linux capabilities are judged against an allow list
 // (deny by default), because a deny list of the dangerous ones misses the next one (AC-6, CM-7, SC-39).
 
-import { isUnknown, resourcePolicy } from "../../lib";
-import { containerField, containersOf, TASK_DEFINITION, what } from "./container-definitions";
+import { resourcePolicy, STRING, STRING_OR_LIST } from "../../lib";
+import { containerRead, containersOf, TASK_DEFINITION, what } from "./container-definitions";
 
 /** "CAP_SYS_ADMIN" and "sys_admin" both name SYS_ADMIN. */
 function capabilityName(value: string): string {
@@ -22,6 +22,12 @@ export const ecsContainerNoAddedCapabilities = resourcePolicy({
         'Remove `linuxParameters.capabilities.add` (keep `drop: ["ALL"]`); if one capability is truly needed, add it to ' +
         "this policy's `allowedCapabilities` in the stack's pack config with a justification.",
     resourceTypes: [TASK_DEFINITION],
+    noVerdict: [
+        {
+            when: "an added capability is in allowedCapabilities (pack config; ALL never is)",
+            why: "an explicit, reviewed exception in the stack's config, with its justification there",
+        },
+    ],
     options: {
         allowedCapabilities: {
             type: "array",
@@ -34,23 +40,21 @@ export const ecsContainerNoAddedCapabilities = resourcePolicy({
         const allowed = new Set(ctx.config.allowedCapabilities.map(capabilityName));
         allowed.delete("ALL");
         for (const c of containersOf(ctx, "added capabilities") ?? []) {
-            const add = containerField(c.def, "linuxParameters.capabilities.add");
-            if (!add.known) {
-                ctx.cannotVerify(`${c.label} linuxParameters.capabilities.add`);
+            // A list of names (a single name is read as a one-element list, as before).
+            const add = containerRead(ctx, c, "linuxParameters.capabilities.add", STRING_OR_LIST);
+            if (!add.ok) {
                 continue;
             }
-            const list = Array.isArray(add.value) ? add.value : add.value === undefined || add.value === null ? [] : [add.value];
             const denied: string[] = [];
             let unknownCap = false;
-            for (const cap of list) {
-                if (typeof cap !== "string" || isUnknown(cap)) {
-                    unknownCap ||= isUnknown(cap);
-                    continue;
+            (add.value ?? []).forEach((raw, i) => {
+                const cap = ctx.check(raw, STRING, `${c.at}.linuxParameters.capabilities.add[${i}]`, { quiet: true });
+                if (!cap.ok) {
+                    unknownCap ||= cap.unknown;
+                } else if (cap.value !== undefined && !allowed.has(capabilityName(cap.value))) {
+                    denied.push(capabilityName(cap.value));
                 }
-                if (!allowed.has(capabilityName(cap))) {
-                    denied.push(capabilityName(cap));
-                }
-            }
+            });
             if (denied.length > 0) {
                 ctx.violation(`${what(ctx, c)} adds Linux capabilities ${denied.join(", ")}; remove them from linuxParameters.capabilities.add.`);
             }

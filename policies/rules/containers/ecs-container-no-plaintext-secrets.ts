@@ -2,8 +2,8 @@
 // definition, the Pulumi state and every DescribeTaskDefinition response, so secrets (by a
 // secret-looking name, or a value that is itself a credential) go in `secrets` (IA-5(7), SC-28).
 
-import { resourcePolicy } from "../../lib";
-import { containerField, containersOf, TASK_DEFINITION, what } from "./container-definitions";
+import { ARRAY, resourcePolicy, STRING } from "../../lib";
+import { containerRead, containersOf, containerTyped, TASK_DEFINITION, what } from "./container-definitions";
 
 /** Default secret-looking fragments of environment variable names (matched case-insensitively as substrings). */
 export const DEFAULT_SECRET_NAME_PATTERNS = [
@@ -52,6 +52,16 @@ export const ecsContainerNoPlaintextSecrets = resourcePolicy({
         "Move the variable from `environment` to `secrets` with `valueFrom` the Secrets Manager secret (name or ARN, " +
         "optionally `:json-key::`), and grant the execution role secretsmanager:GetSecretValue on it.",
     resourceTypes: [TASK_DEFINITION],
+    noVerdict: [
+        {
+            when: "a variable's name is in allowedNames (pack config)",
+            why: "an explicit, reviewed exception for a name that only looks secret (e.g. TOKEN_TTL_SECONDS); its value is still not checked, by the config's choice",
+        },
+        {
+            when: "a variable's value is unknown at preview and its name does not look secret",
+            why: "the name is judged now; the value is judged when the policy runs again at the update, before the task definition is registered",
+        },
+    ],
     options: {
         secretNamePatterns: {
             type: "array",
@@ -72,30 +82,30 @@ export const ecsContainerNoPlaintextSecrets = resourcePolicy({
         const patterns = ctx.config.secretNamePatterns.map((p) => p.toUpperCase());
         const allowed = new Set(ctx.config.allowedNames);
         for (const c of containersOf(ctx, "environment variables") ?? []) {
-            const env = containerField(c.def, "environment");
-            if (!env.known) {
-                ctx.cannotVerify(`${c.label} environment`);
+            const env = containerRead(ctx, c, "environment", ARRAY);
+            if (!env.ok) {
                 continue;
             }
             const flagged: string[] = [];
             let unknownName = false;
-            for (const entry of Array.isArray(env.value) ? env.value : []) {
-                const name = containerField(entry, "name");
-                const value = containerField(entry, "value");
-                if (!name.known) {
-                    unknownName = true;
-                    continue;
+            (env.value ?? []).forEach((entry, i) => {
+                const at = `${c.at}.environment[${i}]`;
+                const name = ctx.settle(containerTyped(entry, "name", STRING, at), { quiet: true });
+                const value = ctx.settle(containerTyped(entry, "value", STRING, at), { quiet: true });
+                if (!name.ok) {
+                    unknownName ||= name.unknown;
+                    return;
                 }
-                if (typeof name.value !== "string" || allowed.has(name.value)) {
-                    continue;
+                if (name.value === undefined || allowed.has(name.value)) {
+                    return;
                 }
                 const upper = name.value.toUpperCase();
                 const secretName = patterns.some((p) => upper.includes(p));
-                const keyValue = value.known && typeof value.value === "string" && secretValue(value.value);
+                const keyValue = value.ok && value.value !== undefined && secretValue(value.value);
                 if (secretName || keyValue) {
                     flagged.push(name.value);
                 }
-            }
+            });
             if (flagged.length > 0) {
                 ctx.violation(`${what(ctx, c)} has secret-looking plaintext environment variable(s) ${flagged.join(", ")}; pass them through secrets (valueFrom).`);
             }

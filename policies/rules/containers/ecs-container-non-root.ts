@@ -1,8 +1,8 @@
 // ecs-container-non-root: without `user` a container runs as the image's user, root by default,
 // so a compromise of the process is a compromise of root in the container (AC-6, AC-6(10), CM-7).
 
-import { resourcePolicy } from "../../lib";
-import { containerField, containersOf, TASK_DEFINITION, what } from "./container-definitions";
+import { resourcePolicy, STRING_OR_NUMBER } from "../../lib";
+import { containerRead, containersOf, TASK_DEFINITION, what } from "./container-definitions";
 
 /**
  * The user part of `user` ("user", "user:group", "uid:gid") names root: "root", or a numeric uid 0
@@ -28,15 +28,19 @@ export const ecsContainerNonRoot = resourcePolicy({
         'Set `user` in each container definition to a numeric non-root UID (e.g. "1001", or "1001:1001") that the image ' +
         "owns its files as; never root, 0 or 0:<gid>.",
     resourceTypes: [TASK_DEFINITION],
+    noVerdict: [],
     validate: (ctx) => {
         for (const c of containersOf(ctx, "the container user") ?? []) {
-            const user = containerField(c.def, "user");
-            if (!user.known) {
-                ctx.cannotVerify(`${c.label} user`);
-            } else if (user.value === undefined || user.value === null || user.value === "") {
+            // A string ("1001", "app:app"); a bare number is read as the uid it writes.
+            const user = containerRead(ctx, c, "user", STRING_OR_NUMBER);
+            if (!user.ok) {
+                continue;
+            }
+            if (user.value === undefined || user.value === "") {
                 ctx.violation(`${what(ctx, c)} has no user, so it runs as the image's user (root by default); set user to a non-root UID such as "1001".`);
-            } else if (typeof user.value === "string" || typeof user.value === "number") {
-                const userPart = String(user.value).split(":")[0];
+            } else {
+                const text = typeof user.value === "number" ? user.value.toString() : user.value;
+                const userPart = text.split(":")[0];
                 if (userPart.trim() === "") {
                     // ":1001" sets only the group: the process keeps the image's user (runc: empty user = default).
                     ctx.violation(

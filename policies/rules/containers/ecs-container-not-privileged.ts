@@ -1,8 +1,8 @@
 // ecs-container-not-privileged: privileged mode, host devices and the host's PID, IPC or network
 // namespace each remove the isolation between a task and its host (SC-39, AC-6, CM-7).
 
-import { resourcePolicy } from "../../lib";
-import { containerField, containersOf, TASK_DEFINITION, what } from "./container-definitions";
+import { ARRAY, BOOLEAN, resourcePolicy, STRING } from "../../lib";
+import { containerRead, containersOf, containerTyped, TASK_DEFINITION, what } from "./container-definitions";
 
 /**
  * Task-level modes that put the task's containers in one of the host's namespaces. Each is an
@@ -13,10 +13,10 @@ import { containerField, containersOf, TASK_DEFINITION, what } from "./container
  * ports) and the EC2 instance role's credentials at IMDS become reachable (SC-39, SC-7).
  * Fargate rejects all three; the EC2 launch type accepts them.
  */
-const HOST_NAMESPACE_MODES: ReadonlyArray<{ path: string; shares: string; fix: string }> = [
-    { path: "pidMode", shares: "process (PID) namespace", fix: 'remove pidMode or set it to "task"' },
-    { path: "ipcMode", shares: "IPC namespace", fix: 'remove ipcMode or set it to "task" or "none"' },
-    { path: "networkMode", shares: "network stack", fix: 'set networkMode to "awsvpc"' },
+const HOST_NAMESPACE_MODES: ReadonlyArray<{ path: string; values: readonly string[]; shares: string; fix: string }> = [
+    { path: "pidMode", values: ["host", "task"], shares: "process (PID) namespace", fix: 'remove pidMode or set it to "task"' },
+    { path: "ipcMode", values: ["host", "task", "none"], shares: "IPC namespace", fix: 'remove ipcMode or set it to "task" or "none"' },
+    { path: "networkMode", values: ["none", "bridge", "awsvpc", "host"], shares: "network stack", fix: 'set networkMode to "awsvpc"' },
 ];
 
 export const ecsContainerNotPrivileged = resourcePolicy({
@@ -37,30 +37,26 @@ export const ecsContainerNotPrivileged = resourcePolicy({
         "Remove `privileged` from the container definition (or set it to false) and `linuxParameters.devices`; remove " +
         '`pidMode`/`ipcMode` (or set them to "task") and use `networkMode: "awsvpc"`. Fargate rejects all of these anyway.',
     resourceTypes: [TASK_DEFINITION],
+    noVerdict: [],
     validate: (ctx) => {
         for (const mode of HOST_NAMESPACE_MODES) {
-            const value = ctx.read(mode.path);
-            if (!value.known) {
-                ctx.cannotVerify(mode.path);
-            } else if (typeof value.value === "string" && value.value.trim().toLowerCase() === "host") {
+            // The modes AWS defines, in any case and spacing the old check folded: a misspelt mode is malformed, not "not host".
+            const value = ctx.readEnum(mode.path, mode.values, { ignoreCase: true, trim: true });
+            if (value.ok && value.value === "host") {
                 ctx.violation(`Task definition "${ctx.name}" shares the host's ${mode.shares} (${mode.path} "${value.value}"); ${mode.fix}.`);
             }
         }
         for (const c of containersOf(ctx, "privileged mode") ?? []) {
-            const privileged = containerField(c.def, "privileged");
-            if (!privileged.known) {
-                ctx.cannotVerify(`${c.label} privileged`);
-            } else if (privileged.value === true) {
+            const privileged = containerRead(ctx, c, "privileged", BOOLEAN);
+            if (privileged.ok && privileged.value === true) {
                 ctx.violation(`${what(ctx, c)} is privileged; remove privileged: true.`);
             }
-            const devices = containerField(c.def, "linuxParameters.devices");
-            if (!devices.known) {
-                ctx.cannotVerify(`${c.label} linuxParameters.devices`);
-            } else if (devices.value !== undefined && devices.value !== null && !(Array.isArray(devices.value) && devices.value.length === 0)) {
+            const devices = containerRead(ctx, c, "linuxParameters.devices", ARRAY);
+            if (devices.ok && devices.value !== undefined && devices.value.length > 0) {
                 // Any device is host hardware in the container: flagged whatever its path (or if its path is computed).
-                const paths = (Array.isArray(devices.value) ? devices.value : [devices.value]).map((d) => {
-                    const host = containerField(d, "hostPath");
-                    return host.known && typeof host.value === "string" ? host.value : "a computed path";
+                const paths = devices.value.map((d, i) => {
+                    const host = containerTyped(d, "hostPath", STRING, `${c.at}.linuxParameters.devices[${i}]`);
+                    return host.kind === "ok" && host.value !== undefined ? host.value : "a computed path";
                 });
                 ctx.violation(`${what(ctx, c)} passes host devices into the container (${paths.join(", ")}); remove linuxParameters.devices.`);
             }

@@ -1,8 +1,8 @@
 // ecs-container-readonly-root-fs: a read-only root filesystem keeps an attacker from dropping tools
 // or altering the image's binaries, so the running container stays the tested baseline (CM-7, SI-7).
 
-import { resourcePolicy } from "../../lib";
-import { containerField, containersOf, TASK_DEFINITION, what } from "./container-definitions";
+import { BOOLEAN, resourcePolicy } from "../../lib";
+import { containerRead, containersOf, TASK_DEFINITION, what } from "./container-definitions";
 
 export const ecsContainerReadonlyRootFs = resourcePolicy({
     name: "ecs-container-readonly-root-fs",
@@ -16,12 +16,11 @@ export const ecsContainerReadonlyRootFs = resourcePolicy({
         "Set `readonlyRootFilesystem: true` in each container definition and mount a task volume (e.g. at /tmp) for the " +
         "few paths the application must write.",
     resourceTypes: [TASK_DEFINITION],
+    noVerdict: [],
     validate: (ctx) => {
         for (const c of containersOf(ctx, "the root filesystem") ?? []) {
-            const ro = containerField(c.def, "readonlyRootFilesystem");
-            if (!ro.known) {
-                ctx.cannotVerify(`${c.label} readonlyRootFilesystem`);
-            } else if (ro.value !== true) {
+            const ro = containerRead(ctx, c, "readonlyRootFilesystem", BOOLEAN);
+            if (ro.ok && ro.value !== true) {
                 ctx.violation(`${what(ctx, c)} has a writable root filesystem; set readonlyRootFilesystem: true.`);
             }
         }

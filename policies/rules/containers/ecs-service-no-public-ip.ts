@@ -2,34 +2,39 @@
 // that launches ECS tasks (services, task sets, EventBridge targets, schedules, pipes) may give
 // them a public IP (SC-7, AC-4).
 
-import { resourcePolicy } from "../../lib";
+import { BOOLEAN, Guard, oneOf, resourcePolicy } from "../../lib";
 
 /**
  * Every resource that launches ECS tasks with an awsvpc network configuration, and where it says
  * whether a task gets a public IP: services, their task sets (EXTERNAL deployments), and the
  * EventBridge rule targets, schedules and pipes that run tasks on their own.
  */
-const PUBLIC_IP_SETTINGS: Readonly<Record<string, { noun: string; path: string; off: string; isPublic(value: unknown): boolean }>> = {
-    "aws:ecs/service:Service": { noun: "ECS service", path: "networkConfiguration.assignPublicIp", off: "false", isPublic: (v) => v === true || v === "true" },
-    "aws:ecs/taskSet:TaskSet": { noun: "ECS task set", path: "networkConfiguration.assignPublicIp", off: "false", isPublic: (v) => v === true || v === "true" },
+// Pipes spell it as a string, ENABLED | DISABLED (any case and spacing, as the old check folded it).
+const PIPE_ASSIGN_PUBLIC_IP = oneOf(["ENABLED", "DISABLED"], { ignoreCase: true, trim: true });
+
+const PUBLIC_IP_SETTINGS: Readonly<Record<string, { noun: string; path: string; off: string; guard: Guard<boolean | string>; isPublic(value: boolean | string): boolean }>> = {
+    "aws:ecs/service:Service": { noun: "ECS service", path: "networkConfiguration.assignPublicIp", off: "false", guard: BOOLEAN, isPublic: (v) => v === true },
+    "aws:ecs/taskSet:TaskSet": { noun: "ECS task set", path: "networkConfiguration.assignPublicIp", off: "false", guard: BOOLEAN, isPublic: (v) => v === true },
     "aws:cloudwatch/eventTarget:EventTarget": {
         noun: "EventBridge target",
         path: "ecsTarget.networkConfiguration.assignPublicIp",
         off: "false",
-        isPublic: (v) => v === true || v === "true",
+        guard: BOOLEAN,
+        isPublic: (v) => v === true,
     },
     "aws:scheduler/schedule:Schedule": {
         noun: "EventBridge schedule",
         path: "target.ecsParameters.networkConfiguration.assignPublicIp",
         off: "false",
-        isPublic: (v) => v === true || v === "true",
+        guard: BOOLEAN,
+        isPublic: (v) => v === true,
     },
-    // Pipes spell it as a string: ENABLED | DISABLED.
     "aws:pipes/pipe:Pipe": {
         noun: "EventBridge pipe",
         path: "targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp",
         off: '"DISABLED"',
-        isPublic: (v) => typeof v === "string" && v.trim().toUpperCase() === "ENABLED",
+        guard: PIPE_ASSIGN_PUBLIC_IP,
+        isPublic: (v) => v === "ENABLED",
     },
 };
 
@@ -46,15 +51,14 @@ export const ecsServiceNoPublicIp = resourcePolicy({
         "Set `networkConfiguration.assignPublicIp: false` (the default; pipes: `awsVpcConfiguration.assignPublicIp: \"DISABLED\"`) " +
         "and use private subnets.",
     resourceTypes: ["aws:ecs/service:Service", "aws:ecs/taskSet:TaskSet", "aws:cloudwatch/eventTarget:EventTarget", "aws:scheduler/schedule:Schedule", "aws:pipes/pipe:Pipe"],
+    noVerdict: [],
     validate: (ctx) => {
         const setting = PUBLIC_IP_SETTINGS[ctx.type];
         if (setting === undefined) {
             return;
         }
-        const pub = ctx.read(setting.path);
-        if (!pub.known) {
-            ctx.cannotVerify(setting.path);
-        } else if (setting.isPublic(pub.value)) {
+        const pub = ctx.readAs(setting.path, setting.guard);
+        if (pub.ok && pub.value !== undefined && setting.isPublic(pub.value)) {
             const does = ctx.type.startsWith("aws:ecs/") ? "assigns public IPs to its tasks" : "runs ECS tasks with public IPs";
             ctx.violation(`${setting.noun} "${ctx.name}" ${does}; set ${setting.path} to ${setting.off}.`);
         }

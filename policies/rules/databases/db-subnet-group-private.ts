@@ -30,6 +30,16 @@ export const dbSubnetGroupPrivate = stackPolicy({
         "Build the subnet group from the VPC's private (isolated) subnets: `mapPublicIpOnLaunch: false` and a route table " +
         "whose default route goes to a NAT gateway or nowhere, never to the internet gateway.",
     resourceTypes: [...SUBNET_GROUP_TYPES, ...ROUTING_TYPES],
+    noVerdict: [
+        {
+            when: "the stack has no DB, cache or warehouse subnet group",
+            why: "nothing to judge: a data store outside a subnet group is placed by other rules (rds-not-publicly-accessible, opensearch-in-vpc)",
+        },
+        {
+            when: "a subnet's route to 0.0.0.0/0 or ::/0 goes to something other than an internet gateway (NAT, transit, virtual private gateway, egress-only gateway)",
+            why: "only an internet gateway makes a subnet reachable from the internet",
+        },
+    ],
     validate: (ctx) => {
         const groups = ctx.ofType(...SUBNET_GROUP_TYPES);
         if (groups.length === 0) {

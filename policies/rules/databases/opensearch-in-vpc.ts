@@ -1,7 +1,7 @@
 // opensearch-in-vpc: judges OpenSearch and Elasticsearch domains. A domain without `vpcOptions`
 // gets a public endpoint guarded only by its access policy (SC-7, AC-4).
 
-import { resourcePolicy } from "../../lib";
+import { resourcePolicy, STRING } from "../../lib";
 
 export const opensearchInVpc = resourcePolicy({
     name: "opensearch-in-vpc",
@@ -17,13 +17,27 @@ export const opensearchInVpc = resourcePolicy({
     ],
     remediationSteps: "Set `vpcOptions` with private `subnetIds` and `securityGroupIds` on the domain (changing it replaces the domain).",
     resourceTypes: ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"],
+    noVerdict: [
+        {
+            when: "vpcOptions.subnetIds (or one of its ids) is unknown at preview",
+            why: "ids computed from subnets created in the same update still place the domain in a VPC; only an absent or empty list leaves the endpoint public",
+        },
+    ],
     validate: (ctx) => {
-        const subnets = ctx.read("vpcOptions.subnetIds");
-        if (!subnets.known) {
-            // Unknown subnet ids (from a VPC created in the same update) still mean "in a VPC".
+        // Unknown subnet ids (from a VPC created in the same update) still mean "in a VPC".
+        const subnets = ctx.readArray("vpcOptions.subnetIds", { quiet: true });
+        if (!subnets.ok) {
             return;
         }
-        if (!Array.isArray(subnets.value) || subnets.value.length === 0) {
+        const ids = subnets.value ?? [];
+        const malformedId = ids.some((id, i) => {
+            const c = ctx.check(id, STRING, `vpcOptions.subnetIds[${i}]`, { quiet: true });
+            return !c.ok && !c.unknown;
+        });
+        if (malformedId) {
+            return; // reported as a mandatory "Cannot evaluate"
+        }
+        if (ids.length === 0) {
             ctx.violation(`OpenSearch domain "${ctx.name}" has no vpcOptions.subnetIds, so its endpoint is public; deploy it in private subnets.`);
         }
     },

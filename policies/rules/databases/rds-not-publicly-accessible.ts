@@ -33,11 +33,10 @@ export const rdsNotPubliclyAccessible = resourcePolicy({
         "Set `publiclyAccessible: false` (the default) and place the instance in a DB subnet group of private subnets; " +
         "reach it from the service's security group only.",
     resourceTypes: DB_INSTANCE_TYPES,
+    noVerdict: [],
     validate: (ctx) => {
-        const pub = ctx.read("publiclyAccessible");
-        if (!pub.known) {
-            ctx.cannotVerify("publiclyAccessible");
-        } else if (pub.value === true) {
+        const pub = ctx.readBoolean("publiclyAccessible");
+        if (pub.ok && pub.value === true) {
             ctx.violation(`DB instance "${ctx.name}" has publiclyAccessible = true; set it to false.`);
         }
     },

@@ -23,12 +23,11 @@ export const redshiftNotPubliclyAccessible = resourcePolicy({
         "Set `publiclyAccessible: false` on the aws.redshift.Cluster (with a subnet group of private subnets) or the " +
         "aws.redshiftserverless.Workgroup (with private `subnetIds`).",
     resourceTypes: ["aws:redshift/cluster:Cluster", REDSHIFT_SERVERLESS_WORKGROUP],
+    noVerdict: [],
     validate: (ctx) => {
         const what = ctx.type === REDSHIFT_SERVERLESS_WORKGROUP ? "Redshift Serverless workgroup" : "Redshift cluster";
-        const pub = ctx.read("publiclyAccessible");
-        if (!pub.known) {
-            ctx.cannotVerify("publiclyAccessible");
-        } else if (pub.value === true) {
+        const pub = ctx.readBoolean("publiclyAccessible");
+        if (pub.ok && pub.value === true) {
             ctx.violation(`${what} "${ctx.name}" has publiclyAccessible = true; set it to false.`);
         }
     },

@@ -30,8 +30,10 @@ export const securityGroupDatabasePortsNotPublic = resourcePolicy({
             description: "Ports treated as database or cache ports.",
         },
     },
+    noVerdict: [],
     validate: (ctx) => {
-        const { entries, unknown } = ingressEntries(ctx.type, ctx.props);
+        const { entries, unknown, malformed } = ingressEntries(ctx.type, ctx.props);
+        malformed.forEach((m) => ctx.settle(m));
         if (unknown) {
             ctx.cannotVerify("ingress");
         }

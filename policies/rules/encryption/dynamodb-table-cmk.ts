@@ -2,8 +2,8 @@
 // (SC-28, SC-12). The default is an AWS-owned key, and a replica without its own key gets the
 // AWS-managed one: neither can be audited or revoked by the customer.
 
-import { resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { readTyped, resourcePolicy, STRING } from "../../lib";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const dynamodbTableCmk = resourcePolicy({
     name: "dynamodb-table-cmk",
@@ -23,6 +23,13 @@ export const dynamodbTableCmk = resourcePolicy({
         "in the replica's region) on each of its `replicas` and on each aws.dynamodb.TableReplica.",
     resourceTypes: ["aws:dynamodb/table:Table", "aws:dynamodb/tableReplica:TableReplica"],
     options: REQUIRE_CMK,
+    noVerdict: [
+        ...CMK_NO_VERDICT,
+        {
+            when: "serverSideEncryption.enabled is true and a replica's kmsKeyArn is unknown at preview",
+            why: "as for the table's key: a computed key id comes from a customer-managed key created in the program",
+        },
+    ],
     validate: (ctx) => {
         if (!ctx.config.requireCmk) {
             return;
@@ -33,23 +40,23 @@ export const dynamodbTableCmk = resourcePolicy({
             return;
         }
         const what = `DynamoDB table "${ctx.name}"`;
-        const enabled = ctx.read("serverSideEncryption.enabled");
-        if (!enabled.known) {
-            ctx.cannotVerify("serverSideEncryption.enabled");
-        } else if (enabled.value !== true) {
+        const enabled = ctx.readBoolean("serverSideEncryption.enabled");
+        if (!enabled.ok) {
+            return;
+        }
+        if (enabled.value !== true) {
             ctx.violation(`${what} is encrypted with an AWS-owned key; set serverSideEncryption: { enabled: true, kmsKeyArn: <customer-managed key> }.`);
         } else {
             checkCmk(ctx, "serverSideEncryption.kmsKeyArn", what);
             // Global table replicas: without replicas[].kmsKeyArn DynamoDB encrypts the replica with the
             // replica region's AWS-managed alias/aws/dynamodb key, even when the table uses a CMK.
-            const replicas = ctx.read("replicas");
-            if (!replicas.known) {
-                ctx.cannotVerify("replicas");
-            } else if (Array.isArray(replicas.value)) {
-                replicas.value.forEach((replica, i) => {
-                    const region = ctx.read("regionName", replica);
-                    const where = region.known && typeof region.value === "string" ? ` (${region.value})` : "";
-                    checkCmk(ctx, "kmsKeyArn", `${what} replicas[${i}]${where}`, replica);
+            const replicas = ctx.readArray("replicas");
+            if (replicas.ok) {
+                (replicas.value ?? []).forEach((replica, i) => {
+                    // The region only names the replica in messages: a malformed one is left out, not judged.
+                    const region = readTyped(replica, "regionName", STRING);
+                    const where = region.kind === "ok" && region.value !== undefined ? ` (${region.value})` : "";
+                    checkCmk(ctx, "kmsKeyArn", `${what} replicas[${i}]${where}`, replica, `replicas[${i}]`);
                 });
             }
         }

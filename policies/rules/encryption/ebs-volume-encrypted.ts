@@ -2,7 +2,7 @@
 // SC-12); an existing volume can only be encrypted by re-creating it from an encrypted snapshot.
 
 import { requireTrue, resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const ebsVolumeEncrypted = resourcePolicy({
     name: "ebs-volume-encrypted",
@@ -19,6 +19,7 @@ export const ebsVolumeEncrypted = resourcePolicy({
     remediationSteps: "Set `encrypted: true` and `kmsKeyId` on the aws.ebs.Volume (an existing volume is re-created from an encrypted snapshot).",
     resourceTypes: ["aws:ebs/volume:Volume"],
     options: REQUIRE_CMK,
+    noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {
         const what = `EBS volume "${ctx.name}"`;
         if (requireTrue(ctx, "encrypted", `${what} is not encrypted; set encrypted: true.`)) {

@@ -4,8 +4,8 @@
 // judges the root device that is not declared. A launch configuration cannot name a KMS key (its
 // devices use the account's default EBS key), so only its `encrypted` flag is judged.
 
-import { isUnknown, labelOf, requireTrue, resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { labelOf, OBJECT, requireTrue, resourcePolicy } from "../../lib";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 // Its devices have no kmsKeyId: they use the account's default EBS key (aws.ebs.DefaultKmsKey).
 const LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
@@ -41,35 +41,42 @@ export const ec2BlockDevicesEncrypted = resourcePolicy({
         LAUNCH_CONFIGURATION,
     ],
     options: REQUIRE_CMK,
+    noVerdict: [
+        ...CMK_NO_VERDICT,
+        {
+            when: "an instance declares no rootBlockDevice, or a launch template mapping has no ebs block (instance store, noDevice)",
+            why: "undeclared devices follow the AMI's snapshots (encrypted AMIs give encrypted volumes); the account's EBS encryption-by-default is the control for those, not this policy",
+        },
+    ],
     validate: (ctx) => {
         const devices: Array<{ path: string; value: unknown }> = [];
-        const collect = (path: string, isList: boolean, inner: string) => {
-            const r = ctx.read(path);
-            if (!r.known) {
-                ctx.cannotVerify(path);
-                return;
+        const device = (value: unknown, path: string) => {
+            const dev = ctx.check(value, OBJECT, path, { what: path });
+            if (dev.ok && dev.value !== undefined) {
+                devices.push({ path, value: dev.value });
             }
-            const list = isList ? (Array.isArray(r.value) ? r.value : []) : r.value === undefined || r.value === null ? [] : [r.value];
-            list.forEach((d, i) => {
-                const devicePath = isList ? `${path}[${i}]` : path;
-                const dev = inner ? ctx.read(inner, d) : { known: true as const, value: d };
-                if (!dev.known || isUnknown(d)) {
-                    ctx.cannotVerify(devicePath);
-                } else if (dev.value !== undefined && dev.value !== null) {
-                    devices.push({ path: inner ? `${devicePath}.${inner}` : devicePath, value: dev.value });
-                }
-            });
         };
         if (ctx.type === "aws:ec2/launchTemplate:LaunchTemplate") {
-            collect("blockDeviceMappings", true, "ebs");
+            const mappings = ctx.readArray("blockDeviceMappings");
+            (mappings.ok ? (mappings.value ?? []) : []).forEach((m, i) => {
+                const path = `blockDeviceMappings[${i}]`;
+                const ebs = ctx.readObject("ebs", { from: m, at: path, what: path });
+                if (ebs.ok && ebs.value !== undefined) {
+                    devices.push({ path: `${path}.ebs`, value: ebs.value });
+                }
+            });
         } else {
-            collect("rootBlockDevice", false, "");
-            collect("ebsBlockDevices", true, "");
+            const root = ctx.readObject("rootBlockDevice");
+            if (root.ok && root.value !== undefined) {
+                devices.push({ path: "rootBlockDevice", value: root.value });
+            }
+            const ebs = ctx.readArray("ebsBlockDevices");
+            (ebs.ok ? (ebs.value ?? []) : []).forEach((d, i) => device(d, `ebsBlockDevices[${i}]`));
         }
         const what = labelOf(ctx, "Resource");
         for (const d of devices) {
-            if (requireTrue(ctx, "encrypted", `${what} ${d.path} is not encrypted; set encrypted: true.`, d.value) && ctx.type !== LAUNCH_CONFIGURATION) {
-                checkCmk(ctx, "kmsKeyId", `${what} ${d.path}`, d.value);
+            if (requireTrue(ctx, "encrypted", `${what} ${d.path} is not encrypted; set encrypted: true.`, d.value, d.path) && ctx.type !== LAUNCH_CONFIGURATION) {
+                checkCmk(ctx, "kmsKeyId", `${what} ${d.path}`, d.value, d.path);
             }
         }
     },

@@ -3,11 +3,11 @@
 // configure the repositories ECR creates itself (pull-through cache, replication).
 
 import { ECR_REPOSITORY_CREATION_TEMPLATE, labelOf, resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 // KMS_DSSE (dual-layer SSE with KMS, GovCloud regions only) is KMS twice over: same kmsKey, same default
 // (aws/ecr when kmsKey is absent), so it is judged exactly like KMS.
-const ECR_KMS_TYPES = new Set(["KMS", "KMS_DSSE"]);
+const ECR_KMS_TYPES: ReadonlySet<string> = new Set(["KMS", "KMS_DSSE"]);
 
 export const ecrRepositoryKms = resourcePolicy({
     name: "ecr-repository-kms",
@@ -28,21 +28,24 @@ export const ecrRepositoryKms = resourcePolicy({
         "creation) or aws.ecr.RepositoryCreationTemplate.",
     resourceTypes: ["aws:ecr/repository:Repository", ECR_REPOSITORY_CREATION_TEMPLATE],
     options: REQUIRE_CMK,
+    noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {
         const what = labelOf(ctx, "ECR repository");
-        const config = ctx.read("encryptionConfigurations.0");
-        if (!config.known) {
-            ctx.cannotVerify("encryptionConfigurations");
+        const config = ctx.readObject("encryptionConfigurations.0", { what: "encryptionConfigurations" });
+        if (!config.ok) {
             return;
         }
-        const type = ctx.read("encryptionType", config.value);
-        if (!type.known) {
-            ctx.cannotVerify("encryptionConfigurations[0].encryptionType");
-        } else if (typeof type.value !== "string" || !ECR_KMS_TYPES.has(type.value)) {
+        const at = "encryptionConfigurations[0]";
+        // A string, judged against the exact API values: a near miss ("DSSE") is "not KMS" (a violation), never a pass.
+        const type = ctx.readString("encryptionType", { from: config.value, at });
+        if (!type.ok) {
+            return;
+        }
+        if (type.value === undefined || !ECR_KMS_TYPES.has(type.value)) {
             const is = ctx.type === ECR_REPOSITORY_CREATION_TEMPLATE ? "creates repositories encrypted" : "is encrypted";
-            ctx.violation(`${what} ${is} with ${String(type.value ?? "AES256")}, not KMS; set encryptionConfigurations[0].encryptionType: "KMS".`);
+            ctx.violation(`${what} ${is} with ${type.value ?? "AES256"}, not KMS; set encryptionConfigurations[0].encryptionType: "KMS".`);
         } else {
-            checkCmk(ctx, "kmsKey", what, config.value);
+            checkCmk(ctx, "kmsKey", what, config.value, at);
         }
     },
 });

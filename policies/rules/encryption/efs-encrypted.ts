@@ -2,7 +2,7 @@
 // SC-12); encryption is fixed when the file system is created.
 
 import { requireTrue, resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const efsEncrypted = resourcePolicy({
     name: "efs-encrypted",
@@ -21,6 +21,7 @@ export const efsEncrypted = resourcePolicy({
     remediationSteps: "Set `encrypted: true` and `kmsKeyId` on the aws.efs.FileSystem (encryption is fixed at creation: migrate the data).",
     resourceTypes: ["aws:efs/fileSystem:FileSystem"],
     options: REQUIRE_CMK,
+    noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {
         const what = `EFS file system "${ctx.name}"`;
         if (requireTrue(ctx, "encrypted", `${what} is not encrypted; set encrypted: true.`)) {

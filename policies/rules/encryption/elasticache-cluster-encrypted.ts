@@ -2,7 +2,7 @@
 // data at rest (only a replication group can), so such data must live in a replication group
 // (SC-28); Memcached clusters must at least encrypt in transit (SC-8).
 
-import { requireTrue, resourcePolicy } from "../../lib";
+import { CACHE_ENGINES, requireTrue, resourcePolicy } from "../../lib";
 
 export const elasticacheClusterEncrypted = resourcePolicy({
     name: "elasticache-cluster-encrypted",
@@ -20,21 +20,28 @@ export const elasticacheClusterEncrypted = resourcePolicy({
         "Create Redis/Valkey as an aws.elasticache.ReplicationGroup with `atRestEncryptionEnabled` and " +
         "`transitEncryptionEnabled`; for Memcached set `transitEncryptionEnabled: true`.",
     resourceTypes: ["aws:elasticache/cluster:Cluster"],
+    noVerdict: [
+        {
+            when: "replicationGroupId is set, or unknown at preview",
+            why: "a member of a replication group takes the group's encryption settings, which elasticache-encrypted judges; a computed id comes from such a group in the program",
+        },
+    ],
     validate: (ctx) => {
-        const group = ctx.read("replicationGroupId");
-        if (!group.known || (typeof group.value === "string" && group.value !== "")) {
+        const group = ctx.readString("replicationGroupId", { quiet: true });
+        if (!group.ok || (group.value !== undefined && group.value !== "")) {
             // A member of a replication group: the group's settings apply and are judged there.
             return;
         }
         const what = `ElastiCache cluster "${ctx.name}"`;
-        const engine = ctx.read("engine");
-        if (!engine.known) {
-            ctx.cannotVerify("engine");
-        } else if (engine.value === "memcached") {
+        const engine = ctx.readEnum("engine", CACHE_ENGINES);
+        if (!engine.ok) {
+            return;
+        }
+        if (engine.value === "memcached") {
             requireTrue(ctx, "transitEncryptionEnabled", `${what} does not encrypt in transit; set transitEncryptionEnabled: true.`);
         } else {
             ctx.violation(
-                `${what} runs ${String(engine.value ?? "redis")} outside a replication group, which cannot encrypt at rest; ` +
+                `${what} runs ${engine.value ?? "redis"} outside a replication group, which cannot encrypt at rest; ` +
                     "create it as an aws.elasticache.ReplicationGroup with atRestEncryptionEnabled and transitEncryptionEnabled.",
             );
         }

@@ -3,7 +3,7 @@
 // still accepts plaintext clients, so only "required" passes.
 
 import { requireTrue, resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const elasticacheEncrypted = resourcePolicy({
     name: "elasticache-encrypted",
@@ -22,6 +22,7 @@ export const elasticacheEncrypted = resourcePolicy({
         "on the aws.elasticache.ReplicationGroup.",
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     options: REQUIRE_CMK,
+    noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {
         const what = `ElastiCache replication group "${ctx.name}"`;
         if (requireTrue(ctx, "atRestEncryptionEnabled", `${what} is not encrypted at rest; set atRestEncryptionEnabled: true.`)) {
@@ -29,10 +30,8 @@ export const elasticacheEncrypted = resourcePolicy({
         }
         if (requireTrue(ctx, "transitEncryptionEnabled", `${what} does not encrypt in transit; set transitEncryptionEnabled: true.`)) {
             // "preferred" is the migration mode: TLS is offered but plaintext clients are still accepted.
-            const mode = ctx.read("transitEncryptionMode");
-            if (!mode.known) {
-                ctx.cannotVerify("transitEncryptionMode");
-            } else if (mode.value === "preferred") {
+            const mode = ctx.readEnum("transitEncryptionMode", ["preferred", "required"]);
+            if (mode.ok && mode.value === "preferred") {
                 ctx.violation(`${what} still accepts unencrypted connections (transitEncryptionMode = "preferred"); set it to "required".`);
             }
         }

@@ -2,7 +2,7 @@
 // customer-managed key (SC-28, SC-12); streams are unencrypted unless encryptionType is "KMS".
 
 import { resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const kinesisStreamEncrypted = resourcePolicy({
     name: "kinesis-stream-encrypted",
@@ -16,12 +16,14 @@ export const kinesisStreamEncrypted = resourcePolicy({
     remediationSteps: "Set `encryptionType: \"KMS\"` and `kmsKeyId` to a customer-managed key on the aws.kinesis.Stream.",
     resourceTypes: ["aws:kinesis/stream:Stream"],
     options: REQUIRE_CMK,
+    noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {
         const what = `Kinesis stream "${ctx.name}"`;
-        const type = ctx.read("encryptionType");
-        if (!type.known) {
-            ctx.cannotVerify("encryptionType");
-        } else if (type.value !== "KMS") {
+        const type = ctx.readString("encryptionType");
+        if (!type.ok) {
+            return;
+        }
+        if (type.value !== "KMS") {
             ctx.violation(`${what} is not encrypted; set encryptionType: "KMS".`);
         } else {
             checkCmk(ctx, "kmsKeyId", what);

@@ -3,7 +3,7 @@
 // TLS 1.2+ security policy (SC-8/SC-8(1), SC-13). Both judge the same two domain types.
 
 import { labelOf, requireTrue, resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 const OPENSEARCH_TYPES = ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"] as const;
 
@@ -24,6 +24,7 @@ export const opensearchEncryptionAtRest = resourcePolicy({
     remediationSteps: "Set `encryptAtRest: { enabled: true, kmsKeyId: <key ARN> }` on the domain.",
     resourceTypes: OPENSEARCH_TYPES,
     options: REQUIRE_CMK,
+    noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {
         const what = labelOf(ctx, "Search domain");
         if (requireTrue(ctx, "encryptAtRest.enabled", `${what} is not encrypted at rest; set encryptAtRest.enabled: true.`)) {
@@ -60,14 +61,13 @@ export const opensearchEncryptionInTransit = resourcePolicy({
             description: "Endpoint TLS security policies allowed (TLS 1.2 or later).",
         },
     },
+    noVerdict: [],
     validate: (ctx) => {
         const what = labelOf(ctx, "Search domain");
         requireTrue(ctx, "nodeToNodeEncryption.enabled", `${what} does not encrypt node-to-node traffic; set nodeToNodeEncryption.enabled: true.`);
         requireTrue(ctx, "domainEndpointOptions.enforceHttps", `${what} accepts plain HTTP; set domainEndpointOptions.enforceHttps: true.`);
-        const tls = ctx.read("domainEndpointOptions.tlsSecurityPolicy");
-        if (!tls.known) {
-            ctx.cannotVerify("domainEndpointOptions.tlsSecurityPolicy");
-        } else if (typeof tls.value !== "string" || !ctx.config.allowedTlsPolicies.includes(tls.value)) {
+        const tls = ctx.readString("domainEndpointOptions.tlsSecurityPolicy");
+        if (tls.ok && (tls.value === undefined || !ctx.config.allowedTlsPolicies.includes(tls.value))) {
             ctx.violation(
                 `${what} uses TLS policy ${JSON.stringify(tls.value ?? null)}; set domainEndpointOptions.tlsSecurityPolicy to one of ` +
                     `${ctx.config.allowedTlsPolicies.join(", ")}.`,

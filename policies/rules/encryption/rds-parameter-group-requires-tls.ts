@@ -4,7 +4,7 @@
 // for RDS for PostgreSQL 15+, does not force TLS. Which parameter, and its default, per engine family
 // is in rds-tls-parameters.ts.
 
-import { labelOf, ResourceContext, resourcePolicy } from "../../lib";
+import { labelOf, ResourceContext, resourcePolicy, STRING_OR_NUMBER } from "../../lib";
 import { NEWEST_VERSION, TLS_ENGINES, TlsParameter, tlsForEngine, tlsParameter } from "./rds-tls-parameters";
 
 const DEFAULT_GROUP_TYPES: Readonly<Record<string, { group: string; resource: string }>> = {
@@ -20,27 +20,27 @@ const DEFAULT_GROUP_TYPES: Readonly<Record<string, { group: string; resource: st
 function judgeDefaultGroup(ctx: ResourceContext<unknown>): void {
     const isInstance = ctx.type === "aws:rds/instance:Instance";
     const groupPath = isInstance ? "parameterGroupName" : "dbClusterParameterGroupName";
-    const group = ctx.read(groupPath);
-    if (!group.known || (typeof group.value === "string" && group.value !== "" && !group.value.startsWith("default."))) {
+    const group = ctx.readString(groupPath, { quiet: true });
+    if (!group.ok || (group.value !== undefined && group.value !== "" && !group.value.startsWith("default."))) {
         return;
     }
-    const engine = ctx.read("engine");
-    if (!engine.known) {
-        ctx.cannotVerify("engine (it decides whether the default parameter group requires TLS)");
+    const engine = ctx.readString("engine", { what: "engine (it decides whether the default parameter group requires TLS)" });
+    if (!engine.ok) {
         return;
     }
-    if (typeof engine.value !== "string" || !TLS_ENGINES.test(engine.value)) {
+    if (engine.value === undefined || !TLS_ENGINES.test(engine.value)) {
         // No engine (a restore takes the snapshot's), legacy "aurora", Oracle, Db2, RDS Custom: not judged here.
         return;
     }
+    const engineName = engine.value;
     if (isInstance) {
-        const cluster = ctx.read("clusterIdentifier");
-        if (engine.value.startsWith("aurora-") || !cluster.known || (typeof cluster.value === "string" && cluster.value !== "")) {
+        const cluster = ctx.readString("clusterIdentifier", { quiet: true });
+        if (engineName.startsWith("aurora-") || !cluster.ok || (cluster.value !== undefined && cluster.value !== "")) {
             // An Aurora member instance: TLS is a cluster-level parameter, judged on the cluster.
             return;
         }
-        const source = ctx.read("replicateSourceDb");
-        if (!source.known || (typeof source.value === "string" && source.value !== "" && !source.value.startsWith("arn:"))) {
+        const source = ctx.readString("replicateSourceDb", { quiet: true });
+        if (!source.ok || (source.value !== undefined && source.value !== "" && !source.value.startsWith("arn:"))) {
             // A same-Region read replica without a group uses its source's DB parameter group (RDS API,
             // CreateDBInstanceReadReplica DBParameterGroupName); the source is judged. A cross-Region replica
             // (source given as an ARN) gets the engine's default group and is judged below.
@@ -48,23 +48,27 @@ function judgeDefaultGroup(ctx: ResourceContext<unknown>): void {
         }
     }
     const kind = DEFAULT_GROUP_TYPES[ctx.type];
-    const version = ctx.read("engineVersion");
+    const version = ctx.readAs("engineVersion", STRING_OR_NUMBER, { quiet: true });
+    if (!version.ok && !version.unknown) {
+        return; // malformed: reported
+    }
     let tls: TlsParameter | undefined;
-    let shown = engine.value;
-    if (!version.known) {
+    let shown = engineName;
+    if (!version.ok) {
         // Computed version: decide only if every version of the engine has the same default.
-        const oldest = tlsForEngine(engine.value, "0");
-        const newest = tlsForEngine(engine.value, NEWEST_VERSION);
+        const oldest = tlsForEngine(engineName, "0");
+        const newest = tlsForEngine(engineName, NEWEST_VERSION);
         if (oldest === undefined || newest === undefined || oldest.defaultOn !== newest.defaultOn) {
             ctx.cannotVerify("engineVersion (the default parameter group's TLS setting depends on it)");
             return;
         }
         tls = newest;
-    } else if (version.value === undefined || version.value === null || version.value === "") {
-        tls = tlsForEngine(engine.value, NEWEST_VERSION);
+    } else if (version.value === undefined || version.value === "") {
+        tls = tlsForEngine(engineName, NEWEST_VERSION);
     } else {
-        shown = `${engine.value} ${String(version.value)}`;
-        tls = typeof version.value === "string" || typeof version.value === "number" ? tlsForEngine(engine.value, String(version.value)) : undefined;
+        const text = typeof version.value === "number" ? version.value.toString() : version.value;
+        shown = `${engineName} ${text}`;
+        tls = tlsForEngine(engineName, text);
         if (tls === undefined) {
             ctx.advisory(
                 `${labelOf(ctx, "Database")} (${shown}) uses the ${kind.group}, and its engineVersion names no parameter group family, so ` +
@@ -84,41 +88,55 @@ function judgeDefaultGroup(ctx: ResourceContext<unknown>): void {
 
 /** An aws.rds.ParameterGroup / ClusterParameterGroup must set the TLS parameter on (or rely on a default that is on). */
 function judgeParameterGroup(ctx: ResourceContext<unknown>): void {
-    const family = ctx.read("family");
-    if (!family.known) {
-        ctx.cannotVerify("family");
+    const family = ctx.readString("family");
+    if (!family.ok) {
         return;
     }
-    const tls = typeof family.value === "string" ? tlsParameter(family.value) : undefined;
+    const tls = family.value === undefined ? undefined : tlsParameter(family.value);
     if (!tls) {
         return;
     }
-    if (ctx.type === "aws:rds/parameterGroup:ParameterGroup" && typeof family.value === "string" && /^aurora-(postgresql|mysql)/.test(family.value)) {
+    if (ctx.type === "aws:rds/parameterGroup:ParameterGroup" && family.value !== undefined && /^aurora-(postgresql|mysql)/.test(family.value)) {
         // Aurora: rds.force_ssl / require_secure_transport are cluster-level parameters. They exist only in
         // the DB cluster parameter group (judged below for aws.rds.ClusterParameterGroup); an Aurora
         // instance's DB parameter group cannot hold them, so requiring them there could never be met.
         return;
     }
-    const parameters = ctx.read("parameters");
-    if (!parameters.known) {
-        ctx.cannotVerify("parameters");
+    const parameters = ctx.readArray("parameters");
+    if (!parameters.ok) {
         return;
     }
-    const list = Array.isArray(parameters.value) ? parameters.value : [];
     // Every entry naming the parameter counts: listed twice ("1" then "0"), which one RDS keeps is
-    // not ours to guess, so each must require TLS.
-    const values = list
-        .filter((p) => {
-            const name = ctx.read("name", p);
-            return name.known && name.value === tls.name;
-        })
-        .map((entry) => ctx.read("value", entry));
-    const off = values.find((v) => v.known && !tls.on.includes(String(v.value)));
+    // not ours to guess, so each must require TLS. A value is a string; a number ("1" written as 1)
+    // is read as its decimal text.
+    const values: Array<{ readonly known: true; readonly value: string | undefined } | { readonly known: false }> = [];
+    let unknownName = false;
+    for (const [i, p] of (parameters.value ?? []).entries()) {
+        const at = `parameters[${i}]`;
+        const name = ctx.readString("name", { from: p, at, quiet: true });
+        if (!name.ok) {
+            unknownName ||= name.unknown;
+            continue;
+        }
+        if (name.value !== tls.name) {
+            continue;
+        }
+        const value = ctx.readAs("value", STRING_OR_NUMBER, { from: p, at, quiet: true });
+        if (value.ok) {
+            values.push({ known: true, value: typeof value.value === "number" ? value.value.toString() : value.value });
+        } else if (value.unknown) {
+            values.push({ known: false });
+        } else {
+            return; // malformed: reported
+        }
+    }
+    const off = values.find((v) => v.known && (v.value === undefined || !tls.on.includes(v.value)));
     const what = `Parameter group "${ctx.name}" (${family.value})`;
-    if (off !== undefined || (values.length === 0 && !tls.defaultOn)) {
-        const shown = off?.known ? JSON.stringify(off.value) : "unset";
+    if (off !== undefined || (values.length === 0 && !tls.defaultOn && !unknownName)) {
+        const shown = off === undefined ? "unset" : off.known && off.value !== undefined ? JSON.stringify(off.value) : "undefined";
         ctx.violation(`${what} does not require TLS (${tls.name} is ${shown}); set ${tls.name} to "${tls.recommended}".`);
-    } else if (values.some((v) => !v.known)) {
+    } else if (values.some((v) => !v.known) || unknownName) {
+        // An entry whose name is computed may be the TLS parameter, set either way.
         ctx.cannotVerify(`parameter ${tls.name}`);
     }
 }
@@ -145,6 +163,28 @@ export const rdsParameterGroupRequiresTls = resourcePolicy({
         "aws:rds/clusterParameterGroup:ClusterParameterGroup",
         "aws:rds/instance:Instance",
         "aws:rds/cluster:Cluster",
+    ],
+    noVerdict: [
+        {
+            when: "a database names a parameter group (parameterGroupName / dbClusterParameterGroupName other than default.*), even a computed one",
+            why: "the named group is an aws.rds.ParameterGroup / ClusterParameterGroup, judged on its own",
+        },
+        {
+            when: "the engine is not PostgreSQL, MySQL, MariaDB or SQL Server (Oracle, Db2, RDS Custom, legacy aurora), or not given (a restore)",
+            why: "the policy knows no TLS-forcing parameter for those engines; a restored database takes the snapshot's engine and its group is judged when named",
+        },
+        {
+            when: "an instance is an Aurora cluster member or a same-Region read replica (clusterIdentifier / replicateSourceDb set or unknown)",
+            why: "Aurora TLS is a cluster-level parameter judged on the cluster; a same-Region replica uses its source's parameter group, judged on the source",
+        },
+        {
+            when: "a parameter group's family has no TLS parameter known to the policy, or it is an Aurora DB (instance) parameter group",
+            why: "Aurora's rds.force_ssl / require_secure_transport exist only in the DB cluster parameter group, which is judged",
+        },
+        {
+            when: "a database without a group runs an engine version whose default group forces TLS (RDS for PostgreSQL 15+)",
+            why: "that default group already refuses unencrypted connections",
+        },
     ],
     validate: (ctx) => {
         if (ctx.type in DEFAULT_GROUP_TYPES) {

@@ -2,7 +2,7 @@
 // i.e. application data (SC-28); when it is on, its key must be customer-managed (SC-12).
 
 import { labelOf, resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const rdsPerformanceInsightsCmk = resourcePolicy({
     name: "rds-performance-insights-cmk",
@@ -19,14 +19,24 @@ export const rdsPerformanceInsightsCmk = resourcePolicy({
     remediationSteps: "Set `performanceInsightsKmsKeyId` to the data key's ARN wherever `performanceInsightsEnabled` is true.",
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance"],
     options: REQUIRE_CMK,
+    noVerdict: [
+        ...CMK_NO_VERDICT,
+        {
+            when: "performanceInsightsEnabled is unknown at preview and performanceInsightsKmsKeyId is set or unknown",
+            why: "with a key given, Performance Insights data (if it is on) is under that key; checkCmk judges the key once the flag is known, at the update",
+        },
+    ],
     validate: (ctx) => {
-        const enabled = ctx.read("performanceInsightsEnabled");
-        if (enabled.known && enabled.value !== true) {
+        const enabled = ctx.readBoolean("performanceInsightsEnabled", { quiet: true });
+        if (!enabled.ok && !enabled.unknown) {
+            return; // malformed: reported
+        }
+        if (enabled.ok && enabled.value !== true) {
             return;
         }
-        const key = ctx.read("performanceInsightsKmsKeyId");
-        if (!enabled.known) {
-            if (ctx.config.requireCmk && key.known && !key.value) {
+        if (!enabled.ok) {
+            const key = ctx.readString("performanceInsightsKmsKeyId", { quiet: true });
+            if (ctx.config.requireCmk && key.ok && !key.value) {
                 ctx.cannotVerify("performanceInsightsEnabled");
             }
             return;

@@ -3,7 +3,7 @@
 // Encryption cannot be added to a running database, so it has to be right at creation.
 
 import { labelOf, requireTrue, resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const rdsStorageEncrypted = resourcePolicy({
     name: "rds-storage-encrypted",
@@ -34,10 +34,20 @@ export const rdsStorageEncrypted = resourcePolicy({
         "encrypted instance from an encrypted snapshot copy.",
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:docdb/cluster:Cluster", "aws:neptune/cluster:Cluster"],
     options: REQUIRE_CMK,
+    noVerdict: [
+        ...CMK_NO_VERDICT,
+        {
+            when: "replicateSourceDb is set (a read replica)",
+            why: "a read replica inherits its source's encryption (AWS refuses an unencrypted replica of an encrypted source), and the source is judged",
+        },
+    ],
     validate: (ctx) => {
         const what = labelOf(ctx, "Database");
-        const replicaOf = ctx.read("replicateSourceDb");
-        if (replicaOf.known && typeof replicaOf.value === "string" && replicaOf.value !== "") {
+        const replicaOf = ctx.readString("replicateSourceDb", { quiet: true });
+        if (!replicaOf.ok && !replicaOf.unknown) {
+            return; // malformed: reported
+        }
+        if (replicaOf.ok && replicaOf.value !== undefined && replicaOf.value !== "") {
             // A same-region read replica inherits its source's encryption; the source is judged.
             return;
         }

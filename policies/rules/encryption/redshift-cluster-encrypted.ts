@@ -2,7 +2,7 @@
 // a program can switch off) under a customer-managed key (SC-28/SC-28(1), SC-12).
 
 import { resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const redshiftClusterEncrypted = resourcePolicy({
     name: "redshift-cluster-encrypted",
@@ -18,12 +18,14 @@ export const redshiftClusterEncrypted = resourcePolicy({
     remediationSteps: "Leave `encrypted` at its default (\"true\") and set `kmsKeyId` to the data key's ARN.",
     resourceTypes: ["aws:redshift/cluster:Cluster"],
     options: REQUIRE_CMK,
+    noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {
         const what = `Redshift cluster "${ctx.name}"`;
-        const encrypted = ctx.read("encrypted");
-        if (!encrypted.known) {
-            ctx.cannotVerify("encrypted");
-        } else if (encrypted.value === false || encrypted.value === "false") {
+        const encrypted = ctx.readBoolean("encrypted");
+        if (!encrypted.ok) {
+            return;
+        }
+        if (encrypted.value === false) {
             ctx.violation(`${what} is not encrypted at rest; set encrypted: "true".`);
         } else {
             checkCmk(ctx, "kmsKeyId", what);

@@ -17,6 +17,12 @@ export const s3BucketEncryptionConfigured = stackPolicy({
     ],
     remediationSteps: "Add an aws.s3.BucketServerSideEncryptionConfiguration for the bucket (SSE-KMS with the storage key).",
     resourceTypes: [...S3_BUCKET_TYPES, ...S3_SSE_CONFIG_TYPES],
+    noVerdict: [
+        {
+            when: "a bucket's deprecated inline serverSideEncryptionConfiguration is set, or unknown at preview",
+            why: "the inline form declares the encryption too; s3-bucket-sse-kms judges what it declares",
+        },
+    ],
     validate: (ctx) => {
         const buckets = ctx.ofType(...S3_BUCKET_TYPES);
         if (buckets.length === 0) {
@@ -34,8 +40,8 @@ export const s3BucketEncryptionConfigured = stackPolicy({
                 continue;
             }
             // The deprecated inline form on the bucket also declares encryption.
-            const inline = ctx.read(bucket.props, "serverSideEncryptionConfiguration");
-            if (!inline.known || (inline.value !== undefined && inline.value !== null)) {
+            const inline = ctx.readObject(bucket, "serverSideEncryptionConfiguration", { quiet: true });
+            if (!inline.ok || inline.value !== undefined) {
                 continue;
             }
             if (unresolved > 0) {

@@ -3,15 +3,17 @@
 // SSE-S3 (AES256) is allowed only for the listed buckets: ALB access-log delivery supports nothing else.
 
 import { findGlobMatch, ResourceContext, resourcePolicy, S3_BUCKET, S3_BUCKET_TYPES, S3_BUCKET_V2, S3_SSE_CONFIG_TYPES } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
-const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
+const KMS_ALGORITHMS: ReadonlySet<string> = new Set(["aws:kms", "aws:kms:dsse"]);
 
 /** One encryption default to judge: `${prefix}sseAlgorithm` / `${prefix}kmsMasterKeyId` read from `from`. */
 interface SseDefault {
     readonly path: string;
     readonly prefix: string;
     readonly from: unknown;
+    /** How messages name `from`. */
+    readonly base: string;
 }
 
 /**
@@ -23,33 +25,32 @@ interface SseDefault {
  * declared. A bucket without the inline form is left to s3-bucket-encryption-configured.
  */
 function sseDefaultsOf(ctx: ResourceContext<unknown>, what: string): SseDefault[] | undefined {
-    const list = (path: string, from?: unknown): unknown[] | undefined => {
-        const r = ctx.read(path, from);
-        if (!r.known) {
-            ctx.cannotVerify(path);
-            return undefined;
-        }
-        return Array.isArray(r.value) ? r.value : [];
+    /** A list read relative to `from` (shown at `at`); unknown → "cannot verify <path>", malformed → reported; both undefined. */
+    const list = (path: string, from?: unknown, at?: string): readonly unknown[] | undefined => {
+        const r = ctx.readArray(path, { from, at, what: path });
+        return r.ok ? (r.value ?? []) : undefined;
     };
     if (ctx.type === S3_BUCKET) {
-        const rule = ctx.read("serverSideEncryptionConfiguration.rule");
-        if (!rule.known) {
-            ctx.cannotVerify("serverSideEncryptionConfiguration.rule");
+        const path = "serverSideEncryptionConfiguration.rule";
+        const rule = ctx.readObject(path);
+        if (!rule.ok) {
             return undefined;
         }
-        const path = "serverSideEncryptionConfiguration.rule";
-        return rule.value === undefined || rule.value === null ? [] : [{ path: `${path}.applyServerSideEncryptionByDefault`, prefix: "applyServerSideEncryptionByDefault.", from: rule.value }];
+        return rule.value === undefined
+            ? []
+            : [{ path: `${path}.applyServerSideEncryptionByDefault`, prefix: "applyServerSideEncryptionByDefault.", from: rule.value, base: path }];
     }
     if (ctx.type === S3_BUCKET_V2) {
         const out: SseDefault[] = [];
         (list("serverSideEncryptionConfigurations") ?? []).forEach((config, i) => {
-            (list("rules", config) ?? []).forEach((rule, j) => {
-                const path = `serverSideEncryptionConfigurations[${i}].rules[${j}].applyServerSideEncryptionByDefaults`;
-                const defaults = list("applyServerSideEncryptionByDefaults", rule) ?? [];
+            const configPath = `serverSideEncryptionConfigurations[${i}]`;
+            (list("rules", config, configPath) ?? []).forEach((rule, j) => {
+                const path = `${configPath}.rules[${j}].applyServerSideEncryptionByDefaults`;
+                const defaults = list("applyServerSideEncryptionByDefaults", rule, `${configPath}.rules[${j}]`) ?? [];
                 if (defaults.length === 0) {
                     ctx.violation(`${what} ${path} is empty; set sseAlgorithm "aws:kms".`);
                 }
-                defaults.forEach((d, k) => out.push({ path: `${path}[${k}]`, prefix: "", from: d }));
+                defaults.forEach((d, k) => out.push({ path: `${path}[${k}]`, prefix: "", from: d, base: `${path}[${k}]` }));
             });
         });
         return out;
@@ -61,7 +62,7 @@ function sseDefaultsOf(ctx: ResourceContext<unknown>, what: string): SseDefault[
     if (rules.length === 0) {
         ctx.violation(`${what} encryption configuration has no rules; add a rule with sseAlgorithm "aws:kms".`);
     }
-    return rules.map((rule, i) => ({ path: `rules[${i}].applyServerSideEncryptionByDefault`, prefix: "applyServerSideEncryptionByDefault.", from: rule }));
+    return rules.map((rule, i) => ({ path: `rules[${i}].applyServerSideEncryptionByDefault`, prefix: "applyServerSideEncryptionByDefault.", from: rule, base: `rules[${i}]` }));
 }
 
 export const s3BucketSseKms = resourcePolicy({
@@ -84,6 +85,21 @@ export const s3BucketSseKms = resourcePolicy({
         "Set `rules[].applyServerSideEncryptionByDefault` to `{ sseAlgorithm: \"aws:kms\", kmsMasterKeyId: <key ARN> }` " +
         "and `bucketKeyEnabled: true`; for an ALB access-log bucket, name it to match `sseS3AllowedBuckets`.",
     resourceTypes: [...S3_SSE_CONFIG_TYPES, ...S3_BUCKET_TYPES],
+    noVerdict: [
+        ...CMK_NO_VERDICT,
+        {
+            when: "requireKms is false (pack config)",
+            why: "the stack's config accepts SSE-S3 everywhere; s3-bucket-encryption-configured still requires every bucket to declare its encryption",
+        },
+        {
+            when: "a bucket declares no inline encryption (no serverSideEncryptionConfiguration on the bucket)",
+            why: "its encryption is a separate configuration resource, judged on its own, or missing, which s3-bucket-encryption-configured reports",
+        },
+        {
+            when: 'sseAlgorithm is "AES256" and the bucket\'s name matches sseS3AllowedBuckets',
+            why: "ALB access-log delivery supports only SSE-S3; the exemption is matched against the real bucket name when it is known",
+        },
+    ],
     options: {
         requireKms: { type: "boolean", default: true, description: "Require SSE-KMS (aws:kms or aws:kms:dsse) rather than SSE-S3." },
         ...REQUIRE_CMK,
@@ -98,21 +114,24 @@ export const s3BucketSseKms = resourcePolicy({
         if (!ctx.config.requireKms) {
             return;
         }
-        const bucketRef = ctx.read("bucket");
-        const bucketName = bucketRef.known && typeof bucketRef.value === "string" ? bucketRef.value : undefined;
+        const bucketRef = ctx.readString("bucket", { quiet: true });
+        if (!bucketRef.ok && !bucketRef.unknown) {
+            return; // malformed: reported
+        }
+        const bucketName = bucketRef.ok ? bucketRef.value : undefined;
         const what = `S3 bucket "${bucketName ?? ctx.name}"`;
         const defaults = sseDefaultsOf(ctx, what);
         for (const d of defaults ?? []) {
-            const algorithm = ctx.read(`${d.prefix}sseAlgorithm`, d.from);
-            if (!algorithm.known) {
-                ctx.cannotVerify(`${d.path}.sseAlgorithm`);
+            // Anything but the KMS algorithms (or an exempt AES256) is a violation, so a string is enough.
+            const algorithm = ctx.readString(`${d.prefix}sseAlgorithm`, { from: d.from, at: d.base, what: `${d.path}.sseAlgorithm` });
+            if (!algorithm.ok) {
                 continue;
             }
-            if (typeof algorithm.value === "string" && KMS_ALGORITHMS.has(algorithm.value)) {
-                checkCmk(ctx, `${d.prefix}kmsMasterKeyId`, what, d.from);
+            if (algorithm.value !== undefined && KMS_ALGORITHMS.has(algorithm.value)) {
+                checkCmk(ctx, `${d.prefix}kmsMasterKeyId`, what, d.from, d.base);
                 continue;
             }
-            if (!bucketRef.known) {
+            if (!bucketRef.ok) {
                 // The bucket's name decides whether SSE-S3 is allowed; it is computed.
                 ctx.cannotVerify("bucket (the exemption for SSE-S3 depends on its name)");
                 continue;

@@ -2,7 +2,7 @@
 // customer-managed key (SC-28, SC-12); SNS does not encrypt at rest unless a key is set.
 
 import { resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const snsTopicEncrypted = resourcePolicy({
     name: "sns-topic-encrypted",
@@ -20,9 +20,13 @@ export const snsTopicEncrypted = resourcePolicy({
         "EventBridge) use it.",
     resourceTypes: ["aws:sns/topic:Topic"],
     options: REQUIRE_CMK,
+    noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {
-        const key = ctx.read("kmsMasterKeyId");
-        if (key.known && !key.value) {
+        const key = ctx.readString("kmsMasterKeyId", { quiet: true });
+        if (!key.ok && !key.unknown) {
+            return; // malformed: reported
+        }
+        if (key.ok && !key.value) {
             ctx.violation(`SNS topic "${ctx.name}" is not encrypted at rest; set kmsMasterKeyId to a customer-managed KMS key.`);
             return;
         }

@@ -3,7 +3,7 @@
 // only when `allowSqsManagedSse` is on.
 
 import { resourcePolicy } from "../../lib";
-import { checkCmk, REQUIRE_CMK } from "./cmk";
+import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const sqsQueueEncrypted = resourcePolicy({
     name: "sqs-queue-encrypted",
@@ -22,17 +22,28 @@ export const sqsQueueEncrypted = resourcePolicy({
         ...REQUIRE_CMK,
         allowSqsManagedSse: { type: "boolean", default: false, description: "Accept SQS-managed SSE (SSE-SQS) instead of SSE-KMS." },
     },
+    noVerdict: [
+        ...CMK_NO_VERDICT,
+        {
+            when: "no kmsMasterKeyId and SQS-managed SSE, with allowSqsManagedSse on (pack config)",
+            why: "the stack's config accepts SSE-SQS: the queue is still encrypted at rest, under a key AWS manages",
+        },
+    ],
     validate: (ctx) => {
         const what = `SQS queue "${ctx.name}"`;
-        const key = ctx.read("kmsMasterKeyId");
-        if (!key.known || key.value) {
+        const key = ctx.readString("kmsMasterKeyId", { quiet: true });
+        if (!key.ok && !key.unknown) {
+            return; // malformed: reported
+        }
+        if (!key.ok || key.value) {
             checkCmk(ctx, "kmsMasterKeyId", what);
             return;
         }
-        const managed = ctx.read("sqsManagedSseEnabled");
-        if (!managed.known) {
-            ctx.cannotVerify("sqsManagedSseEnabled");
-        } else if (managed.value === false) {
+        const managed = ctx.readBoolean("sqsManagedSseEnabled");
+        if (!managed.ok) {
+            return;
+        }
+        if (managed.value === false) {
             ctx.violation(`${what} is not encrypted at rest; set kmsMasterKeyId to a customer-managed KMS key.`);
         } else if (!ctx.config.allowSqsManagedSse) {
             // Absent means SSE-SQS: AWS enables it on new queues by default.

@@ -20,6 +20,7 @@ export const albDeletionProtection = resourcePolicy({
     ],
     remediationSteps: "Set `enableDeletionProtection: true` on the load balancer.",
     resourceTypes: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
+    noVerdict: [],
     validate: (ctx) =>
         requireTrue(ctx, "enableDeletionProtection", `Load balancer "${ctx.name}" has no deletion protection; set enableDeletionProtection to true.`),
 });

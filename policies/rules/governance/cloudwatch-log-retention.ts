@@ -25,6 +25,7 @@ export const cloudwatchLogRetention = resourcePolicy({
     options: {
         minLogRetentionDays: { type: "integer", default: 365, minimum: 1, description: "Minimum log retention in days (an unset or 0 retentionInDays is blocked)." },
     },
+    noVerdict: [],
     validate: (ctx) => {
         const days = ctx.read("retentionInDays");
         const min = ctx.config.minLogRetentionDays;

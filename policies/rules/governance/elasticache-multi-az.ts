@@ -2,7 +2,7 @@
 // failover, so a replica in another zone is promoted when the primary fails; a stand-alone cache
 // cluster has no such replica (CP-7, CP-10). Prod-only: scope "prod" (advisory in staging).
 
-import { resourcePolicy, ResourceContext } from "../../lib";
+import { CACHE_ENGINES, resourcePolicy, ResourceContext } from "../../lib";
 
 const ELASTICACHE_CLUSTER = "aws:elasticache/cluster:Cluster";
 
@@ -12,29 +12,32 @@ const ELASTICACHE_CLUSTER = "aws:elasticache/cluster:Cluster";
  * spreads its nodes over zones only with azMode "cross-az" and at least two nodes.
  */
 function judgeStandaloneCacheCluster(ctx: ResourceContext<unknown>): void {
-    const group = ctx.read("replicationGroupId");
-    const engine = ctx.read("engine");
-    if (!group.known) {
-        return ctx.cannotVerify("replicationGroupId");
+    const group = ctx.readString("replicationGroupId");
+    if (!group.ok) {
+        return;
     }
-    if (typeof group.value === "string" && group.value !== "") {
+    if (group.value !== undefined && group.value !== "") {
         return; // a member: the replication group is judged
     }
-    if (!engine.known) {
-        return ctx.cannotVerify("engine");
+    const engine = ctx.readEnum("engine", CACHE_ENGINES);
+    if (!engine.ok) {
+        return;
     }
     if (engine.value !== "memcached") {
         return ctx.violation(
-            `ElastiCache cluster "${ctx.name}" is a single ${String(engine.value ?? "cache")} node outside a replication group (no replica, no failover); ` +
+            `ElastiCache cluster "${ctx.name}" is a single ${engine.value ?? "cache"} node outside a replication group (no replica, no failover); ` +
                 "use an aws.elasticache.ReplicationGroup with Multi-AZ and automatic failover.",
         );
     }
-    const mode = ctx.read("azMode");
-    const nodes = ctx.read("numCacheNodes");
-    if (!mode.known || !nodes.known) {
+    const mode = ctx.readEnum("azMode", ["single-az", "cross-az"], { quiet: true });
+    const nodes = ctx.readNumber("numCacheNodes", { quiet: true });
+    if ((!mode.ok && !mode.unknown) || (!nodes.ok && !nodes.unknown)) {
+        return; // malformed: reported
+    }
+    if (!mode.ok || !nodes.ok) {
         return ctx.cannotVerify("azMode or numCacheNodes");
     }
-    if (mode.value !== "cross-az" || typeof nodes.value !== "number" || nodes.value < 2) {
+    if (mode.value !== "cross-az" || nodes.value === undefined || nodes.value < 2) {
         ctx.violation(`Memcached cluster "${ctx.name}" keeps its nodes in one Availability Zone; set azMode to "cross-az" with numCacheNodes ≥ 2.`);
     }
 }
@@ -54,19 +57,28 @@ export const elasticacheMultiAz = resourcePolicy({
     ],
     remediationSteps: "Set `automaticFailoverEnabled: true`, `multiAzEnabled: true` and `numCacheClusters` ≥ 2 (or replicasPerNodeGroup ≥ 1).",
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup", ELASTICACHE_CLUSTER],
+    noVerdict: [
+        {
+            when: "an aws.elasticache.Cluster has a replicationGroupId (a member of a replication group)",
+            why: "the member takes the group's Multi-AZ and failover settings, which are judged on the replication group",
+        },
+    ],
     validate: (ctx) => {
         if (ctx.type === ELASTICACHE_CLUSTER) {
             return judgeStandaloneCacheCluster(ctx);
         }
-        const failover = ctx.read("automaticFailoverEnabled");
-        const multiAz = ctx.read("multiAzEnabled");
+        const failover = ctx.readBoolean("automaticFailoverEnabled", { quiet: true });
+        const multiAz = ctx.readBoolean("multiAzEnabled", { quiet: true });
+        if ((!failover.ok && !failover.unknown) || (!multiAz.ok && !multiAz.unknown)) {
+            return; // malformed: reported
+        }
         const off = [
-            ...(failover.known && failover.value !== true ? ["automaticFailoverEnabled"] : []),
-            ...(multiAz.known && multiAz.value !== true ? ["multiAzEnabled"] : []),
+            ...(failover.ok && failover.value !== true ? ["automaticFailoverEnabled"] : []),
+            ...(multiAz.ok && multiAz.value !== true ? ["multiAzEnabled"] : []),
         ];
         if (off.length > 0) {
             ctx.violation(`Replication group "${ctx.name}" does not set ${off.join(" and ")} to true; enable Multi-AZ with automatic failover.`);
-        } else if (!failover.known || !multiAz.known) {
+        } else if (!failover.ok || !multiAz.ok) {
             ctx.cannotVerify("automaticFailoverEnabled or multiAzEnabled");
         }
     },

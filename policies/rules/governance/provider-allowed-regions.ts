@@ -3,12 +3,15 @@
 // outside it (CM-6). Since @pulumi/aws 7 a resource can also name its own `region`, overriding its
 // provider's: that per-resource region is held to the same list.
 
-import { AWS_PROVIDER, cannotEvaluateMessage, labelOf, resourcePolicy } from "../../lib";
+import { AWS_PROVIDER, Guard, labelOf, readTyped, resourcePolicy, STRING } from "../../lib";
 
 // The engine analyzes provider resources (explicit and default providers) like any other, before
 // any resource that uses them is created, so judging the provider once is both complete and
 // cheaper than re-judging `args.provider` on every resource's analyze call. A resource's own
 // `region` is read only when set: one property read per AWS resource, no provider deserialised.
+/** A region name: a string (the message says what it names). */
+const REGION_NAME: Guard<string> = { ...STRING, expected: "a region name" };
+
 export const providerAllowedRegions = resourcePolicy({
     name: "provider-allowed-regions",
     description:
@@ -30,28 +33,29 @@ export const providerAllowedRegions = resourcePolicy({
             description: "Regions AWS providers and resources may target.",
         },
     },
+    noVerdict: [],
     validate: (ctx) => {
-        const region = ctx.read("region");
         const allowed = ctx.config.allowedRegions;
         if (ctx.type !== AWS_PROVIDER) {
-            // A resource without its own region uses its provider's, which is judged above.
-            if (!region.known) {
-                ctx.cannotVerify("region");
-            } else if (region.value === undefined || region.value === null || region.value === "") {
+            // A resource without its own region uses its provider's, which is judged above. Typed: a
+            // region that is not a string is a mandatory "Cannot evaluate", never skipped.
+            const own = ctx.settle(readTyped(ctx.props, "region", REGION_NAME), { what: "region", label: labelOf(ctx, ctx.type) });
+            if (!own.ok || own.value === undefined || own.value === "") {
                 return;
-            } else if (typeof region.value !== "string") {
-                ctx.violation(cannotEvaluateMessage(labelOf(ctx, ctx.type), "region", region.value, "a region name"));
-            } else if (!allowed.includes(region.value)) {
-                ctx.violation(`${labelOf(ctx, ctx.type)} sets region "${region.value}"; use one of ${allowed.join(", ")} (or remove region to use the provider's).`);
+            }
+            if (!allowed.includes(own.value)) {
+                ctx.violation(`${labelOf(ctx, ctx.type)} sets region "${own.value}"; use one of ${allowed.join(", ")} (or remove region to use the provider's).`);
             }
             return;
         }
-        if (!region.known) {
-            ctx.cannotVerify("region");
-        } else if (region.value === undefined || region.value === "") {
+        const region = ctx.readString("region");
+        if (!region.ok) {
+            return;
+        }
+        if (region.value === undefined || region.value === "") {
             ctx.violation(`AWS provider "${ctx.name}" sets no region (it would come from the environment); set region to one of ${allowed.join(", ")}.`);
-        } else if (typeof region.value !== "string" || !allowed.includes(region.value)) {
-            ctx.violation(`AWS provider "${ctx.name}" targets region "${String(region.value)}"; use one of ${allowed.join(", ")}.`);
+        } else if (!allowed.includes(region.value)) {
+            ctx.violation(`AWS provider "${ctx.name}" targets region "${region.value}"; use one of ${allowed.join(", ")}.`);
         }
     },
 });

@@ -3,7 +3,7 @@
 // provider resource once (see provider-allowed-regions.ts); an `endpoints` override escapes
 // useFipsEndpoint, so its URLs are judged too.
 
-import { AWS_PROVIDER, isUnknown, parseJson, Read, resourcePolicy } from "../../lib";
+import { AWS_PROVIDER, describeValue, OBJECT, parseJson, Read, resourcePolicy, STRING, Typed, typed } from "../../lib";
 
 export const providerFipsEndpoints = resourcePolicy({
     name: "provider-fips-endpoints",
@@ -17,21 +17,26 @@ export const providerFipsEndpoints = resourcePolicy({
         "Set `aws:useFipsEndpoint: true` in the stack config (default provider) or `useFipsEndpoint: true` on the aws.Provider, " +
         "and remove `endpoints` overrides (or point them at the services' FIPS endpoints).",
     resourceTypes: [AWS_PROVIDER],
+    noVerdict: [
+        {
+            when: "an endpoints override's URL is unknown at preview",
+            why: "reported as cannot-verify; the policy runs again before the provider is used by any resource",
+        },
+    ],
     validate: (ctx) => {
-        const fips = ctx.read("useFipsEndpoint");
-        if (!fips.known) {
-            ctx.cannotVerify("useFipsEndpoint");
-        } else if (fips.value !== true && fips.value !== "true") {
+        const fips = ctx.readBoolean("useFipsEndpoint");
+        if (fips.ok && fips.value !== true) {
             ctx.violation(`AWS provider "${ctx.name}" does not use FIPS endpoints; set useFipsEndpoint to true.`);
         }
         // A custom endpoint replaces the resolved one for that service: useFipsEndpoint no longer
         // applies to it, so the URL itself must name a FIPS endpoint (AWS spells them "<svc>-fips." /
         // "fips.").
-        const endpoints = endpointOverrides(ctx.read("endpoints"));
-        if (endpoints === "unknown") {
-            ctx.cannotVerify("endpoints");
+        const overrides = endpointOverrides(ctx.read("endpoints"));
+        const settled = ctx.settle(overrides, { what: "endpoints" });
+        if (!settled.ok) {
             return;
         }
+        const endpoints = settled.value ?? [];
         const plain = endpoints.filter((e) => e.url !== "unknown" && !isFipsUrl(e.url));
         if (plain.length > 0) {
             ctx.violation(
@@ -45,30 +50,46 @@ export const providerFipsEndpoints = resourcePolicy({
     },
 });
 
-/** The provider's `endpoints` overrides (a list of service → URL maps; JSON-encoded over the protocol). */
-function endpointOverrides(value: Read): { service: string; url: string }[] | "unknown" {
+/**
+ * The provider's `endpoints` overrides: a list of service → URL maps (JSON-encoded over the protocol;
+ * one map alone is read as a list of one). Malformed when the list, a map or a URL has another type.
+ */
+function endpointOverrides(value: Read): Typed<{ service: string; url: string }[]> {
     if (!value.known) {
-        return "unknown";
+        return { kind: "unknown" };
     }
     let v = value.value;
-    if (typeof v === "string") {
+    if (typeof v === "string" && v !== "") {
         const parsed = parseJson(v);
-        v = parsed.ok ? parsed.value : undefined;
-    }
-    const out: { service: string; url: string }[] = [];
-    for (const entry of Array.isArray(v) ? v : [v]) {
-        if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
-            continue;
+        if (!parsed.ok) {
+            return { kind: "malformed", path: "endpoints", got: describeValue(v), expected: "a list of service → URL maps (or its JSON text)" };
         }
-        for (const [service, url] of Object.entries(entry as Record<string, unknown>)) {
-            if (isUnknown(url)) {
+        v = parsed.value;
+    }
+    if (v === undefined || v === null || v === "") {
+        return { kind: "ok", value: [] };
+    }
+    const list: readonly unknown[] = Array.isArray(v) ? v : [v];
+    const out: { service: string; url: string }[] = [];
+    for (const [i, entry] of list.entries()) {
+        const at = Array.isArray(v) ? `endpoints[${i}]` : "endpoints";
+        const map = typed(entry, OBJECT, at);
+        if (map.kind !== "ok") {
+            return map;
+        }
+        for (const [service, url] of Object.entries(map.value ?? {})) {
+            const u = typed(url, STRING, `${at}.${service}`);
+            if (u.kind === "malformed") {
+                return u;
+            }
+            if (u.kind === "unknown") {
                 out.push({ service, url: "unknown" });
-            } else if (typeof url === "string" && url !== "") {
-                out.push({ service, url });
+            } else if (u.value !== undefined && u.value !== "") {
+                out.push({ service, url: u.value });
             }
         }
     }
-    return out;
+    return { kind: "ok", value: out };
 }
 
 function isFipsUrl(url: string): boolean {

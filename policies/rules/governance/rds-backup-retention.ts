@@ -28,16 +28,26 @@ export const rdsBackupRetention = resourcePolicy({
     options: {
         minBackupRetentionDays: { type: "integer", default: 30, minimum: 1, maximum: 35, description: "Minimum automated backup retention in days." },
     },
+    noVerdict: [
+        {
+            when: "replicateSourceDb is set (a read replica)",
+            why: "a read replica is recovered from its source's backups, which are judged on the source",
+        },
+    ],
     validate: (ctx) => {
-        const replica = ctx.read("replicateSourceDb");
-        if (replica.known && typeof replica.value === "string" && replica.value !== "") {
+        const replica = ctx.readString("replicateSourceDb", { quiet: true });
+        if (!replica.ok && !replica.unknown) {
+            return; // malformed: reported
+        }
+        if (replica.ok && replica.value !== undefined && replica.value !== "") {
             return; // a read replica's recovery point is its source's
         }
-        const days = ctx.read("backupRetentionPeriod");
+        const days = ctx.readNumber("backupRetentionPeriod");
         const min = ctx.config.minBackupRetentionDays;
-        if (!days.known) {
-            ctx.cannotVerify("backupRetentionPeriod");
-        } else if (typeof days.value !== "number") {
+        if (!days.ok) {
+            return;
+        }
+        if (days.value === undefined) {
             ctx.violation(`${labelOf(ctx, "RDS instance")} does not set backupRetentionPeriod (AWS defaults to 1 day); set it to at least ${min}.`);
         } else if (days.value < min) {
             ctx.violation(`${labelOf(ctx, "RDS instance")} keeps backups for ${days.value} day(s); set backupRetentionPeriod to at least ${min}.`);

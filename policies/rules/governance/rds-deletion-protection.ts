@@ -18,5 +18,6 @@ export const rdsDeletionProtection = resourcePolicy({
     ],
     remediationSteps: "Set `deletionProtection: true` (and `protect: true` on the Pulumi resource).",
     resourceTypes: [RDS_INSTANCE, RDS_CLUSTER],
+    noVerdict: [],
     validate: (ctx) => requireTrue(ctx, "deletionProtection", `${labelOf(ctx, "RDS instance")} has no deletion protection; set deletionProtection to true.`),
 });

@@ -15,14 +15,17 @@ export const rdsFinalSnapshot = resourcePolicy({
     controls: ["CP-9", "SI-12"],
     remediationSteps: "Leave `skipFinalSnapshot` false (the default) and set `finalSnapshotIdentifier` (e.g. `${name}-final`).",
     resourceTypes: [RDS_INSTANCE, RDS_CLUSTER],
+    noVerdict: [],
     validate: (ctx) => {
-        const skip = ctx.read("skipFinalSnapshot");
-        const id = ctx.read("finalSnapshotIdentifier");
-        if (skip.known && skip.value === true) {
+        const skip = ctx.readBoolean("skipFinalSnapshot", { quiet: true });
+        const id = ctx.readString("finalSnapshotIdentifier", { quiet: true });
+        if (skip.ok && skip.value === true) {
             ctx.violation(`${labelOf(ctx, "RDS instance")} skips the final snapshot; set skipFinalSnapshot to false and a finalSnapshotIdentifier.`);
-        } else if (!skip.known || !id.known) {
+        } else if ((!skip.ok && !skip.unknown) || (!id.ok && !id.unknown)) {
+            return; // malformed: reported
+        } else if (!skip.ok || !id.ok) {
             ctx.cannotVerify("skipFinalSnapshot or finalSnapshotIdentifier");
-        } else if (typeof id.value !== "string" || id.value === "") {
+        } else if (id.value === undefined || id.value === "") {
             ctx.violation(`${labelOf(ctx, "RDS instance")} has no finalSnapshotIdentifier, so it cannot be deleted with a final snapshot; set one.`);
         }
     },

@@ -19,5 +19,6 @@ export const rdsMultiAz = resourcePolicy({
     ],
     remediationSteps: "Set `multiAz: true` on the aws.rds.Instance.",
     resourceTypes: [RDS_INSTANCE],
+    noVerdict: [],
     validate: (ctx) => requireTrue(ctx, "multiAz", `${labelOf(ctx, "RDS instance")} is not Multi-AZ; set multiAz to true.`),
 });

@@ -22,13 +22,27 @@ export const requiredTagsOtherTypes = stackPolicy({
     ],
     remediationSteps: "Set the tags in the stack's `aws:defaultTags` or on the resource's `tags`.",
     resourceTypes: ["aws:*"],
+    noVerdict: [
+        {
+            when: "a resource's inputs have no `tags` key, or its type is in required-tags' list",
+            why: "a type whose inputs carry no tags cannot be tagged by the program (its inventory is the tagged parent); listed types are judged by required-tags",
+        },
+        {
+            when: "a required tag's value is unknown at preview",
+            why: "a computed value is a value: the tag is set (its content is not judged)",
+        },
+    ],
     options: { requiredTags: REQUIRED_TAGS_OPTION },
     validate: (ctx) => {
         for (const r of ctx.resources) {
             if (!r.type.startsWith("aws:") || TAGGABLE_SET.has(r.type) || !Object.prototype.hasOwnProperty.call(r.props, "tags")) {
                 continue;
             }
-            const { missing, own, provider } = judgeTags(ctx.read(r.props, "tags"), r.provider, ctx.config.requiredTags);
+            const { missing, own, provider, malformed } = judgeTags(ctx.read(r.props, "tags"), r.provider, ctx.config.requiredTags);
+            if (malformed.length > 0) {
+                malformed.forEach((m) => ctx.settle(r, m));
+                continue;
+            }
             if (missing.length === 0) {
                 continue;
             }

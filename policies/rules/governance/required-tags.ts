@@ -38,6 +38,12 @@ export const requiredTags = resourcePolicy({
         "Set the tags in the stack's `aws:defaultTags` (every resource of the provider gets them) or on the resource's " +
         "`tags`; or run the policy at enforcementLevel \"remediate\" with `tagValues` to add them.",
     resourceTypes: TAGGABLE_TYPES as [string, ...string[]],
+    noVerdict: [
+        {
+            when: "a required tag's value is unknown at preview",
+            why: "a computed value is a value: the tag is set (its content is not judged)",
+        },
+    ],
     options: {
         requiredTags: REQUIRED_TAGS_OPTION,
         tagValues: {
@@ -52,7 +58,11 @@ export const requiredTags = resourcePolicy({
         if (invalid.length > 0) {
             ctx.violation(`Invalid config for policy "required-tags": option "tagValues" entries ${invalid.map((e) => JSON.stringify(e)).join(", ")} must be "Key=Value".`);
         }
-        const { missing, own, provider } = missingTags(ctx, ctx.config.requiredTags);
+        const { missing, own, provider, malformed } = missingTags(ctx, ctx.config.requiredTags);
+        if (malformed.length > 0) {
+            malformed.forEach((m) => ctx.settle(m));
+            return;
+        }
         if (missing.length === 0) {
             return;
         }
@@ -63,8 +73,8 @@ export const requiredTags = resourcePolicy({
         ctx.violation(missingMessage(ctx.type, ctx.name, missing));
     },
     remediate: (ctx) => {
-        const { missing, own, provider } = missingTags(ctx, ctx.config.requiredTags);
-        if (missing.length === 0 || !own.known || !provider.known) {
+        const { missing, own, provider, malformed } = missingTags(ctx, ctx.config.requiredTags);
+        if (malformed.length > 0 || missing.length === 0 || !own.known || !provider.known) {
             return undefined;
         }
         const { values } = tagValueMap(ctx.config.tagValues);

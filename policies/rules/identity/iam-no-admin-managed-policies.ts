@@ -2,7 +2,7 @@
 // grants whose document AWS owns, so the document policies cannot see them; judged here by the
 // ARN on every kind of attachment (AC-6, AC-6(1)).
 
-import { isUnknown, resourcePolicy } from "../../lib";
+import { resourcePolicy, STRING, STRING_OR_LIST } from "../../lib";
 
 /** AWS-managed policies that grant administrator or account-wide IAM power. */
 export const DEFAULT_FORBIDDEN_MANAGED_POLICIES = ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"];
@@ -47,24 +47,29 @@ export const iamNoAdminManagedPolicies = resourcePolicy({
             description: "Names of AWS-managed policies that must not be attached to any principal.",
         },
     },
+    noVerdict: [
+        {
+            when: "a policy ARN (policyArn, or one element of a list) is unknown at preview",
+            why: "AWS-managed policy ARNs are literals; a computed ARN comes from a customer-managed policy in the program, which the document policies judge (an unknown whole list is cannot-verify)",
+        },
+    ],
     validate: (ctx) => {
         const field = POLICY_ATTACHMENT_TYPES[ctx.type as keyof typeof POLICY_ATTACHMENT_TYPES];
-        const arns = ctx.read(field);
-        if (!arns.known) {
-            // An unknown policyArn comes from a policy created in this stack (AWS-managed ARNs are
-            // literals); an unknown managedPolicyArns list could hide a literal one.
-            if (field === "managedPolicyArns" || field === "policyArns") {
-                ctx.cannotVerify(field);
-            }
+        const isList = field === "managedPolicyArns" || field === "policyArns";
+        // An unknown policyArn comes from a policy created in this stack (AWS-managed ARNs are
+        // literals); an unknown managedPolicyArns list could hide a literal one.
+        const arns = isList ? ctx.readAs(field, STRING_OR_LIST) : ctx.readAs(field, STRING_OR_LIST, { quiet: true });
+        if (!arns.ok) {
             return;
         }
         const forbidden = new Set(ctx.config.forbiddenManagedPolicies);
-        for (const arn of Array.isArray(arns.value) ? arns.value : [arns.value]) {
+        for (const [i, raw] of (arns.value ?? []).entries()) {
             // An unknown ARN is a policy created in this stack (customer-managed): the document policies judge it.
-            if (isUnknown(arn)) {
+            const arn = ctx.check(raw, STRING, isList ? `${field}[${i}]` : field, { quiet: true });
+            if (!arn.ok || arn.value === undefined) {
                 continue;
             }
-            const name = typeof arn === "string" ? AWS_MANAGED_POLICY.exec(arn)?.[1] : undefined;
+            const name = AWS_MANAGED_POLICY.exec(arn.value)?.[1];
             if (name !== undefined && forbidden.has(name)) {
                 ctx.violation(`"${ctx.name}" attaches the AWS-managed policy ${name}; grant a customer-managed policy with the specific actions instead.`);
             }

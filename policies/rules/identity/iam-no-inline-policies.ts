@@ -30,6 +30,12 @@ export const iamNoInlinePolicies = resourcePolicy({
         "Move the document into an aws.iam.Policy (named with the estate prefix) and attach it with an aws.iam.RolePolicyAttachment " +
         "(infra/components/shared/role-policy.ts rolePermissions does both); drop the RolePolicy or inlinePolicies entry.",
     resourceTypes: [ROLE, ...(Object.keys(INLINE_TYPES) as [string, ...string[]])],
+    noVerdict: [
+        {
+            when: "an IAM role has no inlinePolicies, or only entries without a policy document",
+            why: "no inline grant exists; the role's attached customer-managed policies are judged by the document policies",
+        },
+    ],
     validate: (ctx) => {
         if (ctx.type !== ROLE) {
             const [noun, path] = INLINE_TYPES[ctx.type];

@@ -2,7 +2,7 @@
 // and leaks; people sign in through the identity provider and automation assumes roles with
 // short-lived credentials (IA-2, IA-5, AC-2).
 
-import { resourcePolicy } from "../../lib";
+import { readTyped, resourcePolicy, STRING } from "../../lib";
 
 export const iamNoUserAccessKeys = resourcePolicy({
     name: "iam-no-user-access-keys",
@@ -22,9 +22,11 @@ export const iamNoUserAccessKeys = resourcePolicy({
         "Delete the aws.iam.AccessKey; give the workload an IAM role (ECS task role, OIDC web identity for CI, IAM Roles " +
         "Anywhere for on-premises) instead.",
     resourceTypes: ["aws:iam/accessKey:AccessKey"],
+    noVerdict: [],
     validate: (ctx) => {
-        const user = ctx.read("user");
-        const whose = user.known && typeof user.value === "string" ? ` for IAM user "${user.value}"` : "";
+        // The user only names the key's owner in the message (every access key is a violation).
+        const user = readTyped(ctx.props, "user", STRING);
+        const whose = user.kind === "ok" && user.value !== undefined ? ` for IAM user "${user.value}"` : "";
         ctx.violation(`IAM access key "${ctx.name}" creates a long-lived credential${whose}; use an IAM role with short-lived credentials instead.`);
     },
 });

@@ -22,6 +22,7 @@ export const iamNoUserLoginProfile = resourcePolicy({
         "Delete the aws.iam.UserLoginProfile; give the person a permission set in IAM Identity Center (or a role assumed " +
         "through the organization's SAML/OIDC identity provider).",
     resourceTypes: ["aws:iam/userLoginProfile:UserLoginProfile"],
+    noVerdict: [],
     validate: (ctx) => {
         const user = ctx.read("user");
         const whose = user.known && typeof user.value === "string" ? ` for IAM user "${user.value}"` : "";

@@ -53,6 +53,7 @@ export const iamPasswordPolicyStrength = resourcePolicy({
         `Set minimumPasswordLength: ${MIN_LENGTH} (or more), passwordReusePrevention: ${MIN_REUSE}, requireSymbols, requireNumbers, ` +
         `requireUppercaseCharacters and requireLowercaseCharacters: true, and maxPasswordAge: ${MAX_AGE_DAYS} (or fewer days).`,
     resourceTypes: ["aws:iam/accountPasswordPolicy:AccountPasswordPolicy"],
+    noVerdict: [],
     validate: (ctx) => {
         const what = `Account password policy "${ctx.name}"`;
         const judge = (path: string, ok: (n: number) => boolean, need: string): void => {

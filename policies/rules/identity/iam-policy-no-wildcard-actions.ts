@@ -9,14 +9,15 @@
 import {
     actionMatches,
     isUnknown,
-    listOf,
     matchesEveryAction,
     matchesEveryResourceOf,
     matchesEveryRole,
+    ownValue,
     read,
     resourcePolicy,
     ResourceContext,
     serviceWideOf,
+    statementList,
 } from "../../lib";
 import { forEachAllow, IDENTITY_TYPES } from "./identity-documents";
 
@@ -63,9 +64,23 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
                 "name, a role policy's role, or a managed policy's name.",
         },
     },
+    noVerdict: [
+        {
+            when: "a statement's Effect is Deny (or it has no Effect, which IAM rejects)",
+            why: "only Allow statements grant; a Deny can only take permissions away",
+        },
+        {
+            when: 'a service-wide action ("s3:*") is on a service in allowedServiceWildcards (pack config)',
+            why: 'an explicit, reviewed exception per stack; "*" itself is never allowed',
+        },
+        {
+            when: 'a service-wide action on scoped resources belongs to a role named in deploymentRoles with a reason (pack config)',
+            why: "the stack's config names its deployment role and why it needs whole services; never on \"*\" or every resource of the service",
+        },
+    ],
     validate: (ctx) => {
         const allowedServices = new Set(ctx.config.allowedServiceWildcards.map((s) => s.toLowerCase()));
-        forEachAllow(ctx, (doc, statement, label) => {
+        forEachAllow(ctx, (doc, statement, label, at) => {
             const where = `${doc.what} ${label}`;
             const notAction = read(statement, "NotAction");
             if (!notAction.known || notAction.value !== undefined) {
@@ -76,8 +91,13 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
                 }
                 return;
             }
-            const actions = listOf(statement, "Action");
-            if (actions === undefined || actions.some(isUnknown)) {
+            // Action, Resource, NotResource: a string or a list of strings (statementList); anything else is malformed.
+            const actionList = ctx.settle(statementList(statement, "Action", at), { what: `${where} Action` });
+            if (!actionList.ok) {
+                return;
+            }
+            const actions = actionList.value ?? [];
+            if (actions.some(isUnknown)) {
                 ctx.cannotVerify(`${where} Action`);
                 return;
             }
@@ -91,12 +111,17 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
             const serviceWildcards = strings
                 .map((a) => ({ action: a, service: serviceWideOf(a) }))
                 .filter((w): w is { action: string; service: string } => w.service !== undefined && !allowedServices.has(w.service.toLowerCase()));
-            const resources = listOf(statement, "Resource");
-            const notResource = read(statement, "NotResource");
-            if (resources === undefined || resources.some(isUnknown) || !notResource.known) {
+            const resourceList = ctx.settle(statementList(statement, "Resource", at), { quiet: true });
+            const notResourceList = ctx.settle(statementList(statement, "NotResource", at), { quiet: true });
+            if ((!resourceList.ok && !resourceList.unknown) || (!notResourceList.ok && !notResourceList.unknown)) {
+                return; // malformed: reported
+            }
+            const resources = resourceList.ok ? (resourceList.value ?? []) : [];
+            if (!resourceList.ok || !notResourceList.ok || resources.some(isUnknown)) {
                 ctx.cannotVerify(`${where} Resource`);
                 return;
             }
+            const notResource = { value: ownValue(statement, "NotResource") };
             const resourceStrings = resources.filter((r): r is string => typeof r === "string");
             // sts:AssumeRole (however spelled) on every role: the principal may become any role that trusts its account.
             const assume = strings.find((a) => serviceWideOf(a) === undefined && actionMatches(a, "sts:AssumeRole"));
@@ -168,11 +193,11 @@ function deploymentRole(ctx: ResourceContext<{ readonly deploymentRoles: readonl
     if (path === undefined) {
         return { kind: "none" };
     }
-    const v = ctx.read(path);
-    if (!v.known) {
-        return { kind: "unknown" };
+    const v = ctx.readString(path, { quiet: true });
+    if (!v.ok) {
+        return v.unknown ? { kind: "unknown" } : { kind: "none" };
     }
-    const name = typeof v.value === "string" ? v.value.split("/").pop() ?? "" : "";
+    const name = v.value?.split("/").pop() ?? "";
     const reason = roles.get(name);
     return reason === undefined ? { kind: "none" } : { kind: "named", reason };
 }

@@ -65,6 +65,12 @@ export const iamRoleOneWayToAttach = stackPolicy({
         "policy in managedPolicyArns and delete the attachment resources. Pass the role's name from the Role resource " +
         "(role.name) so the tie shows at preview.",
     resourceTypes: [ROLE, ...(Object.keys(ATTACHMENT_TYPES) as [string, ...string[]])],
+    noVerdict: [
+        {
+            when: "a role sets neither managedPolicyArns nor inlinePolicies (its policies come only from attachment resources)",
+            why: "without an exclusive set on the role there is nothing for the attachments to fight",
+        },
+    ],
     validate: (ctx) => {
         const attachments = ctx.ofType(...Object.keys(ATTACHMENT_TYPES));
         if (attachments.length === 0) {

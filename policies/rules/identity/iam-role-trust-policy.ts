@@ -11,7 +11,7 @@
 // trust policy can grant) and "Creating a role for web identity or OIDC federation" / "Configuring
 // a role for GitHub OIDC" (the <provider>:aud and <provider>:sub keys; SAML:aud and SAML:sub).
 
-import { isPublicPrincipal, isUnknown, listOf, policyStatements, read, resourcePolicy, statementLabel, unwrap } from "../../lib";
+import { EFFECT, isPublicPrincipal, isUnknown, listOf, policyStatements, read, readTyped, resourcePolicy, statementLabel, statementList, unwrap } from "../../lib";
 
 /** The STS actions a trust policy may Allow (IAM is case-insensitive; no wildcards). */
 const TRUST_ACTIONS = [
@@ -126,6 +126,12 @@ export const iamRoleTrustPolicy = resourcePolicy({
         "or federated principal); for OIDC add StringEquals <provider>:aud and StringEquals/StringLike <provider>:sub " +
         '(e.g. "repo:org/repo:ref:refs/heads/main"), for SAML SAML:aud and SAML:sub.',
     resourceTypes: ["aws:iam/role:Role"],
+    noVerdict: [
+        {
+            when: "a trust statement's Effect is Deny, or its principal is a service principal",
+            why: "a Deny takes access away; a service's confused-deputy conditions are the service's choice and not judged here",
+        },
+    ],
     validate: (ctx) => {
         const what = `IAM role "${ctx.name}" trust policy`;
         const raw = ctx.read("assumeRolePolicy");
@@ -140,17 +146,19 @@ export const iamRoleTrustPolicy = resourcePolicy({
         }
         parsed.statements.forEach((statement, i) => {
             const where = `${what} ${statementLabel(statement, i)}`;
-            const effect = read(statement, "Effect");
-            if (!effect.known) {
-                ctx.cannotVerify(`${where} Effect`);
-                return;
-            }
-            if (effect.value !== "Allow") {
+            const at = `assumeRolePolicy.Statement[${i}]`;
+            // Effect and Action typed (lib/statements): a value IAM would reject is a mandatory "Cannot evaluate", never a skipped statement.
+            const effect = ctx.settle(readTyped(statement, "Effect", EFFECT, at), { what: `${where} Effect` });
+            if (!effect.ok || effect.value !== "Allow") {
                 return;
             }
             // Actions.
             const notAction = read(statement, "NotAction");
-            const actions = listOf(statement, "Action");
+            const actionList = ctx.settle(statementList(statement, "Action", at), { quiet: true });
+            if (!actionList.ok && !actionList.unknown) {
+                return;
+            }
+            const actions = actionList.ok ? (actionList.value ?? []) : undefined;
             if (!notAction.known || actions === undefined || actions.some(isUnknown)) {
                 ctx.cannotVerify(`${where} Action`);
             } else if (notAction.value !== undefined) {

@@ -1,7 +1,7 @@
 // iam-user-no-policies: permissions held directly by an IAM user (inline policy or any kind of
 // attachment) escape the group/role reviews where they are granted and revoked as a unit (AC-2, AC-6).
 
-import { resourcePolicy } from "../../lib";
+import { readTyped, resourcePolicy, STRING } from "../../lib";
 
 export const iamUserNoPolicies = resourcePolicy({
     name: "iam-user-no-policies",
@@ -26,29 +26,32 @@ export const iamUserNoPolicies = resourcePolicy({
         "aws:iam/policyAttachment:PolicyAttachment",
         "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
     ],
+    noVerdict: [
+        {
+            when: "an aws.iam.PolicyAttachment names no users (only groups and roles)",
+            why: "attachments to groups and roles are where permissions belong",
+        },
+    ],
     validate: (ctx) => {
         if (ctx.type === "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive") {
             // An empty list is the recommended way to keep a user free of managed policies.
-            const arns = ctx.read("policyArns");
-            if (!arns.known) {
-                ctx.cannotVerify("policyArns");
-            } else if (Array.isArray(arns.value) && arns.value.length > 0) {
+            const arns = ctx.readArray("policyArns");
+            if (arns.ok && (arns.value ?? []).length > 0) {
                 ctx.violation(`"${ctx.name}" attaches managed policies directly to an IAM user; grant permissions through a group or role instead.`);
             }
             return;
         }
         if (ctx.type === "aws:iam/policyAttachment:PolicyAttachment") {
-            const users = ctx.read("users");
-            if (!users.known) {
-                ctx.cannotVerify("users");
-            } else if (Array.isArray(users.value) && users.value.length > 0) {
+            const users = ctx.readArray("users");
+            if (users.ok && (users.value ?? []).length > 0) {
                 ctx.violation(`Policy attachment "${ctx.name}" attaches a policy directly to IAM users; attach it to a group or role instead.`);
             }
             return;
         }
         const kind = ctx.type === "aws:iam/userPolicy:UserPolicy" ? "an inline policy" : "a managed policy";
-        const user = ctx.read("user");
-        const whose = user.known && typeof user.value === "string" ? ` IAM user "${user.value}"` : " an IAM user";
+        // The user only names whose policy it is in the message (every such resource is a violation).
+        const user = readTyped(ctx.props, "user", STRING);
+        const whose = user.kind === "ok" && user.value !== undefined ? ` IAM user "${user.value}"` : " an IAM user";
         ctx.violation(`"${ctx.name}" gives${whose} ${kind} directly; grant permissions through a group or role instead.`);
     },
 });

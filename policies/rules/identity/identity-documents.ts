@@ -7,7 +7,7 @@
 // array; `Action`, `Resource` and `Principal.AWS` a string or an array; `NotAction`,
 // `NotResource` and `NotPrincipal` invert the grant and count as broad.
 
-import { policyStatements, Read, read, ResourceContext, statementLabel } from "../../lib";
+import { EFFECT, OBJECT, policyStatements, Read, read, readTyped, ResourceContext, STRING, statementLabel } from "../../lib";
 
 /** Identity-policy resources: type → [noun, property holding the document]. */
 const IDENTITY_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>> = {
@@ -24,28 +24,39 @@ export const IDENTITY_TYPES: [string, ...string[]] = [ROLE, ...Object.keys(IDENT
 export interface Document {
     readonly what: string;
     readonly policy: Read;
+    /** Where the document is, for "Cannot evaluate" messages: "policy", "inlinePolicies[0].policy". */
+    readonly at: string;
 }
 
 /** The identity-policy documents of a resource: its `policy`, or a role's `inlinePolicies[].policy`. */
 function identityDocuments(ctx: ResourceContext<unknown>): Document[] | undefined {
     if (ctx.type !== ROLE) {
         const [noun, path] = IDENTITY_POLICY_TYPES[ctx.type];
-        return [{ what: `${noun} "${ctx.name}"`, policy: ctx.read(path) }];
+        return [{ what: `${noun} "${ctx.name}"`, policy: ctx.read(path), at: path }];
     }
-    const inline = ctx.read("inlinePolicies");
-    if (!inline.known) {
-        return undefined;
+    const inline = ctx.readArray("inlinePolicies", { quiet: true });
+    if (!inline.ok) {
+        return inline.unknown ? undefined : [];
     }
-    return (Array.isArray(inline.value) ? inline.value : []).map((p: unknown, i: number) => {
-        const name = read(p, "name");
-        const policy = read(p, "policy");
-        const label = name.known && typeof name.value === "string" ? `"${name.value}"` : `#${i}`;
-        return { what: `IAM role "${ctx.name}" inline policy ${label}`, policy };
+    const docs: Document[] = [];
+    (inline.value ?? []).forEach((p: unknown, i: number) => {
+        const at = `inlinePolicies[${i}]`;
+        // An inline policy is an object; its name only labels messages (a malformed one is left out).
+        if (!ctx.check(p, OBJECT, at).ok) {
+            return;
+        }
+        const name = readTyped(p, "name", STRING);
+        const label = name.kind === "ok" && name.value !== undefined ? `"${name.value}"` : `#${i}`;
+        docs.push({ what: `IAM role "${ctx.name}" inline policy ${label}`, policy: read(p, "policy"), at: `${at}.policy` });
     });
+    return docs;
 }
 
-/** Calls `check` on each Allow statement of each identity document; reports unknowns and malformed JSON. */
-export function forEachAllow(ctx: ResourceContext<unknown>, check: (doc: Document, statement: unknown, label: string) => void): void {
+/**
+ * Calls `check` on each Allow statement of each identity document (`at`: where the statement is,
+ * e.g. "policy.Statement[0]"); reports unknowns, malformed JSON and an Effect IAM does not define.
+ */
+export function forEachAllow(ctx: ResourceContext<unknown>, check: (doc: Document, statement: unknown, label: string, at: string) => void): void {
     const docs = identityDocuments(ctx);
     if (docs === undefined) {
         ctx.cannotVerify("inlinePolicies");
@@ -62,11 +73,10 @@ export function forEachAllow(ctx: ResourceContext<unknown>, check: (doc: Documen
             continue;
         }
         parsed.statements.forEach((statement, i) => {
-            const effect = read(statement, "Effect");
-            if (!effect.known) {
-                ctx.cannotVerify(`${doc.what} ${statementLabel(statement, i)} Effect`);
-            } else if (effect.value === "Allow") {
-                check(doc, statement, statementLabel(statement, i));
+            const at = `${doc.at}.Statement[${i}]`;
+            const effect = ctx.settle(readTyped(statement, "Effect", EFFECT, at), { what: `${doc.what} ${statementLabel(statement, i)} Effect` });
+            if (effect.ok && effect.value === "Allow") {
+                check(doc, statement, statementLabel(statement, i), at);
             }
         });
     }

@@ -23,15 +23,18 @@ import { BlockList, isIP } from "node:net";
 
 import {
     CALLER_KEY_NAMES,
-    callerPairs,
     CallerPair,
-    isPublicPrincipal,
+    callerPairs,
+    EFFECT,
+    publicPrincipal,
     isUnknown,
     NETWORK_KEY_NAMES,
     policyStatements,
+    previewJson,
     read,
-    stackPolicy,
+    readTyped,
     StackContext,
+    stackPolicy,
     StackResource,
     statementLabel,
     VPC_TYPES,
@@ -128,6 +131,16 @@ export const resourcePolicyNoNetworkOnlyPrincipal = stackPolicy({
             description: "IP ranges (CIDR) an aws:SourceIp-only statement may be narrowed to (none by default: an address is not an identity).",
         },
     },
+    noVerdict: [
+        {
+            when: "a public grant's network keys name only this stack's VPCs or VPC endpoints, or networks in the policy's allow list (pack config)",
+            why: "callers are confined to a network the estate controls or has vouched for",
+        },
+        {
+            when: "a document is not valid JSON",
+            why: "resource-policy-no-public-principal reports it (mandatory); it is not reported twice",
+        },
+    ],
     validate: (ctx) => {
         const documents = ctx.ofType(...DOCUMENT_TYPES);
         if (documents.length === 0) {
@@ -160,7 +173,10 @@ function judgeDocument(ctx: Ctx, resource: StackResource, own: { vpc: OwnNetwork
     const judgePair = (pair: CallerPair): PairVerdict => {
         const key = pair.key.toLowerCase();
         const unknownCount = pair.values.filter(isUnknown).length;
-        const known = pair.values.filter((v) => !isUnknown(v)).map(String);
+        // Typed text, never String() on a raw value: an object here matches no network id (so it is "outside").
+        const known = pair.values
+            .filter((v) => !isUnknown(v))
+            .map((v) => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? v.toString() : previewJson(v)));
         if (key === "aws:sourceip") {
             if (known.some((v) => !ipWithin(v, ctx.config.allowedSourceIpRanges))) {
                 return { kind: "outside" };
@@ -183,14 +199,23 @@ function judgeDocument(ctx: Ctx, resource: StackResource, own: { vpc: OwnNetwork
     };
 
     parsed.statements.forEach((statement, i) => {
-        const effect = read(statement, "Effect");
-        if (effect.known && effect.value !== "Allow") {
+        // Effect typed (lib/statements): a value IAM would reject is a mandatory "Cannot evaluate", never a skipped statement.
+        const effectRead = ctx.settle(resource, readTyped(statement, "Effect", EFFECT, `${path}.Statement[${i}]`), { quiet: true });
+        if (!effectRead.ok && !effectRead.unknown) {
+            return;
+        }
+        if (effectRead.ok && effectRead.value !== "Allow") {
             return;
         }
         const label = statementLabel(statement, i);
         const notPrincipal = read(statement, "NotPrincipal");
-        const principal = read(statement, "Principal");
-        const isPublic = !notPrincipal.known || !principal.known ? undefined : notPrincipal.value !== undefined ? true : isPublicPrincipal(principal.value);
+        const principalRead = read(statement, "Principal");
+        // Principal typed (publicPrincipal): one IAM would reject ({}, a list) is reported, not read as "named".
+        const principal = principalRead.known ? ctx.settle(resource, publicPrincipal(principalRead.value, `${path}.Statement[${i}].Principal`), { quiet: true }) : undefined;
+        if (principal !== undefined && !principal.ok && !principal.unknown) {
+            return;
+        }
+        const isPublic = !notPrincipal.known || principal === undefined ? undefined : notPrincipal.value !== undefined ? true : principal.ok ? principal.value === true : undefined;
         if (isPublic === false) {
             return;
         }
@@ -212,7 +237,7 @@ function judgeDocument(ctx: Ctx, resource: StackResource, own: { vpc: OwnNetwork
             return;
         }
         const unknowns = [
-            !effect.known && "Effect",
+            !effectRead.ok && "Effect",
             isPublic === undefined && "Principal",
             ...pairs.pairs.filter((p) => !p.network && !p.known).map((p) => `Condition ${p.operator} ${p.key}`),
             pairs.unknownOperator !== undefined && `Condition ${pairs.unknownOperator}`,

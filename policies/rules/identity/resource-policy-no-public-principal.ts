@@ -7,9 +7,11 @@
 import {
     CALLER_KEY_NAMES,
     conditionNarrowsCaller,
-    isPublicPrincipal,
+    EFFECT,
     policyStatements,
+    publicPrincipal,
     read,
+    readTyped,
     resourcePolicy,
     statementLabel,
     SUGGESTED_CALLER_KEYS,
@@ -91,15 +93,26 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
         "fine), no 0.0.0.0/0 or ::/0. aws:SecureTransport, kms:ViaService, tag and request keys may stay but do not " +
         "count on their own.",
     resourceTypes: [...(Object.keys(RESOURCE_POLICY_TYPES) as [string, ...string[]]), LAMBDA_PERMISSION],
+    noVerdict: [
+        {
+            when: "a statement's Effect is Deny (or absent, which IAM rejects), or its principals are named (not \"*\", no NotPrincipal)",
+            why: "a Deny takes access away; named principals are not everyone",
+        },
+        {
+            when: "a public grant's Condition fixes a caller key (account, organization, principal or source ARN, VPC, endpoint, IP range) to specific values",
+            why: "as IAM Access Analyzer and S3 Block Public Access judge it, such a grant is not public",
+        },
+        {
+            when: 'a Lambda permission names a principal other than "*" (an account or a service)',
+            why: "a named principal is not everyone; a service principal's source is narrowed by sourceArn/sourceAccount, which this policy judges only for \"*\"",
+        },
+    ],
     validate: (ctx) => {
         if (ctx.type === LAMBDA_PERMISSION) {
             const what = `Lambda permission "${ctx.name}"`;
-            const principal = ctx.read("principal");
-            if (!principal.known) {
-                ctx.cannotVerify("principal");
-                return;
-            }
-            if (principal.value !== "*") {
+            // A string (an account, a service, "*"); anything else is malformed, never "not public".
+            const principal = ctx.readString("principal");
+            if (!principal.ok || principal.value !== "*") {
                 return;
             }
             const fields = ["sourceArn", "sourceAccount", "principalOrgId"] as const;
@@ -138,13 +151,23 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
         }
         parsed.statements.forEach((statement, i) => {
             const label = statementLabel(statement, i);
-            const effect = read(statement, "Effect");
+            const at = `${path}.Statement[${i}]`;
+            const effectRead = ctx.settle(readTyped(statement, "Effect", EFFECT, at), { quiet: true });
+            if (!effectRead.ok && !effectRead.unknown) {
+                return; // malformed: reported
+            }
+            const effect = effectRead.ok ? { known: true as const, value: effectRead.value } : { known: false as const };
             if (effect.known && effect.value !== "Allow") {
                 return;
             }
             const notPrincipal = read(statement, "NotPrincipal");
-            const principal = read(statement, "Principal");
-            const isPublic = !notPrincipal.known || !principal.known ? undefined : notPrincipal.value !== undefined ? true : isPublicPrincipal(principal.value);
+            const principalRead = read(statement, "Principal");
+            const principal = principalRead.known ? ctx.settle(publicPrincipal(principalRead.value, `${at}.Principal`), { quiet: true }) : undefined;
+            if (principal !== undefined && !principal.ok && !principal.unknown) {
+                return; // malformed: reported
+            }
+            const isPublic =
+                !notPrincipal.known || principal === undefined ? undefined : notPrincipal.value !== undefined ? true : principal.ok ? principal.value === true : undefined;
             if (isPublic === false) {
                 return;
             }

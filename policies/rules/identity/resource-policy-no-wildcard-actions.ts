@@ -8,7 +8,19 @@
 // policy" → "Allows access to the AWS account and enables IAM policies": without it IAM policies
 // cannot grant access to the key and the key can become unmanageable.
 
-import { isUnknown, listOf, matchesEveryAction, policyStatements, read, resourcePolicy, serviceWideOf, statementLabel } from "../../lib";
+import {
+    EFFECT,
+    isUnknown,
+    listOf,
+    matchesEveryAction,
+    policyStatements,
+    read,
+    readTyped,
+    resourcePolicy,
+    serviceWideOf,
+    statementLabel,
+    statementList,
+} from "../../lib";
 import { KMS_KEY_TYPES, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
 
 const ACCOUNT_ROOT = /^(arn:aws(-[a-z]+)*:iam::\d{12}:root|\d{12})$/;
@@ -63,6 +75,16 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
         "List the specific actions each principal needs (e.g. s3:GetObject, sqs:SendMessage, lambda:InvokeFunction). Deny " +
         'statements may keep "s3:*" (a TLS-only guard). A key policy may give only the account root "kms:*" on Resource "*".',
     resourceTypes: [...(Object.keys(RESOURCE_DOCUMENT_TYPES) as [string, ...string[]]), LAMBDA_PERMISSION],
+    noVerdict: [
+        {
+            when: "a statement's Effect is Deny",
+            why: "a Deny can only take permissions away",
+        },
+        {
+            when: 'a key policy statement gives the account root "kms:*" on the key (KMS_ROOT_KEY_POLICY_RULE)',
+            why: "AWS requires it: without it IAM policies cannot grant access to the key and the key can become unmanageable",
+        },
+    ],
     validate: (ctx) => {
         if (ctx.type === LAMBDA_PERMISSION) {
             const action = ctx.read("action");
@@ -89,12 +111,19 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
         }
         parsed.statements.forEach((statement, i) => {
             const label = statementLabel(statement, i);
-            const effect = read(statement, "Effect");
+            const at = `${path}.Statement[${i}]`;
+            // Effect and Action typed (lib/statements): a value IAM would reject is a mandatory "Cannot evaluate", never a skipped statement.
+            const effectRead = ctx.settle(readTyped(statement, "Effect", EFFECT, at), { quiet: true });
+            const actionList = ctx.settle(statementList(statement, "Action", at), { quiet: true });
+            if ((!effectRead.ok && !effectRead.unknown) || (!actionList.ok && !actionList.unknown)) {
+                return;
+            }
+            const effect = effectRead.ok ? { known: true, value: effectRead.value } : { known: false };
             if (effect.known && effect.value !== "Allow") {
                 return;
             }
             const notAction = read(statement, "NotAction");
-            const actions = listOf(statement, "Action");
+            const actions = actionList.ok ? (actionList.value ?? []) : undefined;
             if (!effect.known || !notAction.known || actions === undefined || actions.some(isUnknown)) {
                 ctx.cannotVerify(`${what} ${label} ${!effect.known ? "Effect" : "Action"}`);
                 return;

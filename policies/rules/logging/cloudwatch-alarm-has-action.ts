@@ -17,6 +17,7 @@ export const cloudwatchAlarmHasAction = resourcePolicy({
     remediationSteps:
         "Set `alarmActions` to at least one action ARN (e.g. the alerts SNS topic) and leave `actionsEnabled` unset or true.",
     resourceTypes: ["aws:cloudwatch/metricAlarm:MetricAlarm"],
+    noVerdict: [],
     validate: (ctx) => {
         const label = `Metric alarm "${ctx.name}"`;
         const enabled = ctx.read("actionsEnabled");

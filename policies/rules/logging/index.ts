@@ -5,7 +5,8 @@
 
 import { GovPolicy } from "../../lib";
 import { cloudwatchAlarmHasAction } from "./cloudwatch-alarm-has-action";
+import { wafv2WebAclLogging } from "./wafv2-web-acl-logging";
 
-export { cloudwatchAlarmHasAction };
+export { cloudwatchAlarmHasAction, wafv2WebAclLogging };
 
-export const loggingPolicies: GovPolicy[] = [cloudwatchAlarmHasAction];
+export const loggingPolicies: GovPolicy[] = [cloudwatchAlarmHasAction, wafv2WebAclLogging];

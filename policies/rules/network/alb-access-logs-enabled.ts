@@ -23,19 +23,24 @@ export const albAccessLogsEnabled = resourcePolicy({
     ],
     remediationSteps: "Set `accessLogs: { bucket: <log bucket>, prefix: <name>, enabled: true }` (the bucket policy must let the regional ELB account write).",
     resourceTypes: LOAD_BALANCER_TYPES,
+    noVerdict: [
+        {
+            when: 'loadBalancerType is "network" or "gateway"',
+            why: "the requirement is an Application Load Balancer feature; NLB and GWLB traffic is recorded by VPC flow logs (vpc-flow-logs-enabled)",
+        },
+    ],
     validate: (ctx) => {
-        const kind = albKind((p) => ctx.read(p));
-        if (kind === "other") {
+        const kind = albKind((p, g, o) => ctx.readAs(p, g, o));
+        if (kind === "other" || kind === "malformed") {
             return;
         }
-        const enabled = ctx.read("accessLogs.enabled");
-        const bucket = ctx.read("accessLogs.bucket");
-        if (!enabled.known) {
-            ctx.cannotVerify("accessLogs");
+        const enabled = ctx.readBoolean("accessLogs.enabled", { what: "accessLogs" });
+        const bucket = ctx.readString("accessLogs.bucket", { quiet: true });
+        if (!enabled.ok || (!bucket.ok && !bucket.unknown)) {
             return;
         }
         // A computed (unknown) bucket name counts as set.
-        const off = enabled.value !== true || (bucket.known && (bucket.value === undefined || bucket.value === ""));
+        const off = enabled.value !== true || (bucket.ok && (bucket.value === undefined || bucket.value === ""));
         if (!off) {
             return;
         }

@@ -18,15 +18,19 @@ export const albDropsInvalidHeaders = resourcePolicy({
     ],
     remediationSteps: "Set `dropInvalidHeaderFields: true` on the load balancer.",
     resourceTypes: LOAD_BALANCER_TYPES,
+    noVerdict: [
+        {
+            when: 'loadBalancerType is "network" or "gateway"',
+            why: "the requirement is an Application Load Balancer feature; NLB and GWLB traffic is recorded by VPC flow logs (vpc-flow-logs-enabled)",
+        },
+    ],
     validate: (ctx) => {
-        const kind = albKind((p) => ctx.read(p));
-        if (kind === "other") {
+        const kind = albKind((p, g, o) => ctx.readAs(p, g, o));
+        if (kind === "other" || kind === "malformed") {
             return;
         }
-        const drop = ctx.read("dropInvalidHeaderFields");
-        if (!drop.known) {
-            ctx.cannotVerify("dropInvalidHeaderFields");
-        } else if (drop.value !== true) {
+        const drop = ctx.readBoolean("dropInvalidHeaderFields");
+        if (drop.ok && drop.value !== true) {
             if (kind === "unknown") {
                 ctx.cannotVerify("loadBalancerType");
             } else {

@@ -21,6 +21,12 @@ export const albHttpListenerRulesRedirectOnly = stackPolicy({
     ],
     remediationSteps: "Attach the rule to the HTTPS listener instead, or make its action a redirect with protocol HTTPS.",
     resourceTypes: [...LISTENER_RULE_TYPES, ...LISTENER_TYPES],
+    noVerdict: [
+        {
+            when: "the stack has no listener rules, or a rule's listener is not plain HTTP",
+            why: "rules on HTTPS/TLS listeners serve encrypted traffic; the listeners' own protocol and TLS policy are judged by alb-http-redirects-to-https and alb-listener-tls-policy",
+        },
+    ],
     validate: (ctx) => {
         const rules = ctx.ofType(...LISTENER_RULE_TYPES);
         if (rules.length === 0) {
@@ -29,13 +35,20 @@ export const albHttpListenerRulesRedirectOnly = stackPolicy({
         for (const rule of rules) {
             const refs = ctx.resolveRefs(rule, "listenerArn", LISTENER_TYPES);
             for (const listener of refs.resources) {
-                const protocol = listenerProtocol((path) => ctx.read(listener.props, path));
-                if (protocol.known && protocol.value !== "HTTP") {
+                const protocol = listenerProtocol((p, g) => ctx.readAs(listener, p, g, { quiet: true }));
+                if (!protocol.ok && !protocol.unknown) {
+                    continue; // malformed: reported against the listener
+                }
+                if (protocol.ok && protocol.value !== "HTTP") {
                     continue;
                 }
-                const actions = ctx.read(rule.props, "actions");
-                const judged = actions.known ? judgeRedirectActions(Array.isArray(actions.value) ? actions.value : [], "actions") : { bad: [], unknown: true };
-                if (!protocol.known) {
+                const actions = ctx.readArray(rule, "actions", { quiet: true });
+                if (!actions.ok && !actions.unknown) {
+                    continue; // malformed: reported against the rule
+                }
+                const judged = actions.ok ? judgeRedirectActions(actions.value ?? [], "actions") : { bad: [], unknown: true, malformed: [] };
+                judged.malformed.forEach((m) => ctx.settle(rule, m));
+                if (!protocol.ok) {
                     if (judged.bad.length > 0 || judged.unknown) {
                         ctx.cannotVerify(rule, `the protocol of listener "${listener.name}"`);
                     }

@@ -24,26 +24,28 @@ export const albHttpRedirectsToHttps = resourcePolicy({
         'Set the HTTP listener\'s `defaultActions` to `[{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", ' +
         'statusCode: "HTTP_301" } }]` and serve the application on an HTTPS listener.',
     resourceTypes: LISTENER_TYPES,
+    noVerdict: [
+        {
+            when: "the listener's protocol is not HTTP (HTTPS, TLS, TCP, UDP …), or it is a Gateway Load Balancer listener (no protocol, no port)",
+            why: "only a plain-HTTP listener serves unencrypted traffic; HTTPS/TLS listeners are judged by alb-listener-tls-policy",
+        },
+    ],
     validate: (ctx) => {
-        const protocol = listenerProtocol((path) => ctx.read(path));
-        if (!protocol.known) {
-            ctx.cannotVerify("protocol");
+        const protocol = listenerProtocol((p, g, o) => ctx.readAs(p, g, o));
+        if (!protocol.ok || protocol.value !== "HTTP") {
             return;
         }
-        if (protocol.value !== "HTTP") {
+        const actions = ctx.readArray("defaultActions");
+        if (!actions.ok) {
             return;
         }
-        const actions = ctx.read("defaultActions");
-        if (!actions.known) {
-            ctx.cannotVerify("defaultActions");
-            return;
-        }
-        const list = Array.isArray(actions.value) ? actions.value : [];
+        const list = actions.value ?? [];
         if (list.length === 0) {
             ctx.violation(`HTTP listener "${ctx.name}" has no default action; make it a redirect to HTTPS.`);
             return;
         }
-        const { bad, unknown } = judgeRedirectActions(list, "defaultActions");
+        const { bad, unknown, malformed } = judgeRedirectActions(list, "defaultActions");
+        malformed.forEach((m) => ctx.settle(m));
         if (bad.length > 0) {
             ctx.violation(`HTTP listener "${ctx.name}" does not only redirect to HTTPS: ${bad.join("; ")}; use a redirect with protocol HTTPS.`);
         } else if (unknown) {

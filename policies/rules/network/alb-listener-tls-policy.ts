@@ -41,26 +41,29 @@ export const albListenerTlsPolicy = resourcePolicy({
             description: "ELB security policies HTTPS/TLS listeners may use.",
         },
     },
+    noVerdict: [
+        {
+            when: "the listener's protocol is not HTTPS or TLS (HTTP, TCP, UDP, QUIC …)",
+            why: "only HTTPS and TLS listeners negotiate TLS with an ELB security policy; a plain-HTTP listener is judged by alb-http-redirects-to-https",
+        },
+    ],
     validate: (ctx) => {
-        const protocol = listenerProtocol((path) => ctx.read(path));
-        if (!protocol.known) {
-            ctx.cannotVerify("protocol");
+        const protocol = listenerProtocol((p, g, o) => ctx.readAs(p, g, o));
+        if (!protocol.ok || (protocol.value !== "HTTPS" && protocol.value !== "TLS")) {
             return;
         }
-        if (protocol.value !== "HTTPS" && protocol.value !== "TLS") {
-            return;
-        }
-        const policy = ctx.read("sslPolicy");
+        const policy = ctx.readString("sslPolicy");
         const allowed = ctx.config.allowedTlsPolicies;
-        if (!policy.known) {
-            ctx.cannotVerify("sslPolicy");
-        } else if (policy.value === undefined || policy.value === "") {
+        if (!policy.ok) {
+            return;
+        }
+        if (policy.value === undefined || policy.value === "") {
             ctx.violation(
                 `${protocol.value} listener "${ctx.name}" has no sslPolicy, so AWS applies ELBSecurityPolicy-2016-08; ` +
                     `set sslPolicy to one of ${allowed.join(", ")}.`,
             );
-        } else if (typeof policy.value !== "string" || !allowed.includes(policy.value)) {
-            ctx.violation(`${protocol.value} listener "${ctx.name}" uses TLS policy "${String(policy.value)}"; use one of ${allowed.join(", ")}.`);
+        } else if (!allowed.includes(policy.value)) {
+            ctx.violation(`${protocol.value} listener "${ctx.name}" uses TLS policy "${policy.value}"; use one of ${allowed.join(", ")}.`);
         }
     },
 });

@@ -21,6 +21,12 @@ export const albWafAssociated = stackPolicy({
         "Add an aws.wafv2.WebAclAssociation with `resourceArn: alb.arn` and a REGIONAL web ACL (AWS managed common, known-bad-" +
         "inputs and IP reputation rule groups plus a rate-based rule).",
     resourceTypes: [...LOAD_BALANCER_TYPES, "aws:wafv2/webAclAssociation:WebAclAssociation"],
+    noVerdict: [
+        {
+            when: "a load balancer is internal (internal: true), or not an Application Load Balancer",
+            why: "an internal load balancer is not reachable from the internet; WAFv2 attaches only to ALBs (NLB/GWLB traffic is filtered by security groups and network ACLs)",
+        },
+    ],
     validate: (ctx) => {
         const albs = ctx.ofType(...LOAD_BALANCER_TYPES);
         if (albs.length === 0) {
@@ -37,12 +43,12 @@ export const albWafAssociated = stackPolicy({
             if (protectedLbs.has(lb.urn)) {
                 continue;
             }
-            const internal = ctx.read(lb.props, "internal");
-            const kind = albKind((p) => ctx.read(lb.props, p));
-            if ((internal.known && internal.value === true) || kind === "other") {
+            const internal = ctx.readBoolean(lb, "internal", { quiet: true });
+            const kind = albKind((p, g) => ctx.readAs(lb, p, g, { quiet: true }));
+            if ((internal.ok && internal.value === true) || kind === "other" || kind === "malformed" || (!internal.ok && !internal.unknown)) {
                 continue;
             }
-            if (!internal.known || kind === "unknown" || unresolved > 0) {
+            if (!internal.ok || kind === "unknown" || unresolved > 0) {
                 ctx.cannotVerify(lb, `whether load balancer "${lb.name}" is internet-facing and has a WAF association`);
                 continue;
             }

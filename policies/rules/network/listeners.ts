@@ -1,54 +1,89 @@
 // Load balancer and listener helpers shared by the network area's edge policies: the type tokens
 // (aws.lb and its aws.alb alias), what kind of load balancer a resource is, a listener's
-// effective protocol, and whether an action list only redirects to HTTPS.
+// effective protocol, and whether an action list only redirects to HTTPS. Every field is read
+// through a guard: a value AWS does not define (a misspelt protocol or load balancer type) is
+// malformed, never a listener or load balancer the policies skip.
 
-import { Read, read } from "../../lib";
+import { Checked, Guard, Malformed, NUMBER, oneOf, readTyped, STRING } from "../../lib";
 
 export const LOAD_BALANCER_TYPES = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"] as const;
 export const LISTENER_TYPES = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"] as const;
 export const LISTENER_RULE_TYPES = ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"] as const;
 
-/** A listener's protocol, upper-cased; undefined for a Gateway LB listener (neither protocol nor port). */
-export function listenerProtocol(readProp: (path: string) => Read): Read<string | undefined> {
-    const protocol = readProp("protocol");
-    if (!protocol.known) {
+/** A typed read of one resource's property (ctx.readAs, or the stack context's bound to a resource). */
+export type TypedRead = <T>(path: string, guard: Guard<T>, opts?: { readonly quiet?: boolean }) => Checked<T>;
+
+/**
+ * Listener protocols ELB defines (the provider folds case: "https" is HTTPS).
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_Listener.html
+ */
+const LISTENER_PROTOCOL = oneOf(["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE", "QUIC", "TCP_QUIC"], { ignoreCase: true });
+
+/**
+ * A listener's protocol, upper-cased; undefined for a Gateway LB listener (neither protocol nor
+ * port). Not ok when the protocol is unknown (reported by `read` unless quiet) or malformed.
+ */
+export function listenerProtocol(read: TypedRead): Checked<string | undefined> {
+    const protocol = read("protocol", LISTENER_PROTOCOL);
+    if (!protocol.ok || protocol.value !== undefined) {
         return protocol;
     }
-    if (typeof protocol.value === "string") {
-        return { known: true, value: protocol.value.toUpperCase() };
-    }
     // No protocol: HTTP for an ALB listener (the provider's default); a Gateway LB listener has
-    // neither protocol nor port, and is not a client-facing listener at all.
-    const port = readProp("port");
-    return { known: true, value: port.known && port.value === undefined ? undefined : "HTTP" };
+    // neither protocol nor port, and is not a client-facing listener at all. An unknown port is
+    // judged as the ALB default.
+    const port = read("port", NUMBER, { quiet: true });
+    if (!port.ok && !port.unknown) {
+        return port;
+    }
+    return { ok: true, value: port.ok && port.value === undefined ? undefined : "HTTP" };
 }
 
-/** Which actions are not a redirect to HTTPS (`field[i]` labels), and whether an unknown hides one. */
-export function judgeRedirectActions(list: readonly unknown[], field: string): { bad: string[]; unknown: boolean } {
+/** Action types ELB defines (case-sensitive, as the API is). */
+const ACTION_TYPE = oneOf(["forward", "redirect", "fixed-response", "authenticate-cognito", "authenticate-oidc"]);
+
+/**
+ * Which actions are not a redirect to HTTPS (`field[i]` labels), whether an unknown hides one, and
+ * the malformed values found (the caller reports them; a malformed action is not judged further).
+ */
+export function judgeRedirectActions(list: readonly unknown[], field: string): { bad: string[]; unknown: boolean; malformed: Malformed[] } {
     const bad: string[] = [];
+    const malformed: Malformed[] = [];
     let unknown = false;
     list.forEach((action: unknown, i: number) => {
-        const type = read(action, "type");
-        const target = read(action, "redirect.protocol");
-        if (!type.known) {
+        const at = `${field}[${i}]`;
+        const type = readTyped(action, "type", ACTION_TYPE, at);
+        if (type.kind === "malformed") {
+            malformed.push(type);
+        } else if (type.kind === "unknown") {
             unknown = true;
         } else if (type.value !== "redirect") {
-            bad.push(`${field}[${i}] is "${String(type.value)}"`);
-        } else if (!target.known) {
-            unknown = true;
-        } else if (typeof target.value !== "string" || target.value.toUpperCase() !== "HTTPS") {
-            // Without a protocol the redirect keeps "#{protocol}", i.e. stays on HTTP.
-            bad.push(`${field}[${i}] redirects to protocol ${JSON.stringify(target.value ?? "#{protocol}")}`);
+            // An action without a type is rejected by AWS; it is not a redirect either.
+            bad.push(`${at} is "${type.value ?? "undefined"}"`);
+        } else {
+            const target = readTyped(action, "redirect.protocol", STRING, at);
+            if (target.kind === "malformed") {
+                malformed.push(target);
+            } else if (target.kind === "unknown") {
+                unknown = true;
+            } else if (target.value === undefined || target.value.toUpperCase() !== "HTTPS") {
+                // Without a protocol the redirect keeps "#{protocol}", i.e. stays on HTTP.
+                bad.push(`${at} redirects to protocol ${JSON.stringify(target.value ?? "#{protocol}")}`);
+            }
         }
     });
-    return { bad, unknown };
+    return { bad, unknown, malformed };
 }
 
-/** An ALB is what `loadBalancerType` says, "application" when absent (the provider's default). */
-export function albKind(read: (path: string) => { known: boolean; value?: unknown }): "alb" | "other" | "unknown" {
-    const t = read("loadBalancerType");
-    if (!t.known) {
-        return "unknown";
+const LOAD_BALANCER_TYPE = oneOf(["application", "network", "gateway"]);
+
+/**
+ * An ALB is what `loadBalancerType` says, "application" when absent (the provider's default).
+ * "malformed" when it is a value ELB does not define (reported by `read`): never skipped as "other".
+ */
+export function albKind(read: TypedRead): "alb" | "other" | "unknown" | "malformed" {
+    const t = read("loadBalancerType", LOAD_BALANCER_TYPE, { quiet: true });
+    if (!t.ok) {
+        return t.unknown ? "unknown" : "malformed";
     }
     return t.value === undefined || t.value === "application" ? "alb" : "other";
 }

@@ -4,7 +4,7 @@
 // `prefixListId`), and the world-ingress policies only see CIDRs: a prefix list that holds the
 // whole internet would open a group to everyone unseen. So the list itself is judged (SC-7, AC-4).
 
-import { Read, read, resourcePolicy, worldSources } from "../../lib";
+import { Checked, resourcePolicy, UNKNOWN, worldSources } from "../../lib";
 
 const PREFIX_LIST_TYPES = ["aws:ec2/managedPrefixList:ManagedPrefixList", "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry"] as const;
 
@@ -21,25 +21,27 @@ export const managedPrefixListNoWorldCidr = resourcePolicy({
         "List the specific source ranges in the prefix list. For internet-facing web traffic, open 443 with a CIDR on the load " +
         "balancer's security group instead (security-group-world-web-only-load-balancer judges it).",
     resourceTypes: PREFIX_LIST_TYPES,
+    noVerdict: [],
     validate: (ctx) => {
         const single = ctx.type === PREFIX_LIST_TYPES[1];
         const label = single ? `Managed prefix list entry "${ctx.name}"` : `Managed prefix list "${ctx.name}"`;
-        const reads: Read[] = [];
+        const reads: Checked<string>[] = [];
         if (single) {
-            reads.push(ctx.read("cidr"));
+            reads.push(ctx.readString("cidr", { quiet: true }));
         } else {
-            const entries = ctx.read("entries");
-            if (!entries.known) {
-                return ctx.cannotVerify("entries");
+            const entries = ctx.readArray("entries");
+            if (!entries.ok) {
+                return;
             }
-            for (const entry of Array.isArray(entries.value) ? entries.value : []) {
-                reads.push(read(entry, "cidr"));
-            }
+            (entries.value ?? []).forEach((entry, i) => reads.push(ctx.readString("cidr", { from: entry, at: `entries[${i}]`, quiet: true })));
         }
-        const world = worldSources(reads.map((r) => (r.known ? r.value : undefined)));
+        if (reads.some((r) => !r.ok && !r.unknown)) {
+            return; // malformed: reported
+        }
+        const world = worldSources(reads.map((r) => (r.ok ? r.value : UNKNOWN)));
         if (world.length > 0) {
             ctx.violation(`${label} contains ${world.join(", ")} (every address): a security group rule that references it is open to the internet; list the specific ranges instead.`);
-        } else if (reads.some((r) => !r.known)) {
+        } else if (reads.some((r) => !r.ok)) {
             ctx.cannotVerify(single ? "cidr" : "entries' cidr");
         }
     },

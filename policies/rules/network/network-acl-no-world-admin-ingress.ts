@@ -39,7 +39,8 @@ const ALL = new Set(["-1", "all"]);
 
 type Protocol = "all" | "tcp" | "udp" | "other";
 function protocolOf(value: unknown): Protocol {
-    const p = String(value).toLowerCase();
+    // Typed here, not String()'d: malformedField reports any other type, and this must not throw before it does.
+    const p = typeof value === "string" ? value.toLowerCase() : typeof value === "number" ? value.toString() : "";
     return ALL.has(p) ? "all" : TCP.has(p) ? "tcp" : UDP.has(p) ? "udp" : "other";
 }
 
@@ -179,6 +180,12 @@ export const networkAclNoWorldAdminIngress = resourcePolicy({
             description: "Remote-administration ports no ACL may open to the internet (tcp and udp).",
         },
     },
+    noVerdict: [
+        {
+            when: "an inline allow that covers 22/3389 is shadowed by a lower-numbered deny of the same protocol from the whole internet",
+            why: "ACL rules are evaluated in rule-number order and the first match wins, so the allow never applies to those ports",
+        },
+    ],
     validate: (ctx) => {
         const standalone = ctx.type === NETWORK_ACL_RULE;
         const noun = standalone ? `network ACL rule "${ctx.name}"` : `network ACL "${ctx.name}"`;

@@ -177,6 +177,12 @@ export const networkRulesDeclaredOneWay = stackPolicy({
         DEFAULT_ROUTE_TABLE,
         ROUTE,
     ],
+    noVerdict: [
+        {
+            when: "a rule resource targets an aws.ec2.DefaultSecurityGroup",
+            why: "vpc-default-security-group-closed judges the default group: it may have no rule at all",
+        },
+    ],
     validate: (ctx) => {
         for (const family of FAMILIES) {
             judgeFamily(ctx, family);

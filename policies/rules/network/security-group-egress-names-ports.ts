@@ -6,7 +6,6 @@
 // gateway, say) is allowed: the rule is about "everything", not about the internet itself.
 
 import {
-    cannotEvaluateMessage,
     EGRESS_TYPES,
     egressEntries,
     IngressEntry,
@@ -14,13 +13,18 @@ import {
     portRange,
     resourcePolicy,
     SECURITY_GROUP,
-    SECURITY_GROUP_EGRESS_RULE,
     worldSources,
 } from "../../lib";
 
 function owner(type: string, name: string, entry: IngressEntry): string {
     const base = type === SECURITY_GROUP ? `Security group "${name}"` : `Security group rule "${name}"`;
     return entry.label ? `${base} ${entry.label}` : base;
+}
+
+/** An entry's protocol as text: egressEntries types it (a string or a number), never String() on raw input. */
+function protocolText(entry: IngressEntry): string {
+    const p = entry.protocol;
+    return typeof p === "string" ? p.toLowerCase() : typeof p === "number" ? p.toString() : "";
 }
 
 /** What an entry's protocol and ports allow: everything, every port of one protocol, something named, or unknown. */
@@ -30,7 +34,7 @@ function breadth(entry: IngressEntry): "all-protocols" | "all-ports" | "named" |
         return "unknown";
     }
     if (range.kind === "all") {
-        const protocol = String(entry.protocol).toLowerCase();
+        const protocol = protocolText(entry);
         return protocol === "-1" || protocol === "all" ? "all-protocols" : "all-ports";
     }
     // Port 0 is reserved: 1-65535 is every port too.
@@ -52,27 +56,18 @@ export const securityGroupEgressNamesPorts = resourcePolicy({
         "(`prefixListId`), 5432/6379 to the database and cache groups. If a workload really needs the internet, allow " +
         "only its port (e.g. tcp 443 to 0.0.0.0/0 through a NAT gateway). A group with no egress rule sends nothing.",
     resourceTypes: EGRESS_TYPES,
+    noVerdict: [],
     validate: (ctx) => {
-        const { entries, unknown } = egressEntries(ctx.type, ctx.props);
+        // Every field is typed by egressEntries: an entry with a protocol, port or CIDR of the wrong type is
+        // left out and reported here ("Cannot evaluate …", mandatory, never waived).
+        const { entries, unknown, malformed } = egressEntries(ctx.type, ctx.props);
+        const label = ctx.type === SECURITY_GROUP ? `security group "${ctx.name}"` : `security group rule "${ctx.name}"`;
+        malformed.forEach((m) => ctx.settle(m, { label }));
         if (unknown) {
             ctx.cannotVerify("egress");
         }
         for (const entry of entries) {
             const where = owner(ctx.type, ctx.name, entry);
-            // The fields as the resource spells them: `egress[0].protocol`, `ipProtocol`, `protocol`.
-            const fields = [
-                [ctx.type === SECURITY_GROUP_EGRESS_RULE ? "ipProtocol" : "protocol", entry.protocol, "a string or a number"],
-                ["fromPort", entry.fromPort, "a number"],
-                ["toPort", entry.toPort, "a number"],
-            ] as const;
-            const malformed = fields.find(
-                ([name, v]) => v !== undefined && v !== null && !isUnknown(v) && !(typeof v === "number" || (name !== "fromPort" && name !== "toPort" && typeof v === "string")),
-            );
-            if (malformed) {
-                const label = ctx.type === SECURITY_GROUP ? `security group "${ctx.name}"` : `security group rule "${ctx.name}"`;
-                ctx.violation(cannotEvaluateMessage(label, entry.label ? `${entry.label}.${malformed[0]}` : malformed[0], malformed[1], malformed[2]));
-                continue;
-            }
             const world = worldSources(entry.cidrs);
             const destinationUnknown = entry.cidrs.some((c) => isUnknown(c));
             if (world.length === 0 && !destinationUnknown) {
@@ -86,7 +81,7 @@ export const securityGroupEgressNamesPorts = resourcePolicy({
                 ctx.cannotVerify(`${entry.label || "the rule"}'s protocol, ports, destination CIDRs or rule type`);
                 continue;
             }
-            const what = b === "all-protocols" ? "all protocols" : `all ${String(entry.protocol).toLowerCase()} ports`;
+            const what = b === "all-protocols" ? "all protocols" : `all ${protocolText(entry)} ports`;
             ctx.violation(
                 `${where} allows ${what} to ${world.join(", ")}; name the ports and peers it needs (e.g. tcp 443 to the VPC ` +
                     "endpoints' security group or a prefix list).",

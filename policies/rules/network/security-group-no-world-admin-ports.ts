@@ -22,6 +22,7 @@ export const securityGroupNoWorldAdminPorts = resourcePolicy({
         "Delete the rule and use SSM Session Manager (no inbound port at all), or restrict the source to the operators' " +
         "VPN CIDR or a bastion's security group.",
     resourceTypes: INGRESS_TYPES,
+    noVerdict: [],
     options: {
         adminPorts: {
             type: "array",
@@ -31,7 +32,8 @@ export const securityGroupNoWorldAdminPorts = resourcePolicy({
         },
     },
     validate: (ctx) => {
-        const { entries, unknown } = ingressEntries(ctx.type, ctx.props);
+        const { entries, unknown, malformed } = ingressEntries(ctx.type, ctx.props);
+        malformed.forEach((m) => ctx.settle(m));
         if (unknown) {
             ctx.cannotVerify("ingress");
         }

@@ -69,6 +69,7 @@ export const securityGroupWorldIngressWebOnly = resourcePolicy({
         "Replace the world CIDR with the security group or private CIDR that needs the port, and narrow protocol \"-1\" / " +
         "0-65535 rules to the one port the service listens on.",
     resourceTypes: INGRESS_TYPES,
+    noVerdict: [],
     options: {
         worldOpenPorts: {
             type: "array",
@@ -79,7 +80,8 @@ export const securityGroupWorldIngressWebOnly = resourcePolicy({
     },
     validate: (ctx) => {
         const allowed = new Set(ctx.config.worldOpenPorts);
-        const { entries, unknown } = ingressEntries(ctx.type, ctx.props);
+        const { entries, unknown, malformed } = ingressEntries(ctx.type, ctx.props);
+        malformed.forEach((m) => ctx.settle(m));
         if (unknown) {
             ctx.cannotVerify("ingress");
         }

@@ -23,6 +23,12 @@ export const securityGroupWorldWebOnlyLoadBalancer = stackPolicy({
         "Move the world-open rule to the load balancer's security group and let the targets accept traffic only from that " +
         "group (`referencedSecurityGroupId`).",
     resourceTypes: [...INGRESS_TYPES, ...LOAD_BALANCER_TYPES],
+    noVerdict: [
+        {
+            when: "an ingress entry's world exposure is only possible (unknown protocol, ports or CIDRs at preview)",
+            why: "security-group-world-ingress-web-only reports the cannot-verify for that entry; this policy judges where a certain world-open web port lives",
+        },
+    ],
     options: {
         worldOpenPorts: {
             type: "array",
@@ -52,7 +58,8 @@ export const securityGroupWorldWebOnlyLoadBalancer = stackPolicy({
             ctx.violation(owner, `${where} opens ${open} to the internet, but security group "${group.name}" is not a load balancer's; only a load balancer may be world-reachable.`);
         };
         for (const r of ctx.ofType(...INGRESS_TYPES)) {
-            const { entries } = ingressEntries(r.type, r.props);
+            const { entries, malformed } = ingressEntries(r.type, r.props);
+            malformed.forEach((m) => ctx.settle(r, m));
             for (const entry of entries) {
                 const exposure = worldExposure(entry, ports);
                 if (exposure.ports.length === 0) {

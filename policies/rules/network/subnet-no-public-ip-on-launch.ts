@@ -25,6 +25,7 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
         "`mapPublicIpOnLaunch: false` explicitly, its default is true). Give a resource that must be public its address " +
         "explicitly (an Elastic IP, a load balancer) instead.",
     resourceTypes: [SUBNET, DEFAULT_SUBNET],
+    noVerdict: [],
     validate: (ctx) => {
         const flags = [
             // A default subnet keeps AWS's `true` unless the program sets false (provider docs).

@@ -27,6 +27,12 @@ export const subnetPrivateTierNoIgwRoute = stackPolicy({
         "table only. If the subnet is really public, tag it so (Tier=public) and name it accordingly.",
     resourceTypes: ROUTING_TYPES,
     options: PRIVATE_TIER_OPTIONS,
+    noVerdict: [
+        {
+            when: "a subnet is marked private neither by its Tier tag nor by its name",
+            why: "the public tier needs the internet gateway route for its load balancer and NAT gateways; subnet-no-public-ip-on-launch still judges every subnet",
+        },
+    ],
     validate: (ctx) => {
         const subnets = ctx.ofType(...SUBNET_TYPES);
         if (subnets.length === 0) {

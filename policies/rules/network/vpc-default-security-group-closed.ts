@@ -44,6 +44,7 @@ export const vpcDefaultSecurityGroupClosed = stackPolicy({
         "`egress`: adopting it removes AWS's default rules. Put every rule on a purpose-made aws.ec2.SecurityGroup " +
         "instead, never on the default group.",
     resourceTypes: [...VPC_TYPES, DEFAULT_SECURITY_GROUP, ...RULE_TYPES],
+    noVerdict: [],
     validate: (ctx) => {
         const defaults = ctx.ofType(DEFAULT_SECURITY_GROUP);
         const vpcs = ctx.ofType(...VPC_TYPES);

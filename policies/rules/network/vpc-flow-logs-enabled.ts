@@ -24,6 +24,7 @@ export const vpcFlowLogsEnabled = stackPolicy({
         "Add an aws.ec2.FlowLog with `vpcId: vpc.id` (awsx: `vpc.vpcId`), `trafficType: \"ALL\"` and a KMS-encrypted " +
         "CloudWatch log group or S3 destination.",
     resourceTypes: [...VPC_TYPES, FLOW_LOG],
+    noVerdict: [],
     validate: (ctx) => {
         const vpcs = ctx.ofType(...VPC_TYPES);
         if (vpcs.length === 0) {
@@ -32,9 +33,9 @@ export const vpcFlowLogsEnabled = stackPolicy({
         const logged = new Set<string>();
         let unresolved = 0;
         for (const flowLog of ctx.ofType(FLOW_LOG)) {
-            const vpcId = ctx.read(flowLog.props, "vpcId");
-            if (vpcId.known && vpcId.value === undefined) {
-                continue; // a subnet- or ENI-level flow log
+            const vpcId = ctx.readString(flowLog, "vpcId", { quiet: true });
+            if ((vpcId.ok && vpcId.value === undefined) || (!vpcId.ok && !vpcId.unknown)) {
+                continue; // a subnet- or ENI-level flow log (or a malformed vpcId: reported)
             }
             const refs = ctx.resolveRefs(flowLog, "vpcId", VPC_TYPES, ["id", "vpcId"]);
             refs.resources.forEach((v) => logged.add(v.urn));

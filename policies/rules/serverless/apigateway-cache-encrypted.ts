@@ -22,19 +22,20 @@ export const apigatewayCacheEncrypted = resourcePolicy({
     ],
     remediationSteps: "Set `settings.cacheDataEncrypted: true` next to `settings.cachingEnabled: true` in the aws.apigateway.MethodSettings.",
     resourceTypes: [REST_METHOD_SETTINGS],
+    noVerdict: [
+        {
+            when: "caching is off for the method settings",
+            why: "nothing is cached, so nothing is stored at rest; turning caching on is not required",
+        },
+    ],
     validate: (ctx) => {
-        const caching = ctx.read("settings.cachingEnabled");
-        if (!caching.known) {
-            return ctx.cannotVerify("settings.cachingEnabled");
-        }
-        if (caching.value !== true && caching.value !== "true") {
+        // Both flags typed: a value that is not a boolean is a mandatory "Cannot evaluate", never "caching off".
+        const caching = ctx.readBoolean("settings.cachingEnabled");
+        if (!caching.ok || caching.value !== true) {
             return;
         }
-        const encrypted = ctx.read("settings.cacheDataEncrypted");
-        if (!encrypted.known) {
-            return ctx.cannotVerify("settings.cacheDataEncrypted");
-        }
-        if (encrypted.value !== true && encrypted.value !== "true") {
+        const encrypted = ctx.readBoolean("settings.cacheDataEncrypted");
+        if (encrypted.ok && encrypted.value !== true) {
             ctx.violation(`API Gateway method settings "${ctx.name}" cache responses unencrypted; set settings.cacheDataEncrypted: true.`);
         }
     },

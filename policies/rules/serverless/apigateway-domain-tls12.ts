@@ -44,6 +44,7 @@ export const apigatewayDomainTls12 = resourcePolicy({
         "Set `securityPolicy: \"TLS_1_2\"` on aws.apigateway.DomainName, and `domainNameConfiguration: { securityPolicy: " +
         "\"TLS_1_2\", endpointType: \"REGIONAL\", certificateArn }` on aws.apigatewayv2.DomainName.",
     resourceTypes: [REST_DOMAIN_NAME, HTTP_DOMAIN_NAME],
+    noVerdict: [],
     validate: (ctx) => {
         const label = labelOf(ctx, "API Gateway domain name");
         const rest = ctx.type === REST_DOMAIN_NAME;

@@ -31,6 +31,7 @@ export const apigatewayRestStageExecutionLogging = stackPolicy({
         "CloudWatch role once per region).",
     resourceTypes: [REST_STAGE, REST_METHOD_SETTINGS, REST_API],
     triggerType: REST_STAGE,
+    noVerdict: [],
     validate: (ctx) => {
         const stages = ctx.ofType(REST_STAGE);
         const logged = new Set<string>();

@@ -27,6 +27,12 @@ export const apigatewayRestStageWaf = stackPolicy({
         "AWS managed rule groups (common rule set, known bad inputs, IP reputation) and a rate-based rule.",
     resourceTypes: [REST_STAGE, WEB_ACL_ASSOCIATION, REST_API],
     triggerType: REST_STAGE,
+    noVerdict: [
+        {
+            when: "the stage belongs to an HTTP or WebSocket API",
+            why: "only REST API stages can take a WAFv2 web ACL",
+        },
+    ],
     validate: (ctx) => {
         const stages = ctx.ofType(REST_STAGE);
         const protectedStages = new Set<string>();

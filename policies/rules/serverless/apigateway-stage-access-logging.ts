@@ -25,6 +25,12 @@ export const apigatewayStageAccessLogging = resourcePolicy({
         "Set `accessLogSettings: { destinationArn: <log group ARN>, format: <JSON with $context.requestId, identity.sourceIp, " +
         "routeKey/resourcePath, status …> }` with a KMS-encrypted log group that has a retention period.",
     resourceTypes: [REST_STAGE, HTTP_STAGE],
+    noVerdict: [
+        {
+            when: "the access-log destination is unknown at preview",
+            why: "a computed destination comes from a log group of the stack, i.e. set",
+        },
+    ],
     validate: (ctx) => {
         const label = labelOf(ctx, "API Gateway stage");
         const settings = ctx.read("accessLogSettings");

@@ -20,6 +20,7 @@ export const lambdaFunctionUrlAuth = resourcePolicy({
         "Set `authorizationType: \"AWS_IAM\"` and grant `lambda:InvokeFunctionUrl` to the callers' roles; serve public traffic " +
         "through the load balancer or API Gateway with a WAF instead.",
     resourceTypes: [LAMBDA_FUNCTION_URL],
+    noVerdict: [],
     validate: (ctx) => {
         const label = `Lambda function URL "${ctx.name}"`;
         const auth = ctx.read("authorizationType");

@@ -22,6 +22,7 @@ export const lambdaInVpc = resourcePolicy({
         "Set `vpcConfig: { subnetIds: <private subnet ids>, securityGroupIds: [<function security group>] }` and give the " +
         "role `AWSLambdaVPCAccessExecutionRole` (or its ENI permissions); reach AWS APIs through VPC endpoints.",
     resourceTypes: [LAMBDA_FUNCTION],
+    noVerdict: [],
     validate: (ctx) => {
         const label = `Lambda function "${ctx.name}"`;
         const config = ctx.read("vpcConfig");

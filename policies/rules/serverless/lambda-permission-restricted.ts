@@ -41,6 +41,7 @@ export const lambdaPermissionRestricted = resourcePolicy({
         "Set `principal` to the AWS service or account that invokes the function and, for a service, `sourceArn` to the " +
         "invoking resource (the bucket, rule, API execution ARN) and `sourceAccount` to the account id.",
     resourceTypes: [LAMBDA_PERMISSION],
+    noVerdict: [],
     validate: (ctx) => {
         const label = `Lambda permission "${ctx.name}"`;
         const principal = ctx.read("principal");

@@ -23,6 +23,7 @@ export const s3AclNoGroupAcpGrants = resourcePolicy({
         'Remove the grant; set aws.s3.BucketOwnershipControls `objectOwnership: "BucketOwnerEnforced"` (ACLs disabled) and ' +
         "grant what is needed through the bucket policy.",
     resourceTypes: [...ACL_TYPES, ...S3_BUCKET_TYPES],
+    noVerdict: [],
     validate: (ctx) => {
         const isBucket = (S3_BUCKET_TYPES as readonly string[]).includes(ctx.type);
         const label = isBucket ? `S3 bucket "${ctx.name}"` : `Bucket ACL "${ctx.name}"`;

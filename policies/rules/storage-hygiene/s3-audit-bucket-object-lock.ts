@@ -4,7 +4,7 @@
 // can only be turned on with versioning and, through Pulumi, at bucket creation (objectLockEnabled
 // forces a new bucket). Audit buckets are found by a purpose tag or a name, as backup buckets are.
 
-import { asTags, cannotEvaluateMessage, findGlobMatch, isUnknown, providerDefaultTags, resourcePolicy, S3_BUCKET_TYPES } from "../../lib";
+import { cannotEvaluateMessage, findGlobMatch, ownValue, resourcePolicy, S3_BUCKET_TYPES, STRING, typedProviderDefaultTags, typedTags } from "../../lib";
 
 export const s3AuditBucketObjectLock = resourcePolicy({
     name: "s3-audit-bucket-object-lock",
@@ -35,27 +35,46 @@ export const s3AuditBucketObjectLock = resourcePolicy({
             description: "Globs over the resource name and bucket name that mark an audit-log bucket.",
         },
     },
+    noVerdict: [
+        {
+            when: "a bucket is not an audit-log bucket (no audit purpose tag, no matching name)",
+            why: "Object Lock is required of audit records (AU-9); other buckets are judged by the versioning and lifecycle policies",
+        },
+    ],
     validate: (ctx) => {
+        // The names and tags that decide whether it is an audit bucket are typed: a malformed one is
+        // reported (mandatory) and never takes the bucket out of scope (a list `bucket` hid the name).
         const names = [ctx.name];
         let nameUnknown = false;
         for (const key of ["bucket", "bucketPrefix"]) {
-            const v = ctx.read(key);
-            if (!v.known) {
+            const v = ctx.readString(key, { quiet: true });
+            if (!v.ok) {
+                if (!v.unknown) {
+                    return;
+                }
                 nameUnknown = true;
-            } else if (typeof v.value === "string" && v.value !== "") {
+            } else if (v.value !== undefined && v.value !== "") {
                 names.push(v.value);
             }
         }
         let audit: "yes" | "no" | "unknown" = findGlobMatch(ctx.config.auditNamePatterns, names) ? "yes" : "no";
         if (audit === "no") {
-            const own = asTags(ctx.read("tags"));
-            const defaults = providerDefaultTags(ctx.args.provider);
-            if (!own.known || !defaults.known) {
+            const own = ctx.settle(typedTags(ctx.read("tags"), "tags"), { quiet: true });
+            const defaults = ctx.settle(typedProviderDefaultTags(ctx.args.provider), { quiet: true });
+            if ((!own.ok && !own.unknown) || (!defaults.ok && !defaults.unknown)) {
+                return;
+            }
+            if (!own.ok || !defaults.ok) {
                 audit = "unknown";
             } else {
-                const value = own.tags[ctx.config.auditTagKey] ?? defaults.tags[ctx.config.auditTagKey];
+                const ownTag = ownValue(own.value ?? {}, ctx.config.auditTagKey);
+                const raw = ownTag !== undefined && ownTag !== null ? ownTag : ownValue(defaults.value ?? {}, ctx.config.auditTagKey);
+                const value = ctx.check(raw, STRING, `tags.${ctx.config.auditTagKey}`, { quiet: true });
+                if (!value.ok && !value.unknown) {
+                    return;
+                }
                 const values = new Set(ctx.config.auditTagValues.map((v) => v.toLowerCase()));
-                audit = isUnknown(value) ? "unknown" : typeof value === "string" && values.has(value.toLowerCase()) ? "yes" : nameUnknown ? "unknown" : "no";
+                audit = !value.ok ? "unknown" : value.value !== undefined && values.has(value.value.toLowerCase()) ? "yes" : nameUnknown ? "unknown" : "no";
             }
         }
         if (audit === "no") {

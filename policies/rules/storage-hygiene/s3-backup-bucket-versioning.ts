@@ -3,7 +3,19 @@
 // (CP-9, CP-10, SI-12). Versioning resources are linked to buckets by the explicit bucket name
 // (known at preview) or, failing that, by the engine's property dependencies.
 
-import { asTags, findGlobMatch, isUnknown, providerDefaultTags, read, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackResource, stackPolicy } from "../../lib";
+import {
+    findGlobMatch,
+    ownValue,
+    read,
+    S3_BUCKET_REF_KEYS,
+    S3_BUCKET_TYPES,
+    StackContext,
+    stackPolicy,
+    StackResource,
+    STRING,
+    typedProviderDefaultTags,
+    typedTags,
+} from "../../lib";
 import { Verdict } from "./verdict";
 
 const VERSIONING_TYPES = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"] as const;
@@ -23,6 +35,12 @@ export const s3BackupBucketVersioning = stackPolicy({
     ],
     remediationSteps: 'Add an aws.s3.BucketVersioning for the bucket with `versioningConfiguration: { status: "Enabled" }`.',
     resourceTypes: [...S3_BUCKET_TYPES, ...VERSIONING_TYPES],
+    noVerdict: [
+        {
+            when: "a bucket is not a backup bucket: no purpose tag with a backup value, and no name, bucket name or prefix matching backupNamePatterns",
+            why: "versioning is required of backup buckets; other buckets' recoverability is their owner's choice (CP-9 applies to backups)",
+        },
+    ],
     options: {
         backupTagKey: { type: "string", default: "Purpose", description: "Tag that marks a bucket's purpose." },
         backupTagValues: {
@@ -42,7 +60,7 @@ export const s3BackupBucketVersioning = stackPolicy({
         const values = new Set(ctx.config.backupTagValues.map((v) => v.toLowerCase()));
         const backups: { bucket: StackResource; certain: boolean }[] = [];
         for (const bucket of ctx.ofType(...S3_BUCKET_TYPES)) {
-            const kind = backupBucket(bucket, ctx.config.backupTagKey, values, ctx.config.backupNamePatterns);
+            const kind = backupBucket(ctx, bucket, ctx.config.backupTagKey, values, ctx.config.backupNamePatterns);
             if (kind !== "no") {
                 backups.push({ bucket, certain: kind === "yes" });
             }
@@ -57,15 +75,16 @@ export const s3BackupBucketVersioning = stackPolicy({
         for (const v of ctx.ofType(...VERSIONING_TYPES)) {
             const refs = ctx.resolveRefs(v, "bucket", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS);
             unresolved += refs.unresolved;
-            const status = ctx.read(v.props, "versioningConfiguration.status");
-            const verdict: Verdict = !status.known ? "unknown" : status.value === "Enabled" ? "yes" : "no";
+            // Anything but "Enabled" (Suspended, Disabled, a misspelling) leaves overwritten backups unrecoverable.
+            const status = ctx.readString(v, "versioningConfiguration.status", { quiet: true });
+            const verdict: Verdict = !status.ok ? (status.unknown ? "unknown" : "no") : status.value === "Enabled" ? "yes" : "no";
             refs.resources.forEach((b) => explicit.set(b.urn, [...(explicit.get(b.urn) ?? []), verdict]));
         }
         for (const { bucket, certain } of backups) {
             const own = explicit.get(bucket.urn) ?? [];
             // The deprecated inline `versioning` block on the bucket counts when no resource sets it.
-            const inline = ctx.read(bucket.props, "versioning.enabled");
-            const inlineVerdict: Verdict = !inline.known ? "unknown" : inline.value === true ? "yes" : "no";
+            const inline = ctx.readBoolean(bucket, "versioning.enabled", { quiet: true });
+            const inlineVerdict: Verdict = !inline.ok ? (inline.unknown ? "unknown" : "no") : inline.value === true ? "yes" : "no";
             const verdict: Verdict = own.includes("no") ? "no" : own.includes("unknown") ? "unknown" : own.includes("yes") ? "yes" : inlineVerdict;
             if (verdict === "yes") {
                 continue;
@@ -91,31 +110,38 @@ export const s3BackupBucketVersioning = stackPolicy({
  * or a name (resource name, bucket name, bucketPrefix) matching the patterns. "maybe" when that
  * depends on a tag or name not known yet.
  */
-function backupBucket(bucket: StackResource, tagKey: string, tagValues: ReadonlySet<string>, patterns: readonly string[]): Verdict {
+function backupBucket(ctx: StackContext<unknown>, bucket: StackResource, tagKey: string, tagValues: ReadonlySet<string>, patterns: readonly string[]): Verdict {
     const names = [bucket.name];
     let unknown = false;
     for (const key of ["bucket", "bucketPrefix"]) {
-        const v = read(bucket.props, key);
-        if (!v.known) {
-            unknown = true;
-        } else if (typeof v.value === "string" && v.value !== "") {
+        const v = ctx.readString(bucket, key, { quiet: true });
+        if (!v.ok) {
+            unknown ||= v.unknown;
+        } else if (v.value !== undefined && v.value !== "") {
             names.push(v.value);
         }
     }
     if (findGlobMatch(patterns, names)) {
         return "yes";
     }
-    const own = asTags(read(bucket.props, "tags"));
-    const defaults = providerDefaultTags(bucket.provider);
-    if (!own.known || !defaults.known) {
+    // Tags that are not a map (or a purpose tag that is not a string) are reported, and the bucket
+    // is judged as a backup bucket: a malformed tag must not take it out of scope.
+    const own = ctx.settle(bucket, typedTags(read(bucket.props, "tags"), "tags"), { quiet: true });
+    const defaults = ctx.settle(bucket, typedProviderDefaultTags(bucket.provider), { quiet: true });
+    if ((!own.ok && !own.unknown) || (!defaults.ok && !defaults.unknown)) {
+        return "yes";
+    }
+    if (!own.ok || !defaults.ok) {
         return "unknown";
     }
     // The resource's own tag wins over the provider's default for the same key (as in tagsAll).
-    const value = own.tags[tagKey] !== undefined ? own.tags[tagKey] : defaults.tags[tagKey];
-    if (isUnknown(value)) {
-        return "unknown";
+    const ownValueOf = ownValue(own.value ?? {}, tagKey);
+    const raw = ownValueOf !== undefined ? ownValueOf : ownValue(defaults.value ?? {}, tagKey);
+    const value = ctx.check(bucket, raw, STRING, ownValueOf !== undefined ? `tags.${tagKey}` : `the provider's defaultTags.tags.${tagKey}`, { quiet: true });
+    if (!value.ok) {
+        return value.unknown ? "unknown" : "yes";
     }
-    if (typeof value === "string" && tagValues.has(value.toLowerCase())) {
+    if (value.value !== undefined && tagValues.has(value.value.toLowerCase())) {
         return "yes";
     }
     return unknown ? "unknown" : "no";

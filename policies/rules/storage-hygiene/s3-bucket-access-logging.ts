@@ -33,6 +33,12 @@ export const s3BucketAccessLogging = stackPolicy({
             description: "Globs over the resource and bucket name of access-log buckets kept in another stack's BucketLogging (exempt).",
         },
     },
+    noVerdict: [
+        {
+            when: "the bucket is the access-log bucket (a BucketLogging in the stack names it as targetBucket)",
+            why: "a bucket that logs into itself logs its own log writes without end",
+        },
+    ],
     validate: (ctx) => {
         const buckets = ctx.ofType(...S3_BUCKET_TYPES);
         if (buckets.length === 0) {

@@ -24,6 +24,7 @@ export const s3BucketLifecycleConfigured = stackPolicy({
         'Add an aws.s3.BucketLifecycleConfiguration for the bucket with at least one rule of `status: "Enabled"` (expiration, ' +
         "noncurrentVersionExpiration, transitions, abortIncompleteMultipartUpload as the data needs).",
     resourceTypes: [...S3_BUCKET_TYPES, ...LIFECYCLE_TYPES],
+    noVerdict: [],
     validate: (ctx) => {
         const buckets = ctx.ofType(...S3_BUCKET_TYPES);
         if (buckets.length === 0) {

@@ -22,6 +22,7 @@ export const s3BucketOwnerEnforced = stackPolicy({
     controls: ["AC-3", "AC-6"],
     remediationSteps: 'Add an aws.s3.BucketOwnershipControls for the bucket with `rule: { objectOwnership: "BucketOwnerEnforced" }`.',
     resourceTypes: [...S3_BUCKET_TYPES, OWNERSHIP],
+    noVerdict: [],
     validate: (ctx) => {
         const buckets = ctx.ofType(...S3_BUCKET_TYPES);
         if (buckets.length === 0) {

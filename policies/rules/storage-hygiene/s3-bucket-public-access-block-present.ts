@@ -34,12 +34,25 @@ export const s3BucketPublicAccessBlockPresent = stackPolicy({
     ],
     remediationSteps: "Add an aws.s3.BucketPublicAccessBlock for the bucket with all four flags true.",
     resourceTypes: [...S3_BUCKET_TYPES, BUCKET_PAB, ACCOUNT_PAB],
+    noVerdict: [
+        {
+            when: "the stack declares an account-level public access block with all four flags true",
+            why: "it blocks public ACLs and policies on every bucket of the account, which is what a bucket's own block would do",
+        },
+    ],
     validate: (ctx) => {
         const buckets = ctx.ofType(...S3_BUCKET_TYPES);
         if (buckets.length === 0) {
             return;
         }
-        if (ctx.ofType(ACCOUNT_PAB).some((a) => judgeFlags(a.props).kind === "ok")) {
+        // An account-level block with all four flags covers every bucket; a malformed one is reported and covers none.
+        const accountVerdicts = ctx.ofType(ACCOUNT_PAB).map((a) => ({ a, verdict: judgeFlags(a.props) }));
+        for (const { a, verdict } of accountVerdicts) {
+            if (verdict.kind === "malformed") {
+                verdict.malformed.forEach((m) => ctx.settle(a, m));
+            }
+        }
+        if (accountVerdicts.some((v) => v.verdict.kind === "ok")) {
             return;
         }
         const { linked, unresolved } = linkedBuckets(ctx, [BUCKET_PAB]);

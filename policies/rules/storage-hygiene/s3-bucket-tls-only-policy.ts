@@ -4,13 +4,20 @@
 // linked to buckets by the explicit bucket name (known at preview) or, failing that, by the
 // engine's property dependencies.
 
-import { Read, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, stackPolicy } from "../../lib";
+import { Checked, ownValue, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, stackPolicy, StackResource } from "../../lib";
 import { hasTlsDeny, TlsVerdict } from "./tls-deny";
 
+/** A policy document that sets a bucket's policy, and the resource that holds it. */
+interface Doc {
+    readonly policy: unknown;
+    readonly attachedTo: Checked<string>;
+    readonly holder: StackResource;
+}
+
 /** The bucket's physical name when known (its `bucket`, else the name a policy attaches to). */
-function knownName(...values: Read[]): string | undefined {
+function knownName(...values: Checked<string>[]): string | undefined {
     for (const v of values) {
-        if (v.known && typeof v.value === "string" && v.value !== "") {
+        if (v.ok && v.value !== undefined && v.value !== "") {
             return v.value;
         }
     }
@@ -35,6 +42,7 @@ export const s3BucketTlsOnlyPolicy = stackPolicy({
         'Add to the bucket policy: { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucketArn, `${bucketArn}/*`], ' +
         'Condition: { Bool: { "aws:SecureTransport": "false" } } } (no other condition in that statement).',
     resourceTypes: [...S3_BUCKET_TYPES, "aws:s3/bucketPolicy:BucketPolicy"],
+    noVerdict: [],
     validate: (ctx) => {
         const buckets = ctx.ofType(...S3_BUCKET_TYPES);
         if (buckets.length === 0) {
@@ -42,25 +50,34 @@ export const s3BucketTlsOnlyPolicy = stackPolicy({
         }
         // Every policy document that sets each bucket's policy (the deprecated inline `policy`
         // counts too). AWS keeps one policy per bucket, so the last writer wins: all must qualify.
-        const docs = new Map<string, { policy: unknown; attachedTo: Read }[]>();
+        const docs = new Map<string, Doc[]>();
         let unresolved = 0;
         for (const bp of ctx.ofType("aws:s3/bucketPolicy:BucketPolicy")) {
             const refs = ctx.resolveRefs(bp, "bucket", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS);
             unresolved += refs.unresolved;
-            const entry = { policy: bp.props.policy, attachedTo: ctx.read(bp.props, "bucket") };
+            const entry: Doc = { policy: ownValue(bp.props, "policy"), attachedTo: ctx.readString(bp, "bucket", { quiet: true }), holder: bp };
             refs.resources.forEach((b) => docs.set(b.urn, [...(docs.get(b.urn) ?? []), entry]));
         }
         for (const bucket of buckets) {
-            const own = ctx.read(bucket.props, "bucket");
+            const own = ctx.readString(bucket, "bucket", { quiet: true });
             const found = [...(docs.get(bucket.urn) ?? [])];
             const inline = ctx.read(bucket.props, "policy");
-            const verdicts: TlsVerdict[] = [];
+            const verdicts: Exclude<TlsVerdict, { kind: "malformed" }>[] = [];
             if (!inline.known) {
                 verdicts.push({ kind: "unknown" });
-            } else if (inline.value !== undefined && inline.value !== "") {
-                found.push({ policy: inline.value, attachedTo: own });
+            } else if (inline.value !== undefined && inline.value !== null && inline.value !== "") {
+                found.push({ policy: inline.value, attachedTo: own, holder: bucket });
             }
-            verdicts.push(...found.map((d) => hasTlsDeny(d.policy, knownName(own, d.attachedTo))));
+            for (const d of found) {
+                const v = hasTlsDeny(d.policy, knownName(own, d.attachedTo));
+                if (v.kind === "malformed") {
+                    // Reported against the resource that holds the document; the bucket is not protected by it.
+                    ctx.settle(d.holder, v.malformed);
+                    verdicts.push({ kind: "no" });
+                } else {
+                    verdicts.push(v);
+                }
+            }
             // A "no" wins (that document may be the one AWS keeps), then an "unknown".
             const verdict = verdicts.find((v) => v.kind === "no") ?? verdicts.find((v) => v.kind === "unknown") ?? verdicts[0];
             if (verdict?.kind === "yes") {

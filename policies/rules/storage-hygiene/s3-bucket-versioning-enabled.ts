@@ -20,6 +20,7 @@ export const s3BucketVersioningEnabled = stackPolicy({
     controls: ["CP-9", "CP-10", "SI-12"],
     remediationSteps: 'Add an aws.s3.BucketVersioning for the bucket with `versioningConfiguration: { status: "Enabled" }`.',
     resourceTypes: [...S3_BUCKET_TYPES, ...VERSIONING_TYPES],
+    noVerdict: [],
     validate: (ctx) => {
         const buckets = ctx.ofType(...S3_BUCKET_TYPES);
         if (buckets.length === 0) {

@@ -3,18 +3,27 @@
 
 import { ResourceContext, resourcePolicy, S3_BUCKET_TYPES } from "../../lib";
 
-const PUBLIC_CANNED_ACLS = new Set(["public-read", "public-read-write", "authenticated-read"]);
+const PUBLIC_CANNED_ACLS: ReadonlySet<string> = new Set(["public-read", "public-read-write", "authenticated-read"]);
+/** The canned ACLs S3 defines (case-sensitive): a misspelt one is malformed, never "not public". */
+const CANNED_ACLS = [
+    "private",
+    "public-read",
+    "public-read-write",
+    "aws-exec-read",
+    "authenticated-read",
+    "bucket-owner-read",
+    "bucket-owner-full-control",
+    "log-delivery-write",
+] as const;
 const PUBLIC_GROUPS = new Set(["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"]);
 
-function checkGrants(ctx: ResourceContext<unknown>, grants: unknown, uriPath: string, what: string): void {
-    for (const grant of Array.isArray(grants) ? grants : []) {
-        const uri = ctx.read(uriPath, grant);
-        if (!uri.known) {
-            ctx.cannotVerify("a grant's grantee");
-        } else if (typeof uri.value === "string" && PUBLIC_GROUPS.has(uri.value)) {
+function checkGrants(ctx: ResourceContext<unknown>, grants: readonly unknown[], grantsPath: string, uriPath: string, what: string): void {
+    grants.forEach((grant, i) => {
+        const uri = ctx.readString(uriPath, { from: grant, at: `${grantsPath}[${i}]`, what: "a grant's grantee" });
+        if (uri.ok && uri.value !== undefined && PUBLIC_GROUPS.has(uri.value)) {
             ctx.violation(`${what} grants access to ${uri.value.split("/").pop()}; remove the grant (use BucketOwnerEnforced object ownership).`);
         }
-    }
+    });
 }
 
 // Objects carry their own ACL (`acl`; ObjectCopy also explicit `grants`): a public-read object is
@@ -42,25 +51,27 @@ export const s3NoPublicAcl = resourcePolicy({
         "Remove the ACL and grants; set aws.s3.BucketOwnershipControls to BucketOwnerEnforced (ACLs disabled) and grant access " +
         "through the bucket policy to named principals.",
     resourceTypes: ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2", ...S3_BUCKET_TYPES, ...OBJECT_TYPES],
+    noVerdict: [
+        {
+            when: "a grant's grantee is a canonical user, an email or an account id (no AllUsers / AuthenticatedUsers group URI)",
+            why: "a grant to a named account is not public; public access through the bucket policy is judged by resource-policy-no-public-principal",
+        },
+    ],
     validate: (ctx) => {
         const isBucket = (S3_BUCKET_TYPES as readonly string[]).includes(ctx.type);
         const isObject = (OBJECT_TYPES as readonly string[]).includes(ctx.type);
         const what = isBucket ? `S3 bucket "${ctx.name}"` : isObject ? `S3 object "${ctx.name}"` : `Bucket ACL "${ctx.name}"`;
-        const acl = ctx.read("acl");
-        if (!acl.known) {
-            ctx.cannotVerify("acl");
-        } else if (typeof acl.value === "string" && PUBLIC_CANNED_ACLS.has(acl.value)) {
+        const acl = ctx.readEnum("acl", CANNED_ACLS);
+        if (acl.ok && acl.value !== undefined && PUBLIC_CANNED_ACLS.has(acl.value)) {
             ctx.violation(`${what} uses the public canned ACL "${acl.value}"; use "private" or disable ACLs with BucketOwnerEnforced.`);
         }
         if (ctx.type === OBJECT_TYPES[0] || ctx.type === OBJECT_TYPES[1]) {
             return; // BucketObject(v2) have no grants input
         }
         const grantsPath = isBucket || isObject ? "grants" : "accessControlPolicy.grants";
-        const grants = ctx.read(grantsPath);
-        if (!grants.known) {
-            ctx.cannotVerify(grantsPath);
-        } else {
-            checkGrants(ctx, grants.value, isBucket || isObject ? "uri" : "grantee.uri", what);
+        const grants = ctx.readArray(grantsPath);
+        if (grants.ok) {
+            checkGrants(ctx, grants.value ?? [], grantsPath, isBucket || isObject ? "uri" : "grantee.uri", what);
         }
     },
 });

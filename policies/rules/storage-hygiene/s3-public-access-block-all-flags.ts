@@ -24,8 +24,13 @@ export const s3PublicAccessBlockAllFlags = resourcePolicy({
     ],
     remediationSteps: "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true.",
     resourceTypes: [BUCKET_PAB, ACCOUNT_PAB],
+    noVerdict: [],
     validate: (ctx) => {
         const verdict = judgeFlags(ctx.props);
+        if (verdict.kind === "malformed") {
+            verdict.malformed.forEach((m) => ctx.settle(m));
+            return;
+        }
         const what = ctx.type === ACCOUNT_PAB ? `Account public access block "${ctx.name}"` : `Public access block "${ctx.name}"`;
         if (verdict.kind === "off") {
             ctx.violation(`${what} does not set ${verdict.flags.join(", ")} to true; set all four flags to true.`);

@@ -2,7 +2,7 @@
 // actions to everyone when aws:SecureTransport is false, with no other condition, on Resources
 // (or NotResource) covering the bucket's own ARN and every object under it.
 
-import { isPublicPrincipal, isUnknown, listOf, policyStatements, read } from "../../lib";
+import { EFFECT, isUnknown, Malformed, policyStatements, publicPrincipal, read, readTyped, statementList } from "../../lib";
 import { coversAllAfter, globStates, matchesExactly, partitionOf } from "./resource-globs";
 import { anyOf, Verdict } from "./verdict";
 
@@ -35,6 +35,8 @@ function resourceCoverage(resources: readonly unknown[], bucketName: string | un
 /** One statement judged as the TLS-only guard of a bucket. */
 type TlsStatement =
     | { kind: "unknown" }
+    /** A field IAM would reject (an object Action, a lower-case Effect …): reported, never a guard. */
+    | { kind: "malformed"; malformed: Malformed }
     /** Not a Deny of all S3 actions to everyone on aws:SecureTransport false. */
     | { kind: "other" }
     /** Such a Deny, but other conditions must also hold, so plain HTTP passes whenever they do not. */
@@ -49,22 +51,29 @@ const TLS_OPERATORS = new Set(["bool", "boolifexists"]);
  * match for the Deny to apply, so it would let plain HTTP through whenever that pair does not),
  * on Resources that cover the bucket's own ARN and every object under it (SC-8).
  */
-function judgeTlsStatement(statement: unknown, bucketName: string | undefined): TlsStatement {
-    const effect = read(statement, "Effect");
-    const principal = read(statement, "Principal");
-    const actions = listOf(statement, "Action");
+function judgeTlsStatement(statement: unknown, bucketName: string | undefined, at: string): TlsStatement {
+    const effect = readTyped(statement, "Effect", EFFECT, at);
+    const principalRead = read(statement, "Principal");
+    const principal = principalRead.known ? publicPrincipal(principalRead.value, `${at}.Principal`) : ({ kind: "unknown" } as const);
+    const actions = statementList(statement, "Action", at);
     const condition = read(statement, "Condition");
-    if (!effect.known || !principal.known || actions === undefined || !condition.known) {
+    for (const t of [effect, principal, actions]) {
+        if (t.kind === "malformed") {
+            return { kind: "malformed", malformed: t };
+        }
+    }
+    if (effect.kind !== "ok" || principal.kind !== "ok" || actions.kind !== "ok" || !condition.known) {
         return { kind: "unknown" };
     }
     if (effect.value !== "Deny") {
         return { kind: "other" };
     }
-    const everyone = isPublicPrincipal(principal.value);
-    if (everyone === undefined || actions.some(isUnknown)) {
+    const actionList = actions.value ?? [];
+    if (actionList.some(isUnknown)) {
         return { kind: "unknown" };
     }
-    if (!everyone || !actions.some((a) => a === "*" || (typeof a === "string" && a.toLowerCase() === "s3:*"))) {
+    // Elements are strings or unknown sentinels (statementList).
+    if (!principal.value || !actionList.some((a) => typeof a === "string" && (a === "*" || a.toLowerCase() === "s3:*"))) {
         return { kind: "other" };
     }
     const c = condition.value;
@@ -106,18 +115,18 @@ function judgeTlsStatement(statement: unknown, bucketName: string | undefined): 
     }
     // NotResource denies everything but the listed ARNs: it covers the bucket unless a listed
     // pattern could match the bucket or one of its objects.
-    const notResource = listOf(statement, "NotResource");
-    if (notResource === undefined) {
-        return { kind: "unknown" };
+    const notResource = statementList(statement, "NotResource", at);
+    if (notResource.kind !== "ok") {
+        return notResource.kind === "malformed" ? { kind: "malformed", malformed: notResource } : { kind: "unknown" };
     }
-    if (notResource.length > 0) {
-        return judgeNotResource(notResource, bucketName);
+    if ((notResource.value ?? []).length > 0) {
+        return judgeNotResource(notResource.value ?? [], bucketName);
     }
-    const resources = listOf(statement, "Resource");
-    if (resources === undefined) {
-        return { kind: "unknown" };
+    const resources = statementList(statement, "Resource", at);
+    if (resources.kind !== "ok") {
+        return resources.kind === "malformed" ? { kind: "malformed", malformed: resources } : { kind: "unknown" };
     }
-    return { kind: "deny", ...resourceCoverage(resources, bucketName) };
+    return { kind: "deny", ...resourceCoverage(resources.value ?? [], bucketName) };
 }
 
 /** A Deny with NotResource covers what none of its patterns can match. */
@@ -141,9 +150,10 @@ function judgeNotResource(patterns: readonly unknown[], bucketName: string | und
 }
 
 /** Why a bucket's policies do not make it TLS-only, for the violation message. */
-export type TlsVerdict = { kind: "yes" } | { kind: "unknown" } | { kind: "no"; why?: string };
+export type TlsVerdict = { kind: "yes" } | { kind: "unknown" } | { kind: "no"; why?: string } | { kind: "malformed"; malformed: Malformed };
 
-export function hasTlsDeny(policy: unknown, bucketName: string | undefined): TlsVerdict {
+/** Whether the document (`at`: where it is, e.g. "policy") holds the TLS-only guard for the bucket. */
+export function hasTlsDeny(policy: unknown, bucketName: string | undefined, at = "policy"): TlsVerdict {
     const parsed = policyStatements(policy);
     if (parsed.kind !== "ok") {
         return parsed.kind === "unknown" ? { kind: "unknown" } : { kind: "no" };
@@ -152,8 +162,11 @@ export function hasTlsDeny(policy: unknown, bucketName: string | undefined): Tls
     let objects: Verdict = "no";
     let sawDeny = false;
     const narrowed: string[] = [];
-    for (const s of parsed.statements) {
-        const v = judgeTlsStatement(s, bucketName);
+    for (const [i, s] of parsed.statements.entries()) {
+        const v = judgeTlsStatement(s, bucketName, `${at}.Statement[${i}]`);
+        if (v.kind === "malformed") {
+            return v;
+        }
         if (v.kind === "unknown") {
             bucket = anyOf(bucket, "unknown");
             objects = anyOf(objects, "unknown");

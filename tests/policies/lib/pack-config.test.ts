@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import { remediationLevelErrors } from "../../../policies/lib/pack-config";
 import { resourcePolicy } from "../../../policies/lib/policy";
 
-const base = { description: "Things must be fine.", summary: "Things fine", severity: "low", controls: ["CM-6"], remediationSteps: "Fix it.", resourceTypes: ["aws:x/t:T"] } as const;
+const base = { description: "Things must be fine.", summary: "Things fine", severity: "low", controls: ["CM-6"], remediationSteps: "Fix it.", resourceTypes: ["aws:x/t:T"], noVerdict: [] } as const;
 const a = resourcePolicy({ ...base, name: "a", validate: () => undefined });
 const b = resourcePolicy({ ...base, name: "b", validate: () => undefined, remediate: () => undefined });
 

@@ -9,6 +9,7 @@ const base = {
     severity: "high",
     controls: ["SC-28", "SC-12"],
     remediationSteps: "Make it fine.",
+    noVerdict: [],
 } as const;
 
 describe("lib/policy", () => {

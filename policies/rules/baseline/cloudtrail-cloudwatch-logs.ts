@@ -1,0 +1,47 @@
+// cloudtrail-cloudwatch-logs: a trail also delivers to CloudWatch Logs, where metric filters and
+// alarms review it within minutes (AU-6 review, SI-4 monitoring; cdk-nag NIST 800-53 rev5
+// CloudTrailCloudWatchLogsEnabled, AWS Config cloud-trail-cloudwatch-logs-enabled). CloudTrail needs
+// both the log group ARN and a role it assumes to write there
+// (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html).
+// A computed ARN (unknown at preview) counts as set: it comes from a resource of the stack.
+
+import { cannotEvaluateMessage, resourcePolicy } from "../../lib";
+import { TRAIL } from "./resource-types";
+
+export const cloudtrailCloudwatchLogs = resourcePolicy({
+    name: "cloudtrail-cloudwatch-logs",
+    description:
+        "CloudTrail trails must deliver to CloudWatch Logs (`cloudWatchLogsGroupArn` with the `cloudWatchLogsRoleArn` " +
+        "CloudTrail assumes to write there), so metric filters and alarms review API activity within minutes (AU-6, AU-12, SI-4).",
+    summary: "CloudTrail trails deliver to CloudWatch Logs (log group ARN and delivery role set)",
+    anchors: ["NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled"],
+    severity: "medium",
+    controls: ["AU-6", "AU-12", "SI-4"],
+    remediationSteps:
+        "Set `cloudWatchLogsGroupArn` to the trail's log group ARN with its `:*` suffix and `cloudWatchLogsRoleArn` to a role " +
+        "cloudtrail.amazonaws.com assumes, allowed logs:CreateLogStream and logs:PutLogEvents on that group's streams.",
+    resourceTypes: [TRAIL],
+    noVerdict: [
+        {
+            when: "the log group ARN or the role is unknown at preview",
+            why: "a computed ARN comes from a log group or role of the stack, i.e. set; the policy runs again at the update",
+        },
+    ],
+    validate: (ctx) => {
+        const label = `CloudTrail trail "${ctx.name}"`;
+        const group = ctx.read("cloudWatchLogsGroupArn");
+        const role = ctx.read("cloudWatchLogsRoleArn");
+        for (const [path, v] of [["cloudWatchLogsGroupArn", group], ["cloudWatchLogsRoleArn", role]] as const) {
+            if (v.known && v.value !== undefined && v.value !== null && typeof v.value !== "string") {
+                ctx.violation(cannotEvaluateMessage(label, path, v.value, "an ARN string"));
+                return;
+            }
+        }
+        const unset = (v: typeof group) => v.known && (v.value === undefined || v.value === null || v.value === "");
+        if (unset(group)) {
+            ctx.violation(`${label} does not deliver to CloudWatch Logs; set cloudWatchLogsGroupArn (the log group ARN ending in ":*") and cloudWatchLogsRoleArn.`);
+        } else if (unset(role)) {
+            ctx.violation(`${label} sets cloudWatchLogsGroupArn without cloudWatchLogsRoleArn, so CloudTrail cannot write to the log group; set cloudWatchLogsRoleArn to its delivery role.`);
+        }
+    },
+});

@@ -1,0 +1,179 @@
+// cloudtrail-s3-data-events: a trail records S3 object-level (data) events, so who read, wrote or
+// deleted an object in a data bucket is on record (AU-2, AU-12; cdk-nag NIST 800-53 rev5
+// CloudTrailS3DataEventsEnabled / AWS Config cloudtrail-s3-dataevents-enabled). Management events
+// alone record bucket configuration changes, never GetObject/PutObject/DeleteObject.
+//
+// Which buckets hold data: by default any S3 data-event selector on the trail is enough (the
+// policy sees one trail, not the buckets — the trail's selectors name the buckets it covers).
+// With `dataBucketPatterns` (globs over bucket names) every pattern must be covered by a selector:
+// one for all buckets (`arn:<partition>:s3` / `arn:<partition>:s3:::`, or an advanced selector
+// without a resources.ARN condition) or one whose bucket ARN prefix names a matching bucket.
+// A selector with a negative ARN condition (NotStartsWith / NotEquals) covers only its positive
+// values for the patterns (conservative).
+// Selector shapes: https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_DataResource.html,
+// https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_AdvancedFieldSelector.html.
+
+import { cannotEvaluateMessage, globMatches, isUnknown, read, resourcePolicy } from "../../lib";
+import { TRAIL } from "./resource-types";
+
+const S3_OBJECT = "AWS::S3::Object";
+/** All buckets (`arn:aws-us-gov:s3`, `arn:aws-us-gov:s3:::`) or one bucket (`arn:…:s3:::name/prefix`). */
+const S3_ARN = /^arn:[^:]+:s3(?::::?([^/]*)(?:\/.*)?)?$/;
+
+/** What the selectors cover: every bucket, these bucket names, or unknown parts. */
+interface Coverage {
+    any: boolean;
+    all: boolean;
+    buckets: string[];
+    unknown: boolean;
+}
+
+function addArn(c: Coverage, value: unknown): void {
+    if (isUnknown(value)) {
+        c.unknown = true;
+        c.any = true;
+        return;
+    }
+    const m = typeof value === "string" ? S3_ARN.exec(value) : null;
+    if (!m) {
+        return;
+    }
+    c.any = true;
+    if (!m[1]) {
+        c.all = true;
+    } else {
+        c.buckets.push(m[1]);
+    }
+}
+
+function classicCoverage(selectors: readonly unknown[], c: Coverage): void {
+    for (const s of selectors) {
+        const resources = read(s, "dataResources");
+        if (!resources.known) {
+            c.unknown = true;
+            continue;
+        }
+        for (const r of Array.isArray(resources.value) ? resources.value : []) {
+            const type = read(r, "type");
+            const values = read(r, "values");
+            if (!type.known || !values.known) {
+                c.unknown = true;
+            } else if (type.value === S3_OBJECT && Array.isArray(values.value)) {
+                values.value.forEach((v) => addArn(c, v));
+            }
+        }
+    }
+}
+
+function advancedCoverage(selectors: readonly unknown[], c: Coverage): void {
+    for (const s of selectors) {
+        const fields = read(s, "fieldSelectors");
+        if (!fields.known) {
+            c.unknown = true;
+            continue;
+        }
+        let data = false;
+        let s3 = false;
+        let unknownField = false;
+        let narrowed = false;
+        const positives: unknown[] = [];
+        for (const f of Array.isArray(fields.value) ? fields.value : []) {
+            const field = read(f, "field");
+            if (!field.known) {
+                unknownField = true;
+                continue;
+            }
+            const values = (op: string): unknown[] => {
+                const v = read(f, op);
+                if (!v.known) {
+                    unknownField = true;
+                    return [];
+                }
+                return Array.isArray(v.value) ? v.value : [];
+            };
+            if (field.value === "eventCategory") {
+                data ||= values("equals").some((v) => v === "Data");
+            } else if (field.value === "resources.type") {
+                s3 ||= values("equals").some((v) => v === S3_OBJECT);
+            } else if (field.value === "resources.ARN") {
+                narrowed = true;
+                positives.push(...values("equals"), ...values("startsWith"));
+                values("notEquals");
+                values("notStartsWith");
+            }
+        }
+        if (data && s3) {
+            c.any = true;
+            if (!narrowed) {
+                c.all = true;
+            }
+            positives.forEach((v) => addArn(c, v));
+        } else if (unknownField) {
+            c.unknown = true;
+        }
+    }
+}
+
+export const cloudtrailS3DataEvents = resourcePolicy({
+    name: "cloudtrail-s3-data-events",
+    description:
+        "CloudTrail trails must record S3 data events (classic eventSelectors with a dataResources entry of type " +
+        "AWS::S3::Object, or advancedEventSelectors with eventCategory Data and resources.type AWS::S3::Object), so object " +
+        "reads, writes and deletes in data buckets are on record. By default any S3 data-event selector passes; with " +
+        "dataBucketPatterns every pattern must be covered by an all-buckets selector or a bucket ARN it matches (AU-2, AU-12).",
+    summary: "CloudTrail trails record S3 data events for the buckets holding data",
+    severity: "medium",
+    controls: ["AU-2", "AU-12"],
+    remediationSteps:
+        "Add an event selector to the aws.cloudtrail.Trail: `eventSelectors: [{ readWriteType: \"All\", includeManagementEvents: " +
+        "true, dataResources: [{ type: \"AWS::S3::Object\", values: [\"arn:aws-us-gov:s3:::<data-bucket>/\"] }] }]` (or the " +
+        "advanced-selector equivalent).",
+    resourceTypes: [TRAIL],
+    options: {
+        dataBucketPatterns: {
+            type: "array",
+            items: { type: "string" },
+            default: [],
+            description: "Globs over the names of the buckets holding data; each must be covered by an S3 data-event selector. Empty: any S3 data-event selector passes.",
+        },
+    },
+    noVerdict: [
+        {
+            when: "dataBucketPatterns is empty and the trail has any S3 data-event selector",
+            why: "by default any S3 data-event selector counts: the policy sees one trail, not which buckets hold data; name the data buckets in dataBucketPatterns to require each",
+        },
+    ],
+    validate: (ctx) => {
+        const label = `CloudTrail trail "${ctx.name}"`;
+        const advanced = ctx.read("advancedEventSelectors");
+        const classic = ctx.read("eventSelectors");
+        if (!advanced.known || !classic.known) {
+            return ctx.cannotVerify(`the S3 data-event selectors of ${label}`);
+        }
+        for (const [path, v] of [["advancedEventSelectors", advanced.value], ["eventSelectors", classic.value]] as const) {
+            if (v !== undefined && v !== null && !Array.isArray(v)) {
+                return ctx.violation(cannotEvaluateMessage(label, path, v, "a list of event selectors"));
+            }
+        }
+        const c: Coverage = { any: false, all: false, buckets: [], unknown: false };
+        // The two kinds are exclusive; CloudTrail uses the advanced ones when both are given.
+        if (Array.isArray(advanced.value) && advanced.value.length > 0) {
+            advancedCoverage(advanced.value, c);
+        } else if (Array.isArray(classic.value)) {
+            classicCoverage(classic.value, c);
+        }
+        const patterns = ctx.config.dataBucketPatterns;
+        const missing = patterns.length === 0 ? (c.any ? [] : ["any bucket"]) : c.all ? [] : patterns.filter((p) => !c.buckets.some((b) => globMatches(p, b)));
+        if (missing.length === 0) {
+            return;
+        }
+        if (c.unknown) {
+            return ctx.cannotVerify(`the S3 data-event selectors of ${label}`);
+        }
+        ctx.violation(
+            patterns.length === 0
+                ? `${label} records no S3 data events; add an event selector with a dataResources entry of type AWS::S3::Object naming the data buckets.`
+                : `${label} records no S3 data events for data buckets matching ${missing.map((m) => `"${m}"`).join(", ")}; add their ARNs (arn:<partition>:s3:::<bucket>/) to an AWS::S3::Object data-event selector.`,
+        );
+    },
+});

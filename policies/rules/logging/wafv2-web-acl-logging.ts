@@ -1,0 +1,110 @@
+// wafv2-web-acl-logging: a WAFv2 web ACL that fronts a load balancer logs the requests it inspects,
+// so blocked attacks and rate-limit hits can be reviewed (AU-2, AU-6, AU-12; cdk-nag NIST 800-53
+// rev5 WAFv2LoggingEnabled, AWS Config wafv2-logging-enabled). A stack policy: the association
+// (aws.wafv2.WebAclAssociation) and the logging (aws.wafv2.WebAclLoggingConfiguration) are separate
+// resources that point at the ACL by ARN; each tie is proven by value or property dependency, and
+// an unresolved tie is advisory, never "some logging configuration exists".
+
+import { cannotEvaluateMessage, StackContext, StackResource, stackPolicy } from "../../lib";
+
+const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
+const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
+const LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
+const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"] as const;
+// A load balancer ARN: arn:<partition>:elasticloadbalancing:<region>:<account>:loadbalancer/app/…
+// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_elasticloadbalancingv2.html).
+const LB_ARN = /^arn:[^:]+:elasticloadbalancing:[^:]*:[^:]*:loadbalancer\//;
+
+type Attached = "yes" | "no" | "unknown";
+
+export const wafv2WebAclLogging = stackPolicy({
+    name: "wafv2-web-acl-logging",
+    description:
+        "A WAFv2 web ACL associated with a load balancer (aws.wafv2.WebAclAssociation) must have a logging configuration " +
+        "(aws.wafv2.WebAclLoggingConfiguration whose resourceArn is that ACL, tied by value or property dependency, with a " +
+        "log destination), so inspected, blocked and rate-limited requests can be reviewed (AU-2, AU-6, AU-12).",
+    summary: "WAFv2 web ACLs attached to a load balancer have a logging configuration",
+    anchors: ["NIST.800.53.R5-WAFv2LoggingEnabled"],
+    severity: "medium",
+    controls: ["AU-2", "AU-6", "AU-12"],
+    remediationSteps:
+        "Add an aws.wafv2.WebAclLoggingConfiguration with `resourceArn: webAcl.arn` and `logDestinationConfigs` naming a " +
+        "CloudWatch log group whose name starts with `aws-waf-logs-` (ARN without the trailing `:*`), a Firehose stream or an S3 bucket.",
+    resourceTypes: [WEB_ACL, ASSOCIATION, LOGGING],
+    triggerType: ASSOCIATION,
+    noVerdict: [
+        {
+            when: "a web ACL is associated with no load balancer (an API Gateway stage, a Cognito pool), or declared in another stack",
+            why: "the rule is about the load balancer's ACL; an ACL outside this stack has its logging where it is declared",
+        },
+    ],
+    validate: (ctx) => {
+        const associations = ctx.ofType(ASSOCIATION);
+        if (associations.length === 0) {
+            return;
+        }
+        // The ACLs this stack's logging configurations cover (with a destination).
+        const logged = new Set<string>();
+        let unresolvedLogging = 0;
+        for (const l of ctx.ofType(LOGGING)) {
+            const refs = ctx.resolveRefs(l, "resourceArn", [WEB_ACL], ["arn", "id"]);
+            unresolvedLogging += refs.unresolved;
+            const destinations = ctx.read(l.props, "logDestinationConfigs");
+            if (destinations.known && destinations.value !== undefined && !Array.isArray(destinations.value)) {
+                ctx.violation(l, cannotEvaluateMessage(`WAFv2 logging configuration "${l.name}"`, "logDestinationConfigs", destinations.value, "a list of destination ARNs"));
+                continue;
+            }
+            const hasDestination = !destinations.known || (Array.isArray(destinations.value) && destinations.value.length > 0);
+            if (hasDestination) {
+                refs.resources.forEach((acl) => logged.add(acl.urn));
+            }
+        }
+        const reported = new Set<string>();
+        for (const assoc of associations) {
+            const attached = attachedToLoadBalancer(ctx, assoc);
+            if (attached === "no") {
+                continue;
+            }
+            const acls = ctx.resolveRefs(assoc, "webAclArn", [WEB_ACL], ["arn", "id"]);
+            for (const acl of acls.resources) {
+                if (logged.has(acl.urn) || reported.has(acl.urn)) {
+                    continue;
+                }
+                reported.add(acl.urn);
+                if (attached === "unknown" || unresolvedLogging > 0) {
+                    ctx.cannotVerify(acl, `whether WAFv2 web ACL "${acl.name}" is attached to a load balancer and has a logging configuration`);
+                } else {
+                    ctx.violation(
+                        acl,
+                        `WAFv2 web ACL "${acl.name}" is attached to a load balancer but has no logging configuration; add an aws.wafv2.WebAclLoggingConfiguration with resourceArn set to its ARN and a log destination.`,
+                    );
+                }
+            }
+            if (acls.unresolved > 0) {
+                // An ACL declared elsewhere (or not yet resolvable): its logging is not in this stack.
+                ctx.advisory(
+                    assoc,
+                    `Cannot verify the logging of the web ACL that WAFv2 association "${assoc.name}" attaches: its webAclArn does not resolve to a web ACL of this stack; make sure that ACL has a logging configuration where it is declared.`,
+                );
+            }
+        }
+    },
+});
+
+/** Is the association's resourceArn a load balancer: by ARN shape, or its property dependency. */
+function attachedToLoadBalancer<C>(ctx: StackContext<C>, assoc: StackResource): Attached {
+    // Typed: an ARN that is not a string is reported (mandatory), never "not a load balancer".
+    const arn = ctx.readString(assoc, "resourceArn", { quiet: true });
+    if (!arn.ok && !arn.unknown) {
+        return "no";
+    }
+    if (arn.ok) {
+        return arn.value !== undefined && LB_ARN.test(arn.value) ? "yes" : "no";
+    }
+    if (ctx.resolveRefs(assoc, "resourceArn", LOAD_BALANCERS).resources.length > 0) {
+        return "yes";
+    }
+    // Another resource of this stack (an API Gateway stage, a Cognito pool …): not a load balancer.
+    const deps = (assoc.propertyDependencies.resourceArn ?? []).map((u) => ctx.byUrn(u)).filter((r) => !!r);
+    return deps.length > 0 ? "no" : "unknown";
+}

@@ -1,0 +1,636 @@
+// Malformed input fails closed (issue 15): a security field holding a value of the wrong JSON type,
+// or an enum value AWS does not define, is a mandatory "Cannot evaluate …" violation naming the
+// property and the value — never a pass, an exemption or an exception. And the builders' safety
+// net turns an unexpected exception into a mandatory internal-error violation instead of failing
+// the preview. (The property-based tests in fuzz.test.ts generalise the cases below.)
+
+import * as assert from "node:assert/strict";
+
+import { INTERNAL_ERROR_PREFIX } from "../../policies/lib/policy-common";
+import { resourcePolicy, stackPolicy } from "../../policies/lib";
+import {
+    ecsContainerNoAddedCapabilities,
+    ecsContainerNonRoot,
+    ecsContainerNoPlaintextSecrets,
+    ecsContainerNotPrivileged,
+} from "../../policies/rules/containers";
+import { dbSubnetGroupPrivate, opensearchInVpc, rdsNotPubliclyAccessible, securityGroupDatabasePortsNotPublic } from "../../policies/rules/databases";
+import {
+    ecrRepositoryKms,
+    efsEncrypted,
+    elasticacheClusterEncrypted,
+    elasticacheEncrypted,
+    rdsParameterGroupRequiresTls,
+    s3BucketEncryptionConfigured,
+    snsTopicEncrypted,
+} from "../../policies/rules/encryption";
+import {
+    auroraClusterMultiAz,
+    cloudwatchLogRetention,
+    elasticacheMultiAz,
+    providerAllowedRegions,
+    providerFipsEndpoints,
+    requiredTags,
+} from "../../policies/rules/governance";
+import {
+    iamNoAdminManagedPolicies,
+    iamPolicyNoWildcardActions,
+    iamUserNoPolicies,
+    kmsKeyRotationEnabled,
+    resourcePolicyNoPublicPrincipal,
+} from "../../policies/rules/identity";
+import {
+    albAccessLogsEnabled,
+    albHttpRedirectsToHttps,
+    albListenerTlsPolicy,
+    securityGroupNoWorldAdminPorts,
+} from "../../policies/rules/network";
+import { backupPlanCoversDatabase, backupVaultLocked, cloudtrailTrailPresent } from "../../policies/rules/baseline";
+import { s3AuditBucketObjectLock, s3BackupBucketVersioning, s3BucketTlsOnlyPolicy, s3NoPublicAcl } from "../../policies/rules/storage-hygiene";
+import { assertViolations, Diagnostic, mandatory, messages, runResourcePolicy, runStackPolicy, unknown } from "./helpers";
+
+/** An object whose `toString` key is data, not a function: String(it) throws "Cannot convert object to primitive value". */
+const TO_STRING = { toString: "x" };
+
+const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
+
+function assertNoInternalError(diags: readonly Diagnostic[]): void {
+    assert.deepEqual(
+        diags.filter((d) => d.message.startsWith(INTERNAL_ERROR_PREFIX)).map((d) => d.message),
+        [],
+    );
+}
+
+/** Exactly these mandatory messages, and none of them from the safety net. */
+function assertFailsClosed(diags: readonly Diagnostic[], expected: readonly string[]): void {
+    assertNoInternalError(diags);
+    assertViolations(diags, expected);
+}
+
+describe("malformed input fails closed", () => {
+    describe("policies that threw on an object with a toString key", () => {
+        it("alb-http-redirects-to-https: a default action's type", async () => {
+            const diags = await runResourcePolicy(albHttpRedirectsToHttps, {
+                type: "aws:lb/listener:Listener",
+                name: "http",
+                props: { protocol: "HTTP", port: 80, defaultActions: [{ type: TO_STRING }] },
+            });
+            assertFailsClosed(diags, [
+                'Cannot evaluate Load balancer listener "http": defaultActions[0].type is an object {"toString":"x"}, expected one of "forward", "redirect", ' +
+                    `"fixed-response", "authenticate-cognito", "authenticate-oidc"${SUFFIX}`,
+            ]);
+        });
+
+        it("alb-listener-tls-policy: sslPolicy", async () => {
+            const diags = await runResourcePolicy(albListenerTlsPolicy, {
+                type: "aws:lb/listener:Listener",
+                name: "https",
+                props: { protocol: "HTTPS", port: 443, sslPolicy: TO_STRING },
+            });
+            assertFailsClosed(diags, [`Cannot evaluate Load balancer listener "https": sslPolicy is an object {"toString":"x"}, expected a string${SUFFIX}`]);
+        });
+
+        it("security-group-database-ports-not-public: an ingress protocol", async () => {
+            const diags = await runResourcePolicy(securityGroupDatabasePortsNotPublic, {
+                type: "aws:ec2/securityGroup:SecurityGroup",
+                name: "db",
+                props: { ingress: [{ protocol: TO_STRING, fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"] }] },
+            });
+            assertFailsClosed(diags, [`Cannot evaluate Security group "db": ingress[0].protocol is an object {"toString":"x"}, expected a string or a number${SUFFIX}`]);
+        });
+
+        it("ecr-repository-kms: encryptionType", async () => {
+            const diags = await runResourcePolicy(ecrRepositoryKms, {
+                type: "aws:ecr/repository:Repository",
+                name: "app",
+                props: { encryptionConfigurations: [{ encryptionType: TO_STRING, kmsKey: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/k" }] },
+            });
+            assertFailsClosed(diags, [
+                `Cannot evaluate ECR repository "app": encryptionConfigurations[0].encryptionType is an object {"toString":"x"}, expected a string${SUFFIX}`,
+            ]);
+        });
+
+        it("elasticache-cluster-encrypted and elasticache-multi-az: engine", async () => {
+            for (const policy of [elasticacheClusterEncrypted, elasticacheMultiAz]) {
+                const diags = await runResourcePolicy(policy, { type: "aws:elasticache/cluster:Cluster", name: "cache", props: { engine: TO_STRING } });
+                assertFailsClosed(diags, [
+                    `Cannot evaluate ElastiCache cluster "cache": engine is an object {"toString":"x"}, expected one of "memcached", "redis", "valkey"${SUFFIX}`,
+                ]);
+            }
+        });
+
+        it("rds-parameter-group-requires-tls: a parameter's value, and a database's engineVersion", async () => {
+            const group = await runResourcePolicy(rdsParameterGroupRequiresTls, {
+                type: "aws:rds/parameterGroup:ParameterGroup",
+                name: "pg",
+                props: { family: "postgres14", parameters: [{ name: "rds.force_ssl", value: TO_STRING }] },
+            });
+            assertFailsClosed(group, [`Cannot evaluate RDS parameter group "pg": parameters[0].value is an object {"toString":"x"}, expected a string or a number${SUFFIX}`]);
+            const db = await runResourcePolicy(rdsParameterGroupRequiresTls, {
+                type: "aws:rds/instance:Instance",
+                name: "db",
+                props: { engine: "mysql", engineVersion: TO_STRING },
+            });
+            assertFailsClosed(db, [`Cannot evaluate RDS instance "db": engineVersion is an object {"toString":"x"}, expected a string or a number${SUFFIX}`]);
+        });
+
+        it("provider-allowed-regions: region", async () => {
+            const diags = await runResourcePolicy(providerAllowedRegions, { type: "pulumi:providers:aws", name: "default", props: { region: TO_STRING } });
+            assertFailsClosed(diags, [`Cannot evaluate AWS provider "default": region is an object {"toString":"x"}, expected a string${SUFFIX}`]);
+        });
+    });
+
+    describe("policies that failed open", () => {
+        const SPECS =
+            '"SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", ' +
+            '"ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1", "ECC_NIST_EDWARDS25519", "SM2", "ML_DSA_44", "ML_DSA_65", "ML_DSA_87"';
+
+        it("kms-key-rotation-enabled: a key spec that is not a defined spec is no exemption", async () => {
+            const run = (spec: unknown) => runResourcePolicy(kmsKeyRotationEnabled, { type: "aws:kms/key:Key", name: "data", props: { customerMasterKeySpec: spec } });
+            for (const [spec, got] of [
+                [5, "the number 5"],
+                ["garbage", '"garbage"'],
+                [TO_STRING, 'an object {"toString":"x"}'],
+                [["RSA_2048"], 'an array ["RSA_2048"]'],
+                [false, "the boolean false"],
+            ] as const) {
+                assertFailsClosed(await run(spec), [`Cannot evaluate KMS key "data": customerMasterKeySpec is ${got}, expected one of ${SPECS}${SUFFIX}`]);
+            }
+            // null means "not set": the default spec, SYMMETRIC_DEFAULT, which must rotate.
+            assertFailsClosed(await run(null), ['KMS key "data" does not rotate; set enableKeyRotation: true.']);
+            // keySpec (the API's current name) is judged the same way.
+            const bySpec = await runResourcePolicy(kmsKeyRotationEnabled, { type: "aws:kms/key:Key", name: "data", props: { keySpec: 7 } });
+            assertFailsClosed(bySpec, [`Cannot evaluate KMS key "data": keySpec is the number 7, expected one of ${SPECS}${SUFFIX}`]);
+        });
+
+        it("kms-key-rotation-enabled: a malformed enableKeyRotation does not pass", async () => {
+            const diags = await runResourcePolicy(kmsKeyRotationEnabled, { type: "aws:kms/key:Key", name: "data", props: { enableKeyRotation: "yes" } });
+            assertFailsClosed(diags, [`Cannot evaluate KMS key "data": enableKeyRotation is "yes", expected a boolean${SUFFIX}`]);
+        });
+
+        it("ecs-container-non-root: a user that is a boolean, an array or an object", async () => {
+            for (const [user, got] of [
+                [true, "the boolean true"],
+                [["1001"], 'an array ["1001"]'],
+                [{ uid: 1001 }, 'an object {"uid":1001}'],
+            ] as const) {
+                const diags = await runResourcePolicy(ecsContainerNonRoot, {
+                    type: "aws:ecs/taskDefinition:TaskDefinition",
+                    name: "app",
+                    props: { containerDefinitions: JSON.stringify([{ name: "app", image: "repo@sha256:" + "a".repeat(64), user }]) },
+                });
+                assertFailsClosed(diags, [`Cannot evaluate Task definition "app": containerDefinitions[0].user is ${got}, expected a string or a number${SUFFIX}`]);
+            }
+        });
+
+        it("unknown at preview stays advisory", async () => {
+            const diags = await runResourcePolicy(kmsKeyRotationEnabled, { type: "aws:kms/key:Key", name: "data", props: { customerMasterKeySpec: unknown() } });
+            assert.deepEqual(messages(mandatory(diags)), []);
+            assert.equal(diags.length, 1);
+            assert.match(diags[0].message, /^Cannot verify customerMasterKeySpec during preview/);
+        });
+    });
+});
+
+describe("malformed input fails closed, area by area", () => {
+    describe("databases", () => {
+        it("a bridge-coerced \"true\" is true (it used to pass), anything else but a boolean is malformed", async () => {
+            const run = (v: unknown) => runResourcePolicy(rdsNotPubliclyAccessible, { type: "aws:rds/instance:Instance", name: "db", props: { publiclyAccessible: v } });
+            assertFailsClosed(await run("true"), ['DB instance "db" has publiclyAccessible = true; set it to false.']);
+            assertFailsClosed(await run(1), [`Cannot evaluate RDS instance "db": publiclyAccessible is the number 1, expected a boolean${SUFFIX}`]);
+        });
+
+        it("opensearch-in-vpc: vpcOptions of the wrong shape, or a subnet id that is not a string", async () => {
+            const run = (props: Record<string, unknown>) => runResourcePolicy(opensearchInVpc, { type: "aws:opensearch/domain:Domain", name: "search", props });
+            assertFailsClosed(await run({ vpcOptions: "vpc-1" }), [`Cannot evaluate OpenSearch domain "search": vpcOptions is "vpc-1", expected an object${SUFFIX}`]);
+            assertFailsClosed(await run({ vpcOptions: { subnetIds: [{ id: "subnet-1" }] } }), [
+                `Cannot evaluate OpenSearch domain "search": vpcOptions.subnetIds[0] is an object {"id":"subnet-1"}, expected a string${SUFFIX}`,
+            ]);
+        });
+
+        it("a world CIDR of one family is definite even when the other family's list is unknown (it used to be only possible)", async () => {
+            const diags = await runResourcePolicy(securityGroupDatabasePortsNotPublic, {
+                type: "aws:ec2/securityGroup:SecurityGroup",
+                name: "db",
+                props: { ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: unknown(), ipv6CidrBlocks: ["::/0"] }] },
+            });
+            assertFailsClosed(diags, ['Security group "db" ingress[0] opens database port(s) 5432 to ::/0; allow only the application\'s security group.']);
+        });
+
+        it("a port or CIDR of the wrong type is malformed; so is a standalone rule's type", async () => {
+            const sg = await runResourcePolicy(securityGroupDatabasePortsNotPublic, {
+                type: "aws:ec2/securityGroup:SecurityGroup",
+                name: "db",
+                props: { ingress: [{ protocol: "tcp", fromPort: "5432", toPort: 5432, cidrBlocks: [["0.0.0.0/0"]] }] },
+            });
+            assertFailsClosed(sg, [
+                `Cannot evaluate Security group "db": ingress[0].fromPort is "5432", expected a number${SUFFIX}`,
+                `Cannot evaluate Security group "db": ingress[0].cidrBlocks[0] is an array ["0.0.0.0/0"], expected a string${SUFFIX}`,
+            ]);
+            const rule = await runResourcePolicy(securityGroupDatabasePortsNotPublic, {
+                type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+                name: "r",
+                props: { type: "Ingress ", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"] },
+            });
+            assertFailsClosed(rule, [`Cannot evaluate Security group rule "r": type is "Ingress ", expected one of "ingress", "egress"${SUFFIX}`]);
+        });
+
+        it("db-subnet-group-private: a public-IP flag spelled \"true\" is public; a subnet list that is not a list is malformed", async () => {
+            const subnet = { type: "aws:ec2/subnet:Subnet", name: "a", props: { id: "subnet-a", mapPublicIpOnLaunch: "true" } };
+            const group = (subnetIds: unknown) => ({ type: "aws:rds/subnetGroup:SubnetGroup", name: "db", props: { subnetIds } });
+            assertFailsClosed(await runStackPolicy(dbSubnetGroupPrivate, [subnet, group(["subnet-a"])]), [
+                'Subnet group "db" includes public subnet "a": it maps public IPs on launch (mapPublicIpOnLaunch = true); use private subnets only.',
+            ]);
+            assertFailsClosed(await runStackPolicy(dbSubnetGroupPrivate, [subnet, group(5)]), [
+                `Cannot evaluate RDS subnet group "db": subnetIds is the number 5, expected a string or an array of strings${SUFFIX}`,
+            ]);
+        });
+    });
+});
+
+describe("malformed input fails closed: encryption", () => {
+    it("a key id that is not a string is malformed (it used to count as a customer-managed key)", async () => {
+        const efs = await runResourcePolicy(efsEncrypted, { type: "aws:efs/fileSystem:FileSystem", name: "fs", props: { encrypted: true, kmsKeyId: 42 } });
+        assertFailsClosed(efs, [`Cannot evaluate EFS file system "fs": kmsKeyId is the number 42, expected a string${SUFFIX}`]);
+        const sns = await runResourcePolicy(snsTopicEncrypted, { type: "aws:sns/topic:Topic", name: "alarms", props: { kmsMasterKeyId: { arn: "k" } } });
+        assertFailsClosed(sns, [`Cannot evaluate SNS topic "alarms": kmsMasterKeyId is an object {"arn":"k"}, expected a string${SUFFIX}`]);
+    });
+
+    it("a transit encryption mode AWS does not define is malformed (it used to pass as not \"preferred\")", async () => {
+        const diags = await runResourcePolicy(elasticacheEncrypted, {
+            type: "aws:elasticache/replicationGroup:ReplicationGroup",
+            name: "cache",
+            props: { atRestEncryptionEnabled: true, kmsKeyId: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/k", transitEncryptionEnabled: true, transitEncryptionMode: "Preferred" },
+        });
+        assertFailsClosed(diags, [
+            `Cannot evaluate ElastiCache replication group "cache": transitEncryptionMode is "Preferred", expected one of "preferred", "required"${SUFFIX}`,
+        ]);
+    });
+
+    it("an inline encryption configuration that is not an object does not count as declared", async () => {
+        const diags = await runStackPolicy(s3BucketEncryptionConfigured, [{ type: "aws:s3/bucket:Bucket", name: "data", props: { serverSideEncryptionConfiguration: "AES256" } }]);
+        assertFailsClosed(diags, [`Cannot evaluate S3 bucket "data": serverSideEncryptionConfiguration is "AES256", expected an object${SUFFIX}`]);
+    });
+
+    it("rds-parameter-group-requires-tls: a computed parameter name is cannot-verify, never a mandatory 'unset'", async () => {
+        const diags = await runResourcePolicy(rdsParameterGroupRequiresTls, {
+            type: "aws:rds/parameterGroup:ParameterGroup",
+            name: "pg",
+            props: { family: "postgres14", parameters: [{ name: unknown(), value: "1" }] },
+        });
+        assert.deepEqual(messages(mandatory(diags)), []);
+        assert.deepEqual(
+            diags.map((d) => d.message),
+            ["Cannot verify parameter rds.force_ssl during preview: the value is unknown until the update. The policy runs again before the resource is created."],
+        );
+    });
+});
+
+describe("malformed input fails closed: containers", () => {
+    const IMAGE = "repo@sha256:" + "a".repeat(64);
+    const task = (containers: unknown[], extra: Record<string, unknown> = {}) => ({
+        type: "aws:ecs/taskDefinition:TaskDefinition",
+        name: "web",
+        props: { containerDefinitions: JSON.stringify(containers), ...extra },
+    });
+    const app = (fields: Record<string, unknown>) => ({ name: "app", image: IMAGE, user: "1001", readonlyRootFilesystem: true, ...fields });
+
+    it("an environment given as a map is malformed (its secret-looking names used to go unchecked)", async () => {
+        const diags = await runResourcePolicy(ecsContainerNoPlaintextSecrets, task([app({ environment: { DB_PASSWORD: "hunter2" } })]));
+        assertFailsClosed(diags, [`Cannot evaluate Task definition "web": containerDefinitions[0].environment is an object {"DB_PASSWORD":"hunter2"}, expected an array${SUFFIX}`]);
+    });
+
+    it("an added capability that is not a string is malformed (it used to be skipped)", async () => {
+        const diags = await runResourcePolicy(ecsContainerNoAddedCapabilities, task([app({ linuxParameters: { capabilities: { add: [{ name: "SYS_ADMIN" }] } } })]));
+        assertFailsClosed(diags, [
+            `Cannot evaluate Task definition "web": containerDefinitions[0].linuxParameters.capabilities.add[0] is an object {"name":"SYS_ADMIN"}, expected a string${SUFFIX}`,
+        ]);
+    });
+
+    it('privileged "true" is privileged (it used to pass); a misspelt host network mode is malformed (it used to pass as not "host")', async () => {
+        assertFailsClosed(await runResourcePolicy(ecsContainerNotPrivileged, task([app({ privileged: "true" })])), [
+            'Task definition "web" container "app" is privileged; remove privileged: true.',
+        ]);
+        assertFailsClosed(await runResourcePolicy(ecsContainerNotPrivileged, task([app({})], { networkMode: "hosts" })), [
+            `Cannot evaluate Task definition "web": networkMode is "hosts", expected one of "none", "bridge", "awsvpc", "host"${SUFFIX}`,
+        ]);
+    });
+
+    it("a container definition that is not an object is malformed (not-privileged used to pass it as an empty container)", async () => {
+        assertFailsClosed(await runResourcePolicy(ecsContainerNotPrivileged, task([app({}), "app"])), [
+            `Cannot evaluate Task definition "web": containerDefinitions[1] is "app", expected an object${SUFFIX}`,
+        ]);
+    });
+});
+
+describe("malformed input fails closed: network", () => {
+    it("a listener protocol ELB does not define is malformed (both listener policies used to skip it)", async () => {
+        for (const policy of [albHttpRedirectsToHttps, albListenerTlsPolicy]) {
+            const diags = await runResourcePolicy(policy, { type: "aws:lb/listener:Listener", name: "web", props: { protocol: "HTTPX", port: 80, defaultActions: [{ type: "forward" }] } });
+            assertFailsClosed(diags, [
+                `Cannot evaluate Load balancer listener "web": protocol is "HTTPX", expected one of "HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE", "QUIC", "TCP_QUIC"${SUFFIX}`,
+            ]);
+        }
+    });
+
+    it("a load balancer type ELB does not define is malformed (it used to be skipped as not an ALB)", async () => {
+        const diags = await runResourcePolicy(albAccessLogsEnabled, { type: "aws:lb/loadBalancer:LoadBalancer", name: "web", props: { loadBalancerType: "applicaton" } });
+        assertFailsClosed(diags, [`Cannot evaluate Load balancer "web": loadBalancerType is "applicaton", expected one of "application", "network", "gateway"${SUFFIX}`]);
+    });
+
+    it("a standalone rule's CIDR that is a list is malformed (it used to be flattened)", async () => {
+        const diags = await runResourcePolicy(securityGroupNoWorldAdminPorts, {
+            type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+            name: "ssh",
+            props: { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: ["10.0.0.0/8"] },
+        });
+        assertFailsClosed(diags, [`Cannot evaluate Security group rule "ssh": cidrIpv4 is an array ["10.0.0.0/8"], expected a string${SUFFIX}`]);
+    });
+});
+
+describe("malformed input fails closed: identity", () => {
+    const doc = (statement: Record<string, unknown>) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+
+    it("an Action that is an object, or an Effect IAM does not define, is malformed (the statement used to be skipped)", async () => {
+        const run = (statement: Record<string, unknown>) => runResourcePolicy(iamPolicyNoWildcardActions, { type: "aws:iam/policy:Policy", name: "p", props: { policy: doc(statement) } });
+        assertFailsClosed(await run({ Effect: "Allow", Action: { any: "*" }, Resource: "*" }), [
+            `Cannot evaluate IAM policy "p": policy.Statement[0].Action is an object {"any":"*"}, expected a string or an array of strings${SUFFIX}`,
+        ]);
+        assertFailsClosed(await run({ Effect: "allow", Action: "*", Resource: "*" }), [`Cannot evaluate IAM policy "p": policy.Statement[0].Effect is "allow", expected one of "Allow", "Deny"${SUFFIX}`]);
+    });
+
+    it("a Principal that names nobody ({}) is malformed (it used to read as a named principal) — found by npm run fuzz", async () => {
+        const diags = await runResourcePolicy(resourcePolicyNoPublicPrincipal, {
+            type: "aws:s3/bucketPolicy:BucketPolicy",
+            name: "site",
+            props: { policy: doc({ Effect: "Allow", Principal: {}, Action: "s3:GetObject", Resource: "*" }) },
+        });
+        assertFailsClosed(diags, [
+            `Cannot evaluate S3 bucket policy "site": policy.Statement[0].Principal is an object {}, expected an object of AWS, Service, Federated or CanonicalUser principals${SUFFIX}`,
+        ]);
+    });
+
+    it('a Principal that is a list is malformed (["*"] used to read as no principal)', async () => {
+        const diags = await runResourcePolicy(resourcePolicyNoPublicPrincipal, {
+            type: "aws:s3/bucketPolicy:BucketPolicy",
+            name: "site",
+            props: { policy: doc({ Effect: "Allow", Principal: ["*"], Action: "s3:GetObject", Resource: "*" }) },
+        });
+        assertFailsClosed(diags, [`Cannot evaluate S3 bucket policy "site": policy.Statement[0].Principal is an array ["*"], expected "*" or an object of principals${SUFFIX}`]);
+    });
+
+    it("a managed policy ARN that is not a string, and a user list that is a string, are malformed (they used to pass)", async () => {
+        const role = await runResourcePolicy(iamNoAdminManagedPolicies, { type: "aws:iam/role:Role", name: "r", props: { managedPolicyArns: [{ arn: "arn:aws-us-gov:iam::aws:policy/AdministratorAccess" }] } });
+        assertFailsClosed(role, [
+            `Cannot evaluate IAM role "r": managedPolicyArns[0] is an object {"arn":"arn:aws-us-gov:iam::aws:policy/AdministratorAccess"}, expected a string${SUFFIX}`,
+        ]);
+        const attachment = await runResourcePolicy(iamUserNoPolicies, { type: "aws:iam/policyAttachment:PolicyAttachment", name: "a", props: { users: "alice" } });
+        assertFailsClosed(attachment, [`Cannot evaluate IAM policy attachment "a": users is "alice", expected an array${SUFFIX}`]);
+    });
+});
+
+describe("malformed input fails closed: governance", () => {
+    it("a retention that is not a number is malformed (\"1\" used to pass)", async () => {
+        const diags = await runResourcePolicy(cloudwatchLogRetention, { type: "aws:cloudwatch/logGroup:LogGroup", name: "app", props: { retentionInDays: "1" } });
+        // main's cloudwatch-log-retention reports it itself (its own wording: a whole number of days).
+        assertFailsClosed(diags, [`Cannot evaluate Log group "app": retentionInDays is "1", expected a whole number of days${SUFFIX}`]);
+    });
+
+    it("a required tag whose value is not a string is malformed (it used to count as set)", async () => {
+        const tags = { Project: "p", Environment: "prod", ManagedBy: "pulumi", Compliance: "c", Owner: 5 };
+        const diags = await runResourcePolicy(requiredTags, { type: "aws:s3/bucket:Bucket", name: "logs", props: { tags } });
+        assertFailsClosed(diags, [`Cannot evaluate S3 bucket "logs": tags.Owner is the number 5, expected a string${SUFFIX}`]);
+    });
+
+    it("an endpoint override URL that is not a string is malformed (it used to be skipped)", async () => {
+        const diags = await runResourcePolicy(providerFipsEndpoints, {
+            type: "pulumi:providers:aws",
+            name: "default",
+            props: { useFipsEndpoint: true, endpoints: JSON.stringify([{ s3: { url: "https://s3.us-gov-west-1.amazonaws.com" } }]) },
+        });
+        assertFailsClosed(diags, [
+            `Cannot evaluate AWS provider "default": endpoints[0].s3 is an object {"url":"https://s3.us-gov-west-1.amazonaws.com"}, expected a string${SUFFIX}`,
+        ]);
+    });
+
+    it("an Availability Zone that is not a string is malformed (it used to count as placed by RDS)", async () => {
+        const cluster = { type: "aws:rds/cluster:Cluster", name: "aurora", props: { clusterIdentifier: "aurora", engine: "aurora-postgresql" } };
+        const member = (name: string, availabilityZone: unknown) => ({
+            type: "aws:rds/clusterInstance:ClusterInstance",
+            name,
+            props: { clusterIdentifier: "aurora", availabilityZone },
+        });
+        const diags = await runStackPolicy(auroraClusterMultiAz, [cluster, member("a", "us-gov-west-1a"), member("b", 1)]);
+        assertFailsClosed(diags, [`Cannot evaluate RDS cluster instance "b": availabilityZone is the number 1, expected a string${SUFFIX}`]);
+    });
+});
+
+describe("malformed input fails closed: storage hygiene", () => {
+    it("a canned ACL S3 does not define, or grants that are not a list, are malformed (they used to pass)", async () => {
+        assertFailsClosed(await runResourcePolicy(s3NoPublicAcl, { type: "aws:s3/bucketAclV2:BucketAclV2", name: "acl", props: { acl: "Public-Read" } }), [
+            `Cannot evaluate Bucket ACL "acl": acl is "Public-Read", expected one of "private", "public-read", "public-read-write", "aws-exec-read", ` +
+                `"authenticated-read", "bucket-owner-read", "bucket-owner-full-control", "log-delivery-write"${SUFFIX}`,
+        ]);
+        const grants = await runResourcePolicy(s3NoPublicAcl, {
+            type: "aws:s3/bucketAclV2:BucketAclV2",
+            name: "acl",
+            props: { accessControlPolicy: { grants: { grantee: { uri: "http://acs.amazonaws.com/groups/global/AllUsers" } } } },
+        });
+        assertFailsClosed(grants, [
+            `Cannot evaluate Bucket ACL "acl": accessControlPolicy.grants is an object {"grantee":{"uri":"http://acs.amazonaws.com/groups/global/AllUsers"}}, expected an array${SUFFIX}`,
+        ]);
+    });
+
+    it("a TLS-only deny whose NotResource holds a non-string is malformed (it used to be only cannot-verify)", async () => {
+        const policy = JSON.stringify({
+            Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", NotResource: [5], Condition: { Bool: { "aws:SecureTransport": "false" } } }],
+        });
+        const diags = await runStackPolicy(s3BucketTlsOnlyPolicy, [
+            { type: "aws:s3/bucket:Bucket", name: "data", props: { bucket: "gov-data" } },
+            { type: "aws:s3/bucketPolicy:BucketPolicy", name: "data-policy", props: { bucket: "gov-data", policy } },
+        ]);
+        assertFailsClosed(diags, [
+            `Cannot evaluate S3 bucket policy "data-policy": policy.Statement[0].NotResource[0] is the number 5, expected a string${SUFFIX}`,
+            'S3 bucket "data" has a bucket policy without a TLS-only deny; deny s3:* to Principal "*" when aws:SecureTransport is false.',
+        ]);
+    });
+
+    it("an audit bucket whose name is not a string is reported, not taken out of scope (found by npm run fuzz, seed 1821053149)", async () => {
+        const diags = await runResourcePolicy(s3AuditBucketObjectLock, { type: "aws:s3/bucket:Bucket", name: "audit", props: { bucket: [[1]], objectLockEnabled: false } });
+        assertFailsClosed(diags, [`Cannot evaluate S3 bucket "audit": bucket is an array [[1]], expected a string${SUFFIX}`]);
+    });
+
+    it("a bucket whose tags are not a map is judged as a backup bucket (it used to be out of scope)", async () => {
+        const diags = await runStackPolicy(s3BackupBucketVersioning, [{ type: "aws:s3/bucket:Bucket", name: "vault", props: { bucket: "gov-vault", tags: 7 } }]);
+        assertFailsClosed(diags, [
+            `Cannot evaluate S3 bucket "vault": tags is the number 7, expected an object${SUFFIX}`,
+            'Backup bucket "vault" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
+        ]);
+    });
+});
+
+describe("malformed input fails closed: baseline (two more policies that threw)", () => {
+    it("backup-vault-locked: a minRetentionDays with a toString key (String() threw)", async () => {
+        const diags = await runStackPolicy(backupVaultLocked, [
+            { type: "aws:backup/vault:Vault", name: "vault", props: { name: "gov-vault" } },
+            { type: "aws:backup/vaultLockConfiguration:VaultLockConfiguration", name: "lock", props: { backupVaultName: "gov-vault", minRetentionDays: TO_STRING, changeableForDays: 3 } },
+        ]);
+        assertFailsClosed(diags, [`Cannot evaluate AWS Backup vault lock configuration "lock": minRetentionDays is an object {"toString":"x"}, expected a number${SUFFIX}`]);
+    });
+
+    it("cloudtrail-trail-present: an advanced selector value with a toString key (String() threw)", async () => {
+        const trail = {
+            type: "aws:cloudtrail/trail:Trail",
+            name: "trail",
+            props: { isMultiRegionTrail: true, advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: [TO_STRING] }] }] },
+        };
+        const diags = await runStackPolicy(cloudtrailTrailPresent, [trail, { type: "aws:rds/instance:Instance", name: "db", props: {} }]);
+        assertFailsClosed(diags, [
+            `Cannot evaluate CloudTrail trail "trail": advancedEventSelectors[0].fieldSelectors[0].equals[0] is an object {"toString":"x"}, expected a string${SUFFIX}`,
+            'The stack runs aws:rds/instance:Instance "db" but no CloudTrail trail records its API calls (trail "trail": advancedEventSelectors[0].fieldSelectors[0].equals[0] cannot be read); ' +
+                "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.",
+        ]);
+    });
+
+    it("backup-plan-covers-database: a selection AWS Backup would reject covers nothing (a malformed notResources entry used to be ignored)", async () => {
+        const db = { type: "aws:rds/instance:Instance", name: "db", props: { identifier: "gov-db", tags: { Backup: "daily" } } };
+        const plan = { type: "aws:backup/plan:Plan", name: "plan", props: { id: "plan-1", rules: [{ ruleName: "daily" }] } };
+        const selection = {
+            type: "aws:backup/selection:Selection",
+            name: "sel",
+            props: { planId: "plan-1", selectionTags: [{ type: "STRINGEQUALS", key: "Backup", value: "daily" }], notResources: [{ arn: "arn:aws-us-gov:rds:*:*:db:gov-db" }] },
+        };
+        const diags = await runStackPolicy(backupPlanCoversDatabase, [db, plan, selection]);
+        assertFailsClosed(diags, [
+            `Cannot evaluate AWS Backup selection "sel": notResources[0] is an object {"arn":"arn:aws-us-gov:rds:*:*:db:gov-db"}, expected a string${SUFFIX}`,
+            'RDS instance "db" is in no AWS Backup plan: no aws.backup.Selection\'s selectionTags or resources cover it; tag it (e.g. Backup=daily) and select that tag in a backup plan.',
+        ]);
+    });
+
+    it('cloudtrail-trail-present: includeManagementEvents "false" records no management events (it used to count as included)', async () => {
+        const trail = { type: "aws:cloudtrail/trail:Trail", name: "trail", props: { isMultiRegionTrail: true, eventSelectors: [{ includeManagementEvents: "false" }] } };
+        const diags = await runStackPolicy(cloudtrailTrailPresent, [trail, { type: "aws:rds/instance:Instance", name: "db", props: {} }]);
+        assertFailsClosed(diags, [
+            'The stack runs aws:rds/instance:Instance "db" but no CloudTrail trail records its API calls (trail "trail": its event selectors select no management events); ' +
+                "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.",
+        ]);
+    });
+});
+
+describe("the safety net", () => {
+    const base = { description: "Things must be fine.", summary: "Things are fine.", severity: "high", controls: ["SC-28"], remediationSteps: "Make it fine.", noVerdict: [] } as const;
+
+    it("turns a resource policy's exception into a mandatory internal error naming the policy and the last property read", async () => {
+        const throwing = resourcePolicy({
+            ...base,
+            name: "throws-on-read",
+            resourceTypes: ["aws:x/thing:Thing"],
+            validate: (ctx) => {
+                ctx.read("settings.level");
+                const level = ctx.props.settings as { level: { toUpperCase(): string } };
+                level.level.toUpperCase();
+            },
+        });
+        const diags = await runResourcePolicy(throwing, { type: "aws:x/thing:Thing", name: "t", props: { settings: { level: 3 } } });
+        assert.equal(diags.length, 1);
+        assert.equal(diags[0].level, "mandatory");
+        assert.equal(
+            diags[0].message,
+            'Internal error in policy "throws-on-read" while evaluating x thing "t" (after reading settings.level): TypeError: level.level.toUpperCase is not a function. ' +
+                "This is a bug in the govstack-guard policy pack, not a finding about your program: file it as a bug with this message. " +
+                "The resource is blocked until the pack is fixed; waivers do not apply.",
+        );
+    });
+
+    it("returns normally, so the server goes on to the next policy (which still reports)", async () => {
+        const throwing = resourcePolicy({ ...base, name: "always-throws", resourceTypes: ["aws:x/thing:Thing"], validate: () => { throw new Error("boom"); } });
+        const judging = resourcePolicy({ ...base, name: "still-judges", resourceTypes: ["aws:x/thing:Thing"], validate: (ctx) => ctx.violation("judged") });
+        // The server runs each policy of the pack in turn over the same resource; an exception would end the whole call.
+        const results = [];
+        for (const policy of [throwing, judging]) {
+            results.push(...(await runResourcePolicy(policy, { type: "aws:x/thing:Thing", name: "t", props: {} })));
+        }
+        assert.deepEqual(
+            results.map((d) => [d.level, d.message.slice(0, 40)]),
+            [
+                ["mandatory", 'Internal error in policy "always-throws"'],
+                ["mandatory", "judged"],
+            ],
+        );
+    });
+
+    it("keeps what the policy reported before the exception, and is not waivable", async () => {
+        const throwing = resourcePolicy({
+            ...base,
+            name: "reports-then-throws",
+            resourceTypes: ["aws:x/thing:Thing"],
+            validate: (ctx) => {
+                ctx.violation("first finding");
+                throw new Error("boom");
+            },
+        });
+        const diags = await runResourcePolicy(throwing, {
+            type: "aws:x/thing:Thing",
+            name: "t",
+            props: {},
+            config: { waivers: [{ resource: "t", reason: "r", approvedBy: "a", expires: "2999-12-31" }] },
+        });
+        assert.deepEqual(
+            diags.map((d) => [d.level, d.message.slice(0, 60)]),
+            [
+                ["advisory", "Waived until 2999-12-31 (approved by a: r): first finding"],
+                ["mandatory", 'Internal error in policy "reports-then-throws" while evaluat'],
+            ],
+        );
+    });
+
+    it("turns a stack policy's exception into a mandatory internal error at the resource it was reading", async () => {
+        const throwing = stackPolicy({
+            ...base,
+            name: "stack-throws",
+            resourceTypes: ["aws:x/thing:Thing"],
+            validate: (ctx) => {
+                for (const r of ctx.ofType("aws:x/thing:Thing")) {
+                    ctx.read(r.props, "size");
+                    if (r.name === "bad") {
+                        throw new RangeError("too big");
+                    }
+                }
+            },
+        });
+        const diags = await runStackPolicy(throwing, [
+            { type: "aws:x/thing:Thing", name: "good", props: { size: 1 } },
+            { type: "aws:x/thing:Thing", name: "bad", props: { size: 2 } },
+        ]);
+        assert.deepEqual(diags, [
+            {
+                level: "mandatory",
+                urn: "urn:pulumi:test::govstack::aws:x/thing:Thing::bad",
+                message:
+                    'Internal error in policy "stack-throws" while evaluating the stack (at x thing "bad") (after reading size): RangeError: too big. ' +
+                    "This is a bug in the govstack-guard policy pack, not a finding about your program: file it as a bug with this message. " +
+                    "The resource is blocked until the pack is fixed; waivers do not apply.",
+            },
+        ]);
+    });
+
+    it("cuts a message that quotes a huge input value", async () => {
+        const region = "x".repeat(100_000);
+        const diags = await runResourcePolicy(providerAllowedRegions, { type: "pulumi:providers:aws", name: "default", props: { region } });
+        assert.equal(diags.length, 1);
+        assert.ok(diags[0].message.length < 2100, `${diags[0].message.length} characters`);
+        assert.ok(diags[0].message.endsWith("… (cut at 2000 characters)"));
+    });
+
+    it("does not swallow the server's own signals (an unknown read through its proxy)", async () => {
+        const proxyReader = resourcePolicy({
+            ...base,
+            name: "reads-the-proxy",
+            resourceTypes: ["aws:x/thing:Thing"],
+            validate: (ctx) => {
+                void (ctx.args.props as { size: unknown }).size;
+            },
+        });
+        await assert.rejects(runResourcePolicy(proxyReader, { type: "aws:x/thing:Thing", props: { size: unknown() } }), /read an unknown value through the proxy/);
+    });
+});

@@ -1,0 +1,196 @@
+import * as assert from "node:assert/strict";
+
+import { cloudtrailCloudwatchLogs, cloudtrailCmkEncrypted, cloudtrailS3DataEvents } from "../../policies/rules/baseline";
+import { wafv2WebAclLogging } from "../../policies/rules/logging";
+import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
+
+const TRAIL = "aws:cloudtrail/trail:Trail";
+const CANNOT = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
+const KEY_ARN = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const GROUP_ARN = "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:trail:*";
+const ROLE_ARN = "arn:aws-us-gov:iam::111122223333:role/trail-to-logs";
+const s3Selector = (...values: unknown[]) => ({ readWriteType: "All", includeManagementEvents: true, dataResources: [{ type: "AWS::S3::Object", values }] });
+const advancedS3 = (...extra: unknown[]) => ({
+    name: "s3",
+    fieldSelectors: [
+        { field: "eventCategory", equals: ["Data"] },
+        { field: "resources.type", equals: ["AWS::S3::Object"] },
+        ...extra,
+    ],
+});
+
+const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
+const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
+const WAF_LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
+const LB = "aws:lb/loadBalancer:LoadBalancer";
+const ACL_ARN = "arn:aws-us-gov:wafv2:us-gov-west-1:111122223333:regional/webacl/edge/abc";
+const LB_ARN = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:loadbalancer/app/edge/123";
+
+const acl = (name = "edge", arn: unknown = ACL_ARN): TestResource => ({ type: WEB_ACL, name, props: { name, scope: "REGIONAL", arn } });
+const lb = (name = "alb", arn: unknown = LB_ARN): TestResource => ({ type: LB, name, props: { arn, internal: false } });
+const association = (resourceArn: unknown = LB_ARN, webAclArn: unknown = ACL_ARN, deps: Record<string, string[]> = {}): TestResource => ({
+    type: ASSOCIATION,
+    name: "assoc",
+    props: { resourceArn, webAclArn },
+    propertyDependencies: deps,
+});
+const wafLogging = (resourceArn: unknown = ACL_ARN, deps: Record<string, string[]> = {}, destinations: unknown = ["arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:aws-waf-logs-edge"]): TestResource => ({
+    type: WAF_LOGGING,
+    name: "waf-logging",
+    props: { resourceArn, logDestinationConfigs: destinations },
+    propertyDependencies: deps,
+});
+const NO_LOGGING =
+    'WAFv2 web ACL "edge" is attached to a load balancer but has no logging configuration; add an aws.wafv2.WebAclLoggingConfiguration with resourceArn set to its ARN and a log destination.';
+
+describe("logging round 2 (issue 17 items 8, 9, 12)", () => {
+    describe("wafv2-web-acl-logging (stack)", () => {
+        const p = wafv2WebAclLogging;
+        it("blocks a web ACL attached to a load balancer without a logging configuration", async () => {
+            assertViolations(await runStackPolicy(p, [acl(), lb(), association()]), [NO_LOGGING]);
+            // A logging configuration for another ACL, or one without a destination, does not count.
+            assertViolations(await runStackPolicy(p, [acl(), acl("other", "arn:other"), lb(), association(), wafLogging("arn:other")]), [NO_LOGGING]);
+            assertViolations(await runStackPolicy(p, [acl(), lb(), association(), wafLogging(ACL_ARN, {}, [])]), [NO_LOGGING]);
+        });
+        it("blocks a destination list of the wrong type", async () => {
+            const diags = await runStackPolicy(p, [acl(), lb(), association(), wafLogging(ACL_ARN, {}, "arn:x")]);
+            assert.ok(
+                diags.some(
+                    (d) =>
+                        d.message ===
+                        'Cannot evaluate WAFv2 logging configuration "waf-logging": logDestinationConfigs is "arn:x", expected a list of destination ARNs; set a valid value (the policy cannot judge this one, so it blocks the resource).',
+                ),
+                JSON.stringify(diags),
+            );
+        });
+        it("passes a logged ACL, tied by value or by property dependency (the estate's shape at preview)", async () => {
+            assertClean(await runStackPolicy(p, [acl(), lb(), association(), wafLogging()]));
+            const aclUrn = urnOf(WEB_ACL, "edge");
+            assertClean(
+                await runStackPolicy(p, [
+                    acl("edge", unknown()),
+                    lb("alb", unknown()),
+                    association(unknown(), unknown(), { resourceArn: [urnOf(LB, "alb")], webAclArn: [aclUrn] }),
+                    wafLogging(unknown(), { resourceArn: [aclUrn] }),
+                ]),
+            );
+        });
+        it("leaves ACLs not attached to a load balancer alone", async () => {
+            assertClean(await runStackPolicy(p, [acl()]));
+            const stage = "arn:aws-us-gov:apigateway:us-gov-west-1::/restapis/a1/stages/prod";
+            assertClean(await runStackPolicy(p, [acl(), association(stage)]));
+        });
+        it("is advisory when a tie is unresolved at preview", async () => {
+            for (const stack of [
+                [acl(), association(unknown())],
+                [acl(), lb(), association(), wafLogging(unknown())],
+                [lb(), association(LB_ARN, unknown())],
+            ]) {
+                const diags = await runStackPolicy(p, stack);
+                assertNoMandatory(diags);
+                assert.ok(advisory(diags).length > 0, JSON.stringify(stack));
+            }
+        });
+        itHonoursWaivers(p, { stack: [acl(), lb(), association()], name: "edge" });
+    });
+
+    describe("cloudtrail-cloudwatch-logs", () => {
+        const p = cloudtrailCloudwatchLogs;
+        it("blocks a trail without a log group, or with a log group but no role", async () => {
+            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: {} }), [
+                'CloudTrail trail "audit" does not deliver to CloudWatch Logs; set cloudWatchLogsGroupArn (the log group ARN ending in ":*") and cloudWatchLogsRoleArn.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { cloudWatchLogsGroupArn: GROUP_ARN } }), [
+                'CloudTrail trail "audit" sets cloudWatchLogsGroupArn without cloudWatchLogsRoleArn, so CloudTrail cannot write to the log group; set cloudWatchLogsRoleArn to its delivery role.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { cloudWatchLogsGroupArn: 5, cloudWatchLogsRoleArn: ROLE_ARN } }), [
+                `Cannot evaluate CloudTrail trail "audit": cloudWatchLogsGroupArn is the number 5, expected an ARN string${CANNOT}`,
+            ]);
+        });
+        it("passes a trail delivering to CloudWatch Logs, known or computed", async () => {
+            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { cloudWatchLogsGroupArn: GROUP_ARN, cloudWatchLogsRoleArn: ROLE_ARN } }));
+        });
+        it("counts a computed (unknown at preview) ARN as set, never mandatory", async () => {
+            const diags = await runResourcePolicy(p, { type: TRAIL, props: { cloudWatchLogsGroupArn: unknown(), cloudWatchLogsRoleArn: unknown() } });
+            assertNoMandatory(diags);
+        });
+        itHonoursWaivers(p, { type: TRAIL, name: "audit", props: {} });
+    });
+
+    describe("cloudtrail-cmk-encrypted", () => {
+        const p = cloudtrailCmkEncrypted;
+        it("blocks a trail without kmsKeyId or with an AWS-managed alias", async () => {
+            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: {} }), [
+                'CloudTrail trail "audit" has no kmsKeyId, so its log files are encrypted only with SSE-S3; set kmsKeyId to a customer-managed KMS key.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { kmsKeyId: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/aws/s3" } }), [
+                'CloudTrail trail "audit" uses the AWS-managed key "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/aws/s3"; set kmsKeyId to a customer-managed KMS key.',
+            ]);
+            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { kmsKeyId: { id: "k" } } }), [
+                `Cannot evaluate CloudTrail trail "audit": kmsKeyId is an object {"id":"k"}, expected a KMS key ARN${CANNOT}`,
+            ]);
+        });
+        it("passes a customer-managed key or alias", async () => {
+            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { kmsKeyId: KEY_ARN } }));
+            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { kmsKeyId: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/govstack-audit" } }));
+        });
+        it("counts a computed key (unknown at preview) as a customer-managed key, never mandatory", async () => {
+            assertNoMandatory(await runResourcePolicy(p, { type: TRAIL, props: { kmsKeyId: unknown() } }));
+        });
+        itHonoursWaivers(p, { type: TRAIL, name: "audit", props: {} });
+    });
+
+    describe("cloudtrail-s3-data-events", () => {
+        const p = cloudtrailS3DataEvents;
+        const NONE = 'CloudTrail trail "audit" records no S3 data events; add an event selector with a dataResources entry of type AWS::S3::Object naming the data buckets.';
+        it("blocks a trail recording no S3 data events", async () => {
+            for (const props of [
+                {},
+                { eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }] },
+                { eventSelectors: [{ readWriteType: "All", dataResources: [{ type: "AWS::Lambda::Function", values: ["arn:aws-us-gov:lambda"] }] }] },
+                { advancedEventSelectors: [{ name: "mgmt", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] }] },
+                { advancedEventSelectors: [{ name: "ddb", fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::DynamoDB::Table"] }] }] },
+            ]) {
+                assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props }), [NONE]);
+            }
+        });
+        it("blocks a data bucket pattern no selector covers", async () => {
+            assertViolations(
+                await runResourcePolicy(p, {
+                    type: TRAIL,
+                    name: "audit",
+                    props: { eventSelectors: [s3Selector("arn:aws-us-gov:s3:::govstack-prod-backups-1/")] },
+                    config: { dataBucketPatterns: ["*-backups-*", "*-uploads-*"] },
+                }),
+                ['CloudTrail trail "audit" records no S3 data events for data buckets matching "*-uploads-*"; add their ARNs (arn:<partition>:s3:::<bucket>/) to an AWS::S3::Object data-event selector.'],
+            );
+        });
+        it("blocks selectors of the wrong type", async () => {
+            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { eventSelectors: { dataResources: [] } } }), [
+                `Cannot evaluate CloudTrail trail "audit": eventSelectors is an object {"dataResources":[]}, expected a list of event selectors${CANNOT}`,
+            ]);
+        });
+        it("passes classic or advanced S3 data-event selectors (the estate's shape), and covered patterns", async () => {
+            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { eventSelectors: [s3Selector("arn:aws-us-gov:s3:::govstack-prod-backups-1/")] } }));
+            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { advancedEventSelectors: [advancedS3()] } }));
+            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { eventSelectors: [s3Selector("arn:aws-us-gov:s3")] }, config: { dataBucketPatterns: ["*"] } }));
+            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { advancedEventSelectors: [advancedS3()] }, config: { dataBucketPatterns: ["*-uploads-*"] } }));
+            assertClean(
+                await runResourcePolicy(p, {
+                    type: TRAIL,
+                    props: { advancedEventSelectors: [advancedS3({ field: "resources.ARN", startsWith: ["arn:aws-us-gov:s3:::govstack-uploads-1/"] })] },
+                    config: { dataBucketPatterns: ["*-uploads-*"] },
+                }),
+            );
+        });
+        it("is advisory when the selectors are unknown at preview", async () => {
+            for (const props of [{ eventSelectors: unknown() }, { eventSelectors: [{ dataResources: unknown() }] }]) {
+                const diags = await runResourcePolicy(p, { type: TRAIL, props });
+                assertNoMandatory(diags);
+                assert.ok(advisory(diags).length > 0, JSON.stringify(props));
+            }
+            assertNoMandatory(await runResourcePolicy(p, { type: TRAIL, props: { eventSelectors: [s3Selector(unknown())] }, config: { dataBucketPatterns: ["*-uploads-*"] } }));
+        });
+        itHonoursWaivers(p, { type: TRAIL, name: "audit", props: {} });
+    });
+});
