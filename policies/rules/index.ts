@@ -9,6 +9,7 @@ import { databasePolicies } from "./databases";
 import { encryptionPolicies } from "./encryption";
 import { governancePolicies } from "./governance";
 import { identityPolicies } from "./identity";
+import { keyPolicies } from "./keys";
 import { loggingPolicies } from "./logging";
 import { networkPolicies } from "./network";
 import { serverlessPolicies } from "./serverless";
@@ -30,6 +31,7 @@ export const policyAreas: readonly PolicyArea[] = [
     { title: "Compute, load balancing, certificates and EKS", file: "compute/", policies: computePolicies },
     { title: "Serverless and API front doors", file: "serverless/", policies: serverlessPolicies },
     { title: "Identity and keys", file: "identity/", policies: identityPolicies },
+    { title: "Key management", file: "keys/", policies: keyPolicies },
     { title: "Storage hygiene", file: "storage-hygiene/", policies: storageHygienePolicies },
     { title: "Governance and production resilience", file: "governance/", policies: governancePolicies },
     { title: "Security baseline, backups and DR", file: "baseline/", policies: baselinePolicies },

@@ -17,7 +17,7 @@ import { GovPolicy, GovResourcePolicy, GovStackPolicy, INTERNAL_ERROR_PREFIX, is
 import { readObserver } from "../../policies/lib/policy-common";
 import { allPolicies } from "../../policies/rules";
 import { TAGGABLE_TYPES } from "../../policies/rules/governance";
-import { ALWAYS_VIOLATES, BAD, COMPLIANT, compliantStack, STACK_BAD, STACK_PENDING, StackFixture, TAGS } from "./fuzz/fixtures";
+import { ALWAYS_VIOLATES, BAD, COMPLIANT, compliantStack, FIXTURE_PROVIDER, STACK_BAD, STACK_PENDING, StackFixture, TAGS } from "./fuzz/fixtures";
 import { danglingUrn, hostile, TRAPS, wrongTypeFor } from "./fuzz/hostile";
 import { materialize, parseShownPath, Path, pathsOf, related, showPath, valueAt, withValueAt } from "./fuzz/paths";
 import { Diagnostic, mandatory, messages, runResourcePolicy, runStackPolicy, TestResource, urnOf } from "./helpers";
@@ -53,7 +53,7 @@ function internalErrors(diags: readonly Diagnostic[]): string[] {
 async function observeResource(policy: GovResourcePolicy, type: string, props: Record<string, unknown>, seen?: Set<string>): Promise<Diagnostic[]> {
     readObserver.current = seen ? (name, _type, path) => name === policy.name && seen.add(path) : undefined;
     try {
-        return await runResourcePolicy(policy, { type, name: "fuzzed", props: materialize(props) as Record<string, unknown> });
+        return await runResourcePolicy(policy, { type, name: "fuzzed", props: materialize(props) as Record<string, unknown>, provider: FIXTURE_PROVIDER });
     } finally {
         readObserver.current = undefined;
     }

@@ -277,6 +277,9 @@ describe("identity", () => {
         it("passes a rotating key and skips asymmetric/HMAC keys", async () => {
             assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { enableKeyRotation: true } }));
             assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: "RSA_2048" } }));
+            // KMS cannot rotate keys in a custom key store (kms-key-rotation-supported blocks asking it to).
+            assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customKeyStoreId: "cks-1234567890abcdef0" } }));
+            assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customKeyStoreId: unknown() } }));
         });
         it("is advisory when rotation or the key spec is unknown", async () => {
             assertNoMandatory(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { enableKeyRotation: unknown() } }));

@@ -1,5 +1,5 @@
 // kms-key-rotation-enabled: automatic rotation limits the data protected under one key version
-// (SC-12, SC-13); asymmetric and HMAC keys cannot rotate, so only symmetric keys are judged.
+// (SC-12, SC-13); asymmetric and HMAC keys, and keys in a custom key store, cannot rotate and are skipped.
 
 import { resourcePolicy } from "../../lib";
 
@@ -33,7 +33,7 @@ export const kmsKeyRotationEnabled = resourcePolicy({
     name: "kms-key-rotation-enabled",
     description:
         "Symmetric KMS keys must rotate automatically: rotation limits the data protected under one key version and is " +
-        "what SC-12 key management expects (asymmetric and HMAC keys cannot rotate and are skipped).",
+        "what SC-12 key management expects (asymmetric and HMAC keys, and keys in a custom key store, cannot rotate and are skipped).",
     summary: "Symmetric KMS keys rotate automatically (enableKeyRotation: true)",
     severity: "medium",
     controls: ["SC-12", "SC-13"],
@@ -49,6 +49,10 @@ export const kmsKeyRotationEnabled = resourcePolicy({
         {
             when: "the key spec is an asymmetric or HMAC spec KMS defines (RSA_*, ECC_*, SM2, ML_DSA_*, HMAC_*)",
             why: "KMS rotates only symmetric encryption keys automatically; a spec KMS does not define is malformed, never exempt",
+        },
+        {
+            when: "the key is in a custom key store (customKeyStoreId is set)",
+            why: "KMS cannot rotate keys in a custom key store and rejects enableKeyRotation for them (kms-key-rotation-supported)",
         },
     ],
     validate: (ctx) => {
@@ -66,6 +70,12 @@ export const kmsKeyRotationEnabled = resourcePolicy({
         }
         const given = specs.flatMap((s) => (s.ok && s.value !== undefined ? [s.value] : []));
         if (given.length > 0 && given.every((s) => s !== "SYMMETRIC_DEFAULT")) {
+            return;
+        }
+        // KMS cannot rotate a key in a custom key store (CloudHSM or external) either: asking for it
+        // is what kms-key-rotation-supported blocks. A computed store id is still a store.
+        const store = ctx.readString("customKeyStoreId", { quiet: true });
+        if (!store.ok ? store.unknown : store.value !== undefined && store.value !== "") {
             return;
         }
         if (!rotation.ok) {

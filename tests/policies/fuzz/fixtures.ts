@@ -13,6 +13,12 @@ export class JsonDoc {
 export const json = (value: unknown): JsonDoc => new JsonDoc(value);
 
 export const KEY = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+/**
+ * The AWS provider every fixture is analyzed with, as a stack with aws:allowedAccountIds hands it
+ * over: the account the fixtures' ARNs name (kms-key-policy-least-privilege tells the key's own
+ * account root from another account's by it).
+ */
+export const FIXTURE_PROVIDER = { props: { allowedAccountIds: ["111122223333"] } };
 export const TAGS = { Project: "govstack", Environment: "prod", ManagedBy: "Pulumi", Compliance: "FedRAMP-Moderate", Owner: "platform" };
 const DIGEST = `111122223333.dkr.ecr.us-gov-west-1.amazonaws.com/app@sha256:${"a".repeat(64)}`;
 const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04";
@@ -80,6 +86,7 @@ const CONTAINERS = json([
 const ALL_FLAGS = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
 const NET = { subnets: ["subnet-a", "subnet-b"], securityGroups: ["sg-app"], assignPublicIp: false };
 const SSE_RULE = { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }, bucketKeyEnabled: true };
+const MONITORING_ROLE = "arn:aws-us-gov:iam::111122223333:role/rds-monitoring";
 const DB_INSTANCE = {
     identifier: "gov-db",
     engine: "postgres",
@@ -97,6 +104,9 @@ const DB_INSTANCE = {
     finalSnapshotIdentifier: "gov-db-final",
     performanceInsightsEnabled: true,
     performanceInsightsKmsKeyId: KEY,
+    enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+    monitoringInterval: 60,
+    monitoringRoleArn: MONITORING_ROLE,
     tags: { ...TAGS, Backup: "daily" },
 };
 const CLUSTER = {
@@ -112,6 +122,7 @@ const CLUSTER = {
     finalSnapshotIdentifier: "aurora-final",
     performanceInsightsEnabled: true,
     performanceInsightsKmsKeyId: KEY,
+    enabledCloudwatchLogsExports: ["postgresql"],
     tags: { ...TAGS, Backup: "daily" },
 };
 const CLUSTER_MEMBER = {
@@ -120,6 +131,8 @@ const CLUSTER_MEMBER = {
     publiclyAccessible: false,
     performanceInsightsEnabled: true,
     performanceInsightsKmsKeyId: KEY,
+    monitoringInterval: 60,
+    monitoringRoleArn: MONITORING_ROLE,
 };
 const LOAD_BALANCER = {
     name: "web",
@@ -246,12 +259,18 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
         },
     ],
     "aws:cloudwatch/logGroup:LogGroup": [{ name: "/govstack/app", kmsKeyId: KEY, retentionInDays: 365 }],
-    "aws:docdb/cluster:Cluster": [{ clusterIdentifier: "docs", storageEncrypted: true, kmsKeyId: KEY }],
+    "aws:docdb/cluster:Cluster": [{ clusterIdentifier: "docs", storageEncrypted: true, kmsKeyId: KEY, enabledCloudwatchLogsExports: ["audit", "profiler"] }],
     "aws:docdb/clusterInstance:ClusterInstance": [{ clusterIdentifier: "docs", publiclyAccessible: false }],
     "aws:dynamodb/table:Table": [
-        { name: "items", serverSideEncryption: { enabled: true, kmsKeyArn: KEY }, replicas: [{ regionName: "us-gov-east-1", kmsKeyArn: KEY.replace("west", "east") }] },
+        {
+            name: "items",
+            serverSideEncryption: { enabled: true, kmsKeyArn: KEY },
+            pointInTimeRecovery: { enabled: true },
+            replicas: [{ regionName: "us-gov-east-1", kmsKeyArn: KEY.replace("west", "east"), pointInTimeRecovery: true }],
+        },
     ],
-    "aws:dynamodb/tableReplica:TableReplica": [{ globalTableArn: "arn:aws-us-gov:dynamodb:us-gov-west-1:111122223333:table/items", kmsKeyArn: KEY }],
+    "aws:dynamodb/tableReplica:TableReplica": [{ globalTableArn: "arn:aws-us-gov:dynamodb:us-gov-west-1:111122223333:table/items", kmsKeyArn: KEY, pointInTimeRecovery: true }],
+    "aws:dax/cluster:Cluster": [{ clusterName: "dax", iamRoleArn: "arn:aws-us-gov:iam::111122223333:role/dax", nodeType: "dax.r5.large", replicationFactor: 3, serverSideEncryption: { enabled: true } }],
     "aws:ebs/volume:Volume": [{ availabilityZone: "us-gov-west-1a", size: 10, encrypted: true, kmsKeyId: KEY }],
     "aws:ec2/instance:Instance": [{ ami: "ami-1", instanceType: "t3.micro", subnetId: "subnet-a", iamInstanceProfile: "app", metadataOptions: METADATA, ...BLOCK_DEVICES }],
     "aws:ec2/spotInstanceRequest:SpotInstanceRequest": [{ ami: "ami-1", instanceType: "t3.micro", subnetId: "subnet-a", iamInstanceProfile: "app", metadataOptions: METADATA, ...BLOCK_DEVICES }],
@@ -363,7 +382,17 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
     "aws:ecr/repositoryPolicy:RepositoryPolicy": [{ repository: "app", policy: RESOURCE_DOC }],
     "aws:ecs/service:Service": [{ name: "app", cluster: "arn:cluster", taskDefinition: "arn:td", desiredCount: 2, networkConfiguration: NET }],
     "aws:ecs/taskSet:TaskSet": [{ service: "app", cluster: "app", taskDefinition: "arn:td", networkConfiguration: NET }],
-    "aws:ecs/taskDefinition:TaskDefinition": [{ family: "app", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "512", memory: "1024", containerDefinitions: CONTAINERS }],
+    "aws:ecs/taskDefinition:TaskDefinition": [
+        {
+            family: "app",
+            networkMode: "awsvpc",
+            requiresCompatibilities: ["FARGATE"],
+            cpu: "512",
+            memory: "1024",
+            containerDefinitions: CONTAINERS,
+            volumes: [{ name: "data", efsVolumeConfiguration: { fileSystemId: "fs-1", transitEncryption: "ENABLED", authorizationConfig: { iam: "ENABLED", accessPointId: "fsap-1" } } }],
+        },
+    ],
     "aws:efs/fileSystem:FileSystem": [{ encrypted: true, kmsKeyId: KEY }],
     "aws:elasticache/cluster:Cluster": [
         { clusterId: "sessions", engine: "memcached", nodeType: "cache.t4g.small", numCacheNodes: 2, azMode: "cross-az", transitEncryptionEnabled: true },
@@ -380,9 +409,10 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
             automaticFailoverEnabled: true,
             multiAzEnabled: true,
             numCacheClusters: 2,
+            snapshotRetentionLimit: 7,
         },
     ],
-    "aws:elasticache/serverlessCache:ServerlessCache": [{ name: "cache", engine: "valkey", kmsKeyId: KEY }],
+    "aws:elasticache/serverlessCache:ServerlessCache": [{ name: "cache", engine: "valkey", kmsKeyId: KEY, snapshotRetentionLimit: 7 }],
     "aws:elasticsearch/domain:Domain": [SEARCH_DOMAIN],
     "aws:opensearch/domain:Domain": [SEARCH_DOMAIN],
     "aws:iam/accessKey:AccessKey": [{ user: "ci", status: "Active" }],
@@ -409,9 +439,15 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
     "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": [{ groupName: "readers", policyArns: ["arn:aws-us-gov:iam::111122223333:policy/app"] }],
     "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment": [{ instanceArn: "arn:sso", permissionSetArn: "arn:ps", managedPolicyArn: "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess" }],
     "aws:kinesis/stream:Stream": [{ name: "events", shardCount: 1, encryptionType: "KMS", kmsKeyId: KEY }],
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": [
+        { name: "events", destination: "extended_s3", serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: KEY } },
+    ],
     "aws:kms/key:Key": [{ description: "data", enableKeyRotation: true, customerMasterKeySpec: "SYMMETRIC_DEFAULT", policy: RESOURCE_DOC }],
     "aws:kms/keyPolicy:KeyPolicy": [{ keyId: "k", policy: RESOURCE_DOC }],
-    "aws:neptune/cluster:Cluster": [{ clusterIdentifier: "graph", storageEncrypted: true, kmsKeyArn: KEY }],
+    "aws:kms/externalKey:ExternalKey": [{ description: "imported", deletionWindowInDays: 30, policy: RESOURCE_DOC }],
+    "aws:kms/replicaKey:ReplicaKey": [{ primaryKeyArn: KEY, policy: RESOURCE_DOC }],
+    "aws:kms/replicaExternalKey:ReplicaExternalKey": [{ primaryKeyArn: KEY, policy: RESOURCE_DOC }],
+    "aws:neptune/cluster:Cluster": [{ clusterIdentifier: "graph", storageEncrypted: true, kmsKeyArn: KEY, enableCloudwatchLogsExports: ["audit"] }],
     "aws:neptune/clusterInstance:ClusterInstance": [{ clusterIdentifier: "graph", publiclyAccessible: false }],
     "aws:pipes/pipe:Pipe": [
         {
@@ -572,6 +608,22 @@ export const BAD: Readonly<Record<string, readonly BadCase[]>> = {
     "iam-user-no-policies": [{ type: "aws:iam/policyAttachment:PolicyAttachment", path: ["users"], value: ["ci"] }],
     "iam-no-admin-managed-policies": [{ type: "aws:iam/role:Role", path: ["managedPolicyArns", 1], value: "arn:aws-us-gov:iam::aws:policy/AdministratorAccess" }],
     "kms-key-rotation-enabled": [{ type: "aws:kms/key:Key", path: ["enableKeyRotation"], value: false }],
+    "kms-key-explicit-policy": [{ type: "aws:kms/key:Key", path: ["policy"], value: "" }],
+    "kms-key-policy-least-privilege": [{ type: "aws:kms/key:Key", path: ["policy", "Statement", 0, "Principal", "AWS"], value: "arn:aws-us-gov:iam::111122223333:role/app" }],
+    "kms-key-policy-lockout-check": [{ type: "aws:kms/keyPolicy:KeyPolicy", path: ["bypassPolicyLockoutSafetyCheck"], value: true }],
+    "kms-key-deletion-window": [{ type: "aws:kms/externalKey:ExternalKey", path: ["deletionWindowInDays"], value: 7 }],
+    "kms-key-encryption-symmetric": [{ type: "aws:kms/key:Key", path: ["customerMasterKeySpec"], value: "RSA_4096" }],
+    "kms-key-rotation-supported": [{ type: "aws:kms/key:Key", path: ["customerMasterKeySpec"], value: "HMAC_256" }],
+    "rds-log-exports-enabled": [{ type: "aws:rds/instance:Instance", path: ["enabledCloudwatchLogsExports"], value: ["postgresql"] }],
+    "rds-enhanced-monitoring": [{ type: "aws:rds/clusterInstance:ClusterInstance", path: ["monitoringInterval"], value: 0 }],
+    "rds-auto-minor-version-upgrade": [{ type: "aws:rds/instance:Instance", path: ["autoMinorVersionUpgrade"], value: false }],
+    "elasticache-snapshot-retention": [{ type: "aws:elasticache/replicationGroup:ReplicationGroup", path: ["snapshotRetentionLimit"], value: 0 }],
+    "dynamodb-point-in-time-recovery": [{ type: "aws:dynamodb/table:Table", path: ["replicas", 0, "pointInTimeRecovery"], value: false }],
+    "dax-cluster-encrypted": [{ type: "aws:dax/cluster:Cluster", path: ["serverSideEncryption", "enabled"], value: false }],
+    "firehose-delivery-stream-cmk": [{ type: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", path: ["serverSideEncryption", "keyType"], value: "AWS_OWNED_CMK" }],
+    "ecs-task-network-mode-awsvpc": [{ type: "aws:ecs/taskDefinition:TaskDefinition", path: ["networkMode"], value: "bridge" }],
+    "ecs-task-efs-transit-encryption": [{ type: "aws:ecs/taskDefinition:TaskDefinition", path: ["volumes", 0, "efsVolumeConfiguration", "transitEncryption"], value: "DISABLED" }],
+    "ecs-task-efs-iam-authorization": [{ type: "aws:ecs/taskDefinition:TaskDefinition", path: ["volumes", 0, "efsVolumeConfiguration", "authorizationConfig", "iam"], value: "DISABLED" }],
     "resource-policy-no-public-principal": [{ type: "aws:sqs/queuePolicy:QueuePolicy", path: ["policy", "Statement", 1, "Condition"], value: { Bool: { "aws:SecureTransport": "true" } } }],
     "s3-public-access-block-all-flags": [{ type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", path: ["restrictPublicBuckets"], value: false }],
     "s3-no-public-acl": [{ type: "aws:s3/bucketObject:BucketObject", path: ["acl"], value: "public-read" }],
