@@ -6,6 +6,7 @@ import { baselinePolicies } from "./baseline";
 import { computePolicies } from "./compute";
 import { containerPolicies } from "./containers";
 import { databasePolicies } from "./databases";
+import { dataStorePolicies } from "./data-stores";
 import { encryptionPolicies } from "./encryption";
 import { governancePolicies } from "./governance";
 import { identityPolicies } from "./identity";
@@ -26,6 +27,7 @@ export interface PolicyArea {
 export const policyAreas: readonly PolicyArea[] = [
     { title: "Public databases", file: "databases/", policies: databasePolicies },
     { title: "Encryption at rest and in transit", file: "encryption/", policies: encryptionPolicies },
+    { title: "Data store logging, monitoring, patching and recovery", file: "data-stores/", policies: dataStorePolicies },
     { title: "Root and privileged containers", file: "containers/", policies: containerPolicies },
     { title: "Network boundary and edge", file: "network/", policies: networkPolicies },
     { title: "Compute, load balancing, certificates and EKS", file: "compute/", policies: computePolicies },

@@ -355,6 +355,20 @@ describe("encryption", () => {
             ]);
             assertClean(await runResourcePolicy(enc.rdsStorageEncrypted, { type: "aws:docdb/cluster:Cluster", props: { storageEncrypted: true, kmsKeyId: KEY } }));
         });
+        it("rds-storage-encrypted says AWS rejects a key without storageEncrypted (known or computed key, every type)", async () => {
+            for (const [type, noun, path] of [
+                ["aws:rds/instance:Instance", "RDS instance", "kmsKeyId"],
+                ["aws:rds/cluster:Cluster", "RDS cluster", "kmsKeyId"],
+                ["aws:docdb/cluster:Cluster", "DocumentDB cluster", "kmsKeyId"],
+                ["aws:neptune/cluster:Cluster", "Neptune cluster", "kmsKeyArn"],
+            ]) {
+                for (const props of [{ [path]: KEY }, { [path]: unknown(), storageEncrypted: false }]) {
+                    assertViolations(await runResourcePolicy(enc.rdsStorageEncrypted, { type, name: "db", props }), [
+                        `${noun} "db" sets ${path} without storageEncrypted: true; AWS rejects that combination (a KMS key needs storage encryption on), so set storageEncrypted: true.`,
+                    ]);
+                }
+            }
+        });
         it("rds-storage-encrypted skips read replicas (the source is judged)", async () => {
             assertClean(await runResourcePolicy(enc.rdsStorageEncrypted, { type: "aws:rds/instance:Instance", props: { replicateSourceDb: "primary" } }));
         });

@@ -9,7 +9,8 @@ export const rdsStorageEncrypted = resourcePolicy({
     name: "rds-storage-encrypted",
     description:
         "RDS instances and RDS, Aurora, DocumentDB and Neptune clusters must encrypt storage, snapshots and backups at rest " +
-        "(storageEncrypted), with a customer-managed KMS key where config requires it.",
+        "(storageEncrypted), with a customer-managed KMS key where config requires it. A kmsKeyId (Neptune: kmsKeyArn) without " +
+        "storageEncrypted: true is blocked too, with the reason: AWS rejects that combination.",
     summary: "RDS, Aurora, DocumentDB and Neptune storage encrypted at rest with a customer-managed KMS key",
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12", "SC-13"],
@@ -51,9 +52,19 @@ export const rdsStorageEncrypted = resourcePolicy({
             // A same-region read replica inherits its source's encryption; the source is judged.
             return;
         }
-        if (requireTrue(ctx, "storageEncrypted", `${what} is not encrypted at rest; set storageEncrypted: true.`)) {
-            // Neptune names the same input kmsKeyArn.
-            checkCmk(ctx, ctx.type === "aws:neptune/cluster:Cluster" ? "kmsKeyArn" : "kmsKeyId", what);
+        // Neptune names the same input kmsKeyArn.
+        const keyPath = ctx.type === "aws:neptune/cluster:Cluster" ? "kmsKeyArn" : "kmsKeyId";
+        // A key without storageEncrypted is not a quiet default to unencrypted: AWS rejects it
+        // ("InvalidParameterCombination: You must enable StorageEncrypted when you specify KmsKeyId";
+        // CloudFormation AWS::RDS::DBInstance KmsKeyId: "you must enable encryption by setting the
+        // StorageEncrypted property to true"), so the message says so. A computed key is still set.
+        const key = ctx.readString(keyPath, { quiet: true });
+        const keySet = key.ok ? key.value !== undefined && key.value !== "" : key.unknown;
+        const unencrypted = keySet
+            ? `${what} sets ${keyPath} without storageEncrypted: true; AWS rejects that combination (a KMS key needs storage encryption on), so set storageEncrypted: true.`
+            : `${what} is not encrypted at rest; set storageEncrypted: true.`;
+        if (requireTrue(ctx, "storageEncrypted", unencrypted)) {
+            checkCmk(ctx, keyPath, what);
         }
     },
 });
