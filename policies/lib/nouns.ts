@@ -48,6 +48,8 @@ const NOUNS: Readonly<Record<string, string>> = {
     "aws:apigatewayv2/stage:Stage": "API Gateway v2 stage",
     "aws:apigateway/domainName:DomainName": "API Gateway domain name",
     "aws:apigatewayv2/domainName:DomainName": "API Gateway v2 domain name",
+    "aws:dax/cluster:Cluster": "DAX cluster",
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": "Firehose delivery stream",
 };
 
 /** How a type token's module reads in a noun ("aws:kms/key:Key" → "KMS key"). */

@@ -107,6 +107,27 @@ const MUTATIONS: Mutation[] = [
     { name: "ALB deletion protection off", policy: "alb-deletion-protection", level: "resource", edit: (e) => e.set(e.one(ALB), ["enableDeletionProtection"], false) },
     { name: "region outside GovCloud (default provider us-east-1)", policy: "provider-allowed-regions", level: "resource", edit: (e) => e.set(e.one(AWS_PROVIDER, /^default/), ["region"], "us-east-1") },
     { name: "provider without FIPS endpoints", policy: "provider-fips-endpoints", level: "resource", edit: (e) => e.set(e.one(AWS_PROVIDER, /^default/), ["useFipsEndpoint"], false) },
+    // Issue 17 items 1–6: keys, data-store operations, task network mode.
+    { name: "RDS Enhanced Monitoring off", policy: "rds-enhanced-monitoring", level: "resource", edit: (e) => e.set(e.one(RDS), ["monitoringInterval"], 0) },
+    { name: "RDS upgrade log no longer exported", policy: "rds-log-exports-enabled", level: "resource", edit: (e) => e.set(e.one(RDS), ["enabledCloudwatchLogsExports"], ["postgresql"]) },
+    { name: "RDS automatic minor version upgrades off", policy: "rds-auto-minor-version-upgrade", level: "resource", edit: (e) => e.set(e.one(RDS), ["autoMinorVersionUpgrade"], false) },
+    { name: "RDS kmsKeyId without storageEncrypted", policy: "rds-storage-encrypted", level: "resource", edit: (e) => e.set(e.one(RDS), ["storageEncrypted"], undefined) },
+    { name: "Redis snapshots kept 3 days (prod requires 7)", policy: "elasticache-snapshot-retention", level: "resource", edit: (e) => e.set(e.one(REDIS), ["snapshotRetentionLimit"], 3) },
+    { name: "KMS key deletion window 7 days", policy: "kms-key-deletion-window", level: "resource", edit: (e) => e.set(e.one(KEY, /data/), ["deletionWindowInDays"], 7) },
+    { name: "KMS key RSA for encryption", policy: "kms-key-encryption-symmetric", level: "resource", edit: (e) => e.set(e.one(KEY, /data/), ["customerMasterKeySpec"], "RSA_4096") },
+    { name: "KMS key HMAC with rotation on", policy: "kms-key-rotation-supported", level: "resource", edit: (e) => e.set(e.one(KEY, /data/), ["customerMasterKeySpec"], "HMAC_256").set(e.one(KEY, /data/), ["keyUsage"], "GENERATE_VERIFY_MAC") },
+    { name: "KMS key bypasses the lockout safety check", policy: "kms-key-policy-lockout-check", level: "resource", edit: (e) => e.set(e.one(KEY, /data/), ["bypassPolicyLockoutSafetyCheck"], true) },
+    {
+        name: "KMS key policy lets a role decrypt",
+        policy: "kms-key-policy-least-privilege",
+        level: "resource",
+        edit: (e) =>
+            e.json(e.one(KEY, /data/), "policy", (doc: JsonDoc) => {
+                (doc.Statement as unknown as Record<string, unknown>[]).push({ Sid: "App", Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::318920475611:role/govstack-prod-task" }, Action: "kms:Decrypt", Resource: "*" });
+            }),
+    },
+    { name: "KMS key without a key policy", policy: "kms-key-explicit-policy", level: "resource", edit: (e) => e.set(e.one(KEY, /data/), ["policy"], undefined) },
+    { name: "task definition in bridge mode", policy: "ecs-task-network-mode-awsvpc", level: "resource", edit: (e) => e.set(e.one(TASK), ["networkMode"], "bridge") },
     { name: "CloudTrail log file validation off", policy: "cloudtrail-log-file-validation", level: "resource", edit: (e) => e.set(e.one("aws:cloudtrail/trail:Trail"), ["enableLogFileValidation"], false) },
     { name: "CloudTrail trail removed", policy: "cloudtrail-trail-present", level: "stack", edit: (e) => e.remove("aws:cloudtrail/trail:Trail") },
     { name: "backup vault lock removed", policy: "backup-vault-locked", level: "stack", edit: (e) => e.remove("aws:backup/vaultLockConfiguration:VaultLockConfiguration", /backups-vault-lock$/) },

@@ -16,6 +16,9 @@ import { ecsContainerNonRoot } from "./ecs-container-non-root";
 import { ecsContainerNotPrivileged } from "./ecs-container-not-privileged";
 import { ecsContainerReadonlyRootFs } from "./ecs-container-readonly-root-fs";
 import { ecsServiceNoPublicIp } from "./ecs-service-no-public-ip";
+import { ecsTaskEfsIamAuthorization } from "./ecs-task-efs-iam-authorization";
+import { ecsTaskEfsTransitEncryption } from "./ecs-task-efs-transit-encryption";
+import { ecsTaskNetworkModeAwsvpc } from "./ecs-task-network-mode-awsvpc";
 
 export type { ImageVerdict };
 export {
@@ -30,6 +33,9 @@ export {
     ecsContainerNotPrivileged,
     ecsContainerReadonlyRootFs,
     ecsServiceNoPublicIp,
+    ecsTaskEfsIamAuthorization,
+    ecsTaskEfsTransitEncryption,
+    ecsTaskNetworkModeAwsvpc,
     judgeImage,
 };
 
@@ -40,6 +46,9 @@ export const containerPolicies: GovPolicy[] = [
     ecsContainerNoAddedCapabilities,
     ecsContainerImagePinned,
     ecsContainerNoPlaintextSecrets,
+    ecsTaskNetworkModeAwsvpc,
+    ecsTaskEfsTransitEncryption,
+    ecsTaskEfsIamAuthorization,
     ecsServiceNoPublicIp,
     ecrRepositoryImmutableTags,
     ecrRepositoryScanOnPush,

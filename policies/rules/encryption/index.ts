@@ -9,6 +9,7 @@
 import { GovPolicy } from "../../lib";
 import { backupVaultCmk } from "./backup-vault-cmk";
 import { cloudwatchLogGroupCmk } from "./cloudwatch-log-group-cmk";
+import { daxClusterEncrypted } from "./dax-cluster-encrypted";
 import { dynamodbTableCmk } from "./dynamodb-table-cmk";
 import { ebsVolumeEncrypted } from "./ebs-volume-encrypted";
 import { ec2BlockDevicesEncrypted } from "./ec2-block-devices-encrypted";
@@ -17,6 +18,7 @@ import { efsEncrypted } from "./efs-encrypted";
 import { elasticacheClusterEncrypted } from "./elasticache-cluster-encrypted";
 import { elasticacheEncrypted } from "./elasticache-encrypted";
 import { elasticacheServerlessCmk } from "./elasticache-serverless-cmk";
+import { firehoseDeliveryStreamCmk } from "./firehose-delivery-stream-cmk";
 import { kinesisStreamEncrypted } from "./kinesis-stream-encrypted";
 import { DEFAULT_OPENSEARCH_TLS_POLICIES, opensearchEncryptionAtRest, opensearchEncryptionInTransit } from "./opensearch-encryption";
 import { rdsParameterGroupRequiresTls } from "./rds-parameter-group-requires-tls";
@@ -43,6 +45,7 @@ export const encryptionPolicies: GovPolicy[] = [
     s3BucketSseKms,
     s3BucketEncryptionConfigured,
     dynamodbTableCmk,
+    daxClusterEncrypted,
     snsTopicEncrypted,
     sqsQueueEncrypted,
     cloudwatchLogGroupCmk,
@@ -50,6 +53,7 @@ export const encryptionPolicies: GovPolicy[] = [
     ecrRepositoryKms,
     backupVaultCmk,
     kinesisStreamEncrypted,
+    firehoseDeliveryStreamCmk,
     opensearchEncryptionAtRest,
     opensearchEncryptionInTransit,
 ];
@@ -58,6 +62,7 @@ export const encryptionPolicies: GovPolicy[] = [
 export {
     backupVaultCmk,
     cloudwatchLogGroupCmk,
+    daxClusterEncrypted,
     DEFAULT_OPENSEARCH_TLS_POLICIES,
     dynamodbTableCmk,
     ebsVolumeEncrypted,
@@ -67,6 +72,7 @@ export {
     elasticacheClusterEncrypted,
     elasticacheEncrypted,
     elasticacheServerlessCmk,
+    firehoseDeliveryStreamCmk,
     kinesisStreamEncrypted,
     opensearchEncryptionAtRest,
     opensearchEncryptionInTransit,

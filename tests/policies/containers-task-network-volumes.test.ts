@@ -1,0 +1,98 @@
+// The containers area's task-level network and EFS volume policies (issue 17 item 6).
+
+import * as assert from "node:assert/strict";
+
+import { ecsTaskEfsIamAuthorization, ecsTaskEfsTransitEncryption, ecsTaskNetworkModeAwsvpc } from "../../policies/rules/containers";
+import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, unknown } from "./helpers";
+
+const TASK = "aws:ecs/taskDefinition:TaskDefinition";
+const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
+const CONTAINERS = JSON.stringify([{ name: "app", image: "app@sha256:" + "a".repeat(64) }]);
+const efs = (config: Record<string, unknown>, name = "data") => ({ name, efsVolumeConfiguration: { fileSystemId: "fs-0123456789abcdef0", ...config } });
+const SECURE = { transitEncryption: "ENABLED", authorizationConfig: { iam: "ENABLED", accessPointId: "fsap-0123456789abcdef0" } };
+
+describe("containers: task network mode and EFS volumes", () => {
+    describe("ecs-task-network-mode-awsvpc", () => {
+        const p = ecsTaskNetworkModeAwsvpc;
+        it("blocks bridge, host, none and unset (bridge)", async () => {
+            for (const mode of ["bridge", "host", "none"]) {
+                assertViolations(await runResourcePolicy(p, { type: TASK, name: "svc", props: { networkMode: mode, containerDefinitions: CONTAINERS } }), [
+                    `Task definition "svc" uses networkMode "${mode}"; set networkMode: "awsvpc".`,
+                ]);
+            }
+            assertViolations(await runResourcePolicy(p, { type: TASK, name: "svc", props: { containerDefinitions: CONTAINERS } }), [
+                'Task definition "svc" sets no networkMode, so its tasks run in bridge mode; set networkMode: "awsvpc".',
+            ]);
+        });
+        it("passes awsvpc (as ECS folds it)", async () => {
+            assertClean(await runResourcePolicy(p, { type: TASK, props: { networkMode: "awsvpc", containerDefinitions: CONTAINERS } }));
+            assertClean(await runResourcePolicy(p, { type: TASK, props: { networkMode: " AWSVPC " } }));
+        });
+        it("a mode ECS does not define cannot be evaluated; an unknown one is advisory", async () => {
+            assertViolations(await runResourcePolicy(p, { type: TASK, name: "svc", props: { networkMode: "nat" } }), [
+                `Cannot evaluate Task definition "svc": networkMode is "nat", expected one of "bridge", "host", "awsvpc", "none"${SUFFIX}`,
+            ]);
+            const diags = await runResourcePolicy(p, { type: TASK, props: { networkMode: unknown() } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(p, { type: TASK, name: "svc", props: { networkMode: "bridge" } });
+    });
+
+    describe("ecs-task-efs-transit-encryption", () => {
+        const p = ecsTaskEfsTransitEncryption;
+        it("blocks an EFS volume without transit encryption (DISABLED is the default)", async () => {
+            assertViolations(
+                await runResourcePolicy(p, { type: TASK, name: "svc", props: { volumes: [efs({}), efs({ transitEncryption: "DISABLED" }, "cache"), efs(SECURE, "ok")] } }),
+                [
+                    'Task definition "svc" EFS volume "data" is mounted without transit encryption; set transitEncryption: "ENABLED".',
+                    'Task definition "svc" EFS volume "cache" is mounted without transit encryption; set transitEncryption: "ENABLED".',
+                ],
+            );
+        });
+        it("passes encrypted EFS volumes and ignores other volumes and tasks without volumes", async () => {
+            assertClean(await runResourcePolicy(p, { type: TASK, props: { volumes: [efs(SECURE), { name: "scratch" }, { name: "docker", dockerVolumeConfiguration: { scope: "task" } }] } }));
+            assertClean(await runResourcePolicy(p, { type: TASK, props: { networkMode: "awsvpc" } }));
+        });
+        it("a value ECS does not define cannot be evaluated; unknown volumes are advisory", async () => {
+            assertViolations(await runResourcePolicy(p, { type: TASK, name: "svc", props: { volumes: [efs({ transitEncryption: "TLS" })] } }), [
+                `Cannot evaluate Task definition "svc": volumes[0].efsVolumeConfiguration.transitEncryption is "TLS", expected one of "ENABLED", "DISABLED"${SUFFIX}`,
+            ]);
+            for (const volumes of [unknown(), [efs({ transitEncryption: unknown() })]]) {
+                const diags = await runResourcePolicy(p, { type: TASK, props: { volumes } });
+                assertNoMandatory(diags);
+                assert.equal(advisory(diags).length, 1);
+            }
+        });
+        itHonoursWaivers(p, { type: TASK, name: "svc", props: { volumes: [efs({})] } });
+    });
+
+    describe("ecs-task-efs-iam-authorization", () => {
+        const p = ecsTaskEfsIamAuthorization;
+        it("blocks an EFS volume mounted without IAM authorization", async () => {
+            assertViolations(
+                await runResourcePolicy(p, {
+                    type: TASK,
+                    name: "svc",
+                    props: { volumes: [efs({ transitEncryption: "ENABLED" }), efs({ transitEncryption: "ENABLED", authorizationConfig: { iam: "DISABLED", accessPointId: "fsap-1" } }, "ap")] },
+                }),
+                [
+                    'Task definition "svc" EFS volume "data" is mounted without IAM authorization; set authorizationConfig.iam: "ENABLED".',
+                    'Task definition "svc" EFS volume "ap" is mounted without IAM authorization; set authorizationConfig.iam: "ENABLED".',
+                ],
+            );
+        });
+        it("passes IAM-authorized EFS volumes", async () => {
+            assertClean(await runResourcePolicy(p, { type: TASK, props: { volumes: [efs(SECURE)] } }));
+        });
+        it("a value ECS does not define cannot be evaluated; an unknown one is advisory", async () => {
+            assertViolations(await runResourcePolicy(p, { type: TASK, name: "svc", props: { volumes: [efs({ authorizationConfig: { iam: true } })] } }), [
+                `Cannot evaluate Task definition "svc": volumes[0].efsVolumeConfiguration.authorizationConfig.iam is the boolean true, expected one of "ENABLED", "DISABLED"${SUFFIX}`,
+            ]);
+            const diags = await runResourcePolicy(p, { type: TASK, props: { volumes: [efs({ authorizationConfig: { iam: unknown() } })] } });
+            assertNoMandatory(diags);
+            assert.equal(advisory(diags).length, 1);
+        });
+        itHonoursWaivers(p, { type: TASK, name: "svc", props: { volumes: [efs({})] } });
+    });
+});
