@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 
 import { iamRoleOneWayToAttach, resourcePolicyNoNetworkOnlyPrincipal, resourcePolicyNoPublicPrincipal } from "../../policies/rules/identity";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
+import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, mandatory, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
 
 const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
@@ -90,6 +90,14 @@ describe("identity: anonymous access only by exception, one way to attach", () =
             const whole = await runStackPolicy(p, [{ ...bucketPolicy(READ), props: { policy: unknown() } }]);
             assertNoMandatory(whole);
             assert.match(advisory(whole)[0].message, /^Cannot verify Bucket policy "data" policy during preview/);
+        });
+
+        it("an endpoint id that is not a string is not a pending id: a foreign endpoint stays blocked (found by npm run fuzz, seed 955801115)", async () => {
+            const foreign = bucketPolicy({ ...READ, Condition: { StringEquals: { "aws:SourceVpce": "vpce-0ther" } } });
+            for (const id of [{ valueOf: 0 }, 7, ["vpce-0ther"]]) {
+                const diags = await runStackPolicy(p, [{ ...endpoint, props: { ...endpoint.props, id } }, foreign]);
+                assert.equal(mandatory(diags).length, 1, JSON.stringify(diags.map((d) => d.message)));
+            }
         });
 
         itHonoursWaivers(p, { stack: [bucketPolicy({ ...READ, Condition: { StringEquals: { "aws:SourceVpc": "vpc-0ther" } } })], name: "data" });

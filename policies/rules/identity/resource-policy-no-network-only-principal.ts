@@ -60,9 +60,11 @@ function ownNetworks(resources: readonly StackResource[]): OwnNetworks {
         const id = read(r.props, "id");
         if (id.known && typeof id.value === "string" && id.value !== "") {
             ids.add(id.value);
-        } else {
-            unknownIds++;
+        } else if (!id.known || id.value === undefined || id.value === null || id.value === "") {
+            unknownIds++; // not created yet: its id may be the one a statement names
         }
+        // Any other value is not an id at all (the engine never gives one): it is not "pending", so it cannot
+        // turn a statement naming a foreign endpoint into a mere "cannot verify" (found by npm run fuzz, seed 955801115).
     }
     return { ids, unknownIds };
 }
