@@ -3,7 +3,6 @@
 // program under preview mocks to learn which components the stack declares, so it takes a few
 // seconds; the output is deterministic (no dates), so the test compares it byte for byte.
 
-import * as fs from "fs";
 import * as path from "path";
 
 import type { ComponentControls } from "../infra/control-implementations";
@@ -12,6 +11,7 @@ import { buildMatrix, ControlStatus, loadImplementations, MatrixPolicy, settingV
 import { policiesForStack, stackSettings } from "./compliance/repo-inputs";
 import { listStacks, PROJECT_ROOT } from "./lib/stack-config";
 import type { PlanEvaluation } from "./plan/evaluate";
+import { writeOrCheckGenerated } from "./lib/generated-file";
 
 export const CONTROLS_DOC_PATH = path.join(PROJECT_ROOT, "docs", "controls.md");
 
@@ -186,19 +186,7 @@ export async function repoDocStacks(evaluate?: (stack: string) => Promise<Pick<P
 
 async function main(argv: readonly string[]): Promise<number> {
     const text = renderControlsDoc(await repoDocStacks(), loadImplementations(PROJECT_ROOT));
-    const rel = path.relative(process.cwd(), CONTROLS_DOC_PATH);
-    if (argv.includes("--check")) {
-        const current = fs.existsSync(CONTROLS_DOC_PATH) ? fs.readFileSync(CONTROLS_DOC_PATH, "utf8") : "";
-        if (current !== text) {
-            console.error(`${rel} is stale; run \`npm run docs:controls\` and commit the result.`);
-            return 1;
-        }
-        console.log(`${rel} is current.`);
-        return 0;
-    }
-    fs.writeFileSync(CONTROLS_DOC_PATH, text);
-    console.log(`Wrote ${rel} (${text.split("\n").length} lines).`);
-    return 0;
+    return writeOrCheckGenerated(CONTROLS_DOC_PATH, text, "docs:controls", argv.includes("--check"));
 }
 
 if (require.main === module) {

@@ -2,13 +2,13 @@
 // `anchors` (`npm run docs:coverage`). `--check` exits 1 when the file on disk is stale. Output is
 // deterministic (no dates), so the coverage test can compare it byte for byte.
 
-import * as fs from "node:fs";
 import * as path from "node:path";
 
 import { ANCHOR_SOURCES, AnchorRow, Outcome, outcomeOf, SourceInfo } from "../policies/coverage";
 import type { GovPolicy } from "../policies/lib";
 import { allPolicies } from "../policies/rules";
 import { parseCommandLine, UsageError } from "./lib/cli-args";
+import { writeOrCheckGenerated } from "./lib/generated-file";
 
 export const COVERAGE_DOCS_PATH = path.join(__dirname, "..", "docs", "coverage.md");
 
@@ -139,21 +139,7 @@ function main(argv: readonly string[]): number {
         }
         throw err;
     }
-    const text = renderCoverageDocs();
-    const rel = path.relative(process.cwd(), COVERAGE_DOCS_PATH);
-    if (check) {
-        const current = fs.existsSync(COVERAGE_DOCS_PATH) ? fs.readFileSync(COVERAGE_DOCS_PATH, "utf8") : "";
-        if (current !== text) {
-            console.error(`${rel} is stale; run \`npm run docs:coverage\` and commit the result.`);
-            return 1;
-        }
-        console.log(`${rel} is current.`);
-        return 0;
-    }
-    fs.mkdirSync(path.dirname(COVERAGE_DOCS_PATH), { recursive: true });
-    fs.writeFileSync(COVERAGE_DOCS_PATH, text);
-    console.log(`Wrote ${rel} (${text.split("\n").length} lines).`);
-    return 0;
+    return writeOrCheckGenerated(COVERAGE_DOCS_PATH, renderCoverageDocs(), "docs:coverage", check);
 }
 
 if (require.main === module) {

@@ -9,6 +9,7 @@ import { CONTROL_CATALOGUE, ControlId } from "../policies/controls";
 import type { GovPolicy, OptionSpec } from "../policies/lib";
 import { PolicyArea, policyAreas } from "../policies/rules";
 import { parseCommandLine, UsageError } from "./lib/cli-args";
+import { writeOrCheckGenerated } from "./lib/generated-file";
 
 export const DOCS_PATH = path.join(__dirname, "..", "docs", "policies.md");
 const RULES_DIR = path.join(__dirname, "..", "policies", "rules");
@@ -156,21 +157,7 @@ function main(argv: readonly string[]): number {
         }
         throw err;
     }
-    const text = renderPolicyDocs();
-    const rel = path.relative(process.cwd(), DOCS_PATH);
-    if (check) {
-        const current = fs.existsSync(DOCS_PATH) ? fs.readFileSync(DOCS_PATH, "utf8") : "";
-        if (current !== text) {
-            console.error(`${rel} is stale; run \`npm run docs:policies\` and commit the result.`);
-            return 1;
-        }
-        console.log(`${rel} is current.`);
-        return 0;
-    }
-    fs.mkdirSync(path.dirname(DOCS_PATH), { recursive: true });
-    fs.writeFileSync(DOCS_PATH, text);
-    console.log(`Wrote ${rel} (${text.split("\n").length} lines).`);
-    return 0;
+    return writeOrCheckGenerated(DOCS_PATH, renderPolicyDocs(), "docs:policies", check);
 }
 
 if (require.main === module) {

@@ -2,11 +2,11 @@
 // time — from the vendored OSCAL profile (`npm run compliance:baseline`; `--check` exits 1 when
 // the module is stale). The pack then ships a few kilobytes instead of the 1.2 MB profile.
 
-import * as fs from "fs";
 import * as path from "path";
 
 import { PROJECT_ROOT } from "../lib/stack-config";
 import { BASELINE_PROFILE_FILE, BaselineProfile, loadBaselineProfile } from "./baseline";
+import { writeOrCheckGenerated } from "../lib/generated-file";
 
 export const BASELINE_MODULE_FILE = path.join(PROJECT_ROOT, "policies", "fedramp-moderate.ts");
 
@@ -42,20 +42,7 @@ export function renderBaselineModule(profile: BaselineProfile = loadBaselineProf
 }
 
 function main(argv: readonly string[]): number {
-    const text = renderBaselineModule();
-    const rel = path.relative(process.cwd(), BASELINE_MODULE_FILE);
-    if (argv.includes("--check")) {
-        const current = fs.existsSync(BASELINE_MODULE_FILE) ? fs.readFileSync(BASELINE_MODULE_FILE, "utf8") : "";
-        if (current !== text) {
-            console.error(`${rel} is stale; run \`npm run compliance:baseline\` and commit the result.`);
-            return 1;
-        }
-        console.log(`${rel} is current.`);
-        return 0;
-    }
-    fs.writeFileSync(BASELINE_MODULE_FILE, text);
-    console.log(`Wrote ${rel}.`);
-    return 0;
+    return writeOrCheckGenerated(BASELINE_MODULE_FILE, renderBaselineModule(), "compliance:baseline", argv.includes("--check"));
 }
 
 if (require.main === module) {
