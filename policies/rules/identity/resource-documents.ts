@@ -4,6 +4,8 @@
 // aws.lambda.Permission is one statement (action, principal, sourceArn/sourceAccount), judged by
 // each policy on its own fields.
 
+import { policyStatements, ResourceContext } from "../../lib";
+
 /** Resource-based policy documents: type → [noun, property holding the document]. */
 export const RESOURCE_DOCUMENT_TYPES: Readonly<Record<string, readonly [string, string]>> = {
     "aws:kms/key:Key": ["KMS key", "policy"],
@@ -22,3 +24,22 @@ export const RESOURCE_DOCUMENT_TYPES: Readonly<Record<string, readonly [string, 
 
 export const LAMBDA_PERMISSION = "aws:lambda/permission:Permission";
 export const KMS_KEY_TYPES: ReadonlySet<string> = new Set(["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy"]);
+
+/**
+ * The statements of the resource's policy document at `path`, or undefined when there is nothing to
+ * judge — already reported: unknown at preview → advisory "cannot verify <path>"; not a JSON policy
+ * document → a violation saying its `judged` part (actions, principals) cannot be checked.
+ */
+export function documentStatements(ctx: ResourceContext<unknown>, path: string, what: string, judged: string): readonly unknown[] | undefined {
+    const raw = ctx.read(path);
+    const parsed = raw.known ? policyStatements(raw.value) : ({ kind: "unknown" } as const);
+    if (parsed.kind === "unknown") {
+        ctx.cannotVerify(path);
+        return undefined;
+    }
+    if (parsed.kind === "invalid") {
+        ctx.violation(`${what} has a ${path} that is not a valid JSON policy document, so its ${judged} cannot be checked.`);
+        return undefined;
+    }
+    return parsed.statements;
+}

@@ -8,7 +8,6 @@ import {
     CALLER_KEY_NAMES,
     conditionNarrowsCaller,
     EFFECT,
-    policyStatements,
     publicPrincipal,
     read,
     readTyped,
@@ -17,7 +16,7 @@ import {
     SUGGESTED_CALLER_KEYS,
     UNKNOWN,
 } from "../../lib";
-import { LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+import { documentStatements, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
 
 /** Resource-based policies and role trust policies: type → [noun, property holding the document]. */
 const RESOURCE_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>> = {
@@ -139,17 +138,11 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
         }
         const [noun, path] = RESOURCE_POLICY_TYPES[ctx.type];
         const what = `${noun} "${ctx.name}"`;
-        const raw = ctx.read(path);
-        const parsed = raw.known ? policyStatements(raw.value) : ({ kind: "unknown" } as const);
-        if (parsed.kind === "unknown") {
-            ctx.cannotVerify(path);
+        const statements = documentStatements(ctx, path, what, "principals");
+        if (!statements) {
             return;
         }
-        if (parsed.kind === "invalid") {
-            ctx.violation(`${what} has a ${path} that is not a valid JSON policy document, so its principals cannot be checked.`);
-            return;
-        }
-        parsed.statements.forEach((statement, i) => {
+        statements.forEach((statement, i) => {
             const label = statementLabel(statement, i);
             const at = `${path}.Statement[${i}]`;
             const effectRead = ctx.settle(readTyped(statement, "Effect", EFFECT, at), { quiet: true });

@@ -13,7 +13,6 @@ import {
     isUnknown,
     listOf,
     matchesEveryAction,
-    policyStatements,
     read,
     readTyped,
     resourcePolicy,
@@ -21,7 +20,7 @@ import {
     statementLabel,
     statementList,
 } from "../../lib";
-import { KMS_KEY_TYPES, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+import { documentStatements, KMS_KEY_TYPES, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
 
 const ACCOUNT_ROOT = /^(arn:aws(-[a-z]+)*:iam::\d{12}:root|\d{12})$/;
 
@@ -99,17 +98,11 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
         }
         const [noun, path] = RESOURCE_DOCUMENT_TYPES[ctx.type];
         const what = `${noun} "${ctx.name}"`;
-        const raw = ctx.read(path);
-        const parsed = raw.known ? policyStatements(raw.value) : ({ kind: "unknown" } as const);
-        if (parsed.kind === "unknown") {
-            ctx.cannotVerify(path);
+        const statements = documentStatements(ctx, path, what, "actions");
+        if (!statements) {
             return;
         }
-        if (parsed.kind === "invalid") {
-            ctx.violation(`${what} has a ${path} that is not a valid JSON policy document, so its actions cannot be checked.`);
-            return;
-        }
-        parsed.statements.forEach((statement, i) => {
+        statements.forEach((statement, i) => {
             const label = statementLabel(statement, i);
             const at = `${path}.Statement[${i}]`;
             // Effect and Action typed (lib/statements): a value IAM would reject is a mandatory "Cannot evaluate", never a skipped statement.
