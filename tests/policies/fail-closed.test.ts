@@ -392,8 +392,7 @@ describe("malformed input fails closed: identity", () => {
 describe("malformed input fails closed: governance", () => {
     it("a retention that is not a number is malformed (\"1\" used to pass)", async () => {
         const diags = await runResourcePolicy(cloudwatchLogRetention, { type: "aws:cloudwatch/logGroup:LogGroup", name: "app", props: { retentionInDays: "1" } });
-        // main's cloudwatch-log-retention reports it itself (its own wording: a whole number of days).
-        assertFailsClosed(diags, [`Cannot evaluate Log group "app": retentionInDays is "1", expected a whole number of days${SUFFIX}`]);
+        assertFailsClosed(diags, [`Cannot evaluate CloudWatch log group "app": retentionInDays is "1", expected a whole number of days${SUFFIX}`]);
     });
 
     it("a required tag whose value is not a string is malformed (it used to count as set)", async () => {

@@ -79,7 +79,7 @@ describe("network boundary (issue 16)", () => {
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
             assertViolations(await runResourcePolicy(p, { type: T.subnet, name: "s", props: { mapPublicIpOnLaunch: "yes" } }), [
-                'Cannot evaluate subnet "s": mapPublicIpOnLaunch is "yes", expected a boolean; set a valid value (the policy cannot judge this one, so it blocks the resource).',
+                'Cannot evaluate Subnet "s": mapPublicIpOnLaunch is "yes", expected a boolean; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         itHonoursWaivers(p, { type: T.subnet, name: "public-a", props: { mapPublicIpOnLaunch: true } });
