@@ -6,7 +6,6 @@ export * from "./glob";
 export * from "./guards";
 export * from "./ingress-label";
 export * from "./json";
-export * from "./malformed";
 export * from "./network";
 export * from "./nouns";
 export * from "./pack-config";

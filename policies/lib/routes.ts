@@ -6,7 +6,7 @@
 // for the caller, never a guess (SC-7, AC-4). Shared by db-subnet-group-private and
 // subnet-private-tier-no-igw-route; built once per stack policy call.
 
-import { typeProblem } from "./malformed";
+import { ARRAY, Malformed, readTyped, STRING } from "./guards";
 import { worldSources } from "./network";
 import type { StackContext, StackResource } from "./policy";
 import { isUnknown } from "./unknowns";
@@ -55,8 +55,12 @@ export type InternetRoute =
      * id of a resource this stack does not hold (no later preview will know more), not a preview unknown.
      */
     | { readonly kind: "unknown"; readonly what: string; readonly outside?: boolean }
-    /** A judged value has the wrong JSON type: `problem` (lib/malformed typeProblem) says which and how. */
-    | { readonly kind: "malformed"; readonly problem: string };
+    /**
+     * A judged value has the wrong JSON type: `problem` says which (its path is relative to
+     * `resource`, the route table or route that holds it). The caller settles it against that
+     * resource (`ctx.settle(resource, problem)`): a mandatory "Cannot evaluate …" no waiver covers.
+     */
+    | { readonly kind: "malformed"; readonly resource: StackResource; readonly problem: Malformed };
 
 export interface SubnetRouting {
     internetRoute(subnet: StackResource): InternetRoute;
@@ -65,34 +69,35 @@ export interface SubnetRouting {
 type Verdict = InternetRoute;
 const NONE: Verdict = { kind: "none" };
 
-/** A route (inline entry or standalone resource) and whether it sends world traffic to an internet gateway. */
+/**
+ * A route (inline entry or standalone resource) and whether it sends world traffic to an internet
+ * gateway. `at` is where the route is in `owner`'s props ("routes[0]"; "" for a standalone route),
+ * `label` how "cannot verify" names it.
+ */
 function judgeRoute(
     ctx: StackContext<unknown>,
     route: unknown,
     keys: { readonly v4: string; readonly v6: string },
     owner: StackResource,
     depKey: string,
+    at: string,
     label: string,
 ): Verdict {
-    if (route === null || typeof route !== "object" || Array.isArray(route)) {
-        return { kind: "malformed", problem: typeProblem(label, route, "an object") };
-    }
-    const r = route as Record<string, unknown>;
-    const v4 = r[keys.v4];
-    const v6 = r[keys.v6];
-    for (const [k, v] of [[keys.v4, v4], [keys.v6, v6], ["gatewayId", r.gatewayId]] as const) {
-        if (v !== undefined && v !== null && typeof v !== "string") {
-            return { kind: "malformed", problem: typeProblem(`${label}.${k}`, v, "a string") };
+    // Typed: a destination or gateway that is not a string (or an entry that is not an object) is malformed.
+    const fields = [readTyped(route, keys.v4, STRING, at), readTyped(route, keys.v6, STRING, at), readTyped(route, "gatewayId", STRING, at)];
+    for (const f of fields) {
+        if (f.kind === "malformed") {
+            return { kind: "malformed", resource: owner, problem: f };
         }
     }
-    const world = worldSources([v4, v6]);
-    const destinationUnknown = isUnknown(v4) || isUnknown(v6);
-    const gw = r.gatewayId;
+    const [v4, v6, gw] = fields;
+    const world = worldSources([v4, v6].map((f) => (f.kind === "ok" ? f.value : undefined)));
+    const destinationUnknown = v4.kind === "unknown" || v6.kind === "unknown";
     let viaIgw: boolean | "unknown";
-    if (typeof gw === "string" && !isUnknown(gw)) {
+    if (gw.kind === "ok" && gw.value !== undefined) {
         // Internet gateway ids start with "igw-" (vgw- is a VPN gateway, not the internet).
-        viaIgw = gw.startsWith("igw-");
-    } else if (isUnknown(gw)) {
+        viaIgw = gw.value.startsWith("igw-");
+    } else if (gw.kind === "unknown") {
         // An unknown id is the output of a resource of this stack, recorded among the property's
         // dependencies: an internet gateway there (and no VPN gateway to confuse it with) is this route's.
         const types = new Set((owner.propertyDependencies[depKey] ?? []).map((urn) => ctx.byUrn(urn)?.type));
@@ -141,9 +146,9 @@ export function subnetRouting(ctx: StackContext<unknown>): SubnetRouting {
         }
         if (refs.resources.length === 0 && refs.listUnknown) {
             // A route of some table of this stack, but which one cannot be proven.
-            const v = judgeRoute(ctx, route.props, { v4: "destinationCidrBlock", v6: "destinationIpv6CidrBlock" }, route, "gatewayId", `route "${route.name}"`);
+            const v = judgeRoute(ctx, route.props, { v4: "destinationCidrBlock", v6: "destinationIpv6CidrBlock" }, route, "gatewayId", "", `route "${route.name}"`);
             if (v.kind !== "none") {
-                orphanRoutes = worse(orphanRoutes, { kind: "unknown", what: `which route table route "${route.name}" belongs to` });
+                orphanRoutes = worse(orphanRoutes, v.kind === "malformed" ? v : { kind: "unknown", what: `which route table route "${route.name}" belongs to` });
             }
         }
     }
@@ -155,16 +160,16 @@ export function subnetRouting(ctx: StackContext<unknown>): SubnetRouting {
             return cached;
         }
         let verdict: Verdict = NONE;
-        const inline = ctx.read(table.props, "routes");
-        if (!inline.known) {
+        const inline = readTyped(table.props, "routes", ARRAY);
+        if (inline.kind === "unknown") {
             verdict = { kind: "unknown", what: `route table "${table.name}" routes` };
-        } else if (inline.value !== undefined && inline.value !== null && !Array.isArray(inline.value)) {
-            verdict = { kind: "malformed", problem: typeProblem(`route table "${table.name}" routes`, inline.value, "an array") };
+        } else if (inline.kind === "malformed") {
+            verdict = { kind: "malformed", resource: table, problem: inline };
         } else {
-            for (const [i, entry] of ((inline.value as unknown[] | undefined) ?? []).entries()) {
+            for (const [i, entry] of (inline.value ?? []).entries()) {
                 const v = isUnknown(entry)
                     ? ({ kind: "unknown", what: `route table "${table.name}" routes` } as const)
-                    : judgeRoute(ctx, entry, { v4: "cidrBlock", v6: "ipv6CidrBlock" }, table, "routes", `route table "${table.name}" routes[${i}]`);
+                    : judgeRoute(ctx, entry, { v4: "cidrBlock", v6: "ipv6CidrBlock" }, table, "routes", `routes[${i}]`, `route table "${table.name}" routes[${i}]`);
                 verdict = worse(verdict, v.kind === "internet" ? { kind: "internet", reason: `its route table "${table.name}" ${v.reason}` } : v);
             }
         }
@@ -172,7 +177,7 @@ export function subnetRouting(ctx: StackContext<unknown>): SubnetRouting {
             if (verdict.kind === "internet") {
                 break;
             }
-            const v = judgeRoute(ctx, route.props, { v4: "destinationCidrBlock", v6: "destinationIpv6CidrBlock" }, route, "gatewayId", `route "${route.name}"`);
+            const v = judgeRoute(ctx, route.props, { v4: "destinationCidrBlock", v6: "destinationIpv6CidrBlock" }, route, "gatewayId", "", `route "${route.name}"`);
             verdict = worse(verdict, v.kind === "internet" ? { kind: "internet", reason: `its route table "${table.name}" ${v.reason} (route "${route.name}")` } : v);
         }
         verdict = worse(verdict, orphanRoutes);

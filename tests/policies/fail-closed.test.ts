@@ -43,10 +43,31 @@ import {
     albAccessLogsEnabled,
     albHttpRedirectsToHttps,
     albListenerTlsPolicy,
+    networkAclNoWorldAdminIngress,
     securityGroupNoWorldAdminPorts,
+    subnetNoPublicIpOnLaunch,
+    subnetPrivateTierNoIgwRoute,
+    vpcDefaultSecurityGroupClosed,
 } from "../../policies/rules/network";
-import { backupPlanCoversDatabase, backupVaultLocked, cloudtrailTrailPresent } from "../../policies/rules/baseline";
-import { s3AuditBucketObjectLock, s3BackupBucketVersioning, s3BucketTlsOnlyPolicy, s3NoPublicAcl } from "../../policies/rules/storage-hygiene";
+import {
+    backupPlanCoversDatabase,
+    backupVaultLocked,
+    cloudtrailCloudwatchLogs,
+    cloudtrailCmkEncrypted,
+    cloudtrailS3DataEvents,
+    cloudtrailTrailPresent,
+} from "../../policies/rules/baseline";
+import { cloudwatchAlarmHasAction, wafv2WebAclLogging } from "../../policies/rules/logging";
+import {
+    s3AclNoGroupAcpGrants,
+    s3AuditBucketObjectLock,
+    s3BackupBucketVersioning,
+    s3BucketLifecycleConfigured,
+    s3BucketOwnerEnforced,
+    s3BucketTlsOnlyPolicy,
+    s3BucketVersioningEnabled,
+    s3NoPublicAcl,
+} from "../../policies/rules/storage-hygiene";
 import {
     autoscalingGroupElbHealthCheck,
     ebsEncryptionByDefaultEnabled,
@@ -73,6 +94,7 @@ import {
 } from "../../policies/rules/serverless";
 import type { GovPolicy } from "../../policies/lib";
 import {
+    advisory,
     assertClean,
     assertViolations,
     Diagnostic,
@@ -429,8 +451,7 @@ describe("malformed input fails closed: identity", () => {
 describe("malformed input fails closed: governance", () => {
     it("a retention that is not a number is malformed (\"1\" used to pass)", async () => {
         const diags = await runResourcePolicy(cloudwatchLogRetention, { type: "aws:cloudwatch/logGroup:LogGroup", name: "app", props: { retentionInDays: "1" } });
-        // main's cloudwatch-log-retention reports it itself (its own wording: a whole number of days).
-        assertFailsClosed(diags, [`Cannot evaluate Log group "app": retentionInDays is "1", expected a whole number of days${SUFFIX}`]);
+        assertFailsClosed(diags, [`Cannot evaluate CloudWatch log group "app": retentionInDays is "1", expected a whole number of days${SUFFIX}`]);
     });
 
     it("a required tag whose value is not a string is malformed (it used to count as set)", async () => {
@@ -551,6 +572,200 @@ describe("malformed input fails closed: baseline (two more policies that threw)"
             'The stack runs aws:rds/instance:Instance "db" but no CloudTrail trail records its API calls (trail "trail": its event selectors select no management events); ' +
                 "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.",
         ]);
+    });
+});
+
+describe("malformed input fails closed, and no waiver hides it (network, logging, baseline, storage hygiene)", () => {
+    // An active waiver for every resource involved: it turns the policy's own findings into
+    // advisories, but a value the policy cannot read is no accepted risk and stays mandatory.
+    const waived = (...resources: string[]) => ({
+        waivers: resources.map((resource) => ({ resource, reason: "accepted risk", approvedBy: "ciso", expires: "2999-12-31" })),
+    });
+    /** The malformed finding is mandatory despite the waiver; whatever else the policy found is waived (advisory). */
+    function assertUnwaivable(diags: readonly Diagnostic[], expected: readonly string[]): void {
+        assertFailsClosed(diags, expected);
+        assert.ok(advisory(diags).every((d) => !d.message.startsWith("Cannot evaluate")), JSON.stringify(messages(diags)));
+    }
+
+    describe("network", () => {
+        it("subnet-no-public-ip-on-launch: a flag that is not a boolean", async () => {
+            const run = (v: unknown, config?: Record<string, unknown>) =>
+                runResourcePolicy(subnetNoPublicIpOnLaunch, { type: "aws:ec2/subnet:Subnet", name: "s", props: { mapPublicIpOnLaunch: v }, config });
+            assertUnwaivable(await run(TO_STRING, waived("s")), [`Cannot evaluate Subnet "s": mapPublicIpOnLaunch is an object {"toString":"x"}, expected a boolean${SUFFIX}`]);
+            assertClean(await run(false));
+            assertClean(await run("false"));
+        });
+
+        it("vpc-default-security-group-closed: rules that are not a list", async () => {
+            const stack = (ingress: unknown): TestResource[] => [
+                { type: "aws:ec2/vpc:Vpc", name: "main", props: { id: "vpc-1" } },
+                { type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", name: "main-default", props: { vpcId: "vpc-1", ingress } },
+            ];
+            assertUnwaivable(await runStackPolicy(vpcDefaultSecurityGroupClosed, stack("all"), waived("main", "main-default")), [
+                `Cannot evaluate Default security group "main-default": ingress is "all", expected an array${SUFFIX}`,
+            ]);
+            assertClean(await runStackPolicy(vpcDefaultSecurityGroupClosed, stack([])));
+        });
+
+        it("network-acl-no-world-admin-ingress: a port that is a string, an action EC2 does not define", async () => {
+            const entry = (fields: Record<string, unknown>) => ({ ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0", ...fields });
+            const run = (ingress: unknown[], config?: Record<string, unknown>) =>
+                runResourcePolicy(networkAclNoWorldAdminIngress, { type: "aws:ec2/networkAcl:NetworkAcl", name: "a", props: { ingress }, config });
+            assertUnwaivable(await run([entry({ fromPort: "22", toPort: 22 })], waived("a")), [`Cannot evaluate Network ACL "a": ingress[0].fromPort is "22", expected a number${SUFFIX}`]);
+            assertUnwaivable(await run([entry({ action: "accept" }), entry({ ruleNo: 90, action: "deny", cidrBlock: TO_STRING })], waived("a")), [
+                `Cannot evaluate Network ACL "a": ingress[0].action is "accept", expected one of "allow", "deny"${SUFFIX}`,
+                `Cannot evaluate Network ACL "a": ingress[1].cidrBlock is an object {"toString":"x"}, expected a string${SUFFIX}`,
+            ]);
+            const rule = await runResourcePolicy(networkAclNoWorldAdminIngress, {
+                type: "aws:ec2/networkAclRule:NetworkAclRule",
+                name: "r",
+                props: { egress: "no", ruleNumber: 100, ruleAction: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
+                config: waived("r"),
+            });
+            assertUnwaivable(rule, [`Cannot evaluate Network ACL rule "r": egress is "no", expected a boolean${SUFFIX}`]);
+            // EC2's actions in any letter case, as before; https from the internet is fine.
+            assertClean(await run([entry({ action: "ALLOW" })]));
+        });
+
+        it("db-subnet-group-private: a public-IP flag that is not a boolean is reported at the subnet", async () => {
+            const stack = (mapPublicIpOnLaunch: unknown): TestResource[] => [
+                { type: "aws:ec2/vpc:Vpc", name: "vpc", props: { id: "vpc-1" } },
+                { type: "aws:ec2/subnet:Subnet", name: "a", props: { id: "subnet-a", vpcId: "vpc-1", mapPublicIpOnLaunch } },
+                { type: "aws:rds/subnetGroup:SubnetGroup", name: "db", props: { subnetIds: ["subnet-a"] } },
+            ];
+            const diags = await runStackPolicy(dbSubnetGroupPrivate, stack(1), waived("db", "a"));
+            assertUnwaivable(diags, [`Cannot evaluate Subnet "a": mapPublicIpOnLaunch is the number 1, expected a boolean${SUFFIX}`]);
+            assert.equal(mandatory(diags)[0].urn, "urn:pulumi:test::govstack::aws:ec2/subnet:Subnet::a");
+            assertClean(await runStackPolicy(dbSubnetGroupPrivate, stack(false)));
+        });
+
+        it("subnet-private-tier-no-igw-route and db-subnet-group-private: a route's gateway that is not a string is reported at its route table", async () => {
+            const stack = (route: Record<string, unknown>): TestResource[] => [
+                { type: "aws:ec2/vpc:Vpc", name: "vpc", props: { id: "vpc-1" } },
+                { type: "aws:ec2/subnet:Subnet", name: "private-a", props: { id: "subnet-a", vpcId: "vpc-1", mapPublicIpOnLaunch: false, tags: { Tier: "private" } } },
+                { type: "aws:ec2/routeTable:RouteTable", name: "rt", props: { id: "rtb-1", vpcId: "vpc-1", routes: [{ cidrBlock: "0.0.0.0/0", ...route }] } },
+                { type: "aws:ec2/routeTableAssociation:RouteTableAssociation", name: "assoc", props: { subnetId: "subnet-a", routeTableId: "rtb-1" } },
+                { type: "aws:rds/subnetGroup:SubnetGroup", name: "db", props: { subnetIds: ["subnet-a"] } },
+            ];
+            const expected = [`Cannot evaluate Route table "rt": routes[0].gatewayId is an object {"id":"igw-1"}, expected a string${SUFFIX}`];
+            for (const policy of [subnetPrivateTierNoIgwRoute, dbSubnetGroupPrivate]) {
+                const diags = await runStackPolicy(policy, stack({ gatewayId: { id: "igw-1" } }), waived("private-a", "rt", "db"));
+                assertUnwaivable(diags, expected);
+                assert.equal(mandatory(diags)[0].urn, "urn:pulumi:test::govstack::aws:ec2/routeTable:RouteTable::rt");
+                assertClean(await runStackPolicy(policy, stack({ natGatewayId: "nat-1" })));
+            }
+        });
+    });
+
+    describe("logging and governance", () => {
+        it("cloudwatch-log-retention: a retention that is not a whole number of days", async () => {
+            const run = (retentionInDays: unknown, config?: Record<string, unknown>) =>
+                runResourcePolicy(cloudwatchLogRetention, { type: "aws:cloudwatch/logGroup:LogGroup", name: "app", props: { retentionInDays }, config });
+            assertUnwaivable(await run(365.5, waived("app")), [`Cannot evaluate CloudWatch log group "app": retentionInDays is the number 365.5, expected a whole number of days${SUFFIX}`]);
+            assertClean(await run(365));
+        });
+
+        it("cloudwatch-alarm-has-action: an action that is not an ARN string", async () => {
+            const run = (alarmActions: unknown, config?: Record<string, unknown>) =>
+                runResourcePolicy(cloudwatchAlarmHasAction, { type: "aws:cloudwatch/metricAlarm:MetricAlarm", name: "cpu", props: { alarmActions }, config });
+            assertUnwaivable(await run([5], waived("cpu")), [`Cannot evaluate CloudWatch metric alarm "cpu": alarmActions[0] is the number 5, expected a string${SUFFIX}`]);
+            assertClean(await run(["arn:aws-us-gov:sns:us-gov-west-1:111122223333:alerts"]));
+        });
+
+        it("wafv2-web-acl-logging: a destination that is not an ARN string does not count, and is reported", async () => {
+            const ACL_ARN = "arn:aws-us-gov:wafv2:us-gov-west-1:111122223333:regional/webacl/edge/abc";
+            const LB_ARN = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:loadbalancer/app/edge/123";
+            const stack = (destination: unknown): TestResource[] => [
+                { type: "aws:wafv2/webAcl:WebAcl", name: "edge", props: { arn: ACL_ARN } },
+                { type: "aws:lb/loadBalancer:LoadBalancer", name: "alb", props: { arn: LB_ARN } },
+                { type: "aws:wafv2/webAclAssociation:WebAclAssociation", name: "assoc", props: { resourceArn: LB_ARN, webAclArn: ACL_ARN } },
+                { type: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", name: "waf-logging", props: { resourceArn: ACL_ARN, logDestinationConfigs: [destination] } },
+            ];
+            const diags = await runStackPolicy(wafv2WebAclLogging, stack({ arn: "arn:x" }), waived("edge", "waf-logging"));
+            assertUnwaivable(diags, [`Cannot evaluate WAFv2 logging configuration "waf-logging": logDestinationConfigs[0] is an object {"arn":"arn:x"}, expected a string${SUFFIX}`]);
+            assertClean(await runStackPolicy(wafv2WebAclLogging, stack("arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:aws-waf-logs-edge")));
+        });
+    });
+
+    describe("baseline", () => {
+        const trail = (props: Record<string, unknown>, config?: Record<string, unknown>) => ({ type: "aws:cloudtrail/trail:Trail", name: "audit", props, config });
+
+        it("cloudtrail-cloudwatch-logs and cloudtrail-cmk-encrypted: an ARN that is not a string", async () => {
+            const group = "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:trail:*";
+            assertUnwaivable(await runResourcePolicy(cloudtrailCloudwatchLogs, trail({ cloudWatchLogsGroupArn: group, cloudWatchLogsRoleArn: ["arn:r"] }, waived("audit"))), [
+                `Cannot evaluate CloudTrail trail "audit": cloudWatchLogsRoleArn is an array ["arn:r"], expected a string${SUFFIX}`,
+            ]);
+            assertClean(await runResourcePolicy(cloudtrailCloudwatchLogs, trail({ cloudWatchLogsGroupArn: group, cloudWatchLogsRoleArn: "arn:aws-us-gov:iam::111122223333:role/r" })));
+            assertUnwaivable(await runResourcePolicy(cloudtrailCmkEncrypted, trail({ kmsKeyId: TO_STRING }, waived("audit"))), [
+                `Cannot evaluate CloudTrail trail "audit": kmsKeyId is an object {"toString":"x"}, expected a string${SUFFIX}`,
+            ]);
+            assertClean(await runResourcePolicy(cloudtrailCmkEncrypted, trail({ kmsKeyId: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/k" })));
+        });
+
+        it("cloudtrail-s3-data-events: a selector value of the wrong type (it used to read as no coverage, a waivable finding)", async () => {
+            const classic = (values: unknown) => ({ eventSelectors: [{ readWriteType: "All", dataResources: [{ type: "AWS::S3::Object", values }] }] });
+            assertUnwaivable(await runResourcePolicy(cloudtrailS3DataEvents, trail(classic("arn:aws-us-gov:s3"), waived("audit"))), [
+                `Cannot evaluate CloudTrail trail "audit": eventSelectors[0].dataResources[0].values is "arn:aws-us-gov:s3", expected an array${SUFFIX}`,
+            ]);
+            const advanced = { advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: [TO_STRING] }] }] };
+            assertUnwaivable(await runResourcePolicy(cloudtrailS3DataEvents, trail(advanced, waived("audit"))), [
+                `Cannot evaluate CloudTrail trail "audit": advancedEventSelectors[0].fieldSelectors[1].equals[0] is an object {"toString":"x"}, expected a string${SUFFIX}`,
+            ]);
+            assertClean(await runResourcePolicy(cloudtrailS3DataEvents, trail(classic(["arn:aws-us-gov:s3"]))));
+        });
+    });
+
+    describe("storage hygiene", () => {
+        const bucket: TestResource = { type: "aws:s3/bucket:Bucket", name: "data", props: { bucket: "gov-data" } };
+        const satellite = (type: string, name: string, props: Record<string, unknown>): TestResource => ({ type, name, props: { bucket: "gov-data", ...props } });
+
+        it("s3-bucket-versioning-enabled: a status S3 does not define", async () => {
+            const versioning = (status: unknown) => satellite("aws:s3/bucketVersioning:BucketVersioning", "data-v", { versioningConfiguration: { status } });
+            assertUnwaivable(await runStackPolicy(s3BucketVersioningEnabled, [bucket, versioning("On")], waived("data", "data-v")), [
+                `Cannot evaluate S3 bucket versioning "data-v": versioningConfiguration.status is "On", expected one of "Enabled", "Suspended", "Disabled"${SUFFIX}`,
+            ]);
+            assertClean(await runStackPolicy(s3BucketVersioningEnabled, [bucket, versioning("Enabled")]));
+        });
+
+        it("s3-bucket-lifecycle-configured: a rule status S3 does not define", async () => {
+            const lifecycle = (status: unknown) => satellite("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "data-lc", { rules: [{ id: "r", status }] });
+            assertUnwaivable(await runStackPolicy(s3BucketLifecycleConfigured, [bucket, lifecycle("enabled")], waived("data", "data-lc")), [
+                `Cannot evaluate S3 bucket lifecycle configuration "data-lc": rules[0].status is "enabled", expected one of "Enabled", "Disabled"${SUFFIX}`,
+            ]);
+            assertClean(await runStackPolicy(s3BucketLifecycleConfigured, [bucket, lifecycle("Enabled")]));
+        });
+
+        it("s3-bucket-owner-enforced: an object ownership S3 does not define", async () => {
+            const ownership = (objectOwnership: unknown) => satellite("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "data-own", { rule: { objectOwnership } });
+            assertUnwaivable(await runStackPolicy(s3BucketOwnerEnforced, [bucket, ownership("BucketOwnerEnforce")], waived("data", "data-own")), [
+                `Cannot evaluate S3 bucket ownership controls "data-own": rule.objectOwnership is "BucketOwnerEnforce", expected one of "BucketOwnerPreferred", "ObjectWriter", "BucketOwnerEnforced"${SUFFIX}`,
+            ]);
+            assertClean(await runStackPolicy(s3BucketOwnerEnforced, [bucket, ownership("BucketOwnerEnforced")]));
+        });
+
+        it("s3-acl-no-group-acp-grants: a grantee type or permission S3 does not define (they used to pass as 'not a group')", async () => {
+            const acl = (type: unknown, permission: unknown, config?: Record<string, unknown>) =>
+                runResourcePolicy(s3AclNoGroupAcpGrants, {
+                    type: "aws:s3/bucketAclV2:BucketAclV2",
+                    name: "acl",
+                    props: { accessControlPolicy: { owner: { id: "o" }, grants: [{ grantee: { type, uri: "http://acs.amazonaws.com/groups/s3/LogDelivery" }, permission }] } },
+                    config,
+                });
+            assertUnwaivable(await acl("group", "FULL_CONTROL", waived("acl")), [
+                `Cannot evaluate Bucket ACL "acl": accessControlPolicy.grants[0].grantee.type is "group", expected one of "CanonicalUser", "AmazonCustomerByEmail", "Group"${SUFFIX}`,
+            ]);
+            assertUnwaivable(await acl("Group", "write_acp", waived("acl")), [
+                `Cannot evaluate Bucket ACL "acl": accessControlPolicy.grants[0].permission is "write_acp", expected one of "FULL_CONTROL", "WRITE", "WRITE_ACP", "READ", "READ_ACP"${SUFFIX}`,
+            ]);
+            assertClean(await acl("Group", "WRITE"));
+        });
+
+        it("s3-audit-bucket-object-lock: objectLockEnabled that is not a boolean", async () => {
+            const run = (objectLockEnabled: unknown, config?: Record<string, unknown>) =>
+                runResourcePolicy(s3AuditBucketObjectLock, { type: "aws:s3/bucket:Bucket", name: "audit", props: { bucket: "gov-audit", objectLockEnabled }, config });
+            assertUnwaivable(await run({ enabled: true }, waived("audit")), [`Cannot evaluate S3 bucket "audit": objectLockEnabled is an object {"enabled":true}, expected a boolean${SUFFIX}`]);
+            assertClean(await run(true));
+        });
     });
 });
 

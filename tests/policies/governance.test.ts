@@ -375,7 +375,7 @@ describe("governance", () => {
             });
             it("blocks a retention of the wrong type", async () => {
                 assertViolations(await runResourcePolicy(cloudwatchLogRetention, { type, name: "app", props: { retentionInDays: "365" } }), [
-                    'Cannot evaluate Log group "app": retentionInDays is "365", expected a whole number of days; set a valid value (the policy cannot judge this one, so it blocks the resource).',
+                    'Cannot evaluate CloudWatch log group "app": retentionInDays is "365", expected a whole number of days; set a valid value (the policy cannot judge this one, so it blocks the resource).',
                 ]);
             });
             it("passes enough days", async () => {

@@ -20,10 +20,10 @@ describe("logging", () => {
         });
         it("blocks values of the wrong type", async () => {
             assertViolations(await runResourcePolicy(p, { type: ALARM, name: "cpu", props: { alarmActions: "arn:x" } }), [
-                'Cannot evaluate Metric alarm "cpu": alarmActions is "arn:x", expected a list of action ARNs; set a valid value (the policy cannot judge this one, so it blocks the resource).',
+                'Cannot evaluate CloudWatch metric alarm "cpu": alarmActions is "arn:x", expected an array; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
             assertViolations(await runResourcePolicy(p, { type: ALARM, name: "cpu", props: { alarmActions: ["arn:x"], actionsEnabled: "no" } }), [
-                'Cannot evaluate Metric alarm "cpu": actionsEnabled is "no", expected a boolean; set a valid value (the policy cannot judge this one, so it blocks the resource).',
+                'Cannot evaluate CloudWatch metric alarm "cpu": actionsEnabled is "no", expected a boolean; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         it("passes an alarm with an action, known or computed", async () => {

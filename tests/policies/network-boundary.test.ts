@@ -79,7 +79,7 @@ describe("network boundary (issue 16)", () => {
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
             assertViolations(await runResourcePolicy(p, { type: T.subnet, name: "s", props: { mapPublicIpOnLaunch: "yes" } }), [
-                'Cannot evaluate subnet "s": mapPublicIpOnLaunch is "yes", expected a boolean; set a valid value (the policy cannot judge this one, so it blocks the resource).',
+                'Cannot evaluate Subnet "s": mapPublicIpOnLaunch is "yes", expected a boolean; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         itHonoursWaivers(p, { type: T.subnet, name: "public-a", props: { mapPublicIpOnLaunch: true } });
@@ -216,7 +216,7 @@ describe("network boundary (issue 16)", () => {
             const rule = await runResourcePolicy(p, { type: T.aclRule, name: "r", props: { egress: unknown(), protocol: "tcp", ruleAction: "allow", cidrBlock: "0.0.0.0/0", fromPort: 22, toPort: 22, ruleNumber: 1 } });
             assertNoMandatory(rule);
             assertViolations(await runResourcePolicy(p, { type: T.acl, name: "a", props: { ingress: [entry(100, "permit", "tcp", 22, 22)] } }), [
-                'Cannot evaluate network ACL "a": ingress[0].action is "permit", expected one of "allow", "deny"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
+                'Cannot evaluate Network ACL "a": ingress[0].action is "permit", expected one of "allow", "deny"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         itHonoursWaivers(p, { type: T.acl, name: "public", props: { ingress: [entry(100, "allow", "tcp", 22, 22)] } });
@@ -458,7 +458,7 @@ describe("network boundary (issue 16)", () => {
             assertViolations(
                 await runStackPolicy(p, network("bad").concat([{ type: T.rt, name: "bad", props: { routes: "0.0.0.0/0 -> igw" } }])),
                 [
-                    'Cannot evaluate subnet "private-a": route table "bad" routes is "0.0.0.0/0 -> igw", expected an array; set a valid value (the policy cannot judge this one, so it blocks the resource).',
+                    'Cannot evaluate Route table "bad": routes is "0.0.0.0/0 -> igw", expected an array; set a valid value (the policy cannot judge this one, so it blocks the resource).',
                 ],
             );
         });

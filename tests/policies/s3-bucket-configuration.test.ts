@@ -70,7 +70,7 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
         });
         it("blocks a status AWS does not define", async () => {
             const diags = await runStackPolicy(p, [bucket("a"), versioning("a", "enabled")]);
-            assert.ok(diags.some((d) => d.message === `Cannot evaluate S3 bucket versioning "a-v": versioningConfiguration.status is "enabled", expected one of Enabled, Suspended, Disabled${CANNOT}`), JSON.stringify(diags));
+            assert.ok(diags.some((d) => d.message === `Cannot evaluate S3 bucket versioning "a-v": versioningConfiguration.status is "enabled", expected one of "Enabled", "Suspended", "Disabled"${CANNOT}`), JSON.stringify(diags));
         });
         it("passes Enabled versioning (resource or deprecated inline block)", async () => {
             assertClean(await runStackPolicy(p, [bucket("a"), versioning("a", "Enabled"), bucket("b", { versioning: { enabled: true } })]));
@@ -93,7 +93,7 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
         });
         it("blocks rules of the wrong shape", async () => {
             const diags = await runStackPolicy(p, [bucket("a"), { type: LIFECYCLE, name: "lc", props: { bucket: "a", rules: { status: "Enabled" } } }]);
-            assert.ok(diags.some((d) => d.message === `Cannot evaluate S3 bucket lifecycle configuration "lc": rules is an object {"status":"Enabled"}, expected a list of rules${CANNOT}`), JSON.stringify(diags));
+            assert.ok(diags.some((d) => d.message === `Cannot evaluate S3 bucket lifecycle configuration "lc": rules is an object {"status":"Enabled"}, expected an array${CANNOT}`), JSON.stringify(diags));
         });
         it("passes an Enabled rule (resource or deprecated inline lifecycleRules)", async () => {
             assertClean(await runStackPolicy(p, [bucket("a"), lifecycle("a", "Disabled", "Enabled"), bucket("b", { lifecycleRules: [{ enabled: true }] })]));
@@ -136,7 +136,7 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
                 'S3 bucket "b" grants READ_ACP to LogDelivery (grants[0]); remove the grant and disable ACLs with BucketOwnerEnforced.',
             ]);
             assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "b", props: { grants: [{ type: "Group", uri: group, permissions: "READ_ACP" }] } }), [
-                `Cannot evaluate S3 bucket "b": grants[0].permissions is "READ_ACP", expected a list of permissions${CANNOT}`,
+                `Cannot evaluate S3 bucket "b": grants[0].permissions is "READ_ACP", expected an array${CANNOT}`,
             ]);
         });
         it("passes other permissions to a group and ACL permissions to the owner", async () => {
@@ -160,8 +160,8 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
             assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "x", props: { bucket: "x", tags: { Purpose: "Audit" }, objectLockEnabled: false } }), [
                 'Audit-log S3 bucket "x" is not created with Object Lock; set objectLockEnabled: true (a new bucket) with versioning Enabled.',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "trail", props: { bucket: "audit", objectLockEnabled: "true" } }), [
-                `Cannot evaluate S3 bucket "trail": objectLockEnabled is "true", expected a boolean${CANNOT}`,
+            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "trail", props: { bucket: "audit", objectLockEnabled: "yes" } }), [
+                `Cannot evaluate S3 bucket "trail": objectLockEnabled is "yes", expected a boolean${CANNOT}`,
             ]);
         });
         it("passes Object Lock on audit buckets and ignores other buckets", async () => {

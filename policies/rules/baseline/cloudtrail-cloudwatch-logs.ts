@@ -5,7 +5,7 @@
 // (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html).
 // A computed ARN (unknown at preview) counts as set: it comes from a resource of the stack.
 
-import { cannotEvaluateMessage, resourcePolicy } from "../../lib";
+import { resourcePolicy } from "../../lib";
 import { TRAIL } from "./resource-types";
 
 export const cloudtrailCloudwatchLogs = resourcePolicy({
@@ -29,15 +29,13 @@ export const cloudtrailCloudwatchLogs = resourcePolicy({
     ],
     validate: (ctx) => {
         const label = `CloudTrail trail "${ctx.name}"`;
-        const group = ctx.read("cloudWatchLogsGroupArn");
-        const role = ctx.read("cloudWatchLogsRoleArn");
-        for (const [path, v] of [["cloudWatchLogsGroupArn", group], ["cloudWatchLogsRoleArn", role]] as const) {
-            if (v.known && v.value !== undefined && v.value !== null && typeof v.value !== "string") {
-                ctx.violation(cannotEvaluateMessage(label, path, v.value, "an ARN string"));
-                return;
-            }
+        // Quiet: a computed ARN counts as set (noVerdict). A non-string is malformed (mandatory, never waived).
+        const group = ctx.readString("cloudWatchLogsGroupArn", { quiet: true });
+        const role = ctx.readString("cloudWatchLogsRoleArn", { quiet: true });
+        if ((!group.ok && !group.unknown) || (!role.ok && !role.unknown)) {
+            return;
         }
-        const unset = (v: typeof group) => v.known && (v.value === undefined || v.value === null || v.value === "");
+        const unset = (v: typeof group) => v.ok && (v.value === undefined || v.value === "");
         if (unset(group)) {
             ctx.violation(`${label} does not deliver to CloudWatch Logs; set cloudWatchLogsGroupArn (the log group ARN ending in ":*") and cloudWatchLogsRoleArn.`);
         } else if (unset(role)) {

@@ -5,7 +5,7 @@
 // A computed key (unknown at preview) counts as set, as in the encryption area's CMK checks: it
 // comes from a key of the stack, and AWS-managed keys are named by literal aliases.
 
-import { cannotEvaluateMessage, resourcePolicy } from "../../lib";
+import { resourcePolicy } from "../../lib";
 import { TRAIL } from "./resource-types";
 
 const AWS_MANAGED_ALIAS = /(^|:)alias\/aws\//;
@@ -31,14 +31,13 @@ export const cloudtrailCmkEncrypted = resourcePolicy({
     ],
     validate: (ctx) => {
         const label = `CloudTrail trail "${ctx.name}"`;
-        const key = ctx.read("kmsKeyId");
-        if (!key.known) {
+        // Quiet: a computed key counts as set (noVerdict). A non-string is malformed (mandatory, never waived).
+        const key = ctx.readString("kmsKeyId", { quiet: true });
+        if (!key.ok) {
             return;
         }
-        if (key.value === undefined || key.value === null || key.value === "") {
+        if (key.value === undefined || key.value === "") {
             ctx.violation(`${label} has no kmsKeyId, so its log files are encrypted only with SSE-S3; set kmsKeyId to a customer-managed KMS key.`);
-        } else if (typeof key.value !== "string") {
-            ctx.violation(cannotEvaluateMessage(label, "kmsKeyId", key.value, "a KMS key ARN"));
         } else if (AWS_MANAGED_ALIAS.test(key.value)) {
             ctx.violation(`${label} uses the AWS-managed key "${key.value}"; set kmsKeyId to a customer-managed KMS key.`);
         }

@@ -13,28 +13,63 @@
 // Selector shapes: https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_DataResource.html,
 // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_AdvancedFieldSelector.html.
 
-import { cannotEvaluateMessage, globMatches, isUnknown, read, resourcePolicy } from "../../lib";
+import { ARRAY, globMatches, isUnknown, Malformed, readTyped, resourcePolicy, STRING, typed, UNKNOWN } from "../../lib";
 import { TRAIL } from "./resource-types";
 
 const S3_OBJECT = "AWS::S3::Object";
 /** All buckets (`arn:aws-us-gov:s3`, `arn:aws-us-gov:s3:::`) or one bucket (`arn:…:s3:::name/prefix`). */
 const S3_ARN = /^arn:[^:]+:s3(?::::?([^/]*)(?:\/.*)?)?$/;
 
-/** What the selectors cover: every bucket, these bucket names, or unknown parts. */
+/** What the selectors cover: every bucket, these bucket names, or unknown parts; and the values that cannot be read. */
 interface Coverage {
     any: boolean;
     all: boolean;
     buckets: string[];
     unknown: boolean;
+    malformed: Malformed[];
 }
 
-function addArn(c: Coverage, value: unknown): void {
+/**
+ * A list of strings at `path` of `owner` (shown under `at`): the strings, with the unknown sentinel
+ * for a computed element; `"unknown"` when the list itself is; a malformed list or element is
+ * recorded in `c.malformed` and left out.
+ */
+function strings(c: Coverage, owner: unknown, path: string, at: string): string[] | "unknown" {
+    const list = readTyped(owner, path, ARRAY, at);
+    if (list.kind === "unknown") {
+        return "unknown";
+    }
+    if (list.kind === "malformed") {
+        c.malformed.push(list);
+        return [];
+    }
+    return (list.value ?? []).flatMap((v, i) => {
+        const t = typed(v, STRING, `${at}.${path}[${i}]`);
+        if (t.kind === "malformed") {
+            c.malformed.push(t);
+            return [];
+        }
+        return t.kind === "unknown" ? [UNKNOWN] : t.value === undefined ? [] : [t.value];
+    });
+}
+
+/** A string field, `"unknown"` when computed; a malformed one is recorded and read as absent. */
+function field(c: Coverage, owner: unknown, path: string, at: string): string | undefined | "unknown" {
+    const t = readTyped(owner, path, STRING, at);
+    if (t.kind === "malformed") {
+        c.malformed.push(t);
+        return undefined;
+    }
+    return t.kind === "unknown" ? "unknown" : t.value;
+}
+
+function addArn(c: Coverage, value: string): void {
     if (isUnknown(value)) {
         c.unknown = true;
         c.any = true;
         return;
     }
-    const m = typeof value === "string" ? S3_ARN.exec(value) : null;
+    const m = S3_ARN.exec(value);
     if (!m) {
         return;
     }
@@ -47,61 +82,73 @@ function addArn(c: Coverage, value: unknown): void {
 }
 
 function classicCoverage(selectors: readonly unknown[], c: Coverage): void {
-    for (const s of selectors) {
-        const resources = read(s, "dataResources");
-        if (!resources.known) {
+    selectors.forEach((s, i) => {
+        const at = `eventSelectors[${i}]`;
+        const resources = readTyped(s, "dataResources", ARRAY, at);
+        if (resources.kind === "unknown") {
             c.unknown = true;
-            continue;
+            return;
         }
-        for (const r of Array.isArray(resources.value) ? resources.value : []) {
-            const type = read(r, "type");
-            const values = read(r, "values");
-            if (!type.known || !values.known) {
+        if (resources.kind === "malformed") {
+            c.malformed.push(resources);
+            return;
+        }
+        (resources.value ?? []).forEach((r, j) => {
+            const rat = `${at}.dataResources[${j}]`;
+            const type = field(c, r, "type", rat);
+            const values = strings(c, r, "values", rat);
+            if (type === "unknown" || values === "unknown") {
                 c.unknown = true;
-            } else if (type.value === S3_OBJECT && Array.isArray(values.value)) {
-                values.value.forEach((v) => addArn(c, v));
+            } else if (type === S3_OBJECT) {
+                values.forEach((v) => addArn(c, v));
             }
-        }
-    }
+        });
+    });
 }
 
 function advancedCoverage(selectors: readonly unknown[], c: Coverage): void {
-    for (const s of selectors) {
-        const fields = read(s, "fieldSelectors");
-        if (!fields.known) {
+    selectors.forEach((s, i) => {
+        const at = `advancedEventSelectors[${i}]`;
+        const fields = readTyped(s, "fieldSelectors", ARRAY, at);
+        if (fields.kind === "unknown") {
             c.unknown = true;
-            continue;
+            return;
+        }
+        if (fields.kind === "malformed") {
+            c.malformed.push(fields);
+            return;
         }
         let data = false;
         let s3 = false;
         let unknownField = false;
         let narrowed = false;
-        const positives: unknown[] = [];
-        for (const f of Array.isArray(fields.value) ? fields.value : []) {
-            const field = read(f, "field");
-            if (!field.known) {
+        const positives: string[] = [];
+        (fields.value ?? []).forEach((f, j) => {
+            const fat = `${at}.fieldSelectors[${j}]`;
+            const name = field(c, f, "field", fat);
+            if (name === "unknown") {
                 unknownField = true;
-                continue;
+                return;
             }
-            const values = (op: string): unknown[] => {
-                const v = read(f, op);
-                if (!v.known) {
+            const values = (op: string): string[] => {
+                const v = strings(c, f, op, fat);
+                if (v === "unknown") {
                     unknownField = true;
                     return [];
                 }
-                return Array.isArray(v.value) ? v.value : [];
+                return v;
             };
-            if (field.value === "eventCategory") {
+            if (name === "eventCategory") {
                 data ||= values("equals").some((v) => v === "Data");
-            } else if (field.value === "resources.type") {
+            } else if (name === "resources.type") {
                 s3 ||= values("equals").some((v) => v === S3_OBJECT);
-            } else if (field.value === "resources.ARN") {
+            } else if (name === "resources.ARN") {
                 narrowed = true;
                 positives.push(...values("equals"), ...values("startsWith"));
                 values("notEquals");
                 values("notStartsWith");
             }
-        }
+        });
         if (data && s3) {
             c.any = true;
             if (!narrowed) {
@@ -111,7 +158,7 @@ function advancedCoverage(selectors: readonly unknown[], c: Coverage): void {
         } else if (unknownField) {
             c.unknown = true;
         }
-    }
+    });
 }
 
 export const cloudtrailS3DataEvents = resourcePolicy({
@@ -145,22 +192,25 @@ export const cloudtrailS3DataEvents = resourcePolicy({
     ],
     validate: (ctx) => {
         const label = `CloudTrail trail "${ctx.name}"`;
-        const advanced = ctx.read("advancedEventSelectors");
-        const classic = ctx.read("eventSelectors");
-        if (!advanced.known || !classic.known) {
+        // Typed: unknown → one advisory below; a value of the wrong type → mandatory, never waived.
+        const advanced = ctx.readArray("advancedEventSelectors", { quiet: true });
+        const classic = ctx.readArray("eventSelectors", { quiet: true });
+        if ((!advanced.ok && !advanced.unknown) || (!classic.ok && !classic.unknown)) {
+            return;
+        }
+        if (!advanced.ok || !classic.ok) {
             return ctx.cannotVerify(`the S3 data-event selectors of ${label}`);
         }
-        for (const [path, v] of [["advancedEventSelectors", advanced.value], ["eventSelectors", classic.value]] as const) {
-            if (v !== undefined && v !== null && !Array.isArray(v)) {
-                return ctx.violation(cannotEvaluateMessage(label, path, v, "a list of event selectors"));
-            }
-        }
-        const c: Coverage = { any: false, all: false, buckets: [], unknown: false };
+        const c: Coverage = { any: false, all: false, buckets: [], unknown: false, malformed: [] };
         // The two kinds are exclusive; CloudTrail uses the advanced ones when both are given.
-        if (Array.isArray(advanced.value) && advanced.value.length > 0) {
+        if (advanced.value !== undefined && advanced.value.length > 0) {
             advancedCoverage(advanced.value, c);
-        } else if (Array.isArray(classic.value)) {
+        } else if (classic.value !== undefined) {
             classicCoverage(classic.value, c);
+        }
+        if (c.malformed.length > 0) {
+            c.malformed.forEach((m) => ctx.settle(m));
+            return;
         }
         const patterns = ctx.config.dataBucketPatterns;
         const missing = patterns.length === 0 ? (c.any ? [] : ["any bucket"]) : c.all ? [] : patterns.filter((p) => !c.buckets.some((b) => globMatches(p, b)));

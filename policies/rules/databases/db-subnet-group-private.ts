@@ -4,7 +4,7 @@
 // IPs or routes 0.0.0.0/0 (or ::/0) to an internet gateway lets a data store in it be reached
 // from the internet (SC-7, AC-4).
 
-import { cannotEvaluate, DEFAULT_SUBNET, InternetRoute, reportUnknownRoute, ROUTING_TYPES, stackPolicy, StackResource, SUBNET_TYPES, subnetRouting, typeProblem } from "../../lib";
+import { DEFAULT_SUBNET, InternetRoute, reportUnknownRoute, ROUTING_TYPES, stackPolicy, StackResource, SUBNET_TYPES, subnetRouting } from "../../lib";
 
 // Subnet groups whose members must be private subnets.
 const SUBNET_GROUP_TYPES = [
@@ -53,16 +53,15 @@ export const dbSubnetGroupPrivate = stackPolicy({
                 return cached;
             }
             let verdict: InternetRoute;
-            const mapPublic = ctx.read(subnet.props, "mapPublicIpOnLaunch");
+            // Typed, against the subnet: a flag that is not a boolean is reported there (mandatory,
+            // never waived) and the subnet is still judged on its routes.
+            const mapPublic = ctx.readBoolean(subnet, "mapPublicIpOnLaunch", { quiet: true });
             // A default subnet keeps AWS's true unless the program sets false.
-            const maps = mapPublic.known && (mapPublic.value === true || mapPublic.value === "true" || (mapPublic.value === undefined && subnet.type === DEFAULT_SUBNET));
-            if (mapPublic.known && mapPublic.value !== undefined && typeof mapPublic.value !== "boolean" && mapPublic.value !== "true" && mapPublic.value !== "false") {
-                verdict = { kind: "malformed", problem: typeProblem(`subnet "${subnet.name}" mapPublicIpOnLaunch`, mapPublic.value, "a boolean") };
-            } else if (maps) {
+            if (mapPublic.ok && (mapPublic.value ?? subnet.type === DEFAULT_SUBNET)) {
                 verdict = { kind: "internet", reason: "it maps public IPs on launch (mapPublicIpOnLaunch = true)" };
             } else {
                 verdict = routing.internetRoute(subnet);
-                if (verdict.kind !== "internet" && verdict.kind !== "malformed" && !mapPublic.known) {
+                if (verdict.kind !== "internet" && verdict.kind !== "malformed" && !mapPublic.ok && mapPublic.unknown) {
                     verdict = { kind: "unknown", what: `subnet "${subnet.name}" mapPublicIpOnLaunch` };
                 }
             }
@@ -77,7 +76,8 @@ export const dbSubnetGroupPrivate = stackPolicy({
                 if (v.kind === "internet") {
                     ctx.violation(group, `Subnet group "${group.name}" includes public subnet "${subnet.name}": ${v.reason}; use private subnets only.`);
                 } else if (v.kind === "malformed") {
-                    ctx.violation(group, cannotEvaluate(`subnet group "${group.name}"`, v.problem));
+                    // Reported against the route table or route that holds it: mandatory, never waived.
+                    ctx.settle(v.resource, v.problem);
                 } else if (v.kind === "unknown") {
                     reportUnknownRoute(ctx, group, v);
                 }

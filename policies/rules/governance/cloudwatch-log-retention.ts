@@ -5,7 +5,10 @@
 // explicit one), so an undeclared retention is blocked, not read as "forever". Prod-only: scope
 // "prod" (advisory in staging).
 
-import { cannotEvaluateMessage, resourcePolicy } from "../../lib";
+import { NUMBER, refine, resourcePolicy } from "../../lib";
+
+// CloudWatch takes a whole number of days (0 is the provider's "never expire").
+const DAYS = refine(NUMBER, "a whole number of days", (n) => Number.isInteger(n) && n >= 0);
 
 export const cloudwatchLogRetention = resourcePolicy({
     name: "cloudwatch-log-retention",
@@ -27,14 +30,13 @@ export const cloudwatchLogRetention = resourcePolicy({
     },
     noVerdict: [],
     validate: (ctx) => {
-        const days = ctx.read("retentionInDays");
+        const days = ctx.readAs("retentionInDays", DAYS);
         const min = ctx.config.minLogRetentionDays;
-        if (!days.known) {
-            ctx.cannotVerify("retentionInDays");
-        } else if (days.value === undefined || days.value === null || days.value === 0) {
+        if (!days.ok) {
+            return;
+        }
+        if (days.value === undefined || days.value === 0) {
             ctx.violation(`Log group "${ctx.name}" does not declare retentionInDays (events never expire); set it to at least ${min}.`);
-        } else if (typeof days.value !== "number" || !Number.isInteger(days.value) || days.value < 0) {
-            ctx.violation(cannotEvaluateMessage(`Log group "${ctx.name}"`, "retentionInDays", days.value, "a whole number of days"));
         } else if (days.value < min) {
             ctx.violation(`Log group "${ctx.name}" keeps events for ${days.value} day(s); set retentionInDays to at least ${min}.`);
         }

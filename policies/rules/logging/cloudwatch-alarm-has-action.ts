@@ -3,7 +3,7 @@
 // keeps the alarm's state changes but runs none of its actions). Same notion as AWS Config's
 // cloudwatch-alarm-action-check (alarmActionRequired) and cdk-nag's CloudWatchAlarmAction.
 
-import { cannotEvaluateMessage, isUnknown, resourcePolicy } from "../../lib";
+import { resourcePolicy, STRING } from "../../lib";
 
 export const cloudwatchAlarmHasAction = resourcePolicy({
     name: "cloudwatch-alarm-has-action",
@@ -20,34 +20,27 @@ export const cloudwatchAlarmHasAction = resourcePolicy({
     noVerdict: [],
     validate: (ctx) => {
         const label = `Metric alarm "${ctx.name}"`;
-        const enabled = ctx.read("actionsEnabled");
-        if (!enabled.known) {
-            ctx.cannotVerify("actionsEnabled");
-        } else if (enabled.value !== undefined && enabled.value !== null && typeof enabled.value !== "boolean") {
-            ctx.violation(cannotEvaluateMessage(label, "actionsEnabled", enabled.value, "a boolean"));
-        } else if (enabled.value === false) {
+        const enabled = ctx.readBoolean("actionsEnabled");
+        if (enabled.ok && enabled.value === false) {
             ctx.violation(`${label} has actionsEnabled: false, so none of its actions run; remove it or set it to true.`);
         }
-        const actions = ctx.read("alarmActions");
-        if (!actions.known) {
-            ctx.cannotVerify("alarmActions");
+        const actions = ctx.readArray("alarmActions");
+        if (!actions.ok) {
             return;
         }
-        if (actions.value === undefined || actions.value === null) {
-            ctx.violation(`${label} has no alarm action; set alarmActions to at least one action ARN (e.g. the alerts SNS topic).`);
-            return;
-        }
-        if (!Array.isArray(actions.value)) {
-            ctx.violation(cannotEvaluateMessage(label, "alarmActions", actions.value, "a list of action ARNs"));
-            return;
-        }
-        const bad = actions.value.findIndex((a) => typeof a !== "string" && !isUnknown(a));
-        if (bad >= 0) {
-            ctx.violation(cannotEvaluateMessage(label, `alarmActions[${bad}]`, actions.value[bad], "an action ARN string"));
-            return;
-        }
-        // An action computed at preview (an unknown topic ARN) is still an action.
-        if (!actions.value.some((a) => isUnknown(a) || (typeof a === "string" && a.trim() !== ""))) {
+        // Each action is an ARN string; one computed at preview (an unknown topic ARN) is still an action.
+        let malformed = false;
+        let any = false;
+        (actions.value ?? []).forEach((a, i) => {
+            const arn = ctx.check(a, STRING, `alarmActions[${i}]`, { quiet: true });
+            if (!arn.ok) {
+                malformed ||= !arn.unknown;
+                any ||= arn.unknown;
+            } else if (arn.value !== undefined && arn.value.trim() !== "") {
+                any = true;
+            }
+        });
+        if (!malformed && !any) {
             ctx.violation(`${label} has no alarm action; set alarmActions to at least one action ARN (e.g. the alerts SNS topic).`);
         }
     },

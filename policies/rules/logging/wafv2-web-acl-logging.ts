@@ -5,7 +5,7 @@
 // resources that point at the ACL by ARN; each tie is proven by value or property dependency, and
 // an unresolved tie is advisory, never "some logging configuration exists".
 
-import { cannotEvaluateMessage, StackContext, StackResource, stackPolicy } from "../../lib";
+import { StackContext, StackResource, stackPolicy, STRING } from "../../lib";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
@@ -49,13 +49,17 @@ export const wafv2WebAclLogging = stackPolicy({
         for (const l of ctx.ofType(LOGGING)) {
             const refs = ctx.resolveRefs(l, "resourceArn", [WEB_ACL], ["arn", "id"]);
             unresolvedLogging += refs.unresolved;
-            const destinations = ctx.read(l.props, "logDestinationConfigs");
-            if (destinations.known && destinations.value !== undefined && !Array.isArray(destinations.value)) {
-                ctx.violation(l, cannotEvaluateMessage(`WAFv2 logging configuration "${l.name}"`, "logDestinationConfigs", destinations.value, "a list of destination ARNs"));
+            // Typed: a computed list or ARN counts as a destination; a value of the wrong type is
+            // reported (mandatory, never waived) and the configuration counts for nothing.
+            const destinations = ctx.readArray(l, "logDestinationConfigs", { quiet: true });
+            if (!destinations.ok && !destinations.unknown) {
                 continue;
             }
-            const hasDestination = !destinations.known || (Array.isArray(destinations.value) && destinations.value.length > 0);
-            if (hasDestination) {
+            const arns = destinations.ok ? (destinations.value ?? []).map((d, i) => ctx.check(l, d, STRING, `logDestinationConfigs[${i}]`, { quiet: true })) : [];
+            if (arns.some((a) => !a.ok && !a.unknown)) {
+                continue;
+            }
+            if (!destinations.ok || arns.length > 0) {
                 refs.resources.forEach((acl) => logged.add(acl.urn));
             }
         }

@@ -13,13 +13,39 @@
 // touching it. An allow of all protocols, or of every tcp/udp port, from the internet is blocked
 // whatever precedes it: name the ports the subnets serve.
 
-import { cannotEvaluateMessage, describeRange, isUnknown, portRange, read, resourcePolicy, worldSources } from "../../lib";
+import {
+    ARRAY,
+    BOOLEAN,
+    describeRange,
+    Guard,
+    isUnknown,
+    Malformed,
+    NUMBER,
+    OBJECT,
+    oneOf,
+    portRange,
+    readTyped,
+    resourcePolicy,
+    STRING,
+    STRING_OR_NUMBER,
+    Typed,
+    UNKNOWN,
+    worldSources,
+} from "../../lib";
 
 const NETWORK_ACL = "aws:ec2/networkAcl:NetworkAcl";
 const DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
 const NETWORK_ACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
 
-/** One inbound ACL entry with its fields as the resource spells them. */
+// EC2's RuleAction (botocore: allow, deny), in any letter case as the provider takes it; anything
+// else is malformed (mandatory, never waived), never "not an allow".
+const ACTION = oneOf(["allow", "deny"], { ignoreCase: true });
+
+/**
+ * One inbound ACL entry. Every field is typed: a value of its type (the action in its canonical
+ * spelling), undefined when absent, or the unknown sentinel; an entry with a malformed field is
+ * never built (the field is reported instead).
+ */
 interface AclEntry {
     /** `ingress[0]` for an inline entry, "" for a standalone rule. */
     readonly label: string;
@@ -28,9 +54,8 @@ interface AclEntry {
     readonly protocol: unknown;
     readonly fromPort: unknown;
     readonly toPort: unknown;
+    /** Source CIDRs: strings or unknown sentinels. */
     readonly cidrs: readonly unknown[];
-    /** Field names for messages. */
-    readonly names: { readonly ruleNo: string; readonly action: string };
 }
 
 const TCP = new Set(["tcp", "6"]);
@@ -39,85 +64,85 @@ const ALL = new Set(["-1", "all"]);
 
 type Protocol = "all" | "tcp" | "udp" | "other";
 function protocolOf(value: unknown): Protocol {
-    // Typed here, not String()'d: malformedField reports any other type, and this must not throw before it does.
+    // Typed by then (a string or a number); anything else reads as "other" and never throws.
     const p = typeof value === "string" ? value.toLowerCase() : typeof value === "number" ? value.toString() : "";
     return ALL.has(p) ? "all" : TCP.has(p) ? "tcp" : UDP.has(p) ? "udp" : "other";
 }
 
-function sources(value: unknown): unknown[] {
-    return value === undefined || value === null ? [] : [value];
+/** Collects typed fields: the value (or the unknown sentinel), recording a malformed one. */
+class Fields {
+    readonly malformed: Malformed[] = [];
+
+    get<T>(result: Typed<T>): T | string | undefined {
+        if (result.kind === "malformed") {
+            this.malformed.push(result);
+            return undefined;
+        }
+        return result.kind === "unknown" ? UNKNOWN : result.value;
+    }
+
+    read<T>(owner: unknown, path: string, guard: Guard<T>, at: string): T | string | undefined {
+        return this.get(readTyped(owner, path, guard, at));
+    }
+
+    /** The source CIDRs of an entry: its IPv4 and IPv6 CIDR, each a string. */
+    cidrs(owner: unknown, at: string, keys: readonly string[]): unknown[] {
+        return keys.map((k) => this.read(owner, k, STRING, at)).filter((c) => c !== undefined);
+    }
 }
 
+type Inbound = { entries: AclEntry[]; unknown: boolean; malformed: Malformed[] };
+
 /** The inbound entries of an ACL (inline `ingress`) or a standalone rule ([] for an egress rule). */
-function inboundEntries(type: string, props: Readonly<Record<string, unknown>>): { entries: AclEntry[]; unknown: boolean; malformed?: [string, unknown, string] } {
+function inboundEntries(type: string, props: unknown): Inbound {
+    const f = new Fields();
     if (type === NETWORK_ACL_RULE) {
-        const egress = read(props, "egress");
-        if (egress.known && egress.value !== undefined && egress.value !== null && typeof egress.value !== "boolean") {
-            return { entries: [], unknown: false, malformed: ["egress", egress.value, "a boolean"] };
+        const egress = readTyped(props, "egress", BOOLEAN);
+        if (egress.kind === "malformed") {
+            return { entries: [], unknown: false, malformed: [egress] };
         }
-        if (egress.known && egress.value === true) {
-            return { entries: [], unknown: false };
+        if (egress.kind === "ok" && egress.value === true) {
+            return { entries: [], unknown: false, malformed: [] };
         }
         const entry: AclEntry = {
             label: "",
-            ruleNo: props.ruleNumber,
-            action: props.ruleAction,
-            protocol: props.protocol,
-            fromPort: props.fromPort,
-            toPort: props.toPort,
-            cidrs: [...sources(props.cidrBlock), ...sources(props.ipv6CidrBlock)],
-            names: { ruleNo: "ruleNumber", action: "ruleAction" },
+            ruleNo: f.read(props, "ruleNumber", NUMBER, ""),
+            action: f.read(props, "ruleAction", ACTION, ""),
+            protocol: f.read(props, "protocol", STRING_OR_NUMBER, ""),
+            fromPort: f.read(props, "fromPort", NUMBER, ""),
+            toPort: f.read(props, "toPort", NUMBER, ""),
+            cidrs: f.cidrs(props, "", ["cidrBlock", "ipv6CidrBlock"]),
         };
         // An unknown `egress` may make it an inbound rule: judge it, but never as certain (below).
-        return { entries: [entry], unknown: !egress.known };
+        return { entries: [entry], unknown: egress.kind === "unknown", malformed: f.malformed };
     }
-    const ingress = read(props, "ingress");
-    if (!ingress.known) {
-        return { entries: [], unknown: true };
-    }
-    if (ingress.value === undefined || ingress.value === null) {
-        return { entries: [], unknown: false };
-    }
-    if (!Array.isArray(ingress.value)) {
-        return { entries: [], unknown: false, malformed: ["ingress", ingress.value, "an array"] };
+    const ingress = readTyped(props, "ingress", ARRAY);
+    if (ingress.kind !== "ok") {
+        return { entries: [], unknown: ingress.kind === "unknown", malformed: ingress.kind === "malformed" ? [ingress] : [] };
     }
     const entries: AclEntry[] = [];
     let unknown = false;
-    for (const [i, e] of ingress.value.entries()) {
-        if (isUnknown(e)) {
+    (ingress.value ?? []).forEach((e, i) => {
+        const at = `ingress[${i}]`;
+        const o = f.get(readTyped(e, "", OBJECT, at));
+        if (o === UNKNOWN) {
             unknown = true;
-            continue;
+            return;
         }
-        if (e === null || typeof e !== "object" || Array.isArray(e)) {
-            return { entries: [], unknown: false, malformed: [`ingress[${i}]`, e, "an object"] };
+        if (o === undefined) {
+            return;
         }
-        const o = e as Record<string, unknown>;
         entries.push({
-            label: `ingress[${i}]`,
-            ruleNo: o.ruleNo,
-            action: o.action,
-            protocol: o.protocol,
-            fromPort: o.fromPort,
-            toPort: o.toPort,
-            cidrs: [...sources(o.cidrBlock), ...sources(o.ipv6CidrBlock)],
-            names: { ruleNo: "ruleNo", action: "action" },
+            label: at,
+            ruleNo: f.read(o, "ruleNo", NUMBER, at),
+            action: f.read(o, "action", ACTION, at),
+            protocol: f.read(o, "protocol", STRING_OR_NUMBER, at),
+            fromPort: f.read(o, "fromPort", NUMBER, at),
+            toPort: f.read(o, "toPort", NUMBER, at),
+            cidrs: f.cidrs(o, at, ["cidrBlock", "ipv6CidrBlock"]),
         });
-    }
-    return { entries, unknown };
-}
-
-/** The first field of an entry with a value of the wrong JSON type (or an action AWS does not define). */
-function malformedField(e: AclEntry): [string, unknown, string] | undefined {
-    const checks: [string, unknown, (v: unknown) => boolean, string][] = [
-        [e.names.action, e.action, (v) => typeof v === "string" && ["allow", "deny"].includes(v.toLowerCase()), 'one of "allow", "deny"'],
-        ["protocol", e.protocol, (v) => typeof v === "string" || typeof v === "number", "a string or a number"],
-        [e.names.ruleNo, e.ruleNo, (v) => typeof v === "number", "a number"],
-        ["fromPort", e.fromPort, (v) => typeof v === "number", "a number"],
-        ["toPort", e.toPort, (v) => typeof v === "number", "a number"],
-        ["cidrBlock / ipv6CidrBlock", e.cidrs.find((c) => typeof c !== "string"), () => false, "a string"],
-    ];
-    const bad = checks.find(([, v, ok]) => v !== undefined && v !== null && !isUnknown(v) && !ok(v));
-    return bad ? [bad[0], bad[1], bad[3]] : undefined;
+    });
+    return { entries, unknown, malformed: f.malformed };
 }
 
 const isAction = (e: AclEntry, action: "allow" | "deny") => typeof e.action === "string" && e.action.toLowerCase() === action;
@@ -188,22 +213,15 @@ export const networkAclNoWorldAdminIngress = resourcePolicy({
     ],
     validate: (ctx) => {
         const standalone = ctx.type === NETWORK_ACL_RULE;
-        const noun = standalone ? `network ACL rule "${ctx.name}"` : `network ACL "${ctx.name}"`;
         const { entries, unknown, malformed } = inboundEntries(ctx.type, ctx.props);
-        if (malformed) {
-            ctx.violation(cannotEvaluateMessage(noun, malformed[0], malformed[1], malformed[2]));
+        if (malformed.length > 0) {
+            // A value of the wrong type (or an action EC2 does not define): mandatory, never waived.
+            malformed.forEach((m) => ctx.settle(m));
             return;
         }
         const directionUnknown = standalone && unknown;
         if (unknown && !standalone) {
             ctx.cannotVerify("ingress");
-        }
-        for (const e of entries) {
-            const bad = malformedField(e);
-            if (bad) {
-                ctx.violation(cannotEvaluateMessage(noun, e.label ? `${e.label}.${bad[0]}` : bad[0], bad[1], bad[2]));
-                return;
-            }
         }
         const where = (e: AclEntry) =>
             `${standalone ? `Network ACL rule "${ctx.name}"` : `Network ACL "${ctx.name}" ${e.label}`}${typeof e.ruleNo === "number" ? ` (rule ${e.ruleNo})` : ""}`;

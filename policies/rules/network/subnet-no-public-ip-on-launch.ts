@@ -5,7 +5,7 @@
 // cdk-nag as VPCSubnetAutoAssignPublicIpDisabled. Replaces subnet-private-tier-no-public-ip, which
 // judged only subnets tagged or named private.
 
-import { cannotEvaluateMessage, DEFAULT_SUBNET, resourcePolicy, SUBNET } from "../../lib";
+import { DEFAULT_SUBNET, resourcePolicy, SUBNET } from "../../lib";
 
 export const subnetNoPublicIpOnLaunch = resourcePolicy({
     name: "subnet-no-public-ip-on-launch",
@@ -33,16 +33,13 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
             { path: "assignIpv6AddressOnCreation", absent: false, what: "assigns IPv6 addresses on launch" },
         ];
         for (const flag of flags) {
-            const v = ctx.read(flag.path);
-            if (!v.known) {
-                ctx.cannotVerify(flag.path);
+            // Typed: unknown → advisory; anything but a boolean (or "true"/"false") → mandatory, never waived.
+            const v = ctx.readBoolean(flag.path);
+            if (!v.ok) {
                 continue;
             }
-            const value = v.value === undefined || v.value === null ? flag.absent : v.value;
-            if (typeof value !== "boolean" && value !== "true" && value !== "false") {
-                ctx.violation(cannotEvaluateMessage(`subnet "${ctx.name}"`, flag.path, value, "a boolean"));
-            } else if (value === true || value === "true") {
-                const how = v.value === undefined || v.value === null ? "(a default subnet's default)" : `(${flag.path}: true)`;
+            if (v.value ?? flag.absent) {
+                const how = v.value === undefined ? "(a default subnet's default)" : `(${flag.path}: true)`;
                 ctx.violation(`Subnet "${ctx.name}" ${flag.what} ${how}; set ${flag.path} to false.`);
             }
         }

@@ -7,7 +7,7 @@
 // internet, if at all, through a NAT gateway. cdk-nag's VPCNoUnrestrictedRouteToIGW flags every such
 // route, public tier included; the public tier needs one for its load balancer and NAT gateways.
 
-import { cannotEvaluate, PRIVATE_TIER_OPTIONS, privateTierOf, reportUnknownRoute, ROUTING_TYPES, stackPolicy, SUBNET_TYPES, subnetRouting } from "../../lib";
+import { PRIVATE_TIER_OPTIONS, privateTierOf, reportUnknownRoute, ROUTING_TYPES, stackPolicy, SUBNET_TYPES, subnetRouting } from "../../lib";
 
 export const subnetPrivateTierNoIgwRoute = stackPolicy({
     name: "subnet-private-tier-no-igw-route",
@@ -58,7 +58,8 @@ export const subnetPrivateTierNoIgwRoute = stackPolicy({
                         "gateway (private tier) or nowhere (isolated tier).",
                 );
             } else if (route.kind === "malformed") {
-                ctx.violation(subnet, cannotEvaluate(`subnet "${subnet.name}"`, route.problem));
+                // Reported against the route table or route that holds it: mandatory, never waived.
+                ctx.settle(route.resource, route.problem);
             } else {
                 reportUnknownRoute(ctx, subnet, route);
             }

@@ -7,7 +7,6 @@
 // cdk-nag VPCDefaultSecurityGroupClosed. A tie that cannot be proven is an advisory, never assumed.
 
 import {
-    cannotEvaluateMessage,
     DEFAULT_VPC,
     SECURITY_GROUP,
     SECURITY_GROUP_EGRESS_RULE,
@@ -86,12 +85,9 @@ export const vpcDefaultSecurityGroupClosed = stackPolicy({
         for (const group of defaults) {
             const counts: string[] = [];
             for (const direction of ["ingress", "egress"] as const) {
-                const rules = ctx.read(group.props, direction);
-                if (!rules.known) {
-                    ctx.cannotVerify(group, `default security group "${group.name}" ${direction}`);
-                } else if (rules.value !== undefined && rules.value !== null && !Array.isArray(rules.value)) {
-                    ctx.violation(group, cannotEvaluateMessage(`default security group "${group.name}"`, direction, rules.value, "an array"));
-                } else if (Array.isArray(rules.value) && rules.value.length > 0) {
+                // Typed: unknown → advisory; not a list → mandatory, never waived.
+                const rules = ctx.readArray(group, direction, { what: `default security group "${group.name}" ${direction}` });
+                if (rules.ok && rules.value !== undefined && rules.value.length > 0) {
                     counts.push(`${rules.value.length} ${direction} rule(s)`);
                 }
             }

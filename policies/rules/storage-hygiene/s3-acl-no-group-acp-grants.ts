@@ -6,9 +6,14 @@
 // Grant shapes: aws.s3.BucketAcl accessControlPolicy.grants[] { grantee: { type, uri }, permission };
 // the deprecated inline aws.s3.Bucket grants[] { type, uri, permissions[] } (pulumi-aws v7 schema).
 
-import { cannotEvaluateMessage, isUnknown, ResourceContext, resourcePolicy, S3_BUCKET_TYPES } from "../../lib";
+import { OBJECT, oneOf, readTyped, ResourceContext, resourcePolicy, S3_BUCKET_TYPES, STRING } from "../../lib";
 
-const ACP_PERMISSIONS = new Set(["WRITE_ACP", "READ_ACP", "FULL_CONTROL"]);
+// S3's own value lists (botocore Type and Permission): a grantee type or permission S3 does not
+// define is malformed (mandatory, never waived), never "not a group" or "not an ACL permission".
+const GRANTEE_TYPES = ["CanonicalUser", "AmazonCustomerByEmail", "Group"] as const;
+const PERMISSIONS = ["FULL_CONTROL", "WRITE", "WRITE_ACP", "READ", "READ_ACP"] as const;
+const PERMISSION = oneOf(PERMISSIONS);
+const ACP_PERMISSIONS: ReadonlySet<string> = new Set(["WRITE_ACP", "READ_ACP", "FULL_CONTROL"]);
 const ACL_TYPES = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"] as const;
 
 export const s3AclNoGroupAcpGrants = resourcePolicy({
@@ -28,43 +33,46 @@ export const s3AclNoGroupAcpGrants = resourcePolicy({
         const isBucket = (S3_BUCKET_TYPES as readonly string[]).includes(ctx.type);
         const label = isBucket ? `S3 bucket "${ctx.name}"` : `Bucket ACL "${ctx.name}"`;
         const path = isBucket ? "grants" : "accessControlPolicy.grants";
-        const grants = ctx.read(path);
-        if (!grants.known) {
-            return ctx.cannotVerify(path);
-        }
-        if (grants.value === undefined || grants.value === null) {
+        const grants = ctx.readArray(path);
+        if (!grants.ok) {
             return;
         }
-        if (!Array.isArray(grants.value)) {
-            return ctx.violation(cannotEvaluateMessage(label, path, grants.value, "a list of grants"));
-        }
-        grants.value.forEach((grant, i) => judgeGrant(ctx, label, `${path}[${i}]`, grant, isBucket));
+        (grants.value ?? []).forEach((grant, i) => judgeGrant(ctx, label, `${path}[${i}]`, grant, isBucket));
     },
 });
 
 function judgeGrant(ctx: ResourceContext<unknown>, label: string, at: string, grant: unknown, isBucket: boolean): void {
-    const typePath = isBucket ? "type" : "grantee.type";
-    const type = ctx.read(typePath, grant);
-    const perms = isBucket ? ctx.read("permissions", grant) : ctx.read("permission", grant);
-    if (!type.known || !perms.known) {
-        return ctx.cannotVerify(`${at}'s grantee type and permissions`);
-    }
-    if (type.value !== "Group") {
+    const what = `${at}'s grantee type and permissions`;
+    const entry = ctx.check(grant, OBJECT, at, { what });
+    if (!entry.ok || entry.value === undefined) {
         return;
     }
-    const list: unknown[] = isBucket ? (Array.isArray(perms.value) ? perms.value : [perms.value]) : [perms.value];
-    if (isBucket && !Array.isArray(perms.value)) {
-        return ctx.violation(cannotEvaluateMessage(label, `${at}.permissions`, perms.value, "a list of permissions"));
+    const type = ctx.readEnum(isBucket ? "type" : "grantee.type", GRANTEE_TYPES, { from: grant, at, quiet: true });
+    if (!type.ok && !type.unknown) {
+        return;
     }
-    for (const p of list) {
-        if (isUnknown(p)) {
-            ctx.cannotVerify(`${at}'s permissions`);
-        } else if (typeof p !== "string") {
-            ctx.violation(cannotEvaluateMessage(label, `${at}.permission`, p, "a permission string"));
-        } else if (ACP_PERMISSIONS.has(p)) {
-            const uri = ctx.read(isBucket ? "uri" : "grantee.uri", grant);
-            const group = uri.known && typeof uri.value === "string" ? uri.value.split("/").pop() : "a group";
-            ctx.violation(`${label} grants ${p} to ${group} (${at}); remove the grant and disable ACLs with BucketOwnerEnforced.`);
+    if (type.ok && type.value !== "Group") {
+        return;
+    }
+    // The inline bucket grant lists its permissions; an ACL grant names one.
+    const perms = isBucket ? ctx.readArray("permissions", { from: grant, at, quiet: true }) : ctx.readAs("permission", STRING, { from: grant, at, quiet: true });
+    if (!perms.ok) {
+        if (perms.unknown) {
+            ctx.cannotVerify(what);
         }
+        return;
     }
+    if (!type.ok) {
+        return ctx.cannotVerify(what);
+    }
+    const list: readonly unknown[] = perms.value === undefined ? [] : typeof perms.value === "string" ? [perms.value] : perms.value;
+    list.forEach((raw, j) => {
+        const permission = ctx.check(raw, PERMISSION, isBucket ? `${at}.permissions[${j}]` : `${at}.permission`, { what: `${at}'s permissions` });
+        if (permission.ok && permission.value !== undefined && ACP_PERMISSIONS.has(permission.value)) {
+            // The group's URI only decorates the message: left out when it is not a string.
+            const uri = readTyped(grant, isBucket ? "uri" : "grantee.uri", STRING);
+            const group = uri.kind === "ok" && uri.value !== undefined ? uri.value.split("/").pop() : "a group";
+            ctx.violation(`${label} grants ${permission.value} to ${group} (${at}); remove the grant and disable ACLs with BucketOwnerEnforced.`);
+        }
+    });
 }

@@ -4,7 +4,7 @@
 // can only be turned on with versioning and, through Pulumi, at bucket creation (objectLockEnabled
 // forces a new bucket). Audit buckets are found by a purpose tag or a name, as backup buckets are.
 
-import { cannotEvaluateMessage, findGlobMatch, ownValue, resourcePolicy, S3_BUCKET_TYPES, STRING, typedProviderDefaultTags, typedTags } from "../../lib";
+import { findGlobMatch, ownValue, resourcePolicy, S3_BUCKET_TYPES, STRING, typedProviderDefaultTags, typedTags } from "../../lib";
 
 export const s3AuditBucketObjectLock = resourcePolicy({
     name: "s3-audit-bucket-object-lock",
@@ -80,15 +80,10 @@ export const s3AuditBucketObjectLock = resourcePolicy({
         if (audit === "no") {
             return;
         }
-        const lock = ctx.read("objectLockEnabled");
-        if (!lock.known) {
-            return ctx.cannotVerify("objectLockEnabled");
-        }
-        if (lock.value === true) {
+        // Typed: unknown → advisory; anything but a boolean → mandatory, never waived.
+        const lock = ctx.readBoolean("objectLockEnabled");
+        if (!lock.ok || lock.value === true) {
             return;
-        }
-        if (lock.value !== undefined && lock.value !== null && typeof lock.value !== "boolean") {
-            return ctx.violation(cannotEvaluateMessage(`S3 bucket "${ctx.name}"`, "objectLockEnabled", lock.value, "a boolean"));
         }
         if (audit === "unknown") {
             return ctx.cannotVerify(`whether S3 bucket "${ctx.name}" is an audit-log bucket (its tags or name are unknown) that needs Object Lock`);

@@ -3,9 +3,12 @@
 // "forever" (AU-11, SI-12; cdk-nag NIST 800-53 rev5 S3BucketLifecycle… / AWS Config
 // s3-lifecycle-policy-check). A lifecycle configuration whose rules are all Disabled does nothing.
 
-import { cannotEvaluateMessage, isUnknown, S3_BUCKET_TYPES, stackPolicy } from "../../lib";
+import { BOOLEAN, Guard, oneOf, readTyped, S3_BUCKET_TYPES, StackContext, stackPolicy, StackResource } from "../../lib";
 import { reportBucket, satelliteVerdicts } from "./satellites";
 import { Verdict } from "./verdict";
+
+// A rule's status is S3's ExpirationStatus (botocore: Enabled, Disabled); anything else is malformed.
+const STATUS = oneOf(["Enabled", "Disabled"]);
 
 const LIFECYCLE_TYPES = [
     "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
@@ -30,14 +33,12 @@ export const s3BucketLifecycleConfigured = stackPolicy({
         if (buckets.length === 0) {
             return;
         }
-        const { byBucket, unresolved } = satelliteVerdicts(ctx, LIFECYCLE_TYPES, (l): Verdict => enabledRule(ctx.read(l.props, "rules"), (bad) => {
-            ctx.violation(l, cannotEvaluateMessage(`S3 bucket lifecycle configuration "${l.name}"`, bad.path, bad.value, bad.expected));
-        }));
+        const { byBucket, unresolved } = satelliteVerdicts(ctx, LIFECYCLE_TYPES, (l): Verdict => enabledRule(ctx, l, "rules", "status", STATUS, "Enabled"));
         for (const bucket of buckets) {
             // A bucket holds one lifecycle configuration; any resource with an Enabled rule (or the
             // deprecated inline lifecycleRules) is one.
             const own = byBucket.get(bucket.urn) ?? [];
-            const inline = enabledRule(ctx.read(bucket.props, "lifecycleRules"), () => undefined, "enabled");
+            const inline = enabledRule(ctx, bucket, "lifecycleRules", "enabled", BOOLEAN, true);
             const verdict: Verdict = own.includes("yes") || inline === "yes" ? "yes" : own.includes("unknown") || inline === "unknown" ? "unknown" : "no";
             reportBucket(
                 ctx,
@@ -51,34 +52,23 @@ export const s3BucketLifecycleConfigured = stackPolicy({
     },
 });
 
-interface Bad {
-    path: string;
-    value: unknown;
-    expected: string;
-}
-
-/** "yes" when a rule is enabled (`status: "Enabled"`, or inline `enabled: true`). */
-function enabledRule(rules: { known: boolean; value?: unknown }, malformed: (bad: Bad) => void, flag: "status" | "enabled" = "status"): Verdict {
-    if (!rules.known) {
-        return "unknown";
-    }
-    if (rules.value === undefined || rules.value === null) {
-        return "no";
-    }
-    if (!Array.isArray(rules.value)) {
-        malformed({ path: "rules", value: rules.value, expected: "a list of rules" });
-        return "unknown";
+/**
+ * "yes" when a rule of `resource`'s `list` is enabled (`status: "Enabled"`, or the inline rules'
+ * `enabled: true`). Every value is typed: a malformed one is reported against the resource
+ * (mandatory, never waived) and enables nothing; an unknown one makes the answer "unknown".
+ */
+function enabledRule<C, T>(ctx: StackContext<C>, resource: StackResource, list: string, flag: string, guard: Guard<T>, enabled: T): Verdict {
+    const rules = ctx.readArray(resource, list, { quiet: true });
+    if (!rules.ok) {
+        return rules.unknown ? "unknown" : "no";
     }
     let unknown = false;
-    for (const [i, rule] of rules.value.entries()) {
-        const v = rule !== null && typeof rule === "object" ? (rule as Record<string, unknown>)[flag] : undefined;
-        if (isUnknown(v)) {
-            unknown = true;
-        } else if (flag === "status" ? v === "Enabled" : v === true) {
+    for (const [i, rule] of (rules.value ?? []).entries()) {
+        const v = ctx.settle(resource, readTyped(rule, flag, guard, `${list}[${i}]`), { quiet: true });
+        if (!v.ok) {
+            unknown ||= v.unknown;
+        } else if (v.value === enabled) {
             return "yes";
-        } else if (flag === "status" && v !== "Disabled") {
-            malformed({ path: `rules[${i}].status`, value: v, expected: 'one of "Enabled", "Disabled"' });
-            unknown = true;
         }
     }
     return unknown ? "unknown" : "no";

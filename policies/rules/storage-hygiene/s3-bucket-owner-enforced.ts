@@ -5,12 +5,13 @@
 // explicitly here so the program, not a default, says so; tied to the bucket by name or property
 // dependency.
 
-import { cannotEvaluateMessage, S3_BUCKET_TYPES, stackPolicy } from "../../lib";
+import { S3_BUCKET_TYPES, stackPolicy } from "../../lib";
 import { lastApplyWins, reportBucket, satelliteVerdicts } from "./satellites";
 import { Verdict } from "./verdict";
 
 const OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
-const VALUES = new Set(["BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter"]);
+// S3's ObjectOwnership values (botocore); anything else is malformed: mandatory, never waived.
+const VALUES = ["BucketOwnerPreferred", "ObjectWriter", "BucketOwnerEnforced"] as const;
 
 export const s3BucketOwnerEnforced = stackPolicy({
     name: "s3-bucket-owner-enforced",
@@ -29,13 +30,9 @@ export const s3BucketOwnerEnforced = stackPolicy({
             return;
         }
         const { byBucket, unresolved } = satelliteVerdicts(ctx, [OWNERSHIP], (o): Verdict => {
-            const v = ctx.read(o.props, "rule.objectOwnership");
-            if (!v.known) {
-                return "unknown";
-            }
-            if (typeof v.value !== "string" || !VALUES.has(v.value)) {
-                ctx.violation(o, cannotEvaluateMessage(`S3 bucket ownership controls "${o.name}"`, "rule.objectOwnership", v.value, `one of ${[...VALUES].join(", ")}`));
-                return "unknown";
+            const v = ctx.readEnum(o, "rule.objectOwnership", VALUES, { quiet: true });
+            if (!v.ok) {
+                return v.unknown ? "unknown" : "no";
             }
             return v.value === "BucketOwnerEnforced" ? "yes" : "no";
         });

@@ -2,12 +2,14 @@
 // be undone (CP-9, CP-10, SI-12, AU-9 for log buckets). Extends s3-backup-bucket-versioning (backup
 // buckets only, severity high) to every bucket; cdk-nag NIST 800-53 rev5 S3BucketVersioningEnabled.
 
-import { cannotEvaluateMessage, S3_BUCKET_TYPES, stackPolicy } from "../../lib";
+import { S3_BUCKET_TYPES, stackPolicy } from "../../lib";
 import { lastApplyWins, reportBucket, satelliteVerdicts } from "./satellites";
 import { Verdict } from "./verdict";
 
 const VERSIONING_TYPES = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"] as const;
-const STATUSES = new Set(["Enabled", "Suspended", "Disabled"]);
+// S3's BucketVersioningStatus (botocore: Enabled, Suspended) and the provider's "Disabled" (a new
+// bucket that never had versioning). Anything else is malformed: mandatory, never waived.
+const STATUSES = ["Enabled", "Suspended", "Disabled"] as const;
 
 export const s3BucketVersioningEnabled = stackPolicy({
     name: "s3-bucket-versioning-enabled",
@@ -27,20 +29,17 @@ export const s3BucketVersioningEnabled = stackPolicy({
             return;
         }
         const { byBucket, unresolved } = satelliteVerdicts(ctx, VERSIONING_TYPES, (v): Verdict => {
-            const status = ctx.read(v.props, "versioningConfiguration.status");
-            if (!status.known) {
-                return "unknown";
-            }
-            if (typeof status.value !== "string" || !STATUSES.has(status.value)) {
-                ctx.violation(v, cannotEvaluateMessage(`S3 bucket versioning "${v.name}"`, "versioningConfiguration.status", status.value, "one of Enabled, Suspended, Disabled"));
-                return "unknown";
+            const status = ctx.readEnum(v, "versioningConfiguration.status", STATUSES, { quiet: true });
+            if (!status.ok) {
+                return status.unknown ? "unknown" : "no";
             }
             return status.value === "Enabled" ? "yes" : "no";
         });
         for (const bucket of buckets) {
             // The deprecated inline `versioning` block counts when no resource sets it.
-            const inline = ctx.read(bucket.props, "versioning.enabled");
-            const verdict = lastApplyWins(byBucket.get(bucket.urn)) ?? (!inline.known ? "unknown" : inline.value === true ? "yes" : "no");
+            const inline = ctx.readBoolean(bucket, "versioning.enabled", { quiet: true });
+            const inlineVerdict: Verdict = !inline.ok ? (inline.unknown ? "unknown" : "no") : inline.value === true ? "yes" : "no";
+            const verdict = lastApplyWins(byBucket.get(bucket.urn)) ?? inlineVerdict;
             reportBucket(
                 ctx,
                 bucket,
