@@ -230,7 +230,10 @@ export function deployPermissions(settings: DeliverySettings, target: Target): P
 
 /**
  * Inline policy of `govstack-<stack>-preview`: what `pulumi preview` needs (the provider checks the
- * account, awsx lists availability zones) and no read of data (no S3 objects, no secret values).
+ * account) and no read of data (no S3 objects, no secret values). The two EC2 describes are region
+ * metadata only. `ec2:DescribeAvailabilityZones` was there for awsx.ec2.Vpc's zone lookup; the
+ * estate no longer looks anything up at preview (the offline plan's mocks refuse lookups, and its
+ * one awsx use, the dashboard, makes none), so it can go once a real preview confirms nothing else calls it.
  */
 export function previewPermissions(target: Target): PolicyDocument {
     return {

@@ -45,6 +45,18 @@ describe("infra/estate: both stacks from their real stack files", () => {
         }
     });
 
+    // @pulumi/awsx is used only where it hides nothing (docs/architecture.md, "Where awsx is used"):
+    // its classic Dashboard IS an aws.cloudwatch.Dashboard. A remote awsx component (awsx:ec2:Vpc,
+    // awsx:lb:*, awsx:ecs:*) or a classic component (awsx:x:*) would show up here.
+    it("declares only govstack components and plain provider resources: no awsx component, whose children a guard could miss", () => {
+        for (const ev of [staging, prod]) {
+            const foreign = ev.mocks.resources.filter((r) => !r.custom && !r.type.startsWith("govstack:") && r.type !== "pulumi:pulumi:Stack");
+            assert.deepStrictEqual(foreign.map((r) => `${r.type} ${r.name}`), []);
+            assert.deepStrictEqual(ev.mocks.resources.filter((r) => r.type.startsWith("awsx:")).map((r) => r.type), []);
+            assert.strictEqual(ev.mocks.ofType("aws:cloudwatch/dashboard:Dashboard").length, 1, "the awsx dashboard registers as the plain AWS type");
+        }
+    });
+
     it("exports the service URL, ALB DNS name and database endpoint, and no password", () => {
         const out = prod.outputs as Record<string, unknown>;
         assert.strictEqual(out.serviceUrl, "https://govstack.example.com");

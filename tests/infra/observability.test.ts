@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { assertLogRetention } from "../../infra/components/shared/log-group";
 import { alarmNames, deploymentAlarmNames, Observability } from "../../infra/components/observability";
+import { dashboardWidgets } from "../../infra/components/observability/dashboard";
 import { evaluateStack } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
 import { StackConfig } from "../../tools/lib/stack-config";
@@ -205,14 +206,69 @@ describe("Observability component", () => {
         }
     });
 
-    it("builds one dashboard whose JSON is known at preview and shows every alarm", () => {
-        const [dash] = mocks.ofType("aws:cloudwatch/dashboard:Dashboard");
-        assert.equal(dash.inputs.dashboardName, "govstack-staging-overview");
-        assert.equal(typeof dash.inputs.dashboardBody, "string");
-        const body = JSON.parse(dash.inputs.dashboardBody as string) as { widgets: Array<{ type: string; properties: { alarms?: string[] } }> };
-        const status = body.widgets.find((w) => w.type === "alarm");
-        assert.equal(status?.properties.alarms?.length, 12);
-        assert.ok(status?.properties.alarms?.includes("arn:aws-us-gov:cloudwatch:us-gov-west-1:111122223333:alarm:govstack-staging-alb-5xx"));
+    describe("dashboard (awsx.classic.cloudwatch widgets, a plain aws.cloudwatch.Dashboard)", () => {
+        type Widget = {
+            type: string;
+            x: number;
+            y: number;
+            width: number;
+            height: number;
+            properties: { alarms?: string[]; annotations?: { alarms?: string[] }; title?: string; period?: number; region?: string; view?: string; sortBy?: string };
+        };
+        const ALARM_ARN = (name: string) => `arn:aws-us-gov:cloudwatch:us-gov-west-1:111122223333:alarm:${name}`;
+        let widgets: Widget[];
+        before(() => {
+            const dashboards = mocks.ofType("aws:cloudwatch/dashboard:Dashboard");
+            assert.equal(dashboards.length, 1);
+            assert.equal(dashboards[0].custom, true);
+            assert.equal(dashboards[0].name, "govstack-staging-overview");
+            assert.equal(dashboards[0].inputs.dashboardName, "govstack-staging-overview");
+            // Known at preview even though the ALB's arnSuffix is not: built from alarm names only.
+            assert.equal(typeof dashboards[0].inputs.dashboardBody, "string");
+            widgets = (JSON.parse(dashboards[0].inputs.dashboardBody as string) as { widgets: Widget[] }).widgets;
+        });
+
+        it("registers nothing but the dashboard itself (no awsx component)", () => {
+            assert.deepEqual(mocks.resources.filter((r) => r.type.startsWith("awsx:")), []);
+        });
+
+        it("opens with a full-width alarm-status row listing every alarm, ALARM first", () => {
+            const declared = mocks.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => ALARM_ARN(a.inputs.name as string));
+            assert.equal(declared.length, 12);
+            const [status, ...rest] = widgets;
+            assert.deepEqual([status.type, status.x, status.y, status.width, status.height], ["alarm", 0, 0, 24, 4]);
+            assert.deepEqual([...(status.properties.alarms ?? [])].sort(), declared.sort());
+            assert.equal(status.properties.sortBy, "stateUpdatedTimestamp");
+            assert.ok(rest.every((w) => w.type === "metric"));
+        });
+
+        it("graphs each alarm's own metric and threshold at the alarm's period, three to a row below the status", () => {
+            const alarms = new Map(mocks.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => [ALARM_ARN(a.inputs.name as string), a.inputs]));
+            const graphs = widgets.slice(1);
+            assert.equal(graphs.length, alarms.size);
+            const drawn = new Set<string>();
+            graphs.forEach((g, i) => {
+                const [arn, ...more] = g.properties.annotations?.alarms ?? [];
+                assert.deepEqual(more, [], `graph ${i} draws one alarm`);
+                const alarm = alarms.get(arn);
+                assert.ok(alarm, `graph ${i} draws a declared alarm (${arn})`);
+                drawn.add(arn);
+                assert.equal(g.properties.title, alarm.alarmDescription);
+                assert.equal(g.properties.period, (alarm.period as number | undefined) ?? 300, `graph ${i} period`);
+                assert.equal(g.properties.region, "us-gov-west-1");
+                assert.equal(g.properties.view, "timeSeries");
+                assert.deepEqual([g.x, g.y, g.width, g.height], [(i % 3) * 8, 4 + Math.floor(i / 3) * 6, 8, 6], `graph ${i} position`);
+            });
+            assert.equal(drawn.size, alarms.size, "every alarm has its graph");
+            assert.equal(graphs.find((g) => g.properties.title?.startsWith("p95"))?.properties.period, 60);
+        });
+
+        it("refuses a region @pulumi/aws does not know, naming it", () => {
+            assert.throws(
+                () => dashboardWidgets({ ...SCOPE, region: "us-gov-middle-1" }, [{ name: "a", description: "A" }]),
+                /^Error: Dashboard: region "us-gov-middle-1" is not a region @pulumi\/aws knows/,
+            );
+        });
     });
 });
 

@@ -6,7 +6,7 @@ import { policyJson } from "../../lib/iam";
 import { resourceTags } from "../../lib/tags";
 import { encryptedLogGroup } from "../shared/log-group";
 import { alarmSpecs, AlarmTargets, AlarmThresholds, DEFAULT_THRESHOLDS } from "./alarms";
-import { dashboardBody } from "./dashboard";
+import { overviewDashboard } from "./dashboard";
 
 export interface ObservabilityArgs {
     /** Partition, region and account: the topic and alarm ARNs are built from them (known at preview). */
@@ -117,16 +117,15 @@ export class Observability extends pulumi.ComponentResource {
         );
 
         const dashboardName = `${name}-overview`;
-        const dashboard = new aws.cloudwatch.Dashboard(
+        // Built from alarm ARNs (names + scope), never from resource outputs: known at preview.
+        const dashboard = overviewDashboard(
             dashboardName,
-            {
-                dashboardName,
-                // Built from alarm ARNs (names + scope), never from resource outputs: known at preview.
-                dashboardBody: dashboardBody(
-                    args.scope,
-                    specs.map((s) => ({ name: s.name, description: String(s.alarmDescription ?? s.name) })),
-                ),
-            },
+            args.scope,
+            specs.map((s) => ({
+                name: s.name,
+                description: String(s.alarmDescription ?? s.name),
+                period: typeof s.period === "number" ? s.period : undefined,
+            })),
             parent,
         );
 
