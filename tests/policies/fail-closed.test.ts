@@ -46,6 +46,7 @@ import {
     securityGroupNoWorldAdminPorts,
 } from "../../policies/rules/network";
 import { backupPlanCoversDatabase, backupVaultLocked, cloudtrailTrailPresent } from "../../policies/rules/baseline";
+import { secretsmanagerSecretRotation } from "../../policies/rules/logging";
 import { s3AuditBucketObjectLock, s3BackupBucketVersioning, s3BucketTlsOnlyPolicy, s3NoPublicAcl } from "../../policies/rules/storage-hygiene";
 import { assertViolations, Diagnostic, mandatory, messages, runResourcePolicy, runStackPolicy, unknown } from "./helpers";
 
@@ -513,6 +514,23 @@ describe("malformed input fails closed: baseline (two more policies that threw)"
         assertFailsClosed(diags, [
             'The stack runs aws:rds/instance:Instance "db" but no CloudTrail trail records its API calls (trail "trail": its event selectors select no management events); ' +
                 "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.",
+        ]);
+    });
+});
+
+describe("malformed input fails closed: logging", () => {
+    it("secretsmanager-secret-rotation: a secretId or a rotation period with a toString key ties and schedules nothing", async () => {
+        const secret = { type: "aws:secretsmanager/secret:Secret", name: "db", props: { name: "gov/db", arn: "arn:secret" } };
+        const rotation = (props: Record<string, unknown>) => ({ type: "aws:secretsmanager/secretRotation:SecretRotation", name: "rot", props });
+        const NOT_ROTATED =
+            'Secrets Manager secret "db" does not rotate; add an aws.secretsmanager.SecretRotation with secretId set to it and rotationRules (automaticallyAfterDays or scheduleExpression).';
+        assertFailsClosed(await runStackPolicy(secretsmanagerSecretRotation, [secret, rotation({ secretId: TO_STRING, rotationRules: { automaticallyAfterDays: 30 } })]), [
+            `Cannot evaluate Secrets Manager secret rotation "rot": secretId is an object {"toString":"x"}, expected a string or an array of strings${SUFFIX}`,
+            NOT_ROTATED,
+        ]);
+        assertFailsClosed(await runStackPolicy(secretsmanagerSecretRotation, [secret, rotation({ secretId: "arn:secret", rotationRules: { automaticallyAfterDays: TO_STRING } })]), [
+            `Cannot evaluate Secrets Manager secret rotation "rot": rotationRules.automaticallyAfterDays is an object {"toString":"x"}, expected an integer number of days from 1 to 1000${SUFFIX}`,
+            NOT_ROTATED,
         ]);
     });
 });
