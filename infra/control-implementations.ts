@@ -65,7 +65,8 @@ export const CONTROL_IMPLEMENTATIONS: Readonly<Record<string, ComponentControls>
         title: "Data",
         how:
             "RDS PostgreSQL and ElastiCache Redis in isolated subnets: encrypted at rest with the data key, TLS required, " +
-            "IAM authentication for the service, credentials only in KMS-encrypted Secrets Manager, automated backups with " +
+            "IAM authentication for the service, the RDS master password (the one credential) in Secrets Manager, RDS-rotated, " +
+            "automated backups with " +
             "point-in-time restore, engine logs to KMS log groups.",
         controls: ["AC-3", "SC-8", "SC-8(1)", "SC-28", "SC-28(1)", "IA-5", "IA-5(6)", "CP-9", "CP-10", "CP-10(2)", "AU-2", "AU-12"],
         settings: {

@@ -6,6 +6,7 @@ export * from "./glob";
 export * from "./guards";
 export * from "./ingress-label";
 export * from "./json";
+export * from "./kms-root";
 export * from "./network";
 export * from "./nouns";
 export * from "./pack-config";

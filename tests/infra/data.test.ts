@@ -6,7 +6,7 @@ import { Data, DatabaseSettings } from "../../infra/components/data";
 import { evaluateStack, Evaluation } from "../../tools/lib/evaluate";
 import { PreviewMocks } from "../../tools/lib/preview-mocks";
 import { StackConfig } from "../../tools/lib/stack-config";
-import { evaluated, isSecret, named, one, sequentially, statement } from "./harness";
+import { evaluated, named, one, sequentially, statement } from "./harness";
 
 const RDS = "aws:rds/instance:Instance";
 const REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -186,20 +186,23 @@ describe("infra/components/data", () => {
             assert.match(String(app.accessString), /-@dangerous/);
         });
 
-        it("generates the default user's password into Secrets Manager (KMS), never from config", () => {
-            const def = named(prod, USER, "data-redis-default").inputs;
-            const passwords = (def.authenticationMode as { passwords: unknown[] }).passwords;
-            assert.ok(passwords.every((p) => pulumi.isUnknown(p)), "generated at deploy time");
-            const secret = one(prod, "aws:secretsmanager/secret:Secret").inputs;
-            assert.strictEqual(secret.name, "govstack-prod/redis/default-user");
-            assert.ok(secret.kmsKeyId !== undefined);
-            assert.strictEqual(secret.recoveryWindowInDays, 30);
-            const secretString = one(prod, "aws:secretsmanager/secretVersion:SecretVersion").inputs.secretString;
-            assert.ok(isSecret(secretString), "the password travels as a Pulumi secret");
-            assert.ok(pulumi.isUnknown(secretString.value));
-            const random = one(prod, "random:index/randomPassword:RandomPassword").inputs;
-            assert.strictEqual(random.length, 64);
-            assert.strictEqual(random.overrideSpecial, "!&#$^<>-");
+        it("keeps no credential for the disabled default user: no password, no secret that could not rotate", () => {
+            for (const ev of [staging, prod]) {
+                const def = named(ev, USER, "data-redis-default").inputs;
+                // Off: nobody authenticates as it with any credential (IA-5(1): nothing to rotate).
+                assert.strictEqual(def.accessString, "off -@all");
+                assert.deepStrictEqual(def.authenticationMode, { type: "no-password-required" });
+                assert.strictEqual(def.passwords, undefined);
+                // Every user but the disabled default one authenticates with IAM.
+                const others = ev.mocks.ofType(USER).filter((u) => u.name !== "data-redis-default");
+                assert.deepStrictEqual(
+                    others.map((u) => u.inputs.authenticationMode),
+                    others.map(() => ({ type: "iam" })),
+                );
+                // The estate declares no Secrets Manager secret of its own (RDS manages its master secret).
+                assert.deepStrictEqual(ev.mocks.ofType("aws:secretsmanager/secret:Secret").map((r) => r.name), []);
+                assert.deepStrictEqual(ev.mocks.ofType("aws:secretsmanager/secretVersion:SecretVersion").map((r) => r.name), []);
+            }
         });
 
         it("lives in the isolated subnets and delivers slow and engine logs to KMS log groups", () => {

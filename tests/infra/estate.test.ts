@@ -99,7 +99,17 @@ describe("infra/estate: both stacks from their real stack files", () => {
                 }
             }
         }
-        assert.ok(checked >= 4, `the scan saw the estate's credentials (${checked})`);
+        // The estate holds no credential input at all: RDS generates its master password, the
+        // Redis default user is disabled without one, the service uses IAM tokens. The scan itself
+        // is proven on credential-shaped inputs below, so "0 seen" is not a blind scan.
+        assert.strictEqual(checked, 0, `credential inputs in the estate: ${checked}`);
+        const probe = [...leaves({ authenticationMode: { passwords: ["plain"] }, password: "p", description: "x" }, "probe")].filter(([path]) =>
+            SECRET_KEY.test(path.split(".").filter((p) => !/^\d+$/.test(p)).pop() ?? ""),
+        );
+        assert.deepStrictEqual(
+            probe.map(([path]) => path),
+            ["probe.authenticationMode.passwords.0", "probe.password"],
+        );
     });
 
     it("puts the required tags, with this stack's Environment, on every tagged resource", () => {

@@ -140,12 +140,11 @@ describe("infra/estate: wiring between components (prod, with subnet and group i
         ]);
     });
 
-    it("encrypts the database, its master secret, Performance Insights, the cache and its secret with the data key", () => {
+    it("encrypts the database, its master secret, Performance Insights and the cache with the data key", () => {
         const data = keyArn("keys-data");
         const db = one(ev, "aws:rds/instance:Instance").inputs;
         assert.deepStrictEqual([db.kmsKeyId, db.masterUserSecretKmsKeyId, db.performanceInsightsKmsKeyId], [data, data, data]);
         assert.strictEqual(one(ev, "aws:elasticache/replicationGroup:ReplicationGroup").inputs.kmsKeyId, data);
-        assert.strictEqual(one(ev, "aws:secretsmanager/secret:Secret").inputs.kmsKeyId, data);
     });
 
     it("encrypts every log group with the logs key", () => {

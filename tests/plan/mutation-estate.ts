@@ -60,6 +60,28 @@ export class MutableEstate {
         return this;
     }
 
+    /**
+     * Declares a new resource as the program would, next to `template` (same parent and provider):
+     * for mutations that add what the estate does not have (a secret of one's own).
+     */
+    add(template: PlannedResource, type: string, name: string, inputs: JsonObject): PlannedResource {
+        const urn = template.urn.replace(/::[^:]+::[^:]+$/, `::${type}::${name}`);
+        const r: PlannedResource = {
+            ...(JSON.parse(JSON.stringify(template)) as PlannedResource),
+            urn,
+            type,
+            name,
+            dependencies: [],
+            propertyDependencies: {},
+            inputs: JSON.parse(JSON.stringify(inputs)) as JsonObject,
+            outputs: JSON.parse(JSON.stringify(inputs)) as JsonObject,
+            source: undefined,
+        };
+        this.resources.push(r);
+        this.changed.add(urn);
+        return r;
+    }
+
     /** Removes every resource of a type (whose name matches) — for stack-level mutations. */
     remove(type: string, name?: RegExp): this {
         const keep = this.resources.filter((r) => !(r.type === type && (!name || name.test(r.name))));

@@ -26,6 +26,7 @@ const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
 const KEY = "aws:kms/key:Key";
+const SECRET = "aws:secretsmanager/secret:Secret";
 const ROLE_POLICY = "aws:iam/policy:Policy";
 const ECR = "aws:ecr/repository:Repository";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
@@ -90,7 +91,14 @@ const MUTATIONS: Mutation[] = [
     { name: "ECR AES256 instead of KMS", policy: "ecr-repository-kms", level: "resource", edit: (e) => e.set(e.one(ECR), ["encryptionConfigurations"], [{ encryptionType: "AES256" }]) },
     { name: "log group without CMK", policy: "cloudwatch-log-group-cmk", level: "resource", edit: (e) => e.set(e.one(LOG_GROUP, /-app$/), ["kmsKeyId"], undefined) },
     { name: "SNS topic without CMK", policy: "sns-topic-encrypted", level: "resource", edit: (e) => e.set(e.one("aws:sns/topic:Topic"), ["kmsMasterKeyId"], undefined) },
-    { name: "secret without CMK", policy: "secretsmanager-secret-cmk", level: "resource", edit: (e) => e.set(e.one("aws:secretsmanager/secret:Secret"), ["kmsKeyId"], undefined) },
+    // The estate declares no secret of its own (RDS manages its master secret): these add one.
+    { name: "secret without CMK", policy: "secretsmanager-secret-cmk", level: "resource", edit: (e) => void e.add(e.one("aws:sns/topic:Topic"), SECRET, "data-api-token", { name: "govstack-prod/api-token" }) },
+    {
+        name: "secret without rotation",
+        policy: "secretsmanager-secret-rotation",
+        level: "stack",
+        edit: (e) => void e.add(e.one("aws:sns/topic:Topic"), SECRET, "data-api-token", { name: "govstack-prod/api-token", kmsKeyId: e.one(RDS).inputs.kmsKeyId ?? "" }),
+    },
     { name: "log retention 7 days", policy: "cloudwatch-log-retention", level: "resource", edit: (e) => e.set(e.one(LOG_GROUP, /-app$/), ["retentionInDays"], 7) },
     {
         name: "required tag Owner removed (resource tags and provider defaultTags)",

@@ -57,7 +57,7 @@ import {
     cloudtrailS3DataEvents,
     cloudtrailTrailPresent,
 } from "../../policies/rules/baseline";
-import { cloudwatchAlarmHasAction, wafv2WebAclLogging } from "../../policies/rules/logging";
+import { cloudwatchAlarmHasAction, secretsmanagerSecretRotation, wafv2WebAclLogging } from "../../policies/rules/logging";
 import {
     s3AclNoGroupAcpGrants,
     s3AuditBucketObjectLock,
@@ -766,6 +766,24 @@ describe("malformed input fails closed, and no waiver hides it (network, logging
             assertUnwaivable(await run({ enabled: true }, waived("audit")), [`Cannot evaluate S3 bucket "audit": objectLockEnabled is an object {"enabled":true}, expected a boolean${SUFFIX}`]);
             assertClean(await run(true));
         });
+    });
+});
+
+
+describe("malformed input fails closed: logging", () => {
+    it("secretsmanager-secret-rotation: a secretId or a rotation period with a toString key ties and schedules nothing", async () => {
+        const secret = { type: "aws:secretsmanager/secret:Secret", name: "db", props: { name: "gov/db", arn: "arn:secret" } };
+        const rotation = (props: Record<string, unknown>) => ({ type: "aws:secretsmanager/secretRotation:SecretRotation", name: "rot", props });
+        const NOT_ROTATED =
+            'Secrets Manager secret "db" does not rotate; add an aws.secretsmanager.SecretRotation with secretId set to it and rotationRules (automaticallyAfterDays or scheduleExpression).';
+        assertFailsClosed(await runStackPolicy(secretsmanagerSecretRotation, [secret, rotation({ secretId: TO_STRING, rotationRules: { automaticallyAfterDays: 30 } })]), [
+            `Cannot evaluate Secrets Manager secret rotation "rot": secretId is an object {"toString":"x"}, expected a string or an array of strings${SUFFIX}`,
+            NOT_ROTATED,
+        ]);
+        assertFailsClosed(await runStackPolicy(secretsmanagerSecretRotation, [secret, rotation({ secretId: "arn:secret", rotationRules: { automaticallyAfterDays: TO_STRING } })]), [
+            `Cannot evaluate Secrets Manager secret rotation "rot": rotationRules.automaticallyAfterDays is an object {"toString":"x"}, expected an integer number of days from 1 to 1000${SUFFIX}`,
+            NOT_ROTATED,
+        ]);
     });
 });
 

@@ -134,8 +134,9 @@ describe("identity (round 2)", () => {
                 'Kinesis resource policy "k" statement #0 allows "kinesis:*", every action of the service; grant the specific actions needed.',
             ]);
         });
-        it("allows kms:* to the account root on the key by the named rule, and nothing wider", async () => {
-            assertClean(await runResourcePolicy(p, { type: KEY, props: { policy: doc({ Sid: "EnableIam", Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" }) } }));
+        it("allows kms:* to the key's own account root on the key by the named rule, and nothing wider", async () => {
+            const provider = { props: { allowedAccountIds: ["123456789012"] } };
+            assertClean(await runResourcePolicy(p, { type: KEY, provider, props: { policy: doc({ Sid: "EnableIam", Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" }) } }));
             assertViolations(
                 await runResourcePolicy(p, {
                     type: KEY,
@@ -143,8 +144,8 @@ describe("identity (round 2)", () => {
                     props: { policy: doc({ Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::123456789012:role/app" }, Action: "kms:*", Resource: "*" }, { Effect: "Allow", Principal: { AWS: ROOT }, Action: "s3:*", Resource: "*" }) },
                 }),
                 [
-                    'KMS key "k" statement #0 allows "kms:*", every action of the service; grant the specific actions needed (only the account root may hold "kms:*" on Resource "*").',
-                    'KMS key "k" statement #1 allows "s3:*", every action of the service; grant the specific actions needed (only the account root may hold "kms:*" on Resource "*").',
+                    'KMS key "k" statement #0 allows "kms:*", every action of the service; grant the specific actions needed (only the key\'s own account root may hold "kms:*" on Resource "*").',
+                    'KMS key "k" statement #1 allows "s3:*", every action of the service; grant the specific actions needed (only the key\'s own account root may hold "kms:*" on Resource "*").',
                 ],
             );
         });

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 
+import { KMS_OWN_ACCOUNT_ROOT_RULE } from "../../policies/lib";
 import {
-    ACCOUNT_ROOT_DELEGATES_TO_IAM,
     kmsKeyDeletionWindow,
     kmsKeyEncryptionSymmetric,
     kmsKeyExplicitPolicy,
@@ -170,7 +170,7 @@ describe("keys", () => {
             assertClean(await run(backupKeyPolicy(SCOPE)));
         });
 
-        it(`passes the standard root statement (named rule "${ACCOUNT_ROOT_DELEGATES_TO_IAM.name}"), the bare account id and AWS's default key policy`, async () => {
+        it(`passes the standard root statement (named rule "${KMS_OWN_ACCOUNT_ROOT_RULE}"), the bare account id and AWS's default key policy`, async () => {
             assertClean(await run(doc(rootAdmin)));
             assertClean(await run(doc({ Effect: "Allow", Principal: { AWS: ACCOUNT }, Action: ["kms:Decrypt"], Resource: "*" })));
             assertClean(

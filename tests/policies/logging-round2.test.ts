@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 
 import { cloudtrailCloudwatchLogs, cloudtrailCmkEncrypted, cloudtrailS3DataEvents } from "../../policies/rules/baseline";
-import { wafv2WebAclLogging } from "../../policies/rules/logging";
+import { secretsmanagerSecretRotation, wafv2WebAclLogging } from "../../policies/rules/logging";
 import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
@@ -192,5 +192,98 @@ describe("logging round 2 (issue 17 items 8, 9, 12)", () => {
             assertNoMandatory(await runResourcePolicy(p, { type: TRAIL, props: { eventSelectors: [s3Selector(unknown())] }, config: { dataBucketPatterns: ["*-uploads-*"] } }));
         });
         itHonoursWaivers(p, { type: TRAIL, name: "audit", props: {} });
+    });
+});
+
+
+const SECRET = "aws:secretsmanager/secret:Secret";
+const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
+const SECRET_ARN = "arn:aws-us-gov:secretsmanager:us-gov-west-1:111122223333:secret:redis-default-AbCdEf";
+const secretRes = (name = "redis-default", props: Record<string, unknown> = {}): TestResource => ({ type: SECRET, name, props: { name, arn: SECRET_ARN, ...props } });
+const rotation = (secretId: unknown = SECRET_ARN, rotationRules: unknown = { automaticallyAfterDays: 30 }, deps: Record<string, string[]> = {}, extra: Record<string, unknown> = {}): TestResource => ({
+    type: ROTATION,
+    name: "rotation",
+    props: { secretId, rotationLambdaArn: "arn:aws-us-gov:lambda:us-gov-west-1:111122223333:function:rotate", rotationRules, ...extra },
+    propertyDependencies: deps,
+});
+
+describe("logging round 2: secrets (issue 17 item 12)", () => {
+    describe("secretsmanager-secret-rotation (stack, prod)", () => {
+        const p = secretsmanagerSecretRotation;
+        const NO_ROTATION =
+            'Secrets Manager secret "redis-default" does not rotate; add an aws.secretsmanager.SecretRotation with secretId set to it and rotationRules (automaticallyAfterDays or scheduleExpression).';
+        const SWITCHED_OFF =
+            'Secrets Manager secret rotation "rotation" switches automatic rotation off (rotationEnabled: false); remove it, or set rotationRules to rotate the secret.';
+        const malformed = (path: string, got: string, expected: string) =>
+            `Cannot evaluate Secrets Manager secret rotation "rotation": ${path} is ${got}, expected ${expected}; set a valid value (the policy cannot judge this one, so it blocks the resource).`;
+        it("blocks a secret without a scheduled rotation", async () => {
+            assertViolations(await runStackPolicy(p, [secretRes()]), [NO_ROTATION]);
+            // A rotation of another secret (by ARN, or by a name of no secret here) is not this one's.
+            assertViolations(await runStackPolicy(p, [secretRes(), secretRes("other", { arn: "arn:other" }), rotation("arn:other")]), [NO_ROTATION]);
+            assertViolations(await runStackPolicy(p, [secretRes(), rotation("elsewhere/secret")]), [NO_ROTATION]);
+            // No schedule: empty rules, an empty expression.
+            assertViolations(await runStackPolicy(p, [secretRes(), rotation(SECRET_ARN, {})]), [NO_ROTATION]);
+            assertViolations(await runStackPolicy(p, [secretRes(), rotation(SECRET_ARN, { scheduleExpression: "" })]), [NO_ROTATION]);
+            assertViolations(await runStackPolicy(p, [secretRes(), rotation(SECRET_ARN, null)]), [NO_ROTATION]);
+            // A dependency on something that is not this secret does not tie it.
+            assertViolations(
+                await runStackPolicy(p, [secretRes(), secretRes("other", { arn: unknown() }), rotation(unknown(), { automaticallyAfterDays: 30 }, { secretId: [urnOf(SECRET, "other")] })]),
+                [NO_ROTATION],
+            );
+        });
+        it("blocks a rotation that switches rotation off, and the secret it leaves unrotated", async () => {
+            assertViolations(await runStackPolicy(p, [secretRes(), rotation(SECRET_ARN, undefined, {}, { rotationEnabled: false })]), [SWITCHED_OFF, NO_ROTATION]);
+            // An RDS-managed master secret is not declared as a secret: switching its rotation off is still blocked.
+            const rdsSecret = "arn:aws-us-gov:secretsmanager:us-gov-west-1:111122223333:secret:rds!db-0123-AbCdEf";
+            assertViolations(await runStackPolicy(p, [rotation(rdsSecret, undefined, {}, { rotationEnabled: false })]), [SWITCHED_OFF]);
+        });
+        it("blocks a schedule AWS does not accept, never reading it as scheduled", async () => {
+            const days = "an integer number of days from 1 to 1000";
+            assertViolations(await runStackPolicy(p, [secretRes(), rotation(SECRET_ARN, { automaticallyAfterDays: "30" })]), [
+                malformed("rotationRules.automaticallyAfterDays", '"30"', days),
+                NO_ROTATION,
+            ]);
+            assertViolations(await runStackPolicy(p, [secretRes(), rotation(SECRET_ARN, { automaticallyAfterDays: 0 })]), [
+                malformed("rotationRules.automaticallyAfterDays", "the number 0", days),
+                NO_ROTATION,
+            ]);
+            assertViolations(await runStackPolicy(p, [secretRes(), rotation(SECRET_ARN, { scheduleExpression: "every month" })]), [
+                malformed("rotationRules.scheduleExpression", '"every month"', 'a "rate(…)" or "cron(…)" expression'),
+                NO_ROTATION,
+            ]);
+            assertViolations(await runStackPolicy(p, [secretRes(), rotation(SECRET_ARN, "30 days")]), [malformed("rotationRules", '"30 days"', "an object"), NO_ROTATION]);
+            assertViolations(await runStackPolicy(p, [secretRes(), rotation(SECRET_ARN, undefined, {}, { rotationEnabled: "no" })]), [
+                malformed("rotationEnabled", '"no"', "a boolean"),
+                NO_ROTATION,
+            ]);
+        });
+        it("passes a rotated secret, tied by ARN, name, the name in a secret ARN or property dependency", async () => {
+            assertClean(await runStackPolicy(p, [secretRes(), rotation()]));
+            assertClean(await runStackPolicy(p, [secretRes(), rotation("redis-default", { scheduleExpression: "rate(30 days)" })]));
+            assertClean(await runStackPolicy(p, [secretRes(), rotation("redis-default", { scheduleExpression: "cron(0 8 1 * ? *)", duration: "3h" })]));
+            // A new secret's ARN is unknown at preview; an ARN written out still names it.
+            assertClean(await runStackPolicy(p, [secretRes("redis-default", { arn: unknown() }), rotation(SECRET_ARN)]));
+            assertClean(
+                await runStackPolicy(p, [secretRes("redis-default", { arn: unknown() }), rotation(unknown(), { automaticallyAfterDays: 30 }, { secretId: [urnOf(SECRET, "redis-default")] })]),
+            );
+            // Rotation enabled explicitly; an RDS-managed secret rotated on a schedule of one's own.
+            assertClean(await runStackPolicy(p, [secretRes(), rotation(SECRET_ARN, { automaticallyAfterDays: 7 }, {}, { rotationEnabled: true })]));
+            assertClean(await runStackPolicy(p, [rotation("arn:aws-us-gov:secretsmanager:us-gov-west-1:111122223333:secret:rds!db-0123-AbCdEf")]));
+        });
+        it("is advisory when the tie or the schedule is unknown at preview", async () => {
+            for (const stack of [
+                [secretRes(), rotation(unknown())],
+                [secretRes(), rotation(SECRET_ARN, unknown())],
+                [secretRes(), rotation(SECRET_ARN, { automaticallyAfterDays: unknown() })],
+                [secretRes(), rotation(SECRET_ARN, undefined, {}, { rotationEnabled: unknown() })],
+                // A name given by value could be a secret whose name is computed.
+                [secretRes("redis-default", { name: unknown(), arn: unknown() }), rotation("redis-default")],
+            ]) {
+                const diags = await runStackPolicy(p, stack);
+                assertNoMandatory(diags);
+                assert.ok(advisory(diags).length > 0, JSON.stringify(stack));
+            }
+        });
+        itHonoursWaivers(p, { stack: [secretRes()], name: "redis-default" });
     });
 });

@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
 
 import { arn, ArnScope, roleArn } from "../../lib/arn";
 import { NAME_LIMITS, physicalName } from "../../lib/naming";
@@ -78,8 +77,9 @@ export const APP_DB_USER = "govstack_app";
 /**
  * RDS PostgreSQL and an ElastiCache Redis replication group in the isolated tier. Encrypted at
  * rest with the data key and in transit (SC-8, SC-28); no password is ever a setting: RDS keeps
- * the master password in Secrets Manager (encrypted with the data key) and the service
- * authenticates with IAM to both (IA-2, IA-5).
+ * (and rotates) the master password in Secrets Manager (encrypted with the data key), the cache's
+ * mandatory default user is disabled and has no password, and the service authenticates with IAM
+ * to both (IA-2, IA-5).
  */
 export class Data extends pulumi.ComponentResource {
     readonly database: aws.rds.Instance;
@@ -95,8 +95,6 @@ export class Data extends pulumi.ComponentResource {
     readonly cacheAppUserId: string;
     /** ARNs the service's task role needs for `elasticache:Connect` (built from names: known at preview). */
     readonly cacheConnectArns: readonly string[];
-    /** Secrets Manager name of the disabled default cache user's generated password (break-glass only). */
-    readonly cacheDefaultUserSecretName: string;
 
     constructor(name: string, args: DataArgs, opts?: pulumi.ComponentResourceOptions) {
         super("govstack:data:Data", name, {}, opts);
@@ -110,7 +108,6 @@ export class Data extends pulumi.ComponentResource {
 
         this.cacheReplicationGroupId = physicalName(args.namePrefix, ["redis"], NAME_LIMITS.elasticacheReplicationGroup);
         this.cacheAppUserId = physicalName(args.namePrefix, ["app"], 40);
-        this.cacheDefaultUserSecretName = `${args.namePrefix}/redis/default-user`;
         this.cacheConnectArns = [
             arn(args.scope, "elasticache", `replicationgroup:${this.cacheReplicationGroupId}`),
             arn(args.scope, "elasticache", `user:${this.cacheAppUserId}`),
@@ -252,30 +249,12 @@ export class Data extends pulumi.ComponentResource {
         );
 
         // RBAC (IA-2, AC-3): a user group must contain a user named "default". Ours is switched off
-        // ("off", no commands) and its password is generated here into Secrets Manager, never
-        // config; the service connects as its own user with IAM authentication (no password).
-        const defaultPassword = new random.RandomPassword(
-            `${name}-redis-default`,
-            // ElastiCache passwords: 16–128 printable characters; only these specials are accepted.
-            { length: 64, special: true, overrideSpecial: "!&#$^<>-" },
-            { parent: this },
-        );
-        const secret = new aws.secretsmanager.Secret(
-            `${name}-redis-default`,
-            {
-                name: this.cacheDefaultUserSecretName,
-                description: "Password of the disabled Redis default user (break-glass only)",
-                kmsKeyId: args.dataKeyArn,
-                recoveryWindowInDays: args.isProd ? 30 : 7,
-                tags: tags(this.cacheDefaultUserSecretName),
-            },
-            { parent: this },
-        );
-        new aws.secretsmanager.SecretVersion(
-            `${name}-redis-default`,
-            { secretId: secret.id, secretString: defaultPassword.result },
-            { parent: this },
-        );
+        // ("off", no commands), so nobody can authenticate as it with any credential, and it has
+        // none: a password on a disabled user protects nothing (turning it on takes
+        // elasticache:ModifyUser, which sets a password in the same call) and would be a secret
+        // that never rotates (IA-5(1); secretsmanager-secret-rotation). IAM authentication is not
+        // an option for it: it needs user id = user name, and the id "default" is AWS's own user.
+        // The service connects as its own user with IAM authentication (no password anywhere).
         const defaultUserId = physicalName(args.namePrefix, ["default"], 40);
         const defaultUser = new aws.elasticache.User(
             `${name}-redis-default`,
@@ -284,7 +263,7 @@ export class Data extends pulumi.ComponentResource {
                 userName: "default",
                 engine: "redis",
                 accessString: "off -@all",
-                authenticationMode: { type: "password", passwords: [defaultPassword.result] },
+                authenticationMode: { type: "no-password-required" },
                 tags: tags(defaultUserId),
             },
             { parent: this },

@@ -19,7 +19,7 @@ import { kmsKeyRotationEnabled } from "./kms-key-rotation-enabled";
 import { iamRoleOneWayToAttach } from "./iam-role-one-way-to-attach";
 import { resourcePolicyNoNetworkOnlyPrincipal } from "./resource-policy-no-network-only-principal";
 import { resourcePolicyNoPublicPrincipal } from "./resource-policy-no-public-principal";
-import { KMS_ROOT_KEY_POLICY_RULE, resourcePolicyNoWildcardActions } from "./resource-policy-no-wildcard-actions";
+import { resourcePolicyNoWildcardActions } from "./resource-policy-no-wildcard-actions";
 
 export {
     DEFAULT_FORBIDDEN_MANAGED_POLICIES,
@@ -34,7 +34,6 @@ export {
     iamRoleTrustPolicy,
     iamUserNoPolicies,
     kmsKeyRotationEnabled,
-    KMS_ROOT_KEY_POLICY_RULE,
     resourcePolicyNoNetworkOnlyPrincipal,
     resourcePolicyNoPublicPrincipal,
     resourcePolicyNoWildcardActions,

@@ -2,56 +2,73 @@
 // repository, secret, Kinesis stream, Lambda permission) must not Allow every action, NotAction or
 // a whole service (AC-6, AC-3): whoever the principal is, it gets exactly the calls it needs.
 //
-// One pattern AWS itself requires is allowed by a named rule, not a silent skip:
-// KMS_ROOT_KEY_POLICY_RULE — the default key policy statement giving the account root "kms:*" on
-// the key (Resource "*" in a key policy is the key itself). AWS KMS Developer Guide, "Default key
-// policy" → "Allows access to the AWS account and enables IAM policies": without it IAM policies
-// cannot grant access to the key and the key can become unmanageable.
+// One pattern AWS itself requires is allowed by a named rule, not a silent skip: lib/kms-root's
+// KMS_OWN_ACCOUNT_ROOT_RULE — the default key policy statement "Enable IAM User Permissions" giving
+// the key's OWN account root "kms:*" on the key (Resource "*" in a key policy is the key itself).
+// Without it IAM policies cannot grant access to the key and the key can become unmanageable.
+// Another account's root with "kms:*" is blocked (full control of the key to another account); an
+// account the policy cannot place (the key's account unknown) is advisory. kms-key-policy-least-
+// privilege applies the same rule through the same helper.
 
 import {
+    accountRootOf,
     EFFECT,
     isUnknown,
+    KMS_ACCOUNT_IDS_OPTION,
+    KMS_OWN_ACCOUNT_ROOT_RULE,
+    keyAccounts,
     listOf,
     matchesEveryAction,
     read,
     readTyped,
     resourcePolicy,
+    rootOwner,
     serviceWideOf,
     statementLabel,
     statementList,
 } from "../../lib";
 import { documentStatements, KMS_KEY_TYPES, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
 
-const ACCOUNT_ROOT = /^(arn:aws(-[a-z]+)*:iam::\d{12}:root|\d{12})$/;
+/** A key policy statement of the root rule's shape, and whose roots it names. */
+interface RootStatement {
+    readonly foreign: readonly string[];
+    readonly undecided: readonly string[];
+}
 
 /**
- * The named exception: in a KMS key policy, Allow "kms:*" (only) on Resource "*" to account root
+ * The root rule's shape: in a KMS key policy, Allow "kms:*" (only) on Resource "*" to account root
  * principals only (arn:<partition>:iam::<account>:root or the bare account id), no other kind of
- * principal. Returns the rule's name when the statement is exactly that.
+ * principal. Undefined when the statement is not that shape; else the roots that are not the key's
+ * own account's (foreign), or cannot be placed (undecided). Both empty: KMS_OWN_ACCOUNT_ROOT_RULE.
  */
-export const KMS_ROOT_KEY_POLICY_RULE = "kms-root-key-policy";
-
-function isKmsRootStatement(type: string, statement: unknown, actions: readonly string[]): boolean {
+function rootStatement(type: string, statement: unknown, actions: readonly string[], accounts: ReadonlySet<string>): RootStatement | undefined {
     if (!KMS_KEY_TYPES.has(type) || actions.some((a) => serviceWideOf(a)?.toLowerCase() !== "kms" || matchesEveryAction(a))) {
-        return false;
+        return undefined;
     }
     const principal = read(statement, "Principal");
     if (!principal.known || principal.value === null || typeof principal.value !== "object" || Array.isArray(principal.value)) {
-        return false;
+        return undefined;
     }
     if (Object.keys(principal.value).some((k) => k !== "AWS")) {
-        return false;
+        return undefined;
     }
     const aws = listOf(principal.value, "AWS");
     const resources = listOf(statement, "Resource");
-    return (
-        aws !== undefined &&
-        aws.length > 0 &&
-        aws.every((a) => typeof a === "string" && ACCOUNT_ROOT.test(a)) &&
-        resources !== undefined &&
-        resources.length === 1 &&
-        resources[0] === "*"
-    );
+    if (aws === undefined || aws.length === 0 || resources === undefined || resources.length !== 1 || typeof resources[0] !== "string" || resources[0] !== "*") {
+        return undefined;
+    }
+    const roots: string[] = [];
+    for (const a of aws) {
+        const account = typeof a === "string" && !isUnknown(a) ? accountRootOf(a) : undefined;
+        if (account === undefined) {
+            return undefined;
+        }
+        roots.push(account);
+    }
+    return {
+        foreign: roots.filter((r) => rootOwner(r, accounts) === "foreign"),
+        undecided: roots.filter((r) => rootOwner(r, accounts) === "undecided"),
+    };
 }
 
 export const resourcePolicyNoWildcardActions = resourcePolicy({
@@ -60,8 +77,10 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
         'Key, bucket, topic, queue, repository, secret and Kinesis stream policies and Lambda permissions must not Allow Action "*" ' +
         '(however spelled), NotAction, or a whole service ("s3:*", "sqs:*", "lambda:*"): a resource policy grants its principals ' +
         'exactly the calls they need (AC-6, AC-3). One named rule allows what AWS requires: the key policy statement giving the ' +
-        `account root "kms:*" on the key (${KMS_ROOT_KEY_POLICY_RULE}; KMS Developer Guide, default key policy).`,
-    summary: 'Resource policies and Lambda permissions do not Allow "*", NotAction or a whole service (key-policy root excepted)',
+        `key's own account root "kms:*" on the key (${KMS_OWN_ACCOUNT_ROOT_RULE}; KMS Developer Guide, default key policy); another ` +
+        "account's root with \"kms:*\" is blocked. The key's account is the one in a key policy's key ARN, else the provider's " +
+        "allowedAccountIds (or the accountIds option).",
+    summary: 'Resource policies and Lambda permissions do not Allow "*", NotAction or a whole service (own key-policy root excepted)',
     severity: "high",
     controls: ["AC-6", "AC-3"],
     anchors: [
@@ -72,15 +91,16 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
     ],
     remediationSteps:
         "List the specific actions each principal needs (e.g. s3:GetObject, sqs:SendMessage, lambda:InvokeFunction). Deny " +
-        'statements may keep "s3:*" (a TLS-only guard). A key policy may give only the account root "kms:*" on Resource "*".',
+        'statements may keep "s3:*" (a TLS-only guard). A key policy may give only the key\'s own account root "kms:*" on Resource "*"; give another account only the KMS actions it needs.',
     resourceTypes: [...(Object.keys(RESOURCE_DOCUMENT_TYPES) as [string, ...string[]]), LAMBDA_PERMISSION],
+    options: { accountIds: KMS_ACCOUNT_IDS_OPTION },
     noVerdict: [
         {
             when: "a statement's Effect is Deny",
             why: "a Deny can only take permissions away",
         },
         {
-            when: 'a key policy statement gives the account root "kms:*" on the key (KMS_ROOT_KEY_POLICY_RULE)',
+            when: `a key policy statement gives the key's own account root "kms:*" on the key (rule "${KMS_OWN_ACCOUNT_ROOT_RULE}")`,
             why: "AWS requires it: without it IAM policies cannot grant access to the key and the key can become unmanageable",
         },
     ],
@@ -132,12 +152,30 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
                 return;
             }
             const wide = strings.filter((a) => serviceWideOf(a) !== undefined);
-            if (wide.length === 0 || isKmsRootStatement(ctx.type, statement, wide)) {
-                return; // the only service-wide action is kms:* to the account root on the key: KMS_ROOT_KEY_POLICY_RULE
+            if (wide.length === 0) {
+                return;
+            }
+            const root = rootStatement(ctx.type, statement, wide, keyAccounts(ctx.props, ctx.args.provider, ctx.config.accountIds));
+            if (root !== undefined && root.foreign.length > 0) {
+                ctx.violation(
+                    `${what} ${label} allows "kms:*" to the root of account ${root.foreign.join(", ")}, not the key's own account: full control of the key ` +
+                        `to another account; only the key's own account root may hold "kms:*" (${KMS_OWN_ACCOUNT_ROOT_RULE}), grant another account only the KMS actions it needs.`,
+                );
+                return;
+            }
+            if (root !== undefined && root.undecided.length > 0) {
+                ctx.advisory(
+                    `Cannot tell whether ${what} ${label} gives "kms:*" to the key's own account root (${root.undecided.join(", ")}): the AWS provider ` +
+                        "sets no allowedAccountIds and the policy's accountIds option is empty; set either so the account root can be told from another account.",
+                );
+                return;
+            }
+            if (root !== undefined) {
+                return; // kms:* to the key's own account root on the key: KMS_OWN_ACCOUNT_ROOT_RULE
             }
             ctx.violation(
                 `${what} ${label} allows ${wide.map((a) => `"${a}"`).join(", ")}, every action of the service; grant the specific actions needed` +
-                    (KMS_KEY_TYPES.has(ctx.type) ? ' (only the account root may hold "kms:*" on Resource "*").' : "."),
+                    (KMS_KEY_TYPES.has(ctx.type) ? ' (only the key\'s own account root may hold "kms:*" on Resource "*").' : "."),
             );
         });
     },

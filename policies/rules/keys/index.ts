@@ -11,12 +11,11 @@ import { GovPolicy } from "../../lib";
 import { kmsKeyDeletionWindow } from "./kms-key-deletion-window";
 import { kmsKeyEncryptionSymmetric } from "./kms-key-encryption-symmetric";
 import { kmsKeyExplicitPolicy } from "./kms-key-explicit-policy";
-import { ACCOUNT_ROOT_DELEGATES_TO_IAM, kmsKeyPolicyLeastPrivilege } from "./kms-key-policy-least-privilege";
+import { kmsKeyPolicyLeastPrivilege } from "./kms-key-policy-least-privilege";
 import { kmsKeyPolicyLockoutCheck } from "./kms-key-policy-lockout-check";
 import { kmsKeyRotationSupported } from "./kms-key-rotation-supported";
 
 export {
-    ACCOUNT_ROOT_DELEGATES_TO_IAM,
     kmsKeyDeletionWindow,
     kmsKeyEncryptionSymmetric,
     kmsKeyExplicitPolicy,

@@ -2,17 +2,7 @@
 // Pure functions over one parsed statement: no reporting here, so the policy decides what each
 // finding costs (violation, cannot verify, malformed).
 
-import {
-    actionMatches,
-    describeValue,
-    findGlobMatch,
-    isUnknown,
-    Malformed,
-    read,
-    statementList,
-    Typed,
-    unwrap,
-} from "../../lib";
+import { accountRootOf, actionMatches, describeValue, findGlobMatch, isUnknown, Malformed, read, statementList, Typed, unwrap } from "../../lib";
 
 /**
  * The grants this policy cares about. Full control: a pattern set that allows every KMS action
@@ -82,8 +72,6 @@ export type PrincipalClass = { readonly raw: string; readonly shown: string } & 
     | { readonly kind: "named" }
 );
 
-const ACCOUNT_ID = /^\d{12}$/;
-const ROOT_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):root$/;
 const PRINCIPAL_KEYS = ["AWS", "Service", "Federated", "CanonicalUser"] as const;
 
 /**
@@ -141,9 +129,8 @@ function classify(key: (typeof PRINCIPAL_KEYS)[number], p: string): PrincipalCla
     if (p === "*") {
         return { kind: "public", raw: p, shown: 'Principal {"AWS": "*"}' };
     }
-    const root = ROOT_ARN.exec(p);
-    if (root || ACCOUNT_ID.test(p)) {
-        const account = root ? root[1] : p;
+    const account = accountRootOf(p);
+    if (account !== undefined) {
         return { kind: "account", account, raw: p, shown: `account ${account}` };
     }
     return { kind: "named", raw: p, shown: p };
@@ -152,34 +139,6 @@ function classify(key: (typeof PRINCIPAL_KEYS)[number], p: string): PrincipalCla
 /** Whether `principal` (as written) is one of the configured key administrators. */
 export function isKeyAdministrator(administrators: readonly string[], principal: string): boolean {
     return findGlobMatch(administrators, [principal]) !== undefined;
-}
-
-/**
- * The accounts a key belongs to: the provider's `allowedAccountIds` (a stack's accounts, as
- * `aws:allowedAccountIds` sets them; the engine hands them over as a list, or a JSON list in a
- * string) and the policy's `accountIds` option. Unknown or malformed provider values add nothing.
- */
-export function ownAccounts(provider: { readonly props: unknown } | undefined, configured: readonly string[]): ReadonlySet<string> {
-    const ids = new Set(configured);
-    const raw = provider ? read(provider.props, "allowedAccountIds") : undefined;
-    if (raw?.known) {
-        let value: unknown = unwrap(raw.value);
-        if (typeof value === "string") {
-            try {
-                value = value.trim().startsWith("[") ? JSON.parse(value) : [value];
-            } catch {
-                value = [];
-            }
-        }
-        if (Array.isArray(value)) {
-            for (const v of value) {
-                if (typeof v === "string" && ACCOUNT_ID.test(v)) {
-                    ids.add(v);
-                }
-            }
-        }
-    }
-    return ids;
 }
 
 export type { Malformed };

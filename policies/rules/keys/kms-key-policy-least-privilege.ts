@@ -5,30 +5,25 @@ import {
     conditionNarrowsCaller,
     describeValue,
     EFFECT,
+    KMS_ACCOUNT_IDS_OPTION,
+    KMS_OWN_ACCOUNT_ROOT_RULE,
+    keyAccounts,
     policyStatements,
     read,
     ResourceContext,
     resourcePolicy,
+    rootOwner,
     statementLabel,
     SUGGESTED_CALLER_KEYS,
 } from "../../lib";
-import { describeGrant, isKeyAdministrator, ownAccounts, PrincipalClass, sensitiveGrant, SensitiveGrant, statementPrincipals } from "./key-policy-grants";
+import { describeGrant, isKeyAdministrator, PrincipalClass, sensitiveGrant, SensitiveGrant, statementPrincipals } from "./key-policy-grants";
 import { KEY_TYPES, KMS_KEY_POLICY } from "./resource-types";
 
-/**
- * The named exception: the account root. A key policy statement whose principal is the key's own
- * account (`arn:<partition>:iam::<account>:root`, or the bare account id) does not hand the key to
- * one identity: it lets the account's IAM policies grant access, and AWS requires it — the default
- * key policy is exactly `kms:*` on `*` for the root, and without some such statement IAM policies
- * cannot grant any use of the key and the key can become unmanageable.
- * https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-root-enable-iam
- * Who may then use the key is decided by IAM (iam-policy-no-wildcard-actions judges those
- * documents), so the root statement, with or without conditions, passes.
- */
-export const ACCOUNT_ROOT_DELEGATES_TO_IAM = {
-    name: "account-root-delegates-to-iam",
-    applies: (p: PrincipalClass, accounts: ReadonlySet<string>): boolean => p.kind === "account" && accounts.has(p.account),
-} as const;
+// The named exception is lib/kms-root's KMS_OWN_ACCOUNT_ROOT_RULE: the key's own account root (the
+// standard "Enable IAM User Permissions" statement) defers to IAM and passes, with or without
+// conditions — who may then use the key is decided by IAM (iam-policy-no-wildcard-actions judges
+// those documents). Another account's root is another account, blocked below; an account the
+// policy cannot place (the key's account unknown) is advisory.
 
 /** At most this many principals are spelled out per statement. */
 const MAX_SHOWN = 3;
@@ -42,11 +37,12 @@ export const kmsKeyPolicyLeastPrivilege = resourcePolicy({
     name: "kms-key-policy-least-privilege",
     description:
         "A key policy may grant kms:* (every KMS action) or decryption (kms:Decrypt, kms:ReEncryptFrom) only to the key's own account " +
-        `root — the standard statement AWS requires so IAM policies can grant access (rule "${ACCOUNT_ROOT_DELEGATES_TO_IAM.name}") — and ` +
+        `root — the standard statement AWS requires so IAM policies can grant access (rule "${KMS_OWN_ACCOUNT_ROOT_RULE}") — and ` +
         "to the account's key administrators named in the pack config (keyAdministrators). A role, user or other account named in a key " +
         "policy holds the key whatever IAM says; everyone (Principal \"*\", NotPrincipal) holds it unless a Condition fixes the caller " +
         "(aws:PrincipalAccount, aws:SourceArn, kms:CallerAccount …). AWS service principals may decrypt (that is how CloudWatch Logs or " +
-        "SNS use a key) but never hold kms:*. The key's accounts are the provider's allowedAccountIds (or the accountIds option) (AC-6, AC-3, SC-12).",
+        "SNS use a key) but never hold kms:*. The key's account is the one in a key policy's key ARN, else the provider's allowedAccountIds " +
+        "(or the accountIds option); another account's root is another account (AC-6, AC-3, SC-12).",
     summary: "Key policies grant kms:* or decrypt only to the account root (IAM) and the configured key administrators",
     severity: "critical",
     controls: ["AC-6", "AC-3", "SC-12"],
@@ -66,18 +62,13 @@ export const kmsKeyPolicyLeastPrivilege = resourcePolicy({
             default: [],
             description: "Principal ARNs (globs) besides the account root that may hold kms:* or decrypt in a key policy: the account's key administrators.",
         },
-        accountIds: {
-            type: "array",
-            items: { type: "string" },
-            default: [],
-            description: "The accounts the stack's keys live in, when the AWS provider does not set allowedAccountIds.",
-        },
+        accountIds: KMS_ACCOUNT_IDS_OPTION,
     },
     noVerdict: [
         { when: "the key declares no policy", why: "kms-key-explicit-policy blocks a key without a key policy; there is no document to judge here" },
         { when: "a statement is a Deny, or grants neither kms:* nor decryption", why: "only Allow grants of full control or plaintext are what this policy limits" },
         {
-            when: `the principal is the key's own account root (rule "${ACCOUNT_ROOT_DELEGATES_TO_IAM.name}"), a configured key administrator, or a service principal granted decryption only`,
+            when: `the principal is the key's own account root (rule "${KMS_OWN_ACCOUNT_ROOT_RULE}"), a configured key administrator, or a service principal granted decryption only`,
             why: "the account root defers to IAM (AWS requires the statement); administrators are the config's deliberate choice; a service decrypts only for the resources it serves",
         },
         { when: "a public grant has a Condition that fixes the caller", why: "the condition limits who can use it, as IAM Access Analyzer judges public access" },
@@ -97,7 +88,7 @@ export const kmsKeyPolicyLeastPrivilege = resourcePolicy({
             ctx.settle({ kind: "malformed", path: "policy", got: describeValue(doc.value), expected: "a JSON key policy document with a Statement" });
             return;
         }
-        const accounts = ownAccounts(ctx.args.provider, ctx.config.accountIds);
+        const accounts = keyAccounts(ctx.props, ctx.args.provider, ctx.config.accountIds);
         const admins = ctx.config.keyAdministrators;
         parsed.statements.forEach((statement, i) => {
             const at = `policy.Statement[${i}]`;
@@ -132,7 +123,7 @@ function judgeStatement(
     const outsiders: string[] = [];
     const undecided: string[] = [];
     for (const p of principals) {
-        if (ACCOUNT_ROOT_DELEGATES_TO_IAM.applies(p, accounts) || (p.kind !== "public" && isKeyAdministrator(admins, p.raw))) {
+        if ((p.kind === "account" && rootOwner(p.account, accounts) === "own") || (p.kind !== "public" && isKeyAdministrator(admins, p.raw))) {
             continue;
         }
         switch (p.kind) {
@@ -158,7 +149,7 @@ function judgeStatement(
                 }
                 break;
             case "account":
-                if (accounts.size === 0) {
+                if (rootOwner(p.account, accounts) === "undecided") {
                     undecided.push(p.account);
                 } else {
                     outsiders.push(`${p.shown} (another account)`);

@@ -5,8 +5,9 @@
 
 import { GovPolicy } from "../../lib";
 import { cloudwatchAlarmHasAction } from "./cloudwatch-alarm-has-action";
+import { secretsmanagerSecretRotation } from "./secretsmanager-secret-rotation";
 import { wafv2WebAclLogging } from "./wafv2-web-acl-logging";
 
-export { cloudwatchAlarmHasAction, wafv2WebAclLogging };
+export { cloudwatchAlarmHasAction, secretsmanagerSecretRotation, wafv2WebAclLogging };
 
-export const loggingPolicies: GovPolicy[] = [cloudwatchAlarmHasAction, wafv2WebAclLogging];
+export const loggingPolicies: GovPolicy[] = [cloudwatchAlarmHasAction, wafv2WebAclLogging, secretsmanagerSecretRotation];

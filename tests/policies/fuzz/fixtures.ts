@@ -498,6 +498,7 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
     ],
     "aws:secretsmanager/secret:Secret": [{ name: "govstack/db", kmsKeyId: KEY }],
     "aws:secretsmanager/secretPolicy:SecretPolicy": [{ secretArn: "arn:secret", policy: RESOURCE_DOC }],
+    "aws:secretsmanager/secretRotation:SecretRotation": [{ secretId: "arn:secret", rotationLambdaArn: "arn:lambda", rotationRules: { automaticallyAfterDays: 30 } }],
     "aws:sns/topic:Topic": [{ name: "alarms", kmsMasterKeyId: KEY, policy: RESOURCE_DOC }],
     "aws:sns/topicPolicy:TopicPolicy": [{ arn: "arn:topic", policy: RESOURCE_DOC }],
     "aws:sqs/queue:Queue": [{ name: "jobs", kmsMasterKeyId: KEY, policy: RESOURCE_DOC }],
@@ -756,6 +757,8 @@ export function compliantStack(): StackFixture[] {
             resourceArn: "arn:waf",
             logDestinationConfigs: ["arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:aws-waf-logs-web"],
         }),
+        resource("aws:secretsmanager/secret:Secret", "db-secret", first("aws:secretsmanager/secret:Secret", { arn: "arn:secret" })),
+        resource("aws:secretsmanager/secretRotation:SecretRotation", "db-secret-rotation", first("aws:secretsmanager/secretRotation:SecretRotation")),
         resource("aws:s3/bucket:Bucket", "data", first("aws:s3/bucket:Bucket")),
         resource("aws:s3/bucketV2:BucketV2", "backups", { bucket: "gov-backups", tags: { ...TAGS, Purpose: "backups" } }),
         resource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "data-pab", first("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock")),
@@ -848,6 +851,7 @@ export const STACK_BAD: Readonly<Record<string, readonly StackBadCase[]>> = {
     "s3-bucket-owner-enforced": [{ resource: "data-ownership" }],
     "iam-role-one-way-to-attach": [{ resource: "deploy-attach", path: ["role"], value: "app-task" }],
     "wafv2-web-acl-logging": [{ resource: "web-acl-logging" }],
+    "secretsmanager-secret-rotation": [{ resource: "db-secret-rotation" }, { resource: "db-secret-rotation", path: ["rotationEnabled"], value: false }],
     "resource-policy-no-network-only-principal": [{ resource: "jobs-policy", path: ["policy", "Statement", 0, "Condition", "StringEquals", "aws:SourceVpce"], value: "vpce-elsewhere" }],
 };
 
