@@ -119,6 +119,8 @@ describe("policies/rules/detection", () => {
             for (const stack of [
                 [db, detector({ enable: unknown() }), feature("S3_DATA_EVENTS"), feature("EBS_MALWARE_PROTECTION")],
                 [db, detector(), feature("S3_DATA_EVENTS"), feature("EBS_MALWARE_PROTECTION", unknown())],
+                // A feature whose name is unknown, even DISABLED, may be any feature: open, not a violation.
+                [db, detector(), feature("S3_DATA_EVENTS"), feature(unknown(), "DISABLED", "gd", "f-unknown")],
                 // detectorId names no detector here: an unresolved tie, not a violation.
                 [db, detector(), feature("S3_DATA_EVENTS"), { type: FEATURE, name: "ebs", props: { detectorId: "d-elsewhere", name: "EBS_MALWARE_PROTECTION", status: "ENABLED" } }],
             ]) {

@@ -159,7 +159,8 @@ function judgeDetector(
     const short: string[] = [];
     const open: string[] = [];
     for (const name of ctx.config.requiredFeatures as readonly Feature[]) {
-        const states = features.filter((f) => f.name === name || f.name === undefined).map((f) => f.status);
+        // A feature whose name is unknown may be this one, in whatever state: it only leaves the question open.
+        const states = features.flatMap((f) => (f.name === name ? [f.status] : f.name === undefined ? ["unknown" as const] : []));
         const path = DATASOURCE_PATHS[name];
         if (path !== undefined) {
             const legacy = ctx.readBoolean(detector, path, { quiet: true });
