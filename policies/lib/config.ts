@@ -19,6 +19,8 @@ export interface StringOption extends OptionBase {
     readonly type: "string";
     readonly default: string;
     readonly enum?: readonly string[];
+    /** A JSON Schema (ECMAScript) regular expression the whole value must match; anchor it. */
+    readonly pattern?: string;
 }
 export interface NumberOption extends OptionBase {
     readonly type: "number" | "integer";
@@ -86,6 +88,9 @@ function describe(spec: OptionSpec): string {
     if (spec.type === "string" && spec.enum) {
         return `one of ${spec.enum.map((e) => JSON.stringify(e)).join(", ")}`;
     }
+    if (spec.type === "string" && spec.pattern !== undefined) {
+        return `a string matching /${spec.pattern}/`;
+    }
     const range =
         spec.type === "number" || spec.type === "integer"
             ? `${spec.minimum !== undefined ? ` ≥ ${spec.minimum}` : ""}${spec.maximum !== undefined ? ` ≤ ${spec.maximum}` : ""}`
@@ -130,7 +135,7 @@ export function checkValue(spec: OptionSpec, value: unknown): string | undefined
                 ),
             );
     } else if (spec.type === "string") {
-        ok = checkScalar("string", value, undefined, undefined, spec.enum);
+        ok = checkScalar("string", value, undefined, undefined, spec.enum) && (spec.pattern === undefined || new RegExp(spec.pattern, "u").test(value as string));
     } else if (spec.type === "boolean") {
         ok = checkScalar("boolean", value);
     } else {

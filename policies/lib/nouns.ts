@@ -65,6 +65,16 @@ const NOUNS: Readonly<Record<string, string>> = {
     "aws:apigatewayv2/domainName:DomainName": "API Gateway v2 domain name",
     "aws:dax/cluster:Cluster": "DAX cluster",
     "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": "Firehose delivery stream",
+    "aws:guardduty/detector:Detector": "GuardDuty detector",
+    "aws:guardduty/detectorFeature:DetectorFeature": "GuardDuty detector feature",
+    "aws:securityhub/account:Account": "Security Hub account",
+    "aws:securityhub/standardsSubscription:StandardsSubscription": "Security Hub standards subscription",
+    "aws:cfg/recorder:Recorder": "AWS Config recorder",
+    "aws:cfg/recorderStatus:RecorderStatus": "AWS Config recorder status",
+    "aws:cfg/deliveryChannel:DeliveryChannel": "AWS Config delivery channel",
+    "aws:cfg/retentionConfiguration:RetentionConfiguration": "AWS Config retention configuration",
+    "aws:cfg/rule:Rule": "AWS Config rule",
+    "aws:cfg/remediationConfiguration:RemediationConfiguration": "AWS Config remediation configuration",
 };
 
 /** How a type token's module reads in a noun ("aws:kms/key:Key" → "KMS key"). */

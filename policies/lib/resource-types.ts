@@ -14,3 +14,16 @@ export const ECR_REPOSITORY_CREATION_TEMPLATE = "aws:ecr/repositoryCreationTempl
 
 /** ElastiCache engines AWS defines (aws.elasticache.Cluster / ReplicationGroup `engine`). */
 export const CACHE_ENGINES = ["memcached", "redis", "valkey"] as const;
+
+/**
+ * Workload types whose presence makes a stack one that needs the account's audit trail and
+ * detection services (cloudtrail-trail-present and the detection area): a database, an ECS
+ * service or a load balancer.
+ */
+export const WORKLOAD_TYPES = [
+    RDS_INSTANCE,
+    RDS_CLUSTER,
+    "aws:ecs/service:Service",
+    "aws:lb/loadBalancer:LoadBalancer",
+    "aws:alb/loadBalancer:LoadBalancer",
+] as const;

@@ -6,6 +6,7 @@ import { baselinePolicies } from "./baseline";
 import { computePolicies } from "./compute";
 import { containerPolicies } from "./containers";
 import { databasePolicies } from "./databases";
+import { detectionPolicies } from "./detection";
 import { dataStorePolicies } from "./data-stores";
 import { encryptionPolicies } from "./encryption";
 import { governancePolicies } from "./governance";
@@ -38,6 +39,7 @@ export const policyAreas: readonly PolicyArea[] = [
     { title: "Governance and production resilience", file: "governance/", policies: governancePolicies },
     { title: "Security baseline, backups and DR", file: "baseline/", policies: baselinePolicies },
     { title: "Logging, monitoring and detection", file: "logging/", policies: loggingPolicies },
+    { title: "Detection services: GuardDuty, Security Hub, AWS Config", file: "detection/", policies: detectionPolicies },
 ];
 
 function checkUnique(policies: readonly GovPolicy[]): GovPolicy[] {

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import { CONTROL_IMPLEMENTATIONS } from "../../infra/control-implementations";
 import { allPolicies } from "../../policies/rules";
 import { controlTitles, loadBaselineProfile } from "../../tools/compliance/baseline";
-import { blocks, buildMatrix, loadImplementations } from "../../tools/compliance/matrix";
+import { blocks, buildMatrix, loadImplementations, matrixEnforcement } from "../../tools/compliance/matrix";
 import { policiesForStack } from "../../tools/compliance/repo-inputs";
 import { RESPONSIBILITY } from "../../tools/compliance/responsibility";
 import { CONTROLS_DOC_PATH, DocStack, renderControlsDoc, repoDocStacks } from "../../tools/controls-docs";
@@ -63,6 +63,17 @@ describe("docs/controls.md: the FedRAMP Moderate control matrix", function () {
             assert.equal(policiesForStack("staging").find((x) => x.name === p.name)?.enforcement, "advisory", p.name);
             assert.equal(policiesForStack("prod").find((x) => x.name === p.name)?.enforcement, "mandatory", p.name);
         }
+    });
+
+    it("a detection policy that names another stack as the owner of the account's services enforces nothing in this stack", () => {
+        assert.equal(policiesForStack("staging").find((x) => x.name === "config-recorder-enabled")?.enforcement, "advisory");
+        assert.equal(policiesForStack("prod").find((x) => x.name === "config-recorder-enabled")?.enforcement, "mandatory");
+        assert.deepEqual(
+            [matrixEnforcement("staging", "mandatory", { accountServicesOwner: "prod" }), matrixEnforcement("prod", "mandatory", { accountServicesOwner: "govstack/prod" }), matrixEnforcement("prod", "mandatory", { accountServicesOwner: "" })],
+            ["advisory", "mandatory", "mandatory"],
+        );
+        // Staging declares no detection services: CA-7 (continuous monitoring) stays a gap there.
+        assert.match(text, /^\| CA-7 \| Continuous Monitoring \| enforced \| gap \| /m);
     });
 
     it("shows a component's conditional controls only in the stack whose setting switches them on", () => {

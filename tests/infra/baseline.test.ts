@@ -33,6 +33,7 @@ const T = {
     recorder: "aws:cfg/recorder:Recorder",
     channel: "aws:cfg/deliveryChannel:DeliveryChannel",
     recorderStatus: "aws:cfg/recorderStatus:RecorderStatus",
+    retention: "aws:cfg/retentionConfiguration:RetentionConfiguration",
     conformancePack: "aws:cfg/conformancePack:ConformancePack",
     vault: "aws:backup/vault:Vault",
     lock: "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
@@ -186,12 +187,13 @@ describe("security baseline, backups and DR (issue 7)", () => {
     });
 
     describe("detection", () => {
-        it("prod: a GuardDuty detector with S3 data events and EKS audit logs, no Runtime Monitoring unless switched on", () => {
+        it("prod: a GuardDuty detector with S3 data events, EKS audit logs and EBS malware protection, no Runtime Monitoring unless switched on", () => {
             assert.strictEqual(one(prod, T.detector).inputs.enable, true);
             const features = prod.mocks.ofType(T.feature).map((f) => [f.inputs.name, f.inputs.status]);
             assert.deepStrictEqual(features, [
                 ["S3_DATA_EVENTS", "ENABLED"],
                 ["EKS_AUDIT_LOGS", "ENABLED"],
+                ["EBS_MALWARE_PROTECTION", "ENABLED"],
             ]);
         });
 
@@ -216,6 +218,7 @@ describe("security baseline, backups and DR (issue 7)", () => {
             assert.strictEqual(channel.s3KeyPrefix, "config");
             assert.ok(channel.s3KmsKeyArn !== undefined);
             assert.deepStrictEqual([one(prod, T.recorderStatus).inputs.name, one(prod, T.recorderStatus).inputs.isEnabled], [recorder.name, true]);
+            assert.strictEqual(one(prod, T.retention).inputs.retentionPeriodInDays, 2557, "7 years of configuration history (AU-11)");
             const template = parse(String(one(prod, T.conformancePack).inputs.templateBody)) as {
                 Resources: Record<string, { Type: string; Properties: { Source: { Owner: string; SourceIdentifier: string } } }>;
             };

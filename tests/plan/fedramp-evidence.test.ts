@@ -10,7 +10,7 @@ import Ajv, { ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 
 import { AR_SCHEMA_FILE } from "../../tools/compliance/baseline";
-import { blocks } from "../../tools/compliance/matrix";
+import { blocks, matrixEnforcement } from "../../tools/compliance/matrix";
 import { policiesForStack } from "../../tools/compliance/repo-inputs";
 import { planEvidence } from "../../tools/plan/control-findings";
 import { openPack, PackHandle, PlanResult, runPlan } from "../../tools/plan/run-plan";
@@ -189,9 +189,11 @@ describe("FedRAMP Moderate evidence from the offline plan", function () {
                     `${stack}: ${row.id}`,
                 );
             }
-            // What the docs generator computes from the pack config equals what the pack was served.
+            // What the docs generator computes from the pack config equals what the pack was served (a detection
+            // policy that names another stack as the owner of the account's services counts as advisory in both).
             for (const p of policiesForStack(stack)) {
-                assert.strictEqual(result.policyConfig[p.name]?.enforcement, p.enforcement, `${stack}: ${p.name}`);
+                const served = result.policyConfig[p.name];
+                assert.strictEqual(matrixEnforcement(stack, served.enforcement, served.properties), p.enforcement, `${stack}: ${p.name}`);
             }
         }
         const staging = planEvidence(plans.staging).matrix.rows.find((r) => r.id === "CP-7");

@@ -9,6 +9,7 @@ import {
     baselinePolicies,
     cloudtrailTrailPresent,
 } from "../../policies/rules/baseline";
+import { detectionPolicies } from "../../policies/rules/detection";
 import { backupVaultCmk } from "../../policies/rules/encryption";
 import { buildPolicyConfig, readPackConfig } from "../../tools/plan/pack-config";
 import { openPack, PackHandle, PlanResult, providerIndex, runPlan } from "../../tools/plan/run-plan";
@@ -38,6 +39,11 @@ const PLAN = "aws:backup/plan:Plan";
 const VAULT = "aws:backup/vault:Vault";
 const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
 const PROVIDER = "pulumi:providers:aws";
+const DETECTOR = "aws:guardduty/detector:Detector";
+const DETECTOR_FEATURE = "aws:guardduty/detectorFeature:DetectorFeature";
+const STANDARDS_SUBSCRIPTION = "aws:securityhub/standardsSubscription:StandardsSubscription";
+const RECORDER_STATUS = "aws:cfg/recorderStatus:RecorderStatus";
+const RETENTION = "aws:cfg/retentionConfiguration:RetentionConfiguration";
 
 const DAILY = [{ type: "STRINGEQUALS", key: "Backup", value: "daily" }];
 const db = (props: Record<string, unknown> = {}, extra: Partial<TestResource> = {}): TestResource => ({
@@ -405,8 +411,8 @@ describe("policies/rules/baseline", () => {
             await pack?.close();
         });
 
-        it("the compliant prod plan passes every baseline policy", () => {
-            const baseline = new Set([...baselinePolicies.map((p) => p.name), backupVaultCmk.name]);
+        it("the compliant prod plan passes every baseline and detection policy", () => {
+            const baseline = new Set([...baselinePolicies.map((p) => p.name), ...detectionPolicies.map((p) => p.name), backupVaultCmk.name]);
             assert.deepEqual(prod.violations.filter((v) => baseline.has(v.policy)), []);
         });
 
@@ -431,6 +437,17 @@ describe("policies/rules/baseline", () => {
                 },
             },
             { name: "unencrypted vault", policy: "backup-vault-cmk", stack: false, edit: (e) => e.set(e.one(VAULT, /backups-vault$/), ["kmsKeyArn"], undefined) },
+            // The detection area (issue 17 item 10), against the estate's own Detection component.
+            { name: "no GuardDuty detector", policy: "guardduty-detector-enabled", stack: true, edit: (e) => e.remove(DETECTOR) },
+            {
+                name: "EBS malware protection disabled",
+                policy: "guardduty-detector-enabled",
+                stack: true,
+                edit: (e) => e.set(e.one(DETECTOR_FEATURE, /ebs-malware-protection$/), ["status"], "DISABLED"),
+            },
+            { name: "no Security Hub standard", policy: "securityhub-standard-subscribed", stack: true, edit: (e) => e.remove(STANDARDS_SUBSCRIPTION) },
+            { name: "Config recorder stopped", policy: "config-recorder-enabled", stack: true, edit: (e) => e.set(e.one(RECORDER_STATUS), ["isEnabled"], false) },
+            { name: "Config history kept 1 year", policy: "config-recorder-enabled", stack: true, edit: (e) => e.set(e.one(RETENTION), ["retentionPeriodInDays"], 365) },
         ];
         for (const c of cases) {
             it(`${c.name} → blocked by ${c.policy}`, async () => {

@@ -14,6 +14,7 @@ import {
     ecsContainerNoPlaintextSecrets,
     ecsContainerNotPrivileged,
 } from "../../policies/rules/containers";
+import { configRecorderEnabled, configRuleAutoRemediation, guarddutyDetectorEnabled, securityhubStandardSubscribed } from "../../policies/rules/detection";
 import { dbSubnetGroupPrivate, opensearchInVpc, rdsNotPubliclyAccessible, securityGroupDatabasePortsNotPublic } from "../../policies/rules/databases";
 import {
     ecrRepositoryKms,
@@ -784,6 +785,46 @@ describe("malformed input fails closed: logging", () => {
             `Cannot evaluate Secrets Manager secret rotation "rot": rotationRules.automaticallyAfterDays is an object {"toString":"x"}, expected an integer number of days from 1 to 1000${SUFFIX}`,
             NOT_ROTATED,
         ]);
+    });
+});
+
+describe("malformed input fails closed: detection", () => {
+    const db = { type: "aws:rds/instance:Instance", name: "db", props: {} };
+
+    it("guardduty-detector-enabled: an enable flag with a toString key is not an enabled detector", async () => {
+        const diags = await runStackPolicy(guarddutyDetectorEnabled, [db, { type: "aws:guardduty/detector:Detector", name: "gd", props: { enable: TO_STRING } }]);
+        assertFailsClosed(diags, [`Cannot evaluate GuardDuty detector "gd": enable is an object {"toString":"x"}, expected a boolean${SUFFIX}`]);
+    });
+
+    it("securityhub-standard-subscribed: enableDefaultStandards with a toString key subscribes nothing", async () => {
+        const diags = await runStackPolicy(securityhubStandardSubscribed, [db, { type: "aws:securityhub/account:Account", name: "hub", props: { enableDefaultStandards: TO_STRING } }]);
+        assertFailsClosed(diags, [`Cannot evaluate Security Hub account "hub": enableDefaultStandards is an object {"toString":"x"}, expected a boolean${SUFFIX}`]);
+    });
+
+    it("config-recorder-enabled: a recording strategy AWS does not define, and a retention period that is not a number", async () => {
+        const diags = await runStackPolicy(configRecorderEnabled, [
+            db,
+            { type: "aws:cfg/recorder:Recorder", name: "rec", props: { name: "rec", recordingGroup: { allSupported: false, recordingStrategies: [{ useOnly: "EVERYTHING" }] } } },
+            { type: "aws:cfg/recorderStatus:RecorderStatus", name: "status", props: { name: "rec", isEnabled: true } },
+            { type: "aws:cfg/deliveryChannel:DeliveryChannel", name: "channel", props: { s3BucketName: "audit" } },
+            { type: "aws:cfg/retentionConfiguration:RetentionConfiguration", name: "retention", props: { retentionPeriodInDays: TO_STRING } },
+        ]);
+        assertFailsClosed(diags, [
+            `Cannot evaluate AWS Config retention configuration "retention": retentionPeriodInDays is an object {"toString":"x"}, expected a number${SUFFIX}`,
+            `Cannot evaluate AWS Config recorder "rec": recordingGroup.recordingStrategies[0].useOnly is "EVERYTHING", expected one of "ALL_SUPPORTED_RESOURCE_TYPES", "INCLUSION_BY_RESOURCE_TYPES", "EXCLUSION_BY_RESOURCE_TYPES"${SUFFIX}`,
+        ]);
+    });
+
+    it("config-rule-auto-remediation: an automatic flag with a toString key is not an automatic remediation (at the policy's level)", async () => {
+        const diags = await runStackPolicy(
+            configRuleAutoRemediation,
+            [
+                { type: "aws:cfg/rule:Rule", name: "r", props: { name: "r" } },
+                { type: "aws:cfg/remediationConfiguration:RemediationConfiguration", name: "fix", props: { configRuleName: "r", automatic: TO_STRING } },
+            ],
+            { enforcementLevel: "mandatory" },
+        );
+        assertFailsClosed(diags, [`Cannot evaluate AWS Config remediation configuration "fix": automatic is an object {"toString":"x"}, expected a boolean${SUFFIX}`]);
     });
 });
 

@@ -63,10 +63,18 @@ function toTestResources(stack: readonly StackFixture[]): TestResource[] {
     return stack.map((r) => ({ ...r, props: materialize(r.props) as Record<string, unknown> }));
 }
 
-async function observeStack(policy: GovStackPolicy, stack: readonly StackFixture[], seen?: Set<string>): Promise<Diagnostic[]> {
+/**
+ * A policy that is advisory by default (config-rule-auto-remediation) runs as mandatory where the
+ * fuzz asks whether a known-bad stack is still reported at the policy's level.
+ */
+function asMandatory(policy: GovStackPolicy): Record<string, unknown> | undefined {
+    return policy.enforcementLevel === "advisory" ? { enforcementLevel: "mandatory" } : undefined;
+}
+
+async function observeStack(policy: GovStackPolicy, stack: readonly StackFixture[], seen?: Set<string>, config?: Record<string, unknown>): Promise<Diagnostic[]> {
     readObserver.current = seen ? (name, _type, path) => name === policy.name && seen.add(path) : undefined;
     try {
-        return await runStackPolicy(policy, toTestResources(stack));
+        return await runStackPolicy(policy, toTestResources(stack), config);
     } finally {
         readObserver.current = undefined;
     }
@@ -135,7 +143,7 @@ describe("property-based: the pack on hostile input", function () {
                     failures.push(`${p.name}: has a known-bad stack, so it is not pending: take it off STACK_PENDING`);
                 }
                 for (const c of cases) {
-                    if (mandatory(await observeStack(p, badStack(c))).length === 0) {
+                    if (mandatory(await observeStack(p, badStack(c), undefined, asMandatory(p))).length === 0) {
                         failures.push(`${p.name}: ${c.resource} ${c.path ? showPath(c.path) : "removed"} is not blocked`);
                     }
                 }
@@ -270,7 +278,7 @@ describe("property-based: the pack on hostile input", function () {
                             fc.constantFrom(...others).chain(({ i, path }) => wrongTypeFor(valueAt(bad[i].props, path)).map((value) => ({ i, path, value }))),
                             async ({ i, path, value }) => {
                                 const fuzzed = bad.map((r, j) => (j === i ? { ...r, props: withValueAt(r.props, path, value) } : r));
-                                const diags = await observeStack(p, fuzzed);
+                                const diags = await observeStack(p, fuzzed, undefined, asMandatory(p));
                                 assert.deepEqual(internalErrors(diags), []);
                                 assert.ok(mandatory(diags).length > 0, `${bad[i].name} ${showPath(path)} = ${JSON.stringify(value)} unblocked it: ${JSON.stringify(messages(diags))}`);
                             },

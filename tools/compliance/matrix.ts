@@ -88,6 +88,20 @@ export function shortSetting(key: string): string {
     return key.replace(/^[a-z0-9-]+:/, "");
 }
 
+/**
+ * A policy's enforcement as the matrix counts it. A detection policy whose config names another
+ * stack in `accountServicesOwner` (policies/rules/detection/account-services.ts) only advises in
+ * this stack — the owner's stack is where it blocks — so it enforces nothing here.
+ */
+export function matrixEnforcement(stack: string, enforcement: Enforcement, properties: Readonly<Record<string, unknown>> | undefined): Enforcement {
+    const owner = properties?.accountServicesOwner;
+    if (typeof owner !== "string" || owner === "" || !blocks(enforcement)) {
+        return enforcement;
+    }
+    const ownerStack = owner.split("/").pop();
+    return ownerStack === stack ? enforcement : "advisory";
+}
+
 /** Whether an enforcement blocks a violation (a remediate-level policy that cannot fix reports mandatory). */
 export function blocks(enforcement: Enforcement): boolean {
     return enforcement === "mandatory" || enforcement === "remediate";

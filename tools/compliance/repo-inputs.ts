@@ -14,7 +14,7 @@ import { readStackConfig, PROJECT_ROOT } from "../lib/stack-config";
 import { packInfoFromMessage } from "../plan/analyzer-client";
 import { buildPolicyConfig, packConfigPath, PackConfigFile, readPackConfig } from "../plan/pack-config";
 import type { PackInfo } from "../plan/types";
-import { MatrixPolicy } from "./matrix";
+import { MatrixPolicy, matrixEnforcement } from "./matrix";
 
 let served: PackInfo | undefined;
 
@@ -41,7 +41,7 @@ export function policiesForStack(stack: string): MatrixPolicy[] {
     const file = packConfigPath(path.join(PROJECT_ROOT, "policies"), stack);
     const config: PackConfigFile = fs.existsSync(file) ? readPackConfig(file) : {};
     const request = buildPolicyConfig(info, config, path.relative(PROJECT_ROOT, file));
-    return info.policies.map((p) => ({ name: p.name, controls: p.controls, enforcement: request[p.name].enforcement }));
+    return info.policies.map((p) => ({ name: p.name, controls: p.controls, enforcement: matrixEnforcement(stack, request[p.name].enforcement, request[p.name].properties) }));
 }
 
 /** A stack's settings (`namespace:key` → value), as the program reads them. */

@@ -7,7 +7,7 @@
 import { waivedMessage, waiverMatches } from "../../policies/lib/waivers";
 import { FEDRAMP_MODERATE_CONTROLS, FEDRAMP_MODERATE_PROFILE } from "../../policies/fedramp-moderate";
 import { controlTitles } from "../compliance/baseline";
-import { buildMatrix, loadImplementations, StackMatrix } from "../compliance/matrix";
+import { buildMatrix, loadImplementations, matrixEnforcement, StackMatrix } from "../compliance/matrix";
 import type { PlanResult } from "./run-plan";
 import { Enforcement, Violation } from "./types";
 import { waiversInEffect, WaiverInEffect } from "./waivers-report";
@@ -145,7 +145,11 @@ export function planEvidence(result: PlanResult): PlanEvidence {
         stack: evaluation.stack,
         baseline: FEDRAMP_MODERATE_CONTROLS,
         titles: controlTitles(),
-        policies: result.pack.policies.map((p) => ({ name: p.name, controls: p.controls, enforcement: result.policyConfig[p.name]?.enforcement ?? p.enforcement })),
+        policies: result.pack.policies.map((p) => ({
+            name: p.name,
+            controls: p.controls,
+            enforcement: matrixEnforcement(evaluation.stack, result.policyConfig[p.name]?.enforcement ?? p.enforcement, result.policyConfig[p.name]?.properties),
+        })),
         componentTypes: new Set(evaluation.resources.filter((r) => !r.custom).map((r) => r.type)),
         implementations: loadImplementations(evaluation.root),
         settings: evaluation.config.values,

@@ -27,7 +27,9 @@ export interface DetectionArgs {
 /**
  * GuardDuty features the estate enables, each checked against the GovCloud documentation
  * (docs/baseline.md has the sources). The estate has no EKS cluster, EC2 instance or Lambda
- * function; EKS audit logs are on so a future cluster is covered from its first event.
+ * function; EKS audit logs and Malware Protection for EC2 (EBS_MALWARE_PROTECTION, required by the
+ * pack's guardduty-detector-enabled with S3_DATA_EVENTS) are on so a future cluster or instance is
+ * covered from its first event; without one they scan and cost nothing.
  */
 export type GuardDutyFeature = Omit<aws.guardduty.DetectorFeatureArgs, "detectorId">;
 
@@ -35,6 +37,7 @@ export function guardDutyFeatures(runtimeMonitoring: boolean): GuardDutyFeature[
     const features: GuardDutyFeature[] = [
         { name: "S3_DATA_EVENTS", status: "ENABLED" },
         { name: "EKS_AUDIT_LOGS", status: "ENABLED" },
+        { name: "EBS_MALWARE_PROTECTION", status: "ENABLED" },
     ];
     if (runtimeMonitoring) {
         features.push({
@@ -49,6 +52,9 @@ export function guardDutyFeatures(runtimeMonitoring: boolean): GuardDutyFeature[
     }
     return features;
 }
+
+/** How long AWS Config keeps configuration history: 7 years, the most AWS allows (2557 days). */
+export const CONFIG_RETENTION_DAYS = 2557;
 
 /** Security Hub's NIST SP 800-53 rev5 standard in a region (the ARN has no account). */
 export function nist80053StandardArn(scope: ArnScope): string {
@@ -164,6 +170,9 @@ export class Detection extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [recorder, ...args.auditBucketReady] },
         );
+        // Configuration history kept 7 years (AU-11; the pack's config-recorder-enabled), explicit
+        // although it is AWS's default, so a change is reviewed. One per account and region.
+        new aws.cfg.RetentionConfiguration(`${name}-config`, { retentionPeriodInDays: CONFIG_RETENTION_DAYS }, parent);
         const status = new aws.cfg.RecorderStatus(
             `${name}-config`,
             { name: this.recorderName, isEnabled: true },

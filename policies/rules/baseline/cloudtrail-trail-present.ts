@@ -3,18 +3,12 @@
 // the first deploy (AU-2, AU-12). What counts as recording is decided in trail-recording.ts.
 // Prod-only: scope "prod" (advisory in staging).
 
-import { RDS_CLUSTER, RDS_INSTANCE, stackPolicy } from "../../lib";
+import { stackPolicy, WORKLOAD_TYPES } from "../../lib";
 import { TRAIL } from "./resource-types";
 import { trailRecords } from "./trail-recording";
 
 /** Workload types whose presence makes a stack one that needs an audit trail. */
-const DEFAULT_WORKLOAD_TYPES = [
-    RDS_INSTANCE,
-    RDS_CLUSTER,
-    "aws:ecs/service:Service",
-    "aws:lb/loadBalancer:LoadBalancer",
-    "aws:alb/loadBalancer:LoadBalancer",
-];
+const DEFAULT_WORKLOAD_TYPES = [...WORKLOAD_TYPES];
 
 export const cloudtrailTrailPresent = stackPolicy({
     name: "cloudtrail-trail-present",

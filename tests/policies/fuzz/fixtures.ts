@@ -809,6 +809,34 @@ export function compliantStack(): StackFixture[] {
         resource("aws:backup/selection:Selection", "selection", first("aws:backup/selection:Selection")),
         resource("aws:cloudtrail/trail:Trail", "audit", first("aws:cloudtrail/trail:Trail")),
         resource("aws:ecs/service:Service", "app", first("aws:ecs/service:Service")),
+        // The account's detection services (issue 17 item 10): each tied as the policies require.
+        resource("aws:guardduty/detector:Detector", "gd", { id: "det-1", enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES", tags: TAGS }),
+        ...["S3_DATA_EVENTS", "EBS_MALWARE_PROTECTION"].map((name) =>
+            resource("aws:guardduty/detectorFeature:DetectorFeature", `gd-${name.toLowerCase()}`, { detectorId: "det-1", name, status: "ENABLED" }),
+        ),
+        resource("aws:securityhub/account:Account", "hub", { enableDefaultStandards: false, controlFindingGenerator: "SECURITY_CONTROL" }),
+        resource(
+            "aws:securityhub/standardsSubscription:StandardsSubscription",
+            "hub-nist",
+            { standardsArn: "arn:aws-us-gov:securityhub:us-gov-west-1::standards/nist-800-53/v/5.0.0" },
+            { dependencies: [urnOf("aws:securityhub/account:Account", "hub")] },
+        ),
+        resource("aws:cfg/recorder:Recorder", "config-recorder", {
+            name: "rec",
+            roleArn: "arn:aws-us-gov:iam::111122223333:role/config",
+            recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+        }),
+        resource("aws:cfg/recorderStatus:RecorderStatus", "config-status", { name: "rec", isEnabled: true }),
+        resource("aws:cfg/deliveryChannel:DeliveryChannel", "config-channel", { name: "channel", s3BucketName: "gov-audit", s3KmsKeyArn: KEY }),
+        resource("aws:cfg/retentionConfiguration:RetentionConfiguration", "config-retention", { retentionPeriodInDays: 2557 }),
+        resource("aws:cfg/rule:Rule", "s3-ssl", { name: "s3-ssl", source: { owner: "AWS", sourceIdentifier: "S3_BUCKET_SSL_REQUESTS_ONLY" }, tags: TAGS }),
+        resource("aws:cfg/remediationConfiguration:RemediationConfiguration", "s3-ssl-fix", {
+            configRuleName: "s3-ssl",
+            targetType: "SSM_DOCUMENT",
+            targetId: "AWSConfigRemediation-EnforceSSLOnlyConnections",
+            automatic: true,
+            maximumAutomaticAttempts: 3,
+        }),
         // A type outside required-tags' list whose inputs carry tags (judged by required-tags-other-types).
         resource("aws:cognito/userPool:UserPool", "users", { name: "users", tags: TAGS }),
     ];
@@ -852,6 +880,10 @@ export const STACK_BAD: Readonly<Record<string, readonly StackBadCase[]>> = {
     "iam-role-one-way-to-attach": [{ resource: "deploy-attach", path: ["role"], value: "app-task" }],
     "wafv2-web-acl-logging": [{ resource: "web-acl-logging" }],
     "secretsmanager-secret-rotation": [{ resource: "db-secret-rotation" }, { resource: "db-secret-rotation", path: ["rotationEnabled"], value: false }],
+    "guardduty-detector-enabled": [{ resource: "gd-ebs_malware_protection", path: ["status"], value: "DISABLED" }],
+    "securityhub-standard-subscribed": [{ resource: "hub-nist" }],
+    "config-recorder-enabled": [{ resource: "config-retention", path: ["retentionPeriodInDays"], value: 365 }],
+    "config-rule-auto-remediation": [{ resource: "s3-ssl-fix", path: ["automatic"], value: false }],
     "resource-policy-no-network-only-principal": [{ resource: "jobs-policy", path: ["policy", "Statement", 0, "Condition", "StringEquals", "aws:SourceVpce"], value: "vpce-elsewhere" }],
 };
 
