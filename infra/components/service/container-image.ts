@@ -74,7 +74,10 @@ export function imageReference(
         }
         return pulumi.output(`${args.repositoryUrl}@${args.image.digest}`);
     }
-    const context = path.resolve(args.image.context);
+    // Relative to the project root (where Pulumi.yaml is), as docs/settings.md says: under the CLI the
+    // program runs in its own directory (infra/), so the working directory is not the root; the
+    // language host passes the root (--root-directory). Tests and the offline plan run from the root.
+    const context = path.resolve(pulumi.runtime.getRootDirectory() || process.cwd(), args.image.context);
     const built = new docker.Image(
         `${name}-image`,
         {
