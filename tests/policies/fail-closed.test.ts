@@ -47,7 +47,44 @@ import {
 } from "../../policies/rules/network";
 import { backupPlanCoversDatabase, backupVaultLocked, cloudtrailTrailPresent } from "../../policies/rules/baseline";
 import { s3AuditBucketObjectLock, s3BackupBucketVersioning, s3BucketTlsOnlyPolicy, s3NoPublicAcl } from "../../policies/rules/storage-hygiene";
-import { assertViolations, Diagnostic, mandatory, messages, runResourcePolicy, runStackPolicy, unknown } from "./helpers";
+import {
+    autoscalingGroupElbHealthCheck,
+    ebsEncryptionByDefaultEnabled,
+    ec2Imdsv2Required,
+    ec2InstanceProfileAttached,
+    ec2NoPublicIp,
+    eksControlPlaneLogs,
+    eksEndpointNotPublic,
+    eksNodeGroupSshRestricted,
+    eksSecretsCmk,
+    elbClassicAccessLogs,
+    elbClassicCrossZone,
+    elbClassicTlsListeners,
+    noEmbeddedCredentials,
+    tlsCertificateFromAcm,
+} from "../../policies/rules/compute";
+import {
+    apigatewayDomainTls12,
+    apigatewayRestStageExecutionLogging,
+    apigatewayStageAccessLogging,
+    lambdaFunctionUrlAuth,
+    lambdaInVpc,
+    lambdaPermissionRestricted,
+} from "../../policies/rules/serverless";
+import type { GovPolicy } from "../../policies/lib";
+import {
+    assertClean,
+    assertViolations,
+    Diagnostic,
+    mandatory,
+    messages,
+    runResourcePolicy,
+    runStackPolicy,
+    TestResource,
+    unknown,
+    urnOf,
+    waiver,
+} from "./helpers";
 
 /** An object whose `toString` key is data, not a function: String(it) throws "Cannot convert object to primitive value". */
 const TO_STRING = { toString: "x" };
@@ -632,5 +669,301 @@ describe("the safety net", () => {
             },
         });
         await assert.rejects(runResourcePolicy(proxyReader, { type: "aws:x/thing:Thing", props: { size: unknown() } }), /read an unknown value through the proxy/);
+    });
+});
+
+describe("malformed input fails closed: compute and serverless (no waiver hides it)", () => {
+    const ACM = "arn:aws-us-gov:acm:us-gov-west-1:111122223333:certificate/0a1b2c3d-1111-2222-3333-444455556666";
+    const KEY = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const TG = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:targetgroup/app/0123456789abcdef";
+    const LOG_GROUP = "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:/aws/apigateway/app";
+    const INSTANCE = "aws:ec2/instance:Instance";
+    const LT = "aws:ec2/launchTemplate:LaunchTemplate";
+    const CLB = "aws:elb/loadBalancer:LoadBalancer";
+    const EKS = "aws:eks/cluster:Cluster";
+    const ASG = "aws:autoscaling/group:Group";
+    const API = "aws:apigateway/restApi:RestApi";
+    const STAGE = "aws:apigateway/stage:Stage";
+    const SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
+    const clbListener = { lbPort: 443, lbProtocol: "HTTPS", instancePort: 8080, instanceProtocol: "HTTP", sslCertificateId: ACM };
+
+    /**
+     * One case: a resource (or a stack, judged at `name`) whose judged field is malformed, the exact
+     * mandatory messages, and the same resource with a valid value, which passes.
+     */
+    interface Case {
+        readonly title: string;
+        readonly policy: GovPolicy;
+        readonly type: string;
+        readonly name: string;
+        readonly bad: Record<string, unknown>;
+        readonly good: Record<string, unknown>;
+        readonly expected: readonly string[];
+        /** For a stack policy: the other resources of the stack, around the judged one. */
+        readonly stack?: (props: Record<string, unknown>) => TestResource[];
+    }
+
+    const cases: readonly Case[] = [
+        {
+            title: "ec2-no-public-ip: a launch template interface's flag with a toString key",
+            policy: ec2NoPublicIp,
+            type: LT,
+            name: "lt",
+            bad: { networkInterfaces: [{ associatePublicIpAddress: TO_STRING }] },
+            good: { networkInterfaces: [{ associatePublicIpAddress: "false" }] },
+            expected: [`Cannot evaluate Launch template "lt": networkInterfaces[0].associatePublicIpAddress is an object {"toString":"x"}, expected a boolean${SUFFIX}`],
+        },
+        {
+            title: "ec2-no-public-ip: an interface list that is a string",
+            policy: ec2NoPublicIp,
+            type: LT,
+            name: "lt",
+            bad: { networkInterfaces: "eni-1" },
+            good: { networkInterfaces: [] },
+            expected: [`Cannot evaluate Launch template "lt": networkInterfaces is "eni-1", expected an array${SUFFIX}`],
+        },
+        {
+            title: "ec2-imdsv2-required: an endpoint state EC2 does not define",
+            policy: ec2Imdsv2Required,
+            type: INSTANCE,
+            name: "web",
+            bad: { metadataOptions: { httpTokens: "required", httpEndpoint: 1 } },
+            good: { metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" } },
+            expected: [`Cannot evaluate EC2 instance "web": metadataOptions.httpEndpoint is the number 1, expected one of "enabled", "disabled"${SUFFIX}`],
+        },
+        {
+            title: "ec2-instance-profile-attached: a profile that is a list",
+            policy: ec2InstanceProfileAttached,
+            type: INSTANCE,
+            name: "web",
+            bad: { iamInstanceProfile: ["app-profile"] },
+            good: { iamInstanceProfile: "app-profile" },
+            expected: [`Cannot evaluate EC2 instance "web": iamInstanceProfile is an array ["app-profile"], expected a string (the instance profile's name)${SUFFIX}`],
+        },
+        {
+            title: "ebs-encryption-by-default-enabled: enabled \"off\"",
+            policy: ebsEncryptionByDefaultEnabled,
+            type: "aws:ebs/encryptionByDefault:EncryptionByDefault",
+            name: "ebs",
+            bad: { enabled: "off" },
+            good: { enabled: "true" },
+            expected: [`Cannot evaluate EBS encryption by default "ebs": enabled is "off", expected a boolean${SUFFIX}`],
+        },
+        {
+            title: "autoscaling-group-elb-health-check: a health check type AWS does not define",
+            policy: autoscalingGroupElbHealthCheck,
+            type: ASG,
+            name: "web",
+            bad: { targetGroupArns: [TG], healthCheckType: "ELB,HTTP" },
+            good: { targetGroupArns: [TG], healthCheckType: "EC2,ELB" },
+            expected: [
+                `Cannot evaluate Auto Scaling group "web": healthCheckType is "ELB,HTTP", expected a comma-separated list of one of "EC2", "EBS", "ELB", "VPC_LATTICE"${SUFFIX}`,
+            ],
+            stack: (props) => [{ type: ASG, name: "web", props }],
+        },
+        {
+            title: "autoscaling-group-elb-health-check: a traffic source type AWS does not define (it used to read as ELB)",
+            policy: autoscalingGroupElbHealthCheck,
+            type: ASG,
+            name: "web",
+            bad: { healthCheckType: "ELB", trafficSources: [{ identifier: TG, type: "alb" }] },
+            good: { healthCheckType: "ELB", trafficSources: [{ identifier: TG, type: "elbv2" }] },
+            expected: [`Cannot evaluate Auto Scaling group "web": trafficSources[0].type is "alb", expected one of "elb", "elbv2", "vpc-lattice"${SUFFIX}`],
+            stack: (props) => [{ type: ASG, name: "web", props }],
+        },
+        {
+            title: "eks-control-plane-logs: log types written as one string",
+            policy: eksControlPlaneLogs,
+            type: EKS,
+            name: "k8s",
+            bad: { enabledClusterLogTypes: "api,audit,authenticator" },
+            good: { enabledClusterLogTypes: ["api", "audit", "authenticator"] },
+            expected: [`Cannot evaluate EKS cluster "k8s": enabledClusterLogTypes is "api,audit,authenticator", expected an array${SUFFIX}`],
+        },
+        {
+            title: "eks-endpoint-not-public: a public access CIDR that is not a string (it used to be ignored)",
+            policy: eksEndpointNotPublic,
+            type: EKS,
+            name: "k8s",
+            bad: { vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24", 0] } },
+            good: { vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] } },
+            expected: [`Cannot evaluate EKS cluster "k8s": vpcConfig.publicAccessCidrs[1] is the number 0, expected a string${SUFFIX}`],
+        },
+        {
+            title: "eks-secrets-cmk: a key ARN that is an object",
+            policy: eksSecretsCmk,
+            type: EKS,
+            name: "k8s",
+            bad: { encryptionConfig: { resources: ["secrets"], provider: { keyArn: { id: "k" } } } },
+            good: { encryptionConfig: { resources: ["secrets"], provider: { keyArn: KEY } } },
+            expected: [`Cannot evaluate EKS cluster "k8s": encryptionConfig.provider.keyArn is an object {"id":"k"}, expected a string${SUFFIX}`],
+        },
+        {
+            title: "eks-node-group-ssh-restricted: source groups written as one string (it used to be a waivable 'names no group')",
+            policy: eksNodeGroupSshRestricted,
+            type: "aws:eks/nodeGroup:NodeGroup",
+            name: "workers",
+            bad: { remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: "sg-0123" } },
+            good: { remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: ["sg-0123"] } },
+            expected: [`Cannot evaluate EKS node group "workers": remoteAccess.sourceSecurityGroupIds is "sg-0123", expected an array${SUFFIX}`],
+        },
+        {
+            title: "elb-classic-access-logs: enabled \"yes\"",
+            policy: elbClassicAccessLogs,
+            type: CLB,
+            name: "web",
+            bad: { accessLogs: { bucket: "elb-logs", enabled: "yes" } },
+            good: { accessLogs: { bucket: "elb-logs", enabled: "true" } },
+            expected: [`Cannot evaluate Classic load balancer "web": accessLogs.enabled is "yes", expected a boolean${SUFFIX}`],
+        },
+        {
+            title: "elb-classic-cross-zone: crossZoneLoadBalancing \"no\"",
+            policy: elbClassicCrossZone,
+            type: CLB,
+            name: "web",
+            bad: { crossZoneLoadBalancing: "no", subnets: ["subnet-a", "subnet-b"] },
+            good: { crossZoneLoadBalancing: true, subnets: ["subnet-a", "subnet-b"] },
+            expected: [`Cannot evaluate Classic load balancer "web": crossZoneLoadBalancing is "no", expected a boolean${SUFFIX}`],
+        },
+        {
+            title: "elb-classic-tls-listeners: a listener without a protocol",
+            policy: elbClassicTlsListeners,
+            type: CLB,
+            name: "web",
+            bad: { listeners: [{ lbPort: 443, instancePort: 8080, sslCertificateId: ACM }] },
+            good: { listeners: [clbListener] },
+            expected: [`Cannot evaluate Classic load balancer "web": listeners[0].lbProtocol is absent, expected one of "HTTP", "HTTPS", "TCP", "SSL"${SUFFIX}`],
+        },
+        {
+            title: "tls-certificate-from-acm: a classic listener's certificate id with a toString key",
+            policy: tlsCertificateFromAcm,
+            type: CLB,
+            name: "web",
+            bad: { listeners: [{ ...clbListener, sslCertificateId: TO_STRING }] },
+            good: { listeners: [clbListener] },
+            expected: [`Cannot evaluate Classic load balancer "web": listeners[0].sslCertificateId is an object {"toString":"x"}, expected a string${SUFFIX}`],
+        },
+        {
+            title: "no-embedded-credentials: user data that is not a string (it used to be skipped)",
+            policy: noEmbeddedCredentials,
+            type: INSTANCE,
+            name: "web",
+            bad: { userData: TO_STRING },
+            good: { userData: "#!/bin/bash\nsystemctl enable --now amazon-ssm-agent\n" },
+            expected: [`Cannot evaluate EC2 instance "web": userData is an object {"toString":"x"}, expected a string${SUFFIX}`],
+        },
+        {
+            title: "no-embedded-credentials: a Lambda environment value that is not a string (it used to be skipped)",
+            policy: noEmbeddedCredentials,
+            type: "aws:lambda/function:Function",
+            name: "fn",
+            bad: { environment: { variables: { KEY: ["AKIAIOSFODNN7EXAMPLE"] } } },
+            good: { environment: { variables: { TABLE: "orders" } } },
+            expected: [`Cannot evaluate Lambda function "fn": environment.variables.KEY is an array ["AKIAIOSFODNN7EXAMPLE"], expected a string${SUFFIX}`],
+        },
+        {
+            title: "apigateway-domain-tls12: an HTTP API security policy API Gateway does not define",
+            policy: apigatewayDomainTls12,
+            type: "aws:apigatewayv2/domainName:DomainName",
+            name: "http",
+            bad: { domainNameConfiguration: { certificateArn: ACM, endpointType: "REGIONAL", securityPolicy: "TLS_1_3" } },
+            good: { domainNameConfiguration: { certificateArn: ACM, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" } },
+            expected: [`Cannot evaluate API Gateway v2 domain name "http": domainNameConfiguration.securityPolicy is "TLS_1_3", expected one of "TLS_1_0", "TLS_1_2"${SUFFIX}`],
+        },
+        {
+            title: "apigateway-rest-stage-execution-logging: a methodPath that is not a string (it used to be skipped quietly)",
+            policy: apigatewayRestStageExecutionLogging,
+            type: SETTINGS,
+            name: "all",
+            bad: { restApi: unknown(), stageName: "prod", methodPath: 5, settings: { loggingLevel: "INFO" } },
+            good: { restApi: unknown(), stageName: "prod", methodPath: "*/*", settings: { loggingLevel: "INFO" } },
+            expected: [
+                `Cannot evaluate API Gateway method settings "all": methodPath is the number 5, expected a string${SUFFIX}`,
+                'API Gateway stage "prod" does not log execution for all methods; add an aws.apigateway.MethodSettings for it with methodPath "*/*" and settings.loggingLevel "INFO" (or "ERROR").',
+            ],
+            stack: (props) => [
+                { type: API, name: "api", props: { name: "app-api" } },
+                { type: STAGE, name: "prod", props: { stageName: "prod", restApi: unknown() }, propertyDependencies: { restApi: [urnOf(API, "api")] } },
+                { type: SETTINGS, name: "all", props, propertyDependencies: { restApi: [urnOf(API, "api")] } },
+            ],
+        },
+        {
+            title: "apigateway-stage-access-logging: a format that is an object",
+            policy: apigatewayStageAccessLogging,
+            type: STAGE,
+            name: "prod",
+            bad: { accessLogSettings: { destinationArn: LOG_GROUP, format: {} } },
+            good: { accessLogSettings: { destinationArn: LOG_GROUP, format: "$context.requestId" } },
+            expected: [`Cannot evaluate API Gateway stage "prod": accessLogSettings.format is an object {}, expected a string${SUFFIX}`],
+        },
+        {
+            title: "lambda-function-url-auth: no authorization type",
+            policy: lambdaFunctionUrlAuth,
+            type: "aws:lambda/functionUrl:FunctionUrl",
+            name: "hook",
+            bad: { functionName: "fn" },
+            good: { functionName: "fn", authorizationType: "AWS_IAM" },
+            expected: [`Cannot evaluate Lambda function URL "hook": authorizationType is absent, expected one of "NONE", "AWS_IAM"${SUFFIX}`],
+        },
+        {
+            title: "lambda-in-vpc: subnet ids written as one string",
+            policy: lambdaInVpc,
+            type: "aws:lambda/function:Function",
+            name: "fn",
+            bad: { vpcConfig: { subnetIds: "subnet-a", securityGroupIds: ["sg-1"] } },
+            good: { vpcConfig: { subnetIds: ["subnet-a"], securityGroupIds: ["sg-1"] } },
+            expected: [`Cannot evaluate Lambda function "fn": vpcConfig.subnetIds is "subnet-a", expected an array${SUFFIX}`],
+        },
+        {
+            title: "lambda-permission-restricted: a service grant's sourceArn that is a number",
+            policy: lambdaPermissionRestricted,
+            type: "aws:lambda/permission:Permission",
+            name: "s3",
+            bad: { action: "lambda:InvokeFunction", function: "fn", principal: "s3.amazonaws.com", sourceArn: 5 },
+            good: { action: "lambda:InvokeFunction", function: "fn", principal: "s3.amazonaws.com", sourceArn: "arn:aws-us-gov:s3:::gov-uploads" },
+            expected: [`Cannot evaluate Lambda permission "s3": sourceArn is the number 5, expected a string${SUFFIX}`],
+        },
+        {
+            title: "lambda-permission-restricted: an empty principal",
+            policy: lambdaPermissionRestricted,
+            type: "aws:lambda/permission:Permission",
+            name: "p",
+            bad: { action: "lambda:InvokeFunction", function: "fn", principal: "" },
+            good: { action: "lambda:InvokeFunction", function: "fn", principal: "111122223333" },
+            expected: [`Cannot evaluate Lambda permission "p": principal is "", expected a principal (an AWS service, account id or ARN)${SUFFIX}`],
+        },
+    ];
+
+    const run = (c: Case, props: Record<string, unknown>, config: Record<string, unknown> = {}): Promise<Diagnostic[]> =>
+        c.stack ? runStackPolicy(c.policy, c.stack(props), config) : runResourcePolicy(c.policy, { type: c.type, name: c.name, props, config });
+
+    for (const c of cases) {
+        it(c.title, async () => {
+            assertFailsClosed(await run(c, c.bad), c.expected);
+            // A waiver for the resource accepts a known risk; a value the policy cannot read is not
+            // one, so the finding stays mandatory (its other findings are waived as usual).
+            const waived = await run(c, c.bad, { waivers: [waiver(c.name)] });
+            assertNoInternalError(waived);
+            const malformed = c.expected.filter((m) => m.startsWith("Cannot evaluate"));
+            assert.deepEqual(messages(mandatory(waived)).filter((m) => m.startsWith("Cannot evaluate")), malformed);
+            assert.ok(!messages(waived).some((m) => m.startsWith("Waived") && m.includes("Cannot evaluate")), JSON.stringify(messages(waived)));
+            // The same resource with a valid value passes.
+            assertClean(await run(c, c.good));
+        });
+    }
+
+    it("unknown at preview stays advisory (the same fields, computed)", async () => {
+        for (const [policy, type, props] of [
+            [ec2NoPublicIp, LT, { networkInterfaces: [{ associatePublicIpAddress: unknown() }] }],
+            [eksEndpointNotPublic, EKS, { vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24", unknown()] } }],
+            [elbClassicTlsListeners, CLB, { listeners: [{ lbPort: 443, lbProtocol: unknown() }] }],
+            [lambdaFunctionUrlAuth, "aws:lambda/functionUrl:FunctionUrl", { authorizationType: unknown() }],
+            [apigatewayDomainTls12, "aws:apigatewayv2/domainName:DomainName", { domainNameConfiguration: { securityPolicy: unknown() } }],
+        ] as const) {
+            const diags = await runResourcePolicy(policy, { type, name: "x", props });
+            assert.deepEqual(mandatory(diags), [], `${policy.name}: ${JSON.stringify(messages(diags))}`);
+            assert.equal(diags.length, 1, `${policy.name}: ${JSON.stringify(messages(diags))}`);
+            assert.match(diags[0].message, /^Cannot verify /);
+        }
     });
 });

@@ -5,7 +5,7 @@
 // service (SC-5, CP-10; cdk-nag AutoScalingGroupELBHealthCheckRequired). Attachments are tied by
 // value or property dependencies.
 
-import { cannotEvaluateMessage, oneOfText, read, StackResource, stackPolicy } from "../../lib";
+import { Guard, oneOf, StackContext, StackResource, stackPolicy } from "../../lib";
 import { AUTOSCALING_GROUP } from "./capacity";
 
 const ATTACHMENT = "aws:autoscaling/attachment:Attachment";
@@ -14,21 +14,58 @@ const TRAFFIC_SOURCE_ATTACHMENT = "aws:autoscaling/trafficSourceAttachment:Traff
 // botocore autoscaling CreateAutoScalingGroup HealthCheckType: "a comma-separated value string of
 // one or more health check types. The valid values are EC2, EBS, ELB, and VPC_LATTICE."
 const HEALTH_CHECK_TYPES = ["EC2", "EBS", "ELB", "VPC_LATTICE"] as const;
+type HealthCheckType = (typeof HEALTH_CHECK_TYPES)[number];
+const ONE_TYPE = oneOf(HEALTH_CHECK_TYPES);
+
+/** healthCheckType as the list it spells; blank is AWS's default, EC2. */
+const HEALTH_CHECKS: Guard<readonly HealthCheckType[]> = {
+    expected: `a comma-separated list of ${ONE_TYPE.expected}`,
+    parse: (v) => {
+        if (typeof v !== "string") {
+            return undefined;
+        }
+        if (v.trim() === "") {
+            return { value: ["EC2"] };
+        }
+        const types: HealthCheckType[] = [];
+        for (const t of v.split(",")) {
+            const r = ONE_TYPE.parse(t.trim());
+            if (r === undefined) {
+                return undefined;
+            }
+            types.push(r.value);
+        }
+        return { value: types };
+    },
+};
+
+// botocore autoscaling TrafficSourceIdentifier Type: "elb", "elbv2" or "vpc-lattice".
+const TRAFFIC_SOURCE_TYPES = ["elb", "elbv2", "vpc-lattice"] as const;
 
 type Need = "ELB" | "VPC_LATTICE";
 
-/** The health check a traffic source needs: VPC_LATTICE for a Lattice target group, ELB otherwise. */
-function needOf(source: unknown): Need {
-    const type = read(source, "type");
-    const id = read(source, "identifier");
-    const lattice =
-        (type.known && type.value === "vpc-lattice") ||
-        (type.known && (type.value === undefined || type.value === null) && id.known && typeof id.value === "string" && id.value.includes(":vpc-lattice:"));
-    return lattice ? "VPC_LATTICE" : "ELB";
+/**
+ * The health check a traffic source (`path`: "trafficSources.0", "trafficSource") needs:
+ * VPC_LATTICE for a Lattice target group, ELB otherwise; undefined when its type is malformed
+ * (reported).
+ */
+function needOf(ctx: StackContext<unknown>, r: StackResource, path: string): Need | undefined {
+    const type = ctx.readEnum(r, `${path}.type`, TRAFFIC_SOURCE_TYPES, { quiet: true });
+    if (!type.ok) {
+        return type.unknown ? "ELB" : undefined;
+    }
+    if (type.value !== undefined) {
+        return type.value === "vpc-lattice" ? "VPC_LATTICE" : "ELB";
+    }
+    // No type: a Lattice target group's ARN says so.
+    const id = ctx.readString(r, `${path}.identifier`, { quiet: true });
+    return id.ok && id.value !== undefined && id.value.includes(":vpc-lattice:") ? "VPC_LATTICE" : "ELB";
 }
 
-function nonEmpty(r: { known: boolean; value?: unknown }): boolean {
-    return !r.known || (Array.isArray(r.value) ? r.value.length > 0 : r.value !== undefined && r.value !== null && r.value !== "");
+/** A list input (targetGroupArns, loadBalancers) that attaches something: non-empty, or unknown at preview. */
+function attaches(ctx: StackContext<unknown>, g: StackResource, path: string): boolean {
+    const list = ctx.readArray(g, path, { quiet: true });
+    return list.ok ? (list.value ?? []).length > 0 : list.unknown;
 }
 
 export const autoscalingGroupElbHealthCheck = stackPolicy({
@@ -59,17 +96,21 @@ export const autoscalingGroupElbHealthCheck = stackPolicy({
     validate: (ctx) => {
         // What each group must include, from its own inputs and from the attachments that point at it.
         const needs = new Map<string, Set<Need>>();
-        const add = (group: StackResource, need: Need) => needs.set(group.urn, (needs.get(group.urn) ?? new Set<Need>()).add(need));
+        const add = (group: StackResource, need: Need | undefined) => {
+            if (need !== undefined) {
+                needs.set(group.urn, (needs.get(group.urn) ?? new Set<Need>()).add(need));
+            }
+        };
         const groups = ctx.ofType(AUTOSCALING_GROUP);
         for (const g of groups) {
-            if (nonEmpty(read(g.props, "targetGroupArns")) || nonEmpty(read(g.props, "loadBalancers"))) {
+            if (attaches(ctx, g, "targetGroupArns") || attaches(ctx, g, "loadBalancers")) {
                 add(g, "ELB");
             }
-            const sources = read(g.props, "trafficSources");
-            if (!sources.known) {
-                add(g, "ELB");
-            } else if (Array.isArray(sources.value)) {
-                sources.value.forEach((s) => add(g, needOf(s)));
+            const sources = ctx.readArray(g, "trafficSources", { quiet: true });
+            if (!sources.ok) {
+                add(g, sources.unknown ? "ELB" : undefined);
+            } else {
+                (sources.value ?? []).forEach((_, i) => add(g, needOf(ctx, g, `trafficSources.${i}`)));
             }
         }
         for (const a of ctx.ofType(ATTACHMENT, TRAFFIC_SOURCE_ATTACHMENT)) {
@@ -78,8 +119,7 @@ export const autoscalingGroupElbHealthCheck = stackPolicy({
                 ctx.cannotVerify(a, `which Auto Scaling group attachment "${a.name}" attaches a load balancer to`);
                 continue;
             }
-            const source = read(a.props, "trafficSource");
-            const need = a.type === ATTACHMENT ? "ELB" : needOf(source.known ? source.value : undefined);
+            const need = a.type === ATTACHMENT ? "ELB" : needOf(ctx, a, "trafficSource");
             refs.resources.forEach((g) => add(g, need));
         }
         for (const g of groups) {
@@ -87,27 +127,16 @@ export const autoscalingGroupElbHealthCheck = stackPolicy({
             if (!need) {
                 continue;
             }
-            const label = `Auto Scaling group "${g.name}"`;
-            const hc = read(g.props, "healthCheckType");
-            if (!hc.known) {
-                ctx.cannotVerify(g, "healthCheckType");
+            const hc = ctx.readAs(g, "healthCheckType", HEALTH_CHECKS);
+            if (!hc.ok) {
                 continue;
             }
-            if (hc.value !== undefined && hc.value !== null && typeof hc.value !== "string") {
-                ctx.violation(g, cannotEvaluateMessage(label, "healthCheckType", hc.value, `a comma-separated list of ${oneOfText(HEALTH_CHECK_TYPES)}`));
-                continue;
-            }
-            const types = typeof hc.value === "string" && hc.value.trim() !== "" ? hc.value.split(",").map((t) => t.trim()) : ["EC2"];
-            const bad = types.filter((t) => !(HEALTH_CHECK_TYPES as readonly string[]).includes(t));
-            if (bad.length > 0) {
-                ctx.violation(g, cannotEvaluateMessage(label, "healthCheckType", hc.value, `a comma-separated list of ${oneOfText(HEALTH_CHECK_TYPES)}`));
-                continue;
-            }
+            const types = hc.value ?? ["EC2"];
             const missing = [...need].filter((n) => !types.includes(n)).sort();
             if (missing.length > 0) {
                 ctx.violation(
                     g,
-                    `${label} serves behind a load balancer but its health check is ${JSON.stringify(types.join(","))}, so instances ` +
+                    `${ctx.label(g)} serves behind a load balancer but its health check is ${JSON.stringify(types.join(","))}, so instances ` +
                         `the load balancer finds unhealthy are never replaced; set healthCheckType to "${missing.join(",")}".`,
                 );
             }

@@ -1,8 +1,9 @@
 // EC2 capacity as the compute policies see it: the type tokens of everything that launches
-// instances, how a boolean flag is read (the provider bridge sends some as "true"/"false"
-// strings), and the rule that settings a launch template supplies are judged on the template.
+// instances, and the rule that settings a launch template supplies are judged on the template.
+// (A boolean flag is read with ctx.readBoolean, which also takes the "true"/"false" strings the
+// provider bridge sends for some template fields.)
 
-import { cannotEvaluateMessage, isUnknown, Read } from "../../lib";
+import { isUnknown } from "../../lib";
 
 export const INSTANCE = "aws:ec2/instance:Instance";
 export const SPOT_INSTANCE_REQUEST = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
@@ -20,27 +21,6 @@ export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 
 /** Instances and spot requests: they launch one instance, optionally from a launch template. */
 export const SINGLE_INSTANCE_TYPES: ReadonlySet<string> = new Set([INSTANCE, SPOT_INSTANCE_REQUEST]);
-
-/** A flag as judged: on, off (false or absent), unknown at preview, or a value AWS would not accept. */
-export type Flag = "on" | "off" | "unknown" | { readonly malformed: string };
-
-/**
- * Reads a boolean flag: true/false, or the strings "true"/"false" the provider bridge uses for
- * some template fields (a launch template's `associatePublicIpAddress`). Absent is "off".
- */
-export function flagOf(r: Read, label: string, path: string): Flag {
-    if (!r.known) {
-        return "unknown";
-    }
-    const v = r.value;
-    if (v === undefined || v === null || v === false || v === "false") {
-        return "off";
-    }
-    if (v === true || v === "true") {
-        return "on";
-    }
-    return { malformed: cannotEvaluateMessage(label, path, v, "a boolean") };
-}
 
 /**
  * True when an instance or spot request launches from a launch template and does not set `field`

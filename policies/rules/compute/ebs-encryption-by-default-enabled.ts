@@ -2,8 +2,8 @@
 // setting keeps it on. Turning it off lets every new volume and snapshot copy in the region be
 // created unencrypted (SC-28; KICS "EBS Default Encryption Disabled").
 
-import { labelOf, resourcePolicy } from "../../lib";
-import { ENCRYPTION_BY_DEFAULT, flagOf } from "./capacity";
+import { resourcePolicy } from "../../lib";
+import { ENCRYPTION_BY_DEFAULT } from "./capacity";
 
 export const ebsEncryptionByDefaultEnabled = resourcePolicy({
     name: "ebs-encryption-by-default-enabled",
@@ -26,18 +26,10 @@ export const ebsEncryptionByDefaultEnabled = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        const label = labelOf(ctx, "Resource");
-        const r = ctx.read("enabled");
-        if (r.known && (r.value === undefined || r.value === null)) {
-            return; // the provider's default is true
-        }
-        const flag = flagOf(r, label, "enabled");
-        if (flag === "unknown") {
-            ctx.cannotVerify("enabled");
-        } else if (flag === "off") {
-            ctx.violation(`${label} turns EBS encryption by default off for the account and region; set enabled: true.`);
-        } else if (flag !== "on") {
-            ctx.violation(flag.malformed);
+        const enabled = ctx.readBoolean("enabled");
+        // Absent: the provider's default is true.
+        if (enabled.ok && enabled.value === false) {
+            ctx.violation(`${ctx.label} turns EBS encryption by default off for the account and region; set enabled: true.`);
         }
     },
 });

@@ -3,12 +3,14 @@
 // forwarded request further away). IMDSv1 turns any server-side request forgery into stolen
 // role credentials (AC-3, AC-6, SC-7; cdk-nag EC2IMDSv2Enabled, AWS Security Hub EC2.8).
 
-import { cannotEvaluateMessage, labelOf, oneOfText, resourcePolicy } from "../../lib";
+import { NUMBER, refine, resourcePolicy } from "../../lib";
 import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST, templateSupplies } from "./capacity";
 
 // botocore ec2 HttpTokensState / InstanceMetadataEndpointState (autoscaling: the same values).
 const TOKENS = ["optional", "required"] as const;
 const ENDPOINT = ["enabled", "disabled"] as const;
+// ec2 InstanceMetadataOptionsRequest HttpPutResponseHopLimit: 1 to 64.
+const HOP_LIMIT = refine(NUMBER, "an integer from 1 to 64", (n) => Number.isInteger(n) && n >= 1 && n <= 64);
 
 export const ec2Imdsv2Required = resourcePolicy({
     name: "ec2-imdsv2-required",
@@ -51,55 +53,38 @@ export const ec2Imdsv2Required = resourcePolicy({
         if (templateSupplies(ctx.type, ctx.props, "metadataOptions")) {
             return;
         }
-        const label = labelOf(ctx, "Resource");
-        const options = ctx.read("metadataOptions");
-        if (!options.known) {
-            return ctx.cannotVerify("metadataOptions");
+        const options = ctx.readObject("metadataOptions");
+        if (!options.ok) {
+            return;
         }
-        if (options.value === undefined || options.value === null) {
-            return ctx.violation(`${label} does not require IMDSv2 (no metadataOptions, so tokens are optional); set metadataOptions.httpTokens: "required".`);
+        if (options.value === undefined) {
+            return ctx.violation(`${ctx.label} does not require IMDSv2 (no metadataOptions, so tokens are optional); set metadataOptions.httpTokens: "required".`);
         }
-        if (typeof options.value !== "object" || Array.isArray(options.value)) {
-            return ctx.violation(cannotEvaluateMessage(label, "metadataOptions", options.value, "an object"));
+        const tokens = ctx.readEnum("metadataOptions.httpTokens", TOKENS, { quiet: true });
+        const endpoint = ctx.readEnum("metadataOptions.httpEndpoint", ENDPOINT, { quiet: true });
+        if ((!tokens.ok && !tokens.unknown) || (!endpoint.ok && !endpoint.unknown)) {
+            return; // malformed: already reported
         }
-        const tokens = ctx.read("metadataOptions.httpTokens");
-        const endpoint = ctx.read("metadataOptions.httpEndpoint");
-        for (const [r, path, values] of [
-            [tokens, "metadataOptions.httpTokens", TOKENS],
-            [endpoint, "metadataOptions.httpEndpoint", ENDPOINT],
-        ] as const) {
-            if (r.known && r.value !== undefined && r.value !== null && !(values as readonly unknown[]).includes(r.value)) {
-                return ctx.violation(cannotEvaluateMessage(label, path, r.value, oneOfText(values)));
-            }
-        }
-        if (endpoint.known && endpoint.value === "disabled") {
+        if (endpoint.ok && endpoint.value === "disabled") {
             return; // no metadata service at all: nothing to steal credentials from
         }
-        if (!tokens.known) {
+        if (!tokens.ok) {
             return ctx.cannotVerify("metadataOptions.httpTokens");
         }
         if (tokens.value !== "required") {
-            if (!endpoint.known) {
+            if (!endpoint.ok) {
                 return ctx.cannotVerify("metadataOptions.httpEndpoint");
             }
             return ctx.violation(
-                `${label} does not require IMDSv2 (metadataOptions.httpTokens is ${tokens.value === undefined || tokens.value === null ? "unset" : `"${tokens.value}"`}); ` +
+                `${ctx.label} does not require IMDSv2 (metadataOptions.httpTokens is ${tokens.value === undefined ? "unset" : `"${tokens.value}"`}); ` +
                     'set metadataOptions.httpTokens: "required".',
             );
         }
-        const hops = ctx.read("metadataOptions.httpPutResponseHopLimit");
-        if (!hops.known) {
-            return ctx.cannotVerify("metadataOptions.httpPutResponseHopLimit");
-        }
-        if (hops.value === undefined || hops.value === null) {
-            return; // the AWS default (1, or 2 for container-ready AMIs) is within the limit
-        }
-        if (typeof hops.value !== "number" || !Number.isInteger(hops.value) || hops.value < 1 || hops.value > 64) {
-            return ctx.violation(cannotEvaluateMessage(label, "metadataOptions.httpPutResponseHopLimit", hops.value, "an integer from 1 to 64"));
-        }
-        if (hops.value > ctx.config.maxHopLimit) {
+        const hops = ctx.readAs("metadataOptions.httpPutResponseHopLimit", HOP_LIMIT);
+        // Absent: the AWS default (1, or 2 for container-ready AMIs) is within the limit.
+        if (hops.ok && hops.value !== undefined && hops.value > ctx.config.maxHopLimit) {
             ctx.violation(
-                `${label} lets IMDSv2 tokens travel ${hops.value} network hops; set metadataOptions.httpPutResponseHopLimit to ` +
+                `${ctx.label} lets IMDSv2 tokens travel ${hops.value} network hops; set metadataOptions.httpPutResponseHopLimit to ` +
                     `${ctx.config.maxHopLimit} or less (2 is enough for containers on the instance).`,
             );
         }

@@ -2,8 +2,14 @@
 // with short-lived, rotated credentials), never from access keys baked into user data or files
 // (AC-2, IA-5(7); cdk-nag EC2InstanceProfileAttached, KICS "EC2 Instance Using API Keys").
 
-import { cannotEvaluateMessage, labelOf, resourcePolicy } from "../../lib";
+import { Guard, OBJECT, resourcePolicy, STRING } from "../../lib";
 import { INSTANCE, LAUNCH_CONFIGURATION, SPOT_INSTANCE_REQUEST, templateSupplies } from "./capacity";
+
+/** The profile's name, or the aws.iam.InstanceProfile itself (the SDK takes either; a resource arrives as an object). */
+const PROFILE: Guard<string | Readonly<Record<string, unknown>>> = {
+    expected: "a string (the instance profile's name)",
+    parse: (v) => STRING.parse(v) ?? OBJECT.parse(v),
+};
 
 export const ec2InstanceProfileAttached = resourcePolicy({
     name: "ec2-instance-profile-attached",
@@ -33,17 +39,10 @@ export const ec2InstanceProfileAttached = resourcePolicy({
         if (templateSupplies(ctx.type, ctx.props, "iamInstanceProfile")) {
             return;
         }
-        const label = labelOf(ctx, "Resource");
-        const profile = ctx.read("iamInstanceProfile");
         // A computed profile name (from an aws.iam.InstanceProfile of the stack) counts as set.
-        if (!profile.known) {
-            return;
-        }
-        const v = profile.value;
-        if (v === undefined || v === null || v === "") {
-            ctx.violation(`${label} has no IAM instance profile; set iamInstanceProfile to an aws.iam.InstanceProfile of a least-privilege role.`);
-        } else if (typeof v !== "string" && (typeof v !== "object" || Array.isArray(v))) {
-            ctx.violation(cannotEvaluateMessage(label, "iamInstanceProfile", v, "a string (the instance profile's name)"));
+        const profile = ctx.readAs("iamInstanceProfile", PROFILE, { quiet: true });
+        if (profile.ok && (profile.value === undefined || profile.value === "")) {
+            ctx.violation(`${ctx.label} has no IAM instance profile; set iamInstanceProfile to an aws.iam.InstanceProfile of a least-privilege role.`);
         }
     },
 });

@@ -2,8 +2,8 @@
 // Elastic IP is attached to an instance. Instances live in private subnets and are reached through
 // a load balancer or Session Manager, never directly from the internet (SC-7, AC-4).
 
-import { labelOf, read, resourcePolicy } from "../../lib";
-import { flagOf, INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_FLEET_REQUEST, SPOT_INSTANCE_REQUEST, templateSupplies } from "./capacity";
+import { resourcePolicy } from "../../lib";
+import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_FLEET_REQUEST, SPOT_INSTANCE_REQUEST, templateSupplies } from "./capacity";
 
 const EIP = "aws:ec2/eip:Eip";
 const EIP_ASSOCIATION = "aws:ec2/eipAssociation:EipAssociation";
@@ -39,63 +39,43 @@ export const ec2NoPublicIp = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        const label = labelOf(ctx, "Resource");
-        const judge = (value: unknown, known: boolean, path: string) => {
-            const flag = flagOf(known ? { known: true, value } : { known: false }, label, path);
-            if (flag === "unknown") {
-                ctx.cannotVerify(path);
-            } else if (flag === "on") {
-                ctx.violation(`${label} associates a public IP address (${path} is true); set it to false and launch into a private subnet.`);
-            } else if (flag !== "off") {
-                ctx.violation(flag.malformed);
+        // associatePublicIpAddress: a boolean, or the "true"/"false" string a launch template sends.
+        const judge = (from?: { readonly item: unknown; readonly at: string }) => {
+            const flag = ctx.readBoolean("associatePublicIpAddress", from && { from: from.item, at: from.at });
+            if (flag.ok && flag.value === true) {
+                const path = from ? `${from.at}.associatePublicIpAddress` : "associatePublicIpAddress";
+                ctx.violation(`${ctx.label} associates a public IP address (${path} is true); set it to false and launch into a private subnet.`);
             }
         };
-        const list = (path: string, each: (item: unknown, at: string) => void) => {
-            const r = ctx.read(path);
-            if (!r.known) {
-                return ctx.cannotVerify(path);
+        const each = (list: string) => {
+            const items = ctx.readArray(list);
+            if (items.ok) {
+                (items.value ?? []).forEach((item, i) => judge({ item, at: `${list}[${i}]` }));
             }
-            if (r.value === undefined || r.value === null) {
-                return;
-            }
-            if (!Array.isArray(r.value)) {
-                return ctx.violation(`Cannot evaluate ${label}: ${path} is not an array, expected an array.`);
-            }
-            r.value.forEach((item, i) => each(item, `${path}[${i}]`));
         };
         switch (ctx.type) {
             case LAUNCH_TEMPLATE:
-                list("networkInterfaces", (nic, at) => {
-                    const r = read(nic, "associatePublicIpAddress");
-                    judge(r.known ? r.value : undefined, r.known, `${at}.associatePublicIpAddress`);
-                });
-                return;
+                return each("networkInterfaces");
             case SPOT_FLEET_REQUEST:
-                list("launchSpecifications", (spec, at) => {
-                    const r = read(spec, "associatePublicIpAddress");
-                    judge(r.known ? r.value : undefined, r.known, `${at}.associatePublicIpAddress`);
-                });
-                return;
+                return each("launchSpecifications");
             case EIP:
             case EIP_ASSOCIATION: {
                 const path = ctx.type === EIP ? "instance" : "instanceId";
-                const target = ctx.read(path);
+                const target = ctx.readString(path, { quiet: true });
                 // A computed instance id counts as attached; absent or "" is not attached.
-                if (!target.known || (target.value !== undefined && target.value !== null && target.value !== "")) {
+                if (!target.ok ? target.unknown : target.value !== undefined && target.value !== "") {
                     ctx.violation(
-                        `${label} attaches a public Elastic IP to an instance (${path} is set); remove it and reach the instance ` +
+                        `${ctx.label} attaches a public Elastic IP to an instance (${path} is set); remove it and reach the instance ` +
                             "through a load balancer or Session Manager (NAT gateways and load balancers take an Elastic IP by allocation id).",
                     );
                 }
                 return;
             }
-            default: {
-                if (templateSupplies(ctx.type, ctx.props, "associatePublicIpAddress")) {
-                    return;
+            default:
+                if (!templateSupplies(ctx.type, ctx.props, "associatePublicIpAddress")) {
+                    judge();
                 }
-                const r = ctx.read("associatePublicIpAddress");
-                judge(r.known ? r.value : undefined, r.known, "associatePublicIpAddress");
-            }
         }
     },
 });
+

@@ -2,7 +2,7 @@
 // logs to CloudWatch Logs: who called the Kubernetes API, what it changed and how they
 // authenticated are the record incident response needs (AU-2, AU-3, AU-12).
 
-import { cannotEvaluateMessage, oneOfText, read, resourcePolicy } from "../../lib";
+import { resourcePolicy } from "../../lib";
 import { EKS_CLUSTER } from "./capacity";
 
 // botocore eks LogType.
@@ -28,26 +28,36 @@ export const eksControlPlaneLogs = resourcePolicy({
     resourceTypes: [EKS_CLUSTER],
     noVerdict: [],
     validate: (ctx) => {
-        const label = `EKS cluster "${ctx.name}"`;
-        const types = ctx.read("enabledClusterLogTypes");
-        if (!types.known) {
-            return ctx.cannotVerify("enabledClusterLogTypes");
+        const types = ctx.readArray("enabledClusterLogTypes");
+        if (!types.ok) {
+            return;
         }
-        if (types.value !== undefined && types.value !== null && !Array.isArray(types.value)) {
-            return ctx.violation(cannotEvaluateMessage(label, "enabledClusterLogTypes", types.value, "an array"));
-        }
-        const list = Array.isArray(types.value) ? types.value : [];
-        for (const [i, t] of list.entries()) {
-            if (!read(t).known) {
-                return ctx.cannotVerify(`enabledClusterLogTypes[${i}]`);
+        // Every entry typed (a log type EKS does not define is malformed, never skipped); one
+        // cannot-verify for the first computed entry.
+        const logged = new Set<string>();
+        let firstUnknown: number | undefined;
+        let malformed = false;
+        (types.value ?? []).forEach((_, i) => {
+            const t = ctx.readEnum(`enabledClusterLogTypes.${i}`, LOG_TYPES, { quiet: true });
+            if (t.ok) {
+                if (t.value !== undefined) {
+                    logged.add(t.value);
+                }
+            } else if (t.unknown) {
+                firstUnknown ??= i;
+            } else {
+                malformed = true;
             }
-            if (!(LOG_TYPES as readonly unknown[]).includes(t)) {
-                return ctx.violation(cannotEvaluateMessage(label, `enabledClusterLogTypes[${i}]`, t, oneOfText(LOG_TYPES)));
-            }
+        });
+        if (malformed) {
+            return;
         }
-        const missing = REQUIRED.filter((t) => !list.includes(t));
+        if (firstUnknown !== undefined) {
+            return ctx.cannotVerify(`enabledClusterLogTypes[${firstUnknown}]`);
+        }
+        const missing = REQUIRED.filter((t) => !logged.has(t));
         if (missing.length > 0) {
-            ctx.violation(`${label} does not log ${missing.join(", ")} to CloudWatch Logs; add ${missing.map((m) => JSON.stringify(m)).join(", ")} to enabledClusterLogTypes.`);
+            ctx.violation(`${ctx.label} does not log ${missing.join(", ")} to CloudWatch Logs; add ${missing.map((m) => JSON.stringify(m)).join(", ")} to enabledClusterLogTypes.`);
         }
     },
 });

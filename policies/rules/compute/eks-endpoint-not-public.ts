@@ -2,7 +2,7 @@
 // endpoint is private, or public only to listed CIDRs (never 0.0.0.0/0 or ::/0, AWS's default when
 // none are listed): the API server is the cluster's control plane (SC-7, AC-17, AC-4).
 
-import { cannotEvaluateMessage, read, resourcePolicy, worldSources } from "../../lib";
+import { resourcePolicy, worldSources } from "../../lib";
 import { EKS_CLUSTER } from "./capacity";
 
 export const eksEndpointNotPublic = resourcePolicy({
@@ -31,39 +31,41 @@ export const eksEndpointNotPublic = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        const label = `EKS cluster "${ctx.name}"`;
-        const pub = ctx.read("vpcConfig.endpointPublicAccess");
-        if (!pub.known) {
-            return ctx.cannotVerify("vpcConfig.endpointPublicAccess");
-        }
-        if (pub.value === false || pub.value === "false") {
+        const pub = ctx.readBoolean("vpcConfig.endpointPublicAccess");
+        // Absent: AWS turns the public endpoint on.
+        if (!pub.ok || pub.value === false) {
             return;
         }
-        if (pub.value !== undefined && pub.value !== null && pub.value !== true && pub.value !== "true") {
-            return ctx.violation(cannotEvaluateMessage(label, "vpcConfig.endpointPublicAccess", pub.value, "a boolean"));
+        const cidrs = ctx.readArray("vpcConfig.publicAccessCidrs");
+        if (!cidrs.ok) {
+            return;
         }
-        const cidrs = ctx.read("vpcConfig.publicAccessCidrs");
-        if (!cidrs.known) {
-            return ctx.cannotVerify("vpcConfig.publicAccessCidrs");
-        }
-        if (cidrs.value !== undefined && cidrs.value !== null && !Array.isArray(cidrs.value)) {
-            return ctx.violation(cannotEvaluateMessage(label, "vpcConfig.publicAccessCidrs", cidrs.value, "an array of CIDRs"));
-        }
-        const list = Array.isArray(cidrs.value) ? cidrs.value : [];
+        const list = cidrs.value ?? [];
         if (list.length === 0) {
             return ctx.violation(
-                `${label} has a public API endpoint open to 0.0.0.0/0 (no publicAccessCidrs listed); set vpcConfig.endpointPublicAccess: ` +
+                `${ctx.label} has a public API endpoint open to 0.0.0.0/0 (no publicAccessCidrs listed); set vpcConfig.endpointPublicAccess: ` +
                     "false with endpointPrivateAccess: true, or list the operator CIDRs in vpcConfig.publicAccessCidrs.",
             );
         }
-        const world = worldSources(list);
+        // Each CIDR a string (reported when not); computed ones are judged when known.
+        const known: string[] = [];
+        let unknownCidr = false;
+        list.forEach((_, i) => {
+            const c = ctx.readString(`vpcConfig.publicAccessCidrs.${i}`, { quiet: true });
+            if (c.ok && c.value !== undefined) {
+                known.push(c.value);
+            } else if (!c.ok && c.unknown) {
+                unknownCidr = true;
+            }
+        });
+        const world = worldSources(known);
         if (world.length > 0) {
             return ctx.violation(
-                `${label} has a public API endpoint open to the whole internet (${world.join(", ")}); set vpcConfig.endpointPublicAccess: ` +
+                `${ctx.label} has a public API endpoint open to the whole internet (${world.join(", ")}); set vpcConfig.endpointPublicAccess: ` +
                     "false with endpointPrivateAccess: true, or list only the operator CIDRs in vpcConfig.publicAccessCidrs.",
             );
         }
-        if (list.some((c) => !read(c).known)) {
+        if (unknownCidr) {
             ctx.cannotVerify("vpcConfig.publicAccessCidrs");
         }
     },

@@ -28,20 +28,14 @@ export const eksNodeGroupSshRestricted = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        const key = ctx.read("remoteAccess.ec2SshKey");
-        const sources = ctx.read("remoteAccess.sourceSecurityGroupIds");
-        if (!key.known) {
-            return ctx.cannotVerify("remoteAccess.ec2SshKey");
+        const key = ctx.readString("remoteAccess.ec2SshKey");
+        if (!key.ok || key.value === undefined || key.value === "") {
+            return; // no SSH key: EKS opens nothing (unknown and malformed are reported)
         }
-        if (key.value === undefined || key.value === null || key.value === "") {
-            return; // no SSH key: EKS opens nothing
-        }
-        if (!sources.known) {
-            return ctx.cannotVerify("remoteAccess.sourceSecurityGroupIds");
-        }
-        if (!Array.isArray(sources.value) || sources.value.length === 0) {
+        const sources = ctx.readArray("remoteAccess.sourceSecurityGroupIds");
+        if (sources.ok && (sources.value ?? []).length === 0) {
             ctx.violation(
-                `EKS node group "${ctx.name}" allows SSH with key ${JSON.stringify(key.value)} but names no source security group, so ` +
+                `${ctx.label} allows SSH with key ${JSON.stringify(key.value)} but names no source security group, so ` +
                     "EKS opens port 22 to 0.0.0.0/0; set remoteAccess.sourceSecurityGroupIds, or remove remoteAccess and use Session Manager.",
             );
         }

@@ -2,7 +2,7 @@
 // customer-managed KMS key, so who can decrypt them is governed by a key policy the account owns
 // and every use of the key is logged in CloudTrail (SC-28, SC-28(1), SC-12).
 
-import { cannotEvaluateMessage, read, resourcePolicy } from "../../lib";
+import { resourcePolicy } from "../../lib";
 import { EKS_CLUSTER } from "./capacity";
 
 export const eksSecretsCmk = resourcePolicy({
@@ -29,35 +29,45 @@ export const eksSecretsCmk = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        const label = `EKS cluster "${ctx.name}"`;
-        const config = ctx.read("encryptionConfig");
-        if (!config.known) {
-            return ctx.cannotVerify("encryptionConfig");
+        const config = ctx.readObject("encryptionConfig");
+        if (!config.ok) {
+            return;
         }
-        if (config.value === undefined || config.value === null) {
+        if (config.value === undefined) {
             return ctx.violation(
-                `${label} does not encrypt Kubernetes secrets with a customer-managed key; set encryptionConfig with resources: ["secrets"] and provider.keyArn.`,
+                `${ctx.label} does not encrypt Kubernetes secrets with a customer-managed key; set encryptionConfig with resources: ["secrets"] and provider.keyArn.`,
             );
         }
-        const resources = ctx.read("encryptionConfig.resources");
-        const key = ctx.read("encryptionConfig.provider.keyArn");
-        if (!resources.known) {
+        const resources = ctx.readArray("encryptionConfig.resources");
+        if (!resources.ok) {
+            return;
+        }
+        const covered: string[] = [];
+        let unknownEntry = false;
+        let malformed = false;
+        (resources.value ?? []).forEach((_, i) => {
+            const r = ctx.readString(`encryptionConfig.resources.${i}`, { quiet: true });
+            if (r.ok) {
+                covered.push(r.value ?? "");
+            } else if (r.unknown) {
+                unknownEntry = true;
+            } else {
+                malformed = true;
+            }
+        });
+        if (malformed) {
+            return;
+        }
+        if (unknownEntry) {
             return ctx.cannotVerify("encryptionConfig.resources");
         }
-        if (!Array.isArray(resources.value)) {
-            return ctx.violation(cannotEvaluateMessage(label, "encryptionConfig.resources", resources.value, "an array"));
-        }
-        if (resources.value.some((r) => !read(r).known)) {
-            return ctx.cannotVerify("encryptionConfig.resources");
-        }
-        if (!resources.value.includes("secrets")) {
-            return ctx.violation(`${label} encryptionConfig does not cover secrets; set encryptionConfig.resources: ["secrets"].`);
+        if (!covered.includes("secrets")) {
+            return ctx.violation(`${ctx.label} encryptionConfig does not cover secrets; set encryptionConfig.resources: ["secrets"].`);
         }
         // A computed key ARN (a key of this stack) counts as set.
-        if (key.known && (key.value === undefined || key.value === null || key.value === "")) {
-            ctx.violation(`${label} encryptionConfig names no KMS key; set encryptionConfig.provider.keyArn to a customer-managed key.`);
-        } else if (key.known && typeof key.value !== "string") {
-            ctx.violation(cannotEvaluateMessage(label, "encryptionConfig.provider.keyArn", key.value, "a KMS key ARN"));
+        const key = ctx.readString("encryptionConfig.provider.keyArn", { quiet: true });
+        if (key.ok && (key.value === undefined || key.value === "")) {
+            ctx.violation(`${ctx.label} encryptionConfig names no KMS key; set encryptionConfig.provider.keyArn to a customer-managed key.`);
         }
     },
 });

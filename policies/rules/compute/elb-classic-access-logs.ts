@@ -30,21 +30,19 @@ export const elbClassicAccessLogs = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        const logs = ctx.read("accessLogs");
-        const enabled = ctx.read("accessLogs.enabled");
-        const bucket = ctx.read("accessLogs.bucket");
-        if (!logs.known || !enabled.known) {
+        const logs = ctx.readObject("accessLogs", { quiet: true });
+        const enabled = ctx.readBoolean("accessLogs.enabled", { quiet: true });
+        const bucket = ctx.readString("accessLogs.bucket", { quiet: true });
+        if ([logs, enabled, bucket].some((r) => !r.ok && !r.unknown)) {
+            return; // malformed: already reported
+        }
+        if (!logs.ok || !enabled.ok) {
             return ctx.cannotVerify("accessLogs");
         }
         // `enabled` defaults to true when the block is present; a computed bucket name counts as set.
-        const on =
-            logs.value !== undefined &&
-            logs.value !== null &&
-            enabled.value !== false &&
-            enabled.value !== "false" &&
-            (!bucket.known || (typeof bucket.value === "string" && bucket.value !== ""));
+        const on = logs.value !== undefined && enabled.value !== false && (!bucket.ok || (bucket.value !== undefined && bucket.value !== ""));
         if (!on) {
-            ctx.violation(`Classic load balancer "${ctx.name}" does not write access logs; set accessLogs with an S3 bucket and enabled: true, or ${MOVE_TO_ALB}.`);
+            ctx.violation(`${ctx.label} does not write access logs; set accessLogs with an S3 bucket and enabled: true, or ${MOVE_TO_ALB}.`);
         }
     },
 });

@@ -24,21 +24,21 @@ export const elbClassicCrossZone = resourcePolicy({
     resourceTypes: [CLASSIC_ELB],
     noVerdict: [],
     validate: (ctx) => {
-        const label = `Classic load balancer "${ctx.name}"`;
-        const crossZone = ctx.read("crossZoneLoadBalancing");
-        if (!crossZone.known) {
-            ctx.cannotVerify("crossZoneLoadBalancing");
-        } else if (crossZone.value === false || crossZone.value === "false") {
-            ctx.violation(`${label} does not balance across Availability Zones; set crossZoneLoadBalancing: true, or ${MOVE_TO_ALB}.`);
+        // Absent: the provider's default is true.
+        const crossZone = ctx.readBoolean("crossZoneLoadBalancing");
+        if (crossZone.ok && crossZone.value === false) {
+            ctx.violation(`${ctx.label} does not balance across Availability Zones; set crossZoneLoadBalancing: true, or ${MOVE_TO_ALB}.`);
         }
-        const subnets = ctx.read("subnets");
-        const zones = ctx.read("availabilityZones");
-        if (!subnets.known || !zones.known) {
+        const subnets = ctx.readArray("subnets", { quiet: true });
+        const zones = ctx.readArray("availabilityZones", { quiet: true });
+        if ([subnets, zones].some((r) => !r.ok && !r.unknown)) {
+            return; // malformed: already reported
+        }
+        if (!subnets.ok || !zones.ok) {
             return ctx.cannotVerify("subnets");
         }
-        const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
-        if (Math.max(count(subnets.value), count(zones.value)) < 2) {
-            ctx.violation(`${label} serves from a single Availability Zone; list subnets in at least two zones, or ${MOVE_TO_ALB}.`);
+        if (Math.max((subnets.value ?? []).length, (zones.value ?? []).length) < 2) {
+            ctx.violation(`${ctx.label} serves from a single Availability Zone; list subnets in at least two zones, or ${MOVE_TO_ALB}.`);
         }
     },
 });

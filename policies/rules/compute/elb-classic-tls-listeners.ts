@@ -2,7 +2,7 @@
 // SSL). A Classic ELB cannot redirect HTTP to HTTPS, so a plain HTTP or TCP listener serves the
 // application in clear text (SC-8, SC-8(1); cdk-nag ELBTlsHttpsListenersOnly).
 
-import { cannotEvaluateMessage, oneOfText, read, resourcePolicy } from "../../lib";
+import { NUMBER, oneOf, readTyped, resourcePolicy } from "../../lib";
 import { CLASSIC_ELB, MOVE_TO_ALB } from "./elb-classic";
 
 // botocore elb Listener.Protocol: "HTTP, HTTPS, TCP, or SSL" (case-insensitive).
@@ -26,30 +26,33 @@ export const elbClassicTlsListeners = resourcePolicy({
         "Set every listener's `lbProtocol` to \"HTTPS\" (or \"SSL\") with `sslCertificateId` an ACM certificate ARN; better, " +
         "replace the Classic ELB with an Application Load Balancer whose port-80 listener redirects to HTTPS.",
     resourceTypes: [CLASSIC_ELB],
-    noVerdict: [],
+    noVerdict: [
+        {
+            when: "the load balancer declares no listeners",
+            why: "AWS requires at least one listener on a Classic Load Balancer; with none there is no traffic to judge",
+        },
+    ],
     validate: (ctx) => {
-        const label = `Classic load balancer "${ctx.name}"`;
-        const listeners = ctx.read("listeners");
-        if (!listeners.known) {
-            return ctx.cannotVerify("listeners");
+        const listeners = ctx.readArray("listeners");
+        if (!listeners.ok) {
+            return;
         }
-        if (!Array.isArray(listeners.value)) {
-            return ctx.violation(cannotEvaluateMessage(label, "listeners", listeners.value, "an array"));
-        }
-        listeners.value.forEach((l, i) => {
+        (listeners.value ?? []).forEach((_, i) => {
             const path = `listeners[${i}].lbProtocol`;
-            const protocol = read(l, "lbProtocol");
-            const port = read(l, "lbPort");
-            if (!protocol.known) {
-                return ctx.cannotVerify(path);
+            const protocol = ctx.readEnum(`listeners.${i}.lbProtocol`, PROTOCOLS, { ignoreCase: true });
+            if (!protocol.ok) {
+                return;
             }
-            const p = typeof protocol.value === "string" ? protocol.value.toUpperCase() : undefined;
-            if (p === undefined || !(PROTOCOLS as readonly string[]).includes(p)) {
-                return ctx.violation(cannotEvaluateMessage(label, path, protocol.value, oneOfText(PROTOCOLS)));
+            if (protocol.value === undefined) {
+                // AWS requires a protocol on every listener: a listener without one cannot be judged.
+                ctx.settle({ kind: "malformed", path, got: "absent", expected: oneOf(PROTOCOLS).expected });
+                return;
             }
-            if (!TLS.has(p)) {
+            if (!TLS.has(protocol.value)) {
+                // The port only decorates the message.
+                const port = readTyped(ctx.props, `listeners.${i}.lbPort`, NUMBER);
                 ctx.violation(
-                    `${label} listens with ${p} on port ${port.known && typeof port.value === "number" ? port.value : "?"} without TLS; ` +
+                    `${ctx.label} listens with ${protocol.value} on port ${port.kind === "ok" && port.value !== undefined ? port.value : "?"} without TLS; ` +
                         `set ${path} to "HTTPS" (or "SSL") with an ACM certificate, or ${MOVE_TO_ALB}.`,
                 );
             }

@@ -4,7 +4,7 @@
 // get credentials from their role (IA-5(7), SC-28; KICS "Hardcoded AWS Access Key", "Hardcoded AWS
 // Access Key In Lambda", "User Data Contains Encoded Private Key").
 
-import { isUnknown, labelOf, read, resourcePolicy } from "../../lib";
+import { Checked, resourcePolicy, STRING } from "../../lib";
 import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST } from "./capacity";
 
 const LAMBDA_FUNCTION = "aws:lambda/function:Function";
@@ -59,30 +59,27 @@ export const noEmbeddedCredentials = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        const label = labelOf(ctx, "Resource");
-        const judge = (value: unknown, path: string) => {
-            if (typeof value !== "string" || isUnknown(value)) {
-                return; // computed user data cannot hold a literal key written in the program
-            }
-            const found = findSecret(value);
+        const fix = ctx.type === LAMBDA_FUNCTION ? "function's role" : "instance profile";
+        // Text of the wrong type is malformed (it used to be skipped); computed text cannot hold a
+        // literal key written in the program, so unknown is quiet.
+        const judge = (text: Checked<string>, path: string) => {
+            const found = text.ok && text.value !== undefined ? findSecret(text.value) : undefined;
             if (found) {
-                ctx.violation(`${label} has ${found} in ${path}; remove it and use the ${ctx.type === LAMBDA_FUNCTION ? "function's role" : "instance profile"} (and Secrets Manager for other secrets).`);
+                ctx.violation(`${ctx.label} has ${found} in ${path}; remove it and use the ${fix} (and Secrets Manager for other secrets).`);
             }
         };
         if (ctx.type === LAMBDA_FUNCTION) {
-            const vars = ctx.read("environment.variables");
-            if (vars.known && vars.value !== null && typeof vars.value === "object" && !Array.isArray(vars.value)) {
-                for (const [k, v] of Object.entries(vars.value as Record<string, unknown>)) {
-                    judge(v, `environment.variables.${k}`);
+            const vars = ctx.readObject("environment.variables", { quiet: true });
+            if (vars.ok && vars.value !== undefined) {
+                for (const [k, v] of Object.entries(vars.value)) {
+                    const path = `environment.variables.${k}`;
+                    judge(ctx.check(v, STRING, path, { quiet: true }), path);
                 }
             }
             return;
         }
         for (const field of ["userData", "userDataBase64"]) {
-            const r = read(ctx.props, field);
-            if (r.known) {
-                judge(r.value, field);
-            }
+            judge(ctx.readString(field, { quiet: true }), field);
         }
     },
 });

@@ -4,7 +4,7 @@
 // name itself) is renewed by hand or not at all, and its key has lived in someone's files (SC-17,
 // SC-8; cdk-nag ELBACMCertificateRequired / ELBv2ACMCertificateRequired).
 
-import { cannotEvaluateMessage, labelOf, read, resourcePolicy } from "../../lib";
+import { resourcePolicy } from "../../lib";
 import { CLASSIC_ELB } from "./elb-classic";
 
 const LISTENER_TYPES = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
@@ -41,45 +41,39 @@ export const tlsCertificateFromAcm = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        const label = labelOf(ctx, "Resource");
-        const judge = (value: { known: boolean; value?: unknown }, path: string) => {
-            if (!value.known) {
-                return ctx.cannotVerify(path);
-            }
-            const v = value.value;
-            if (v === undefined || v === null || v === "") {
+        const judge = (field: string, within?: { readonly item: unknown; readonly at: string }) => {
+            const cert = ctx.readString(field, within && { from: within.item, at: within.at });
+            if (!cert.ok || cert.value === undefined || cert.value === "") {
                 return; // no certificate here (a plain listener); AWS requires one where TLS terminates
             }
-            if (typeof v !== "string") {
-                return ctx.violation(cannotEvaluateMessage(label, path, v, "a certificate ARN"));
-            }
-            if (!ACM_ARN.test(v)) {
+            if (!ACM_ARN.test(cert.value)) {
                 ctx.violation(
-                    `${label} uses certificate ${JSON.stringify(v)} (${path}), which is not an ACM certificate; use an AWS Certificate ` +
+                    `${ctx.label} uses certificate ${JSON.stringify(cert.value)} (${within ? `${within.at}.${field}` : field}), which is not an ACM certificate; use an AWS Certificate ` +
                         "Manager certificate ARN (arn:<partition>:acm:…), which ACM renews and whose private key never leaves ACM.",
                 );
             }
         };
         if (ctx.type === CLASSIC_ELB) {
-            const listeners = ctx.read("listeners");
-            if (!listeners.known) {
-                return ctx.cannotVerify("listeners");
+            const listeners = ctx.readArray("listeners");
+            if (listeners.ok) {
+                (listeners.value ?? []).forEach((item, i) => judge("sslCertificateId", { item, at: `listeners[${i}]` }));
             }
-            (Array.isArray(listeners.value) ? listeners.value : []).forEach((l, i) => judge(read(l, "sslCertificateId"), `listeners[${i}].sslCertificateId`));
             return;
         }
         if (ctx.type === REST_DOMAIN_NAME) {
-            const body = ctx.read("certificateBody");
-            if (body.known && body.value !== undefined && body.value !== null && body.value !== "") {
+            // A computed body is judged when it is known.
+            const body = ctx.readString("certificateBody", { quiet: true });
+            if (body.ok && body.value !== undefined && body.value !== "") {
                 ctx.violation(
-                    `${label} uploads its own certificate (certificateBody); use an ACM certificate (regionalCertificateArn), which ACM ` +
+                    `${ctx.label} uploads its own certificate (certificateBody); use an ACM certificate (regionalCertificateArn), which ACM ` +
                         "renews and whose private key never leaves ACM.",
                 );
             }
-            judge(ctx.read("certificateArn"), "certificateArn");
-            judge(ctx.read("regionalCertificateArn"), "regionalCertificateArn");
+            judge("certificateArn");
+            judge("regionalCertificateArn");
             return;
         }
-        judge(ctx.read("certificateArn"), "certificateArn");
+        judge("certificateArn");
     },
 });
+

@@ -3,7 +3,7 @@
 // SC-13; KICS "API Gateway Without Security Policy", Pulumi
 // aws-apigateway-domainname-configure-security-policy).
 
-import { cannotEvaluateMessage, labelOf, oneOfText, resourcePolicy } from "../../lib";
+import { resourcePolicy } from "../../lib";
 import { HTTP_DOMAIN_NAME, REST_DOMAIN_NAME } from "./types";
 
 // botocore apigateway SecurityPolicy: every value but TLS_1_0 negotiates TLS 1.2 or later (the
@@ -46,22 +46,17 @@ export const apigatewayDomainTls12 = resourcePolicy({
     resourceTypes: [REST_DOMAIN_NAME, HTTP_DOMAIN_NAME],
     noVerdict: [],
     validate: (ctx) => {
-        const label = labelOf(ctx, "API Gateway domain name");
         const rest = ctx.type === REST_DOMAIN_NAME;
         const path = rest ? "securityPolicy" : "domainNameConfiguration.securityPolicy";
-        const values: readonly string[] = rest ? REST_POLICIES : HTTP_POLICIES;
-        const policy = ctx.read(path);
-        if (!policy.known) {
-            return ctx.cannotVerify(path);
+        const policy = rest ? ctx.readEnum(path, REST_POLICIES) : ctx.readEnum(path, HTTP_POLICIES);
+        if (!policy.ok) {
+            return;
         }
-        if (policy.value === undefined || policy.value === null) {
-            return ctx.violation(`${label} sets no TLS security policy; set ${path}: "TLS_1_2".`);
-        }
-        if (!values.includes(policy.value as string)) {
-            return ctx.violation(cannotEvaluateMessage(label, path, policy.value, oneOfText(values)));
+        if (policy.value === undefined) {
+            return ctx.violation(`${ctx.label} sets no TLS security policy; set ${path}: "TLS_1_2".`);
         }
         if (policy.value === "TLS_1_0") {
-            ctx.violation(`${label} accepts TLS 1.0 and 1.1 (${path} "TLS_1_0"); set ${path}: "TLS_1_2".`);
+            ctx.violation(`${ctx.label} accepts TLS 1.0 and 1.1 (${path} "TLS_1_0"); set ${path}: "TLS_1_2".`);
         }
     },
 });

@@ -4,11 +4,12 @@
 // errors and throttling are in these logs, not in the access log (AU-2, AU-12; cdk-nag
 // APIGWExecutionLoggingEnabled). Method settings are tied by value or property dependencies.
 
-import { cannotEvaluateMessage, oneOfText, read, stackPolicy } from "../../lib";
+import { stackPolicy } from "../../lib";
 import { stagesConfiguredBy } from "./rest-stages";
 import { REST_API, REST_METHOD_SETTINGS, REST_STAGE } from "./types";
 
-// The method-setting logging levels API Gateway accepts (UpdateStage /*/*/logging/loglevel).
+// The method-setting logging levels API Gateway accepts (botocore apigateway MethodSetting loggingLevel:
+// "Valid values are OFF, ERROR, and INFO"; UpdateStage /*/*/logging/loglevel).
 const LEVELS = ["OFF", "ERROR", "INFO"] as const;
 
 export const apigatewayRestStageExecutionLogging = stackPolicy({
@@ -37,21 +38,17 @@ export const apigatewayRestStageExecutionLogging = stackPolicy({
         const logged = new Set<string>();
         let unresolved = false;
         for (const ms of ctx.ofType(REST_METHOD_SETTINGS)) {
-            const path = read(ms.props, "methodPath");
-            const level = read(ms.props, "settings.loggingLevel");
             const tie = stagesConfiguredBy(ctx, ms, stages);
-            if (!path.known || !level.known) {
+            const path = ctx.readString(ms, "methodPath", { quiet: true });
+            const level = ctx.readEnum(ms, "settings.loggingLevel", LEVELS, { quiet: true });
+            if ((!path.ok && !path.unknown) || (!level.ok && !level.unknown)) {
+                continue; // malformed: already reported against the method settings
+            }
+            if (!path.ok || !level.ok) {
                 unresolved = unresolved || tie.unresolved || tie.stages.length > 0;
                 continue;
             }
-            if (path.value !== "*/*") {
-                continue;
-            }
-            if (level.value !== undefined && level.value !== null && !(LEVELS as readonly unknown[]).includes(level.value)) {
-                ctx.violation(ms, cannotEvaluateMessage(`API Gateway method settings "${ms.name}"`, "settings.loggingLevel", level.value, oneOfText(LEVELS)));
-                continue;
-            }
-            if (level.value !== "ERROR" && level.value !== "INFO") {
+            if (path.value !== "*/*" || (level.value !== "ERROR" && level.value !== "INFO")) {
                 continue;
             }
             tie.stages.forEach((s) => logged.add(s.urn));

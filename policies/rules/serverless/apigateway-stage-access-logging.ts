@@ -3,7 +3,7 @@
 // needs (AU-2, AU-3, AU-12; KICS "API Gateway Access Logging Disabled", Pulumi
 // aws-apigatewayv2-stage-enable-access-logging).
 
-import { cannotEvaluateMessage, labelOf, resourcePolicy } from "../../lib";
+import { resourcePolicy } from "../../lib";
 import { HTTP_STAGE, REST_STAGE } from "./types";
 
 export const apigatewayStageAccessLogging = resourcePolicy({
@@ -32,22 +32,21 @@ export const apigatewayStageAccessLogging = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        const label = labelOf(ctx, "API Gateway stage");
-        const settings = ctx.read("accessLogSettings");
-        if (!settings.known) {
-            return ctx.cannotVerify("accessLogSettings");
+        const settings = ctx.readObject("accessLogSettings");
+        if (!settings.ok) {
+            return;
         }
-        if (settings.value === undefined || settings.value === null) {
-            return ctx.violation(`${label} writes no access logs; set accessLogSettings with a destinationArn (a log group) and a format.`);
-        }
-        if (typeof settings.value !== "object" || Array.isArray(settings.value)) {
-            return ctx.violation(cannotEvaluateMessage(label, "accessLogSettings", settings.value, "an object"));
+        if (settings.value === undefined) {
+            return ctx.violation(`${ctx.label} writes no access logs; set accessLogSettings with a destinationArn (a log group) and a format.`);
         }
         for (const field of ["destinationArn", "format"]) {
-            const v = ctx.read(`accessLogSettings.${field}`);
             // A computed destination (a log group of the stack) counts as set.
-            if (v.known && (v.value === undefined || v.value === null || v.value === "")) {
-                return ctx.violation(`${label} writes no access logs (accessLogSettings.${field} is empty); set accessLogSettings with a destinationArn and a format.`);
+            const v = ctx.readString(`accessLogSettings.${field}`, { quiet: true });
+            if (!v.ok && !v.unknown) {
+                return; // malformed: already reported
+            }
+            if (v.ok && (v.value === undefined || v.value === "")) {
+                return ctx.violation(`${ctx.label} writes no access logs (accessLogSettings.${field} is empty); set accessLogSettings with a destinationArn and a format.`);
             }
         }
     },

@@ -2,7 +2,7 @@
 // authorization type NONE the function is an anonymous HTTPS endpoint on the internet, outside the
 // WAF, TLS policy and logging of the estate's front door (AC-3, IA-2, SC-7).
 
-import { cannotEvaluateMessage, oneOfText, resourcePolicy } from "../../lib";
+import { oneOf, resourcePolicy } from "../../lib";
 import { LAMBDA_FUNCTION_URL } from "./types";
 
 // botocore lambda FunctionUrlAuthType.
@@ -22,16 +22,17 @@ export const lambdaFunctionUrlAuth = resourcePolicy({
     resourceTypes: [LAMBDA_FUNCTION_URL],
     noVerdict: [],
     validate: (ctx) => {
-        const label = `Lambda function URL "${ctx.name}"`;
-        const auth = ctx.read("authorizationType");
-        if (!auth.known) {
-            return ctx.cannotVerify("authorizationType");
+        const auth = ctx.readEnum("authorizationType", AUTH_TYPES);
+        if (!auth.ok) {
+            return;
         }
-        if (!(AUTH_TYPES as readonly unknown[]).includes(auth.value)) {
-            return ctx.violation(cannotEvaluateMessage(label, "authorizationType", auth.value, oneOfText(AUTH_TYPES)));
+        if (auth.value === undefined) {
+            // Lambda requires the field: a function URL without one cannot be judged.
+            ctx.settle({ kind: "malformed", path: "authorizationType", got: "absent", expected: oneOf(AUTH_TYPES).expected });
+            return;
         }
         if (auth.value === "NONE") {
-            ctx.violation(`${label} lets anyone on the internet invoke the function (authorizationType NONE); set authorizationType: "AWS_IAM".`);
+            ctx.violation(`${ctx.label} lets anyone on the internet invoke the function (authorizationType NONE); set authorizationType: "AWS_IAM".`);
         }
     },
 });

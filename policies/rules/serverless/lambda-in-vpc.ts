@@ -3,7 +3,7 @@
 // endpoints, flow logs) instead of leaving from Lambda's own network (SC-7, AC-4; cdk-nag
 // LambdaInsideVPC, AWS Security Hub Lambda.3).
 
-import { cannotEvaluateMessage, resourcePolicy } from "../../lib";
+import { resourcePolicy } from "../../lib";
 import { LAMBDA_FUNCTION } from "./types";
 
 export const lambdaInVpc = resourcePolicy({
@@ -24,27 +24,22 @@ export const lambdaInVpc = resourcePolicy({
     resourceTypes: [LAMBDA_FUNCTION],
     noVerdict: [],
     validate: (ctx) => {
-        const label = `Lambda function "${ctx.name}"`;
-        const config = ctx.read("vpcConfig");
-        if (!config.known) {
-            return ctx.cannotVerify("vpcConfig");
+        if (!ctx.readObject("vpcConfig").ok) {
+            return;
         }
         const missing: string[] = [];
         for (const field of ["subnetIds", "securityGroupIds"]) {
-            const list = ctx.read(`vpcConfig.${field}`);
-            if (!list.known) {
-                return ctx.cannotVerify(`vpcConfig.${field}`);
+            const list = ctx.readArray(`vpcConfig.${field}`);
+            if (!list.ok) {
+                return;
             }
-            if (list.value !== undefined && list.value !== null && !Array.isArray(list.value)) {
-                return ctx.violation(cannotEvaluateMessage(label, `vpcConfig.${field}`, list.value, "an array of ids"));
-            }
-            if (!Array.isArray(list.value) || list.value.length === 0) {
+            if ((list.value ?? []).length === 0) {
                 missing.push(field);
             }
         }
         if (missing.length > 0) {
             ctx.violation(
-                `${label} does not run in the VPC (vpcConfig.${missing.join(" and vpcConfig.")} ${missing.length > 1 ? "are" : "is"} empty); ` +
+                `${ctx.label} does not run in the VPC (vpcConfig.${missing.join(" and vpcConfig.")} ${missing.length > 1 ? "are" : "is"} empty); ` +
                     "set vpcConfig with private subnetIds and securityGroupIds.",
             );
         }

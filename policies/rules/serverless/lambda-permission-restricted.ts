@@ -4,7 +4,7 @@
 // can invoke the function (the confused deputy) (AC-3, AC-6, SC-7; cdk-nag
 // LambdaFunctionPublicAccessProhibited, KICS "Lambda Permission Principal Is Wildcard").
 
-import { cannotEvaluateMessage, resourcePolicy } from "../../lib";
+import { refine, resourcePolicy, STRING } from "../../lib";
 import { LAMBDA_PERMISSION } from "./types";
 
 /** An account id or an ARN names a principal of an account; anything else with a dot is a service principal. */
@@ -18,9 +18,8 @@ function kindOf(principal: string): "wildcard" | "account" | "service" {
     return principal.includes(".") ? "service" : "account";
 }
 
-function present(r: { known: boolean; value?: unknown }): boolean {
-    return !r.known || (r.value !== undefined && r.value !== null && r.value !== "");
-}
+/** A principal is a non-empty string (Lambda rejects an empty one). */
+const PRINCIPAL = refine(STRING, "a principal (an AWS service, account id or ARN)", (s) => s !== "");
 
 export const lambdaPermissionRestricted = resourcePolicy({
     name: "lambda-permission-restricted",
@@ -43,26 +42,34 @@ export const lambdaPermissionRestricted = resourcePolicy({
     resourceTypes: [LAMBDA_PERMISSION],
     noVerdict: [],
     validate: (ctx) => {
-        const label = `Lambda permission "${ctx.name}"`;
-        const principal = ctx.read("principal");
-        if (!principal.known) {
-            return ctx.cannotVerify("principal");
+        const principal = ctx.readAs("principal", PRINCIPAL);
+        if (!principal.ok) {
+            return;
         }
-        if (typeof principal.value !== "string" || principal.value === "") {
-            return ctx.violation(cannotEvaluateMessage(label, "principal", principal.value, "a principal (an AWS service, account id or ARN)"));
+        if (principal.value === undefined) {
+            // Lambda requires a principal: a permission without one cannot be judged.
+            ctx.settle({ kind: "malformed", path: "principal", got: "absent", expected: PRINCIPAL.expected });
+            return;
         }
         const kind = kindOf(principal.value);
         if (kind === "wildcard") {
             return ctx.violation(
-                `${label} grants invocation to principal ${JSON.stringify(principal.value)} (anyone); set principal to the service or ` +
+                `${ctx.label} grants invocation to principal ${JSON.stringify(principal.value)} (anyone); set principal to the service or ` +
                     "account that invokes the function, with sourceArn.",
             );
         }
-        if (kind === "service" && !present(ctx.read("sourceArn")) && !present(ctx.read("sourceAccount"))) {
-            ctx.violation(
-                `${label} lets any ${principal.value} resource of any account invoke the function; set sourceArn to the invoking ` +
-                    "resource (and sourceAccount to the account id).",
-            );
+        if (kind === "service") {
+            // A computed source (the invoking resource's ARN, the account id) counts as set.
+            const sources = [ctx.readString("sourceArn", { quiet: true }), ctx.readString("sourceAccount", { quiet: true })];
+            if (sources.some((r) => !r.ok && !r.unknown)) {
+                return; // malformed: already reported
+            }
+            if (!sources.some((r) => !r.ok || (r.value !== undefined && r.value !== ""))) {
+                ctx.violation(
+                    `${ctx.label} lets any ${principal.value} resource of any account invoke the function; set sourceArn to the invoking ` +
+                        "resource (and sourceAccount to the account id).",
+                );
+            }
         }
     },
 });

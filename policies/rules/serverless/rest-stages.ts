@@ -21,11 +21,14 @@ function apiOf(ctx: StackContext<unknown>, r: StackResource): string | undefined
  * configures, and whether it could not be tied.
  */
 export function stagesConfiguredBy(ctx: StackContext<unknown>, r: StackResource, stages: readonly StackResource[]): { stages: StackResource[]; unresolved: boolean } {
-    const name = read(r.props, "stageName");
-    if (!name.known) {
+    const name = ctx.readString(r, "stageName", { quiet: true });
+    if (!name.ok && name.unknown) {
         // Built from the stage's output: the property dependency names the stage.
         const byDependency = ctx.resolveRefs(r, "stageName", [REST_STAGE], ["stageName"]);
         return { stages: [...byDependency.resources], unresolved: byDependency.resources.length === 0 };
+    }
+    if (!name.ok || name.value === undefined) {
+        return { stages: [], unresolved: false }; // malformed (reported against it) or absent: it configures no stage
     }
     // A known name: the stage of that name on the same API (two APIs may both have "prod").
     const api = apiOf(ctx, r);
@@ -33,8 +36,8 @@ export function stagesConfiguredBy(ctx: StackContext<unknown>, r: StackResource,
         return { stages: [], unresolved: true };
     }
     const matches = stages.filter((s) => {
-        const theirs = read(s.props, "stageName");
-        return theirs.known && theirs.value === name.value && apiOf(ctx, s) === api;
+        const theirs = ctx.readString(s, "stageName", { quiet: true });
+        return theirs.ok && theirs.value === name.value && apiOf(ctx, s) === api;
     });
     return { stages: matches, unresolved: false };
 }
