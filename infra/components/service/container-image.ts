@@ -15,6 +15,14 @@ export type ServiceImage =
     | { kind: "build"; context: string; dockerfile?: string; platform?: string }
     | { kind: "digest"; digest: string };
 
+/**
+ * The project root (the directory of Pulumi.yaml), which a relative build context is resolved
+ * against, as docs/settings.md says. Not the working directory: under the Pulumi CLI the program runs
+ * in its own directory (infra/, from Pulumi.yaml's `main`); and not pulumi.runtime.getRootDirectory(),
+ * which is the placeholder "rootDirectory" under mocks. This file is infra/components/service/.
+ */
+const PROJECT_ROOT = path.resolve(__dirname, "..", "..", "..");
+
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 /** What the task definition accepts as an image: `<registry>/<repo>@sha256:<64 hex>` and nothing else. */
 export const PINNED_IMAGE = /^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$/;
@@ -74,7 +82,7 @@ export function imageReference(
         }
         return pulumi.output(`${args.repositoryUrl}@${args.image.digest}`);
     }
-    const context = path.resolve(args.image.context);
+    const context = path.resolve(PROJECT_ROOT, args.image.context);
     const built = new docker.Image(
         `${name}-image`,
         {

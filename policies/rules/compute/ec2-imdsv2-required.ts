@@ -48,6 +48,10 @@ export const ec2Imdsv2Required = resourcePolicy({
             when: "the hop limit is not set",
             why: "AWS's default (1, or 2 for container-ready AMIs) is within the limit",
         },
+        {
+            when: "an instance or spot request sets no metadataOptions and launches from a launch template",
+            why: "it takes the template's metadata options, and this policy judges the template",
+        },
     ],
     validate: (ctx) => {
         if (templateSupplies(ctx.type, ctx.props, "metadataOptions")) {

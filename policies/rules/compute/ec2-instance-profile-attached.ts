@@ -34,6 +34,14 @@ export const ec2InstanceProfileAttached = resourcePolicy({
             when: "the instance profile is unknown at preview",
             why: "a computed profile name comes from an aws.iam.InstanceProfile of the stack, i.e. attached",
         },
+        {
+            when: "iamInstanceProfile is an object",
+            why: "the SDK takes the profile's name or the aws.iam.InstanceProfile itself, and a resource reference may arrive as an object: it names a profile",
+        },
+        {
+            when: "an instance or spot request sets no iamInstanceProfile and launches from a launch template",
+            why: "it takes the template's profile; templates are not judged (EKS managed node groups reject one that names a profile), so such an instance may run without one",
+        },
     ],
     validate: (ctx) => {
         if (templateSupplies(ctx.type, ctx.props, "iamInstanceProfile")) {

@@ -37,6 +37,14 @@ export const ec2NoPublicIp = resourcePolicy({
             when: "an Elastic IP is associated with a network interface or a NAT gateway, not an instance",
             why: "the rule is about instances; NAT gateways need their public address",
         },
+        {
+            when: "an instance or spot request sets no associatePublicIpAddress and launches from a launch template",
+            why: "it takes the template's network interfaces, which this policy judges on the template",
+        },
+        {
+            when: "associatePublicIpAddress is unset, or a launch template or spot fleet request declares no network interfaces or launch specifications",
+            why: "EC2 then follows the fleet's launch template (judged itself) or the subnet's mapPublicIpOnLaunch, which subnet-no-public-ip-on-launch requires to be false for subnets of this stack",
+        },
     ],
     validate: (ctx) => {
         // associatePublicIpAddress: a boolean, or the "true"/"false" string a launch template sends.

@@ -37,6 +37,10 @@ export const wafv2WebAclLogging = stackPolicy({
             when: "a web ACL is associated with no load balancer (an API Gateway stage, a Cognito pool), or declared in another stack",
             why: "the rule is about the load balancer's ACL; an ACL outside this stack has its logging where it is declared",
         },
+        {
+            when: "a logging configuration's logDestinationConfigs is unknown at preview",
+            why: "a computed list is built from destinations the stack declares (a log group, a Firehose stream, a bucket); it is judged again at the update, when it is known",
+        },
     ],
     validate: (ctx) => {
         const associations = ctx.ofType(ASSOCIATION);

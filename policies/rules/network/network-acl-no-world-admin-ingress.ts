@@ -210,6 +210,14 @@ export const networkAclNoWorldAdminIngress = resourcePolicy({
             when: "an inline allow that covers 22/3389 is shadowed by a lower-numbered deny of the same protocol from the whole internet",
             why: "ACL rules are evaluated in rule-number order and the first match wins, so the allow never applies to those ports",
         },
+        {
+            when: "an entry is outbound (an ACL's egress entries, a standalone rule with egress: true)",
+            why: "the policy is about inbound reach to 22/3389; an outbound entry lets no connection in",
+        },
+        {
+            when: "an allow's protocol is neither TCP (6), UDP (17) nor all (-1), e.g. ICMP or another IP protocol",
+            why: "22 and 3389 are TCP/UDP ports; other protocols carry no ports (a protocol name EC2 does not know is rejected by EC2)",
+        },
     ],
     validate: (ctx) => {
         const standalone = ctx.type === NETWORK_ACL_RULE;

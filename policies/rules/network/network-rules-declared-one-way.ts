@@ -182,6 +182,14 @@ export const networkRulesDeclaredOneWay = stackPolicy({
             when: "a rule resource targets an aws.ec2.DefaultSecurityGroup",
             why: "vpc-default-security-group-closed judges the default group: it may have no rule at all",
         },
+        {
+            when: "a rule resource names, by a known id, a container this stack does not declare",
+            why: "no inline rule of this stack can conflict with it; the container's own inline rules are declared, and judged, in the stack that declares it",
+        },
+        {
+            when: "a rule resource's container cannot be tied at preview, and no container of the stack declares (or may declare) inline rules",
+            why: "there is no inline rule it could conflict with; a mix of the two kinds of security-group rule resource on that group is judged at the update, when the id is known",
+        },
     ],
     validate: (ctx) => {
         for (const family of FAMILIES) {
