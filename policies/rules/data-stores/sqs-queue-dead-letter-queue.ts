@@ -48,7 +48,8 @@ type Redrive = { readonly kind: "none" | "unknown" | "malformed" } | { readonly 
 function redriveOf(ctx: StackContext<unknown>, r: StackResource, path: string): Redrive {
     const raw = ctx.read(r.props, path);
     if (!raw.known) {
-        return { kind: "unknown" };
+        // Present but computed (pulumi.jsonStringify of the DLQ's ARN): a redrive policy is set.
+        return { kind: "set", target: undefined };
     }
     if (raw.value === undefined || raw.value === null || raw.value === "") {
         return { kind: "none" };
