@@ -10,6 +10,8 @@ export interface SecureBucketSpec {
     scope: ArnScope;
     /** Required tags; the bucket also gets `Component` and `Name`. */
     tags: Readonly<Record<string, string>>;
+    /** Tags of this bucket only, e.g. the one that puts it in the AWS Backup plan (`Backup: daily`). */
+    extraTags?: Readonly<Record<string, string>>;
     /** The component that owns the bucket (its `Component` tag). */
     component: string;
     /** Explicit physical name (known at preview: policies and ARNs refer to it). */
@@ -58,7 +60,7 @@ export function secureBucket(resourceName: string, spec: SecureBucketSpec, paren
             bucket: physical,
             forceDestroy: false,
             ...(spec.objectLockEnabled ? { objectLockEnabled: true } : {}),
-            tags: resourceTags(spec.tags, spec.component, physical),
+            tags: { ...resourceTags(spec.tags, spec.component, physical), ...spec.extraTags },
         },
         { parent },
     );
