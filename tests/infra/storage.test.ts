@@ -104,10 +104,12 @@ describe("infra/components/storage", () => {
         assert.strictEqual(expiry(staging), 90);
     });
 
-    it("sends the backups bucket's object events to EventBridge (SI-4; AWS Backup's continuous S3 backup uses them)", () => {
+    it("sends every bucket's object events to EventBridge (SI-4; AWS Backup's continuous S3 backup uses them)", () => {
         for (const ev of [staging, prod]) {
-            const n = named(ev, "aws:s3/bucketNotification:BucketNotification", "storage-backups").inputs;
-            assert.deepStrictEqual([n.bucket, n.eventbridge], [named(ev, BUCKET, "storage-backups").inputs.bucket, true]);
+            for (const b of [...BUCKETS, ev === prod ? "govstack-prod-audit-bucket" : "govstack-stg-audit-bucket"]) {
+                const n = named(ev, "aws:s3/bucketNotification:BucketNotification", b).inputs;
+                assert.deepStrictEqual([n.bucket, n.eventbridge], [named(ev, BUCKET, b).inputs.bucket, true], b);
+            }
         }
     });
 

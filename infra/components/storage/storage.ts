@@ -138,14 +138,6 @@ export class Storage extends pulumi.ComponentResource {
             { parent: this, dependsOn: [this.backupsBucket, this.accessLogsBucket] },
         );
 
-        // SI-4: object-level events of the data bucket go to EventBridge (where rules can alarm on
-        // deletes); AWS Backup's continuous S3 backup relies on the same EventBridge notifications.
-        new aws.s3.BucketNotification(
-            `${name}-backups`,
-            { bucket: this.backupsBucketName, eventbridge: true },
-            { parent: this, dependsOn: [this.backupsBucket] },
-        );
-
         this.registerOutputs({
             accessLogsBucketName: this.accessLogsBucketName,
             backupsBucketName: this.backupsBucketName,
