@@ -110,6 +110,9 @@ export function buildEstate(settings: EstateSettings): Estate {
         ...settings.storage,
         // The audit bucket (when this stack owns it) logs its server access into the log bucket.
         ...(settings.baseline.auditTrail ? { auditBucketName: auditBucketName(prefix, scope) } : {}),
+        // The backups bucket is the estate's S3 data: it joins the AWS Backup plan by tag, whose
+        // recovery points are copied to the DR region in prod (s3-data-bucket-replicated-or-backed-up).
+        backupsBucketTags: settings.baseline.backups ? { [BACKUP_SELECTION_TAG.key]: BACKUP_SELECTION_TAG.value } : {},
     });
 
     // Before the edge: under the CodeDeploy controller its listeners forward to blue by default.

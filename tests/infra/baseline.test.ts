@@ -304,18 +304,24 @@ describe("security baseline, backups and DR (issue 7)", () => {
             assert.deepStrictEqual(rules[1].copyActions, [{ destinationVaultArn: drVaultArn, lifecycle: { deleteAfter: 7 } }]);
         });
 
-        it("prod: the selection picks resources by the Backup=daily tag, and the database carries it", () => {
+        it("prod: the selection picks resources by the Backup=daily tag, and the database and the backups bucket carry it", () => {
             const selection = one(prod, T.selection).inputs;
             assert.deepStrictEqual(selection.selectionTags, [{ type: "STRINGEQUALS", key: "Backup", value: "daily" }]);
             assert.strictEqual(selection.iamRoleArn, `arn:aws-us-gov:iam::${PROD_ACCOUNT}:role/govstack-prod-backup`);
             assert.strictEqual((one(prod, T.db).inputs.tags as Record<string, string>).Backup, "daily");
+            const backupTags = (name: string) => (named(prod, T.bucket, name).inputs.tags as Record<string, string>).Backup;
+            // The backups bucket is data (S3 backup and a DR copy); the log buckets are records, not in the plan.
+            assert.strictEqual(backupTags("storage-backups"), "daily");
+            assert.strictEqual(backupTags("storage-access-logs"), undefined);
         });
 
-        it("prod: the backup role has AWS's backup and restore policies (partition-aware) and the boundary", () => {
+        it("prod: the backup role has AWS's backup and restore policies, S3's included (partition-aware), and the boundary", () => {
             const attached = prod.mocks.ofType(T.attachment).filter((a) => a.name.startsWith("govstack-prod-backups-role"));
             assert.deepStrictEqual(attached.map((a) => a.inputs.policyArn), [
                 "arn:aws-us-gov:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
                 "arn:aws-us-gov:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
+                "arn:aws-us-gov:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup",
+                "arn:aws-us-gov:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore",
             ]);
             const role = named(prod, T.role, "govstack-prod-backups-role").inputs;
             assert.deepStrictEqual(statement(role.assumeRolePolicy, "TrustService").Principal, { Service: "backup.amazonaws.com" });

@@ -104,6 +104,15 @@ describe("infra/components/storage", () => {
         assert.strictEqual(expiry(staging), 90);
     });
 
+    it("sends every bucket's object events to EventBridge (SI-4; AWS Backup's continuous S3 backup uses them)", () => {
+        for (const ev of [staging, prod]) {
+            for (const b of [...BUCKETS, ev === prod ? "govstack-prod-audit-bucket" : "govstack-stg-audit-bucket"]) {
+                const n = named(ev, "aws:s3/bucketNotification:BucketNotification", b).inputs;
+                assert.deepStrictEqual([n.bucket, n.eventbridge], [named(ev, BUCKET, b).inputs.bucket, true], b);
+            }
+        }
+    });
+
     it("logs access to the backups bucket into the logs bucket", () => {
         const logging = named(prod, "aws:s3/bucketLogging:BucketLogging", "storage-backups").inputs;
         assert.strictEqual(logging.bucket, "govstack-prod-backups-318920475611-us-gov-west-1");

@@ -5,7 +5,9 @@
 //     policy reports), for every type it judges; the same for stack policies over a compliant
 //     stack, with dangling URNs in parent, dependencies and property dependencies;
 //  2. a known-bad resource (or stack) stays blocked — still has a mandatory diagnostic — when
-//     garbage of the wrong JSON type is put into its OTHER fields.
+//     garbage of the wrong JSON type is put into its OTHER fields. An advisory-only policy (its
+//     default level is "advisory") is run at "mandatory" for this: its findings are reported at
+//     the policy's level, so "blocked" means "reported at that level".
 // `npm test` runs a fixed seed and a modest run count; `npm run fuzz` runs long (FUZZ_RUNS,
 // FUZZ_SEED; see docs/testing.md).
 
@@ -49,11 +51,16 @@ function internalErrors(diags: readonly Diagnostic[]): string[] {
     return diags.filter((d) => d.message.startsWith(INTERNAL_ERROR_PREFIX)).map((d) => d.message);
 }
 
+/** For the known-bad checks: an advisory-only policy runs at "mandatory", so its findings count as blocking. */
+function atPolicyLevel(policy: GovPolicy): Record<string, unknown> | undefined {
+    return policy.enforcementLevel === "advisory" ? { enforcementLevel: "mandatory" } : undefined;
+}
+
 /** Runs a resource policy on a fixture; the paths it reports reading are collected into `seen`. */
-async function observeResource(policy: GovResourcePolicy, type: string, props: Record<string, unknown>, seen?: Set<string>): Promise<Diagnostic[]> {
+async function observeResource(policy: GovResourcePolicy, type: string, props: Record<string, unknown>, seen?: Set<string>, config?: Record<string, unknown>): Promise<Diagnostic[]> {
     readObserver.current = seen ? (name, _type, path) => name === policy.name && seen.add(path) : undefined;
     try {
-        return await runResourcePolicy(policy, { type, name: "fuzzed", props: materialize(props) as Record<string, unknown>, provider: FIXTURE_PROVIDER });
+        return await runResourcePolicy(policy, { type, name: "fuzzed", props: materialize(props) as Record<string, unknown>, provider: FIXTURE_PROVIDER, config });
     } finally {
         readObserver.current = undefined;
     }
@@ -61,14 +68,6 @@ async function observeResource(policy: GovResourcePolicy, type: string, props: R
 
 function toTestResources(stack: readonly StackFixture[]): TestResource[] {
     return stack.map((r) => ({ ...r, props: materialize(r.props) as Record<string, unknown> }));
-}
-
-/**
- * A policy that is advisory by default (config-rule-auto-remediation) runs as mandatory where the
- * fuzz asks whether a known-bad stack is still reported at the policy's level.
- */
-function asMandatory(policy: GovStackPolicy): Record<string, unknown> | undefined {
-    return policy.enforcementLevel === "advisory" ? { enforcementLevel: "mandatory" } : undefined;
 }
 
 async function observeStack(policy: GovStackPolicy, stack: readonly StackFixture[], seen?: Set<string>, config?: Record<string, unknown>): Promise<Diagnostic[]> {
@@ -130,7 +129,7 @@ describe("property-based: the pack on hostile input", function () {
                 }
                 for (const c of cases) {
                     const props = withValueAt(fixturesOf(c.type)[c.fixture ?? 0], c.path, c.value);
-                    if (mandatory(await observeResource(p, c.type, props)).length === 0) {
+                    if (mandatory(await observeResource(p, c.type, props, undefined, atPolicyLevel(p))).length === 0) {
                         failures.push(`${p.name}: ${c.type} ${showPath(c.path)} = ${JSON.stringify(c.value)} is not blocked`);
                     }
                 }
@@ -141,7 +140,7 @@ describe("property-based: the pack on hostile input", function () {
                     failures.push(`${p.name}: no known-bad stack`);
                 }
                 for (const c of cases) {
-                    if (mandatory(await observeStack(p, badStack(c), undefined, asMandatory(p))).length === 0) {
+                    if (mandatory(await observeStack(p, badStack(c), undefined, atPolicyLevel(p))).length === 0) {
                         failures.push(`${p.name}: ${c.resource} ${c.path ? showPath(c.path) : "removed"} is not blocked`);
                     }
                 }
@@ -252,7 +251,7 @@ describe("property-based: the pack on hostile input", function () {
                         fc.asyncProperty(
                             fc.constantFrom(...others).chain((path) => wrongTypeFor(valueAt(bad, path)).map((value) => ({ path, value }))),
                             async ({ path, value }) => {
-                                const diags = await observeResource(p, c.type, withValueAt(bad, path, value));
+                                const diags = await observeResource(p, c.type, withValueAt(bad, path, value), undefined, atPolicyLevel(p));
                                 assert.deepEqual(internalErrors(diags), []);
                                 assert.ok(mandatory(diags).length > 0, `${showPath(path)} = ${JSON.stringify(value)} unblocked it: ${JSON.stringify(messages(diags))}`);
                             },
@@ -272,7 +271,7 @@ describe("property-based: the pack on hostile input", function () {
                             fc.constantFrom(...others).chain(({ i, path }) => wrongTypeFor(valueAt(bad[i].props, path)).map((value) => ({ i, path, value }))),
                             async ({ i, path, value }) => {
                                 const fuzzed = bad.map((r, j) => (j === i ? { ...r, props: withValueAt(r.props, path, value) } : r));
-                                const diags = await observeStack(p, fuzzed, undefined, asMandatory(p));
+                                const diags = await observeStack(p, fuzzed, undefined, atPolicyLevel(p));
                                 assert.deepEqual(internalErrors(diags), []);
                                 assert.ok(mandatory(diags).length > 0, `${bad[i].name} ${showPath(path)} = ${JSON.stringify(value)} unblocked it: ${JSON.stringify(messages(diags))}`);
                             },

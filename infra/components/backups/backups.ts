@@ -138,7 +138,14 @@ export class Backups extends pulumi.ComponentResource {
                 description: "AWS Backup: back up and restore the estate's tagged resources",
                 permissionsBoundary: args.permissionsBoundary,
                 tags: tags(this.roleName),
-                managedPolicies: ["service-role/AWSBackupServiceRolePolicyForBackup", "service-role/AWSBackupServiceRolePolicyForRestores"],
+                // AWS Backup for S3 needs its own two policies (the tagged backups bucket: CP-9); they
+                // live outside the service-role/ path.
+                managedPolicies: [
+                    "service-role/AWSBackupServiceRolePolicyForBackup",
+                    "service-role/AWSBackupServiceRolePolicyForRestores",
+                    "AWSBackupServiceRolePolicyForS3Backup",
+                    "AWSBackupServiceRolePolicyForS3Restore",
+                ],
             },
             parent,
         );

@@ -10,6 +10,8 @@ export interface SecureBucketSpec {
     scope: ArnScope;
     /** Required tags; the bucket also gets `Component` and `Name`. */
     tags: Readonly<Record<string, string>>;
+    /** Tags of this bucket only, e.g. the one that puts it in the AWS Backup plan (`Backup: daily`). */
+    extraTags?: Readonly<Record<string, string>>;
     /** The component that owns the bucket (its `Component` tag). */
     component: string;
     /** Explicit physical name (known at preview: policies and ARNs refer to it). */
@@ -46,7 +48,7 @@ export function tlsOnlyStatement(arnOfBucket: string): Statement {
 
 /**
  * The estate's one way to declare an S3 bucket: public access blocked (all four flags), bucket-owner
- * ownership (no ACLs), versioning, default encryption, a TLS-only bucket policy and a lifecycle
+ * ownership (no ACLs), versioning, object events to EventBridge, default encryption, a TLS-only bucket policy and a lifecycle
  * (AC-3, SC-8, SC-28, AU-9, AU-11, CP-9). Every child is named `resourceName` and parented to
  * `parent`; children refer to the bucket by its explicit name and depend on the bucket resource.
  */
@@ -58,7 +60,7 @@ export function secureBucket(resourceName: string, spec: SecureBucketSpec, paren
             bucket: physical,
             forceDestroy: false,
             ...(spec.objectLockEnabled ? { objectLockEnabled: true } : {}),
-            tags: resourceTags(spec.tags, spec.component, physical),
+            tags: { ...resourceTags(spec.tags, spec.component, physical), ...spec.extraTags },
         },
         { parent },
     );
@@ -70,6 +72,9 @@ export function secureBucket(resourceName: string, spec: SecureBucketSpec, paren
     );
     new aws.s3.BucketOwnershipControls(resourceName, { bucket: physical, rule: { objectOwnership: "BucketOwnerEnforced" } }, after);
     new aws.s3.BucketVersioning(resourceName, { bucket: physical, versioningConfiguration: { status: "Enabled" } }, after);
+    // SI-4: object-level events go to EventBridge, where rules can alarm on deletes or unexpected
+    // writes (AWS Backup's continuous S3 backup of a tagged bucket uses the same notifications).
+    new aws.s3.BucketNotification(resourceName, { bucket: physical, eventbridge: true }, after);
     new aws.s3.BucketServerSideEncryptionConfiguration(
         resourceName,
         {

@@ -22,6 +22,11 @@ export interface StorageArgs {
     auditObjectLock: boolean;
     /** The audit bucket, when this stack owns it: its server access logs land here too (AU-2). */
     auditBucketName?: string;
+    /**
+     * Tags that put the backups bucket — the estate's S3 data — in the AWS Backup plan (CP-9,
+     * CP-10; copied to the DR region with every recovery point, CP-6). Empty where backups are off.
+     */
+    backupsBucketTags?: Readonly<Record<string, string>>;
 }
 
 /** Key prefix under which the ALB writes its access logs (the edge passes it to the load balancer). */
@@ -109,6 +114,7 @@ export class Storage extends pulumi.ComponentResource {
         this.backupsBucket = secureBucket(`${name}-backups`, {
             ...common,
             bucketName: this.backupsBucketName,
+            extraTags: args.backupsBucketTags,
             encryption: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.storageKeyArn },
             extraStatements: () => [],
             lifecycle: [

@@ -2,21 +2,11 @@
 // points exist outside the database's own lifecycle (CP-9, CP-10). Coverage by one selection is
 // decided in backup-selection.ts. Prod-only: scope "prod" (advisory in staging).
 
-import { RDS_CLUSTER, RDS_INSTANCE, StackContext, stackPolicy, StackResource } from "../../lib";
-import { effectiveTags, selectionCovers, selectionMalformed } from "./backup-selection";
+import { RDS_CLUSTER, RDS_INSTANCE, stackPolicy } from "../../lib";
+import { effectiveTags, SELECTION, selectionCovers, usableSelections } from "./backup-selection";
 import { PLAN } from "./resource-types";
 
-const SELECTION = "aws:backup/selection:Selection";
 const DATABASE_TYPES = [RDS_INSTANCE, RDS_CLUSTER] as const;
-
-/** Whether the selection's plan (by planId) has at least one rule; unresolvable plans count as fine, malformed rules as none. */
-function planHasRules(ctx: StackContext<unknown>, selection: StackResource): boolean {
-    const plans = ctx.resolveRefs(selection, "planId", [PLAN], ["id", "name"]).resources;
-    return plans.every((p) => {
-        const rules = ctx.readArray(p, "rules", { quiet: true });
-        return rules.ok ? (rules.value ?? []).length > 0 : rules.unknown;
-    });
-}
 
 export const backupPlanCoversDatabase = stackPolicy({
     name: "backup-plan-covers-database",
@@ -43,14 +33,7 @@ export const backupPlanCoversDatabase = stackPolicy({
     ],
     validate: (ctx) => {
         // A selection AWS Backup would reject backs nothing up: reported, and its coverage not counted.
-        const selections = ctx.ofType(SELECTION).filter((s) => {
-            const malformed = selectionMalformed(s);
-            if (malformed !== undefined) {
-                ctx.settle(s, malformed);
-                return false;
-            }
-            return planHasRules(ctx, s);
-        });
+        const selections = usableSelections(ctx);
         for (const db of ctx.ofType(...DATABASE_TYPES)) {
             const replica = ctx.readString(db, "replicateSourceDb", { quiet: true });
             if (replica.ok && replica.value !== undefined && replica.value !== "") {

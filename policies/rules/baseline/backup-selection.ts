@@ -1,7 +1,8 @@
-// Whether an aws.backup.Selection covers an RDS database, for backup-plan-covers-database: by
-// selectionTags matching the database's effective tags (its own over its provider's defaultTags),
-// or by resources naming it (ARN, ARN pattern or property dependency) with conditions that hold;
-// notResources excluding it wins. Unknown values at preview give "unknown", never a guess.
+// Whether an aws.backup.Selection covers a resource — an RDS database for backup-plan-covers-database,
+// an S3 bucket for s3-data-bucket-replicated-or-backed-up: by selectionTags matching the resource's
+// effective tags (its own over its provider's defaultTags), or by resources naming it (ARN, ARN
+// pattern or property dependency) with conditions that hold; notResources excluding it wins.
+// Unknown values at preview give "unknown", never a guess.
 
 import {
     ARRAY,
@@ -12,6 +13,7 @@ import {
     read,
     Read,
     readTyped,
+    StackContext,
     StackResource,
     STRING,
     Tags,
@@ -20,6 +22,34 @@ import {
     typedProviderDefaultTags,
     typedTags,
 } from "../../lib";
+import { PLAN } from "./resource-types";
+
+export const SELECTION = "aws:backup/selection:Selection";
+
+/**
+ * What a selection's ARNs must name to cover a resource: the ARN's service, its resource part
+ * when the resource's name is known (`db:<id>`, `cluster:<id>`, a bucket's name), and two made-up
+ * resource parts of the same kind (a pattern matching both matches every name of that kind).
+ */
+export interface BackupTarget {
+    readonly service: string;
+    readonly suffix: string | undefined;
+    readonly samples: readonly [string, string];
+}
+
+/** An RDS instance (`db:<identifier>`) or cluster (`cluster:<clusterIdentifier>`). */
+export function databaseTarget(db: StackResource): BackupTarget {
+    const cluster = db.type === RDS_CLUSTER;
+    const identifier = str(read(db.props, cluster ? "clusterIdentifier" : "identifier"));
+    const kind = cluster ? "cluster" : "db";
+    return { service: "rds", suffix: identifier === "unknown" || identifier === undefined ? undefined : `${kind}:${identifier}`, samples: [`${kind}:a`, `${kind}:zq-9`] };
+}
+
+/** An S3 bucket: `arn:<partition>:s3:::<bucket>`. */
+export function bucketTarget(bucket: StackResource): BackupTarget {
+    const name = str(read(bucket.props, "bucket"));
+    return { service: "s3", suffix: name === "unknown" || name === undefined || name === "" ? undefined : name, samples: ["a", "zq-9"] };
+}
 
 /**
  * The resource's effective tags: the provider's defaultTags under its own tags. A tags map that is
@@ -85,20 +115,20 @@ function str(v: Read): string | undefined | "unknown" {
 }
 
 /**
- * Whether an ARN or ARN pattern from a selection names the database (`db:<id>` / `cluster:<id>`).
- * Partition, region and account cannot be checked here (a policy does not know the stack's
- * account); service and resource are matched as globs.
+ * Whether an ARN or ARN pattern from a selection names the resource (`db:<id>`, `cluster:<id>`, a
+ * bucket name). Partition, region and account cannot be checked here (a policy does not know the
+ * stack's account); service and resource are matched as globs.
  */
-function arnPatternCovers(pattern: string, suffix: string): boolean {
+function arnPatternCovers(pattern: string, service: string, suffix: string): boolean {
     if (pattern === "*") {
         return true;
     }
     const parts = pattern.split(":");
-    return parts.length >= 6 && parts[0] === "arn" && globMatches(parts[2], "rds") && globMatches(parts.slice(5).join(":"), suffix);
+    return parts.length >= 6 && parts[0] === "arn" && globMatches(parts[2], service) && globMatches(parts.slice(5).join(":"), suffix);
 }
 
-/** Whether a selection's `resources` (ARN patterns) name the database, by ARN or by dependency. */
-function resourcesMatch(selection: StackResource, db: StackResource, arnSuffix: string | undefined): Verdict {
+/** Whether a selection's `resources` (ARN patterns) name the resource, by ARN or by dependency. */
+function resourcesMatch(selection: StackResource, db: StackResource, service: string, arnSuffix: string | undefined): Verdict {
     const list = read(selection.props, "resources");
     if (!list.known) {
         return (selection.propertyDependencies.resources ?? []).includes(db.urn) ? "covered" : "unknown";
@@ -109,7 +139,7 @@ function resourcesMatch(selection: StackResource, db: StackResource, arnSuffix: 
         const s = str(read(e));
         if (s === "unknown") {
             unknown = true;
-        } else if (s === "*" || (s !== undefined && arnSuffix !== undefined && arnPatternCovers(s, arnSuffix))) {
+        } else if (s === "*" || (s !== undefined && arnSuffix !== undefined && arnPatternCovers(s, service, arnSuffix))) {
             return "covered";
         }
     }
@@ -178,12 +208,13 @@ function conditionsHold(selection: StackResource, tags: Tags): Verdict {
     return unknown ? "unknown" : "covered";
 }
 
-/** Whether one selection covers the database (notResources excluding it wins); `tags` are the database's effective tags. */
-export function selectionCovers(selection: StackResource, db: StackResource, tags: Tags): Verdict {
-    const identifier = str(read(db.props, db.type === RDS_CLUSTER ? "clusterIdentifier" : "identifier"));
-    const suffix = identifier === "unknown" || identifier === undefined ? undefined : `${db.type === RDS_CLUSTER ? "cluster" : "db"}:${identifier}`;
+/**
+ * Whether one selection covers the resource (notResources excluding it wins); `tags` are its
+ * effective tags, `target` what its ARN looks like (an RDS database's by default).
+ */
+export function selectionCovers(selection: StackResource, db: StackResource, tags: Tags, target: BackupTarget = databaseTarget(db)): Verdict {
     const byTags = selectionTagsMatch(selection, tags);
-    const byResources = resourcesMatch(selection, db, suffix);
+    const byResources = resourcesMatch(selection, db, target.service, target.suffix);
     let verdict: Verdict;
     if (byTags === "covered") {
         verdict = "covered";
@@ -192,15 +223,16 @@ export function selectionCovers(selection: StackResource, db: StackResource, tag
     } else {
         verdict = byTags === "unknown" || byResources === "unknown" ? "unknown" : "not-covered";
     }
-    return verdict === "covered" ? notExcluded(selection, db, suffix) : verdict;
+    return verdict === "covered" ? notExcluded(selection, db, target) : verdict;
 }
 
 /**
- * notResources wins over resources and tags. With the database's name unknown, only a pattern
- * matching every name of its kind settles it; an unknown entry is this database only when it came
+ * notResources wins over resources and tags. With the resource's name unknown, only a pattern
+ * matching every name of its kind settles it; an unknown entry is this resource only when it came
  * from it (property dependency).
  */
-function notExcluded(selection: StackResource, db: StackResource, suffix: string | undefined): Verdict {
+function notExcluded(selection: StackResource, db: StackResource, target: BackupTarget): Verdict {
+    const { service, suffix, samples } = target;
     const excluded = read(selection.props, "notResources");
     const deps = selection.propertyDependencies.notResources ?? [];
     // An unknown value taken from other resources only (known dependencies) cannot be this database.
@@ -208,19 +240,18 @@ function notExcluded(selection: StackResource, db: StackResource, suffix: string
     if (!excluded.known) {
         return ifUnknown;
     }
-    const kind = db.type === RDS_CLUSTER ? "cluster" : "db";
     let verdict: Verdict = "covered";
     for (const e of Array.isArray(excluded.value) ? excluded.value : []) {
         const s = str(read(e));
         if (s === "unknown") {
             verdict = ifUnknown === "covered" ? verdict : ifUnknown;
-        } else if (s !== undefined && suffix !== undefined && arnPatternCovers(s, suffix)) {
+        } else if (s !== undefined && suffix !== undefined && arnPatternCovers(s, service, suffix)) {
             return "not-covered";
         } else if (s !== undefined && suffix === undefined) {
-            if (arnPatternCovers(s, `${kind}:a`) && arnPatternCovers(s, `${kind}:zq-9`)) {
+            if (arnPatternCovers(s, service, samples[0]) && arnPatternCovers(s, service, samples[1])) {
                 return "not-covered";
             }
-            if (s === "*" || (s.split(":").length >= 6 && globMatches(s.split(":")[2], "rds"))) {
+            if (s === "*" || (s.split(":").length >= 6 && globMatches(s.split(":")[2], service))) {
                 verdict = "unknown";
             }
         }
@@ -229,4 +260,28 @@ function notExcluded(selection: StackResource, db: StackResource, suffix: string
         }
     }
     return verdict;
+}
+
+/** Whether the selection's plan (by planId) has at least one rule; unresolvable plans count as fine, malformed rules as none. */
+function planHasRules(ctx: StackContext<unknown>, selection: StackResource): boolean {
+    const plans = ctx.resolveRefs(selection, "planId", [PLAN], ["id", "name"]).resources;
+    return plans.every((p) => {
+        const rules = ctx.readArray(p, "rules", { quiet: true });
+        return rules.ok ? (rules.value ?? []).length > 0 : rules.unknown;
+    });
+}
+
+/**
+ * The stack's selections that can back anything up: one AWS Backup would reject is reported (and
+ * its coverage not counted), one whose plan has no rule backs nothing up.
+ */
+export function usableSelections<C>(ctx: StackContext<C>): StackResource[] {
+    return ctx.ofType(SELECTION).filter((s) => {
+        const malformed = selectionMalformed(s);
+        if (malformed !== undefined) {
+            ctx.settle(s, malformed);
+            return false;
+        }
+        return planHasRules(ctx as StackContext<unknown>, s);
+    });
 }

@@ -1,6 +1,7 @@
 // Data store operations: audit logs out of the database (AU-2, AU-12), host monitoring (SI-4),
 // security patches applied (SI-2) and backups that can be restored (CP-9, CP-10) for RDS, Aurora,
-// DocumentDB, Neptune, ElastiCache and DynamoDB. Exposure and encryption of the same stores are
+// DocumentDB, Neptune, ElastiCache, DynamoDB, OpenSearch and Redshift, and dead-letter queues
+// for SQS (advisory). Exposure and encryption of the same stores are
 // judged in databases/ and encryption/.
 //
 // One file per policy; resource-types.ts holds the tokens and RDS engines several share. The
@@ -12,8 +13,22 @@ import { elasticacheSnapshotRetention } from "./elasticache-snapshot-retention";
 import { rdsAutoMinorVersionUpgrade } from "./rds-auto-minor-version-upgrade";
 import { rdsEnhancedMonitoring } from "./rds-enhanced-monitoring";
 import { rdsLogExportsEnabled } from "./rds-log-exports-enabled";
+import { opensearchLogsToCloudwatch } from "./opensearch-logs-to-cloudwatch";
+import { redshiftAuditLogging } from "./redshift-audit-logging";
+import { redshiftSnapshotRetention } from "./redshift-snapshot-retention";
+import { sqsQueueDeadLetterQueue } from "./sqs-queue-dead-letter-queue";
 
-export { dynamodbPointInTimeRecovery, elasticacheSnapshotRetention, rdsAutoMinorVersionUpgrade, rdsEnhancedMonitoring, rdsLogExportsEnabled };
+export {
+    dynamodbPointInTimeRecovery,
+    elasticacheSnapshotRetention,
+    opensearchLogsToCloudwatch,
+    rdsAutoMinorVersionUpgrade,
+    rdsEnhancedMonitoring,
+    rdsLogExportsEnabled,
+    redshiftAuditLogging,
+    redshiftSnapshotRetention,
+    sqsQueueDeadLetterQueue,
+};
 
 export const dataStorePolicies: GovPolicy[] = [
     rdsLogExportsEnabled,
@@ -21,4 +36,8 @@ export const dataStorePolicies: GovPolicy[] = [
     rdsAutoMinorVersionUpgrade,
     elasticacheSnapshotRetention,
     dynamodbPointInTimeRecovery,
+    opensearchLogsToCloudwatch,
+    redshiftAuditLogging,
+    redshiftSnapshotRetention,
+    sqsQueueDeadLetterQueue,
 ];

@@ -12,6 +12,7 @@ import { s3AclNoGroupAcpGrants } from "./s3-acl-no-group-acp-grants";
 import { s3AuditBucketObjectLock } from "./s3-audit-bucket-object-lock";
 import { s3BackupBucketVersioning } from "./s3-backup-bucket-versioning";
 import { s3BucketAccessLogging } from "./s3-bucket-access-logging";
+import { s3BucketEventNotifications } from "./s3-bucket-event-notifications";
 import { s3BucketLifecycleConfigured } from "./s3-bucket-lifecycle-configured";
 import { s3BucketOwnerEnforced } from "./s3-bucket-owner-enforced";
 import { s3BucketPublicAccessBlockPresent } from "./s3-bucket-public-access-block-present";
@@ -19,17 +20,20 @@ import { s3BucketTlsOnlyPolicy } from "./s3-bucket-tls-only-policy";
 import { s3NoPublicAcl } from "./s3-no-public-acl";
 import { s3PublicAccessBlockAllFlags } from "./s3-public-access-block-all-flags";
 import { s3BucketVersioningEnabled } from "./s3-bucket-versioning-enabled";
+import { s3DataBucketReplicatedOrBackedUp } from "./s3-data-bucket-replicated-or-backed-up";
 
 export {
     s3AclNoGroupAcpGrants,
     s3AuditBucketObjectLock,
     s3BackupBucketVersioning,
     s3BucketAccessLogging,
+    s3BucketEventNotifications,
     s3BucketLifecycleConfigured,
     s3BucketOwnerEnforced,
     s3BucketPublicAccessBlockPresent,
     s3BucketTlsOnlyPolicy,
     s3BucketVersioningEnabled,
+    s3DataBucketReplicatedOrBackedUp,
     s3NoPublicAcl,
     s3PublicAccessBlockAllFlags,
 };
@@ -46,4 +50,6 @@ export const storageHygienePolicies: GovPolicy[] = [
     s3BucketOwnerEnforced,
     s3AclNoGroupAcpGrants,
     s3AuditBucketObjectLock,
+    s3DataBucketReplicatedOrBackedUp,
+    s3BucketEventNotifications,
 ];

@@ -174,6 +174,11 @@ const SEARCH_DOMAIN = {
     encryptAtRest: { enabled: true, kmsKeyId: KEY },
     nodeToNodeEncryption: { enabled: true },
     domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" },
+    advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: false },
+    logPublishingOptions: [
+        { logType: "ES_APPLICATION_LOGS", cloudwatchLogGroupArn: "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:/aws/opensearch/search/app" },
+        { logType: "AUDIT_LOGS", cloudwatchLogGroupArn: "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:/aws/opensearch/search/audit", enabled: true },
+    ],
 };
 
 /** Compliant props per type, one or more fixtures each (tags added where the type is taggable). */
@@ -462,7 +467,7 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
     "aws:rds/clusterInstance:ClusterInstance": [{ ...CLUSTER_MEMBER, availabilityZone: "us-gov-west-1a" }],
     "aws:rds/parameterGroup:ParameterGroup": [{ name: "pg-tls", family: "postgres16", parameters: [{ name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" }] }],
     "aws:rds/clusterParameterGroup:ClusterParameterGroup": [{ name: "apg-tls", family: "aurora-postgresql16", parameters: [{ name: "rds.force_ssl", value: "1" }] }],
-    "aws:redshift/cluster:Cluster": [{ clusterIdentifier: "dw", publiclyAccessible: false, encrypted: "true", kmsKeyId: KEY }],
+    "aws:redshift/cluster:Cluster": [{ clusterIdentifier: "dw", publiclyAccessible: false, encrypted: "true", kmsKeyId: KEY, automatedSnapshotRetentionPeriod: 7 }],
     "aws:redshiftserverless/workgroup:Workgroup": [{ workgroupName: "dw", namespaceName: "dw", publiclyAccessible: false }],
     "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": [{ ...ALL_FLAGS }],
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": [{ bucket: "gov-data", ...ALL_FLAGS }],
@@ -666,6 +671,11 @@ export const BAD: Readonly<Record<string, readonly BadCase[]>> = {
     "cloudtrail-cloudwatch-logs": [{ type: "aws:cloudtrail/trail:Trail", path: ["cloudWatchLogsRoleArn"], value: "" }],
     "cloudtrail-cmk-encrypted": [{ type: "aws:cloudtrail/trail:Trail", path: ["kmsKeyId"], value: "alias/aws/cloudtrail" }],
     "cloudtrail-s3-data-events": [{ type: "aws:cloudtrail/trail:Trail", path: ["eventSelectors", 0, "dataResources"], value: [] }],
+    "opensearch-logs-to-cloudwatch": [
+        { type: "aws:opensearch/domain:Domain", path: ["logPublishingOptions", 1, "enabled"], value: false },
+        { type: "aws:elasticsearch/domain:Domain", path: ["logPublishingOptions"], value: [] },
+    ],
+    "redshift-snapshot-retention": [{ type: "aws:redshift/cluster:Cluster", path: ["automatedSnapshotRetentionPeriod"], value: 0 }],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -754,8 +764,14 @@ export function compliantStack(): StackFixture[] {
         }),
         resource("aws:secretsmanager/secret:Secret", "db-secret", first("aws:secretsmanager/secret:Secret", { arn: "arn:secret" })),
         resource("aws:secretsmanager/secretRotation:SecretRotation", "db-secret-rotation", first("aws:secretsmanager/secretRotation:SecretRotation")),
-        resource("aws:s3/bucket:Bucket", "data", first("aws:s3/bucket:Bucket")),
-        resource("aws:s3/bucketV2:BucketV2", "backups", { bucket: "gov-backups", tags: { ...TAGS, Purpose: "backups" } }),
+        // Both data buckets are in the backup plan by tag; data also replicates to a bucket outside the stack.
+        resource("aws:s3/bucket:Bucket", "data", first("aws:s3/bucket:Bucket", { tags: { ...TAGS, Backup: "daily" } })),
+        resource("aws:s3/bucketV2:BucketV2", "backups", { bucket: "gov-backups", tags: { ...TAGS, Purpose: "backups", Backup: "daily" } }),
+        resource("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "data-replication", {
+            bucket: "gov-data",
+            role: "arn:aws-us-gov:iam::111122223333:role/replication",
+            rules: [{ id: "all", status: "Enabled", filter: {}, deleteMarkerReplication: { status: "Enabled" }, destination: { bucket: "arn:aws-us-gov:s3:::gov-data-dr", storageClass: "STANDARD" } }],
+        }),
         resource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "data-pab", first("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock")),
         resource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "backups-pab", { bucket: "gov-backups", ...ALL_FLAGS }),
         resource("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "backups-sse", { bucket: "gov-backups", rules: [SSE_RULE] }),
@@ -783,6 +799,17 @@ export function compliantStack(): StackFixture[] {
             resource("aws:s3/bucketLogging:BucketLogging", `${b}-logging`, { bucket: `gov-${b}`, targetBucket: "gov-access-logs", targetPrefix: `${b}/` }),
             resource("aws:s3/bucketOwnershipControls:BucketOwnershipControls", `${b}-ownership`, { bucket: `gov-${b}`, rule: { objectOwnership: "BucketOwnerEnforced" } }),
         ]),
+        ...["data", "backups", "access-logs"].map((b) =>
+            resource("aws:s3/bucketNotification:BucketNotification", `${b}-notification`, { bucket: `gov-${b}`, eventbridge: true }),
+        ),
+        resource("aws:sqs/queue:Queue", "jobs", { name: "jobs", url: "https://sqs/jobs", kmsMasterKeyId: KEY, tags: TAGS }),
+        resource("aws:sqs/queue:Queue", "jobs-dlq", { name: "jobs-dlq", kmsMasterKeyId: KEY, redriveAllowPolicy: json({ redrivePermission: "byQueue", sourceQueueArns: ["arn:aws-us-gov:sqs:us-gov-west-1:111122223333:jobs"] }), tags: TAGS }),
+        resource("aws:sqs/redrivePolicy:RedrivePolicy", "jobs-redrive", {
+            queueUrl: "https://sqs/jobs",
+            redrivePolicy: json({ deadLetterTargetArn: "arn:aws-us-gov:sqs:us-gov-west-1:111122223333:jobs-dlq", maxReceiveCount: 5 }),
+        }),
+        resource("aws:redshift/cluster:Cluster", "dw", first("aws:redshift/cluster:Cluster")),
+        resource("aws:redshift/logging:Logging", "dw-logging", { clusterIdentifier: "dw", logDestinationType: "cloudwatch", logExports: ["connectionlog", "userlog", "useractivitylog"] }),
         resource("aws:ec2/vpcEndpoint:VpcEndpoint", "sqs-endpoint", { id: "vpce-1", vpcId: "vpc-1", serviceName: "com.amazonaws.us-gov-west-1.sqs", tags: TAGS }),
         resource("aws:sqs/queuePolicy:QueuePolicy", "jobs-policy", {
             queueUrl: "https://sqs/jobs",
@@ -928,6 +955,10 @@ export const STACK_BAD: Readonly<Record<string, readonly StackBadCase[]>> = {
     "apigateway-rest-stage-execution-logging": [{ resource: "api-all", path: ["settings", "loggingLevel"], value: "OFF" }],
     "apigateway-rest-stage-waf": [{ resource: "api-waf" }],
     "resource-policy-no-network-only-principal": [{ resource: "jobs-policy", path: ["policy", "Statement", 0, "Condition", "StringEquals", "aws:SourceVpce"], value: "vpce-elsewhere" }],
+    "s3-data-bucket-replicated-or-backed-up": [{ resource: "backups", path: ["tags", "Backup"], value: "weekly" }],
+    "s3-bucket-event-notifications": [{ resource: "data-notification" }],
+    "redshift-audit-logging": [{ resource: "dw-logging" }],
+    "sqs-queue-dead-letter-queue": [{ resource: "jobs-redrive" }],
 };
 
 export function stackUrn(r: { type: string; name: string; urn?: string }): string {

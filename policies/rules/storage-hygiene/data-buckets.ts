@@ -1,0 +1,83 @@
+// Which S3 buckets hold data, for the prod resilience rule on buckets: every bucket is a data bucket
+// unless something marks it as a log or audit bucket — a purpose tag with a log value (its own tags
+// over the provider's defaultTags), a name (resource name, bucket name, bucketPrefix) matching a log
+// pattern, or being the log destination of this stack's server access logging (a BucketLogging's
+// targetBucket) or CloudTrail trail (s3BucketName). Log buckets are judged by the audit rules
+// (Object Lock, retention); their loss loses records, not data. A tag or name not known yet gives
+// "unknown"; a malformed one is reported and never takes a bucket out of scope.
+
+import { findGlobMatch, OptionSpecs, ownValue, read, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackContext, StackResource, STRING, typedProviderDefaultTags, typedTags } from "../../lib";
+
+const LOGGING_TYPES = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"] as const;
+const TRAIL = "aws:cloudtrail/trail:Trail";
+/** Types the classification reads besides the buckets (for the policy's resourceTypes). */
+export const LOG_DESTINATION_TYPES = [...LOGGING_TYPES, TRAIL] as const;
+
+export const DATA_BUCKET_OPTIONS = {
+    logTagKey: { type: "string", default: "Purpose", description: "Tag that marks a bucket's purpose." },
+    logTagValues: {
+        type: "array",
+        items: { type: "string" },
+        default: ["audit", "audit-logs", "access-logs", "logs", "log"],
+        description: "Values of the purpose tag (case-insensitive) that mark a log or audit bucket (not a data bucket).",
+    },
+    logNamePatterns: {
+        type: "array",
+        items: { type: "string" },
+        default: ["*audit*", "*cloudtrail*", "*access-log*", "*alb-log*", "*elb-log*", "*flow-log*", "*config-log*", "*-logs", "*-logs-*", "logs-*"],
+        description: "Globs over the resource name, bucket name and bucketPrefix that mark a log or audit bucket.",
+    },
+} as const satisfies OptionSpecs;
+
+export type BucketKind = "data" | "log" | "unknown";
+
+/** The classifier for one stack: log destinations are resolved once. */
+export function bucketKinds<C extends { logTagKey: string; logTagValues: readonly string[]; logNamePatterns: readonly string[] }>(
+    ctx: StackContext<C>,
+): (bucket: StackResource) => BucketKind {
+    const logTargets = new Set<string>();
+    for (const l of ctx.ofType(...LOGGING_TYPES)) {
+        ctx.resolveRefs(l, "targetBucket", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS).resources.forEach((b) => logTargets.add(b.urn));
+    }
+    for (const t of ctx.ofType(TRAIL)) {
+        ctx.resolveRefs(t, "s3BucketName", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS).resources.forEach((b) => logTargets.add(b.urn));
+    }
+    const values = new Set(ctx.config.logTagValues.map((v) => v.toLowerCase()));
+    return (bucket) => {
+        if (logTargets.has(bucket.urn)) {
+            return "log";
+        }
+        const names = [bucket.name];
+        let unknown = false;
+        for (const key of ["bucket", "bucketPrefix"]) {
+            const v = ctx.readString(bucket, key, { quiet: true });
+            if (!v.ok) {
+                unknown ||= v.unknown;
+            } else if (v.value !== undefined && v.value !== "") {
+                names.push(v.value);
+            }
+        }
+        if (findGlobMatch(ctx.config.logNamePatterns, names)) {
+            return "log";
+        }
+        const own = ctx.settle(bucket, typedTags(read(bucket.props, "tags"), "tags"), { quiet: true });
+        const defaults = ctx.settle(bucket, typedProviderDefaultTags(bucket.provider), { quiet: true });
+        if ((!own.ok && !own.unknown) || (!defaults.ok && !defaults.unknown)) {
+            return "data"; // malformed tags: reported, and judged as data
+        }
+        if (!own.ok || !defaults.ok) {
+            return "unknown";
+        }
+        const key = ctx.config.logTagKey;
+        const ownTag = ownValue(own.value ?? {}, key);
+        const raw = ownTag !== undefined ? ownTag : ownValue(defaults.value ?? {}, key);
+        const value = ctx.check(bucket, raw, STRING, ownTag !== undefined ? `tags.${key}` : `the provider's defaultTags.tags.${key}`, { quiet: true });
+        if (!value.ok) {
+            return value.unknown ? "unknown" : "data";
+        }
+        if (value.value !== undefined && values.has(value.value.toLowerCase())) {
+            return "log";
+        }
+        return unknown ? "unknown" : "data";
+    };
+}
