@@ -56,9 +56,14 @@ export const backupPlanCoversDatabase = stackPolicy({
             if (replica.ok && replica.value !== undefined && replica.value !== "") {
                 continue; // a read replica is recovered from its source's backups
             }
+            // The identifier names the database in a selection's ARNs: a value of the wrong type is reported and judged no further.
+            const identifier = ctx.readString(db, db.type === RDS_CLUSTER ? "clusterIdentifier" : "identifier", { quiet: true });
+            if (!identifier.ok && !identifier.unknown) {
+                continue;
+            }
             const { tags, malformed } = effectiveTags(db);
             malformed.forEach((m) => ctx.settle(db, m));
-            const verdicts = selections.map((s) => selectionCovers(s, db, tags));
+            const verdicts = selections.map((s) => selectionCovers(s, db, tags, identifier.ok ? identifier.value : undefined));
             if (verdicts.includes("covered")) {
                 continue;
             }
