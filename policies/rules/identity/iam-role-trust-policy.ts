@@ -28,6 +28,7 @@ import {
     STRING,
     unwrap,
 } from "../../lib";
+import { POLICY_DOCUMENT } from "./identity-documents";
 
 /** The STS actions a trust policy may Allow (IAM is case-insensitive; no wildcards). */
 const TRUST_ACTIONS = [
@@ -157,7 +158,8 @@ export const iamRoleTrustPolicy = resourcePolicy({
             return;
         }
         if (parsed.kind === "invalid") {
-            ctx.violation(`${what} is not a valid JSON policy document, so who may assume the role cannot be checked.`);
+            // Malformed, not a finding a waiver could accept: the unwaivable "Cannot evaluate" (issue 15).
+            ctx.settle({ kind: "malformed", path: "assumeRolePolicy", got: describeValue(raw.known ? raw.value : undefined), expected: POLICY_DOCUMENT });
             return;
         }
         parsed.statements.forEach((statement, i) => {
