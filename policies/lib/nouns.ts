@@ -47,6 +47,7 @@ const NOUNS: Readonly<Record<string, string>> = {
     "aws:lambda/functionUrl:FunctionUrl": "Lambda function URL",
     "aws:apigateway/stage:Stage": "API Gateway stage",
     "aws:apigateway/methodSettings:MethodSettings": "API Gateway method settings",
+    "aws:wafv2/webAclAssociation:WebAclAssociation": "WAFv2 web ACL association",
     "aws:apigatewayv2/stage:Stage": "API Gateway v2 stage",
     "aws:apigateway/domainName:DomainName": "API Gateway domain name",
     "aws:apigatewayv2/domainName:DomainName": "API Gateway v2 domain name",
