@@ -78,7 +78,7 @@ describe("containers", () => {
         it("flag malformed JSON (a known value that proves nothing)", async () => {
             const diags = await runResourcePolicy(ecsContainerNonRoot, { type: TASK, name: "web", props: { containerDefinitions: "{not json" } });
             assertViolations(diags, [
-                'Task definition "web" containerDefinitions is not a JSON array of container definitions, so the container user cannot be checked; pass JSON.stringify([...]) of the containers.',
+                'Cannot evaluate Task definition "web": containerDefinitions is "{not json", expected a JSON array of container definitions (JSON.stringify([...]) of the containers); set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         it("read container fields case-insensitively, as the provider's Go JSON decoder does (last duplicate wins)", async () => {

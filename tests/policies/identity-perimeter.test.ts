@@ -178,7 +178,7 @@ describe("identity: anonymous access only by exception, one way to attach", () =
 
         it("names a managedPolicyArns of the wrong type", async () => {
             assertViolations(await runStackPolicy(p, [role({ managedPolicyArns: "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess" }), attach]), [
-                'IAM role "task": cannot evaluate managedPolicyArns: expected a list.',
+                'Cannot evaluate IAM role "task": managedPolicyArns is "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess", expected an array; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
 

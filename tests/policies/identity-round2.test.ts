@@ -53,11 +53,11 @@ describe("identity (round 2)", () => {
                     'Account password policy "acct" leaves passwordReusePrevention unset; set it to 24 (remember at least 24 passwords).',
                     'Account password policy "acct" sets maxPasswordAge to 365; set it to between 1 and 90 days.',
                     'Account password policy "acct" does not require upper-case letters; set requireUppercaseCharacters: true.',
-                    'Account password policy "acct": cannot evaluate requireLowercaseCharacters: expected a boolean.',
+                    'Cannot evaluate IAM account password policy "acct": requireLowercaseCharacters is "yes", expected a boolean; set a valid value (the policy cannot judge this one, so it blocks the resource).',
                 ],
             );
             assertViolations(await runResourcePolicy(p, { type: PASSWORD_POLICY, name: "acct", props: { ...STRONG, passwordReusePrevention: "lots", maxPasswordAge: 0 } }), [
-                'Account password policy "acct": cannot evaluate passwordReusePrevention: expected a whole number.',
+                'Cannot evaluate IAM account password policy "acct": passwordReusePrevention is "lots", expected a whole number; set a valid value (the policy cannot judge this one, so it blocks the resource).',
                 'Account password policy "acct" sets maxPasswordAge to 0; set it to between 1 and 90 days.',
             ]);
         });

@@ -128,7 +128,7 @@ describe("identity", () => {
         });
         it("flags a known document that is not JSON", async () => {
             assertViolations(await runResourcePolicy(p, { type: POLICY, name: "bad", props: { policy: "{" } }), [
-                'IAM policy "bad" is not a valid JSON policy document, so its grants cannot be checked.',
+                'Cannot evaluate IAM policy "bad": policy is "{", expected a JSON policy document (a Statement object or list); set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         itHonoursWaivers(p, { type: POLICY, name: "admin", props: { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } });

@@ -3,7 +3,7 @@
 // decided in backup-selection.ts. Prod-only: scope "prod" (advisory in staging).
 
 import { RDS_CLUSTER, RDS_INSTANCE, stackPolicy } from "../../lib";
-import { effectiveTags, SELECTION, selectionCovers, usableSelections } from "./backup-selection";
+import { databaseTarget, effectiveTags, SELECTION, selectionCovers, usableSelections } from "./backup-selection";
 import { PLAN } from "./resource-types";
 
 const DATABASE_TYPES = [RDS_INSTANCE, RDS_CLUSTER] as const;
@@ -39,9 +39,14 @@ export const backupPlanCoversDatabase = stackPolicy({
             if (replica.ok && replica.value !== undefined && replica.value !== "") {
                 continue; // a read replica is recovered from its source's backups
             }
+            // The identifier names the database in a selection's ARNs: a value of the wrong type is reported and judged no further.
+            const identifier = ctx.readString(db, db.type === RDS_CLUSTER ? "clusterIdentifier" : "identifier", { quiet: true });
+            if (!identifier.ok && !identifier.unknown) {
+                continue;
+            }
             const { tags, malformed } = effectiveTags(db);
             malformed.forEach((m) => ctx.settle(db, m));
-            const verdicts = selections.map((s) => selectionCovers(s, db, tags));
+            const verdicts = selections.map((s) => selectionCovers(s, db, tags, databaseTarget(db, identifier.ok ? identifier.value : undefined)));
             if (verdicts.includes("covered")) {
                 continue;
             }

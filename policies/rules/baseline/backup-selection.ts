@@ -11,7 +11,6 @@ import {
     ownValue,
     RDS_CLUSTER,
     read,
-    Read,
     readTyped,
     StackContext,
     StackResource,
@@ -37,18 +36,18 @@ export interface BackupTarget {
     readonly samples: readonly [string, string];
 }
 
-/** An RDS instance (`db:<identifier>`) or cluster (`cluster:<clusterIdentifier>`). */
-export function databaseTarget(db: StackResource): BackupTarget {
-    const cluster = db.type === RDS_CLUSTER;
-    const identifier = str(read(db.props, cluster ? "clusterIdentifier" : "identifier"));
-    const kind = cluster ? "cluster" : "db";
-    return { service: "rds", suffix: identifier === "unknown" || identifier === undefined ? undefined : `${kind}:${identifier}`, samples: [`${kind}:a`, `${kind}:zq-9`] };
+/**
+ * An RDS instance (`db:<identifier>`) or cluster (`cluster:<clusterIdentifier>`); `identifier` as
+ * the policy read it typed (undefined when absent, unknown or malformed).
+ */
+export function databaseTarget(db: StackResource, identifier: string | undefined): BackupTarget {
+    const kind = db.type === RDS_CLUSTER ? "cluster" : "db";
+    return { service: "rds", suffix: identifier === undefined ? undefined : `${kind}:${identifier}`, samples: [`${kind}:a`, `${kind}:zq-9`] };
 }
 
-/** An S3 bucket: `arn:<partition>:s3:::<bucket>`. */
-export function bucketTarget(bucket: StackResource): BackupTarget {
-    const name = str(read(bucket.props, "bucket"));
-    return { service: "s3", suffix: name === "unknown" || name === undefined || name === "" ? undefined : name, samples: ["a", "zq-9"] };
+/** An S3 bucket: `arn:<partition>:s3:::<bucket>`; `name` as the policy read it typed. */
+export function bucketTarget(name: string | undefined): BackupTarget {
+    return { service: "s3", suffix: name === undefined || name === "" ? undefined : name, samples: ["a", "zq-9"] };
 }
 
 /**
@@ -106,12 +105,26 @@ export function selectionMalformed(selection: StackResource): Malformed | undefi
     return found[0];
 }
 
-/** A known string, `undefined` when absent, `unknown` when the value is not known yet. */
-function str(v: Read): string | undefined | "unknown" {
-    if (!v.known) {
-        return "unknown";
-    }
-    return typeof v.value === "string" ? v.value : undefined;
+/** Not known yet (a symbol: a string "unknown" is a value like any other). */
+const UNKNOWN: unique symbol = Symbol("unknown");
+
+/**
+ * A string read typed: the string, `undefined` when absent, `unknown` when not known yet. (The
+ * selection was checked by selectionMalformed first, so a malformed value does not reach here; it
+ * would read as absent.)
+ */
+function str(v: Typed<string>): string | undefined | typeof UNKNOWN {
+    return v.kind === "unknown" ? UNKNOWN : v.kind === "ok" ? v.value : undefined;
+}
+
+/** A tag's value typed: a string, undefined when absent (or not a string: no selection matches it), "unknown" when computed. */
+function tagValue(tags: Readonly<Record<string, unknown>>, key: string): string | undefined | typeof UNKNOWN {
+    return str(typed(ownValue(tags, key), STRING));
+}
+
+/** A list read typed: its elements, `[]` when absent (or malformed: see str), "unknown" when not known yet. */
+function list(v: Typed<readonly unknown[]>): readonly unknown[] | typeof UNKNOWN {
+    return v.kind === "unknown" ? UNKNOWN : v.kind === "ok" ? (v.value ?? []) : [];
 }
 
 /**
@@ -129,15 +142,14 @@ function arnPatternCovers(pattern: string, service: string, suffix: string): boo
 
 /** Whether a selection's `resources` (ARN patterns) name the resource, by ARN or by dependency. */
 function resourcesMatch(selection: StackResource, db: StackResource, service: string, arnSuffix: string | undefined): Verdict {
-    const list = read(selection.props, "resources");
-    if (!list.known) {
+    const entries = list(readTyped(selection.props, "resources", ARRAY));
+    if (entries === UNKNOWN) {
         return (selection.propertyDependencies.resources ?? []).includes(db.urn) ? "covered" : "unknown";
     }
-    const entries = Array.isArray(list.value) ? list.value : [];
     let unknown = false;
     for (const e of entries) {
-        const s = str(read(e));
-        if (s === "unknown") {
+        const s = str(typed(e, STRING));
+        if (s === UNKNOWN) {
             unknown = true;
         } else if (s === "*" || (s !== undefined && arnSuffix !== undefined && arnPatternCovers(s, service, arnSuffix))) {
             return "covered";
@@ -151,21 +163,24 @@ function resourcesMatch(selection: StackResource, db: StackResource, service: st
 
 /** Whether any of a selection's `selectionTags` (OR-ed, STRINGEQUALS) matches the database's tags. */
 function selectionTagsMatch(selection: StackResource, tags: Tags): Verdict {
-    const list = read(selection.props, "selectionTags");
-    if (!list.known) {
+    const entries = list(readTyped(selection.props, "selectionTags", ARRAY));
+    if (entries === UNKNOWN) {
         return "unknown";
     }
     let unknown = false;
-    for (const t of Array.isArray(list.value) ? list.value : []) {
-        const type = str(read(t, "type"));
-        const key = str(read(t, "key"));
-        const value = str(read(t, "value"));
-        if (type === "unknown" || key === "unknown" || value === "unknown" || !tags.known) {
+    for (const t of entries) {
+        const type = str(readTyped(t, "type", STRING));
+        const key = str(readTyped(t, "key", STRING));
+        const value = str(readTyped(t, "value", STRING));
+        if (type === UNKNOWN || key === UNKNOWN || value === UNKNOWN || !tags.known) {
             unknown = true;
-        } else if (type === "STRINGEQUALS" && key !== undefined && ownValue(tags.tags, key) === value) {
-            return "covered";
-        } else if (key !== undefined && read(tags.tags, key).known === false) {
-            unknown = true;
+        } else if (type === "STRINGEQUALS" && key !== undefined) {
+            const actual = tagValue(tags.tags, key);
+            if (actual === UNKNOWN) {
+                unknown = true;
+            } else if (actual === value) {
+                return "covered";
+            }
         }
     }
     return unknown ? "unknown" : "not-covered";
@@ -176,31 +191,36 @@ function selectionTagsMatch(selection: StackResource, tags: Tags): Verdict {
  * only meaningful together with `resources` covering the database (e.g. `*`).
  */
 function conditionsHold(selection: StackResource, tags: Tags): Verdict {
-    const conditions = read(selection.props, "conditions");
-    if (!conditions.known) {
+    const conditions = list(readTyped(selection.props, "conditions", ARRAY));
+    if (conditions === UNKNOWN) {
         return "unknown";
     }
     let unknown = false;
-    const tests: Array<[(typeof CONDITION_KINDS)[number], (actual: unknown, expected: string) => boolean]> = [
+    const tests: Array<[(typeof CONDITION_KINDS)[number], (actual: string | undefined, expected: string) => boolean]> = [
         ["stringEquals", (a, e) => a === e],
         ["stringNotEquals", (a, e) => a !== e],
-        ["stringLikes", (a, e) => typeof a === "string" && globMatches(e, a)],
-        ["stringNotLikes", (a, e) => !(typeof a === "string" && globMatches(e, a))],
+        ["stringLikes", (a, e) => a !== undefined && globMatches(e, a)],
+        ["stringNotLikes", (a, e) => !(a !== undefined && globMatches(e, a))],
     ];
-    for (const c of Array.isArray(conditions.value) ? conditions.value : []) {
+    for (const c of conditions) {
         for (const [kind, test] of tests) {
-            const entries = read(c, kind);
-            if (!entries.known) {
+            const entries = list(readTyped(c, kind, ARRAY));
+            if (entries === UNKNOWN) {
                 unknown = true;
                 continue;
             }
-            for (const entry of Array.isArray(entries.value) ? entries.value : []) {
-                const key = str(read(entry, "key"));
-                const value = str(read(entry, "value"));
-                if (key === "unknown" || value === "unknown" || !tags.known) {
+            for (const entry of entries) {
+                const key = str(readTyped(entry, "key", STRING));
+                const value = str(readTyped(entry, "value", STRING));
+                if (key === UNKNOWN || value === UNKNOWN || !tags.known) {
                     unknown = true;
-                } else if (key !== undefined && value !== undefined && !test(ownValue(tags.tags, key.replace(/^aws:ResourceTag\//, "")), value)) {
-                    return "not-covered";
+                } else if (key !== undefined && value !== undefined) {
+                    const actual = tagValue(tags.tags, key.replace(/^aws:ResourceTag\//, ""));
+                    if (actual === UNKNOWN) {
+                        unknown = true;
+                    } else if (!test(actual, value)) {
+                        return "not-covered";
+                    }
                 }
             }
         }
@@ -210,9 +230,10 @@ function conditionsHold(selection: StackResource, tags: Tags): Verdict {
 
 /**
  * Whether one selection covers the resource (notResources excluding it wins); `tags` are its
- * effective tags, `target` what its ARN looks like (an RDS database's by default).
+ * effective tags, `target` what its ARN looks like (databaseTarget / bucketTarget, built from a
+ * name the policy read typed).
  */
-export function selectionCovers(selection: StackResource, db: StackResource, tags: Tags, target: BackupTarget = databaseTarget(db)): Verdict {
+export function selectionCovers(selection: StackResource, db: StackResource, tags: Tags, target: BackupTarget): Verdict {
     const byTags = selectionTagsMatch(selection, tags);
     const byResources = resourcesMatch(selection, db, target.service, target.suffix);
     let verdict: Verdict;
@@ -233,17 +254,17 @@ export function selectionCovers(selection: StackResource, db: StackResource, tag
  */
 function notExcluded(selection: StackResource, db: StackResource, target: BackupTarget): Verdict {
     const { service, suffix, samples } = target;
-    const excluded = read(selection.props, "notResources");
+    const excluded = list(readTyped(selection.props, "notResources", ARRAY));
     const deps = selection.propertyDependencies.notResources ?? [];
     // An unknown value taken from other resources only (known dependencies) cannot be this database.
     const ifUnknown: Verdict = deps.includes(db.urn) ? "not-covered" : deps.length > 0 ? "covered" : "unknown";
-    if (!excluded.known) {
+    if (excluded === UNKNOWN) {
         return ifUnknown;
     }
     let verdict: Verdict = "covered";
-    for (const e of Array.isArray(excluded.value) ? excluded.value : []) {
-        const s = str(read(e));
-        if (s === "unknown") {
+    for (const e of excluded) {
+        const s = str(typed(e, STRING));
+        if (s === UNKNOWN) {
             verdict = ifUnknown === "covered" ? verdict : ifUnknown;
         } else if (s !== undefined && suffix !== undefined && arnPatternCovers(s, service, suffix)) {
             return "not-covered";

@@ -54,8 +54,9 @@ export const ec2Imdsv2Required = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        if (templateSupplies(ctx.type, ctx.props, "metadataOptions")) {
-            return;
+        const supplied = ctx.settle(templateSupplies(ctx.type, ctx.props, "metadataOptions"));
+        if (!supplied.ok || supplied.value === true) {
+            return; // malformed launchTemplate (reported), or the template supplies it
         }
         const options = ctx.readObject("metadataOptions");
         if (!options.ok) {

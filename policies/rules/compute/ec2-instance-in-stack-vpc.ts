@@ -5,7 +5,7 @@
 // stack does not govern (SC-7, AC-4). Subnets are tied by value or by property dependencies; a
 // subnet the stack cannot see is reported as "cannot verify", never assumed.
 
-import { read, ResolvedRefs, StackContext, StackResource, stackPolicy } from "../../lib";
+import { ARRAY, Checked, OBJECT, ResolvedRefs, StackContext, StackResource, stackPolicy } from "../../lib";
 import {
     AUTOSCALING_GROUP,
     DEFAULT_SUBNET,
@@ -55,20 +55,39 @@ function judgeSubnets(ctx: StackContext<unknown>, refs: ResolvedRefs): Placement
     return { inDefaultVpc, unresolved };
 }
 
-/** The subnets an instance or spot request launches into: its own subnetId, its network interfaces' or its template's. */
-function instanceSubnets(ctx: StackContext<unknown>, r: StackResource): Placement | "none" {
-    const subnetId = read(r.props, "subnetId");
-    if (!subnetId.known || (subnetId.value !== undefined && subnetId.value !== null && subnetId.value !== "")) {
+/** A subnet reference read typed: "unknown" (computed), "absent" (unset or ""), "set", or "malformed" (reported). */
+function presence(c: Checked<unknown>, empty?: (v: unknown) => boolean): "unknown" | "absent" | "set" | "malformed" {
+    if (!c.ok) {
+        return c.unknown ? "unknown" : "malformed";
+    }
+    return c.value === undefined || (empty !== undefined && empty(c.value)) ? "absent" : "set";
+}
+
+const isEmptyString = (v: unknown): boolean => v === "";
+
+/**
+ * The subnets an instance or spot request launches into: its own subnetId, its network interfaces'
+ * or its template's. "malformed": a field it depends on has the wrong type (reported, mandatory).
+ */
+function instanceSubnets(ctx: StackContext<unknown>, r: StackResource): Placement | "none" | "malformed" {
+    const subnetId = presence(ctx.readString(r, "subnetId", { quiet: true }), isEmptyString);
+    if (subnetId === "malformed") {
+        return "malformed";
+    }
+    if (subnetId !== "absent") {
         return judgeSubnets(ctx, ctx.resolveRefs(r, "subnetId", SUBNET_TYPES));
     }
     // Network interfaces created beforehand (aws.ec2.NetworkInterface) carry the subnet.
     const nics: StackResource[] = [];
     let unresolved = false;
-    for (const field of ["primaryNetworkInterface", "networkInterfaces"]) {
-        const v = read(r.props, field);
-        if (!v.known) {
+    for (const [field, guard] of [["primaryNetworkInterface", OBJECT], ["networkInterfaces", ARRAY]] as const) {
+        const v = presence(ctx.readAs<unknown>(r, field, guard, { quiet: true }));
+        if (v === "malformed") {
+            return "malformed";
+        }
+        if (v === "unknown") {
             unresolved = true;
-        } else if (v.value !== undefined && v.value !== null) {
+        } else if (v === "set") {
             // The id sits inside the block (networkInterfaceId): the block's property dependency ties it.
             const refs = ctx.resolveRefs(r, field, [NETWORK_INTERFACE], undefined, { blocks: true });
             nics.push(...refs.resources);
@@ -80,22 +99,29 @@ function instanceSubnets(ctx: StackContext<unknown>, r: StackResource): Placemen
         return { inDefaultVpc: placements.flatMap((p) => p.inDefaultVpc), unresolved: unresolved || placements.some((p) => p.unresolved) };
     }
     // A launch template may name the subnet in its first network interface.
-    const template = read(r.props, "launchTemplate");
-    if (!template.known || (template.value !== undefined && template.value !== null)) {
+    const template = presence(ctx.readObject(r, "launchTemplate", { quiet: true }));
+    if (template === "malformed") {
+        return "malformed";
+    }
+    if (template !== "absent") {
         const templates = ctx.resolveRefs(r, "launchTemplate", [LAUNCH_TEMPLATE], undefined, { blocks: true });
         if (templates.resources.length === 0) {
             return { inDefaultVpc: [], unresolved: true };
         }
         const lt = templates.resources[0];
-        const ltNics = read(lt.props, "networkInterfaces");
-        if (!ltNics.known) {
-            return { inDefaultVpc: [], unresolved: true };
+        const ltNics = ctx.readArray(lt, "networkInterfaces", { quiet: true });
+        if (!ltNics.ok) {
+            return ltNics.unknown ? { inDefaultVpc: [], unresolved: true } : "malformed"; // malformed: reported against the template
         }
-        const named = (n: unknown) => {
-            const id = read(n, "subnetId");
-            return !id.known || (id.value !== undefined && id.value !== null && id.value !== "");
-        };
-        if (Array.isArray(ltNics.value) && ltNics.value.some(named)) {
+        let named = false;
+        for (const [i, n] of (ltNics.value ?? []).entries()) {
+            const id = presence(ctx.readString(lt, "subnetId", { from: n, at: `networkInterfaces[${i}]`, quiet: true }), isEmptyString);
+            if (id === "malformed") {
+                return "malformed";
+            }
+            named = named || id !== "absent";
+        }
+        if (named) {
             return judgeSubnets(ctx, ctx.resolveRefs(lt, "networkInterfaces", SUBNET_TYPES, undefined, { blocks: true }));
         }
     }
@@ -128,15 +154,21 @@ export const ec2InstanceInStackVpc = stackPolicy({
     validate: (ctx) => {
         for (const r of ctx.ofType(INSTANCE, SPOT_INSTANCE_REQUEST, AUTOSCALING_GROUP)) {
             const label = `${NOUN[r.type]} "${r.name}"`;
-            let placement: Placement | "none";
+            let placement: Placement | "none" | "malformed";
             if (r.type === AUTOSCALING_GROUP) {
-                const zones = read(r.props, "vpcZoneIdentifiers");
-                placement =
-                    zones.known && (zones.value === undefined || zones.value === null || (Array.isArray(zones.value) && zones.value.length === 0))
-                        ? "none"
-                        : judgeSubnets(ctx, ctx.resolveRefs(r, "vpcZoneIdentifiers", SUBNET_TYPES));
+                const zones = ctx.readArray(r, "vpcZoneIdentifiers", { quiet: true });
+                placement = !zones.ok
+                    ? zones.unknown
+                        ? judgeSubnets(ctx, ctx.resolveRefs(r, "vpcZoneIdentifiers", SUBNET_TYPES))
+                        : "malformed"
+                    : (zones.value ?? []).length === 0
+                      ? "none"
+                      : judgeSubnets(ctx, ctx.resolveRefs(r, "vpcZoneIdentifiers", SUBNET_TYPES));
             } else {
                 placement = instanceSubnets(ctx, r);
+            }
+            if (placement === "malformed") {
+                continue; // a field it launches by has the wrong type: reported (mandatory, unwaivable)
             }
             if (placement === "none") {
                 const field = r.type === AUTOSCALING_GROUP ? "vpcZoneIdentifiers" : "subnetId";

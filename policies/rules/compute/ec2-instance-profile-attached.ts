@@ -44,8 +44,9 @@ export const ec2InstanceProfileAttached = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        if (templateSupplies(ctx.type, ctx.props, "iamInstanceProfile")) {
-            return;
+        const supplied = ctx.settle(templateSupplies(ctx.type, ctx.props, "iamInstanceProfile"));
+        if (!supplied.ok || supplied.value === true) {
+            return; // malformed launchTemplate (reported), or the template supplies it
         }
         // A computed profile name (from an aws.iam.InstanceProfile of the stack) counts as set.
         const profile = ctx.readAs("iamInstanceProfile", PROFILE, { quiet: true });

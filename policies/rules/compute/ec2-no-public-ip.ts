@@ -79,10 +79,12 @@ export const ec2NoPublicIp = resourcePolicy({
                 }
                 return;
             }
-            default:
-                if (!templateSupplies(ctx.type, ctx.props, "associatePublicIpAddress")) {
+            default: {
+                const supplied = ctx.settle(templateSupplies(ctx.type, ctx.props, "associatePublicIpAddress"));
+                if (supplied.ok && supplied.value !== true) {
                     judge();
                 }
+            }
         }
     },
 });

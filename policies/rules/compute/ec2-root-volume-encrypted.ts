@@ -5,7 +5,7 @@
 // ec2-block-devices-encrypted judges) or run where this stack turns encryption by default on:
 // an aws.ebs.EncryptionByDefault with enabled true under the same provider and region (SC-28).
 
-import { read, StackResource, stackPolicy } from "../../lib";
+import { readTyped, StackContext, StackResource, stackPolicy, STRING } from "../../lib";
 import { ENCRYPTION_BY_DEFAULT, INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SINGLE_INSTANCE_TYPES, SPOT_INSTANCE_REQUEST, templateSupplies } from "./capacity";
 
 // The root device of an EC2 instance is /dev/sda1 or /dev/xvda
@@ -19,49 +19,64 @@ const NOUN: Readonly<Record<string, string>> = {
     [LAUNCH_CONFIGURATION]: "Launch configuration",
 };
 
-type Verdict = "declared" | "undeclared" | "unknown";
+type Verdict = "declared" | "undeclared" | "unknown" | "malformed";
 
-/** Does the resource declare its root device (so its encryption is judged where it is declared)? */
-function rootDevice(r: StackResource): Verdict {
-    if (templateSupplies(r.type, r.props, "rootBlockDevice")) {
+/**
+ * Does the resource declare its root device (so its encryption is judged where it is declared)?
+ * A root device or mapping of the wrong type is reported (mandatory) and ends the check.
+ */
+function rootDevice(ctx: StackContext<unknown>, r: StackResource): Verdict {
+    const supplied = ctx.settle(r, templateSupplies(r.type, r.props, "rootBlockDevice"));
+    if (!supplied.ok) {
+        return "malformed";
+    }
+    if (supplied.value === true) {
         return "declared"; // the launch template supplies it, and is judged itself
     }
     if (r.type !== LAUNCH_TEMPLATE) {
-        const root = read(r.props, "rootBlockDevice");
-        return !root.known ? "unknown" : root.value === undefined || root.value === null ? "undeclared" : "declared";
+        const root = ctx.readObject(r, "rootBlockDevice", { quiet: true });
+        return !root.ok ? (root.unknown ? "unknown" : "malformed") : root.value === undefined ? "undeclared" : "declared";
     }
-    const mappings = read(r.props, "blockDeviceMappings");
-    if (!mappings.known) {
-        return "unknown";
+    const mappings = ctx.readArray(r, "blockDeviceMappings", { quiet: true });
+    if (!mappings.ok) {
+        return mappings.unknown ? "unknown" : "malformed";
     }
-    let unknown = false;
-    for (const m of Array.isArray(mappings.value) ? mappings.value : []) {
-        const name = read(m, "deviceName");
-        const ebs = read(m, "ebs");
-        if (!name.known || !ebs.known) {
-            unknown = true;
-        } else if (typeof name.value === "string" && ROOT_DEVICE_NAMES.has(name.value) && ebs.value !== undefined && ebs.value !== null) {
+    let verdict: Verdict = "undeclared";
+    for (const [i, m] of (mappings.value ?? []).entries()) {
+        const at = `blockDeviceMappings[${i}]`;
+        const name = ctx.readString(r, "deviceName", { from: m, at, quiet: true });
+        const ebs = ctx.readObject(r, "ebs", { from: m, at, quiet: true });
+        if ((!name.ok && !name.unknown) || (!ebs.ok && !ebs.unknown)) {
+            verdict = "malformed";
+        } else if (!name.ok || !ebs.ok) {
+            verdict = verdict === "malformed" ? verdict : "unknown";
+        } else if (name.value !== undefined && ROOT_DEVICE_NAMES.has(name.value) && ebs.value !== undefined) {
             return "declared";
         }
     }
-    return unknown ? "unknown" : "undeclared";
+    return verdict;
 }
+
+/** A region as judged: a string, or undefined when neither the resource nor its provider sets one. */
+type Region = { readonly known: true; readonly value: string | undefined } | { readonly known: false; readonly malformed: boolean };
 
 /** The region a resource is managed in: its own `region` (@pulumi/aws 7), else its provider's. */
-function regionOf(r: StackResource): { known: boolean; value?: unknown } {
-    const own = read(r.props, "region");
-    if (!own.known || (own.value !== undefined && own.value !== null)) {
-        return own;
+function regionOf(ctx: StackContext<unknown>, r: StackResource): Region {
+    const own = ctx.readString(r, "region", { quiet: true });
+    if (!own.ok) {
+        return { known: false, malformed: !own.unknown };
     }
-    return r.provider ? read(r.provider.props, "region") : { known: true, value: undefined };
+    if (own.value !== undefined || !r.provider) {
+        return { known: true, value: own.value };
+    }
+    const theirs = ctx.settle(r, readTyped(r.provider.props, "region", STRING), { quiet: true, label: `AWS provider "${r.provider.name}"` });
+    return theirs.ok ? { known: true, value: theirs.value } : { known: false, malformed: !theirs.unknown };
 }
 
-function enabledOf(e: StackResource): boolean | undefined {
-    const v = read(e.props, "enabled");
-    if (!v.known) {
-        return undefined;
-    }
-    return v.value === undefined || v.value === null || v.value === true || v.value === "true";
+/** Whether an EncryptionByDefault is on: `enabled` absent means on (AWS's default); undefined when unknown or malformed. */
+function enabledOf(ctx: StackContext<unknown>, e: StackResource): boolean | "malformed" | undefined {
+    const v = ctx.readBoolean(e, "enabled", { quiet: true });
+    return !v.ok ? (v.unknown ? undefined : "malformed") : v.value !== false;
 }
 
 export const ec2RootVolumeEncrypted = stackPolicy({
@@ -100,30 +115,36 @@ export const ec2RootVolumeEncrypted = stackPolicy({
         if (capacity.length === 0) {
             return;
         }
-        const defaults = ctx.ofType(ENCRYPTION_BY_DEFAULT);
+        // Each EncryptionByDefault read once: a malformed region or flag is reported against it and proves nothing.
+        const defaults = ctx.ofType(ENCRYPTION_BY_DEFAULT).flatMap((e) => {
+            const region = regionOf(ctx, e);
+            const on = enabledOf(ctx, e);
+            return (!region.known && region.malformed) || on === "malformed" ? [] : [{ e, region, on }];
+        });
         for (const r of capacity) {
             const label = `${NOUN[r.type]} "${r.name}"`;
-            const root = rootDevice(r);
-            if (root === "declared") {
-                continue;
+            const root = rootDevice(ctx, r);
+            if (root === "declared" || root === "malformed") {
+                continue; // malformed: reported (mandatory, unwaivable)
             }
             if (root === "unknown") {
                 ctx.cannotVerify(r, `whether ${label} declares its root block device`);
                 continue;
             }
             // Which EncryptionByDefault, if any, covers this resource's account and region?
-            const region = regionOf(r);
+            const region: Region = defaults.length === 0 ? { known: true, value: undefined } : regionOf(ctx, r);
+            if (!region.known && region.malformed) {
+                continue; // reported
+            }
             let proven: StackResource | undefined;
             let undecided = false;
-            for (const e of defaults) {
-                const theirs = regionOf(e);
+            for (const { e, region: theirs, on } of defaults) {
                 const sameProvider = (e.provider?.urn ?? "") === (r.provider?.urn ?? "");
-                const on = enabledOf(e);
                 if (!theirs.known || !region.known || on === undefined) {
                     undecided = undecided || sameProvider;
                     continue;
                 }
-                if (theirs.value !== region.value || on === false) {
+                if (theirs.value !== region.value || !on) {
                     continue;
                 }
                 if (sameProvider) {

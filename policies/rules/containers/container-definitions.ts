@@ -85,10 +85,12 @@ export function containerRead<T>(ctx: ResourceContext<unknown>, c: Container, pa
     return ctx.settle(containerTyped(c.def, path, guard, c.at), { what: `${c.label} ${path}`, ...opts });
 }
 
+const CONTAINER_DEFINITIONS = "a JSON array of container definitions (JSON.stringify([...]) of the containers)";
+
 /**
  * The task definition's containers, or undefined after reporting why they cannot be checked
- * (unknown JSON → advisory; malformed JSON → violation: a known value that proves nothing
- * must not pass). Parsed once per document text for the whole pack (lib/json memo).
+ * (unknown JSON → advisory; malformed JSON → the unwaivable "Cannot evaluate": a known value
+ * that proves nothing must not pass, and no waiver covers it). Parsed once per document text for the whole pack (lib/json memo).
  */
 export function containersOf(ctx: ResourceContext<unknown>, concern: string): Container[] | undefined {
     const raw = ctx.read("containerDefinitions");
@@ -98,10 +100,8 @@ export function containersOf(ctx: ResourceContext<unknown>, concern: string): Co
         return undefined;
     }
     if (!doc.ok || !Array.isArray(doc.value)) {
-        ctx.violation(
-            `Task definition "${ctx.name}" containerDefinitions is not a JSON array of container definitions, so ${concern} cannot be checked; ` +
-                "pass JSON.stringify([...]) of the containers.",
-        );
+        // Malformed, not a finding a waiver could accept: the unwaivable "Cannot evaluate" (issue 15).
+        ctx.settle({ kind: "malformed", path: "containerDefinitions", got: describeValue(raw.known ? raw.value : undefined), expected: CONTAINER_DEFINITIONS });
         return undefined;
     }
     const containers: Container[] = [];

@@ -4,7 +4,7 @@
 // Access Analyzer and Config as such — so what a principal may do is reviewed in one place
 // (AC-2, AC-6, AC-3); cdk-nag NIST 800-53 rev5 IAMNoInlinePolicy judges the same.
 
-import { resourcePolicy } from "../../lib";
+import { Guard, OBJECT, readTyped, resourcePolicy, STRING } from "../../lib";
 
 const INLINE_TYPES: Readonly<Record<string, readonly [string, string]>> = {
     "aws:iam/rolePolicy:RolePolicy": ["IAM role policy", "role"],
@@ -12,6 +12,12 @@ const INLINE_TYPES: Readonly<Record<string, readonly [string, string]>> = {
     "aws:iam/groupPolicy:GroupPolicy": ["IAM group policy", "group"],
 };
 const ROLE = "aws:iam/role:Role";
+
+/** An inline policy document: its JSON text, or the object itself. */
+const DOCUMENT: Guard<string | Readonly<Record<string, unknown>>> = {
+    expected: "a policy document (JSON text or an object)",
+    parse: (v) => STRING.parse(v) ?? OBJECT.parse(v),
+};
 
 export const iamNoInlinePolicies = resourcePolicy({
     name: "iam-no-inline-policies",
@@ -39,37 +45,34 @@ export const iamNoInlinePolicies = resourcePolicy({
     validate: (ctx) => {
         if (ctx.type !== ROLE) {
             const [noun, path] = INLINE_TYPES[ctx.type];
-            const owner = ctx.read(path);
-            const whose = owner.known && typeof owner.value === "string" ? ` on "${owner.value}"` : "";
+            // The owner only labels the message (a malformed one is left out): every inline policy resource is a violation.
+            const owner = readTyped(ctx.props, path, STRING);
+            const whose = owner.kind === "ok" && owner.value !== undefined ? ` on "${owner.value}"` : "";
             ctx.violation(`${noun} "${ctx.name}" is an inline policy${whose}; use a customer-managed aws.iam.Policy and attach it.`);
             return;
         }
-        const inline = ctx.read("inlinePolicies");
-        if (!inline.known) {
-            ctx.cannotVerify("inlinePolicies");
-            return;
-        }
-        if (inline.value === undefined || inline.value === null) {
-            return;
-        }
-        if (!Array.isArray(inline.value)) {
-            ctx.violation(`IAM role "${ctx.name}": cannot evaluate inlinePolicies: expected a list.`);
-            return;
+        const inline = ctx.readArray("inlinePolicies");
+        if (!inline.ok) {
+            return; // unknown → advisory; malformed → the unwaivable "Cannot evaluate" (both reported)
         }
         let unknownSeen = false;
+        let malformed = false;
         const named: string[] = [];
-        inline.value.forEach((entry: unknown, i: number) => {
-            const policy = ctx.read("policy", entry);
-            const name = ctx.read("name", entry);
-            if (!policy.known) {
-                unknownSeen = true;
-            } else if (policy.value !== undefined && policy.value !== null && policy.value !== "") {
-                named.push(name.known && typeof name.value === "string" ? `"${name.value}"` : `#${i}`);
+        (inline.value ?? []).forEach((entry: unknown, i: number) => {
+            const at = `inlinePolicies[${i}]`;
+            // The document (JSON text, or an object); an entry without one removes inline policies (not a policy).
+            const policy = ctx.readAs("policy", DOCUMENT, { from: entry, at, quiet: true });
+            if (!policy.ok) {
+                unknownSeen = unknownSeen || policy.unknown;
+                malformed = malformed || !policy.unknown;
+            } else if (policy.value !== undefined && policy.value !== "") {
+                const name = readTyped(entry, "name", STRING); // labels the message only
+                named.push(name.kind === "ok" && name.value !== undefined ? `"${name.value}"` : `#${i}`);
             }
         });
         if (named.length > 0) {
             ctx.violation(`IAM role "${ctx.name}" has inline policies ${named.join(", ")}; use customer-managed aws.iam.Policy resources and attach them.`);
-        } else if (unknownSeen) {
+        } else if (unknownSeen && !malformed) {
             ctx.cannotVerify("inlinePolicies policy");
         }
     },

@@ -2,7 +2,7 @@
 // long-lived shared-secret authenticator outside the identity provider; people sign in through
 // federation or IAM Identity Center with MFA (IA-2, IA-5, AC-2).
 
-import { resourcePolicy } from "../../lib";
+import { readTyped, resourcePolicy, STRING } from "../../lib";
 
 export const iamNoUserLoginProfile = resourcePolicy({
     name: "iam-no-user-login-profile",
@@ -24,8 +24,9 @@ export const iamNoUserLoginProfile = resourcePolicy({
     resourceTypes: ["aws:iam/userLoginProfile:UserLoginProfile"],
     noVerdict: [],
     validate: (ctx) => {
-        const user = ctx.read("user");
-        const whose = user.known && typeof user.value === "string" ? ` for IAM user "${user.value}"` : "";
+        // The user only labels the message (a malformed one is left out): every login profile is a violation.
+        const user = readTyped(ctx.props, "user", STRING);
+        const whose = user.kind === "ok" && user.value !== undefined ? ` for IAM user "${user.value}"` : "";
         ctx.violation(
             `IAM user login profile "${ctx.name}" creates a console password${whose}; sign people in through IAM Identity Center or federation instead.`,
         );

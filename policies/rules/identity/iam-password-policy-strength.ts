@@ -6,7 +6,7 @@
 // (aws.iam.AccountPasswordPolicy docs: length 6, no reuse prevention, no class required, no
 // expiry), so an unset field fails.
 
-import { resourcePolicy, ResourceContext } from "../../lib";
+import { Guard, resourcePolicy } from "../../lib";
 
 const MIN_LENGTH = 14;
 const MIN_REUSE = 24;
@@ -19,19 +19,14 @@ const CLASSES: readonly (readonly [string, string])[] = [
     ["requireLowercaseCharacters", "lower-case letters"],
 ];
 
-type Numeric = { kind: "unknown" } | { kind: "absent" } | { kind: "wrong" } | { kind: "ok"; value: number };
-
-function numeric(ctx: ResourceContext<unknown>, path: string): Numeric {
-    const v = ctx.read(path);
-    if (!v.known) {
-        return { kind: "unknown" };
-    }
-    if (v.value === undefined || v.value === null) {
-        return { kind: "absent" };
-    }
-    const n = typeof v.value === "string" && /^\d+$/.test(v.value) ? Number(v.value) : v.value;
-    return typeof n === "number" && Number.isInteger(n) ? { kind: "ok", value: n } : { kind: "wrong" };
-}
+/**
+ * A whole number: the provider takes an integer; digits in a string (as a config value arrives)
+ * read as that number. Anything else is malformed, never "unset".
+ */
+const WHOLE_NUMBER: Guard<number> = {
+    expected: "a whole number",
+    parse: (v) => (typeof v === "number" && Number.isInteger(v) ? { value: v } : typeof v === "string" && /^\d+$/.test(v) ? { value: Number(v) } : undefined),
+};
 
 export const iamPasswordPolicyStrength = resourcePolicy({
     name: "iam-password-policy-strength",
@@ -57,12 +52,12 @@ export const iamPasswordPolicyStrength = resourcePolicy({
     validate: (ctx) => {
         const what = `Account password policy "${ctx.name}"`;
         const judge = (path: string, ok: (n: number) => boolean, need: string): void => {
-            const n = numeric(ctx, path);
-            if (n.kind === "unknown") {
-                ctx.cannotVerify(path);
-            } else if (n.kind === "wrong") {
-                ctx.violation(`${what}: cannot evaluate ${path}: expected a whole number.`);
-            } else if (n.kind === "absent") {
+            // Unknown → advisory; malformed → the unwaivable "Cannot evaluate" (both reported by the read).
+            const n = ctx.readAs(path, WHOLE_NUMBER);
+            if (!n.ok) {
+                return;
+            }
+            if (n.value === undefined) {
                 ctx.violation(`${what} leaves ${path} unset; set it to ${need}.`);
             } else if (!ok(n.value)) {
                 ctx.violation(`${what} sets ${path} to ${n.value}; set it to ${need}.`);
@@ -72,12 +67,8 @@ export const iamPasswordPolicyStrength = resourcePolicy({
         judge("passwordReusePrevention", (n) => n >= MIN_REUSE, `${MIN_REUSE} (remember at least ${MIN_REUSE} passwords)`);
         judge("maxPasswordAge", (n) => n >= 1 && n <= MAX_AGE_DAYS, `between 1 and ${MAX_AGE_DAYS} days`);
         for (const [path, noun] of CLASSES) {
-            const v = ctx.read(path);
-            if (!v.known) {
-                ctx.cannotVerify(path);
-            } else if (v.value !== true && v.value !== "true" && v.value !== false && v.value !== "false" && v.value !== undefined) {
-                ctx.violation(`${what}: cannot evaluate ${path}: expected a boolean.`);
-            } else if (v.value !== true && v.value !== "true") {
+            const v = ctx.readBoolean(path); // true/false or the bridge's "true"/"false"
+            if (v.ok && v.value !== true) {
                 ctx.violation(`${what} does not require ${noun}; set ${path}: true.`);
             }
         }

@@ -14,7 +14,7 @@
 // unknown at preview, its property dependency on the Role. An attachment whose role cannot be tied
 // while a role of the stack manages its policies exclusively is advisory.
 
-import { isUnknown, stackPolicy, StackContext, StackResource } from "../../lib";
+import { ARRAY, isUnknown, Malformed, readTyped, stackPolicy, StackResource, STRING_OR_LIST } from "../../lib";
 
 const ROLE = "aws:iam/role:Role";
 /** Attachment type → [noun, property naming the role(s)]. */
@@ -25,21 +25,23 @@ const ATTACHMENT_TYPES: Readonly<Record<string, readonly [string, string]>> = {
 };
 const ROLE_KEYS = ["name", "id"];
 
-type Exclusive = { readonly kind: "yes"; readonly fields: readonly string[] } | { readonly kind: "no" } | { readonly kind: "unknown"; readonly what: string } | { readonly kind: "malformed"; readonly message: string };
+type Exclusive = { readonly kind: "yes"; readonly fields: readonly string[] } | { readonly kind: "no" } | { readonly kind: "unknown"; readonly what: string } | { readonly kind: "malformed"; readonly found: Malformed };
 
-/** Does the role declare an exclusive set (managedPolicyArns present, inlinePolicies with a block)? */
-function exclusiveSets(ctx: StackContext<unknown>, role: StackResource): Exclusive {
+/**
+ * Does the role declare an exclusive set (managedPolicyArns present, inlinePolicies with a block)?
+ * Read with the pure guard: a list of the wrong type is reported only for a role that attachments
+ * target (where the verdict depends on it), as the unwaivable "Cannot evaluate".
+ */
+function exclusiveSets(role: StackResource): Exclusive {
     const fields: string[] = [];
     const unknowns: string[] = [];
     for (const field of ["managedPolicyArns", "inlinePolicies"] as const) {
-        const v = ctx.read(role.props, field);
-        if (!v.known) {
+        const v = readTyped(role.props, field, ARRAY);
+        if (v.kind === "unknown") {
             unknowns.push(field);
-        } else if (v.value === undefined || v.value === null) {
-            continue;
-        } else if (!Array.isArray(v.value)) {
-            return { kind: "malformed", message: `IAM role "${role.name}": cannot evaluate ${field}: expected a list.` };
-        } else if (field === "managedPolicyArns" || v.value.length > 0) {
+        } else if (v.kind === "malformed") {
+            return { kind: "malformed", found: v };
+        } else if (v.value !== undefined && (field === "managedPolicyArns" || v.value.length > 0)) {
             fields.push(field);
         }
     }
@@ -78,7 +80,7 @@ export const iamRoleOneWayToAttach = stackPolicy({
             return;
         }
         const roles = ctx.ofType(ROLE);
-        const exclusive = new Map(roles.map((r) => [r.urn, exclusiveSets(ctx as StackContext<unknown>, r)]));
+        const exclusive = new Map(roles.map((r) => [r.urn, exclusiveSets(r)]));
         const targets = new Map<string, StackResource[]>();
         const untied: StackResource[] = [];
         for (const att of attachments) {
@@ -87,7 +89,7 @@ export const iamRoleOneWayToAttach = stackPolicy({
             for (const role of refs.resources) {
                 targets.set(role.urn, [...(targets.get(role.urn) ?? []), att]);
             }
-            if (refs.unresolved > 0 && (refs.listUnknown || hasUnknownRef(ctx, att, prop))) {
+            if (refs.unresolved > 0 && (refs.listUnknown || hasUnknownRef(att, prop))) {
                 untied.push(att);
             }
         }
@@ -99,7 +101,7 @@ export const iamRoleOneWayToAttach = stackPolicy({
             const verdict = exclusive.get(role.urn) as Exclusive;
             const list = atts.map((a) => `${ATTACHMENT_TYPES[a.type][0]} "${a.name}"`).join(", ");
             if (verdict.kind === "malformed") {
-                ctx.violation(role, verdict.message);
+                ctx.settle(role, verdict.found);
             } else if (verdict.kind === "unknown") {
                 ctx.cannotVerify(role, `IAM role "${role.name}" ${verdict.what} (it is the target of ${list})`);
             } else if (verdict.kind === "yes") {
@@ -121,12 +123,8 @@ export const iamRoleOneWayToAttach = stackPolicy({
     },
 });
 
-/** Whether some value of `prop` is unknown (a known name that matches no Role is a role outside the stack). */
-function hasUnknownRef(ctx: StackContext<unknown>, att: StackResource, prop: string): boolean {
-    const v = ctx.read(att.props, prop);
-    if (!v.known) {
-        return true;
-    }
-    const list = Array.isArray(v.value) ? v.value : [v.value];
-    return list.some((x) => isUnknown(x) || typeof x !== "string");
+/** Whether some value of `prop` is unknown (a known name that matches no Role is a role outside the stack; a malformed one was reported by resolveRefs). */
+function hasUnknownRef(att: StackResource, prop: string): boolean {
+    const v = readTyped(att.props, prop, STRING_OR_LIST);
+    return v.kind === "unknown" || (v.kind === "ok" && (v.value ?? []).some(isUnknown));
 }

@@ -11,7 +11,24 @@
 // trust policy can grant) and "Creating a role for web identity or OIDC federation" / "Configuring
 // a role for GitHub OIDC" (the <provider>:aud and <provider>:sub keys; SAML:aud and SAML:sub).
 
-import { EFFECT, isPublicPrincipal, isUnknown, listOf, policyStatements, read, readTyped, resourcePolicy, statementLabel, statementList, unwrap } from "../../lib";
+import {
+    describeValue,
+    EFFECT,
+    isUnknown,
+    listOf,
+    OBJECT,
+    ownValue,
+    policyStatements,
+    publicPrincipal,
+    read,
+    readTyped,
+    resourcePolicy,
+    statementLabel,
+    statementList,
+    STRING,
+    unwrap,
+} from "../../lib";
+import { POLICY_DOCUMENT } from "./identity-documents";
 
 /** The STS actions a trust policy may Allow (IAM is case-insensitive; no wildcards). */
 const TRUST_ACTIONS = [
@@ -141,7 +158,8 @@ export const iamRoleTrustPolicy = resourcePolicy({
             return;
         }
         if (parsed.kind === "invalid") {
-            ctx.violation(`${what} is not a valid JSON policy document, so who may assume the role cannot be checked.`);
+            // Malformed, not a finding a waiver could accept: the unwaivable "Cannot evaluate" (issue 15).
+            ctx.settle({ kind: "malformed", path: "assumeRolePolicy", got: describeValue(raw.known ? raw.value : undefined), expected: POLICY_DOCUMENT });
             return;
         }
         parsed.statements.forEach((statement, i) => {
@@ -175,16 +193,21 @@ export const iamRoleTrustPolicy = resourcePolicy({
                 ctx.cannotVerify(`${where} Principal`);
                 return;
             }
-            const p = principal.value;
-            const isPublic = isPublicPrincipal(p);
-            if (isPublic === true && p !== "*") {
-                const entries = Object.values(p as Record<string, unknown>).flatMap((v) => (Array.isArray(v) ? v : [v]));
+            // Typed (lib/statements): a Principal IAM would reject (a number, an unknown kind, an AWS or Federated entry
+            // that is not a string) is a mandatory "Cannot evaluate", never a statement that names no one.
+            const isPublic = ctx.settle(publicPrincipal(principal.value, `${at}.Principal`), { quiet: true });
+            if (!isPublic.ok && !isPublic.unknown) {
+                return;
+            }
+            const p = OBJECT.parse(principal.value)?.value;
+            if (p === undefined) {
+                return; // "*" alone: resource-policy-no-public-principal judges it
+            }
+            if (isPublic.ok && isPublic.value === true) {
+                const entries = Object.values(p).flatMap((v) => (Array.isArray(v) ? v : [v]));
                 if (entries.length > 1) {
                     ctx.violation(`${where} lists Principal "*" next to other principals, so naming them restricts nothing; remove "*".`);
                 }
-            }
-            if (p === null || typeof p !== "object") {
-                return; // "*" alone: resource-policy-no-public-principal judges it
             }
             const condition = read(statement, "Condition");
             const aws = listOf(p, "AWS");
@@ -205,10 +228,13 @@ export const iamRoleTrustPolicy = resourcePolicy({
                     );
                 }
             }
-            for (const provider of federated) {
-                const fed = typeof provider === "string" ? federatedKeyPrefix(provider) : undefined;
-                if (fed === undefined) {
-                    ctx.violation(`${where}: cannot evaluate Federated principal ${JSON.stringify(provider)}: expected an OIDC or SAML provider ARN or a web identity provider host.`);
+            for (const [j, entry] of federated.entries()) {
+                // A string (publicPrincipal checked the list); one that names no identity provider is malformed, never skipped.
+                const provider = STRING.parse(entry)?.value;
+                const fed = provider === undefined ? undefined : federatedKeyPrefix(provider);
+                if (provider === undefined || fed === undefined) {
+                    const shown = Array.isArray(ownValue(p, "Federated")) ? `${at}.Principal.Federated[${j}]` : `${at}.Principal.Federated`;
+                    ctx.settle({ kind: "malformed", path: shown, got: describeValue(entry), expected: "an OIDC or SAML provider ARN or a web identity provider host" });
                     continue;
                 }
                 const missing: string[] = [];

@@ -7,7 +7,9 @@
 // array; `Action`, `Resource` and `Principal.AWS` a string or an array; `NotAction`,
 // `NotResource` and `NotPrincipal` invert the grant and count as broad.
 
-import { EFFECT, OBJECT, policyStatements, Read, read, readTyped, ResourceContext, STRING, statementLabel } from "../../lib";
+import { describeValue, EFFECT, OBJECT, policyStatements, Read, read, readTyped, ResourceContext, STRING, statementLabel } from "../../lib";
+
+export const POLICY_DOCUMENT = "a JSON policy document (a Statement object or list)";
 
 /** Identity-policy resources: type → [noun, property holding the document]. */
 const IDENTITY_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>> = {
@@ -69,7 +71,8 @@ export function forEachAllow(ctx: ResourceContext<unknown>, check: (doc: Documen
             continue;
         }
         if (parsed.kind === "invalid") {
-            ctx.violation(`${doc.what} is not a valid JSON policy document, so its grants cannot be checked.`);
+            // Malformed, not a finding a waiver could accept: the unwaivable "Cannot evaluate" (issue 15).
+            ctx.settle({ kind: "malformed", path: doc.at, got: describeValue(doc.policy.known ? doc.policy.value : undefined), expected: POLICY_DOCUMENT });
             continue;
         }
         parsed.statements.forEach((statement, i) => {

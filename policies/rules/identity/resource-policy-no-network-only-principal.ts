@@ -37,6 +37,7 @@ import {
     stackPolicy,
     StackResource,
     statementLabel,
+    STRING,
     VPC_TYPES,
 } from "../../lib";
 import { RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
@@ -57,10 +58,10 @@ function ownNetworks(resources: readonly StackResource[]): OwnNetworks {
     const ids = new Set<string>();
     let unknownIds = 0;
     for (const r of resources) {
-        const id = read(r.props, "id");
-        if (id.known && typeof id.value === "string" && id.value !== "") {
+        const id = readTyped(r.props, "id", STRING);
+        if (id.kind === "ok" && id.value !== undefined && id.value !== "") {
             ids.add(id.value);
-        } else if (!id.known || id.value === undefined || id.value === null || id.value === "") {
+        } else if (id.kind !== "malformed") {
             unknownIds++; // not created yet: its id may be the one a statement names
         }
         // Any other value is not an id at all (the engine never gives one): it is not "pending", so it cannot

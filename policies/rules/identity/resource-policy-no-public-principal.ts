@@ -6,6 +6,7 @@
 
 import {
     CALLER_KEY_NAMES,
+    Checked,
     conditionNarrowsCaller,
     EFFECT,
     publicPrincipal,
@@ -114,19 +115,20 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
             if (!principal.ok || principal.value !== "*") {
                 return;
             }
+            // The fields that narrow "*" are strings; a value of another type is a mandatory "Cannot evaluate", never "narrowed".
             const fields = ["sourceArn", "sourceAccount", "principalOrgId"] as const;
-            const [arn, account, org] = fields.map((f) => ctx.read(f));
-            const condition = lambdaPermissionCondition(
-                arn.known ? arn.value : UNKNOWN,
-                account.known ? account.value : UNKNOWN,
-                org.known ? org.value : UNKNOWN,
-            );
+            const [arn, account, org] = fields.map((f) => ctx.readString(f, { quiet: true }));
+            if ([arn, account, org].some((c) => !c.ok && !c.unknown)) {
+                return;
+            }
+            const valueOf = (c: Checked<string>): unknown => (c.ok ? c.value : UNKNOWN);
+            const condition = lambdaPermissionCondition(valueOf(arn), valueOf(account), valueOf(org));
             const narrowing = conditionNarrowsCaller(condition);
             if (narrowing.kind === "narrowed") {
                 return;
             }
             if (narrowing.kind === "unknown") {
-                ctx.cannotVerify(fields.filter((_, i) => ![arn, account, org][i].known).join(", ") || narrowing.what);
+                ctx.cannotVerify(fields.filter((_, i) => ![arn, account, org][i].ok).join(", ") || narrowing.what);
                 return;
             }
             ctx.violation(

@@ -3,17 +3,23 @@
 // stageName; a stage ARN) or by property dependencies (the input was built from the stage or its
 // API); anything else is "unresolved", which the policies report as cannot-verify.
 
-import { read, StackContext, StackResource } from "../../lib";
+import { StackContext, StackResource } from "../../lib";
 import { REST_API, REST_STAGE } from "./types";
 
-/** The API a resource's `restApi` input names: a RestApi of the stack, or the known id string. */
+/**
+ * The API a resource's `restApi` input names: a RestApi of the stack, or the known id string;
+ * undefined when it cannot be told (unknown, or a value of the wrong type, which is reported).
+ */
 function apiOf(ctx: StackContext<unknown>, r: StackResource): string | undefined {
+    const id = ctx.readString(r, "restApi", { quiet: true });
+    if (!id.ok && !id.unknown) {
+        return undefined; // malformed: reported against r
+    }
     const refs = ctx.resolveRefs(r, "restApi", [REST_API], ["id"]);
     if (refs.resources.length === 1) {
         return refs.resources[0].urn;
     }
-    const v = read(r.props, "restApi");
-    return v.known && typeof v.value === "string" ? `id:${v.value}` : undefined;
+    return id.ok && id.value !== undefined ? `id:${id.value}` : undefined;
 }
 
 /**
@@ -46,27 +52,34 @@ const STAGE_ARN = /^arn:[a-z-]+:apigateway:[a-z0-9-]+::\/restapis\/([^/]+)\/stag
 
 /** Which stages a WAF association's `resourceArn` names, and whether it could not be tied. */
 export function stagesAssociatedBy(ctx: StackContext<unknown>, assoc: StackResource, stages: readonly StackResource[]): { stages: StackResource[]; unresolved: boolean } {
+    // An ARN is a string: anything else is reported (mandatory, unwaivable) and protects no stage.
+    const arn = ctx.readString(assoc, "resourceArn", { quiet: true });
+    if (!arn.ok && !arn.unknown) {
+        return { stages: [], unresolved: false };
+    }
     const refs = ctx.resolveRefs(assoc, "resourceArn", [REST_STAGE], ["arn"]);
     if (refs.resources.length > 0) {
         return { stages: [...refs.resources], unresolved: false };
     }
-    const arn = read(assoc.props, "resourceArn");
-    if (!arn.known) {
+    if (!arn.ok) {
         // Built from something else: a load balancer's ARN is not a stage; an API's id is (unresolved).
         const deps = assoc.propertyDependencies.resourceArn ?? [];
         const fromApi = deps.some((urn) => ctx.byUrn(urn)?.type === REST_API);
         return { stages: [], unresolved: fromApi || deps.length === 0 };
     }
-    const m = typeof arn.value === "string" ? STAGE_ARN.exec(arn.value) : null;
+    const m = arn.value === undefined ? null : STAGE_ARN.exec(arn.value);
     if (!m) {
         return { stages: [], unresolved: false }; // not an API Gateway stage (a load balancer, a user pool…)
     }
     const [, apiId, stageName] = m;
     let unresolved = false;
     const matches = stages.filter((s) => {
-        const name = read(s.props, "stageName");
-        const api = read(s.props, "restApi");
-        if (!name.known || !api.known) {
+        const name = ctx.readString(s, "stageName", { quiet: true });
+        const api = ctx.readString(s, "restApi", { quiet: true });
+        if ((!name.ok && !name.unknown) || (!api.ok && !api.unknown)) {
+            return false; // malformed: reported against the stage
+        }
+        if (!name.ok || !api.ok) {
             unresolved = true;
             return false;
         }
@@ -78,11 +91,11 @@ export function stagesAssociatedBy(ctx: StackContext<unknown>, assoc: StackResou
         }
         // The stage names its API by an id that is unknown until the API exists.
         const apiRes = ctx.resolveRefs(s, "restApi", [REST_API], ["id"]).resources[0];
-        const id = apiRes ? read(apiRes.props, "id") : undefined;
-        if (id && !id.known) {
+        const id = apiRes ? ctx.readString(apiRes, "id", { quiet: true }) : undefined;
+        if (id && !id.ok && id.unknown) {
             unresolved = true;
         }
-        return id?.known === true && id.value === apiId;
+        return id?.ok === true && id.value === apiId;
     });
     return { stages: matches, unresolved: matches.length === 0 && unresolved };
 }

@@ -74,7 +74,10 @@ export const s3DataBucketReplicatedOrBackedUp = stackPolicy({
             selections ??= usableSelections(ctx);
             const { tags, malformed } = effectiveTags(bucket);
             malformed.forEach((m) => ctx.settle(bucket, m));
-            const target = bucketTarget(bucket);
+            // The bucket's name is what a selection's ARNs name: a value of the wrong type is reported
+            // (mandatory, unwaivable) and the bucket is judged by tags and dependencies only.
+            const name = ctx.readString(bucket, "bucket", { quiet: true });
+            const target = bucketTarget(name.ok ? name.value : undefined);
             const backed = selections.map((s) => selectionCovers(s, bucket, tags, target));
             if (backed.includes("covered")) {
                 continue;
