@@ -245,7 +245,7 @@ describe("issue 16 independent probes", function () {
                 r(T.defaultSg, "b-default", { vpcId: "vpc-0b000000000000001", ingress: [], egress: [], revokeRulesOnDelete: false, tags: { Name: "b-default" } }, { vpcId: [[T.vpc, "b"]] }),
                 flow("b"),
             ]);
-            await noMandatory([r(T.defaultVpc, "legacy", { tags: { Name: "default" } }), r(T.defaultSg, "legacy-default", { vpcId: U() }, { vpcId: [[T.defaultVpc, "legacy"]] })]);
+            await passes([r(T.defaultVpc, "legacy", { tags: { Name: "default" } }), r(T.defaultSg, "legacy-default", { vpcId: U() }, { vpcId: [[T.defaultVpc, "legacy"]] })]);
         });
         it("violating: a VPC left with AWS's default group, an adopted group with ingress or egress, a standalone rule added to it", async () => {
             const rs = [
@@ -671,6 +671,13 @@ describe("issue 16 independent probes", function () {
                 r(T.sg, "plain", { vpcId: "vpc-0a1b2c3d4e5f67890", description: "no region of its own" }),
             ]);
         });
+        it("a resource's own region is its region for the relations too: EBS encryption by default in another region proves nothing", async () => {
+            const base = [...network(), ...probeCapacity().filter((x) => x.type === T.profile)];
+            const east = (props: Record<string, unknown> = {}) =>
+                r(T.instance, "east", { ami: "ami-0123456789abcdef0", instanceType: "t3.micro", subnetId: U(), iamInstanceProfile: "p", metadataOptions: { httpTokens: "required" }, region: "us-gov-east-1", ...props }, inPrivate, [urnOf(T.ebd, "ebs-default")]);
+            await passes([...base, r(T.ebd, "ebs-default", { enabled: true, region: "us-gov-east-1" }), east()]);
+            await blocks([...base, r(T.ebd, "ebs-default", { enabled: true }), east()], "ec2-root-volume-encrypted", "east", ["root block device"]);
+        });
         it("violating: a resource or a provider outside GovCloud", async () => {
             const rs = [
                 r(T.bucket, "commercial", { region: "us-east-1", bucket: "x-123456789012" }),
@@ -736,6 +743,12 @@ describe("issue 16 independent probes", function () {
         ];
         it("compliant: an ALB HTTPS listener with an aws-us-gov ACM certificate (and an extra ACM listener certificate), an HTTP listener that redirects (port as the string \"443\")", async () => {
             await passes(alb());
+        });
+        it("compliant: a network load balancer TLS listener with an ACM certificate and a FIPS policy", async () => {
+            await passes([
+                r(T.alb, "nlb", { loadBalancerType: "network", internal: true, subnets: [U(), U()], enableDeletionProtection: true, accessLogs: { bucket: "nlb-logs", enabled: true } }, { subnets: [[T.subnet, "private-a"], [T.subnet, "private-b"]] }),
+                r(T.listener, "tls", { loadBalancerArn: U(), port: 443, protocol: "TLS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04", certificateArn: ACM_CERT, alpnPolicy: "HTTP2Preferred", defaultActions: [{ type: "forward", targetGroupArn: U() }] }, { loadBalancerArn: [[T.alb, "nlb"]] }),
+            ]);
         });
         it("compliant: an ACM certificate still unknown at preview is not blocked (one advisory: a resource policy cannot see that it comes from aws.acm.Certificate)", async () => {
             const fs = await noMandatory(alb().map((x) => (x.name === "https" ? r(T.listener, "https", { ...x.props, certificateArn: U() }, { loadBalancerArn: [[T.alb, "web"]], certificateArn: [["aws:acm/certificate:Certificate", "web"]] }) : x)));
