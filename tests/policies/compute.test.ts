@@ -207,6 +207,17 @@ describe("compute", () => {
             );
             assertClean(await runResourcePolicy(p, { type: LC, props: { rootBlockDevice: { encrypted: true, volumeSize: 20 }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] } }));
         });
+        it("passes a launch configuration device suppressed with noDevice: true (no volume; probe issue 16 item 7), still judges the others", async () => {
+            const props = (noDevice: unknown) => ({ rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdc", noDevice }, { deviceName: "/dev/sdf", encrypted: false }] });
+            assertViolations(await runResourcePolicy(p, { type: LC, name: "lc", props: props(true) }), ['Launch configuration "lc" ebsBlockDevices[1] is not encrypted; set encrypted: true.']);
+            assertViolations(await runResourcePolicy(p, { type: LC, name: "lc", props: props(false) }), [
+                'Launch configuration "lc" ebsBlockDevices[0] is not encrypted; set encrypted: true.',
+                'Launch configuration "lc" ebsBlockDevices[1] is not encrypted; set encrypted: true.',
+            ]);
+            const pending = await runResourcePolicy(p, { type: LC, name: "lc", props: { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdc", noDevice: unknown() }] } });
+            assertNoMandatory(pending);
+            assert.equal(advisory(pending).length, 1);
+        });
     });
 
     describe("ec2-root-volume-encrypted", () => {

@@ -44,7 +44,7 @@ export const ec2BlockDevicesEncrypted = resourcePolicy({
     noVerdict: [
         ...CMK_NO_VERDICT,
         {
-            when: "an instance declares no rootBlockDevice, or a launch template mapping has no ebs block (instance store, noDevice)",
+            when: "an instance declares no rootBlockDevice, a launch template mapping has no ebs block (instance store, noDevice), or a launch configuration's EBS device sets noDevice: true",
             why: "undeclared devices follow the AMI's snapshots (encrypted AMIs give encrypted volumes); the account's EBS encryption-by-default is the control for those, not this policy",
         },
     ],
@@ -71,7 +71,16 @@ export const ec2BlockDevicesEncrypted = resourcePolicy({
                 devices.push({ path: "rootBlockDevice", value: root.value });
             }
             const ebs = ctx.readArray("ebsBlockDevices");
-            (ebs.ok ? (ebs.value ?? []) : []).forEach((d, i) => device(d, `ebsBlockDevices[${i}]`));
+            (ebs.ok ? (ebs.value ?? []) : []).forEach((d, i) => {
+                const path = `ebsBlockDevices[${i}]`;
+                // A launch configuration's `noDevice: true` suppresses the AMI's mapping for that
+                // device name: no volume is created, so there is nothing to encrypt.
+                const suppressed = ctx.readBoolean("noDevice", { from: d, at: path });
+                if (!suppressed.ok || suppressed.value === true) {
+                    return; // unknown (advisory) or malformed (mandatory): reported; true: no volume
+                }
+                device(d, path);
+            });
         }
         const what = labelOf(ctx, "Resource");
         for (const d of devices) {
