@@ -242,10 +242,11 @@ describe("security baseline, backups and DR (issue 7)", () => {
             });
         });
 
-        it("staging: switched off by its settings (no detector, hub, analyzer or recorder)", () => {
-            for (const type of [T.detector, T.hub, T.standard, T.analyzer, T.recorder, T.conformancePack]) {
-                assert.deepStrictEqual(staging.mocks.ofType(type), [], type);
+        it("staging: its own account's detection services (each example stack runs in its own account)", () => {
+            for (const type of [T.detector, T.hub, T.standard, T.analyzer, T.recorder, T.recorderStatus, T.channel, T.retention]) {
+                assert.strictEqual(staging.mocks.ofType(type).length, 1, type);
             }
+            assert.strictEqual(one(staging, T.recorder).inputs.roleArn, "arn:aws-us-gov:iam::204718392650:role/govstack-stg-config");
         });
     });
 
