@@ -12,6 +12,7 @@ import {
 import { backupVaultCmk } from "../../policies/rules/encryption";
 import { buildPolicyConfig, readPackConfig } from "../../tools/plan/pack-config";
 import { openPack, PackHandle, PlanResult, providerIndex, runPlan } from "../../tools/plan/run-plan";
+import { servedPackInfo } from "../../tools/plan/served-info";
 import { PlannedResource } from "../../tools/plan/types";
 import { MutableEstate } from "../plan/mutation-estate";
 import { evaluateOnce, REAL_PACK } from "../plan/helpers";
@@ -28,7 +29,6 @@ import {
     unknown,
     urnOf,
 } from "./helpers";
-import { servedPackInfo } from "./served-info";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const RDS = "aws:rds/instance:Instance";

@@ -3,6 +3,7 @@ import * as path from "node:path";
 
 import { providerDefaultTags } from "../../policies/lib/tags";
 import { buildPolicyConfig, readPackConfig } from "../../tools/plan/pack-config";
+import { servedPackInfo } from "../../tools/plan/served-info";
 import {
     albDeletionProtection,
     auroraClusterMultiAz,
@@ -33,7 +34,6 @@ import {
     unknown,
     urnOf,
 } from "./helpers";
-import { servedPackInfo } from "./served-info";
 
 const VPC = "aws:ec2/vpc:Vpc";
 const REQUIRED = { Project: "govstack", Environment: "prod", ManagedBy: "Pulumi", Compliance: "FedRAMP-Moderate", Owner: "platform@agency.example.gov" };

@@ -19,7 +19,7 @@ import type {
 
 import { GovPolicy, UNKNOWN } from "../../policies/lib";
 import { resolvePolicyConfig } from "../../tools/plan/pack-config";
-import { servedInfoOf } from "./served-info";
+import { servedInfoOf } from "../../tools/plan/served-info";
 
 // The server's own (untyped, @internal) modules, and the protobuf classes @pulumi/pulumi uses.
 const policyRequire = createRequire(require.resolve("@pulumi/policy/package.json"));
