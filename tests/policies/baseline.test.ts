@@ -18,10 +18,12 @@ import { MutableEstate } from "../plan/mutation-estate";
 import { evaluateOnce, REAL_PACK } from "../plan/helpers";
 import {
     advisory,
+    assertAdvisoryOnly,
     assertClean,
     assertNoMandatory,
     assertViolations,
     itHonoursWaivers,
+    itIsAdvisoryOnly,
     messages,
     runResourcePolicy,
     runStackPolicy,
@@ -79,11 +81,7 @@ describe("policies/rules/baseline", () => {
             assertNoMandatory(diags);
             assert.match(messages(advisory(diags))[0], /^Cannot verify enableLogFileValidation during preview/);
         });
-        it("is advisory where the stack's config says so (staging)", async () => {
-            const diags = await runResourcePolicy(p, { type: TRAIL, name: "t", props: {}, config: { enforcementLevel: "advisory" } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory where the stack's config says so (staging)", p, { type: TRAIL, name: "t", props: {}, config: { enforcementLevel: "advisory" } });
         itHonoursWaivers(p, { type: TRAIL, name: "trail", props: {} });
     });
 
@@ -133,9 +131,7 @@ describe("policies/rules/baseline", () => {
         });
         it("is advisory when a trail's logging or selectors are unknown", async () => {
             for (const props of [{ enableLogging: unknown() }, { eventSelectors: unknown() }, { advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: unknown() }] }] }]) {
-                const diags = await runStackPolicy(p, [db(), { type: TRAIL, name: "trail", props: { isMultiRegionTrail: true, ...props } }]);
-                assertNoMandatory(diags);
-                assert.equal(advisory(diags).length, 1);
+                assertAdvisoryOnly(await runStackPolicy(p, [db(), { type: TRAIL, name: "trail", props: { isMultiRegionTrail: true, ...props } }]));
             }
         });
         it("blocks a stack whose only trail is single-region or drops global service events (IAM, STS)", async () => {
@@ -243,9 +239,7 @@ describe("policies/rules/baseline", () => {
                 [{}, [unknown()]],
                 [{ identifier: unknown() }, ["arn:aws-us-gov:rds:us-gov-west-1:318920475611:db:scratch"]],
             ] as const) {
-                const diags = await runStackPolicy(p, [db(props), plan(), selection({ selectionTags: DAILY, notResources })]);
-                assertNoMandatory(diags);
-                assert.equal(advisory(diags).length, 1);
+                assertAdvisoryOnly(await runStackPolicy(p, [db(props), plan(), selection({ selectionTags: DAILY, notResources })]));
             }
         });
         it("judges clusters by clusterIdentifier and skips read replicas", async () => {

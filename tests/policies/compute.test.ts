@@ -22,10 +22,12 @@ import {
 import { ec2BlockDevicesEncrypted } from "../../policies/rules/encryption";
 import {
     advisory,
+    assertAdvisoryOnly,
     assertClean,
     assertNoMandatory,
     assertViolations,
     itHonoursWaivers,
+    itIsAdvisoryOnly,
     messages,
     runResourcePolicy,
     runStackPolicy,
@@ -101,9 +103,7 @@ describe("compute", () => {
             assertClean(await runResourcePolicy(p, { type: INSTANCE, props: { launchTemplate: { id: unknown(), version: "$Latest" } } }));
         });
         it("is advisory when the flag is unknown, and cannot evaluate a value of the wrong type", async () => {
-            const diags = await runResourcePolicy(p, { type: INSTANCE, props: { associatePublicIpAddress: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: INSTANCE, props: { associatePublicIpAddress: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "web", props: { associatePublicIpAddress: "yes" } }), [
                 'Cannot evaluate EC2 instance "web": associatePublicIpAddress is "yes", expected a boolean; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
@@ -138,9 +138,7 @@ describe("compute", () => {
             assertClean(await runResourcePolicy(p, { type: LT, props: { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 3 } }, config: { maxHopLimit: 3 } }));
         });
         it("is advisory when tokens are unknown, and cannot evaluate a value AWS does not define", async () => {
-            const diags = await runResourcePolicy(p, { type: INSTANCE, props: { metadataOptions: { httpTokens: unknown() } } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: INSTANCE, props: { metadataOptions: { httpTokens: unknown() } } }));
             assertNoMandatory(await runResourcePolicy(p, { type: INSTANCE, props: { metadataOptions: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "web", props: { metadataOptions: { httpTokens: "Required" } } }), [
                 'Cannot evaluate EC2 instance "web": metadataOptions.httpTokens is "Required", expected one of "optional", "required"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
@@ -190,11 +188,7 @@ describe("compute", () => {
             assertClean(await runResourcePolicy(p, { type: EBD, props: { enabled: true } }));
             assertClean(await runResourcePolicy(p, { type: EBD, props: {} }));
         });
-        it("is advisory when unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: EBD, props: { enabled: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when unknown", p, { type: EBD, props: { enabled: unknown() } });
         itHonoursWaivers(p, { type: EBD, name: "ebs", props: { enabled: false } });
     });
 
@@ -252,9 +246,7 @@ describe("compute", () => {
             assertNoMandatory(await runStackPolicy(p, [{ type: INSTANCE, name: "web", props: { rootBlockDevice: unknown() }, provider }]));
             assertNoMandatory(await runStackPolicy(p, [{ type: INSTANCE, name: "web", props: {}, provider }, ebd({ enabled: unknown() })]));
             const other = { name: "east", urn: urnOf("pulumi:providers:aws", "other"), props: { region: "us-gov-west-1" } };
-            const diags = await runStackPolicy(p, [{ type: INSTANCE, name: "web", props: {}, provider }, ebd({ enabled: true }, other)]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runStackPolicy(p, [{ type: INSTANCE, name: "web", props: {}, provider }, ebd({ enabled: true }, other)]));
         });
         itHonoursWaivers(p, { stack: [{ type: INSTANCE, name: "web", props: {} }], name: "web" });
     });
@@ -372,8 +364,7 @@ describe("compute", () => {
                 { type: ASG, name: "web", props: {} },
                 { type: "aws:autoscaling/attachment:Attachment", name: "att", props: { autoscalingGroupName: unknown(), lbTargetGroupArn: TG } },
             ]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(diags);
             assertViolations(await runStackPolicy(p, [{ type: ASG, name: "web", props: { targetGroupArns: [TG], healthCheckType: "elb" } }]), [
                 'Cannot evaluate Auto Scaling group "web": healthCheckType is "elb", expected a comma-separated list of one of "EC2", "EBS", "ELB", "VPC_LATTICE"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
@@ -450,11 +441,7 @@ describe("compute", () => {
             assertClean(await runResourcePolicy(p, { type: "aws:lb/listenerCertificate:ListenerCertificate", props: { listenerArn: unknown(), certificateArn: ACM } }));
             assertClean(await runResourcePolicy(p, { type: "aws:apigateway/domainName:DomainName", props: { domainName: "api.example.gov", regionalCertificateArn: ACM, securityPolicy: "TLS_1_2" } }));
         });
-        it("is advisory for a certificate ARN computed at preview", async () => {
-            const diags = await runResourcePolicy(p, { type: LISTENER, props: { protocol: "HTTPS", certificateArn: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory for a certificate ARN computed at preview", p, { type: LISTENER, props: { protocol: "HTTPS", certificateArn: unknown() } });
         itHonoursWaivers(p, { type: LISTENER, name: "https", props: { certificateArn: IAM_CERT } });
     });
 

@@ -12,7 +12,19 @@ import {
     ecsServiceNoPublicIp,
     judgeImage,
 } from "../../policies/rules/containers";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, mandatory, messages, runResourcePolicy, unknown } from "./helpers";
+import {
+    advisory,
+    assertAdvisoryOnly,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    itIsAdvisoryOnly,
+    mandatory,
+    messages,
+    runResourcePolicy,
+    unknown,
+} from "./helpers";
 
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";
 const DIGEST = `sha256:${"ab12".repeat(16)}`;
@@ -169,11 +181,7 @@ describe("containers", () => {
         it("passes a non-root user in the root group", async () => {
             assertClean(await runResourcePolicy(ecsContainerNonRoot, task(container({ user: "1001:0" }))));
         });
-        it("is advisory when the user is unknown", async () => {
-            const diags = await runResourcePolicy(ecsContainerNonRoot, task(container({ user: unknown() })));
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the user is unknown", ecsContainerNonRoot, task(container({ user: unknown() })));
         itHonoursWaivers(ecsContainerNonRoot, task(container({ user: "0" })));
     });
 
@@ -255,11 +263,7 @@ describe("containers", () => {
                 'Task definition "web" container "app" has a writable root filesystem; set readonlyRootFilesystem: true.',
             ]);
         });
-        it("is advisory when the flag is unknown", async () => {
-            const diags = await runResourcePolicy(ecsContainerReadonlyRootFs, task(container({ readonlyRootFilesystem: unknown() })));
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the flag is unknown", ecsContainerReadonlyRootFs, task(container({ readonlyRootFilesystem: unknown() })));
     });
 
     describe("ecs-container-no-added-capabilities", () => {
@@ -374,9 +378,7 @@ describe("containers", () => {
         });
         it("is advisory for unknown environment or names; unknown values of safe names do not matter", async () => {
             assertNoMandatory(await runResourcePolicy(ecsContainerNoPlaintextSecrets, env(unknown())));
-            const diags = await runResourcePolicy(ecsContainerNoPlaintextSecrets, env([{ name: unknown(), value: "x" }]));
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(ecsContainerNoPlaintextSecrets, env([{ name: unknown(), value: "x" }])));
             assertClean(await runResourcePolicy(ecsContainerNoPlaintextSecrets, env([{ name: "UPSTREAM_URL", value: unknown() }])));
         });
     });
@@ -392,11 +394,7 @@ describe("containers", () => {
             assertClean(await runResourcePolicy(ecsServiceNoPublicIp, { type, props: { networkConfiguration: { assignPublicIp: false } } }));
             assertClean(await runResourcePolicy(ecsServiceNoPublicIp, { type, props: {} }));
         });
-        it("is advisory when unknown", async () => {
-            const diags = await runResourcePolicy(ecsServiceNoPublicIp, { type, props: { networkConfiguration: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when unknown", ecsServiceNoPublicIp, { type, props: { networkConfiguration: unknown() } });
         it("also judges task sets and the EventBridge rules, schedules and pipes that run tasks", async () => {
             const cases: Array<[string, Record<string, unknown>, Record<string, unknown>, string]> = [
                 [
@@ -492,10 +490,6 @@ describe("containers", () => {
         it("passes scanOnPush: true", async () => {
             assertClean(await runResourcePolicy(ecrRepositoryScanOnPush, { type, props: { imageScanningConfiguration: { scanOnPush: true } } }));
         });
-        it("is advisory when unknown", async () => {
-            const diags = await runResourcePolicy(ecrRepositoryScanOnPush, { type, props: { imageScanningConfiguration: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when unknown", ecrRepositoryScanOnPush, { type, props: { imageScanningConfiguration: unknown() } });
     });
 });

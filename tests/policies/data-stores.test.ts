@@ -7,7 +7,18 @@ import {
     rdsEnhancedMonitoring,
     rdsLogExportsEnabled,
 } from "../../policies/rules/data-stores";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, messages, runResourcePolicy, unknown } from "./helpers";
+import {
+    advisory,
+    assertAdvisoryOnly,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    itIsAdvisoryOnly,
+    messages,
+    runResourcePolicy,
+    unknown,
+} from "./helpers";
 
 const RDS = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";
@@ -113,11 +124,7 @@ describe("data stores", () => {
                 `Cannot evaluate RDS instance "pg": monitoringInterval is the number 20, expected one of 0, 1, 5, 10, 15, 30, 60 (seconds, the values RDS accepts)${SUFFIX}`,
             ]);
         });
-        it("is advisory when the interval is unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: RDS, props: { engine: "postgres", monitoringInterval: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the interval is unknown", p, { type: RDS, props: { engine: "postgres", monitoringInterval: unknown() } });
         itHonoursWaivers(p, { type: RDS, name: "pg", props: { engine: "postgres" } });
     });
 
@@ -141,9 +148,7 @@ describe("data stores", () => {
             assertClean(await runResourcePolicy(p, { type: RDS, props: {} }));
         });
         it("is advisory when unknown, and a non-boolean cannot be evaluated", async () => {
-            const diags = await runResourcePolicy(p, { type: RDS, props: { autoMinorVersionUpgrade: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: RDS, props: { autoMinorVersionUpgrade: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: RDS, name: "db", props: { autoMinorVersionUpgrade: "no" } }), [
                 `Cannot evaluate RDS instance "db": autoMinorVersionUpgrade is "no", expected a boolean${SUFFIX}`,
             ]);
@@ -220,9 +225,7 @@ describe("data stores", () => {
             assertClean(await runResourcePolicy(p, { type: TABLE_REPLICA, props: { pointInTimeRecovery: true } }));
         });
         it("is advisory when unknown, and a non-boolean cannot be evaluated", async () => {
-            const diags = await runResourcePolicy(p, { type: TABLE, props: { pointInTimeRecovery: { enabled: unknown() } } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: TABLE, props: { pointInTimeRecovery: { enabled: unknown() } } }));
             assertViolations(await runResourcePolicy(p, { type: TABLE, name: "t", props: { pointInTimeRecovery: { enabled: "yes" } } }), [
                 `Cannot evaluate DynamoDB table "t": pointInTimeRecovery.enabled is "yes", expected a boolean${SUFFIX}`,
             ]);

@@ -9,10 +9,12 @@ import {
 } from "../../policies/rules/databases";
 import {
     advisory,
+    assertAdvisoryOnly,
     assertClean,
     assertNoMandatory,
     assertViolations,
     itHonoursWaivers,
+    itIsAdvisoryOnly,
     runResourcePolicy,
     runStackPolicy,
     TestResource,
@@ -37,11 +39,7 @@ describe("databases", () => {
                 assertViolations(diags, ['DB instance "member" has publiclyAccessible = true; set it to false.']);
             });
         }
-        it("is advisory when the flag is unknown", async () => {
-            const diags = await runResourcePolicy(rdsNotPubliclyAccessible, { type, props: { publiclyAccessible: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the flag is unknown", rdsNotPubliclyAccessible, { type, props: { publiclyAccessible: unknown() } });
         itHonoursWaivers(rdsNotPubliclyAccessible, { type, name: "db", props: { publiclyAccessible: true } });
     });
 
@@ -57,9 +55,7 @@ describe("databases", () => {
                 'Redshift Serverless workgroup "wg" has publiclyAccessible = true; set it to false.',
             ]);
             assertClean(await runResourcePolicy(redshiftNotPubliclyAccessible, { type, props: { namespaceName: "ns", publiclyAccessible: false } }));
-            const diags = await runResourcePolicy(redshiftNotPubliclyAccessible, { type, props: { publiclyAccessible: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(redshiftNotPubliclyAccessible, { type, props: { publiclyAccessible: unknown() } }));
         });
         it("passes a private cluster", async () => {
             assertClean(await runResourcePolicy(redshiftNotPubliclyAccessible, { type, props: { publiclyAccessible: false } }));
@@ -279,9 +275,7 @@ describe("databases", () => {
             const external = await runStackPolicy(dbSubnetGroupPrivate, [{ type: T.group, name: "db", props: { subnetIds: ["subnet-0abc", "subnet-0def"] } }]);
             assert.deepEqual(advisory(external).map((d) => d.message), ['Cannot verify 2 subnet(s) of subnet group "db": they are not subnet resources of this stack.']);
             const unknownRoutes = network().map((r) => (r.name === "public-rt" ? { ...r, props: { routes: unknown() } } : r));
-            const diags = await runStackPolicy(dbSubnetGroupPrivate, [...unknownRoutes, group("db", ["public-a"])]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runStackPolicy(dbSubnetGroupPrivate, [...unknownRoutes, group("db", ["public-a"])]));
         });
 
         it("judges the subnets of a group tied only through the graph, its name and every id unknown", async () => {

@@ -22,10 +22,12 @@ import {
 } from "../../policies/rules/governance";
 import {
     advisory,
+    assertAdvisoryOnly,
     assertClean,
     assertNoMandatory,
     assertViolations,
     itHonoursWaivers,
+    itIsAdvisoryOnly,
     messages,
     runRemediation,
     runResourcePolicy,
@@ -83,9 +85,7 @@ describe("governance", () => {
                 { type: VPC, props: { tags: unknown() } },
                 { type: VPC, props: { tags: { Project: "x" } }, provider: { props: { defaultTags: unknown() } } },
             ]) {
-                const diags = await runResourcePolicy(p, input);
-                assertNoMandatory(diags);
-                assert.equal(advisory(diags).length, 1);
+                assertAdvisoryOnly(await runResourcePolicy(p, input));
             }
             // Unknown own tags do not matter when the provider covers everything.
             assertClean(await runResourcePolicy(p, { type: VPC, props: { tags: unknown() }, provider: { props: { defaultTags: { tags: REQUIRED } } } }));
@@ -142,11 +142,7 @@ describe("governance", () => {
             ]);
             assertNoMandatory(await runStackPolicy(p, [{ type: ASG, name: "web", props: { tags: [{ key: unknown(), value: "x" }] } }]));
         });
-        it("is advisory when the tags are unknown", async () => {
-            const diags = await runStackPolicy(p, [{ type: "aws:cognito/userPool:UserPool", name: "users", props: { tags: unknown() } }]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the tags are unknown", p, { stack: [{ type: "aws:cognito/userPool:UserPool", name: "users", props: { tags: unknown() } }] });
         itHonoursWaivers(p, { stack: [{ type: "aws:cognito/userPool:UserPool", name: "users", props: { tags: {} } }], name: "users" });
     });
 
@@ -167,12 +163,9 @@ describe("governance", () => {
             ]);
         });
         it("is advisory when the region is unknown", async () => {
-            const diags = await runResourcePolicy(providerAllowedRegions, { type, props: { region: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(providerAllowedRegions, { type, props: { region: unknown() } }));
             const own = await runResourcePolicy(providerAllowedRegions, { type: VPC, props: { region: unknown() } });
-            assertNoMandatory(own);
-            assert.equal(advisory(own).length, 1);
+            assertAdvisoryOnly(own);
         });
         it("blocks a resource whose own region (@pulumi/aws 7) is outside the allowed regions, like a provider", async () => {
             assertViolations(await runResourcePolicy(providerAllowedRegions, { type: VPC, name: "peer", props: { cidrBlock: "10.1.0.0/16", region: "us-east-1" } }), [
@@ -221,9 +214,7 @@ describe("governance", () => {
             assertClean(await runResourcePolicy(providerFipsEndpoints, { type, props: { useFipsEndpoint: true, endpoints: fipsOnly } }));
             assertClean(await runResourcePolicy(providerFipsEndpoints, { type, props: { useFipsEndpoint: true, endpoints: "[]" } }));
             for (const endpoints of [unknown(), [{ s3: unknown() }]]) {
-                const diags = await runResourcePolicy(providerFipsEndpoints, { type, props: { useFipsEndpoint: true, endpoints } });
-                assertNoMandatory(diags);
-                assert.equal(advisory(diags).length, 1);
+                assertAdvisoryOnly(await runResourcePolicy(providerFipsEndpoints, { type, props: { useFipsEndpoint: true, endpoints } }));
             }
         });
     });
@@ -247,11 +238,7 @@ describe("governance", () => {
                 assertClean(await runResourcePolicy(rdsMultiAz, { type: RDS, props: { multiAz: true } }));
                 assertNoMandatory(await runResourcePolicy(rdsMultiAz, { type: RDS, props: { multiAz: unknown() } }));
             });
-            it("is advisory (not blocking) at the staging level", async () => {
-                const diags = await runResourcePolicy(rdsMultiAz, { type: RDS, props: {}, config: { enforcementLevel: "advisory" } });
-                assertNoMandatory(diags);
-                assert.equal(advisory(diags).length, 1);
-            });
+            itIsAdvisoryOnly("is advisory (not blocking) at the staging level", rdsMultiAz, { type: RDS, props: {}, config: { enforcementLevel: "advisory" } });
             itHonoursWaivers(rdsMultiAz, { type: RDS, name: "db", props: {} });
         });
 
@@ -304,11 +291,7 @@ describe("governance", () => {
                 assertClean(await runStackPolicy(auroraClusterMultiAz, [cluster(), member("w", az("us-gov-west-1a")), member("r1", az("us-gov-west-1b")), member("r2", az(unknown()))]));
                 assertClean(await runStackPolicy(auroraClusterMultiAz, [cluster(), member("w", az("us-gov-west-1a")), member("r1"), member("r2", az(unknown()))]));
             });
-            it("is advisory when members cannot be resolved", async () => {
-                const diags = await runStackPolicy(auroraClusterMultiAz, [cluster(), { type: CI, name: "w", props: { clusterIdentifier: unknown() } }]);
-                assertNoMandatory(diags);
-                assert.equal(advisory(diags).length, 1);
-            });
+            itIsAdvisoryOnly("is advisory when members cannot be resolved", auroraClusterMultiAz, { stack: [cluster(), { type: CI, name: "w", props: { clusterIdentifier: unknown() } }] });
         });
 
         describe("rds-deletion-protection", () => {
@@ -420,16 +403,12 @@ describe("governance", () => {
                 assertClean(await runResourcePolicy(elasticacheMultiAz, { type: cluster, props: { replicationGroupId: "redis" } }));
                 assertClean(await runResourcePolicy(elasticacheMultiAz, { type: cluster, props: { engine: "memcached", numCacheNodes: 3, azMode: "cross-az" } }));
                 for (const props of [{ replicationGroupId: unknown(), engine: "redis" }, { engine: unknown() }, { engine: "memcached", azMode: unknown(), numCacheNodes: 2 }]) {
-                    const diags = await runResourcePolicy(elasticacheMultiAz, { type: cluster, props });
-                    assertNoMandatory(diags);
-                    assert.equal(advisory(diags).length, 1);
+                    assertAdvisoryOnly(await runResourcePolicy(elasticacheMultiAz, { type: cluster, props }));
                 }
             });
             it("passes both on and is advisory when unknown", async () => {
                 assertClean(await runResourcePolicy(elasticacheMultiAz, { type, props: { automaticFailoverEnabled: true, multiAzEnabled: true } }));
-                const diags = await runResourcePolicy(elasticacheMultiAz, { type, props: { automaticFailoverEnabled: true, multiAzEnabled: unknown() } });
-                assertNoMandatory(diags);
-                assert.equal(advisory(diags).length, 1);
+                assertAdvisoryOnly(await runResourcePolicy(elasticacheMultiAz, { type, props: { automaticFailoverEnabled: true, multiAzEnabled: unknown() } }));
             });
         });
     });

@@ -10,7 +10,18 @@ import {
     resourcePolicyNoPublicPrincipal,
 } from "../../policies/rules/identity";
 import { isPublicPrincipal, policyStatements } from "../../policies/lib";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, mandatory, runResourcePolicy, unknown } from "./helpers";
+import {
+    advisory,
+    assertAdvisoryOnly,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    itIsAdvisoryOnly,
+    mandatory,
+    runResourcePolicy,
+    unknown,
+} from "./helpers";
 
 const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const POLICY = "aws:iam/policy:Policy";
@@ -95,9 +106,7 @@ describe("identity", () => {
                 'Permission set inline policy "ops" statement #0 allows Action "*"; grant the specific actions needed.',
             ]);
             assertClean(await runResourcePolicy(p, { type, props: { inlinePolicy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }) } }));
-            const diags = await runResourcePolicy(p, { type, props: { inlinePolicy: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type, props: { inlinePolicy: unknown() } }));
         });
         it("passes partial wildcards; a whole service is blocked on one bucket, one log group or another service's ARNs too", async () => {
             assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: ["s3:Get*", "s3:*Object", "logs:Describe*"], Resource: "*" }) } }));
@@ -172,11 +181,7 @@ describe("identity", () => {
             assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: [ROLE_ARN] }) } }));
             assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } }));
         });
-        it("is advisory when the resource is unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: POLICY, props: { policy: { Statement: [{ Effect: "Allow", Action: "iam:PassRole", Resource: unknown() }] } } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the resource is unknown", p, { type: POLICY, props: { policy: { Statement: [{ Effect: "Allow", Action: "iam:PassRole", Resource: unknown() }] } } });
     });
 
     describe("iam-no-user-access-keys", () => {
@@ -215,18 +220,12 @@ describe("identity", () => {
                 '"alice-only" attaches managed policies directly to an IAM user; grant permissions through a group or role instead.',
             ]);
             assertClean(await runResourcePolicy(p, { type, props: { userName: "alice", policyArns: [] } }));
-            const diags = await runResourcePolicy(p, { type, props: { userName: "alice", policyArns: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type, props: { userName: "alice", policyArns: unknown() } }));
         });
         it("passes policy attachments to roles only", async () => {
             assertClean(await runResourcePolicy(p, { type: "aws:iam/policyAttachment:PolicyAttachment", props: { roles: ["r"] } }));
         });
-        it("is advisory when the attachment's users are unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: "aws:iam/policyAttachment:PolicyAttachment", props: { users: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the attachment's users are unknown", p, { type: "aws:iam/policyAttachment:PolicyAttachment", props: { users: unknown() } });
     });
 
     describe("iam-no-admin-managed-policies", () => {
@@ -249,9 +248,7 @@ describe("identity", () => {
                 '"ps" attaches the AWS-managed policy AdministratorAccess; grant a customer-managed policy with the specific actions instead.',
             ]);
             assertClean(await runResourcePolicy(p, { type: "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive", props: { policyArns: ["arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess"] } }));
-            const diags = await runResourcePolicy(p, { type: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", props: { policyArns: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", props: { policyArns: unknown() } }));
         });
         it("passes narrow AWS-managed policies, customer-managed ones and the configured exceptions", async () => {
             const type = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
@@ -261,9 +258,7 @@ describe("identity", () => {
         });
         it("skips unknown ARNs (customer-managed policies of this stack) and is advisory for an unknown list", async () => {
             assertClean(await runResourcePolicy(p, { type: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment", props: { policyArn: unknown() } }));
-            const diags = await runResourcePolicy(p, { type: ROLE, props: { managedPolicyArns: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: ROLE, props: { managedPolicyArns: unknown() } }));
         });
     });
 
@@ -283,9 +278,7 @@ describe("identity", () => {
         });
         it("is advisory when rotation or the key spec is unknown", async () => {
             assertNoMandatory(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { enableKeyRotation: unknown() } }));
-            const diags = await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: unknown() } }));
         });
         itHonoursWaivers(kmsKeyRotationEnabled, { type, name: "data", props: {} });
     });

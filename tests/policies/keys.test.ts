@@ -14,10 +14,12 @@ import { backupKeyPolicy } from "../../infra/components/backups/backups";
 import { keyPolicy, KEY_PURPOSES } from "../../infra/components/keys/keys";
 import {
     advisory,
+    assertAdvisoryOnly,
     assertClean,
     assertNoMandatory,
     assertViolations,
     itHonoursWaivers,
+    itIsAdvisoryOnly,
     messages,
     runResourcePolicy,
     unknown,
@@ -66,11 +68,7 @@ describe("keys", () => {
                 ]);
             }
         });
-        it("is advisory when the window is unknown at preview", async () => {
-            const diags = await runResourcePolicy(p, { type: KEY, props: { deletionWindowInDays: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the window is unknown at preview", p, { type: KEY, props: { deletionWindowInDays: unknown() } });
         itHonoursWaivers(p, { type: KEY, name: "data", props: { deletionWindowInDays: 7 } });
     });
 
@@ -100,11 +98,7 @@ describe("keys", () => {
                 `Cannot evaluate KMS key "k": keyUsage is "SIGN_ONLY", expected one of "SIGN_VERIFY", "ENCRYPT_DECRYPT", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT"${SUFFIX}`,
             ]);
         });
-        it("is advisory when the spec or usage is unknown at preview", async () => {
-            const diags = await runResourcePolicy(p, { type: KEY, props: { customerMasterKeySpec: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the spec or usage is unknown at preview", p, { type: KEY, props: { customerMasterKeySpec: unknown() } });
         itHonoursWaivers(p, { type: KEY, name: "rsa", props: { customerMasterKeySpec: "RSA_3072" } });
     });
 
@@ -127,9 +121,7 @@ describe("keys", () => {
             assertClean(await runResourcePolicy(p, { type: KEY, props: { customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" } }));
         });
         it("an unknown key spec with rotation on is advisory; an undefined one cannot be evaluated", async () => {
-            const diags = await runResourcePolicy(p, { type: KEY, props: { enableKeyRotation: true, customerMasterKeySpec: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: KEY, props: { enableKeyRotation: true, customerMasterKeySpec: unknown() } }));
             assert.equal(messages(await runResourcePolicy(p, { type: KEY, props: { enableKeyRotation: true, customerMasterKeySpec: "RSA_1024" } })).length, 1);
         });
         itHonoursWaivers(p, { type: KEY, name: "mac", props: { enableKeyRotation: true, customerMasterKeySpec: "HMAC_256" } });
@@ -149,11 +141,7 @@ describe("keys", () => {
             assertClean(await runResourcePolicy(p, { type: KEY, props: {} }));
             assertClean(await runResourcePolicy(p, { type: KEY, props: { bypassPolicyLockoutSafetyCheck: false } }));
         });
-        it("is advisory when unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: KEY, props: { bypassPolicyLockoutSafetyCheck: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when unknown", p, { type: KEY, props: { bypassPolicyLockoutSafetyCheck: unknown() } });
         itHonoursWaivers(p, { type: KEY, name: "k", props: { bypassPolicyLockoutSafetyCheck: true } });
     });
 

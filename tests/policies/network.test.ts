@@ -15,10 +15,12 @@ import {
 } from "../../policies/rules/network";
 import {
     advisory,
+    assertAdvisoryOnly,
     assertClean,
     assertNoMandatory,
     assertViolations,
     itHonoursWaivers,
+    itIsAdvisoryOnly,
     messages,
     runResourcePolicy,
     runStackPolicy,
@@ -88,11 +90,7 @@ describe("network", () => {
         it("passes SSH from a VPN CIDR", async () => {
             assertClean(await runResourcePolicy(p, { type: SG, props: { ingress: [tcp(22, "10.8.0.0/16")] } }));
         });
-        it("is advisory on an unknown rule type", async () => {
-            const diags = await runResourcePolicy(p, { type: SG_RULE, props: { type: unknown(), ...tcp(22) } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory on an unknown rule type", p, { type: SG_RULE, props: { type: unknown(), ...tcp(22) } });
     });
 
     describe("managed-prefix-list-no-world-cidr", () => {
@@ -118,14 +116,11 @@ describe("network", () => {
         });
         it("cannot verify an unknown entry or CIDR (advisory), but a known world CIDR beside it still blocks", async () => {
             const pending = await runResourcePolicy(p, { type: LIST, name: "pending", props: entries("203.0.113.0/24", unknown()) });
-            assertNoMandatory(pending);
-            assert.equal(advisory(pending).length, 1);
+            assertAdvisoryOnly(pending);
             const wholeList = await runResourcePolicy(p, { type: LIST, name: "pending", props: { entries: unknown() } });
-            assertNoMandatory(wholeList);
-            assert.equal(advisory(wholeList).length, 1);
+            assertAdvisoryOnly(wholeList);
             const entry = await runResourcePolicy(p, { type: ENTRY, name: "pending", props: { cidr: unknown() } });
-            assertNoMandatory(entry);
-            assert.equal(advisory(entry).length, 1);
+            assertAdvisoryOnly(entry);
             assertViolations(await runResourcePolicy(p, { type: LIST, name: "mixed", props: entries(unknown(), "0.0.0.0/0") }), [
                 'Managed prefix list "mixed" contains 0.0.0.0/0 (every address): a security group rule that references it is open to the internet; list the specific ranges instead.',
             ]);
@@ -266,11 +261,7 @@ describe("network", () => {
             assertClean(await runResourcePolicy(p, { type: LISTENER, props: { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04" } }));
             assertClean(await runResourcePolicy(p, { type: LISTENER, props: { port: 80, protocol: "HTTP" } }));
         });
-        it("is advisory on an unknown policy", async () => {
-            const diags = await runResourcePolicy(p, { type: LISTENER, props: { protocol: "HTTPS", sslPolicy: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory on an unknown policy", p, { type: LISTENER, props: { protocol: "HTTPS", sslPolicy: unknown() } });
     });
 
     describe("alb-waf-associated (stack)", () => {
@@ -290,11 +281,9 @@ describe("network", () => {
         });
         it("is advisory when internal or the association target is unknown", async () => {
             const unknownInternal = await runStackPolicy(p, [alb("edge", { internal: unknown() })]);
-            assertNoMandatory(unknownInternal);
-            assert.equal(advisory(unknownInternal).length, 1);
+            assertAdvisoryOnly(unknownInternal);
             const unresolved = await runStackPolicy(p, [alb("edge"), { type: ASSOC, name: "a", props: { resourceArn: unknown() } }]);
-            assertNoMandatory(unresolved);
-            assert.equal(advisory(unresolved).length, 1);
+            assertAdvisoryOnly(unresolved);
         });
         itHonoursWaivers(p, { stack: [alb("edge")], name: "edge" });
     });
@@ -330,11 +319,7 @@ describe("network", () => {
             assertClean(await runResourcePolicy(p, { type: LB, props: { dropInvalidHeaderFields: true } }));
             assertClean(await runResourcePolicy(p, { type: LB, props: { loadBalancerType: "gateway" } }));
         });
-        it("is advisory when unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: LB, props: { dropInvalidHeaderFields: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when unknown", p, { type: LB, props: { dropInvalidHeaderFields: unknown() } });
     });
 
     describe("vpc-flow-logs-enabled (stack)", () => {
@@ -367,8 +352,7 @@ describe("network", () => {
                 { type: AWSX, name: "main", props: {} },
                 { type: FLOW, name: "fl", props: { vpcId: unknown() } },
             ]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(diags);
         });
         itHonoursWaivers(p, { stack: [{ type: AWSX, name: "main", props: {} }], name: "main" });
     });

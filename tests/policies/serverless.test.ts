@@ -1,5 +1,3 @@
-import * as assert from "node:assert/strict";
-
 import {
     apigatewayCacheEncrypted,
     apigatewayDomainTls12,
@@ -10,7 +8,19 @@ import {
     lambdaInVpc,
     lambdaPermissionRestricted,
 } from "../../policies/rules/serverless";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
+import {
+    assertAdvisoryOnly,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    itIsAdvisoryOnly,
+    runResourcePolicy,
+    runStackPolicy,
+    TestResource,
+    unknown,
+    urnOf,
+} from "./helpers";
 
 const FN = "aws:lambda/function:Function";
 const PERMISSION = "aws:lambda/permission:Permission";
@@ -37,11 +47,7 @@ describe("serverless", () => {
         it("passes a function with private subnets and a security group (computed ids included)", async () => {
             assertClean(await runResourcePolicy(p, { type: FN, props: { runtime: "nodejs20.x", vpcConfig: { subnetIds: [unknown(), unknown()], securityGroupIds: [unknown()] } } }));
         });
-        it("is advisory when vpcConfig is unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: FN, props: { vpcConfig: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when vpcConfig is unknown", p, { type: FN, props: { vpcConfig: unknown() } });
         itHonoursWaivers(p, { type: FN, name: "fn", props: {} });
     });
 
@@ -66,9 +72,7 @@ describe("serverless", () => {
             assertClean(await runResourcePolicy(p, { type: PERMISSION, props: { action: "lambda:InvokeFunction", function: "fn", principal: "arn:aws-us-gov:iam::111122223333:role/caller" } }));
         });
         it("is advisory when the principal is unknown, and cannot evaluate a non-string principal", async () => {
-            const diags = await runResourcePolicy(p, { type: PERMISSION, props: { principal: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: PERMISSION, props: { principal: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: PERMISSION, name: "x", props: { principal: ["*"] } }), [
                 'Cannot evaluate Lambda permission "x": principal is an array ["*"], expected a principal (an AWS service, account id or ARN); set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
@@ -145,9 +149,7 @@ describe("serverless", () => {
             assertClean(await runStackPolicy(p, [api, stage(), { ...settings("ERROR", "*/*", unknown()), propertyDependencies: { stageName: [urnOf(STAGE, "prod")] } }]));
         });
         it("is advisory when settings cannot be tied, and cannot evaluate a level API Gateway does not define", async () => {
-            const diags = await runStackPolicy(p, [api, stage(), { ...settings("INFO", "*/*", unknown()), propertyDependencies: {} }]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runStackPolicy(p, [api, stage(), { ...settings("INFO", "*/*", unknown()), propertyDependencies: {} }]));
             assertViolations(await runStackPolicy(p, [api, stage(), settings("info")]), [
                 'Cannot evaluate API Gateway method settings "all": settings.loggingLevel is "info", expected one of "OFF", "ERROR", "INFO"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
                 'API Gateway stage "prod" does not log execution for all methods; add an aws.apigateway.MethodSettings for it with methodPath "*/*" and settings.loggingLevel "INFO" (or "ERROR").',
@@ -179,11 +181,7 @@ describe("serverless", () => {
                 ]),
             );
         });
-        it("is advisory when an association is built from the API's id and cannot be tied to a stage", async () => {
-            const diags = await runStackPolicy(p, [api, stage(), assoc(unknown(), [urnOf(API, "api")])]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when an association is built from the API's id and cannot be tied to a stage", p, { stack: [api, stage(), assoc(unknown(), [urnOf(API, "api")])] });
         itHonoursWaivers(p, { stack: [api, stage()], name: "prod" });
     });
 

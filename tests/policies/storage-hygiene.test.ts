@@ -7,7 +7,19 @@ import {
     s3NoPublicAcl,
     s3PublicAccessBlockAllFlags,
 } from "../../policies/rules/storage-hygiene";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
+import {
+    assertAdvisoryOnly,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    itIsAdvisoryOnly,
+    runResourcePolicy,
+    runStackPolicy,
+    TestResource,
+    unknown,
+    urnOf,
+} from "./helpers";
 
 const BUCKET = "aws:s3/bucket:Bucket";
 const PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
@@ -40,11 +52,7 @@ describe("storage hygiene", () => {
         it("passes all four flags", async () => {
             assertClean(await runResourcePolicy(p, { type: PAB, props: { bucket: "b", ...ALL_FLAGS } }));
         });
-        it("is advisory when a flag is unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: PAB, props: { ...ALL_FLAGS, blockPublicAcls: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when a flag is unknown", p, { type: PAB, props: { ...ALL_FLAGS, blockPublicAcls: unknown() } });
         itHonoursWaivers(p, { type: PAB, name: "b", props: { blockPublicAcls: false } });
     });
 
@@ -84,14 +92,11 @@ describe("storage hygiene", () => {
             assertClean(await runResourcePolicy(p, { type: "aws:s3/bucketObject:BucketObject", props: { bucket: "b", key: "k" } }));
             assertClean(await runResourcePolicy(p, { type: "aws:s3/objectCopy:ObjectCopy", props: { bucket: "b", key: "k", source: "s/k", acl: "bucket-owner-full-control" } }));
             const pending = await runResourcePolicy(p, { type: "aws:s3/bucketObjectv2:BucketObjectv2", props: { bucket: "b", key: "k", acl: unknown() } });
-            assertNoMandatory(pending);
-            assert.equal(advisory(pending).length, 1);
+            assertAdvisoryOnly(pending);
         });
         it("is advisory when the ACL or grants are unknown", async () => {
             assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { acl: unknown() } }));
-            const diags = await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", props: { accessControlPolicy: { grants: unknown() } } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", props: { accessControlPolicy: { grants: unknown() } } }));
         });
     });
 
@@ -113,11 +118,7 @@ describe("storage hygiene", () => {
             );
             assertClean(await runStackPolicy(p, [bucket("a"), { type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", name: "acct", props: ALL_FLAGS }]));
         });
-        it("is advisory when a block's bucket cannot be resolved", async () => {
-            const diags = await runStackPolicy(p, [bucket("a"), { type: PAB, name: "x", props: { bucket: unknown() } }]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when a block's bucket cannot be resolved", p, { stack: [bucket("a"), { type: PAB, name: "x", props: { bucket: unknown() } }] });
         itHonoursWaivers(p, { stack: [bucket("b")], name: "b" });
     });
 
@@ -183,16 +184,13 @@ describe("storage hygiene", () => {
                 { type: BUCKET, name: "gen", props: { bucket: unknown() } },
                 { type: POLICY, name: "gen-policy", props: { bucket: unknown(), policy: doc(TLS_DENY) }, propertyDependencies: { bucket: [urnOf(BUCKET, "gen")] } },
             ]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(diags);
         });
         it("is advisory when the policy document or its bucket is unknown", async () => {
             const unknownDoc = await runStackPolicy(p, [bucket("a"), policy("a", unknown())]);
-            assertNoMandatory(unknownDoc);
-            assert.equal(advisory(unknownDoc).length, 1);
+            assertAdvisoryOnly(unknownDoc);
             const unresolved = await runStackPolicy(p, [bucket("a"), { type: POLICY, name: "x", props: { bucket: unknown(), policy: doc(TLS_DENY) } }]);
-            assertNoMandatory(unresolved);
-            assert.equal(advisory(unresolved).length, 1);
+            assertAdvisoryOnly(unresolved);
         });
         itHonoursWaivers(p, { stack: [bucket("a")], name: "a" });
     });
@@ -217,9 +215,7 @@ describe("storage hygiene", () => {
             assertClean(await runStackPolicy(p, [bucket("app-backups", { versioning: { enabled: true } })]));
         });
         it("is advisory when the status or the link is unknown", async () => {
-            const diags = await runStackPolicy(p, [bucket("app-backups"), versioning("app-backups", unknown())]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runStackPolicy(p, [bucket("app-backups"), versioning("app-backups", unknown())]));
             assertNoMandatory(await runStackPolicy(p, [bucket("app-backups"), { type: VERSIONING, name: "v", props: { bucket: unknown() } }]));
         });
         it("flags a backup bucket whose versioning is also set Suspended by a second resource (the last applied wins)", async () => {
@@ -250,9 +246,7 @@ describe("storage hygiene", () => {
         });
         it("is advisory for an unversioned bucket whose purpose tag or name is unknown", async () => {
             for (const props of [{ bucket: "data", tags: { Purpose: unknown() } }, { bucket: "data", tags: unknown() }, { bucket: unknown() }]) {
-                const diags = await runStackPolicy(p, [{ type: BUCKET, name: "data", props }]);
-                assertNoMandatory(diags);
-                assert.equal(advisory(diags).length, 1);
+                assertAdvisoryOnly(await runStackPolicy(p, [{ type: BUCKET, name: "data", props }]));
             }
             assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "data", props: { bucket: "data", tags: { Purpose: unknown() } } }, versioning("data", "Enabled")]));
         });
