@@ -1,14 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 
-import {
-    backupPlanCoversDatabase,
-    backupPlanCrossRegionCopy,
-    backupVaultLocked,
-    cloudtrailLogFileValidation,
-    baselinePolicies,
-    cloudtrailTrailPresent,
-} from "../../policies/rules/baseline";
+import * as baselineRules from "../../policies/rules/baseline";
 import { backupVaultCmk } from "../../policies/rules/encryption";
 import { buildPolicyConfig, readPackConfig } from "../../tools/plan/pack-config";
 import { openPack, PackHandle, PlanResult, providerIndex, runPlan } from "../../tools/plan/run-plan";
@@ -64,7 +57,7 @@ const selection = (props: Record<string, unknown>, extra: Partial<TestResource> 
 
 describe("policies/rules/baseline", () => {
     describe("cloudtrail-log-file-validation", () => {
-        const p = cloudtrailLogFileValidation;
+        const p = baselineRules.cloudtrailLogFileValidation;
         it("blocks a trail without log file validation", async () => {
             assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "trail", props: { enableLogFileValidation: false } }), [
                 'CloudTrail trail "trail" does not validate its log files; set enableLogFileValidation to true.',
@@ -86,7 +79,7 @@ describe("policies/rules/baseline", () => {
     });
 
     describe("cloudtrail-trail-present", () => {
-        const p = cloudtrailTrailPresent;
+        const p = baselineRules.cloudtrailTrailPresent;
         it("blocks a stack that runs a database but declares no trail, on the database", async () => {
             const diags = await runStackPolicy(p, [db(), { type: "aws:s3/bucket:Bucket", name: "b", props: {} }]);
             assertViolations(diags, [
@@ -177,7 +170,7 @@ describe("policies/rules/baseline", () => {
     });
 
     describe("backup-plan-covers-database", () => {
-        const p = backupPlanCoversDatabase;
+        const p = baselineRules.backupPlanCoversDatabase;
         const NOT_COVERED =
             'RDS instance "data-postgres" is in no AWS Backup plan: no aws.backup.Selection\'s selectionTags or resources cover it; ' +
             "tag it (e.g. Backup=daily) and select that tag in a backup plan.";
@@ -265,7 +258,7 @@ describe("policies/rules/baseline", () => {
     });
 
     describe("backup-vault-locked", () => {
-        const p = backupVaultLocked;
+        const p = baselineRules.backupVaultLocked;
         const vault = (name = "vault"): TestResource => ({ type: VAULT, name, props: { name: `govstack-prod-${name}`, kmsKeyArn: unknown() } });
         const lock = (props: Record<string, unknown>, vaultName = "govstack-prod-vault"): TestResource => ({
             type: LOCK,
@@ -323,7 +316,7 @@ describe("policies/rules/baseline", () => {
     });
 
     describe("backup-plan-cross-region-copy", () => {
-        const p = backupPlanCrossRegionCopy;
+        const p = baselineRules.backupPlanCrossRegionCopy;
         const WEST = { props: { region: "us-gov-west-1" } };
         const copyTo = (region: string) => [
             { ruleName: "daily", copyActions: [{ destinationVaultArn: `arn:aws-us-gov:backup:${region}:318920475611:backup-vault:dr` }] },
@@ -368,7 +361,7 @@ describe("policies/rules/baseline", () => {
         // The levels each stack's file gives, resolved from what the pack serves as the CLI resolves them.
         const levels = (stack: string) =>
             buildPolicyConfig(servedPackInfo(), readPackConfig(path.join(__dirname, "..", "..", "policies", "config", `${stack}.json`)));
-        const prodOnly = baselinePolicies.filter((p) => p.govstack.scope === "prod");
+        const prodOnly = baselineRules.baselinePolicies.filter((p) => p.govstack.scope === "prod");
         it("every prod-scoped baseline policy is mandatory in prod and advisory in staging", () => {
             assert.ok(prodOnly.length > 0);
             for (const p of prodOnly) {
@@ -379,7 +372,7 @@ describe("policies/rules/baseline", () => {
         it("the same violation blocks prod and only advises staging", async () => {
             const stack = [plan(undefined, { provider: { props: { region: "us-gov-west-1" } } })];
             for (const [stackName, level] of [["prod", "mandatory"], ["staging", "advisory"]] as const) {
-                const diags = await runStackPolicy(backupPlanCrossRegionCopy, stack, { enforcementLevel: levels(stackName)[backupPlanCrossRegionCopy.name].enforcement });
+                const diags = await runStackPolicy(baselineRules.backupPlanCrossRegionCopy, stack, { enforcementLevel: levels(stackName)[baselineRules.backupPlanCrossRegionCopy.name].enforcement });
                 assert.deepEqual(diags.map((d) => d.level), [level]);
             }
         });
@@ -400,7 +393,7 @@ describe("policies/rules/baseline", () => {
         });
 
         it("the compliant prod plan passes every baseline policy", () => {
-            const baseline = new Set([...baselinePolicies.map((p) => p.name), backupVaultCmk.name]);
+            const baseline = new Set([...baselineRules.baselinePolicies.map((p) => p.name), backupVaultCmk.name]);
             assert.deepEqual(prod.violations.filter((v) => baseline.has(v.policy)), []);
         });
 

@@ -1,12 +1,6 @@
 import * as assert from "node:assert/strict";
 
-import {
-    dynamodbPointInTimeRecovery,
-    elasticacheSnapshotRetention,
-    rdsAutoMinorVersionUpgrade,
-    rdsEnhancedMonitoring,
-    rdsLogExportsEnabled,
-} from "../../policies/rules/data-stores";
+import * as dataStores from "../../policies/rules/data-stores";
 import {
     advisory,
     assertAdvisoryOnly,
@@ -37,7 +31,7 @@ const ROLE = "arn:aws-us-gov:iam::123456789012:role/govstack-prod-rds-monitoring
 
 describe("data stores", () => {
     describe("rds-log-exports-enabled", () => {
-        const p = rdsLogExportsEnabled;
+        const p = dataStores.rdsLogExportsEnabled;
         it("blocks a database that does not export its engine's audit and error logs", async () => {
             assertViolations(await runResourcePolicy(p, { type: RDS, name: "pg", props: { engine: "postgres", enabledCloudwatchLogsExports: ["postgresql"] } }), [
                 'RDS instance "pg" (postgres) does not export "upgrade" to CloudWatch Logs; add it to enabledCloudwatchLogsExports.',
@@ -100,7 +94,7 @@ describe("data stores", () => {
     });
 
     describe("rds-enhanced-monitoring", () => {
-        const p = rdsEnhancedMonitoring;
+        const p = dataStores.rdsEnhancedMonitoring;
         it("blocks a database without Enhanced Monitoring, or with an interval and no role (AWS rejects that)", async () => {
             assertViolations(await runResourcePolicy(p, { type: RDS, name: "pg", props: { engine: "postgres" } }), [
                 'RDS instance "pg" has no Enhanced Monitoring; set monitoringInterval (1–60 seconds) and monitoringRoleArn to a role RDS\'s monitoring service may assume.',
@@ -129,7 +123,7 @@ describe("data stores", () => {
     });
 
     describe("rds-auto-minor-version-upgrade", () => {
-        const p = rdsAutoMinorVersionUpgrade;
+        const p = dataStores.rdsAutoMinorVersionUpgrade;
         it("blocks autoMinorVersionUpgrade: false on every database type", async () => {
             for (const [type, noun] of [
                 [RDS, "RDS instance"],
@@ -157,7 +151,7 @@ describe("data stores", () => {
     });
 
     describe("elasticache-snapshot-retention", () => {
-        const p = elasticacheSnapshotRetention;
+        const p = dataStores.elasticacheSnapshotRetention;
         it("blocks a Redis or Valkey cache without snapshots, or with fewer days than configured", async () => {
             assertViolations(await runResourcePolicy(p, { type: REPLICATION_GROUP, name: "redis", props: {} }), [
                 'ElastiCache replication group "redis" keeps no automatic snapshots; set snapshotRetentionLimit to at least 1.',
@@ -202,7 +196,7 @@ describe("data stores", () => {
     });
 
     describe("dynamodb-point-in-time-recovery", () => {
-        const p = dynamodbPointInTimeRecovery;
+        const p = dataStores.dynamodbPointInTimeRecovery;
         it("blocks a table, a replica of a global table and a TableReplica without point-in-time recovery", async () => {
             assertViolations(
                 await runResourcePolicy(p, {

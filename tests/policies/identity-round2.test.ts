@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 
-import { iamNoInlinePolicies, iamNoUserLoginProfile, iamPasswordPolicyStrength, iamPolicyNoWildcardActions, iamRoleTrustPolicy, resourcePolicyNoWildcardActions } from "../../policies/rules/identity";
+import * as identity from "../../policies/rules/identity";
 import {
     advisory,
     assertAdvisoryOnly,
@@ -29,7 +29,7 @@ const STRONG = {
 
 describe("identity (round 2)", () => {
     describe("iam-no-user-login-profile", () => {
-        const p = iamNoUserLoginProfile;
+        const p = identity.iamNoUserLoginProfile;
         const TYPE = "aws:iam/userLoginProfile:UserLoginProfile";
         it("blocks a console password for an IAM user, even when the user is unknown", async () => {
             assertViolations(await runResourcePolicy(p, { type: TYPE, name: "alice", props: { user: "alice" } }), [
@@ -46,7 +46,7 @@ describe("identity (round 2)", () => {
     });
 
     describe("iam-password-policy-strength", () => {
-        const p = iamPasswordPolicyStrength;
+        const p = identity.iamPasswordPolicyStrength;
         it("passes the FedRAMP IA-5(1) parameters and stricter ones", async () => {
             assertClean(await runResourcePolicy(p, { type: PASSWORD_POLICY, props: STRONG }));
             assertClean(await runResourcePolicy(p, { type: PASSWORD_POLICY, props: { ...STRONG, minimumPasswordLength: 20, maxPasswordAge: 60, requireSymbols: "true" } }));
@@ -80,7 +80,7 @@ describe("identity (round 2)", () => {
     });
 
     describe("iam-policy-no-wildcard-actions (widened)", () => {
-        const p = iamPolicyNoWildcardActions;
+        const p = identity.iamPolicyNoWildcardActions;
         const POLICY = "aws:iam/policy:Policy";
         const RP = "aws:iam/rolePolicy:RolePolicy";
         const DEPLOY = ["govstack-prod-deploy: manages the estate's buckets (create, configure, delete) with s3:*"];
@@ -111,7 +111,7 @@ describe("identity (round 2)", () => {
     });
 
     describe("resource-policy-no-wildcard-actions", () => {
-        const p = resourcePolicyNoWildcardActions;
+        const p = identity.resourcePolicyNoWildcardActions;
         const KEY = "aws:kms/key:Key";
         it("blocks every action, NotAction and whole services in resource policies and Lambda permissions", async () => {
             assertViolations(
@@ -177,7 +177,7 @@ describe("identity (round 2)", () => {
     });
 
     describe("iam-role-trust-policy", () => {
-        const p = iamRoleTrustPolicy;
+        const p = identity.iamRoleTrustPolicy;
         const ROLE = "aws:iam/role:Role";
         const PULUMI = "arn:aws-us-gov:iam::123456789012:oidc-provider/api.pulumi.com/oidc";
         const GITHUB = "arn:aws-us-gov:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
@@ -245,7 +245,7 @@ describe("identity (round 2)", () => {
     });
 
     describe("iam-no-inline-policies", () => {
-        const p = iamNoInlinePolicies;
+        const p = identity.iamNoInlinePolicies;
         const ROLE = "aws:iam/role:Role";
         const POLICY_DOC = doc({ Effect: "Allow", Action: "logs:PutLogEvents", Resource: "arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/a:*" });
         it("blocks role, user and group policies and a role's inline policies", async () => {

@@ -1,14 +1,6 @@
 import * as assert from "node:assert/strict";
 
-import {
-    iamNoAdminManagedPolicies,
-    iamNoUserAccessKeys,
-    iamPolicyNoPassRoleWildcard,
-    iamPolicyNoWildcardActions,
-    iamUserNoPolicies,
-    kmsKeyRotationEnabled,
-    resourcePolicyNoPublicPrincipal,
-} from "../../policies/rules/identity";
+import * as identity from "../../policies/rules/identity";
 import { isPublicPrincipal, policyStatements } from "../../policies/lib";
 import {
     advisory,
@@ -45,7 +37,7 @@ describe("identity", () => {
     });
 
     describe("iam-policy-no-wildcard-actions", () => {
-        const p = iamPolicyNoWildcardActions;
+        const p = identity.iamPolicyNoWildcardActions;
         it('flags Action "*", NotAction and service wildcards on Resource "*"', async () => {
             const diags = await runResourcePolicy(p, {
                 type: POLICY,
@@ -144,7 +136,7 @@ describe("identity", () => {
     });
 
     describe("iam-policy-no-passrole-wildcard", () => {
-        const p = iamPolicyNoPassRoleWildcard;
+        const p = identity.iamPolicyNoPassRoleWildcard;
         it('flags iam:PassRole (and patterns that match it) on Resource "*"', async () => {
             const diags = await runResourcePolicy(p, {
                 type: "aws:iam/userPolicy:UserPolicy",
@@ -186,23 +178,23 @@ describe("identity", () => {
 
     describe("iam-no-user-access-keys", () => {
         it("flags every access key", async () => {
-            assertViolations(await runResourcePolicy(iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: "deployer" } }), [
+            assertViolations(await runResourcePolicy(identity.iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: "deployer" } }), [
                 'IAM access key "ci" creates a long-lived credential for IAM user "deployer"; use an IAM role with short-lived credentials instead.',
             ]);
         });
         it("still flags a key whose user is unknown (the key itself is the finding)", async () => {
-            assertViolations(await runResourcePolicy(iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: unknown() } }), [
+            assertViolations(await runResourcePolicy(identity.iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: unknown() } }), [
                 'IAM access key "ci" creates a long-lived credential; use an IAM role with short-lived credentials instead.',
             ]);
         });
         it("ignores other types", async () => {
-            assertClean(await runResourcePolicy(iamNoUserAccessKeys, { type: ROLE, props: {} }));
+            assertClean(await runResourcePolicy(identity.iamNoUserAccessKeys, { type: ROLE, props: {} }));
         });
-        itHonoursWaivers(iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: "deployer" } });
+        itHonoursWaivers(identity.iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: "deployer" } });
     });
 
     describe("iam-user-no-policies", () => {
-        const p = iamUserNoPolicies;
+        const p = identity.iamUserNoPolicies;
         it("flags inline user policies, user attachments and policy attachments with users", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:iam/userPolicy:UserPolicy", name: "p", props: { user: "alice", policy: "{}" } }), [
                 '"p" gives IAM user "alice" an inline policy directly; grant permissions through a group or role instead.',
@@ -229,7 +221,7 @@ describe("identity", () => {
     });
 
     describe("iam-no-admin-managed-policies", () => {
-        const p = iamNoAdminManagedPolicies;
+        const p = identity.iamNoAdminManagedPolicies;
         const admin = "arn:aws-us-gov:iam::aws:policy/AdministratorAccess";
         it("flags AdministratorAccess-class attachments on roles, users, groups and role managedPolicyArns", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", name: "ops", props: { role: "ops", policyArn: admin } }), [
@@ -265,26 +257,26 @@ describe("identity", () => {
     describe("kms-key-rotation-enabled", () => {
         const type = "aws:kms/key:Key";
         it("flags a symmetric key without rotation", async () => {
-            assertViolations(await runResourcePolicy(kmsKeyRotationEnabled, { type, name: "data", props: { customerMasterKeySpec: "SYMMETRIC_DEFAULT" } }), [
+            assertViolations(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, name: "data", props: { customerMasterKeySpec: "SYMMETRIC_DEFAULT" } }), [
                 'KMS key "data" does not rotate; set enableKeyRotation: true.',
             ]);
         });
         it("passes a rotating key and skips asymmetric/HMAC keys", async () => {
-            assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { enableKeyRotation: true } }));
-            assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: "RSA_2048" } }));
+            assertClean(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, props: { enableKeyRotation: true } }));
+            assertClean(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: "RSA_2048" } }));
             // KMS cannot rotate keys in a custom key store (kms-key-rotation-supported blocks asking it to).
-            assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customKeyStoreId: "cks-1234567890abcdef0" } }));
-            assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customKeyStoreId: unknown() } }));
+            assertClean(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, props: { customKeyStoreId: "cks-1234567890abcdef0" } }));
+            assertClean(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, props: { customKeyStoreId: unknown() } }));
         });
         it("is advisory when rotation or the key spec is unknown", async () => {
-            assertNoMandatory(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { enableKeyRotation: unknown() } }));
-            assertAdvisoryOnly(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: unknown() } }));
+            assertNoMandatory(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, props: { enableKeyRotation: unknown() } }));
+            assertAdvisoryOnly(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: unknown() } }));
         });
-        itHonoursWaivers(kmsKeyRotationEnabled, { type, name: "data", props: {} });
+        itHonoursWaivers(identity.kmsKeyRotationEnabled, { type, name: "data", props: {} });
     });
 
     describe("resource-policy-no-public-principal", () => {
-        const p = resourcePolicyNoPublicPrincipal;
+        const p = identity.resourcePolicyNoPublicPrincipal;
         it("flags Principal \"*\", {AWS: \"*\"} and NotPrincipal without a Condition", async () => {
             const diags = await runResourcePolicy(p, {
                 type: "aws:s3/bucketPolicy:BucketPolicy",

@@ -1,14 +1,6 @@
 import * as assert from "node:assert/strict";
 
-import {
-    ACCOUNT_ROOT_DELEGATES_TO_IAM,
-    kmsKeyDeletionWindow,
-    kmsKeyEncryptionSymmetric,
-    kmsKeyExplicitPolicy,
-    kmsKeyPolicyLeastPrivilege,
-    kmsKeyPolicyLockoutCheck,
-    kmsKeyRotationSupported,
-} from "../../policies/rules/keys";
+import * as keys from "../../policies/rules/keys";
 import { auditKeyPolicy } from "../../infra/components/audit-trail/audit-trail";
 import { backupKeyPolicy } from "../../infra/components/backups/backups";
 import { keyPolicy, KEY_PURPOSES } from "../../infra/components/keys/keys";
@@ -42,7 +34,7 @@ const rootAdmin = { Sid: "Root", Effect: "Allow", Principal: { AWS: ROOT }, Acti
 
 describe("keys", () => {
     describe("kms-key-deletion-window", () => {
-        const p = kmsKeyDeletionWindow;
+        const p = keys.kmsKeyDeletionWindow;
         it("blocks a window shorter than the minimum (30 days by default)", async () => {
             assertViolations(await runResourcePolicy(p, { type: KEY, name: "data", props: { deletionWindowInDays: 7 } }), [
                 'KMS key "data" is deleted 7 days after a deletion is scheduled; set deletionWindowInDays to at least 30 (30 is the longest KMS allows).',
@@ -73,7 +65,7 @@ describe("keys", () => {
     });
 
     describe("kms-key-encryption-symmetric", () => {
-        const p = kmsKeyEncryptionSymmetric;
+        const p = keys.kmsKeyEncryptionSymmetric;
         it("blocks an asymmetric encryption key unless config allows its spec", async () => {
             assertViolations(await runResourcePolicy(p, { type: KEY, name: "rsa", props: { customerMasterKeySpec: "RSA_4096" } }), [
                 'KMS key "rsa" is an ENCRYPT_DECRYPT key with key spec RSA_4096; use "SYMMETRIC_DEFAULT" (remove customerMasterKeySpec for SYMMETRIC_DEFAULT), or allow RSA_4096 in allowedEncryptionKeySpecs.',
@@ -103,7 +95,7 @@ describe("keys", () => {
     });
 
     describe("kms-key-rotation-supported", () => {
-        const p = kmsKeyRotationSupported;
+        const p = keys.kmsKeyRotationSupported;
         it("blocks rotation on asymmetric, HMAC and custom-key-store keys (KMS rejects it)", async () => {
             assertViolations(await runResourcePolicy(p, { type: KEY, name: "sig", props: { enableKeyRotation: true, keyUsage: "SIGN_VERIFY", customerMasterKeySpec: "ECC_NIST_P256" } }), [
                 'KMS key "sig" is an asymmetric key (ECC_NIST_P256) with enableKeyRotation: true; KMS rotates only symmetric encryption keys and rejects this, so remove enableKeyRotation and rotate the key manually.',
@@ -128,7 +120,7 @@ describe("keys", () => {
     });
 
     describe("kms-key-policy-lockout-check", () => {
-        const p = kmsKeyPolicyLockoutCheck;
+        const p = keys.kmsKeyPolicyLockoutCheck;
         it("blocks bypassPolicyLockoutSafetyCheck on keys and key policies", async () => {
             assertViolations(await runResourcePolicy(p, { type: KEY, name: "k", props: { bypassPolicyLockoutSafetyCheck: true } }), [
                 'KMS key "k" bypasses the key policy lockout safety check; remove bypassPolicyLockoutSafetyCheck.',
@@ -146,7 +138,7 @@ describe("keys", () => {
     });
 
     describe("kms-key-policy-least-privilege", () => {
-        const p = kmsKeyPolicyLeastPrivilege;
+        const p = keys.kmsKeyPolicyLeastPrivilege;
         const run = (policy: string, extra: Partial<Parameters<typeof runResourcePolicy>[1]> = {}) =>
             runResourcePolicy(p, { type: KEY, name: "data", props: { policy }, provider: PROVIDER, ...extra });
 
@@ -158,7 +150,7 @@ describe("keys", () => {
             assertClean(await run(backupKeyPolicy(SCOPE)));
         });
 
-        it(`passes the standard root statement (named rule "${ACCOUNT_ROOT_DELEGATES_TO_IAM.name}"), the bare account id and AWS's default key policy`, async () => {
+        it(`passes the standard root statement (named rule "${keys.ACCOUNT_ROOT_DELEGATES_TO_IAM.name}"), the bare account id and AWS's default key policy`, async () => {
             assertClean(await run(doc(rootAdmin)));
             assertClean(await run(doc({ Effect: "Allow", Principal: { AWS: ACCOUNT }, Action: ["kms:Decrypt"], Resource: "*" })));
             assertClean(
@@ -272,7 +264,7 @@ describe("keys", () => {
     });
 
     describe("kms-key-explicit-policy", () => {
-        const p = kmsKeyExplicitPolicy;
+        const p = keys.kmsKeyExplicitPolicy;
         it("blocks a key without a policy or with an empty one", async () => {
             for (const [type, noun, props] of [
                 [KEY, "KMS key", {}],

@@ -1,18 +1,6 @@
 import * as assert from "node:assert/strict";
 
-import {
-    albAccessLogsEnabled,
-    albDropsInvalidHeaders,
-    albHttpListenerRulesRedirectOnly,
-    albHttpRedirectsToHttps,
-    albListenerTlsPolicy,
-    albWafAssociated,
-    managedPrefixListNoWorldCidr,
-    securityGroupNoWorldAdminPorts,
-    securityGroupWorldIngressWebOnly,
-    securityGroupWorldWebOnlyLoadBalancer,
-    vpcFlowLogsEnabled,
-} from "../../policies/rules/network";
+import * as network from "../../policies/rules/network";
 import {
     advisory,
     assertAdvisoryOnly,
@@ -38,7 +26,7 @@ const tcp = (port: number, cidr = "0.0.0.0/0") => ({ protocol: "tcp", fromPort: 
 
 describe("network", () => {
     describe("security-group-world-ingress-web-only", () => {
-        const p = securityGroupWorldIngressWebOnly;
+        const p = network.securityGroupWorldIngressWebOnly;
         it("flags world-open non-web ports in all three ingress forms", async () => {
             assertViolations(await runResourcePolicy(p, { type: SG, name: "app", props: { ingress: [tcp(443), tcp(8080), { protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }] } }), [
                 'Security group "app" ingress[1] opens port 8080 to 0.0.0.0/0; only ports 80, 443 may be open to the internet.',
@@ -77,7 +65,7 @@ describe("network", () => {
     });
 
     describe("security-group-no-world-admin-ports", () => {
-        const p = securityGroupNoWorldAdminPorts;
+        const p = network.securityGroupNoWorldAdminPorts;
         it("flags SSH and RDP open to the world, including through wide ranges", async () => {
             assertViolations(await runResourcePolicy(p, { type: SG, name: "bastion", props: { ingress: [tcp(22), { protocol: "tcp", fromPort: 1, toPort: 4000, ipv6CidrBlocks: ["::/0"] }] } }), [
                 'Security group "bastion" ingress[0] opens remote-administration port(s) 22 to 0.0.0.0/0; use SSM Session Manager or a VPN/bastion source instead.',
@@ -94,7 +82,7 @@ describe("network", () => {
     });
 
     describe("managed-prefix-list-no-world-cidr", () => {
-        const p = managedPrefixListNoWorldCidr;
+        const p = network.managedPrefixListNoWorldCidr;
         const LIST = "aws:ec2/managedPrefixList:ManagedPrefixList";
         const ENTRY = "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry";
         const entries = (...cidrs: unknown[]) => ({ addressFamily: "IPv4", maxEntries: 5, entries: cidrs.map((cidr) => ({ cidr })) });
@@ -129,7 +117,7 @@ describe("network", () => {
     });
 
     describe("security-group-world-web-only-load-balancer (stack)", () => {
-        const p = securityGroupWorldWebOnlyLoadBalancer;
+        const p = network.securityGroupWorldWebOnlyLoadBalancer;
         const u = urnOf;
         // Preview shape: ids unknown; links only through property dependencies.
         const estate = (lbGroups: string[]): TestResource[] => [
@@ -173,7 +161,7 @@ describe("network", () => {
     });
 
     describe("alb-http-redirects-to-https", () => {
-        const p = albHttpRedirectsToHttps;
+        const p = network.albHttpRedirectsToHttps;
         const redirect = { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } };
         it("flags forwarding, fixed responses and redirects that stay on HTTP", async () => {
             const diags = await runResourcePolicy(p, {
@@ -204,7 +192,7 @@ describe("network", () => {
     });
 
     describe("alb-http-listener-rules-redirect-only (stack)", () => {
-        const p = albHttpListenerRulesRedirectOnly;
+        const p = network.albHttpListenerRulesRedirectOnly;
         const RULE = "aws:lb/listenerRule:ListenerRule";
         const listener = (name: string, props: Record<string, unknown>): TestResource => ({ type: LISTENER, name, props: { defaultActions: [], ...props } });
         const rule = (name: string, on: string, actions: unknown): TestResource => ({
@@ -247,7 +235,7 @@ describe("network", () => {
     });
 
     describe("alb-listener-tls-policy", () => {
-        const p = albListenerTlsPolicy;
+        const p = network.albListenerTlsPolicy;
         it("flags a missing or non-FIPS policy on HTTPS and TLS listeners", async () => {
             const missing = await runResourcePolicy(p, { type: LISTENER, name: "https", props: { port: 443, protocol: "HTTPS" }, config: { allowedTlsPolicies: ["ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04"] } });
             assertViolations(missing, [
@@ -265,7 +253,7 @@ describe("network", () => {
     });
 
     describe("alb-waf-associated (stack)", () => {
-        const p = albWafAssociated;
+        const p = network.albWafAssociated;
         const ASSOC = "aws:wafv2/webAclAssociation:WebAclAssociation";
         const alb = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: LB, name, props: { internal: false, loadBalancerType: "application", ...props } });
         const assoc = (lb: string): TestResource => ({ type: ASSOC, name: `${lb}-waf`, props: { resourceArn: unknown(), webAclArn: unknown() }, propertyDependencies: { resourceArn: [urnOf(LB, lb)] } });
@@ -289,7 +277,7 @@ describe("network", () => {
     });
 
     describe("alb-access-logs-enabled", () => {
-        const p = albAccessLogsEnabled;
+        const p = network.albAccessLogsEnabled;
         it("flags an ALB without enabled access logs", async () => {
             assertViolations(await runResourcePolicy(p, { type: LB, name: "edge", props: { accessLogs: { bucket: "logs", enabled: false } } }), [
                 'Load balancer "edge" does not write access logs; set accessLogs.enabled to true with an S3 bucket.',
@@ -309,7 +297,7 @@ describe("network", () => {
     });
 
     describe("alb-drops-invalid-headers", () => {
-        const p = albDropsInvalidHeaders;
+        const p = network.albDropsInvalidHeaders;
         it("flags an ALB that keeps invalid headers", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:alb/loadBalancer:LoadBalancer", name: "edge", props: {} }), [
                 'Load balancer "edge" does not drop invalid header fields; set dropInvalidHeaderFields to true.',
@@ -323,7 +311,7 @@ describe("network", () => {
     });
 
     describe("vpc-flow-logs-enabled (stack)", () => {
-        const p = vpcFlowLogsEnabled;
+        const p = network.vpcFlowLogsEnabled;
         const FLOW = "aws:ec2/flowLog:FlowLog";
         const AWSX = "awsx:ec2:Vpc";
         it("flags VPCs (aws and awsx) without a flow log", async () => {

@@ -1,13 +1,4 @@
-import {
-    apigatewayCacheEncrypted,
-    apigatewayDomainTls12,
-    apigatewayRestStageExecutionLogging,
-    apigatewayRestStageWaf,
-    apigatewayStageAccessLogging,
-    lambdaFunctionUrlAuth,
-    lambdaInVpc,
-    lambdaPermissionRestricted,
-} from "../../policies/rules/serverless";
+import * as serverless from "../../policies/rules/serverless";
 import {
     assertAdvisoryOnly,
     assertClean,
@@ -35,7 +26,7 @@ const ACM = "arn:aws-us-gov:acm:us-gov-west-1:111122223333:certificate/0a1b2c3d-
 
 describe("serverless", () => {
     describe("lambda-in-vpc", () => {
-        const p = lambdaInVpc;
+        const p = serverless.lambdaInVpc;
         it("blocks a function outside the VPC", async () => {
             assertViolations(await runResourcePolicy(p, { type: FN, name: "fn", props: { runtime: "nodejs20.x", role: unknown() } }), [
                 'Lambda function "fn" does not run in the VPC (vpcConfig.subnetIds and vpcConfig.securityGroupIds are empty); set vpcConfig with private subnetIds and securityGroupIds.',
@@ -52,7 +43,7 @@ describe("serverless", () => {
     });
 
     describe("lambda-permission-restricted", () => {
-        const p = lambdaPermissionRestricted;
+        const p = serverless.lambdaPermissionRestricted;
         it("blocks principal * and a service principal without a source", async () => {
             assertViolations(await runResourcePolicy(p, { type: PERMISSION, name: "public", props: { action: "lambda:InvokeFunction", function: "fn", principal: "*" } }), [
                 'Lambda permission "public" grants invocation to principal "*" (anyone); set principal to the service or account that invokes the function, with sourceArn.',
@@ -81,7 +72,7 @@ describe("serverless", () => {
     });
 
     describe("lambda-function-url-auth", () => {
-        const p = lambdaFunctionUrlAuth;
+        const p = serverless.lambdaFunctionUrlAuth;
         it("blocks a function URL without authorization", async () => {
             assertViolations(await runResourcePolicy(p, { type: URL, name: "hook", props: { functionName: "fn", authorizationType: "NONE" } }), [
                 'Lambda function URL "hook" lets anyone on the internet invoke the function (authorizationType NONE); set authorizationType: "AWS_IAM".',
@@ -100,7 +91,7 @@ describe("serverless", () => {
     });
 
     describe("apigateway-stage-access-logging", () => {
-        const p = apigatewayStageAccessLogging;
+        const p = serverless.apigatewayStageAccessLogging;
         it("blocks REST and HTTP stages without access logs", async () => {
             assertViolations(await runResourcePolicy(p, { type: STAGE, name: "prod", props: { stageName: "prod", restApi: unknown(), deployment: unknown() } }), [
                 'API Gateway stage "prod" writes no access logs; set accessLogSettings with a destinationArn (a log group) and a format.',
@@ -129,7 +120,7 @@ describe("serverless", () => {
     });
 
     describe("apigateway-rest-stage-execution-logging", () => {
-        const p = apigatewayRestStageExecutionLogging;
+        const p = serverless.apigatewayRestStageExecutionLogging;
         const settings = (level: unknown, methodPath = "*/*", stageName: unknown = "prod"): TestResource => ({
             type: SETTINGS,
             name: "all",
@@ -159,7 +150,7 @@ describe("serverless", () => {
     });
 
     describe("apigateway-rest-stage-waf", () => {
-        const p = apigatewayRestStageWaf;
+        const p = serverless.apigatewayRestStageWaf;
         const assoc = (resourceArn: unknown, deps: string[] = []): TestResource => ({
             type: ASSOC,
             name: "api-waf",
@@ -186,7 +177,7 @@ describe("serverless", () => {
     });
 
     describe("apigateway-domain-tls12", () => {
-        const p = apigatewayDomainTls12;
+        const p = serverless.apigatewayDomainTls12;
         it("blocks TLS 1.0 and an unset policy", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:apigateway/domainName:DomainName", name: "api", props: { domainName: "api.example.gov", regionalCertificateArn: ACM, securityPolicy: "TLS_1_0" } }), [
                 'API Gateway domain name "api" accepts TLS 1.0 and 1.1 (securityPolicy "TLS_1_0"); set securityPolicy: "TLS_1_2".',
@@ -214,7 +205,7 @@ describe("serverless", () => {
     });
 
     describe("apigateway-cache-encrypted", () => {
-        const p = apigatewayCacheEncrypted;
+        const p = serverless.apigatewayCacheEncrypted;
         it("blocks an unencrypted method cache", async () => {
             assertViolations(await runResourcePolicy(p, { type: SETTINGS, name: "all", props: { methodPath: "*/*", settings: { cachingEnabled: true, cacheTtlInSeconds: 300 } } }), [
                 'API Gateway method settings "all" cache responses unencrypted; set settings.cacheDataEncrypted: true.',

@@ -1,12 +1,6 @@
 import * as assert from "node:assert/strict";
 
-import {
-    s3BackupBucketVersioning,
-    s3BucketPublicAccessBlockPresent,
-    s3BucketTlsOnlyPolicy,
-    s3NoPublicAcl,
-    s3PublicAccessBlockAllFlags,
-} from "../../policies/rules/storage-hygiene";
+import * as storage from "../../policies/rules/storage-hygiene";
 import {
     assertAdvisoryOnly,
     assertClean,
@@ -40,7 +34,7 @@ const bucket = (name: string, props: Record<string, unknown> = {}): TestResource
 
 describe("storage hygiene", () => {
     describe("s3-public-access-block-all-flags", () => {
-        const p = s3PublicAccessBlockAllFlags;
+        const p = storage.s3PublicAccessBlockAllFlags;
         it("flags any flag that is not true (absent means false)", async () => {
             assertViolations(await runResourcePolicy(p, { type: PAB, name: "b", props: { bucket: "b", blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true } }), [
                 'Public access block "b" does not set blockPublicPolicy, restrictPublicBuckets to true; set all four flags to true.',
@@ -57,7 +51,7 @@ describe("storage hygiene", () => {
     });
 
     describe("s3-no-public-acl", () => {
-        const p = s3NoPublicAcl;
+        const p = storage.s3NoPublicAcl;
         it("flags public canned ACLs and grants to AllUsers/AuthenticatedUsers", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", name: "acl", props: { bucket: "b", acl: "public-read" } }), [
                 'Bucket ACL "acl" uses the public canned ACL "public-read"; use "private" or disable ACLs with BucketOwnerEnforced.',
@@ -101,7 +95,7 @@ describe("storage hygiene", () => {
     });
 
     describe("s3-bucket-public-access-block-present (stack)", () => {
-        const p = s3BucketPublicAccessBlockPresent;
+        const p = storage.s3BucketPublicAccessBlockPresent;
         it("flags a bucket without a public access block", async () => {
             const diags = await runStackPolicy(p, [bucket("a"), bucket("b"), { type: PAB, name: "a-pab", props: { bucket: "a", ...ALL_FLAGS } }]);
             assertViolations(diags, ['S3 bucket "b" has no public access block; add an aws.s3.BucketPublicAccessBlock with all four flags true.']);
@@ -123,7 +117,7 @@ describe("storage hygiene", () => {
     });
 
     describe("s3-bucket-tls-only-policy (stack)", () => {
-        const p = s3BucketTlsOnlyPolicy;
+        const p = storage.s3BucketTlsOnlyPolicy;
         const policy = (b: string, statements: unknown[] | string): TestResource => ({
             type: POLICY,
             name: `${b}-policy`,
@@ -196,7 +190,7 @@ describe("storage hygiene", () => {
     });
 
     describe("s3-backup-bucket-versioning (stack)", () => {
-        const p = s3BackupBucketVersioning;
+        const p = storage.s3BackupBucketVersioning;
         const versioning = (b: string, status: unknown): TestResource => ({ type: VERSIONING, name: `${b}-v`, props: { bucket: b, versioningConfiguration: { status } } });
         it("flags backup buckets (by name or Purpose tag) without versioning Enabled", async () => {
             const diags = await runStackPolicy(p, [
