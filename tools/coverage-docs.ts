@@ -48,7 +48,7 @@ function renderSource(source: SourceInfo): string[] {
     const lines = [
         `## ${source.title}`,
         "",
-        `Read from ${source.origin}. Source file: [\`policies/coverage/${source.source}.ts\`](../policies/coverage/${source.source}.ts).`,
+        `Read from ${source.origin}. Source file: [\`policies/coverage/${source.source}.json\`](../policies/coverage/${source.source}.json).`,
         "",
         "| Id | Resource type | What it checks (the source's words) | govstack |",
         "|---|---|---|---|",
@@ -76,7 +76,7 @@ export function renderCoverageDocs(sources: readonly SourceInfo[] = ANCHOR_SOURC
             "setting that is not a control). Every row's id is the source's own, read from its repository at the commit named " +
             "in its section.",
         "",
-        "How it is kept: each row lives in `policies/coverage/<source>.ts`; each policy lists the rows it covers in its " +
+        "How it is kept: each row lives in `policies/coverage/<source>.json`; each policy lists the rows it covers in its " +
             "spec's `anchors`. `tests/policies/coverage.test.ts` fails when a policy names an id that is not a row, when a " +
             "covered row names no policy or a policy that does not exist, when the two sides disagree, or when this page is " +
             "stale. To add a row or cover one, see [policies/lib/README.md](../policies/lib/README.md#anchors-and-coverage).",
