@@ -9,9 +9,10 @@ import type { ComponentControls } from "../infra/control-implementations";
 import { controlTitles, loadBaselineProfile } from "./compliance/baseline";
 import { buildMatrix, ControlStatus, loadImplementations, MatrixPolicy, settingValue, shortSetting, StackMatrix, STATUS_ORDER, STATUS_TITLES } from "./compliance/matrix";
 import { policiesForStack, stackSettings } from "./compliance/repo-inputs";
+import { generatorMain } from "./lib/generated-file";
+import { tableCell } from "./lib/markdown";
 import { listStacks, PROJECT_ROOT } from "./lib/stack-config";
 import type { PlanEvaluation } from "./plan/evaluate";
-import { writeOrCheckGenerated } from "./lib/generated-file";
 
 export const CONTROLS_DOC_PATH = path.join(PROJECT_ROOT, "docs", "controls.md");
 
@@ -24,12 +25,8 @@ export interface DocStack {
     settings: Readonly<Record<string, unknown>>;
 }
 
-function cell(text: string): string {
-    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
 function value(v: unknown): string {
-    return v === undefined ? "—" : `\`${cell(JSON.stringify(v))}\``;
+    return v === undefined ? "—" : `\`${tableCell(JSON.stringify(v))}\``;
 }
 
 /** The legend shared by docs/controls.md and the plan's controls.md. */
@@ -156,7 +153,7 @@ export function renderControlsDoc(stacks: readonly DocStack[], implementations: 
     profile.controls.forEach((id, i) => {
         const statuses = matrices.map((m) => m.rows[i].status).join(" | ");
         const why = matrices.map((m) => m.rows[i].why).find((w) => w !== undefined) ?? "";
-        lines.push(`| ${id} | ${cell(titles.get(id) ?? "")} | ${statuses} | ${policiesCell(id, stacks)} | ${cell(componentsCell(id, matrices))} | ${cell(why)} |`);
+        lines.push(`| ${id} | ${tableCell(titles.get(id) ?? "")} | ${statuses} | ${policiesCell(id, stacks)} | ${tableCell(componentsCell(id, matrices))} | ${tableCell(why)} |`);
     });
     lines.push("", "## Components", "", "From [infra/control-implementations.ts](../infra/control-implementations.ts), with each stack's settings.", "");
     for (const [type, entry] of Object.entries(implementations)) {
@@ -184,17 +181,6 @@ export async function repoDocStacks(evaluate?: (stack: string) => Promise<Pick<P
     return stacks;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-    const text = renderControlsDoc(await repoDocStacks(), loadImplementations(PROJECT_ROOT));
-    return writeOrCheckGenerated(CONTROLS_DOC_PATH, text, "docs:controls", argv.includes("--check"));
-}
-
 if (require.main === module) {
-    main(process.argv.slice(2)).then(
-        (code) => process.exit(code),
-        (err: Error) => {
-            console.error(`docs:controls failed: ${err.message}`);
-            process.exit(3);
-        },
-    );
+    generatorMain("docs:controls", CONTROLS_DOC_PATH, async () => renderControlsDoc(await repoDocStacks(), loadImplementations(PROJECT_ROOT)));
 }

@@ -7,16 +7,12 @@ import * as path from "node:path";
 import { ANCHOR_SOURCES, AnchorRow, Outcome, outcomeOf, SourceInfo } from "../policies/coverage";
 import type { GovPolicy } from "../policies/lib";
 import { allPolicies } from "../policies/rules";
-import { parseCommandLine, UsageError } from "./lib/cli-args";
-import { writeOrCheckGenerated } from "./lib/generated-file";
+import { generatorMain } from "./lib/generated-file";
+import { tableCell } from "./lib/markdown";
 
 export const COVERAGE_DOCS_PATH = path.join(__dirname, "..", "docs", "coverage.md");
 
 const OUTCOMES: readonly Outcome[] = ["covered", "partial", "gap", "outOfScope"];
-
-function cell(text: string): string {
-    return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
 
 function policyLink(name: string): string {
     return `[\`${name}\`](policies.md#${name})`;
@@ -27,11 +23,11 @@ function answer(row: AnchorRow): string {
         case "covered":
             return (row.covered ?? []).map(policyLink).join(", ");
         case "partial":
-            return `partly: ${(row.covered ?? []).map(policyLink).join(", ")} (not blocked: ${cell(row.partial ?? "")})`;
+            return `partly: ${(row.covered ?? []).map(policyLink).join(", ")} (not blocked: ${tableCell(row.partial ?? "")})`;
         case "gap":
-            return `**gap**: ${cell(row.gap ?? "")}`;
+            return `**gap**: ${tableCell(row.gap ?? "")}`;
         default:
-            return `out of scope: ${cell(row.outOfScope ?? "")}`;
+            return `out of scope: ${tableCell(row.outOfScope ?? "")}`;
     }
 }
 
@@ -52,14 +48,14 @@ function renderSource(source: SourceInfo): string[] {
     const lines = [
         `## ${source.title}`,
         "",
-        `Read from ${source.origin}. Source file: [\`policies/coverage/${source.source}.ts\`](../policies/coverage/${source.source}.ts).`,
+        `Read from ${source.origin}. Source file: [\`policies/coverage/${source.source}.json\`](../policies/coverage/${source.source}.json).`,
         "",
         "| Id | Resource type | What it checks (the source's words) | govstack |",
         "|---|---|---|---|",
     ];
     for (const row of source.rows) {
-        const id = row.name ? `\`${row.id}\`<br>${cell(row.name)}` : `\`${row.id}\``;
-        lines.push(`| ${id} | \`${row.type}\` | ${cell(row.requirement)} | ${answer(row)} |`);
+        const id = row.name ? `\`${row.id}\`<br>${tableCell(row.name)}` : `\`${row.id}\``;
+        lines.push(`| ${id} | \`${row.type}\` | ${tableCell(row.requirement)} | ${answer(row)} |`);
     }
     lines.push("");
     return lines;
@@ -80,7 +76,7 @@ export function renderCoverageDocs(sources: readonly SourceInfo[] = ANCHOR_SOURC
             "setting that is not a control). Every row's id is the source's own, read from its repository at the commit named " +
             "in its section.",
         "",
-        "How it is kept: each row lives in `policies/coverage/<source>.ts`; each policy lists the rows it covers in its " +
+        "How it is kept: each row lives in `policies/coverage/<source>.json`; each policy lists the rows it covers in its " +
             "spec's `anchors`. `tests/policies/coverage.test.ts` fails when a policy names an id that is not a row, when a " +
             "covered row names no policy or a policy that does not exist, when the two sides disagree, or when this page is " +
             "stale. To add a row or cover one, see [policies/lib/README.md](../policies/lib/README.md#anchors-and-coverage).",
@@ -102,11 +98,11 @@ export function renderCoverageDocs(sources: readonly SourceInfo[] = ANCHOR_SOURC
     const gaps = new Map<string, string[]>();
     for (const row of all) {
         if (row.gap !== undefined) {
-            gaps.set(row.gap, [...(gaps.get(row.gap) ?? []), row.name !== undefined ? `${cell(row.name)} (KICS)` : `\`${row.id}\``]);
+            gaps.set(row.gap, [...(gaps.get(row.gap) ?? []), row.name !== undefined ? `${tableCell(row.name)} (KICS)` : `\`${row.id}\``]);
         }
     }
     for (const [gap, ids] of [...gaps].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))) {
-        lines.push(`| ${cell(gap)} | ${ids.join(", ")} |`);
+        lines.push(`| ${tableCell(gap)} | ${ids.join(", ")} |`);
     }
     lines.push("");
     for (const source of sources) {
@@ -115,7 +111,7 @@ export function renderCoverageDocs(sources: readonly SourceInfo[] = ANCHOR_SOURC
     const names = new Map(all.map((r) => [r.id, r.name]));
     const label = (id: string) => {
         const name = names.get(id);
-        return name !== undefined ? `${cell(name)} (KICS)` : `\`${id}\``;
+        return name !== undefined ? `${tableCell(name)} (KICS)` : `\`${id}\``;
     };
     lines.push("## By policy", "", "| Policy | Rows it covers (fully or partly) |", "|---|---|");
     for (const p of policies) {
@@ -126,22 +122,6 @@ export function renderCoverageDocs(sources: readonly SourceInfo[] = ANCHOR_SOURC
     return lines.join("\n");
 }
 
-const USAGE = "usage: npm run docs:coverage [-- --check]";
-
-function main(argv: readonly string[]): number {
-    let check: boolean;
-    try {
-        check = parseCommandLine(argv, { check: { type: "boolean" } }).values.check ?? false;
-    } catch (err) {
-        if (err instanceof UsageError) {
-            console.error(`docs:coverage: ${err.message}\n\n${USAGE}`);
-            return 2;
-        }
-        throw err;
-    }
-    return writeOrCheckGenerated(COVERAGE_DOCS_PATH, renderCoverageDocs(), "docs:coverage", check);
-}
-
 if (require.main === module) {
-    process.exitCode = main(process.argv.slice(2));
+    generatorMain("docs:coverage", COVERAGE_DOCS_PATH, () => renderCoverageDocs());
 }

@@ -8,8 +8,8 @@ import * as path from "node:path";
 import { CONTROL_CATALOGUE, ControlId } from "../policies/controls";
 import type { GovPolicy, OptionSpec } from "../policies/lib";
 import { PolicyArea, policyAreas } from "../policies/rules";
-import { parseCommandLine, UsageError } from "./lib/cli-args";
-import { writeOrCheckGenerated } from "./lib/generated-file";
+import { generatorMain } from "./lib/generated-file";
+import { tableCell } from "./lib/markdown";
 
 export const DOCS_PATH = path.join(__dirname, "..", "docs", "policies.md");
 const RULES_DIR = path.join(__dirname, "..", "policies", "rules");
@@ -35,10 +35,6 @@ function sourceFiles(areas: readonly PolicyArea[]): Map<string, string> {
         }
     }
     return found;
-}
-
-function cell(text: string): string {
-    return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
 function optionType(spec: OptionSpec): string {
@@ -86,7 +82,7 @@ function renderPolicy(p: GovPolicy, source: string): string[] {
     if (options.length > 0) {
         lines.push("| Option | Type | Default | Description |", "|---|---|---|---|");
         for (const [name, spec] of options) {
-            lines.push(`| \`${name}\` | ${optionType(spec)} | \`${cell(JSON.stringify(spec.default))}\` | ${cell(spec.description)} |`);
+            lines.push(`| \`${name}\` | ${optionType(spec)} | \`${tableCell(JSON.stringify(spec.default))}\` | ${tableCell(spec.description)} |`);
         }
         lines.push("");
     }
@@ -124,7 +120,7 @@ export function renderPolicyDocs(areas: readonly PolicyArea[] = policyAreas): st
     ];
     for (const p of policies) {
         const level = p.govstack.scope === "prod" ? `${p.enforcementLevel} (prod)` : p.enforcementLevel;
-        lines.push(`| [\`${p.name}\`](#${p.name}) | ${cell(p.govstack.summary)} | ${p.severity} | ${level} | ${p.govstack.controls.join(", ")} |`);
+        lines.push(`| [\`${p.name}\`](#${p.name}) | ${tableCell(p.govstack.summary)} | ${p.severity} | ${level} | ${p.govstack.controls.join(", ")} |`);
     }
     lines.push("");
     const sources = sourceFiles(areas);
@@ -138,28 +134,12 @@ export function renderPolicyDocs(areas: readonly PolicyArea[] = policyAreas): st
     const ids = [...cited.keys()].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
     for (const id of ids) {
         const info = CONTROL_CATALOGUE[id];
-        lines.push(`| ${id} | ${cell(info.title)} | ${info.fedrampModerate ? "yes" : "no"} | ${(cited.get(id) ?? []).map((n) => `\`${n}\``).join(", ")} |`);
+        lines.push(`| ${id} | ${tableCell(info.title)} | ${info.fedrampModerate ? "yes" : "no"} | ${(cited.get(id) ?? []).map((n) => `\`${n}\``).join(", ")} |`);
     }
     lines.push("");
     return lines.join("\n");
 }
 
-const USAGE = "usage: npm run docs:policies [-- --check]";
-
-function main(argv: readonly string[]): number {
-    let check: boolean;
-    try {
-        check = parseCommandLine(argv, { check: { type: "boolean" } }).values.check ?? false;
-    } catch (err) {
-        if (err instanceof UsageError) {
-            console.error(`docs:policies: ${err.message}\n\n${USAGE}`);
-            return 2;
-        }
-        throw err;
-    }
-    return writeOrCheckGenerated(DOCS_PATH, renderPolicyDocs(), "docs:policies", check);
-}
-
 if (require.main === module) {
-    process.exitCode = main(process.argv.slice(2));
+    generatorMain("docs:policies", DOCS_PATH, renderPolicyDocs);
 }

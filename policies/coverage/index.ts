@@ -1,16 +1,51 @@
-// The coverage table: every requirement of the four anchor packs, with govstack's answer. One file
-// per source; docs/coverage.md is generated from this list (`npm run docs:coverage`).
+// The coverage table: every requirement of the four anchor packs, with govstack's answer. One data
+// file per source (<source>.json, rows as the sources publish them), read and checked against the
+// schema in ./types.ts; docs/coverage.md is generated from this list (`npm run docs:coverage`).
 
-import { AWSGUARD } from "./awsguard";
-import { CDK_NAG } from "./cdk-nag";
-import { KICS } from "./kics";
-import { PULUMI_COMPLIANCE } from "./pulumi-compliance";
-import type { AnchorRow, SourceInfo } from "./types";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+import { ANCHOR_SOURCE_NAMES, AnchorRow, anchorSourceSchema, AnchorSource, SourceInfo } from "./types";
 
 export * from "./types";
 
+/** The data file of a source, e.g. policies/coverage/kics.json. */
+export function anchorSourceFile(source: AnchorSource): string {
+    return path.join(__dirname, `${source}.json`);
+}
+
+/**
+ * A source's rows from its data file, checked against the schema. Throws an error naming the file,
+ * the row (index and id) and the field for every mistake.
+ */
+export function loadAnchorSource(file: string): SourceInfo {
+    const rel = path.relative(path.join(__dirname, "..", ".."), file);
+    let json: unknown;
+    try {
+        json = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+        throw new Error(`Cannot read the coverage table ${rel}: ${(e as Error).message}`);
+    }
+    const parsed = anchorSourceSchema.safeParse(json);
+    if (!parsed.success) {
+        const rows = (json as { rows?: Array<{ id?: unknown }> } | null)?.rows;
+        const where = (p: readonly PropertyKey[]) =>
+            p
+                .map((k, i) => (typeof k === "number" ? `[${k}]${i === 1 && typeof rows?.[k]?.id === "string" ? ` (id ${rows[k].id})` : ""}` : `${i ? "." : ""}${String(k)}`))
+                .join("") || "(top level)";
+        throw new Error(`Invalid coverage table ${rel}:\n${parsed.error.issues.map((i) => `  ${where(i.path)}: ${i.message}`).join("\n")}`);
+    }
+    return parsed.data;
+}
+
 /** The sources in docs/coverage.md's order. */
-export const ANCHOR_SOURCES: readonly SourceInfo[] = [CDK_NAG, PULUMI_COMPLIANCE, AWSGUARD, KICS];
+export const ANCHOR_SOURCES: readonly SourceInfo[] = ANCHOR_SOURCE_NAMES.map((name) => {
+    const source = loadAnchorSource(anchorSourceFile(name));
+    if (source.source !== name) {
+        throw new Error(`Invalid coverage table policies/coverage/${name}.json: source is "${source.source}", expected "${name}"`);
+    }
+    return source;
+});
 
 /** Every row of every source, by id (ids are unique across sources; the coverage test checks it). */
 export function anchorRowsById(sources: readonly SourceInfo[] = ANCHOR_SOURCES): Map<string, AnchorRow & { readonly source: SourceInfo }> {

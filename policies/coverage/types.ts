@@ -1,48 +1,68 @@
-// The coverage table's row shape: one requirement of an anchor pack (a rule of cdk-nag's NIST
-// 800-53 rev5 pack, a Pulumi compliance policy, an AWSGuard policy or a KICS query) and what
-// govstack does about it. Policies name the rows they cover in their spec's `anchors`; the test in
-// tests/policies/coverage.test.ts keeps both sides in step, and tools/coverage-docs.ts renders
-// docs/coverage.md. This folder is data for the docs and tests: the pack never loads it.
+// The coverage table's row shape, declared once as a schema: one requirement of an anchor pack (a
+// rule of cdk-nag's NIST 800-53 rev5 pack, a Pulumi compliance policy, an AWSGuard policy or a KICS
+// query) and what govstack does about it. The rows are data (<source>.json beside this file), read
+// and checked against this schema by ./index.ts; the types below are inferred from it. Policies name
+// the rows they cover in their spec's `anchors`; tests/policies/coverage.test.ts keeps both sides in
+// step, and tools/coverage-docs.ts renders docs/coverage.md. The pack never loads this folder.
 
-/** The four packs teams compare govstack-guard with. */
-export type AnchorSource = "cdk-nag" | "pulumi-compliance" | "awsguard" | "kics";
+import { z } from "zod";
 
-interface RowBase {
-    /**
-     * The rule id exactly as the source names it, unique across sources: cdk-nag's reported id
-     * (`NIST.800.53.R5-EC2IMDSv2Enabled`), the Pulumi or AWSGuard policy name, the KICS query UUID.
-     */
-    readonly id: string;
-    /** KICS only: the query's name (its id is a UUID). */
-    readonly name?: string;
-    /** The Pulumi type token the requirement concerns (its main one when the source checks several). */
-    readonly type: string;
-    /** What the source checks, in its own words (one line). */
-    readonly requirement: string;
-}
+/** The four packs teams compare govstack-guard with, in docs/coverage.md's order. */
+export const ANCHOR_SOURCE_NAMES = ["cdk-nag", "pulumi-compliance", "awsguard", "kics"] as const;
+export type AnchorSource = (typeof ANCHOR_SOURCE_NAMES)[number];
 
-/**
- * Exactly one outcome per row:
- * - `covered`: the govstack policies that block it (each must name this row's id in `anchors`);
- *   with `partial`, what they do not block.
- * - `gap`: in scope but not blocked yet, and who closes it (an issue item) or "no policy yet: …".
- * - `outOfScope`: why govstack does not block it (one line).
- */
-export type AnchorRow = RowBase &
-    (
-        | { readonly covered: readonly string[]; readonly partial?: string; readonly gap?: never; readonly outOfScope?: never }
-        | { readonly gap: string; readonly covered?: never; readonly partial?: never; readonly outOfScope?: never }
-        | { readonly outOfScope: string; readonly covered?: never; readonly partial?: never; readonly gap?: never }
-    );
+/** A one-line, non-empty text. */
+const line = z.string().refine((t) => t.trim() !== "" && !t.includes("\n"), "must be one non-empty line");
 
-export interface SourceInfo {
-    readonly source: AnchorSource;
+const OUTCOMES = ["covered", "gap", "outOfScope"] as const;
+
+const anchorRowSchema = z
+    .strictObject({
+        /**
+         * The rule id exactly as the source names it, unique across sources: cdk-nag's reported id
+         * (`NIST.800.53.R5-EC2IMDSv2Enabled`), the Pulumi or AWSGuard policy name, the KICS query UUID.
+         */
+        id: line,
+        /** KICS only: the query's name (its id is a UUID). */
+        name: line.optional(),
+        /** The Pulumi type token the requirement concerns (its main one when the source checks several). */
+        type: z.string().regex(/^(aws:[\w*]|pulumi:providers:)/, "must be a Pulumi type token"),
+        /** What the source checks, in its own words (one line). */
+        requirement: line,
+        /** The govstack policies that block it (each must name this row's id in `anchors`). */
+        covered: z.array(z.string()).optional(),
+        /** With `covered`: what those policies do not block. */
+        partial: line.optional(),
+        /** In scope but not blocked yet, and who closes it (an issue item) or "no policy yet: …". */
+        gap: line.optional(),
+        /** Why govstack does not block it (one line). */
+        outOfScope: line.optional(),
+    })
+    .superRefine((row, ctx) => {
+        const given = OUTCOMES.filter((o) => row[o] !== undefined);
+        if (given.length !== 1) {
+            ctx.addIssue({ code: "custom", message: `needs exactly one of ${OUTCOMES.join(", ")}; has ${given.length === 0 ? "none" : given.join(" and ")}` });
+        }
+        if (row.partial !== undefined && row.covered === undefined) {
+            ctx.addIssue({ code: "custom", path: ["partial"], message: "only goes with covered" });
+        }
+    });
+
+/** Exactly one outcome per row (the schema refuses any other): covered (+ partial), gap or outOfScope. */
+export type AnchorRow = Readonly<z.infer<typeof anchorRowSchema>>;
+
+export const anchorSourceSchema = z.strictObject({
+    source: z.enum(ANCHOR_SOURCE_NAMES),
     /** Heading in docs/coverage.md. */
-    readonly title: string;
+    title: line,
     /** Where the ids were read, and at which commit. */
-    readonly origin: string;
-    readonly rows: readonly AnchorRow[];
-}
+    origin: line,
+    /** How the rows were read (method, caveats); not rendered. */
+    notes: line,
+    rows: z.array(anchorRowSchema),
+});
+
+export type SourceInfo = Readonly<Omit<z.infer<typeof anchorSourceSchema>, "rows">> & { readonly rows: readonly AnchorRow[] };
 
 export type Outcome = "covered" | "partial" | "gap" | "outOfScope";
 

@@ -56,7 +56,8 @@ export const WAIVERS_SCHEMA: PolicyConfigJSONSchema = {
     },
 };
 
-function isValidDate(text: string): boolean {
+/** Whether `text` is a date as YYYY-MM-DD naming a real calendar day (2025-02-30 is not); also the audit gate's acceptances. */
+export function isCalendarDate(text: string): boolean {
     const m = DATE_RE.exec(text);
     if (!m) {
         return false;
@@ -98,7 +99,7 @@ export function parseWaivers(policyName: string, value: unknown): ParsedWaivers 
                 problems.push(`${where}.${field} must be a non-empty string, got ${JSON.stringify(e[field])}`);
             }
         }
-        if (typeof e.expires !== "string" || !isValidDate(e.expires)) {
+        if (typeof e.expires !== "string" || !isCalendarDate(e.expires)) {
             problems.push(`${where}.expires must be a date as YYYY-MM-DD, got ${JSON.stringify(e.expires)}`);
         }
         const extra = Object.keys(e).filter((k) => !["resource", "reason", "approvedBy", "expires"].includes(k));

@@ -10,7 +10,7 @@ import { SettingsError } from "../../infra/lib/settings-error";
 import { evaluateStack, Evaluation } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
 import { readStackConfig } from "../../tools/lib/stack-config";
-import { estateProgram, evaluated, json, named, one, sequentially, statement } from "./harness";
+import { beforeBothStacks, estateProgram, json, named, one, sequentially, statement } from "./harness";
 
 const PROD_ACCOUNT = "318920475611";
 const STG_ACCOUNT = "204718392650";
@@ -72,10 +72,7 @@ function rejects(stack: string, change: (baseline: Record<string, unknown>, raw:
 describe("security baseline, backups and DR (issue 7)", () => {
     let staging: Evaluation;
     let prod: Evaluation;
-    before(async () => {
-        staging = await evaluated("staging");
-        prod = await evaluated("prod");
-    });
+    beforeBothStacks((s) => ({ staging, prod } = s));
 
     describe("audit trail", () => {
         const trailArn = `arn:aws-us-gov:cloudtrail:us-gov-west-1:${PROD_ACCOUNT}:trail/govstack-prod-trail`;

@@ -16,24 +16,12 @@ import {
 } from "../../infra/components/service";
 import { contentTag } from "../../infra/components/service/container-image";
 import { permissionsBoundaryArn } from "../../infra/lib/arn";
-import { evaluateStack } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
-import { PROJECT_ROOT, StackConfig } from "../../tools/lib/stack-config";
-import { ResourceRecorder } from "../../tools/plan/recorder";
 import { PlannedResource } from "../../tools/plan/types";
+import { evaluateComponents, recordComponents, TEST_SCOPE as SCOPE, testKeyArn as KEY, unknownOutput as unknown } from "./harness";
 
-const SCOPE = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "111122223333" };
-const KEY = (purpose: string) => `arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/${purpose}`;
 const DIGEST = `sha256:${"ab12".repeat(16)}`;
 const APP = path.resolve(__dirname, "..", "..", "app");
-const CONFIG: StackConfig = {
-    project: "govstack",
-    stack: "prod",
-    values: { "aws:region": "us-gov-west-1" },
-    secretKeys: [],
-    environments: [],
-};
-const unknown = <T>() => pulumi.output(pulumi.unknown as unknown as T);
 
 /**
  * Realistic arguments for a service named `name` (its target groups are made here, inside the
@@ -117,58 +105,49 @@ describe("BlueGreenService component", () => {
     };
 
     before(async () => {
-        const recorder = new ResourceRecorder(PROJECT_ROOT);
-        ({ mocks } = await recorder.record(() =>
-            evaluateStack(
-                "prod",
-                () => {
-                    // Prod: promoted by digest, secrets by name — everything a policy judges is known.
-                    new BlueGreenService(
-                        "govstack-prod",
-                        args("govstack-prod", {
-                            hostNames: ["app.govstack.example.gov"],
-                            environment: { LOG_LEVEL: "info" },
-                            secrets: [
-                                { env: "DATABASE_PASSWORD", secretName: "govstack-prod/db-app", jsonKey: "password" },
-                                { env: "REDIS_AUTH", secretName: "govstack-prod/redis-auth" },
-                            ],
-                            secretsKmsKeyArns: [KEY("data")],
-                            ephemeralStorageKmsKeyArn: KEY("containers"),
-                            bakeTimeMinutes: 15,
-                        }),
-                    );
-                    // Staging: built from app/ by Docker; the digest exists only after the push.
-                    new BlueGreenService(
-                        "govstack-stg",
-                        args("govstack-stg", {
-                            image: { kind: "build", context: APP },
-                            desiredCount: 1,
-                            minCount: 1,
-                            maxCount: 3,
-                            logRetentionDays: 90,
-                            deploymentAlarmNames: deploymentAlarmNames("govstack-stg"),
-                            // An RDS-managed secret: its ARN is an output, unknown at preview.
-                            secrets: [{ env: "DATABASE_URL_SECRET", secretArn: unknown<string>(), jsonKey: "password" }],
-                        }),
-                    );
-                    // A region without ECS native blue/green: the CodeDeploy controller.
-                    new BlueGreenService(
-                        "govstack-cd",
-                        args("govstack-cd", {
-                            deploymentController: "codedeploy",
-                            productionListenerArn: LISTENER(443),
-                            testListenerArn: LISTENER(8443),
-                            deploymentAlarmNames: deploymentAlarmNames("govstack-cd"),
-                            bakeTimeMinutes: 15,
-                            healthCheckGracePeriodSeconds: 120,
-                        }),
-                    );
-                },
-                new PreviewMocks(),
-                CONFIG,
-            ),
-        ));
-        recorded = recorder.resources;
+        ({ mocks, recorded } = await recordComponents("prod", () => {
+            // Prod: promoted by digest, secrets by name — everything a policy judges is known.
+            new BlueGreenService(
+                "govstack-prod",
+                args("govstack-prod", {
+                    hostNames: ["app.govstack.example.gov"],
+                    environment: { LOG_LEVEL: "info" },
+                    secrets: [
+                        { env: "DATABASE_PASSWORD", secretName: "govstack-prod/db-app", jsonKey: "password" },
+                        { env: "REDIS_AUTH", secretName: "govstack-prod/redis-auth" },
+                    ],
+                    secretsKmsKeyArns: [KEY("data")],
+                    ephemeralStorageKmsKeyArn: KEY("containers"),
+                    bakeTimeMinutes: 15,
+                }),
+            );
+            // Staging: built from app/ by Docker; the digest exists only after the push.
+            new BlueGreenService(
+                "govstack-stg",
+                args("govstack-stg", {
+                    image: { kind: "build", context: APP },
+                    desiredCount: 1,
+                    minCount: 1,
+                    maxCount: 3,
+                    logRetentionDays: 90,
+                    deploymentAlarmNames: deploymentAlarmNames("govstack-stg"),
+                    // An RDS-managed secret: its ARN is an output, unknown at preview.
+                    secrets: [{ env: "DATABASE_URL_SECRET", secretArn: unknown<string>(), jsonKey: "password" }],
+                }),
+            );
+            // A region without ECS native blue/green: the CodeDeploy controller.
+            new BlueGreenService(
+                "govstack-cd",
+                args("govstack-cd", {
+                    deploymentController: "codedeploy",
+                    productionListenerArn: LISTENER(443),
+                    testListenerArn: LISTENER(8443),
+                    deploymentAlarmNames: deploymentAlarmNames("govstack-cd"),
+                    bakeTimeMinutes: 15,
+                    healthCheckGracePeriodSeconds: 120,
+                }),
+            );
+        }));
     });
 
     describe("cluster and repository", () => {
@@ -559,7 +538,7 @@ describe("BlueGreenService component", () => {
 
 describe("BlueGreenService component: argument checks", () => {
     const build = (overrides: Partial<BlueGreenServiceArgs>) =>
-        evaluateStack("prod", () => void new BlueGreenService("govstack-bad", args("govstack-bad", overrides)), new PreviewMocks(), CONFIG);
+        evaluateComponents("prod", () => void new BlueGreenService("govstack-bad", args("govstack-bad", overrides)));
 
     it("refuses a malformed digest", async () => {
         await assert.rejects(

@@ -3,17 +3,14 @@ import * as assert from "assert";
 import { boundaryPolicyName, DELIVERY_IAM_PATH, iamArn } from "../../delivery/trust";
 import { permissionsBoundaryArn, PERMISSIONS_BOUNDARY_PATH } from "../../infra/lib/arn";
 import { Evaluation } from "../../tools/lib/evaluate";
-import { evaluated } from "./harness";
+import { beforeBothStacks } from "./harness";
 
 const ROLE = "aws:iam/role:Role";
 
 describe("permissions boundary on every estate role", () => {
     const stacks = { staging: "204718392650", prod: "318920475611" } as const;
     const evaluations: Partial<Record<keyof typeof stacks, Evaluation>> = {};
-    before(async () => {
-        evaluations.staging = await evaluated("staging");
-        evaluations.prod = await evaluated("prod");
-    });
+    beforeBothStacks((s) => Object.assign(evaluations, s));
 
     it("builds the same ARN the delivery program grants (path and name from delivery/trust.ts)", () => {
         assert.strictEqual(PERMISSIONS_BOUNDARY_PATH, DELIVERY_IAM_PATH);

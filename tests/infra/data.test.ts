@@ -3,10 +3,8 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 
 import { Data, DatabaseSettings } from "../../infra/components/data";
-import { evaluateStack, Evaluation } from "../../tools/lib/evaluate";
-import { PreviewMocks } from "../../tools/lib/preview-mocks";
-import { StackConfig } from "../../tools/lib/stack-config";
-import { evaluated, named, one, sequentially, statement } from "./harness";
+import { Evaluation } from "../../tools/lib/evaluate";
+import { beforeBothStacks, evaluateComponents, named, one, statement, TEST_SCOPE, testKeyArn } from "./harness";
 
 const RDS = "aws:rds/instance:Instance";
 const REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -16,10 +14,7 @@ const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 describe("infra/components/data", () => {
     let staging: Evaluation;
     let prod: Evaluation;
-    before(async () => {
-        staging = await evaluated("staging");
-        prod = await evaluated("prod");
-    });
+    beforeBothStacks((s) => ({ staging, prod } = s));
     const db = (ev: Evaluation) => one(ev, RDS).inputs;
     const cache = (ev: Evaluation) => one(ev, REDIS).inputs;
 
@@ -223,9 +218,7 @@ describe("infra/components/data", () => {
 });
 
 describe("infra/components/data: a major upgrade's change window", () => {
-    const SCOPE = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "111122223333" };
-    const CONFIG: StackConfig = { project: "govstack", stack: "prod", values: { "aws:region": "us-gov-west-1" }, secretKeys: [], environments: [] };
-    const KEY = `arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/${"0".repeat(8)}-0000-0000-0000-${"0".repeat(12)}`;
+    const KEY = testKeyArn(`${"0".repeat(8)}-0000-0000-0000-${"0".repeat(12)}`);
     const database = (overrides: Partial<DatabaseSettings>): DatabaseSettings => ({
         engineVersion: "17",
         engineMajor: 17,
@@ -241,28 +234,24 @@ describe("infra/components/data: a major upgrade's change window", () => {
         ...overrides,
     });
     const build = (db: DatabaseSettings) =>
-        sequentially(() =>
-            evaluateStack(
-                "prod",
-                () =>
-                    void new Data("data", {
-                        scope: SCOPE,
-                        namePrefix: "govstack-prod",
-                        tags: { Project: "govstack" },
-                        isProd: true,
-                        subnetIds: ["subnet-1", "subnet-2", "subnet-3"],
-                        databaseSecurityGroupId: "sg-db",
-                        cacheSecurityGroupId: "sg-cache",
-                        dataKeyArn: KEY,
-                        logsKeyArn: KEY,
-                        logRetentionDays: 400,
-                        database: db,
-                        cache: { engineVersion: "7.1", nodeType: "cache.m7g.large", nodes: 2, multiAz: true, snapshotRetentionDays: 7 },
-                        permissionsBoundary: "arn:aws-us-gov:iam::318920475611:policy/govstack-prod-boundary",
-                    }),
-                new PreviewMocks(),
-                CONFIG,
-            ),
+        evaluateComponents(
+            "prod",
+            () =>
+                void new Data("data", {
+                    scope: TEST_SCOPE,
+                    namePrefix: "govstack-prod",
+                    tags: { Project: "govstack" },
+                    isProd: true,
+                    subnetIds: ["subnet-1", "subnet-2", "subnet-3"],
+                    databaseSecurityGroupId: "sg-db",
+                    cacheSecurityGroupId: "sg-cache",
+                    dataKeyArn: KEY,
+                    logsKeyArn: KEY,
+                    logRetentionDays: 400,
+                    database: db,
+                    cache: { engineVersion: "7.1", nodeType: "cache.m7g.large", nodes: 2, multiAz: true, snapshotRetentionDays: 7 },
+                    permissionsBoundary: "arn:aws-us-gov:iam::318920475611:policy/govstack-prod-boundary",
+                }),
         );
 
     it("moves to the new major with a parameter group of its family and applies it now, even in prod", async () => {

@@ -1,26 +1,13 @@
 import * as assert from "node:assert/strict";
 
-import * as pulumi from "@pulumi/pulumi";
-
 import { Edge, LISTENER_IGNORE_CHANGES_UNDER_CODEDEPLOY } from "../../infra/components/edge";
-import { evaluateStack } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
-import { PROJECT_ROOT, StackConfig } from "../../tools/lib/stack-config";
-import { ResourceRecorder } from "../../tools/plan/recorder";
 import { PlannedResource } from "../../tools/plan/types";
+import { evaluateComponents, recordComponents, TEST_SCOPE as SCOPE, testKeyArn, unknownOutput } from "./harness";
 
-const SCOPE = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "111122223333" };
 const CERT = "arn:aws-us-gov:acm:us-gov-west-1:111122223333:certificate/3f2c1a9e-8b47-4d6a-9e21-5c0d7b8a4f13";
-const LOGS_KEY = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/logs";
+const LOGS_KEY = testKeyArn("logs");
 const BLUE = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:targetgroup/govstack-cd-blue/0123456789abcdef";
-const CONFIG: StackConfig = {
-    project: "govstack",
-    stack: "prod",
-    values: { "aws:region": "us-gov-west-1" },
-    secretKeys: [],
-    environments: [],
-};
-
 type Inputs = Record<string, unknown>;
 
 describe("Edge component", () => {
@@ -40,56 +27,47 @@ describe("Edge component", () => {
     };
 
     before(async () => {
-        const recorder = new ResourceRecorder(PROJECT_ROOT);
-        ({ mocks } = await recorder.record(() =>
-            evaluateStack(
-                "prod",
-                () => {
-                    new Edge("govstack-prod", {
-                        scope: SCOPE,
-                        tags: { Project: "govstack", Environment: "prod" },
-                        // Outputs of the network component: unknown at preview.
-                        subnetIds: pulumi.output(pulumi.unknown as unknown as string[]),
-                        securityGroupIds: [pulumi.output(pulumi.unknown as unknown as string)],
-                        certificateArn: CERT,
-                        testListenerPort: 8443,
-                        accessLogsBucket: "govstack-prod-alb-logs-111122223333-us-gov-west-1",
-                        deletionProtection: true,
-                        wafRateLimit: 1500,
-                        logsKmsKeyArn: LOGS_KEY,
-                        logRetentionDays: 365,
-                    });
-                    new Edge("govstack-int", {
-                        scope: SCOPE,
-                        tags: {},
-                        subnetIds: ["subnet-private-a", "subnet-private-b"],
-                        securityGroupIds: ["sg-alb"],
-                        internal: true,
-                        certificateArn: CERT,
-                        accessLogsBucket: "logs",
-                        deletionProtection: false,
-                        logsKmsKeyArn: LOGS_KEY,
-                        logRetentionDays: 30,
-                    });
-                    // Under the CodeDeploy controller the listeners forward to blue by default.
-                    new Edge("govstack-cd", {
-                        scope: SCOPE,
-                        tags: {},
-                        subnetIds: ["subnet-public-a", "subnet-public-b"],
-                        securityGroupIds: ["sg-alb"],
-                        certificateArn: CERT,
-                        defaultTargetGroupArn: BLUE,
-                        accessLogsBucket: "logs",
-                        deletionProtection: false,
-                        logsKmsKeyArn: LOGS_KEY,
-                        logRetentionDays: 30,
-                    });
-                },
-                new PreviewMocks(),
-                CONFIG,
-            ),
-        ));
-        recorded = recorder.resources;
+        ({ mocks, recorded } = await recordComponents("prod", () => {
+            new Edge("govstack-prod", {
+                scope: SCOPE,
+                tags: { Project: "govstack", Environment: "prod" },
+                // Outputs of the network component: unknown at preview.
+                subnetIds: unknownOutput<string[]>(),
+                securityGroupIds: [unknownOutput<string>()],
+                certificateArn: CERT,
+                testListenerPort: 8443,
+                accessLogsBucket: "govstack-prod-alb-logs-111122223333-us-gov-west-1",
+                deletionProtection: true,
+                wafRateLimit: 1500,
+                logsKmsKeyArn: LOGS_KEY,
+                logRetentionDays: 365,
+            });
+            new Edge("govstack-int", {
+                scope: SCOPE,
+                tags: {},
+                subnetIds: ["subnet-private-a", "subnet-private-b"],
+                securityGroupIds: ["sg-alb"],
+                internal: true,
+                certificateArn: CERT,
+                accessLogsBucket: "logs",
+                deletionProtection: false,
+                logsKmsKeyArn: LOGS_KEY,
+                logRetentionDays: 30,
+            });
+            // Under the CodeDeploy controller the listeners forward to blue by default.
+            new Edge("govstack-cd", {
+                scope: SCOPE,
+                tags: {},
+                subnetIds: ["subnet-public-a", "subnet-public-b"],
+                securityGroupIds: ["sg-alb"],
+                certificateArn: CERT,
+                defaultTargetGroupArn: BLUE,
+                accessLogsBucket: "logs",
+                deletionProtection: false,
+                logsKmsKeyArn: LOGS_KEY,
+                logRetentionDays: 30,
+            });
+        }));
     });
 
     it("makes the load balancer internal, in the given subnets, when asked", () => {
@@ -242,25 +220,20 @@ describe("Edge component", () => {
 describe("Edge component: argument checks", () => {
     it("refuses a TLS policy that is not FIPS", async () => {
         await assert.rejects(
-            evaluateStack(
-                "staging",
-                () => {
-                    new Edge("govstack-stg", {
-                        scope: SCOPE,
-                        tags: {},
-                        subnetIds: ["subnet-1", "subnet-2"],
-                        securityGroupIds: ["sg-1"],
-                        certificateArn: CERT,
-                        sslPolicy: "ELBSecurityPolicy-2016-08",
-                        accessLogsBucket: "logs",
-                        deletionProtection: false,
-                        logsKmsKeyArn: LOGS_KEY,
-                        logRetentionDays: 30,
-                    });
-                },
-                new PreviewMocks(),
-                { ...CONFIG, stack: "staging" },
-            ),
+            evaluateComponents("staging", () => {
+                new Edge("govstack-stg", {
+                    scope: SCOPE,
+                    tags: {},
+                    subnetIds: ["subnet-1", "subnet-2"],
+                    securityGroupIds: ["sg-1"],
+                    certificateArn: CERT,
+                    sslPolicy: "ELBSecurityPolicy-2016-08",
+                    accessLogsBucket: "logs",
+                    deletionProtection: false,
+                    logsKmsKeyArn: LOGS_KEY,
+                    logRetentionDays: 30,
+                });
+            }),
             /Invalid TLS policy "ELBSecurityPolicy-2016-08" for govstack-stg: GovCloud listeners use a FIPS TLS 1.2\/1.3 policy/,
         );
     });

@@ -6,7 +6,7 @@ import { SettingsError } from "../../infra/lib/settings-error";
 import { evaluateStack, Evaluation } from "../../tools/lib/evaluate";
 import { PreviewMocks } from "../../tools/lib/preview-mocks";
 import { readStackConfig } from "../../tools/lib/stack-config";
-import { estateProgram, evaluated, isSecret, one, sequentially } from "./harness";
+import { beforeBothStacks, estateProgram, isSecret, one, sequentially } from "./harness";
 
 /** Built, not written: this file must not contain the commercial-partition ARN prefix itself. */
 const COMMERCIAL_ARN = ["arn", "aws", ""].join(":");
@@ -28,10 +28,7 @@ function* leaves(value: unknown, path: string): Generator<[string, unknown]> {
 describe("infra/estate: both stacks from their real stack files", () => {
     let staging: Evaluation;
     let prod: Evaluation;
-    before(async () => {
-        staging = await evaluated("staging");
-        prod = await evaluated("prod");
-    });
+    beforeBothStacks((s) => ({ staging, prod } = s));
 
     it("composes every component once, with govstack:<area>:<Name> type tokens", () => {
         for (const ev of [staging, prod]) {

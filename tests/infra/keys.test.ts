@@ -2,7 +2,7 @@ import * as assert from "assert";
 
 import { KEY_PURPOSES } from "../../infra/components/keys";
 import { Evaluation } from "../../tools/lib/evaluate";
-import { evaluated, named, statement } from "./harness";
+import { beforeBothStacks, named, statement } from "./harness";
 
 const KEY = "aws:kms/key:Key";
 const ALIAS = "aws:kms/alias:Alias";
@@ -10,10 +10,7 @@ const ALIAS = "aws:kms/alias:Alias";
 describe("infra/components/keys", () => {
     let staging: Evaluation;
     let prod: Evaluation;
-    before(async () => {
-        staging = await evaluated("staging");
-        prod = await evaluated("prod");
-    });
+    beforeBothStacks((s) => ({ staging, prod } = s));
 
     it("declares one customer-managed key per purpose, and other keys only in the baseline's audit and backup components", () => {
         const names = prod.mocks.ofType(KEY).map((k) => k.name);

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { INTERFACE_ENDPOINTS, subnetLayout, subnetMasks } from "../../infra/components/network";
 import { Evaluation } from "../../tools/lib/evaluate";
 import { DeclaredResource } from "../../tools/lib/preview-mocks";
-import { evaluated, named, one, statement } from "./harness";
+import { beforeBothStacks, named, one, statement } from "./harness";
 
 const VPC = "aws:ec2/vpc:Vpc";
 const SUBNET = "aws:ec2/subnet:Subnet";
@@ -32,10 +32,7 @@ function shape(rule: DeclaredResource): [number, string] {
 describe("infra/components/network", () => {
     let staging: Evaluation;
     let prod: Evaluation;
-    before(async () => {
-        staging = await evaluated("staging");
-        prod = await evaluated("prod");
-    });
+    beforeBothStacks((s) => ({ staging, prod } = s));
 
     // Every boundary resource is a plain @pulumi/aws resource: visible here, in the offline plan and
     // to the policy pack in a real preview (docs/architecture.md, "Why plain resources").

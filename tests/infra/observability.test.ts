@@ -5,19 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { assertLogRetention } from "../../infra/components/shared/log-group";
 import { alarmNames, deploymentAlarmNames, Observability } from "../../infra/components/observability";
 import { dashboardWidgets } from "../../infra/components/observability/dashboard";
-import { evaluateStack } from "../../tools/lib/evaluate";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
-import { StackConfig } from "../../tools/lib/stack-config";
-
-const SCOPE = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "111122223333" };
-const KEY = (purpose: string) => `arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/${purpose}`;
-const CONFIG: StackConfig = {
-    project: "govstack",
-    stack: "staging",
-    values: { "aws:region": "us-gov-west-1" },
-    secretKeys: [],
-    environments: [],
-};
+import { evaluateComponents, TEST_SCOPE as SCOPE, testKeyArn as KEY, unknownOutput } from "./harness";
 
 type Alarm = DeclaredResource["inputs"] & {
     name: string;
@@ -38,36 +27,31 @@ describe("Observability component", () => {
     };
 
     before(async () => {
-        ({ mocks } = await evaluateStack(
-            "staging",
-            () => {
-                new Observability("govstack-staging", {
-                    scope: SCOPE,
-                    tags: { Project: "govstack", Environment: "staging" },
-                    alertsKmsKeyArn: KEY("messaging"),
-                    alertEmails: ["ops@example.gov", "oncall@example.gov"],
-                    logsKmsKeyArn: KEY("logs"),
-                    logRetentionDays: 365,
-                    logGroupNames: ["/aws/rds/instance/govstack-staging-db/postgresql"],
-                    alarmTargets: {
-                        // An output of another resource: unknown at preview, like the real ALB's arnSuffix.
-                        albArnSuffix: pulumi.output(pulumi.unknown as unknown as string),
-                        targetGroups: [
-                            { label: "blue", arnSuffix: "targetgroup/govstack-staging-blue/0123456789abcdef" },
-                            { label: "green", arnSuffix: "targetgroup/govstack-staging-green/fedcba9876543210" },
-                        ],
-                        ecsClusterName: "govstack-staging",
-                        ecsServiceName: "govstack-staging-app",
-                        rdsInstanceIdentifier: "govstack-staging-db",
-                        rdsAllocatedStorageGiB: 100,
-                        redisReplicationGroupId: "govstack-staging-redis",
-                        redisNodeCount: 2,
-                    },
-                });
-            },
-            new PreviewMocks(),
-            CONFIG,
-        ));
+        ({ mocks } = await evaluateComponents("staging", () => {
+            new Observability("govstack-staging", {
+                scope: SCOPE,
+                tags: { Project: "govstack", Environment: "staging" },
+                alertsKmsKeyArn: KEY("messaging"),
+                alertEmails: ["ops@example.gov", "oncall@example.gov"],
+                logsKmsKeyArn: KEY("logs"),
+                logRetentionDays: 365,
+                logGroupNames: ["/aws/rds/instance/govstack-staging-db/postgresql"],
+                alarmTargets: {
+                    // An output of another resource: unknown at preview, like the real ALB's arnSuffix.
+                    albArnSuffix: unknownOutput<string>(),
+                    targetGroups: [
+                        { label: "blue", arnSuffix: "targetgroup/govstack-staging-blue/0123456789abcdef" },
+                        { label: "green", arnSuffix: "targetgroup/govstack-staging-green/fedcba9876543210" },
+                    ],
+                    ecsClusterName: "govstack-staging",
+                    ecsServiceName: "govstack-staging-app",
+                    rdsInstanceIdentifier: "govstack-staging-db",
+                    rdsAllocatedStorageGiB: 100,
+                    redisReplicationGroupId: "govstack-staging-redis",
+                    redisNodeCount: 2,
+                },
+            });
+        }));
     });
 
     it("encrypts the alerts topic with the messaging key", () => {

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 
 import { Evaluation } from "../../tools/lib/evaluate";
-import { evaluated, named, statement } from "./harness";
+import { beforeBothStacks, named, statement } from "./harness";
 
 const BUCKET = "aws:s3/bucket:Bucket";
 const BUCKETS = ["storage-access-logs", "storage-backups"];
@@ -9,10 +9,7 @@ const BUCKETS = ["storage-access-logs", "storage-backups"];
 describe("infra/components/storage", () => {
     let staging: Evaluation;
     let prod: Evaluation;
-    before(async () => {
-        staging = await evaluated("staging");
-        prod = await evaluated("prod");
-    });
+    beforeBothStacks((s) => ({ staging, prod } = s));
 
     it("names buckets explicitly with account and region (global names, known at preview)", () => {
         assert.strictEqual(named(prod, BUCKET, "storage-access-logs").inputs.bucket, "govstack-prod-access-logs-318920475611-us-gov-west-1");

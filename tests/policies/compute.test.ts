@@ -1,31 +1,15 @@
 import * as assert from "node:assert/strict";
 
-import {
-    autoscalingGroupElbHealthCheck,
-    ebsEncryptionByDefaultEnabled,
-    ec2Imdsv2Required,
-    ec2InstanceInStackVpc,
-    ec2InstanceProfileAttached,
-    ec2NoPublicIp,
-    ec2RootVolumeEncrypted,
-    eksControlPlaneLogs,
-    eksEndpointNotPublic,
-    eksNodeGroupSshRestricted,
-    eksSecretsCmk,
-    elbClassicAccessLogs,
-    elbClassicCrossZone,
-    elbClassicTlsListeners,
-    noEmbeddedCredentials,
-    noIamServerCertificates,
-    tlsCertificateFromAcm,
-} from "../../policies/rules/compute";
+import * as compute from "../../policies/rules/compute";
 import { ec2BlockDevicesEncrypted } from "../../policies/rules/encryption";
 import {
     advisory,
+    assertAdvisoryOnly,
     assertClean,
     assertNoMandatory,
     assertViolations,
     itHonoursWaivers,
+    itIsAdvisoryOnly,
     messages,
     runResourcePolicy,
     runStackPolicy,
@@ -62,7 +46,7 @@ const goodInstance = {
 
 describe("compute", () => {
     describe("ec2-no-public-ip", () => {
-        const p = ec2NoPublicIp;
+        const p = compute.ec2NoPublicIp;
         it("blocks a public IP on instances, spot requests, launch configurations, templates, spot fleets and Elastic IPs", async () => {
             assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "web", props: { associatePublicIpAddress: true } }), [
                 'EC2 instance "web" associates a public IP address (associatePublicIpAddress is true); set it to false and launch into a private subnet.',
@@ -101,9 +85,7 @@ describe("compute", () => {
             assertClean(await runResourcePolicy(p, { type: INSTANCE, props: { launchTemplate: { id: unknown(), version: "$Latest" } } }));
         });
         it("is advisory when the flag is unknown, and cannot evaluate a value of the wrong type", async () => {
-            const diags = await runResourcePolicy(p, { type: INSTANCE, props: { associatePublicIpAddress: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: INSTANCE, props: { associatePublicIpAddress: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "web", props: { associatePublicIpAddress: "yes" } }), [
                 'Cannot evaluate EC2 instance "web": associatePublicIpAddress is "yes", expected a boolean; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
@@ -112,7 +94,7 @@ describe("compute", () => {
     });
 
     describe("ec2-imdsv2-required", () => {
-        const p = ec2Imdsv2Required;
+        const p = compute.ec2Imdsv2Required;
         it("blocks optional or unset tokens and a hop limit above 2", async () => {
             assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "web", props: {} }), [
                 'EC2 instance "web" does not require IMDSv2 (no metadataOptions, so tokens are optional); set metadataOptions.httpTokens: "required".',
@@ -138,9 +120,7 @@ describe("compute", () => {
             assertClean(await runResourcePolicy(p, { type: LT, props: { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 3 } }, config: { maxHopLimit: 3 } }));
         });
         it("is advisory when tokens are unknown, and cannot evaluate a value AWS does not define", async () => {
-            const diags = await runResourcePolicy(p, { type: INSTANCE, props: { metadataOptions: { httpTokens: unknown() } } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: INSTANCE, props: { metadataOptions: { httpTokens: unknown() } } }));
             assertNoMandatory(await runResourcePolicy(p, { type: INSTANCE, props: { metadataOptions: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "web", props: { metadataOptions: { httpTokens: "Required" } } }), [
                 'Cannot evaluate EC2 instance "web": metadataOptions.httpTokens is "Required", expected one of "optional", "required"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
@@ -153,7 +133,7 @@ describe("compute", () => {
     });
 
     describe("ec2-instance-profile-attached", () => {
-        const p = ec2InstanceProfileAttached;
+        const p = compute.ec2InstanceProfileAttached;
         it("blocks instances, spot requests and launch configurations without an instance profile", async () => {
             for (const [type, noun] of [
                 [INSTANCE, "EC2 instance"],
@@ -180,7 +160,7 @@ describe("compute", () => {
     });
 
     describe("ebs-encryption-by-default-enabled", () => {
-        const p = ebsEncryptionByDefaultEnabled;
+        const p = compute.ebsEncryptionByDefaultEnabled;
         it("blocks turning EBS encryption by default off", async () => {
             assertViolations(await runResourcePolicy(p, { type: EBD, name: "ebs", props: { enabled: false } }), [
                 'EBS encryption by default "ebs" turns EBS encryption by default off for the account and region; set enabled: true.',
@@ -190,11 +170,7 @@ describe("compute", () => {
             assertClean(await runResourcePolicy(p, { type: EBD, props: { enabled: true } }));
             assertClean(await runResourcePolicy(p, { type: EBD, props: {} }));
         });
-        it("is advisory when unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: EBD, props: { enabled: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when unknown", p, { type: EBD, props: { enabled: unknown() } });
         itHonoursWaivers(p, { type: EBD, name: "ebs", props: { enabled: false } });
     });
 
@@ -221,7 +197,7 @@ describe("compute", () => {
     });
 
     describe("ec2-root-volume-encrypted", () => {
-        const p = ec2RootVolumeEncrypted;
+        const p = compute.ec2RootVolumeEncrypted;
         const provider = { name: "default", urn: urnOf("pulumi:providers:aws", "default"), props: { region: "us-gov-west-1" } };
         const ebd = (props: Record<string, unknown> = { enabled: true }, prov = provider): TestResource => ({ type: EBD, name: "ebs-default", props, provider: prov });
         it("blocks an instance, template or launch configuration without a root device when the stack does not turn encryption by default on", async () => {
@@ -263,15 +239,13 @@ describe("compute", () => {
             assertNoMandatory(await runStackPolicy(p, [{ type: INSTANCE, name: "web", props: { rootBlockDevice: unknown() }, provider }]));
             assertNoMandatory(await runStackPolicy(p, [{ type: INSTANCE, name: "web", props: {}, provider }, ebd({ enabled: unknown() })]));
             const other = { name: "east", urn: urnOf("pulumi:providers:aws", "other"), props: { region: "us-gov-west-1" } };
-            const diags = await runStackPolicy(p, [{ type: INSTANCE, name: "web", props: {}, provider }, ebd({ enabled: true }, other)]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runStackPolicy(p, [{ type: INSTANCE, name: "web", props: {}, provider }, ebd({ enabled: true }, other)]));
         });
         itHonoursWaivers(p, { stack: [{ type: INSTANCE, name: "web", props: {} }], name: "web" });
     });
 
     describe("ec2-instance-in-stack-vpc", () => {
-        const p = ec2InstanceInStackVpc;
+        const p = compute.ec2InstanceInStackVpc;
         const vpc: TestResource = { type: VPC, name: "vpc", props: { cidrBlock: "10.0.0.0/16" } };
         const subnet: TestResource = { type: SUBNET, name: "private-a", props: { vpcId: unknown(), cidrBlock: "10.0.1.0/24" }, propertyDependencies: { vpcId: [urnOf(VPC, "vpc")] } };
         const inSubnet = (type: string, name: string, prop: string, value: unknown = unknown()): TestResource => ({
@@ -346,7 +320,7 @@ describe("compute", () => {
     });
 
     describe("autoscaling-group-elb-health-check", () => {
-        const p = autoscalingGroupElbHealthCheck;
+        const p = compute.autoscalingGroupElbHealthCheck;
         const TG = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:targetgroup/app/0123456789abcdef";
         it("blocks a group behind a load balancer on EC2 health checks (inline or through an attachment)", async () => {
             assertViolations(await runStackPolicy(p, [{ type: ASG, name: "web", props: { targetGroupArns: [TG] } }]), [
@@ -383,8 +357,7 @@ describe("compute", () => {
                 { type: ASG, name: "web", props: {} },
                 { type: "aws:autoscaling/attachment:Attachment", name: "att", props: { autoscalingGroupName: unknown(), lbTargetGroupArn: TG } },
             ]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(diags);
             assertViolations(await runStackPolicy(p, [{ type: ASG, name: "web", props: { targetGroupArns: [TG], healthCheckType: "elb" } }]), [
                 'Cannot evaluate Auto Scaling group "web": healthCheckType is "elb", expected a comma-separated list of one of "EC2", "EBS", "ELB", "VPC_LATTICE"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
@@ -401,7 +374,7 @@ describe("compute", () => {
         };
         it("elb-classic-tls-listeners blocks HTTP and TCP listeners and points to an ALB", async () => {
             assertViolations(
-                await runResourcePolicy(elbClassicTlsListeners, {
+                await runResourcePolicy(compute.elbClassicTlsListeners, {
                     type: CLB,
                     name: "web",
                     props: { listeners: [{ lbPort: 80, lbProtocol: "http", instancePort: 80, instanceProtocol: "http" }, { lbPort: 5432, lbProtocol: "TCP", instancePort: 5432, instanceProtocol: "TCP" }] },
@@ -411,39 +384,39 @@ describe("compute", () => {
                     'Classic load balancer "web" listens with TCP on port 5432 without TLS; set listeners[1].lbProtocol to "HTTPS" (or "SSL") with an ACM certificate, or better, replace it with an Application Load Balancer (aws.lb.LoadBalancer) with an HTTPS listener, a FIPS TLS policy, access logs and a WAF.',
                 ],
             );
-            assertClean(await runResourcePolicy(elbClassicTlsListeners, { type: CLB, props: good }));
-            assertClean(await runResourcePolicy(elbClassicTlsListeners, { type: CLB, props: { listeners: [{ lbPort: 8883, lbProtocol: "SSL", instancePort: 1883, instanceProtocol: "TCP", sslCertificateId: ACM }] } }));
-            assertNoMandatory(await runResourcePolicy(elbClassicTlsListeners, { type: CLB, props: { listeners: [{ lbPort: 443, lbProtocol: unknown() }] } }));
-            assertViolations(await runResourcePolicy(elbClassicTlsListeners, { type: CLB, name: "web", props: { listeners: [{ lbPort: 443, lbProtocol: "TLS" }] } }), [
+            assertClean(await runResourcePolicy(compute.elbClassicTlsListeners, { type: CLB, props: good }));
+            assertClean(await runResourcePolicy(compute.elbClassicTlsListeners, { type: CLB, props: { listeners: [{ lbPort: 8883, lbProtocol: "SSL", instancePort: 1883, instanceProtocol: "TCP", sslCertificateId: ACM }] } }));
+            assertNoMandatory(await runResourcePolicy(compute.elbClassicTlsListeners, { type: CLB, props: { listeners: [{ lbPort: 443, lbProtocol: unknown() }] } }));
+            assertViolations(await runResourcePolicy(compute.elbClassicTlsListeners, { type: CLB, name: "web", props: { listeners: [{ lbPort: 443, lbProtocol: "TLS" }] } }), [
                 'Cannot evaluate Classic load balancer "web": listeners[0].lbProtocol is "TLS", expected one of "HTTP", "HTTPS", "TCP", "SSL"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
         it("elb-classic-access-logs blocks a Classic ELB without access logs", async () => {
-            assertViolations(await runResourcePolicy(elbClassicAccessLogs, { type: CLB, name: "web", props: { listeners: [] } }), [
+            assertViolations(await runResourcePolicy(compute.elbClassicAccessLogs, { type: CLB, name: "web", props: { listeners: [] } }), [
                 'Classic load balancer "web" does not write access logs; set accessLogs with an S3 bucket and enabled: true, or better, replace it with an Application Load Balancer (aws.lb.LoadBalancer) with an HTTPS listener, a FIPS TLS policy, access logs and a WAF.',
             ]);
-            assertViolations(await runResourcePolicy(elbClassicAccessLogs, { type: CLB, name: "web", props: { accessLogs: { bucket: "b", enabled: false } } }), [
+            assertViolations(await runResourcePolicy(compute.elbClassicAccessLogs, { type: CLB, name: "web", props: { accessLogs: { bucket: "b", enabled: false } } }), [
                 'Classic load balancer "web" does not write access logs; set accessLogs with an S3 bucket and enabled: true, or better, replace it with an Application Load Balancer (aws.lb.LoadBalancer) with an HTTPS listener, a FIPS TLS policy, access logs and a WAF.',
             ]);
-            assertClean(await runResourcePolicy(elbClassicAccessLogs, { type: CLB, props: good }));
-            assertNoMandatory(await runResourcePolicy(elbClassicAccessLogs, { type: CLB, props: { accessLogs: unknown() } }));
+            assertClean(await runResourcePolicy(compute.elbClassicAccessLogs, { type: CLB, props: good }));
+            assertNoMandatory(await runResourcePolicy(compute.elbClassicAccessLogs, { type: CLB, props: { accessLogs: unknown() } }));
         });
         it("elb-classic-cross-zone blocks cross-zone off and a single zone", async () => {
-            assertViolations(await runResourcePolicy(elbClassicCrossZone, { type: CLB, name: "web", props: { crossZoneLoadBalancing: false, subnets: ["subnet-a"] } }), [
+            assertViolations(await runResourcePolicy(compute.elbClassicCrossZone, { type: CLB, name: "web", props: { crossZoneLoadBalancing: false, subnets: ["subnet-a"] } }), [
                 'Classic load balancer "web" does not balance across Availability Zones; set crossZoneLoadBalancing: true, or better, replace it with an Application Load Balancer (aws.lb.LoadBalancer) with an HTTPS listener, a FIPS TLS policy, access logs and a WAF.',
                 'Classic load balancer "web" serves from a single Availability Zone; list subnets in at least two zones, or better, replace it with an Application Load Balancer (aws.lb.LoadBalancer) with an HTTPS listener, a FIPS TLS policy, access logs and a WAF.',
             ]);
-            assertClean(await runResourcePolicy(elbClassicCrossZone, { type: CLB, props: good }));
-            assertClean(await runResourcePolicy(elbClassicCrossZone, { type: CLB, props: { availabilityZones: ["us-gov-west-1a", "us-gov-west-1b"] } }));
-            assertNoMandatory(await runResourcePolicy(elbClassicCrossZone, { type: CLB, props: { crossZoneLoadBalancing: unknown(), subnets: unknown() } }));
+            assertClean(await runResourcePolicy(compute.elbClassicCrossZone, { type: CLB, props: good }));
+            assertClean(await runResourcePolicy(compute.elbClassicCrossZone, { type: CLB, props: { availabilityZones: ["us-gov-west-1a", "us-gov-west-1b"] } }));
+            assertNoMandatory(await runResourcePolicy(compute.elbClassicCrossZone, { type: CLB, props: { crossZoneLoadBalancing: unknown(), subnets: unknown() } }));
         });
-        itHonoursWaivers(elbClassicTlsListeners, { type: CLB, name: "web", props: { listeners: [{ lbPort: 80, lbProtocol: "HTTP" }] } });
-        itHonoursWaivers(elbClassicAccessLogs, { type: CLB, name: "web", props: {} });
-        itHonoursWaivers(elbClassicCrossZone, { type: CLB, name: "web", props: { subnets: ["a"] } });
+        itHonoursWaivers(compute.elbClassicTlsListeners, { type: CLB, name: "web", props: { listeners: [{ lbPort: 80, lbProtocol: "HTTP" }] } });
+        itHonoursWaivers(compute.elbClassicAccessLogs, { type: CLB, name: "web", props: {} });
+        itHonoursWaivers(compute.elbClassicCrossZone, { type: CLB, name: "web", props: { subnets: ["a"] } });
     });
 
     describe("tls-certificate-from-acm", () => {
-        const p = tlsCertificateFromAcm;
+        const p = compute.tlsCertificateFromAcm;
         it("blocks IAM server certificates and uploaded certificates", async () => {
             assertViolations(await runResourcePolicy(p, { type: LISTENER, name: "https", props: { protocol: "HTTPS", port: 443, certificateArn: IAM_CERT } }), [
                 `Load balancer listener "https" uses certificate "${IAM_CERT}" (certificateArn), which is not an ACM certificate; use an AWS Certificate Manager certificate ARN (arn:<partition>:acm:…), which ACM renews and whose private key never leaves ACM.`,
@@ -461,16 +434,12 @@ describe("compute", () => {
             assertClean(await runResourcePolicy(p, { type: "aws:lb/listenerCertificate:ListenerCertificate", props: { listenerArn: unknown(), certificateArn: ACM } }));
             assertClean(await runResourcePolicy(p, { type: "aws:apigateway/domainName:DomainName", props: { domainName: "api.example.gov", regionalCertificateArn: ACM, securityPolicy: "TLS_1_2" } }));
         });
-        it("is advisory for a certificate ARN computed at preview", async () => {
-            const diags = await runResourcePolicy(p, { type: LISTENER, props: { protocol: "HTTPS", certificateArn: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory for a certificate ARN computed at preview", p, { type: LISTENER, props: { protocol: "HTTPS", certificateArn: unknown() } });
         itHonoursWaivers(p, { type: LISTENER, name: "https", props: { certificateArn: IAM_CERT } });
     });
 
     describe("no-iam-server-certificates", () => {
-        const p = noIamServerCertificates;
+        const p = compute.noIamServerCertificates;
         it("blocks every IAM server certificate, known or not", async () => {
             const message =
                 'IAM server certificate "web" uploads a private key to IAM, where nothing renews it; issue or import the certificate in ACM (aws.acm.Certificate) and use its ARN instead.';
@@ -491,7 +460,7 @@ describe("compute", () => {
             enabledClusterLogTypes: ["api", "audit", "authenticator"],
         };
         it("eks-endpoint-not-public blocks a public endpoint open to the internet (also by default)", async () => {
-            const p = eksEndpointNotPublic;
+            const p = compute.eksEndpointNotPublic;
             assertViolations(await runResourcePolicy(p, { type: EKS, name: "k8s", props: { vpcConfig: { subnetIds: ["subnet-a"] } } }), [
                 'EKS cluster "k8s" has a public API endpoint open to 0.0.0.0/0 (no publicAccessCidrs listed); set vpcConfig.endpointPublicAccess: false with endpointPrivateAccess: true, or list the operator CIDRs in vpcConfig.publicAccessCidrs.',
             ]);
@@ -503,7 +472,7 @@ describe("compute", () => {
             assertNoMandatory(await runResourcePolicy(p, { type: EKS, props: { vpcConfig: { endpointPublicAccess: unknown() } } }));
         });
         it("eks-secrets-cmk blocks a cluster without secrets encryption under a key", async () => {
-            const p = eksSecretsCmk;
+            const p = compute.eksSecretsCmk;
             assertViolations(await runResourcePolicy(p, { type: EKS, name: "k8s", props: {} }), [
                 'EKS cluster "k8s" does not encrypt Kubernetes secrets with a customer-managed key; set encryptionConfig with resources: ["secrets"] and provider.keyArn.',
             ]);
@@ -515,7 +484,7 @@ describe("compute", () => {
             assertNoMandatory(await runResourcePolicy(p, { type: EKS, props: { encryptionConfig: unknown() } }));
         });
         it("eks-control-plane-logs blocks a cluster that does not log api, audit and authenticator", async () => {
-            const p = eksControlPlaneLogs;
+            const p = compute.eksControlPlaneLogs;
             assertViolations(await runResourcePolicy(p, { type: EKS, name: "k8s", props: { enabledClusterLogTypes: ["api"] } }), [
                 'EKS cluster "k8s" does not log audit, authenticator to CloudWatch Logs; add "audit", "authenticator" to enabledClusterLogTypes.',
             ]);
@@ -526,13 +495,13 @@ describe("compute", () => {
                 'Cannot evaluate EKS cluster "k8s": enabledClusterLogTypes[1] is "Audit", expected one of "api", "audit", "authenticator", "controllerManager", "scheduler"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
-        itHonoursWaivers(eksEndpointNotPublic, { type: EKS, name: "k8s", props: {} });
-        itHonoursWaivers(eksSecretsCmk, { type: EKS, name: "k8s", props: {} });
-        itHonoursWaivers(eksControlPlaneLogs, { type: EKS, name: "k8s", props: {} });
+        itHonoursWaivers(compute.eksEndpointNotPublic, { type: EKS, name: "k8s", props: {} });
+        itHonoursWaivers(compute.eksSecretsCmk, { type: EKS, name: "k8s", props: {} });
+        itHonoursWaivers(compute.eksControlPlaneLogs, { type: EKS, name: "k8s", props: {} });
     });
 
     describe("no-embedded-credentials", () => {
-        const p = noEmbeddedCredentials;
+        const p = compute.noEmbeddedCredentials;
         const script = "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
         it("blocks access keys and private keys in user data (plain or base64) and Lambda environment variables", async () => {
             assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "web", props: { userData: script } }), [
@@ -563,7 +532,7 @@ describe("compute", () => {
     });
 
     describe("eks-node-group-ssh-restricted", () => {
-        const p = eksNodeGroupSshRestricted;
+        const p = compute.eksNodeGroupSshRestricted;
         const NG = "aws:eks/nodeGroup:NodeGroup";
         it("blocks an SSH key without source security groups", async () => {
             assertViolations(await runResourcePolicy(p, { type: NG, name: "workers", props: { remoteAccess: { ec2SshKey: "ops" } } }), [

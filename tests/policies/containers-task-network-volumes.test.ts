@@ -1,9 +1,15 @@
 // The containers area's task-level network and EFS volume policies (issue 17 item 6).
 
-import * as assert from "node:assert/strict";
 
 import { ecsTaskEfsIamAuthorization, ecsTaskEfsTransitEncryption, ecsTaskNetworkModeAwsvpc } from "../../policies/rules/containers";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, unknown } from "./helpers";
+import {
+    assertAdvisoryOnly,
+    assertClean,
+    assertViolations,
+    itHonoursWaivers,
+    runResourcePolicy,
+    unknown,
+} from "./helpers";
 
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";
 const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
@@ -32,9 +38,7 @@ describe("containers: task network mode and EFS volumes", () => {
             assertViolations(await runResourcePolicy(p, { type: TASK, name: "svc", props: { networkMode: "nat" } }), [
                 `Cannot evaluate Task definition "svc": networkMode is "nat", expected one of "bridge", "host", "awsvpc", "none"${SUFFIX}`,
             ]);
-            const diags = await runResourcePolicy(p, { type: TASK, props: { networkMode: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: TASK, props: { networkMode: unknown() } }));
         });
         itHonoursWaivers(p, { type: TASK, name: "svc", props: { networkMode: "bridge" } });
     });
@@ -59,9 +63,7 @@ describe("containers: task network mode and EFS volumes", () => {
                 `Cannot evaluate Task definition "svc": volumes[0].efsVolumeConfiguration.transitEncryption is "TLS", expected one of "ENABLED", "DISABLED"${SUFFIX}`,
             ]);
             for (const volumes of [unknown(), [efs({ transitEncryption: unknown() })]]) {
-                const diags = await runResourcePolicy(p, { type: TASK, props: { volumes } });
-                assertNoMandatory(diags);
-                assert.equal(advisory(diags).length, 1);
+                assertAdvisoryOnly(await runResourcePolicy(p, { type: TASK, props: { volumes } }));
             }
         });
         itHonoursWaivers(p, { type: TASK, name: "svc", props: { volumes: [efs({})] } });
@@ -89,9 +91,7 @@ describe("containers: task network mode and EFS volumes", () => {
             assertViolations(await runResourcePolicy(p, { type: TASK, name: "svc", props: { volumes: [efs({ authorizationConfig: { iam: true } })] } }), [
                 `Cannot evaluate Task definition "svc": volumes[0].efsVolumeConfiguration.authorizationConfig.iam is the boolean true, expected one of "ENABLED", "DISABLED"${SUFFIX}`,
             ]);
-            const diags = await runResourcePolicy(p, { type: TASK, props: { volumes: [efs({ authorizationConfig: { iam: unknown() } })] } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: TASK, props: { volumes: [efs({ authorizationConfig: { iam: unknown() } })] } }));
         });
         itHonoursWaivers(p, { type: TASK, name: "svc", props: { volumes: [efs({})] } });
     });

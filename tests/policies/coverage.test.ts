@@ -3,8 +3,10 @@
 
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 
-import { ANCHOR_SOURCES, AnchorRow, outcomeOf } from "../../policies/coverage";
+import { ANCHOR_SOURCE_NAMES, ANCHOR_SOURCES, AnchorRow, anchorSourceFile, loadAnchorSource, outcomeOf } from "../../policies/coverage";
 import { allPolicies } from "../../policies/rules";
 import { COVERAGE_DOCS_PATH, renderCoverageDocs } from "../../tools/coverage-docs";
 
@@ -30,16 +32,51 @@ describe("coverage table (policies/coverage/)", () => {
     });
 
     it("gives every row exactly one outcome, each with its one-line text or policy list", () => {
-        for (const r of rows) {
-            const set = [r.covered !== undefined, r.gap !== undefined, r.outOfScope !== undefined].filter(Boolean).length;
-            assert.equal(set, 1, `${r.id}: exactly one of covered, gap, outOfScope`);
-            assert.ok(r.partial === undefined || r.covered !== undefined, `${r.id}: partial needs covered`);
-            for (const text of [r.requirement, r.gap, r.outOfScope, r.partial, r.name]) {
-                if (text !== undefined) {
-                    assert.ok(text.trim() !== "" && !text.includes("\n"), `${r.id}: one-line, non-empty texts`);
-                }
-            }
-            assert.match(r.type, /^(aws:[\w*]|pulumi:providers:)/, `${r.id}: type is a Pulumi type token`);
+        // The rule lives in the schema (policies/coverage/types.ts), which every load applies.
+        for (const name of ANCHOR_SOURCE_NAMES) {
+            const source = loadAnchorSource(anchorSourceFile(name));
+            assert.equal(source.rows.length, ANCHOR_SOURCES.find((s) => s.source === name)?.rows.length, name);
+        }
+    });
+
+    it("refuses a data file whose rows break the schema, naming the file, the row and the field", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "coverage-"));
+        try {
+            const file = path.join(dir, "kics.json");
+            const row = { id: "r1", type: "aws:s3/bucket:Bucket", requirement: "a requirement" };
+            fs.writeFileSync(
+                file,
+                JSON.stringify({
+                    source: "kics",
+                    title: "t",
+                    origin: "o",
+                    notes: "n",
+                    rows: [
+                        { ...row, covered: ["s3-no-public-acl"] },
+                        { ...row, id: "r2", covered: ["s3-no-public-acl"], gap: "issue 1" },
+                        { ...row, id: "r3", gap: "issue 1", partial: "some" },
+                        { ...row, id: "r4", outOfScope: "two\nlines" },
+                        { ...row, id: "r5", type: "S3 bucket", outOfScope: "x", extra: 1 },
+                    ],
+                }),
+            );
+            assert.throws(
+                () => loadAnchorSource(file),
+                (e: Error) => {
+                    const lines = e.message.split("\n");
+                    assert.match(lines[0], /^Invalid coverage table .*kics\.json:$/);
+                    assert.deepEqual(lines.slice(1), [
+                        "  rows[1] (id r2): needs exactly one of covered, gap, outOfScope; has covered and gap",
+                        "  rows[2] (id r3).partial: only goes with covered",
+                        "  rows[3] (id r4).outOfScope: must be one non-empty line",
+                        "  rows[4] (id r5).type: must be a Pulumi type token",
+                        '  rows[4] (id r5): Unrecognized key: "extra"',
+                    ]);
+                    return true;
+                },
+            );
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
         }
     });
 

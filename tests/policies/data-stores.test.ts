@@ -1,13 +1,18 @@
 import * as assert from "node:assert/strict";
 
+import * as dataStores from "../../policies/rules/data-stores";
 import {
-    dynamodbPointInTimeRecovery,
-    elasticacheSnapshotRetention,
-    rdsAutoMinorVersionUpgrade,
-    rdsEnhancedMonitoring,
-    rdsLogExportsEnabled,
-} from "../../policies/rules/data-stores";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, messages, runResourcePolicy, unknown } from "./helpers";
+    advisory,
+    assertAdvisoryOnly,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    itIsAdvisoryOnly,
+    messages,
+    runResourcePolicy,
+    unknown,
+} from "./helpers";
 
 const RDS = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";
@@ -26,7 +31,7 @@ const ROLE = "arn:aws-us-gov:iam::123456789012:role/govstack-prod-rds-monitoring
 
 describe("data stores", () => {
     describe("rds-log-exports-enabled", () => {
-        const p = rdsLogExportsEnabled;
+        const p = dataStores.rdsLogExportsEnabled;
         it("blocks a database that does not export its engine's audit and error logs", async () => {
             assertViolations(await runResourcePolicy(p, { type: RDS, name: "pg", props: { engine: "postgres", enabledCloudwatchLogsExports: ["postgresql"] } }), [
                 'RDS instance "pg" (postgres) does not export "upgrade" to CloudWatch Logs; add it to enabledCloudwatchLogsExports.',
@@ -89,7 +94,7 @@ describe("data stores", () => {
     });
 
     describe("rds-enhanced-monitoring", () => {
-        const p = rdsEnhancedMonitoring;
+        const p = dataStores.rdsEnhancedMonitoring;
         it("blocks a database without Enhanced Monitoring, or with an interval and no role (AWS rejects that)", async () => {
             assertViolations(await runResourcePolicy(p, { type: RDS, name: "pg", props: { engine: "postgres" } }), [
                 'RDS instance "pg" has no Enhanced Monitoring; set monitoringInterval (1–60 seconds) and monitoringRoleArn to a role RDS\'s monitoring service may assume.',
@@ -113,16 +118,12 @@ describe("data stores", () => {
                 `Cannot evaluate RDS instance "pg": monitoringInterval is the number 20, expected one of 0, 1, 5, 10, 15, 30, 60 (seconds, the values RDS accepts)${SUFFIX}`,
             ]);
         });
-        it("is advisory when the interval is unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: RDS, props: { engine: "postgres", monitoringInterval: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the interval is unknown", p, { type: RDS, props: { engine: "postgres", monitoringInterval: unknown() } });
         itHonoursWaivers(p, { type: RDS, name: "pg", props: { engine: "postgres" } });
     });
 
     describe("rds-auto-minor-version-upgrade", () => {
-        const p = rdsAutoMinorVersionUpgrade;
+        const p = dataStores.rdsAutoMinorVersionUpgrade;
         it("blocks autoMinorVersionUpgrade: false on every database type", async () => {
             for (const [type, noun] of [
                 [RDS, "RDS instance"],
@@ -141,9 +142,7 @@ describe("data stores", () => {
             assertClean(await runResourcePolicy(p, { type: RDS, props: {} }));
         });
         it("is advisory when unknown, and a non-boolean cannot be evaluated", async () => {
-            const diags = await runResourcePolicy(p, { type: RDS, props: { autoMinorVersionUpgrade: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: RDS, props: { autoMinorVersionUpgrade: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: RDS, name: "db", props: { autoMinorVersionUpgrade: "no" } }), [
                 `Cannot evaluate RDS instance "db": autoMinorVersionUpgrade is "no", expected a boolean${SUFFIX}`,
             ]);
@@ -152,7 +151,7 @@ describe("data stores", () => {
     });
 
     describe("elasticache-snapshot-retention", () => {
-        const p = elasticacheSnapshotRetention;
+        const p = dataStores.elasticacheSnapshotRetention;
         it("blocks a Redis or Valkey cache without snapshots, or with fewer days than configured", async () => {
             assertViolations(await runResourcePolicy(p, { type: REPLICATION_GROUP, name: "redis", props: {} }), [
                 'ElastiCache replication group "redis" keeps no automatic snapshots; set snapshotRetentionLimit to at least 1.',
@@ -197,7 +196,7 @@ describe("data stores", () => {
     });
 
     describe("dynamodb-point-in-time-recovery", () => {
-        const p = dynamodbPointInTimeRecovery;
+        const p = dataStores.dynamodbPointInTimeRecovery;
         it("blocks a table, a replica of a global table and a TableReplica without point-in-time recovery", async () => {
             assertViolations(
                 await runResourcePolicy(p, {
@@ -220,9 +219,7 @@ describe("data stores", () => {
             assertClean(await runResourcePolicy(p, { type: TABLE_REPLICA, props: { pointInTimeRecovery: true } }));
         });
         it("is advisory when unknown, and a non-boolean cannot be evaluated", async () => {
-            const diags = await runResourcePolicy(p, { type: TABLE, props: { pointInTimeRecovery: { enabled: unknown() } } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: TABLE, props: { pointInTimeRecovery: { enabled: unknown() } } }));
             assertViolations(await runResourcePolicy(p, { type: TABLE, name: "t", props: { pointInTimeRecovery: { enabled: "yes" } } }), [
                 `Cannot evaluate DynamoDB table "t": pointInTimeRecovery.enabled is "yes", expected a boolean${SUFFIX}`,
             ]);

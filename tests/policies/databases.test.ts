@@ -1,18 +1,14 @@
 import * as assert from "node:assert/strict";
 
-import {
-    dbSubnetGroupPrivate,
-    opensearchInVpc,
-    rdsNotPubliclyAccessible,
-    redshiftNotPubliclyAccessible,
-    securityGroupDatabasePortsNotPublic,
-} from "../../policies/rules/databases";
+import * as databases from "../../policies/rules/databases";
 import {
     advisory,
+    assertAdvisoryOnly,
     assertClean,
     assertNoMandatory,
     assertViolations,
     itHonoursWaivers,
+    itIsAdvisoryOnly,
     runResourcePolicy,
     runStackPolicy,
     TestResource,
@@ -24,77 +20,71 @@ describe("databases", () => {
     describe("rds-not-publicly-accessible", () => {
         const type = "aws:rds/instance:Instance";
         it("flags a publicly accessible instance", async () => {
-            const diags = await runResourcePolicy(rdsNotPubliclyAccessible, { type, name: "db", props: { publiclyAccessible: true } });
+            const diags = await runResourcePolicy(databases.rdsNotPubliclyAccessible, { type, name: "db", props: { publiclyAccessible: true } });
             assertViolations(diags, ['DB instance "db" has publiclyAccessible = true; set it to false.']);
         });
         it("passes a private instance and one that leaves the flag at its default", async () => {
-            assertClean(await runResourcePolicy(rdsNotPubliclyAccessible, { type, props: { publiclyAccessible: false } }));
-            assertClean(await runResourcePolicy(rdsNotPubliclyAccessible, { type, props: { engine: "postgres" } }));
+            assertClean(await runResourcePolicy(databases.rdsNotPubliclyAccessible, { type, props: { publiclyAccessible: false } }));
+            assertClean(await runResourcePolicy(databases.rdsNotPubliclyAccessible, { type, props: { engine: "postgres" } }));
         });
         for (const t of ["aws:rds/clusterInstance:ClusterInstance", "aws:docdb/clusterInstance:ClusterInstance", "aws:neptune/clusterInstance:ClusterInstance"]) {
             it(`covers ${t}`, async () => {
-                const diags = await runResourcePolicy(rdsNotPubliclyAccessible, { type: t, name: "member", props: { publiclyAccessible: true } });
+                const diags = await runResourcePolicy(databases.rdsNotPubliclyAccessible, { type: t, name: "member", props: { publiclyAccessible: true } });
                 assertViolations(diags, ['DB instance "member" has publiclyAccessible = true; set it to false.']);
             });
         }
-        it("is advisory when the flag is unknown", async () => {
-            const diags = await runResourcePolicy(rdsNotPubliclyAccessible, { type, props: { publiclyAccessible: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
-        itHonoursWaivers(rdsNotPubliclyAccessible, { type, name: "db", props: { publiclyAccessible: true } });
+        itIsAdvisoryOnly("is advisory when the flag is unknown", databases.rdsNotPubliclyAccessible, { type, props: { publiclyAccessible: unknown() } });
+        itHonoursWaivers(databases.rdsNotPubliclyAccessible, { type, name: "db", props: { publiclyAccessible: true } });
     });
 
     describe("redshift-not-publicly-accessible", () => {
         const type = "aws:redshift/cluster:Cluster";
         it("flags a public cluster", async () => {
-            const diags = await runResourcePolicy(redshiftNotPubliclyAccessible, { type, name: "wh", props: { publiclyAccessible: true } });
+            const diags = await runResourcePolicy(databases.redshiftNotPubliclyAccessible, { type, name: "wh", props: { publiclyAccessible: true } });
             assertViolations(diags, ['Redshift cluster "wh" has publiclyAccessible = true; set it to false.']);
         });
         it("flags a public Redshift Serverless workgroup, passes a private one, and is advisory when unknown", async () => {
             const type = "aws:redshiftserverless/workgroup:Workgroup";
-            assertViolations(await runResourcePolicy(redshiftNotPubliclyAccessible, { type, name: "wg", props: { namespaceName: "ns", publiclyAccessible: true } }), [
+            assertViolations(await runResourcePolicy(databases.redshiftNotPubliclyAccessible, { type, name: "wg", props: { namespaceName: "ns", publiclyAccessible: true } }), [
                 'Redshift Serverless workgroup "wg" has publiclyAccessible = true; set it to false.',
             ]);
-            assertClean(await runResourcePolicy(redshiftNotPubliclyAccessible, { type, props: { namespaceName: "ns", publiclyAccessible: false } }));
-            const diags = await runResourcePolicy(redshiftNotPubliclyAccessible, { type, props: { publiclyAccessible: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertClean(await runResourcePolicy(databases.redshiftNotPubliclyAccessible, { type, props: { namespaceName: "ns", publiclyAccessible: false } }));
+            assertAdvisoryOnly(await runResourcePolicy(databases.redshiftNotPubliclyAccessible, { type, props: { publiclyAccessible: unknown() } }));
         });
         it("passes a private cluster", async () => {
-            assertClean(await runResourcePolicy(redshiftNotPubliclyAccessible, { type, props: { publiclyAccessible: false } }));
+            assertClean(await runResourcePolicy(databases.redshiftNotPubliclyAccessible, { type, props: { publiclyAccessible: false } }));
         });
         it("never fails on unknown", async () => {
-            assertNoMandatory(await runResourcePolicy(redshiftNotPubliclyAccessible, { type, props: { publiclyAccessible: unknown() } }));
+            assertNoMandatory(await runResourcePolicy(databases.redshiftNotPubliclyAccessible, { type, props: { publiclyAccessible: unknown() } }));
         });
         it("ignores other types (server fast path)", async () => {
-            assertClean(await runResourcePolicy(redshiftNotPubliclyAccessible, { type: "aws:rds/instance:Instance", props: { publiclyAccessible: true } }));
+            assertClean(await runResourcePolicy(databases.redshiftNotPubliclyAccessible, { type: "aws:rds/instance:Instance", props: { publiclyAccessible: true } }));
         });
     });
 
     describe("opensearch-in-vpc", () => {
         const type = "aws:opensearch/domain:Domain";
         it("flags a domain without vpcOptions (and an Elasticsearch one)", async () => {
-            assertViolations(await runResourcePolicy(opensearchInVpc, { type, name: "search", props: { engineVersion: "OpenSearch_2.13" } }), [
+            assertViolations(await runResourcePolicy(databases.opensearchInVpc, { type, name: "search", props: { engineVersion: "OpenSearch_2.13" } }), [
                 'OpenSearch domain "search" has no vpcOptions.subnetIds, so its endpoint is public; deploy it in private subnets.',
             ]);
             assertViolations(
-                await runResourcePolicy(opensearchInVpc, { type: "aws:elasticsearch/domain:Domain", name: "es", props: { vpcOptions: { subnetIds: [] } } }),
+                await runResourcePolicy(databases.opensearchInVpc, { type: "aws:elasticsearch/domain:Domain", name: "es", props: { vpcOptions: { subnetIds: [] } } }),
                 ['OpenSearch domain "es" has no vpcOptions.subnetIds, so its endpoint is public; deploy it in private subnets.'],
             );
         });
         it("passes a VPC domain", async () => {
-            assertClean(await runResourcePolicy(opensearchInVpc, { type, props: { vpcOptions: { subnetIds: ["subnet-1"] } } }));
+            assertClean(await runResourcePolicy(databases.opensearchInVpc, { type, props: { vpcOptions: { subnetIds: ["subnet-1"] } } }));
         });
         it("passes unknown subnet ids (a VPC built in the same update)", async () => {
-            assertClean(await runResourcePolicy(opensearchInVpc, { type, props: { vpcOptions: { subnetIds: [unknown()] } } }));
-            assertClean(await runResourcePolicy(opensearchInVpc, { type, props: { vpcOptions: unknown() } }));
+            assertClean(await runResourcePolicy(databases.opensearchInVpc, { type, props: { vpcOptions: { subnetIds: [unknown()] } } }));
+            assertClean(await runResourcePolicy(databases.opensearchInVpc, { type, props: { vpcOptions: unknown() } }));
         });
     });
 
     describe("security-group-database-ports-not-public", () => {
         const sg = "aws:ec2/securityGroup:SecurityGroup";
-        const p = securityGroupDatabasePortsNotPublic;
+        const p = databases.securityGroupDatabasePortsNotPublic;
         it("flags inline ingress opening PostgreSQL to the world", async () => {
             const diags = await runResourcePolicy(p, {
                 type: sg,
@@ -244,7 +234,7 @@ describe("databases", () => {
         });
 
         it("flags subnets routed to the internet gateway and subnets that map public IPs", async () => {
-            const diags = await runStackPolicy(dbSubnetGroupPrivate, [...network(), group("db", ["private-a", "public-a", "mapped"])]);
+            const diags = await runStackPolicy(databases.dbSubnetGroupPrivate, [...network(), group("db", ["private-a", "public-a", "mapped"])]);
             assertViolations(diags, [
                 'Subnet group "db" includes public subnet "public-a": its route table "public-rt" routes 0.0.0.0/0 to an internet gateway; use private subnets only.',
                 'Subnet group "db" includes public subnet "mapped": it maps public IPs on launch (mapPublicIpOnLaunch = true); use private subnets only.',
@@ -253,7 +243,7 @@ describe("databases", () => {
         });
 
         it("passes a group of private subnets (default route via NAT)", async () => {
-            assertClean(await runStackPolicy(dbSubnetGroupPrivate, [...network(), group("db", ["private-a", "private-b"])]));
+            assertClean(await runStackPolicy(databases.dbSubnetGroupPrivate, [...network(), group("db", ["private-a", "private-b"])]));
         });
 
         it("follows standalone routes with known ids and the VPC's main route table", async () => {
@@ -265,23 +255,21 @@ describe("databases", () => {
                 { type: T.route, name: "default", props: { routeTableId: "rtb-1", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-9" } },
                 { type: T.group, name: "db", props: { subnetIds: ["subnet-1"] } },
             ];
-            assertViolations(await runStackPolicy(dbSubnetGroupPrivate, resources), [
+            assertViolations(await runStackPolicy(databases.dbSubnetGroupPrivate, resources), [
                 'Subnet group "db" includes public subnet "s1": its route table "main" routes 0.0.0.0/0 to an internet gateway (route "default"); use private subnets only.',
             ]);
         });
 
         it("is advisory when subnets cannot be resolved or routes are unknown", async () => {
-            const unresolved = await runStackPolicy(dbSubnetGroupPrivate, [{ type: T.group, name: "db", props: { subnetIds: unknown() } }]);
+            const unresolved = await runStackPolicy(databases.dbSubnetGroupPrivate, [{ type: T.group, name: "db", props: { subnetIds: unknown() } }]);
             assertNoMandatory(unresolved);
             assert.deepEqual(advisory(unresolved).map((d) => d.message), [
                 'Cannot verify the subnets of subnet group "db" during preview: its subnetIds are unknown and no subnet resource of this stack is recorded as their source (e.g. a remote component\'s outputs). The policy runs again after the update.',
             ]);
-            const external = await runStackPolicy(dbSubnetGroupPrivate, [{ type: T.group, name: "db", props: { subnetIds: ["subnet-0abc", "subnet-0def"] } }]);
+            const external = await runStackPolicy(databases.dbSubnetGroupPrivate, [{ type: T.group, name: "db", props: { subnetIds: ["subnet-0abc", "subnet-0def"] } }]);
             assert.deepEqual(advisory(external).map((d) => d.message), ['Cannot verify 2 subnet(s) of subnet group "db": they are not subnet resources of this stack.']);
             const unknownRoutes = network().map((r) => (r.name === "public-rt" ? { ...r, props: { routes: unknown() } } : r));
-            const diags = await runStackPolicy(dbSubnetGroupPrivate, [...unknownRoutes, group("db", ["public-a"])]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runStackPolicy(databases.dbSubnetGroupPrivate, [...unknownRoutes, group("db", ["public-a"])]));
         });
 
         it("judges the subnets of a group tied only through the graph, its name and every id unknown", async () => {
@@ -291,7 +279,7 @@ describe("databases", () => {
                 props: { name: unknown(), subnetIds: unknown() },
                 propertyDependencies: { subnetIds: [u(T.subnet, "private-a"), u(T.subnet, "public-a")] },
             };
-            assertViolations(await runStackPolicy(dbSubnetGroupPrivate, [...network(), unnamed]), [
+            assertViolations(await runStackPolicy(databases.dbSubnetGroupPrivate, [...network(), unnamed]), [
                 'Subnet group "db" includes public subnet "public-a": its route table "public-rt" routes 0.0.0.0/0 to an internet gateway; use private subnets only.',
             ]);
         });
@@ -303,14 +291,14 @@ describe("databases", () => {
                 { type: T.subnet, name: "in-default", props: { id: "subnet-2", vpcId: "vpc-d" } },
                 { type: T.group, name: "db", props: { subnetIds: unknown() }, propertyDependencies: { subnetIds: [u("aws:ec2/defaultSubnet:DefaultSubnet", "default-a"), u(T.subnet, "in-default")] } },
             ];
-            assertViolations(await runStackPolicy(dbSubnetGroupPrivate, resources), [
+            assertViolations(await runStackPolicy(databases.dbSubnetGroupPrivate, resources), [
                 'Subnet group "db" includes public subnet "default-a": it is a default subnet, whose VPC\'s main route table routes 0.0.0.0/0 to an internet gateway; use private subnets only.',
                 'Subnet group "db" includes public subnet "in-default": its VPC "default" is the default VPC, whose main route table routes 0.0.0.0/0 to an internet gateway; use private subnets only.',
             ]);
         });
 
         it("says so when a subnet's VPC is not in this stack (its main route table cannot be judged)", async () => {
-            const diags = await runStackPolicy(dbSubnetGroupPrivate, [
+            const diags = await runStackPolicy(databases.dbSubnetGroupPrivate, [
                 { type: T.subnet, name: "s", props: { id: "subnet-1", vpcId: "vpc-elsewhere", mapPublicIpOnLaunch: false } },
                 { type: T.group, name: "db", props: { subnetIds: ["subnet-1"] } },
             ]);
@@ -321,9 +309,9 @@ describe("databases", () => {
         });
 
         it("is skipped when the stack has no subnet group", async () => {
-            assertClean(await runStackPolicy(dbSubnetGroupPrivate, network()));
+            assertClean(await runStackPolicy(databases.dbSubnetGroupPrivate, network()));
         });
 
-        itHonoursWaivers(dbSubnetGroupPrivate, { stack: [...network(), group("db", ["mapped"])], name: "db" });
+        itHonoursWaivers(databases.dbSubnetGroupPrivate, { stack: [...network(), group("db", ["mapped"])], name: "db" });
     });
 });

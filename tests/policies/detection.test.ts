@@ -4,7 +4,7 @@ import { configRecorderEnabled, configRuleAutoRemediation, guarddutyDetectorEnab
 import { ownerIsThisStack } from "../../policies/rules/detection/account-services";
 import { resolvePolicyConfig } from "../../tools/plan/pack-config";
 import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, messages, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
-import { servedPackInfo } from "./served-info";
+import { servedPackInfo } from "../../tools/plan/served-info";
 
 const DETECTOR = "aws:guardduty/detector:Detector";
 const FEATURE = "aws:guardduty/detectorFeature:DetectorFeature";

@@ -19,7 +19,7 @@ import type {
 
 import { GovPolicy, UNKNOWN } from "../../policies/lib";
 import { resolvePolicyConfig } from "../../tools/plan/pack-config";
-import { servedInfoOf } from "./served-info";
+import { servedInfoOf } from "../../tools/plan/served-info";
 
 // The server's own (untyped, @internal) modules, and the protobuf classes @pulumi/pulumi uses.
 const policyRequire = createRequire(require.resolve("@pulumi/policy/package.json"));
@@ -349,11 +349,33 @@ export function assertNoMandatory(diags: readonly Diagnostic[]): void {
     assert.deepEqual(messages(mandatory(diags)), []);
 }
 
+/** Exactly one advisory and nothing mandatory: what a policy reports when it cannot verify a resource. */
+export function assertAdvisoryOnly(diags: readonly Diagnostic[]): void {
+    assertNoMandatory(diags);
+    assert.equal(advisory(diags).length, 1, JSON.stringify(diags));
+}
+
 export const ACTIVE_UNTIL = "2999-12-31";
 export const EXPIRED_ON = "2020-01-01";
 
 export function waiver(resource: string, expires = ACTIVE_UNTIL): Record<string, string> {
     return { resource, reason: "risk accepted for the test", approvedBy: "ciso@example.gov", expires };
+}
+
+/** A stack policy's input for the `it…` helpers: the resources, and config overrides if any. */
+export interface StackInput {
+    readonly stack: readonly TestResource[];
+    readonly config?: Record<string, unknown>;
+}
+
+/**
+ * Registers one test, `title`: on `input` (a value unknown at preview, or a violation under a config
+ * that makes the policy advisory) the policy reports exactly one advisory and nothing mandatory.
+ */
+export function itIsAdvisoryOnly(title: string, policy: GovPolicy, input: ResourceInput | StackInput): void {
+    it(title, async () => {
+        assertAdvisoryOnly("stack" in input ? await runStackPolicy(policy, input.stack, input.config) : await runResourcePolicy(policy, input));
+    });
 }
 
 /**
@@ -364,7 +386,7 @@ export function waiver(resource: string, expires = ACTIVE_UNTIL): Record<string,
  */
 export function itHonoursWaivers(
     policy: GovPolicy,
-    input: ResourceInput | { readonly stack: readonly TestResource[]; readonly name: string; readonly config?: Record<string, unknown> },
+    input: ResourceInput | (StackInput & { readonly name: string }),
 ): void {
     const run = (waivers: unknown[]) =>
         "stack" in input

@@ -1,7 +1,17 @@
 import * as assert from "node:assert/strict";
 
-import { iamNoInlinePolicies, iamNoUserLoginProfile, iamPasswordPolicyStrength, iamPolicyNoWildcardActions, iamRoleTrustPolicy, resourcePolicyNoWildcardActions } from "../../policies/rules/identity";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, unknown } from "./helpers";
+import * as identity from "../../policies/rules/identity";
+import {
+    advisory,
+    assertAdvisoryOnly,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    itIsAdvisoryOnly,
+    runResourcePolicy,
+    unknown,
+} from "./helpers";
 
 const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const ROOT = "arn:aws-us-gov:iam::123456789012:root";
@@ -19,7 +29,7 @@ const STRONG = {
 
 describe("identity (round 2)", () => {
     describe("iam-no-user-login-profile", () => {
-        const p = iamNoUserLoginProfile;
+        const p = identity.iamNoUserLoginProfile;
         const TYPE = "aws:iam/userLoginProfile:UserLoginProfile";
         it("blocks a console password for an IAM user, even when the user is unknown", async () => {
             assertViolations(await runResourcePolicy(p, { type: TYPE, name: "alice", props: { user: "alice" } }), [
@@ -36,7 +46,7 @@ describe("identity (round 2)", () => {
     });
 
     describe("iam-password-policy-strength", () => {
-        const p = iamPasswordPolicyStrength;
+        const p = identity.iamPasswordPolicyStrength;
         it("passes the FedRAMP IA-5(1) parameters and stricter ones", async () => {
             assertClean(await runResourcePolicy(p, { type: PASSWORD_POLICY, props: STRONG }));
             assertClean(await runResourcePolicy(p, { type: PASSWORD_POLICY, props: { ...STRONG, minimumPasswordLength: 20, maxPasswordAge: 60, requireSymbols: "true" } }));
@@ -63,15 +73,14 @@ describe("identity (round 2)", () => {
         });
         it("is advisory when a field is unknown at preview", async () => {
             const diags = await runResourcePolicy(p, { type: PASSWORD_POLICY, name: "acct", props: { ...STRONG, minimumPasswordLength: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(diags);
             assert.match(advisory(diags)[0].message, /^Cannot verify minimumPasswordLength during preview/);
         });
         itHonoursWaivers(p, { type: PASSWORD_POLICY, name: "acct", props: { ...STRONG, minimumPasswordLength: 8 } });
     });
 
     describe("iam-policy-no-wildcard-actions (widened)", () => {
-        const p = iamPolicyNoWildcardActions;
+        const p = identity.iamPolicyNoWildcardActions;
         const POLICY = "aws:iam/policy:Policy";
         const RP = "aws:iam/rolePolicy:RolePolicy";
         const DEPLOY = ["govstack-prod-deploy: manages the estate's buckets (create, configure, delete) with s3:*"];
@@ -91,11 +100,7 @@ describe("identity (round 2)", () => {
             assert.equal((await runResourcePolicy(p, { type: RP, props: { role: "other", policy: scoped }, config: { deploymentRoles: DEPLOY } })).length, 1);
             assert.equal((await runResourcePolicy(p, { type: RP, props: { role: "govstack-prod-deploy", policy: scoped }, config: { deploymentRoles: ["govstack-prod-deploy"] } })).length, 1);
         });
-        it("is advisory when the role of a scoped whole-service grant is unknown and deployment roles are configured", async () => {
-            const diags = await runResourcePolicy(p, { type: RP, name: "d", props: { role: unknown(), policy: doc({ Effect: "Allow", Action: "s3:*", Resource: BUCKETS }) }, config: { deploymentRoles: DEPLOY } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the role of a scoped whole-service grant is unknown and deployment roles are configured", p, { type: RP, name: "d", props: { role: unknown(), policy: doc({ Effect: "Allow", Action: "s3:*", Resource: BUCKETS }) }, config: { deploymentRoles: DEPLOY } });
         it("blocks sts:AssumeRole on every role, passes it on named roles", async () => {
             assertViolations(await runResourcePolicy(p, { type: POLICY, name: "hop", props: { policy: doc({ Effect: "Allow", Action: ["sts:AssumeRole"], Resource: "*" }, { Effect: "Allow", Action: "sts:Assume*", Resource: "arn:aws-us-gov:iam::123456789012:role/*" }) } }), [
                 'IAM policy "hop" statement #0 allows "sts:AssumeRole" on Resource "*", i.e. any role that trusts the account; name the roles it may assume.',
@@ -106,7 +111,7 @@ describe("identity (round 2)", () => {
     });
 
     describe("resource-policy-no-wildcard-actions", () => {
-        const p = resourcePolicyNoWildcardActions;
+        const p = identity.resourcePolicyNoWildcardActions;
         const KEY = "aws:kms/key:Key";
         it("blocks every action, NotAction and whole services in resource policies and Lambda permissions", async () => {
             assertViolations(
@@ -166,16 +171,14 @@ describe("identity (round 2)", () => {
         });
         it("is advisory when the document or an action is unknown at preview", async () => {
             for (const props of [{ policy: unknown() }, { policy: { Statement: [{ Effect: "Allow", Principal: "*", Action: [unknown()] }] } }]) {
-                const diags = await runResourcePolicy(p, { type: "aws:sns/topicPolicy:TopicPolicy", props });
-                assertNoMandatory(diags);
-                assert.equal(advisory(diags).length, 1);
+                assertAdvisoryOnly(await runResourcePolicy(p, { type: "aws:sns/topicPolicy:TopicPolicy", props }));
             }
         });
         itHonoursWaivers(p, { type: "aws:sqs/queuePolicy:QueuePolicy", name: "q", props: { policy: doc({ Effect: "Allow", Principal: { AWS: ROOT }, Action: "sqs:*", Resource: "*" }) } });
     });
 
     describe("iam-role-trust-policy", () => {
-        const p = iamRoleTrustPolicy;
+        const p = identity.iamRoleTrustPolicy;
         const ROLE = "aws:iam/role:Role";
         const PULUMI = "arn:aws-us-gov:iam::123456789012:oidc-provider/api.pulumi.com/oidc";
         const GITHUB = "arn:aws-us-gov:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
@@ -243,7 +246,7 @@ describe("identity (round 2)", () => {
     });
 
     describe("iam-no-inline-policies", () => {
-        const p = iamNoInlinePolicies;
+        const p = identity.iamNoInlinePolicies;
         const ROLE = "aws:iam/role:Role";
         const POLICY_DOC = doc({ Effect: "Allow", Action: "logs:PutLogEvents", Resource: "arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/a:*" });
         it("blocks role, user and group policies and a role's inline policies", async () => {
@@ -264,11 +267,7 @@ describe("identity (round 2)", () => {
             assertClean(await runResourcePolicy(p, { type: ROLE, props: { name: "app" } }));
             assertClean(await runResourcePolicy(p, { type: ROLE, props: { inlinePolicies: [{}] } }));
         });
-        it("is advisory when inlinePolicies is unknown at preview", async () => {
-            const diags = await runResourcePolicy(p, { type: ROLE, props: { inlinePolicies: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when inlinePolicies is unknown at preview", p, { type: ROLE, props: { inlinePolicies: unknown() } });
         itHonoursWaivers(p, { type: "aws:iam/rolePolicy:RolePolicy", name: "rp", props: { role: "app", policy: POLICY_DOC } });
     });
 });

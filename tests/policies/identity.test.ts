@@ -1,16 +1,19 @@
 import * as assert from "node:assert/strict";
 
-import {
-    iamNoAdminManagedPolicies,
-    iamNoUserAccessKeys,
-    iamPolicyNoPassRoleWildcard,
-    iamPolicyNoWildcardActions,
-    iamUserNoPolicies,
-    kmsKeyRotationEnabled,
-    resourcePolicyNoPublicPrincipal,
-} from "../../policies/rules/identity";
+import * as identity from "../../policies/rules/identity";
 import { isPublicPrincipal, policyStatements } from "../../policies/lib";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, mandatory, runResourcePolicy, unknown } from "./helpers";
+import {
+    advisory,
+    assertAdvisoryOnly,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    itIsAdvisoryOnly,
+    mandatory,
+    runResourcePolicy,
+    unknown,
+} from "./helpers";
 
 const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const POLICY = "aws:iam/policy:Policy";
@@ -34,7 +37,7 @@ describe("identity", () => {
     });
 
     describe("iam-policy-no-wildcard-actions", () => {
-        const p = iamPolicyNoWildcardActions;
+        const p = identity.iamPolicyNoWildcardActions;
         it('flags Action "*", NotAction and service wildcards on Resource "*"', async () => {
             const diags = await runResourcePolicy(p, {
                 type: POLICY,
@@ -95,9 +98,7 @@ describe("identity", () => {
                 'Permission set inline policy "ops" statement #0 allows Action "*"; grant the specific actions needed.',
             ]);
             assertClean(await runResourcePolicy(p, { type, props: { inlinePolicy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }) } }));
-            const diags = await runResourcePolicy(p, { type, props: { inlinePolicy: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type, props: { inlinePolicy: unknown() } }));
         });
         it("passes partial wildcards; a whole service is blocked on one bucket, one log group or another service's ARNs too", async () => {
             assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: ["s3:Get*", "s3:*Object", "logs:Describe*"], Resource: "*" }) } }));
@@ -135,7 +136,7 @@ describe("identity", () => {
     });
 
     describe("iam-policy-no-passrole-wildcard", () => {
-        const p = iamPolicyNoPassRoleWildcard;
+        const p = identity.iamPolicyNoPassRoleWildcard;
         it('flags iam:PassRole (and patterns that match it) on Resource "*"', async () => {
             const diags = await runResourcePolicy(p, {
                 type: "aws:iam/userPolicy:UserPolicy",
@@ -172,32 +173,28 @@ describe("identity", () => {
             assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: [ROLE_ARN] }) } }));
             assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } }));
         });
-        it("is advisory when the resource is unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: POLICY, props: { policy: { Statement: [{ Effect: "Allow", Action: "iam:PassRole", Resource: unknown() }] } } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the resource is unknown", p, { type: POLICY, props: { policy: { Statement: [{ Effect: "Allow", Action: "iam:PassRole", Resource: unknown() }] } } });
     });
 
     describe("iam-no-user-access-keys", () => {
         it("flags every access key", async () => {
-            assertViolations(await runResourcePolicy(iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: "deployer" } }), [
+            assertViolations(await runResourcePolicy(identity.iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: "deployer" } }), [
                 'IAM access key "ci" creates a long-lived credential for IAM user "deployer"; use an IAM role with short-lived credentials instead.',
             ]);
         });
         it("still flags a key whose user is unknown (the key itself is the finding)", async () => {
-            assertViolations(await runResourcePolicy(iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: unknown() } }), [
+            assertViolations(await runResourcePolicy(identity.iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: unknown() } }), [
                 'IAM access key "ci" creates a long-lived credential; use an IAM role with short-lived credentials instead.',
             ]);
         });
         it("ignores other types", async () => {
-            assertClean(await runResourcePolicy(iamNoUserAccessKeys, { type: ROLE, props: {} }));
+            assertClean(await runResourcePolicy(identity.iamNoUserAccessKeys, { type: ROLE, props: {} }));
         });
-        itHonoursWaivers(iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: "deployer" } });
+        itHonoursWaivers(identity.iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: "deployer" } });
     });
 
     describe("iam-user-no-policies", () => {
-        const p = iamUserNoPolicies;
+        const p = identity.iamUserNoPolicies;
         it("flags inline user policies, user attachments and policy attachments with users", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:iam/userPolicy:UserPolicy", name: "p", props: { user: "alice", policy: "{}" } }), [
                 '"p" gives IAM user "alice" an inline policy directly; grant permissions through a group or role instead.',
@@ -215,22 +212,16 @@ describe("identity", () => {
                 '"alice-only" attaches managed policies directly to an IAM user; grant permissions through a group or role instead.',
             ]);
             assertClean(await runResourcePolicy(p, { type, props: { userName: "alice", policyArns: [] } }));
-            const diags = await runResourcePolicy(p, { type, props: { userName: "alice", policyArns: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type, props: { userName: "alice", policyArns: unknown() } }));
         });
         it("passes policy attachments to roles only", async () => {
             assertClean(await runResourcePolicy(p, { type: "aws:iam/policyAttachment:PolicyAttachment", props: { roles: ["r"] } }));
         });
-        it("is advisory when the attachment's users are unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: "aws:iam/policyAttachment:PolicyAttachment", props: { users: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the attachment's users are unknown", p, { type: "aws:iam/policyAttachment:PolicyAttachment", props: { users: unknown() } });
     });
 
     describe("iam-no-admin-managed-policies", () => {
-        const p = iamNoAdminManagedPolicies;
+        const p = identity.iamNoAdminManagedPolicies;
         const admin = "arn:aws-us-gov:iam::aws:policy/AdministratorAccess";
         it("flags AdministratorAccess-class attachments on roles, users, groups and role managedPolicyArns", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", name: "ops", props: { role: "ops", policyArn: admin } }), [
@@ -249,9 +240,7 @@ describe("identity", () => {
                 '"ps" attaches the AWS-managed policy AdministratorAccess; grant a customer-managed policy with the specific actions instead.',
             ]);
             assertClean(await runResourcePolicy(p, { type: "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive", props: { policyArns: ["arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess"] } }));
-            const diags = await runResourcePolicy(p, { type: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", props: { policyArns: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", props: { policyArns: unknown() } }));
         });
         it("passes narrow AWS-managed policies, customer-managed ones and the configured exceptions", async () => {
             const type = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
@@ -261,37 +250,33 @@ describe("identity", () => {
         });
         it("skips unknown ARNs (customer-managed policies of this stack) and is advisory for an unknown list", async () => {
             assertClean(await runResourcePolicy(p, { type: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment", props: { policyArn: unknown() } }));
-            const diags = await runResourcePolicy(p, { type: ROLE, props: { managedPolicyArns: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: ROLE, props: { managedPolicyArns: unknown() } }));
         });
     });
 
     describe("kms-key-rotation-enabled", () => {
         const type = "aws:kms/key:Key";
         it("flags a symmetric key without rotation", async () => {
-            assertViolations(await runResourcePolicy(kmsKeyRotationEnabled, { type, name: "data", props: { customerMasterKeySpec: "SYMMETRIC_DEFAULT" } }), [
+            assertViolations(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, name: "data", props: { customerMasterKeySpec: "SYMMETRIC_DEFAULT" } }), [
                 'KMS key "data" does not rotate; set enableKeyRotation: true.',
             ]);
         });
         it("passes a rotating key and skips asymmetric/HMAC keys", async () => {
-            assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { enableKeyRotation: true } }));
-            assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: "RSA_2048" } }));
+            assertClean(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, props: { enableKeyRotation: true } }));
+            assertClean(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: "RSA_2048" } }));
             // KMS cannot rotate keys in a custom key store (kms-key-rotation-supported blocks asking it to).
-            assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customKeyStoreId: "cks-1234567890abcdef0" } }));
-            assertClean(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customKeyStoreId: unknown() } }));
+            assertClean(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, props: { customKeyStoreId: "cks-1234567890abcdef0" } }));
+            assertClean(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, props: { customKeyStoreId: unknown() } }));
         });
         it("is advisory when rotation or the key spec is unknown", async () => {
-            assertNoMandatory(await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { enableKeyRotation: unknown() } }));
-            const diags = await runResourcePolicy(kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertNoMandatory(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, props: { enableKeyRotation: unknown() } }));
+            assertAdvisoryOnly(await runResourcePolicy(identity.kmsKeyRotationEnabled, { type, props: { customerMasterKeySpec: unknown() } }));
         });
-        itHonoursWaivers(kmsKeyRotationEnabled, { type, name: "data", props: {} });
+        itHonoursWaivers(identity.kmsKeyRotationEnabled, { type, name: "data", props: {} });
     });
 
     describe("resource-policy-no-public-principal", () => {
-        const p = resourcePolicyNoPublicPrincipal;
+        const p = identity.resourcePolicyNoPublicPrincipal;
         it("flags Principal \"*\", {AWS: \"*\"} and NotPrincipal without a Condition", async () => {
             const diags = await runResourcePolicy(p, {
                 type: "aws:s3/bucketPolicy:BucketPolicy",

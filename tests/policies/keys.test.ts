@@ -1,23 +1,18 @@
 import * as assert from "node:assert/strict";
 
 import { KMS_OWN_ACCOUNT_ROOT_RULE } from "../../policies/lib";
-import {
-    kmsKeyDeletionWindow,
-    kmsKeyEncryptionSymmetric,
-    kmsKeyExplicitPolicy,
-    kmsKeyPolicyLeastPrivilege,
-    kmsKeyPolicyLockoutCheck,
-    kmsKeyRotationSupported,
-} from "../../policies/rules/keys";
+import * as keys from "../../policies/rules/keys";
 import { auditKeyPolicy } from "../../infra/components/audit-trail/audit-trail";
 import { backupKeyPolicy } from "../../infra/components/backups/backups";
 import { keyPolicy, KEY_PURPOSES } from "../../infra/components/keys/keys";
 import {
     advisory,
+    assertAdvisoryOnly,
     assertClean,
     assertNoMandatory,
     assertViolations,
     itHonoursWaivers,
+    itIsAdvisoryOnly,
     messages,
     runResourcePolicy,
     unknown,
@@ -40,7 +35,7 @@ const rootAdmin = { Sid: "Root", Effect: "Allow", Principal: { AWS: ROOT }, Acti
 
 describe("keys", () => {
     describe("kms-key-deletion-window", () => {
-        const p = kmsKeyDeletionWindow;
+        const p = keys.kmsKeyDeletionWindow;
         it("blocks a window shorter than the minimum (30 days by default)", async () => {
             assertViolations(await runResourcePolicy(p, { type: KEY, name: "data", props: { deletionWindowInDays: 7 } }), [
                 'KMS key "data" is deleted 7 days after a deletion is scheduled; set deletionWindowInDays to at least 30 (30 is the longest KMS allows).',
@@ -66,16 +61,12 @@ describe("keys", () => {
                 ]);
             }
         });
-        it("is advisory when the window is unknown at preview", async () => {
-            const diags = await runResourcePolicy(p, { type: KEY, props: { deletionWindowInDays: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the window is unknown at preview", p, { type: KEY, props: { deletionWindowInDays: unknown() } });
         itHonoursWaivers(p, { type: KEY, name: "data", props: { deletionWindowInDays: 7 } });
     });
 
     describe("kms-key-encryption-symmetric", () => {
-        const p = kmsKeyEncryptionSymmetric;
+        const p = keys.kmsKeyEncryptionSymmetric;
         it("blocks an asymmetric encryption key unless config allows its spec", async () => {
             assertViolations(await runResourcePolicy(p, { type: KEY, name: "rsa", props: { customerMasterKeySpec: "RSA_4096" } }), [
                 'KMS key "rsa" is an ENCRYPT_DECRYPT key with key spec RSA_4096; use "SYMMETRIC_DEFAULT" (remove customerMasterKeySpec for SYMMETRIC_DEFAULT), or allow RSA_4096 in allowedEncryptionKeySpecs.',
@@ -100,16 +91,12 @@ describe("keys", () => {
                 `Cannot evaluate KMS key "k": keyUsage is "SIGN_ONLY", expected one of "SIGN_VERIFY", "ENCRYPT_DECRYPT", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT"${SUFFIX}`,
             ]);
         });
-        it("is advisory when the spec or usage is unknown at preview", async () => {
-            const diags = await runResourcePolicy(p, { type: KEY, props: { customerMasterKeySpec: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the spec or usage is unknown at preview", p, { type: KEY, props: { customerMasterKeySpec: unknown() } });
         itHonoursWaivers(p, { type: KEY, name: "rsa", props: { customerMasterKeySpec: "RSA_3072" } });
     });
 
     describe("kms-key-rotation-supported", () => {
-        const p = kmsKeyRotationSupported;
+        const p = keys.kmsKeyRotationSupported;
         it("blocks rotation on asymmetric, HMAC and custom-key-store keys (KMS rejects it)", async () => {
             assertViolations(await runResourcePolicy(p, { type: KEY, name: "sig", props: { enableKeyRotation: true, keyUsage: "SIGN_VERIFY", customerMasterKeySpec: "ECC_NIST_P256" } }), [
                 'KMS key "sig" is an asymmetric key (ECC_NIST_P256) with enableKeyRotation: true; KMS rotates only symmetric encryption keys and rejects this, so remove enableKeyRotation and rotate the key manually.',
@@ -127,16 +114,14 @@ describe("keys", () => {
             assertClean(await runResourcePolicy(p, { type: KEY, props: { customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" } }));
         });
         it("an unknown key spec with rotation on is advisory; an undefined one cannot be evaluated", async () => {
-            const diags = await runResourcePolicy(p, { type: KEY, props: { enableKeyRotation: true, customerMasterKeySpec: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: KEY, props: { enableKeyRotation: true, customerMasterKeySpec: unknown() } }));
             assert.equal(messages(await runResourcePolicy(p, { type: KEY, props: { enableKeyRotation: true, customerMasterKeySpec: "RSA_1024" } })).length, 1);
         });
         itHonoursWaivers(p, { type: KEY, name: "mac", props: { enableKeyRotation: true, customerMasterKeySpec: "HMAC_256" } });
     });
 
     describe("kms-key-policy-lockout-check", () => {
-        const p = kmsKeyPolicyLockoutCheck;
+        const p = keys.kmsKeyPolicyLockoutCheck;
         it("blocks bypassPolicyLockoutSafetyCheck on keys and key policies", async () => {
             assertViolations(await runResourcePolicy(p, { type: KEY, name: "k", props: { bypassPolicyLockoutSafetyCheck: true } }), [
                 'KMS key "k" bypasses the key policy lockout safety check; remove bypassPolicyLockoutSafetyCheck.',
@@ -149,16 +134,12 @@ describe("keys", () => {
             assertClean(await runResourcePolicy(p, { type: KEY, props: {} }));
             assertClean(await runResourcePolicy(p, { type: KEY, props: { bypassPolicyLockoutSafetyCheck: false } }));
         });
-        it("is advisory when unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: KEY, props: { bypassPolicyLockoutSafetyCheck: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when unknown", p, { type: KEY, props: { bypassPolicyLockoutSafetyCheck: unknown() } });
         itHonoursWaivers(p, { type: KEY, name: "k", props: { bypassPolicyLockoutSafetyCheck: true } });
     });
 
     describe("kms-key-policy-least-privilege", () => {
-        const p = kmsKeyPolicyLeastPrivilege;
+        const p = keys.kmsKeyPolicyLeastPrivilege;
         const run = (policy: string, extra: Partial<Parameters<typeof runResourcePolicy>[1]> = {}) =>
             runResourcePolicy(p, { type: KEY, name: "data", props: { policy }, provider: PROVIDER, ...extra });
 
@@ -284,7 +265,7 @@ describe("keys", () => {
     });
 
     describe("kms-key-explicit-policy", () => {
-        const p = kmsKeyExplicitPolicy;
+        const p = keys.kmsKeyExplicitPolicy;
         it("blocks a key without a policy or with an empty one", async () => {
             for (const [type, noun, props] of [
                 [KEY, "KMS key", {}],

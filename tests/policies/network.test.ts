@@ -1,24 +1,14 @@
 import * as assert from "node:assert/strict";
 
-import {
-    albAccessLogsEnabled,
-    albDropsInvalidHeaders,
-    albHttpListenerRulesRedirectOnly,
-    albHttpRedirectsToHttps,
-    albListenerTlsPolicy,
-    albWafAssociated,
-    managedPrefixListNoWorldCidr,
-    securityGroupNoWorldAdminPorts,
-    securityGroupWorldIngressWebOnly,
-    securityGroupWorldWebOnlyLoadBalancer,
-    vpcFlowLogsEnabled,
-} from "../../policies/rules/network";
+import * as network from "../../policies/rules/network";
 import {
     advisory,
+    assertAdvisoryOnly,
     assertClean,
     assertNoMandatory,
     assertViolations,
     itHonoursWaivers,
+    itIsAdvisoryOnly,
     messages,
     runResourcePolicy,
     runStackPolicy,
@@ -36,7 +26,7 @@ const tcp = (port: number, cidr = "0.0.0.0/0") => ({ protocol: "tcp", fromPort: 
 
 describe("network", () => {
     describe("security-group-world-ingress-web-only", () => {
-        const p = securityGroupWorldIngressWebOnly;
+        const p = network.securityGroupWorldIngressWebOnly;
         it("flags world-open non-web ports in all three ingress forms", async () => {
             assertViolations(await runResourcePolicy(p, { type: SG, name: "app", props: { ingress: [tcp(443), tcp(8080), { protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }] } }), [
                 'Security group "app" ingress[1] opens port 8080 to 0.0.0.0/0; only ports 80, 443 may be open to the internet.',
@@ -75,7 +65,7 @@ describe("network", () => {
     });
 
     describe("security-group-no-world-admin-ports", () => {
-        const p = securityGroupNoWorldAdminPorts;
+        const p = network.securityGroupNoWorldAdminPorts;
         it("flags SSH and RDP open to the world, including through wide ranges", async () => {
             assertViolations(await runResourcePolicy(p, { type: SG, name: "bastion", props: { ingress: [tcp(22), { protocol: "tcp", fromPort: 1, toPort: 4000, ipv6CidrBlocks: ["::/0"] }] } }), [
                 'Security group "bastion" ingress[0] opens remote-administration port(s) 22 to 0.0.0.0/0; use SSM Session Manager or a VPN/bastion source instead.',
@@ -88,15 +78,11 @@ describe("network", () => {
         it("passes SSH from a VPN CIDR", async () => {
             assertClean(await runResourcePolicy(p, { type: SG, props: { ingress: [tcp(22, "10.8.0.0/16")] } }));
         });
-        it("is advisory on an unknown rule type", async () => {
-            const diags = await runResourcePolicy(p, { type: SG_RULE, props: { type: unknown(), ...tcp(22) } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory on an unknown rule type", p, { type: SG_RULE, props: { type: unknown(), ...tcp(22) } });
     });
 
     describe("managed-prefix-list-no-world-cidr", () => {
-        const p = managedPrefixListNoWorldCidr;
+        const p = network.managedPrefixListNoWorldCidr;
         const LIST = "aws:ec2/managedPrefixList:ManagedPrefixList";
         const ENTRY = "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry";
         const entries = (...cidrs: unknown[]) => ({ addressFamily: "IPv4", maxEntries: 5, entries: cidrs.map((cidr) => ({ cidr })) });
@@ -118,14 +104,11 @@ describe("network", () => {
         });
         it("cannot verify an unknown entry or CIDR (advisory), but a known world CIDR beside it still blocks", async () => {
             const pending = await runResourcePolicy(p, { type: LIST, name: "pending", props: entries("203.0.113.0/24", unknown()) });
-            assertNoMandatory(pending);
-            assert.equal(advisory(pending).length, 1);
+            assertAdvisoryOnly(pending);
             const wholeList = await runResourcePolicy(p, { type: LIST, name: "pending", props: { entries: unknown() } });
-            assertNoMandatory(wholeList);
-            assert.equal(advisory(wholeList).length, 1);
+            assertAdvisoryOnly(wholeList);
             const entry = await runResourcePolicy(p, { type: ENTRY, name: "pending", props: { cidr: unknown() } });
-            assertNoMandatory(entry);
-            assert.equal(advisory(entry).length, 1);
+            assertAdvisoryOnly(entry);
             assertViolations(await runResourcePolicy(p, { type: LIST, name: "mixed", props: entries(unknown(), "0.0.0.0/0") }), [
                 'Managed prefix list "mixed" contains 0.0.0.0/0 (every address): a security group rule that references it is open to the internet; list the specific ranges instead.',
             ]);
@@ -134,7 +117,7 @@ describe("network", () => {
     });
 
     describe("security-group-world-web-only-load-balancer (stack)", () => {
-        const p = securityGroupWorldWebOnlyLoadBalancer;
+        const p = network.securityGroupWorldWebOnlyLoadBalancer;
         const u = urnOf;
         // Preview shape: ids unknown; links only through property dependencies.
         const estate = (lbGroups: string[]): TestResource[] => [
@@ -178,7 +161,7 @@ describe("network", () => {
     });
 
     describe("alb-http-redirects-to-https", () => {
-        const p = albHttpRedirectsToHttps;
+        const p = network.albHttpRedirectsToHttps;
         const redirect = { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } };
         it("flags forwarding, fixed responses and redirects that stay on HTTP", async () => {
             const diags = await runResourcePolicy(p, {
@@ -209,7 +192,7 @@ describe("network", () => {
     });
 
     describe("alb-http-listener-rules-redirect-only (stack)", () => {
-        const p = albHttpListenerRulesRedirectOnly;
+        const p = network.albHttpListenerRulesRedirectOnly;
         const RULE = "aws:lb/listenerRule:ListenerRule";
         const listener = (name: string, props: Record<string, unknown>): TestResource => ({ type: LISTENER, name, props: { defaultActions: [], ...props } });
         const rule = (name: string, on: string, actions: unknown): TestResource => ({
@@ -252,7 +235,7 @@ describe("network", () => {
     });
 
     describe("alb-listener-tls-policy", () => {
-        const p = albListenerTlsPolicy;
+        const p = network.albListenerTlsPolicy;
         it("flags a missing or non-FIPS policy on HTTPS and TLS listeners", async () => {
             const missing = await runResourcePolicy(p, { type: LISTENER, name: "https", props: { port: 443, protocol: "HTTPS" }, config: { allowedTlsPolicies: ["ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04"] } });
             assertViolations(missing, [
@@ -266,15 +249,11 @@ describe("network", () => {
             assertClean(await runResourcePolicy(p, { type: LISTENER, props: { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04" } }));
             assertClean(await runResourcePolicy(p, { type: LISTENER, props: { port: 80, protocol: "HTTP" } }));
         });
-        it("is advisory on an unknown policy", async () => {
-            const diags = await runResourcePolicy(p, { type: LISTENER, props: { protocol: "HTTPS", sslPolicy: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory on an unknown policy", p, { type: LISTENER, props: { protocol: "HTTPS", sslPolicy: unknown() } });
     });
 
     describe("alb-waf-associated (stack)", () => {
-        const p = albWafAssociated;
+        const p = network.albWafAssociated;
         const ASSOC = "aws:wafv2/webAclAssociation:WebAclAssociation";
         const alb = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: LB, name, props: { internal: false, loadBalancerType: "application", ...props } });
         const assoc = (lb: string): TestResource => ({ type: ASSOC, name: `${lb}-waf`, props: { resourceArn: unknown(), webAclArn: unknown() }, propertyDependencies: { resourceArn: [urnOf(LB, lb)] } });
@@ -290,17 +269,15 @@ describe("network", () => {
         });
         it("is advisory when internal or the association target is unknown", async () => {
             const unknownInternal = await runStackPolicy(p, [alb("edge", { internal: unknown() })]);
-            assertNoMandatory(unknownInternal);
-            assert.equal(advisory(unknownInternal).length, 1);
+            assertAdvisoryOnly(unknownInternal);
             const unresolved = await runStackPolicy(p, [alb("edge"), { type: ASSOC, name: "a", props: { resourceArn: unknown() } }]);
-            assertNoMandatory(unresolved);
-            assert.equal(advisory(unresolved).length, 1);
+            assertAdvisoryOnly(unresolved);
         });
         itHonoursWaivers(p, { stack: [alb("edge")], name: "edge" });
     });
 
     describe("alb-access-logs-enabled", () => {
-        const p = albAccessLogsEnabled;
+        const p = network.albAccessLogsEnabled;
         it("flags an ALB without enabled access logs", async () => {
             assertViolations(await runResourcePolicy(p, { type: LB, name: "edge", props: { accessLogs: { bucket: "logs", enabled: false } } }), [
                 'Load balancer "edge" does not write access logs; set accessLogs.enabled to true with an S3 bucket.',
@@ -320,7 +297,7 @@ describe("network", () => {
     });
 
     describe("alb-drops-invalid-headers", () => {
-        const p = albDropsInvalidHeaders;
+        const p = network.albDropsInvalidHeaders;
         it("flags an ALB that keeps invalid headers", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:alb/loadBalancer:LoadBalancer", name: "edge", props: {} }), [
                 'Load balancer "edge" does not drop invalid header fields; set dropInvalidHeaderFields to true.',
@@ -330,15 +307,11 @@ describe("network", () => {
             assertClean(await runResourcePolicy(p, { type: LB, props: { dropInvalidHeaderFields: true } }));
             assertClean(await runResourcePolicy(p, { type: LB, props: { loadBalancerType: "gateway" } }));
         });
-        it("is advisory when unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: LB, props: { dropInvalidHeaderFields: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when unknown", p, { type: LB, props: { dropInvalidHeaderFields: unknown() } });
     });
 
     describe("vpc-flow-logs-enabled (stack)", () => {
-        const p = vpcFlowLogsEnabled;
+        const p = network.vpcFlowLogsEnabled;
         const FLOW = "aws:ec2/flowLog:FlowLog";
         const AWSX = "awsx:ec2:Vpc";
         it("flags VPCs (aws and awsx) without a flow log", async () => {
@@ -367,8 +340,7 @@ describe("network", () => {
                 { type: AWSX, name: "main", props: {} },
                 { type: FLOW, name: "fl", props: { vpcId: unknown() } },
             ]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(diags);
         });
         itHonoursWaivers(p, { stack: [{ type: AWSX, name: "main", props: {} }], name: "main" });
     });

@@ -19,7 +19,7 @@ import { databasePolicies } from "../../policies/rules/databases";
 import { encryptionPolicies } from "../../policies/rules/encryption";
 import { packInfoFromMessage } from "../../tools/plan/analyzer-client";
 import { buildPolicyConfig, PackConfigFile, readPackConfig, redundantEntries, resolvePolicyConfig } from "../../tools/plan/pack-config";
-import { servedPackInfo } from "./served-info";
+import { servedPackInfo } from "../../tools/plan/served-info";
 
 // The protocol assertions look at this file's areas only, so other areas' policies (tags,
 // governance) can flag the same fixtures without breaking these tests.
@@ -286,7 +286,7 @@ describe("policy pack", () => {
                 assert.equal(s.getPolicyType(), p.govstack.kind === "stack" ? 2 : 1, p.name);
                 assert.ok(s.getConfigschema()?.getProperties()?.toJavaScript().waivers, p.name);
             }
-            // What the tests resolve config from without a running pack (tests/policies/served-info.ts) is what it serves.
+            // What the tests resolve config from without a running pack (tools/plan/served-info.ts) is what it serves.
             assert.deepEqual(packInfoFromMessage(info), servedPackInfo());
             assert.deepEqual(servedInfo, servedPackInfo());
         });

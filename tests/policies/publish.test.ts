@@ -18,7 +18,7 @@ import { AnalyzerSession } from "../../tools/plan/analyzer-client";
 import { buildPolicyConfig, packConfigPath, readPackConfig } from "../../tools/plan/pack-config";
 import { PackProcess, startPack } from "../../tools/plan/pack-process";
 import { JsonObject } from "../../tools/plan/properties";
-import { PackInfo, PlannedResource } from "../../tools/plan/types";
+import { PackInfo, PlannedResource, plannedResource } from "../../tools/plan/types";
 
 const ROOT = path.join(__dirname, "..", "..");
 const PACK_DIR = path.join(ROOT, "policies");
@@ -60,25 +60,7 @@ function compiledSources(dir = PACK_DIR, rel = ""): string[] {
 }
 
 function resource(type: string, name: string, inputs: JsonObject, provider?: string): PlannedResource {
-    return {
-        urn: `urn:pulumi:staging::govstack::${type}::${name}`,
-        type,
-        name,
-        custom: true,
-        remote: false,
-        parent: undefined,
-        provider,
-        protect: false,
-        dependencies: [],
-        propertyDependencies: {},
-        timeouts: { create: 0, update: 0, delete: 0 },
-        ignoreChanges: [],
-        additionalSecretOutputs: [],
-        deleteBeforeReplace: undefined,
-        aliases: [],
-        inputs,
-        outputs: inputs,
-    };
+    return plannedResource({ urn: `urn:pulumi:staging::govstack::${type}::${name}`, type, name, provider, inputs, outputs: inputs });
 }
 
 describe("policy pack: published (pulumi policy publish) and installed as Pulumi Cloud installs it", function () {

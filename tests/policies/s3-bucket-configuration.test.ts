@@ -1,14 +1,19 @@
 import * as assert from "node:assert/strict";
 
+import * as storage from "../../policies/rules/storage-hygiene";
 import {
-    s3AclNoGroupAcpGrants,
-    s3AuditBucketObjectLock,
-    s3BucketAccessLogging,
-    s3BucketLifecycleConfigured,
-    s3BucketOwnerEnforced,
-    s3BucketVersioningEnabled,
-} from "../../policies/rules/storage-hygiene";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
+    advisory,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    itIsAdvisoryOnly,
+    runResourcePolicy,
+    runStackPolicy,
+    TestResource,
+    unknown,
+    urnOf,
+} from "./helpers";
 
 const BUCKET = "aws:s3/bucket:Bucket";
 const LOGGING = "aws:s3/bucketLogging:BucketLogging";
@@ -30,7 +35,7 @@ const ownership = (b: string, objectOwnership: unknown): TestResource => ({ type
 
 describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
     describe("s3-bucket-access-logging (stack)", () => {
-        const p = s3BucketAccessLogging;
+        const p = storage.s3BucketAccessLogging;
         it("blocks a bucket without server access logging", async () => {
             assertViolations(await runStackPolicy(p, [bucket("logs"), bucket("data"), logging("data"), bucket("audit")]), [
                 'S3 bucket "audit" has no server access logging; add an aws.s3.BucketLogging with bucket "audit" and targetBucket set to the access-log bucket.',
@@ -60,7 +65,7 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
     });
 
     describe("s3-bucket-versioning-enabled (stack)", () => {
-        const p = s3BucketVersioningEnabled;
+        const p = storage.s3BucketVersioningEnabled;
         it("blocks a bucket without versioning Enabled, or Suspended by a second resource", async () => {
             assertViolations(await runStackPolicy(p, [bucket("a"), bucket("b"), versioning("b", "Suspended"), bucket("c"), versioning("c", "Enabled"), { ...versioning("c", "Suspended"), name: "c2" }]), [
                 'S3 bucket "a" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
@@ -75,16 +80,12 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
         it("passes Enabled versioning (resource or deprecated inline block)", async () => {
             assertClean(await runStackPolicy(p, [bucket("a"), versioning("a", "Enabled"), bucket("b", { versioning: { enabled: true } })]));
         });
-        it("is advisory when the status is unknown at preview", async () => {
-            const diags = await runStackPolicy(p, [bucket("a"), versioning("a", unknown())]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when the status is unknown at preview", p, { stack: [bucket("a"), versioning("a", unknown())] });
         itHonoursWaivers(p, { stack: [bucket("a")], name: "a" });
     });
 
     describe("s3-bucket-lifecycle-configured (stack)", () => {
-        const p = s3BucketLifecycleConfigured;
+        const p = storage.s3BucketLifecycleConfigured;
         it("blocks a bucket with no lifecycle configuration or only Disabled rules", async () => {
             assertViolations(await runStackPolicy(p, [bucket("a"), bucket("b"), lifecycle("b", "Disabled")]), [
                 'S3 bucket "a" has no lifecycle configuration with an Enabled rule; add an aws.s3.BucketLifecycleConfiguration with a rule of status "Enabled".',
@@ -106,7 +107,7 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
     });
 
     describe("s3-bucket-owner-enforced (stack)", () => {
-        const p = s3BucketOwnerEnforced;
+        const p = storage.s3BucketOwnerEnforced;
         it("blocks a bucket without BucketOwnerEnforced", async () => {
             assertViolations(await runStackPolicy(p, [bucket("a"), bucket("b"), ownership("b", "ObjectWriter")]), [
                 'S3 bucket "a" does not enforce bucket-owner object ownership; add an aws.s3.BucketOwnershipControls with objectOwnership "BucketOwnerEnforced".',
@@ -125,7 +126,7 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
     });
 
     describe("s3-acl-no-group-acp-grants", () => {
-        const p = s3AclNoGroupAcpGrants;
+        const p = storage.s3AclNoGroupAcpGrants;
         const group = "http://acs.amazonaws.com/groups/s3/LogDelivery";
         const aclWith = (permission: unknown, type: unknown = "Group") => ({ accessControlPolicy: { owner: { id: "o" }, grants: [{ grantee: { type, uri: group }, permission }] } });
         it("blocks WRITE_ACP, READ_ACP or FULL_CONTROL to a group", async () => {
@@ -152,7 +153,7 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
     });
 
     describe("s3-audit-bucket-object-lock", () => {
-        const p = s3AuditBucketObjectLock;
+        const p = storage.s3AuditBucketObjectLock;
         it("blocks an audit-log bucket (by name or Purpose tag) without Object Lock", async () => {
             assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "trail", props: { bucket: "govstack-prod-audit-123" } }), [
                 'Audit-log S3 bucket "trail" is not created with Object Lock; set objectLockEnabled: true (a new bucket) with versioning Enabled.',

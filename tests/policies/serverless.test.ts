@@ -1,16 +1,17 @@
-import * as assert from "node:assert/strict";
-
+import * as serverless from "../../policies/rules/serverless";
 import {
-    apigatewayCacheEncrypted,
-    apigatewayDomainTls12,
-    apigatewayRestStageExecutionLogging,
-    apigatewayRestStageWaf,
-    apigatewayStageAccessLogging,
-    lambdaFunctionUrlAuth,
-    lambdaInVpc,
-    lambdaPermissionRestricted,
-} from "../../policies/rules/serverless";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
+    assertAdvisoryOnly,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    itIsAdvisoryOnly,
+    runResourcePolicy,
+    runStackPolicy,
+    TestResource,
+    unknown,
+    urnOf,
+} from "./helpers";
 
 const FN = "aws:lambda/function:Function";
 const PERMISSION = "aws:lambda/permission:Permission";
@@ -25,7 +26,7 @@ const ACM = "arn:aws-us-gov:acm:us-gov-west-1:111122223333:certificate/0a1b2c3d-
 
 describe("serverless", () => {
     describe("lambda-in-vpc", () => {
-        const p = lambdaInVpc;
+        const p = serverless.lambdaInVpc;
         it("blocks a function outside the VPC", async () => {
             assertViolations(await runResourcePolicy(p, { type: FN, name: "fn", props: { runtime: "nodejs20.x", role: unknown() } }), [
                 'Lambda function "fn" does not run in the VPC (vpcConfig.subnetIds and vpcConfig.securityGroupIds are empty); set vpcConfig with private subnetIds and securityGroupIds.',
@@ -37,16 +38,12 @@ describe("serverless", () => {
         it("passes a function with private subnets and a security group (computed ids included)", async () => {
             assertClean(await runResourcePolicy(p, { type: FN, props: { runtime: "nodejs20.x", vpcConfig: { subnetIds: [unknown(), unknown()], securityGroupIds: [unknown()] } } }));
         });
-        it("is advisory when vpcConfig is unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: FN, props: { vpcConfig: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when vpcConfig is unknown", p, { type: FN, props: { vpcConfig: unknown() } });
         itHonoursWaivers(p, { type: FN, name: "fn", props: {} });
     });
 
     describe("lambda-permission-restricted", () => {
-        const p = lambdaPermissionRestricted;
+        const p = serverless.lambdaPermissionRestricted;
         it("blocks principal * and a service principal without a source", async () => {
             assertViolations(await runResourcePolicy(p, { type: PERMISSION, name: "public", props: { action: "lambda:InvokeFunction", function: "fn", principal: "*" } }), [
                 'Lambda permission "public" grants invocation to principal "*" (anyone); set principal to the service or account that invokes the function, with sourceArn.',
@@ -66,9 +63,7 @@ describe("serverless", () => {
             assertClean(await runResourcePolicy(p, { type: PERMISSION, props: { action: "lambda:InvokeFunction", function: "fn", principal: "arn:aws-us-gov:iam::111122223333:role/caller" } }));
         });
         it("is advisory when the principal is unknown, and cannot evaluate a non-string principal", async () => {
-            const diags = await runResourcePolicy(p, { type: PERMISSION, props: { principal: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: PERMISSION, props: { principal: unknown() } }));
             assertViolations(await runResourcePolicy(p, { type: PERMISSION, name: "x", props: { principal: ["*"] } }), [
                 'Cannot evaluate Lambda permission "x": principal is an array ["*"], expected a principal (an AWS service, account id or ARN); set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
@@ -77,7 +72,7 @@ describe("serverless", () => {
     });
 
     describe("lambda-function-url-auth", () => {
-        const p = lambdaFunctionUrlAuth;
+        const p = serverless.lambdaFunctionUrlAuth;
         it("blocks a function URL without authorization", async () => {
             assertViolations(await runResourcePolicy(p, { type: URL, name: "hook", props: { functionName: "fn", authorizationType: "NONE" } }), [
                 'Lambda function URL "hook" lets anyone on the internet invoke the function (authorizationType NONE); set authorizationType: "AWS_IAM".',
@@ -96,7 +91,7 @@ describe("serverless", () => {
     });
 
     describe("apigateway-stage-access-logging", () => {
-        const p = apigatewayStageAccessLogging;
+        const p = serverless.apigatewayStageAccessLogging;
         it("blocks REST and HTTP stages without access logs", async () => {
             assertViolations(await runResourcePolicy(p, { type: STAGE, name: "prod", props: { stageName: "prod", restApi: unknown(), deployment: unknown() } }), [
                 'API Gateway stage "prod" writes no access logs; set accessLogSettings with a destinationArn (a log group) and a format.',
@@ -125,7 +120,7 @@ describe("serverless", () => {
     });
 
     describe("apigateway-rest-stage-execution-logging", () => {
-        const p = apigatewayRestStageExecutionLogging;
+        const p = serverless.apigatewayRestStageExecutionLogging;
         const settings = (level: unknown, methodPath = "*/*", stageName: unknown = "prod"): TestResource => ({
             type: SETTINGS,
             name: "all",
@@ -145,9 +140,7 @@ describe("serverless", () => {
             assertClean(await runStackPolicy(p, [api, stage(), { ...settings("ERROR", "*/*", unknown()), propertyDependencies: { stageName: [urnOf(STAGE, "prod")] } }]));
         });
         it("is advisory when settings cannot be tied, and cannot evaluate a level API Gateway does not define", async () => {
-            const diags = await runStackPolicy(p, [api, stage(), { ...settings("INFO", "*/*", unknown()), propertyDependencies: {} }]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runStackPolicy(p, [api, stage(), { ...settings("INFO", "*/*", unknown()), propertyDependencies: {} }]));
             assertViolations(await runStackPolicy(p, [api, stage(), settings("info")]), [
                 'Cannot evaluate API Gateway method settings "all": settings.loggingLevel is "info", expected one of "OFF", "ERROR", "INFO"; set a valid value (the policy cannot judge this one, so it blocks the resource).',
                 'API Gateway stage "prod" does not log execution for all methods; add an aws.apigateway.MethodSettings for it with methodPath "*/*" and settings.loggingLevel "INFO" (or "ERROR").',
@@ -157,7 +150,7 @@ describe("serverless", () => {
     });
 
     describe("apigateway-rest-stage-waf", () => {
-        const p = apigatewayRestStageWaf;
+        const p = serverless.apigatewayRestStageWaf;
         const assoc = (resourceArn: unknown, deps: string[] = []): TestResource => ({
             type: ASSOC,
             name: "api-waf",
@@ -179,16 +172,12 @@ describe("serverless", () => {
                 ]),
             );
         });
-        it("is advisory when an association is built from the API's id and cannot be tied to a stage", async () => {
-            const diags = await runStackPolicy(p, [api, stage(), assoc(unknown(), [urnOf(API, "api")])]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when an association is built from the API's id and cannot be tied to a stage", p, { stack: [api, stage(), assoc(unknown(), [urnOf(API, "api")])] });
         itHonoursWaivers(p, { stack: [api, stage()], name: "prod" });
     });
 
     describe("apigateway-domain-tls12", () => {
-        const p = apigatewayDomainTls12;
+        const p = serverless.apigatewayDomainTls12;
         it("blocks TLS 1.0 and an unset policy", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:apigateway/domainName:DomainName", name: "api", props: { domainName: "api.example.gov", regionalCertificateArn: ACM, securityPolicy: "TLS_1_0" } }), [
                 'API Gateway domain name "api" accepts TLS 1.0 and 1.1 (securityPolicy "TLS_1_0"); set securityPolicy: "TLS_1_2".',
@@ -216,7 +205,7 @@ describe("serverless", () => {
     });
 
     describe("apigateway-cache-encrypted", () => {
-        const p = apigatewayCacheEncrypted;
+        const p = serverless.apigatewayCacheEncrypted;
         it("blocks an unencrypted method cache", async () => {
             assertViolations(await runResourcePolicy(p, { type: SETTINGS, name: "all", props: { methodPath: "*/*", settings: { cachingEnabled: true, cacheTtlInSeconds: 300 } } }), [
                 'API Gateway method settings "all" cache responses unencrypted; set settings.cacheDataEncrypted: true.',

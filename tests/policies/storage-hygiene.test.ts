@@ -1,13 +1,19 @@
 import * as assert from "node:assert/strict";
 
+import * as storage from "../../policies/rules/storage-hygiene";
 import {
-    s3BackupBucketVersioning,
-    s3BucketPublicAccessBlockPresent,
-    s3BucketTlsOnlyPolicy,
-    s3NoPublicAcl,
-    s3PublicAccessBlockAllFlags,
-} from "../../policies/rules/storage-hygiene";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
+    assertAdvisoryOnly,
+    assertClean,
+    assertNoMandatory,
+    assertViolations,
+    itHonoursWaivers,
+    itIsAdvisoryOnly,
+    runResourcePolicy,
+    runStackPolicy,
+    TestResource,
+    unknown,
+    urnOf,
+} from "./helpers";
 
 const BUCKET = "aws:s3/bucket:Bucket";
 const PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
@@ -28,7 +34,7 @@ const bucket = (name: string, props: Record<string, unknown> = {}): TestResource
 
 describe("storage hygiene", () => {
     describe("s3-public-access-block-all-flags", () => {
-        const p = s3PublicAccessBlockAllFlags;
+        const p = storage.s3PublicAccessBlockAllFlags;
         it("flags any flag that is not true (absent means false)", async () => {
             assertViolations(await runResourcePolicy(p, { type: PAB, name: "b", props: { bucket: "b", blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true } }), [
                 'Public access block "b" does not set blockPublicPolicy, restrictPublicBuckets to true; set all four flags to true.',
@@ -40,16 +46,12 @@ describe("storage hygiene", () => {
         it("passes all four flags", async () => {
             assertClean(await runResourcePolicy(p, { type: PAB, props: { bucket: "b", ...ALL_FLAGS } }));
         });
-        it("is advisory when a flag is unknown", async () => {
-            const diags = await runResourcePolicy(p, { type: PAB, props: { ...ALL_FLAGS, blockPublicAcls: unknown() } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when a flag is unknown", p, { type: PAB, props: { ...ALL_FLAGS, blockPublicAcls: unknown() } });
         itHonoursWaivers(p, { type: PAB, name: "b", props: { blockPublicAcls: false } });
     });
 
     describe("s3-no-public-acl", () => {
-        const p = s3NoPublicAcl;
+        const p = storage.s3NoPublicAcl;
         it("flags public canned ACLs and grants to AllUsers/AuthenticatedUsers", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", name: "acl", props: { bucket: "b", acl: "public-read" } }), [
                 'Bucket ACL "acl" uses the public canned ACL "public-read"; use "private" or disable ACLs with BucketOwnerEnforced.',
@@ -84,19 +86,16 @@ describe("storage hygiene", () => {
             assertClean(await runResourcePolicy(p, { type: "aws:s3/bucketObject:BucketObject", props: { bucket: "b", key: "k" } }));
             assertClean(await runResourcePolicy(p, { type: "aws:s3/objectCopy:ObjectCopy", props: { bucket: "b", key: "k", source: "s/k", acl: "bucket-owner-full-control" } }));
             const pending = await runResourcePolicy(p, { type: "aws:s3/bucketObjectv2:BucketObjectv2", props: { bucket: "b", key: "k", acl: unknown() } });
-            assertNoMandatory(pending);
-            assert.equal(advisory(pending).length, 1);
+            assertAdvisoryOnly(pending);
         });
         it("is advisory when the ACL or grants are unknown", async () => {
             assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { acl: unknown() } }));
-            const diags = await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", props: { accessControlPolicy: { grants: unknown() } } });
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", props: { accessControlPolicy: { grants: unknown() } } }));
         });
     });
 
     describe("s3-bucket-public-access-block-present (stack)", () => {
-        const p = s3BucketPublicAccessBlockPresent;
+        const p = storage.s3BucketPublicAccessBlockPresent;
         it("flags a bucket without a public access block", async () => {
             const diags = await runStackPolicy(p, [bucket("a"), bucket("b"), { type: PAB, name: "a-pab", props: { bucket: "a", ...ALL_FLAGS } }]);
             assertViolations(diags, ['S3 bucket "b" has no public access block; add an aws.s3.BucketPublicAccessBlock with all four flags true.']);
@@ -113,16 +112,12 @@ describe("storage hygiene", () => {
             );
             assertClean(await runStackPolicy(p, [bucket("a"), { type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", name: "acct", props: ALL_FLAGS }]));
         });
-        it("is advisory when a block's bucket cannot be resolved", async () => {
-            const diags = await runStackPolicy(p, [bucket("a"), { type: PAB, name: "x", props: { bucket: unknown() } }]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
-        });
+        itIsAdvisoryOnly("is advisory when a block's bucket cannot be resolved", p, { stack: [bucket("a"), { type: PAB, name: "x", props: { bucket: unknown() } }] });
         itHonoursWaivers(p, { stack: [bucket("b")], name: "b" });
     });
 
     describe("s3-bucket-tls-only-policy (stack)", () => {
-        const p = s3BucketTlsOnlyPolicy;
+        const p = storage.s3BucketTlsOnlyPolicy;
         const policy = (b: string, statements: unknown[] | string): TestResource => ({
             type: POLICY,
             name: `${b}-policy`,
@@ -183,22 +178,19 @@ describe("storage hygiene", () => {
                 { type: BUCKET, name: "gen", props: { bucket: unknown() } },
                 { type: POLICY, name: "gen-policy", props: { bucket: unknown(), policy: doc(TLS_DENY) }, propertyDependencies: { bucket: [urnOf(BUCKET, "gen")] } },
             ]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(diags);
         });
         it("is advisory when the policy document or its bucket is unknown", async () => {
             const unknownDoc = await runStackPolicy(p, [bucket("a"), policy("a", unknown())]);
-            assertNoMandatory(unknownDoc);
-            assert.equal(advisory(unknownDoc).length, 1);
+            assertAdvisoryOnly(unknownDoc);
             const unresolved = await runStackPolicy(p, [bucket("a"), { type: POLICY, name: "x", props: { bucket: unknown(), policy: doc(TLS_DENY) } }]);
-            assertNoMandatory(unresolved);
-            assert.equal(advisory(unresolved).length, 1);
+            assertAdvisoryOnly(unresolved);
         });
         itHonoursWaivers(p, { stack: [bucket("a")], name: "a" });
     });
 
     describe("s3-backup-bucket-versioning (stack)", () => {
-        const p = s3BackupBucketVersioning;
+        const p = storage.s3BackupBucketVersioning;
         const versioning = (b: string, status: unknown): TestResource => ({ type: VERSIONING, name: `${b}-v`, props: { bucket: b, versioningConfiguration: { status } } });
         it("flags backup buckets (by name or Purpose tag) without versioning Enabled", async () => {
             const diags = await runStackPolicy(p, [
@@ -217,9 +209,7 @@ describe("storage hygiene", () => {
             assertClean(await runStackPolicy(p, [bucket("app-backups", { versioning: { enabled: true } })]));
         });
         it("is advisory when the status or the link is unknown", async () => {
-            const diags = await runStackPolicy(p, [bucket("app-backups"), versioning("app-backups", unknown())]);
-            assertNoMandatory(diags);
-            assert.equal(advisory(diags).length, 1);
+            assertAdvisoryOnly(await runStackPolicy(p, [bucket("app-backups"), versioning("app-backups", unknown())]));
             assertNoMandatory(await runStackPolicy(p, [bucket("app-backups"), { type: VERSIONING, name: "v", props: { bucket: unknown() } }]));
         });
         it("flags a backup bucket whose versioning is also set Suspended by a second resource (the last applied wins)", async () => {
@@ -250,9 +240,7 @@ describe("storage hygiene", () => {
         });
         it("is advisory for an unversioned bucket whose purpose tag or name is unknown", async () => {
             for (const props of [{ bucket: "data", tags: { Purpose: unknown() } }, { bucket: "data", tags: unknown() }, { bucket: unknown() }]) {
-                const diags = await runStackPolicy(p, [{ type: BUCKET, name: "data", props }]);
-                assertNoMandatory(diags);
-                assert.equal(advisory(diags).length, 1);
+                assertAdvisoryOnly(await runStackPolicy(p, [{ type: BUCKET, name: "data", props }]));
             }
             assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "data", props: { bucket: "data", tags: { Purpose: unknown() } } }, versioning("data", "Enabled")]));
         });

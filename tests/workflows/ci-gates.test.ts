@@ -6,6 +6,7 @@ import * as YAML from "yaml";
 
 import { MAX_ACCEPTANCE_DAYS, addDays, utcToday } from "../../tools/gates/audit";
 import { PROJECT_ROOT } from "../../tools/lib/stack-config";
+import { Job, loadWorkflow, permission, Step } from "./workflow-files";
 
 /**
  * The CI gates of issue 19 as data (the workflows cannot run here): coverage, npm audit, SBOM,
@@ -14,32 +15,10 @@ import { PROJECT_ROOT } from "../../tools/lib/stack-config";
  * dated acceptances from security/.
  */
 
-interface Step {
-    name?: string;
-    uses?: string;
-    run?: string;
-    if?: string;
-    with?: Record<string, string | number | boolean>;
-    env?: Record<string, string>;
-    "continue-on-error"?: boolean;
-}
-interface Job {
-    name?: string;
-    needs?: string[];
-    permissions?: Record<string, string>;
-    steps: Step[];
-}
-interface Workflow {
-    on: Record<string, unknown>;
-    jobs: Record<string, Job>;
-}
-
-const WORKFLOWS = path.join(PROJECT_ROOT, ".github", "workflows");
-const load = (file: string) => YAML.parse(fs.readFileSync(path.join(WORKFLOWS, file), "utf8")) as Workflow;
-const pr = load("pull-request.yml");
-const main = load("main.yml");
-const weekly = load("scheduled-scans.yml");
-const codeql = load("codeql.yml");
+const pr = loadWorkflow("pull-request.yml");
+const main = loadWorkflow("main.yml");
+const weekly = loadWorkflow("scheduled-scans.yml");
+const codeql = loadWorkflow("codeql.yml");
 
 const action = (s: Step) => s.uses?.split("@")[0];
 const runs = (job: Job) => job.steps.flatMap((s) => (s.run ? [s.run.replace(/\s+/g, " ").trim()] : []));
@@ -111,7 +90,7 @@ describe("CI gates (issue 19)", () => {
                 const upload = job.steps.find((s) => action(s) === "github/codeql-action/upload-sarif" && s.with?.sarif_file === sarif?.with?.output);
                 assert.strictEqual(upload?.with?.category, "trivy-image", "one category everywhere: alerts open and close on one timeline");
                 assert.match(upload?.if ?? "", /!cancelled\(\)/);
-                assert.strictEqual(job.permissions?.["security-events"], "write");
+                assert.strictEqual(permission(job, "security-events"), "write");
                 // Evidence first: the gates run after every upload.
                 const index = (s: Step | undefined) => job.steps.indexOf(s as Step);
                 for (const gate of gates(job)) {
@@ -163,7 +142,7 @@ describe("CI gates (issue 19)", () => {
             assert.strictEqual(init?.with?.queries, "security-extended");
             assert.ok(steps.indexOf(init as Step) < steps.indexOf(analyze as Step));
             assert.strictEqual(init?.uses?.split("@")[1], analyze?.uses?.split("@")[1]);
-            assert.strictEqual(codeql.jobs.analyze.permissions?.["security-events"], "write");
+            assert.strictEqual(permission(codeql.jobs.analyze, "security-events"), "write");
         });
     });
 

@@ -8,38 +8,13 @@ import { parseSettings } from "../../delivery/settings";
 import { DELIVERY_IAM_PATH, iamArn, previewRoleName } from "../../delivery/trust";
 import { listStacks, PROJECT_ROOT } from "../../tools/lib/stack-config";
 import { committedSettings } from "../delivery/harness";
+import { Job, loadWorkflow, Step, WORKFLOW_DIR, workflowText } from "./workflow-files";
 
 /**
  * The GitHub workflows as data: the pack enforced on every pull request with each stack's config,
  * credentials only by OIDC, least privilege per job, actions pinned to commits, and the same npm
  * scripts as .ci/run. Nothing here deploys.
  */
-
-interface Step {
-    name?: string;
-    uses?: string;
-    run?: string;
-    if?: string;
-    with?: Record<string, string | number | boolean>;
-    env?: Record<string, string>;
-}
-interface Job {
-    needs?: string[];
-    if?: string;
-    permissions?: Record<string, string> | string;
-    strategy?: { matrix: { include?: Array<Record<string, string>>; stack?: string[]; node?: number[] } };
-    steps: Step[];
-}
-interface Workflow {
-    on: Record<string, unknown>;
-    permissions?: Record<string, string> | string;
-    concurrency?: { group: string; "cancel-in-progress": boolean };
-    jobs: Record<string, Job>;
-}
-
-const WORKFLOW_DIR = path.join(PROJECT_ROOT, ".github", "workflows");
-const raw = (file: string) => fs.readFileSync(path.join(WORKFLOW_DIR, file), "utf8");
-const load = (file: string) => YAML.parse(raw(file)) as Workflow;
 
 const ALLOWED_REGIONS = ["us-gov-west-1", "us-gov-east-1"];
 /** The project's Node major (.nvmrc); tests/workflows/node-version.test.ts ties it to engines.node. */
@@ -72,7 +47,7 @@ describe("GitHub workflows (.github/workflows)", () => {
     });
 
     describe("pull-request.yml", () => {
-        const wf = load("pull-request.yml");
+        const wf = loadWorkflow("pull-request.yml");
         const preview = wf.jobs.preview;
 
         it("runs on pull requests to main, one run per ref at a time", () => {
@@ -163,20 +138,20 @@ describe("GitHub workflows (.github/workflows)", () => {
     });
 
     describe("main.yml", () => {
-        const wf = load("main.yml");
+        const wf = loadWorkflow("main.yml");
 
         it("runs the same checks after a merge and deploys nothing (Pulumi Deployments does)", () => {
             assert.deepStrictEqual(wf.on, { push: { branches: ["main"] } });
             assert.ok(runs(wf.jobs.test).includes("npm test"));
             assert.ok(runs(wf.jobs.plan).includes("npm run plan -- --all"));
-            const text = raw("main.yml");
+            const text = workflowText("main.yml");
             assert.doesNotMatch(text, /pulumi\/actions@|pulumi up|id-token/);
         });
     });
 
     describe("every workflow", () => {
         for (const file of files) {
-            const wf = load(file);
+            const wf = loadWorkflow(file);
 
             it(`${file}: gives each job only the permissions it names, at the lowest level`, () => {
                 assert.strictEqual(JSON.stringify(wf.permissions), "{}");
@@ -190,7 +165,7 @@ describe("GitHub workflows (.github/workflows)", () => {
             });
 
             it(`${file}: pins every action to a full commit SHA with the release in a comment`, () => {
-                const uses = raw(file)
+                const uses = workflowText(file)
                     .split("\n")
                     .filter((l) => /^\s*(-\s+)?uses:/.test(l));
                 assert.ok(uses.length > 0);
@@ -200,7 +175,7 @@ describe("GitHub workflows (.github/workflows)", () => {
             });
 
             it(`${file}: holds no long-lived credential (AWS keys, Pulumi token) and checks out without persisting the token`, () => {
-                const text = raw(file);
+                const text = workflowText(file);
                 assert.doesNotMatch(text, /AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws-access-key-id|aws-secret-access-key/i);
                 assert.doesNotMatch(text, /PULUMI_ACCESS_TOKEN|secrets\.[A-Z_]*(KEY|TOKEN|PASSWORD)/);
                 for (const job of Object.values(wf.jobs)) {

@@ -6,7 +6,7 @@ import * as path from "path";
 
 import { PROJECT_ROOT } from "../lib/stack-config";
 import { BASELINE_PROFILE_FILE, BaselineProfile, loadBaselineProfile } from "./baseline";
-import { writeOrCheckGenerated } from "../lib/generated-file";
+import { generatorMain } from "../lib/generated-file";
 
 export const BASELINE_MODULE_FILE = path.join(PROJECT_ROOT, "policies", "fedramp-moderate.ts");
 
@@ -41,10 +41,6 @@ export function renderBaselineModule(profile: BaselineProfile = loadBaselineProf
     ].join("\n");
 }
 
-function main(argv: readonly string[]): number {
-    return writeOrCheckGenerated(BASELINE_MODULE_FILE, renderBaselineModule(), "compliance:baseline", argv.includes("--check"));
-}
-
 if (require.main === module) {
-    process.exitCode = main(process.argv.slice(2));
+    generatorMain("compliance:baseline", BASELINE_MODULE_FILE, renderBaselineModule);
 }

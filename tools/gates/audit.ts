@@ -3,6 +3,8 @@
 // acceptance in security/npm-audit-accepted.json covers them — the same shape as the pack's
 // waivers (reason, approvedBy, expires), and like them an acceptance lapses by itself.
 
+import { isCalendarDate } from "../../policies/lib/waivers";
+
 /** Severities npm audit reports, least to most severe. */
 export const SEVERITIES = ["info", "low", "moderate", "high", "critical"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -52,17 +54,7 @@ export interface AuditVerdict {
 /** npm audit could not produce a report (registry unreachable, no lockfile): the gate fails closed. */
 export class AuditUnavailableError extends Error {}
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const FIELDS = ["advisory", "package", "reason", "approvedBy", "expires"] as const;
-
-function isValidDate(text: string): boolean {
-    const m = DATE_RE.exec(text);
-    if (!m) {
-        return false;
-    }
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
 
 /** `today` plus `days`, as YYYY-MM-DD (UTC). */
 export function addDays(today: string, days: number): string {
@@ -108,7 +100,7 @@ export function parseAcceptances(value: unknown, today: string): { acceptances: 
         }
         const expires = entry.expires;
         if (typeof expires === "string" && expires !== "") {
-            if (!isValidDate(expires)) {
+            if (!isCalendarDate(expires)) {
                 problems.push(`"expires" must be a date YYYY-MM-DD, got "${expires}"`);
             } else if (expires > latest) {
                 problems.push(`"expires" ${expires} is more than ${MAX_ACCEPTANCE_DAYS} days away (latest ${latest}): accept for less and review again`);

@@ -1,9 +1,11 @@
 // One way for every generator (docs:policies, docs:coverage, docs:controls, compliance:baseline) to
-// write its output or, with --check, say whether the committed file is current: CI and the docs tests
-// rely on the same exit codes and wording everywhere.
+// take its command line and write its output or, with --check, say whether the committed file is
+// current: CI and the docs tests rely on the same exit codes and wording everywhere.
 
 import * as fs from "fs";
 import * as path from "path";
+
+import { parseCommandLine, UsageError } from "./cli-args";
 
 /**
  * Writes `text` to `file`, or with `check` compares it with what is on disk. Returns the exit code:
@@ -24,4 +26,38 @@ export function writeOrCheckGenerated(file: string, text: string, script: string
     fs.writeFileSync(file, text);
     console.log(`Wrote ${rel} (${text.split("\n").length} lines).`);
     return 0;
+}
+
+/**
+ * A generator's whole run for `argv` (`[--check]`): renders `file`'s text, then writes or checks it.
+ * Returns the exit code: 0 and 1 as writeOrCheckGenerated, 2 a command line it does not take
+ * (printed with the usage), 3 the render failed ("<script> failed: <message>").
+ */
+export async function runGenerator(argv: readonly string[], script: string, file: string, render: () => string | Promise<string>): Promise<number> {
+    let check: boolean;
+    try {
+        check = parseCommandLine(argv, { check: { type: "boolean" } }).values.check ?? false;
+    } catch (err) {
+        if (err instanceof UsageError) {
+            console.error(`${script}: ${err.message}\n\nusage: npm run ${script} [-- --check]`);
+            return 2;
+        }
+        throw err;
+    }
+    let text: string;
+    try {
+        text = await render();
+    } catch (err) {
+        console.error(`${script} failed: ${err instanceof Error ? err.message : String(err)}`);
+        return 3;
+    }
+    return writeOrCheckGenerated(file, text, script, check);
+}
+
+/**
+ * The entry point of a generator run as a script: runGenerator on the process's arguments, then
+ * exit with its code (explicitly: an evaluated Pulumi program may leave handles open).
+ */
+export function generatorMain(script: string, file: string, render: () => string | Promise<string>): void {
+    void runGenerator(process.argv.slice(2), script, file, render).then((code) => process.exit(code));
 }

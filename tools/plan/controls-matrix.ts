@@ -5,14 +5,11 @@
 import * as path from "path";
 
 import { STATUS_ORDER, STATUS_TITLES } from "../compliance/matrix";
+import { multilineTableCell } from "../lib/markdown";
 import { PROJECT_ROOT } from "../lib/stack-config";
 import { ClassifiedViolation, ControlRun, PlanEvidence, STATE_ORDER, STATE_TITLES } from "./control-findings";
 import { verdictLine } from "./report-md";
 import type { PlanResult } from "./run-plan";
-
-function cell(text: string): string {
-    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
 
 function resourceLabel(v: ClassifiedViolation): string {
     if (v.resourceName) {
@@ -38,7 +35,7 @@ function findingSection(run: ControlRun, evidence: PlanEvidence, title: string):
             continue;
         }
         for (const v of p.violations) {
-            lines.push(`| \`${p.name}\` | ${p.enforcement} | ${cell(resourceLabel(v))} | ${cell(stateLabel(v))} | ${cell(v.message)} |`);
+            lines.push(`| \`${p.name}\` | ${p.enforcement} | ${multilineTableCell(resourceLabel(v))} | ${multilineTableCell(stateLabel(v))} | ${multilineTableCell(v.message)} |`);
         }
     }
     return [...lines, ""];
@@ -86,7 +83,7 @@ export function toControlsMarkdown(result: PlanResult, evidence: PlanEvidence): 
     if (evidence.appliedWaivers.length > 0) {
         lines.push("## Waivers applied", "", "| Policy | Resource pattern | Expires | Approved by | Reason |", "|---|---|---|---|---|");
         for (const w of evidence.appliedWaivers) {
-            lines.push(`| \`${w.policy}\` | \`${cell(w.resource)}\` | ${w.expires} | ${cell(w.approvedBy)} | ${cell(w.reason)} |`);
+            lines.push(`| \`${w.policy}\` | \`${multilineTableCell(w.resource)}\` | ${w.expires} | ${multilineTableCell(w.approvedBy)} | ${multilineTableCell(w.reason)} |`);
         }
         lines.push("");
     }
@@ -99,7 +96,7 @@ export function toControlsMarkdown(result: PlanResult, evidence: PlanEvidence): 
         ];
         const components = row.components.map((c) => (c.because ? `${c.title} (${c.because})` : c.title));
         lines.push(
-            `| ${row.id} | ${cell(row.title)} | ${row.status} | ${run ? run.state : "—"} | ${policies.join(", ")} | ${cell(components.join(", "))} | ${cell(row.why ?? "")} |`,
+            `| ${row.id} | ${multilineTableCell(row.title)} | ${row.status} | ${run ? run.state : "—"} | ${policies.join(", ")} | ${multilineTableCell(components.join(", "))} | ${multilineTableCell(row.why ?? "")} |`,
         );
     }
     lines.push("");

@@ -1,6 +1,8 @@
 import * as path from "path";
 
+import { compareControlIds } from "../compliance/baseline";
 import { STATUS_ORDER, STATUS_TITLES } from "../compliance/matrix";
+import { multilineTableCell } from "../lib/markdown";
 import { PROJECT_ROOT } from "../lib/stack-config";
 import { FindingState, PlanEvidence, planEvidence, STATE_ORDER, STATE_TITLES } from "./control-findings";
 import { toMermaid } from "./diagram";
@@ -8,21 +10,6 @@ import { groupByComponent, isProvider, tierOf, TIER_TITLES } from "./estate-mode
 import type { PlanResult } from "./run-plan";
 import { PolicyMeta, Violation } from "./types";
 import { waiversSection } from "./waivers-report";
-
-function cell(text: string): string {
-    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-
-/** "SC-28" < "SC-28(1)" < "SI-4": family, then number, then enhancement. */
-export function compareControls(a: string, b: string): number {
-    const parse = (c: string): [string, number, number] => {
-        const m = /^([A-Z]+)-(\d+)(?:\((\d+)\))?/.exec(c);
-        return m ? [m[1], Number(m[2]), Number(m[3] ?? 0)] : [c, 0, 0];
-    };
-    const [fa, na, ea] = parse(a);
-    const [fb, nb, eb] = parse(b);
-    return fa.localeCompare(fb) || na - nb || ea - eb || a.localeCompare(b);
-}
 
 export function verdictLine(result: PlanResult): string {
     const { mandatory, advisory, evaluation } = result;
@@ -67,7 +54,7 @@ function violationsSection(violations: Violation[], policies: Map<string, Policy
         }
         lines.push("| Resource | Enforcement | Message |", "|---|---|---|");
         for (const v of list) {
-            lines.push(`| \`${cell(shortUrn(v.urn))}\` | ${v.enforcement} | ${cell(v.message)} |`);
+            lines.push(`| \`${multilineTableCell(shortUrn(v.urn))}\` | ${v.enforcement} | ${multilineTableCell(v.message)} |`);
         }
         lines.push("");
     }
@@ -91,7 +78,7 @@ function controlsSection(result: PlanResult): string[] {
         return [...lines, "No passing policy is tagged with a control.", ""];
     }
     lines.push("| Control | Passing policies |", "|---|---|");
-    for (const control of [...byControl.keys()].sort(compareControls)) {
+    for (const control of [...byControl.keys()].sort(compareControlIds)) {
         lines.push(`| ${control} | ${byControl.get(control)?.map((n) => `\`${n}\``).join(", ")} |`);
     }
     const disabled = result.pack.policies.filter((p) => result.policyConfig[p.name]?.enforcement === "disabled");
@@ -174,7 +161,7 @@ function configSection(result: PlanResult): string[] {
     for (const [name, value] of entries) {
         const sent = result.policyConfig[name];
         const settings = typeof value === "string" ? "" : JSON.stringify(Object.fromEntries(Object.entries(value).filter(([k]) => k !== "enforcementLevel")));
-        lines.push(`| \`${name}\` | ${sent?.enforcement ?? (typeof value === "string" ? value : "")} | ${cell(settings === "{}" ? "" : settings)} |`);
+        lines.push(`| \`${name}\` | ${sent?.enforcement ?? (typeof value === "string" ? value : "")} | ${multilineTableCell(settings === "{}" ? "" : settings)} |`);
     }
     return [...lines, ""];
 }
@@ -189,7 +176,7 @@ function inventorySection(result: PlanResult): string[] {
         lines.push(`### ${title}${tier}, ${g.members.length} resources`, "");
         lines.push("| Type | Name | Tier | Protected |", "|---|---|---|---|");
         for (const m of g.members) {
-            lines.push(`| \`${m.type}\` | ${cell(m.name)} | ${tierOf(m.type)} | ${m.protect ? "yes" : ""} |`);
+            lines.push(`| \`${m.type}\` | ${multilineTableCell(m.name)} | ${tierOf(m.type)} | ${m.protect ? "yes" : ""} |`);
         }
         lines.push("");
     }

@@ -1,13 +1,10 @@
 // The one place the plan imports pack code: the waiver matcher, to *list* the waivers in effect
 // from the config the plan sent. Verdicts still come only from the pack over the protocol.
 import { isWaiverActive, parseWaivers, waiverMatches } from "../../policies/lib/waivers";
+import { multilineTableCell } from "../lib/markdown";
 import type { PolicyConfigEntry } from "./analyzer-client";
 import type { PlanResult } from "./run-plan";
 import type { PlannedResource } from "./types";
-
-function cell(text: string): string {
-    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
 
 export interface WaiverInEffect {
     policy: string;
@@ -76,12 +73,12 @@ export function waiversSection(result: PlanResult): string[] {
         for (const w of waivers) {
             const status = w.active ? `active until ${w.expires}` : `**expired ${w.expires}** (enforced again)`;
             const matches = w.matches.length ? w.matches.join(", ") : "_nothing in this stack_";
-            lines.push(`| \`${w.policy}\` | \`${cell(w.resource)}\` | ${cell(matches)} | ${status} | ${cell(w.approvedBy)} | ${cell(w.reason)} |`);
+            lines.push(`| \`${w.policy}\` | \`${multilineTableCell(w.resource)}\` | ${multilineTableCell(matches)} | ${status} | ${multilineTableCell(w.approvedBy)} | ${multilineTableCell(w.reason)} |`);
         }
         lines.push("");
     }
     for (const e of errors) {
-        lines.push(`- ${cell(e)}`);
+        lines.push(`- ${multilineTableCell(e)}`);
     }
     return [...lines, ""];
 }

@@ -1,27 +1,31 @@
 // What the pack serves in GetAnalyzerInfo, built in process by the server's own function
 // (@pulumi/policy's makeAnalyzerInfo, what `new PolicyPack` serves) from policies/pack-args.ts, and
-// read by the plan's own reader. Tests resolve config from it through the one resolution path
-// (tools/plan/pack-config.ts) without starting the pack; pack.test.ts pins that the running pack
-// serves the same.
+// read by the plan's own reader. docs/controls.md, the OSCAL component definition and the tests
+// resolve config from it through the one resolution path (./pack-config.ts) without starting the
+// pack; tests/policies/pack.test.ts pins that the running pack serves the same.
 
+import * as fs from "node:fs";
 import { createRequire } from "node:module";
+import * as path from "node:path";
 
 import type { Policy, PolicyPackArgs } from "@pulumi/policy";
 
 import { PACK_ARGS, PACK_NAME } from "../../policies/pack-args";
-import { packInfoFromMessage } from "../../tools/plan/analyzer-client";
-import type { PackInfo } from "../../tools/plan/types";
+import { PROJECT_ROOT } from "../lib/stack-config";
+import { packInfoFromMessage } from "./analyzer-client";
+import type { PackInfo } from "./types";
 
 const policyRequire = createRequire(require.resolve("@pulumi/policy/package.json"));
 const { makeAnalyzerInfo } = policyRequire("./protoutil") as {
     makeAnalyzerInfo(name: string, version: string, level: string, args: PolicyPackArgs, initialConfig: unknown): { serializeBinary(): Uint8Array };
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { version: PACK_VERSION } = require("../../policies/package.json") as { version: string };
+
+let version: string | undefined;
 
 function serve(args: PolicyPackArgs): PackInfo {
+    version ??= (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "policies", "package.json"), "utf8")) as { version: string }).version;
     // Through bytes: @pulumi/policy may hold its own copy of the generated message classes.
-    return packInfoFromMessage(makeAnalyzerInfo(PACK_NAME, PACK_VERSION, args.enforcementLevel ?? "advisory", args, undefined).serializeBinary());
+    return packInfoFromMessage(makeAnalyzerInfo(PACK_NAME, version, args.enforcementLevel ?? "advisory", args, undefined).serializeBinary());
 }
 
 let whole: PackInfo | undefined;
