@@ -915,10 +915,8 @@ export const STACK_BAD: Readonly<Record<string, readonly StackBadCase[]>> = {
     "s3-bucket-encryption-configured": [{ resource: "backups-sse" }],
     "security-group-world-web-only-load-balancer": [{ resource: "app", path: ["ingress", 0], value: { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] } }],
     "alb-http-listener-rules-redirect-only": [{ resource: "http-rule", path: ["actions", 0, "type"], value: "forward" }],
-    // Without the API stage's association too: alb-waf-associated counts a WAF association it cannot
-    // tie to a load balancer (the stage's) as unresolved, so a missing ALB association is only
-    // "cannot verify" while any other web ACL association exists (a fail-open, left to the policy's owner).
-    "alb-waf-associated": [{ resource: "web-waf", without: ["api-waf"] }],
+    // With the API stage's association present: it targets a stage, so it protects no load balancer.
+    "alb-waf-associated": [{ resource: "web-waf" }],
     "vpc-flow-logs-enabled": [{ resource: "vpc-flow" }],
     "s3-bucket-public-access-block-present": [{ resource: "data-pab" }],
     "s3-bucket-tls-only-policy": [{ resource: "backups-policy" }],
