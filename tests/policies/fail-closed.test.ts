@@ -39,6 +39,7 @@ import {
     iamUserNoPolicies,
     kmsKeyRotationEnabled,
     resourcePolicyNoPublicPrincipal,
+    resourcePolicyNoWildcardActions,
 } from "../../policies/rules/identity";
 import {
     albAccessLogsEnabled,
@@ -1537,4 +1538,36 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
             assert.ok(diags.every((d) => d.message.startsWith("Cannot verify ")), `${policy.name}: ${JSON.stringify(messages(diags))}`);
         }
     });
+});
+
+describe("malformed input fails closed: resource policy documents (no waiver hides it)", () => {
+    const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+    const GOOD = JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::123456789012:role/app" }, Action: "s3:GetObject", Resource: "arn:aws-us-gov:s3:::b/*" }],
+    });
+    for (const policy of [resourcePolicyNoWildcardActions, resourcePolicyNoPublicPrincipal]) {
+        describe(policy.name, () => {
+            for (const [shown, bad] of [
+                ['"{not json"', "{not json"],
+                ["the number 5", 5],
+                ['"[1]"', "[1]"],
+            ] as const) {
+                it(`a policy document that is ${shown} is the unwaivable "Cannot evaluate"`, async () => {
+                    const expected = [`Cannot evaluate Bucket policy "data": policy is ${shown}, expected a JSON policy document (a Statement object or list)${SUFFIX}`];
+                    const props = { bucket: "b", policy: bad };
+                    assertFailsClosed(await runResourcePolicy(policy, { type: BUCKET_POLICY, name: "data", props }), expected);
+                    const waived = await runResourcePolicy(policy, { type: BUCKET_POLICY, name: "data", props, config: { waivers: [waiver("data")] } });
+                    assertFailsClosed(waived, expected);
+                    assert.deepEqual(advisory(waived), []);
+                });
+            }
+            it("a valid document passes and a computed one is advisory", async () => {
+                assertClean(await runResourcePolicy(policy, { type: BUCKET_POLICY, name: "data", props: { bucket: "b", policy: GOOD } }));
+                const diags = await runResourcePolicy(policy, { type: BUCKET_POLICY, name: "data", props: { bucket: "b", policy: unknown() } });
+                assert.deepEqual(mandatory(diags), []);
+                assert.deepEqual(messages(diags).map((m) => m.startsWith("Cannot verify policy")), [true]);
+            });
+        });
+    }
 });
