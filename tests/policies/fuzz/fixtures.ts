@@ -418,6 +418,11 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
         },
     ],
     "aws:elasticache/serverlessCache:ServerlessCache": [{ name: "cache", engine: "valkey", kmsKeyId: KEY, snapshotRetentionLimit: 7 }],
+    // RBAC users as the estate declares them: the group's "default" switched off without a password, the app on IAM.
+    "aws:elasticache/user:User": [
+        { userId: "cache-default", userName: "default", engine: "redis", accessString: "off -@all", authenticationMode: { type: "no-password-required" } },
+        { userId: "cache-app", userName: "cache-app", engine: "redis", accessString: "on ~* +@all -@dangerous", authenticationMode: { type: "iam" } },
+    ],
     "aws:elasticsearch/domain:Domain": [SEARCH_DOMAIN],
     "aws:opensearch/domain:Domain": [SEARCH_DOMAIN],
     "aws:iam/accessKey:AccessKey": [{ user: "ci", status: "Active" }],
@@ -611,6 +616,10 @@ export const BAD: Readonly<Record<string, readonly BadCase[]>> = {
     "rds-enhanced-monitoring": [{ type: "aws:rds/clusterInstance:ClusterInstance", path: ["monitoringInterval"], value: 0 }],
     "rds-auto-minor-version-upgrade": [{ type: "aws:rds/instance:Instance", path: ["autoMinorVersionUpgrade"], value: false }],
     "elasticache-snapshot-retention": [{ type: "aws:elasticache/replicationGroup:ReplicationGroup", path: ["snapshotRetentionLimit"], value: 0 }],
+    "elasticache-user-authentication": [
+        { type: "aws:elasticache/user:User", path: ["accessString"], value: "on ~* +@all" },
+        { type: "aws:elasticache/user:User", fixture: 1, path: ["authenticationMode", "type"], value: "no-password-required" },
+    ],
     "dynamodb-point-in-time-recovery": [{ type: "aws:dynamodb/table:Table", path: ["replicas", 0, "pointInTimeRecovery"], value: false }],
     "dax-cluster-encrypted": [{ type: "aws:dax/cluster:Cluster", path: ["serverSideEncryption", "enabled"], value: false }],
     "firehose-delivery-stream-cmk": [{ type: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", path: ["serverSideEncryption", "keyType"], value: "AWS_OWNED_CMK" }],
