@@ -1014,6 +1014,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
             bad: { iamInstanceProfile: ["app-profile"] },
             good: { iamInstanceProfile: "app-profile" },
             expected: [`Cannot evaluate EC2 instance "web": iamInstanceProfile is an array ["app-profile"], expected a string (the instance profile's name)${SUFFIX}`],
+            stack: (props) => [{ type: INSTANCE, name: "web", props }],
         },
         {
             title: "ebs-encryption-by-default-enabled: enabled \"off\"",
@@ -1325,6 +1326,7 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
             bad: { launchTemplate: { id: 5 } },
             good: { launchTemplate: { id: "lt-0123" } },
             expected: [`Cannot evaluate EC2 instance "web": launchTemplate.id is the number 5, expected a string${SUFFIX}`],
+            stack: (props) => [{ type: INSTANCE, name: "web", props }, { type: "aws:ec2/launchTemplate:LaunchTemplate", name: "web", props: { id: "lt-0123", iamInstanceProfile: { name: "app" } } }],
         },
         {
             title: "ec2-no-public-ip: a launchTemplate given as its id string",

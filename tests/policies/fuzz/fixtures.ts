@@ -280,7 +280,12 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
     "aws:ec2/instance:Instance": [{ ami: "ami-1", instanceType: "t3.micro", subnetId: "subnet-a", iamInstanceProfile: "app", metadataOptions: METADATA, ...BLOCK_DEVICES }],
     "aws:ec2/spotInstanceRequest:SpotInstanceRequest": [{ ami: "ami-1", instanceType: "t3.micro", subnetId: "subnet-a", iamInstanceProfile: "app", metadataOptions: METADATA, ...BLOCK_DEVICES }],
     "aws:ec2/launchTemplate:LaunchTemplate": [
-        { name: "lt", metadataOptions: METADATA, blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KEY, volumeSize: 20 } }] },
+        {
+            name: "lt",
+            iamInstanceProfile: { name: "app" },
+            metadataOptions: METADATA,
+            blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KEY, volumeSize: 20 } }],
+        },
     ],
     "aws:ec2/launchConfiguration:LaunchConfiguration": [
         {
@@ -313,6 +318,9 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
         },
     ],
     "aws:eks/nodeGroup:NodeGroup": [{ clusterName: "eks", remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: ["sg-bastion"] } }],
+    "aws:batch/computeEnvironment:ComputeEnvironment": [
+        { type: "MANAGED", computeResources: { type: "EC2", instanceRole: "arn:aws-us-gov:iam::123456789012:instance-profile/batch", maxVcpus: 16, subnets: ["subnet-a"], securityGroupIds: ["sg-1"] } },
+    ],
     "aws:lambda/function:Function": [
         { name: "fn", role: "arn:role", vpcConfig: { subnetIds: ["subnet-a"], securityGroupIds: ["sg-app"] }, environment: { variables: { PORT: "8080" } } },
     ],
@@ -659,7 +667,6 @@ export const BAD: Readonly<Record<string, readonly BadCase[]>> = {
     "resource-policy-no-wildcard-actions": [{ type: "aws:sqs/queuePolicy:QueuePolicy", path: ["policy", "Statement", 0, "Action"], value: "*" }],
     "ec2-no-public-ip": [{ type: "aws:ec2/instance:Instance", path: ["associatePublicIpAddress"], value: true }],
     "ec2-imdsv2-required": [{ type: "aws:ec2/launchTemplate:LaunchTemplate", path: ["metadataOptions", "httpTokens"], value: "optional" }],
-    "ec2-instance-profile-attached": [{ type: "aws:ec2/instance:Instance", path: ["iamInstanceProfile"], value: "" }],
     "ebs-encryption-by-default-enabled": [{ type: "aws:ebs/encryptionByDefault:EncryptionByDefault", path: ["enabled"], value: false }],
     "no-embedded-credentials": [{ type: "aws:lambda/function:Function", path: ["environment", "variables", "PORT"], value: "AKIAIOSFODNN7EXAMPLE" }],
     "elb-classic-tls-listeners": [{ type: "aws:elb/loadBalancer:LoadBalancer", path: ["listeners", 0, "lbProtocol"], value: "http" }],
@@ -927,6 +934,10 @@ export const STACK_BAD: Readonly<Record<string, readonly StackBadCase[]>> = {
     // With the API stage's association present: it targets a stage, so it protects no load balancer.
     "alb-waf-associated": [{ resource: "web-waf" }],
     "vpc-flow-logs-enabled": [{ resource: "vpc-flow" }],
+    "ec2-instance-profile-attached": [
+        { resource: "bastion", path: ["iamInstanceProfile"], value: "" },
+        { resource: "app-lt", path: ["iamInstanceProfile"], value: {} },
+    ],
     "s3-bucket-public-access-block-present": [{ resource: "data-pab" }],
     "s3-bucket-tls-only-policy": [{ resource: "backups-policy" }],
     "s3-backup-bucket-versioning": [{ resource: "backups-versioning", path: ["versioningConfiguration", "status"], value: "Suspended" }],
