@@ -10,6 +10,7 @@ import {
     assertViolations,
     itHonoursWaivers,
     itIsAdvisoryOnly,
+    mandatory,
     messages,
     runResourcePolicy,
     runStackPolicy,
@@ -29,6 +30,7 @@ const VPC = "aws:ec2/vpc:Vpc";
 const CLB = "aws:elb/loadBalancer:LoadBalancer";
 const LISTENER = "aws:lb/listener:Listener";
 const EKS = "aws:eks/cluster:Cluster";
+const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 const KEY = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const ACM = "arn:aws-us-gov:acm:us-gov-west-1:111122223333:certificate/0a1b2c3d-1111-2222-3333-444455556666";
 const IAM_CERT = "arn:aws-us-gov:iam::111122223333:server-certificate/web";
@@ -132,31 +134,97 @@ describe("compute", () => {
         itHonoursWaivers(p, { type: INSTANCE, name: "web", props: {} });
     });
 
-    describe("ec2-instance-profile-attached", () => {
+    describe("ec2-instance-profile-attached (stack)", () => {
         const p = compute.ec2InstanceProfileAttached;
+        const NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
+        const BATCH = "aws:batch/computeEnvironment:ComputeEnvironment";
+        const LT_NONE = (name: string) =>
+            `Launch template "${name}" names no IAM instance profile, so instances launched from it (by an Auto Scaling group, a fleet or an instance that names none itself) run without role credentials; set iamInstanceProfile { arn } to an aws.iam.InstanceProfile of a least-privilege role.`;
+        const template = (name: string, props: Record<string, unknown> = {}) => ({ type: LT, name, props: { name, imageId: "ami-1", ...props } });
         it("blocks instances, spot requests and launch configurations without an instance profile", async () => {
             for (const [type, noun] of [
                 [INSTANCE, "EC2 instance"],
                 [SPOT, "Spot instance request"],
                 [LC, "Launch configuration"],
             ]) {
-                assertViolations(await runResourcePolicy(p, { type, name: "x", props: { ami: "ami-1" } }), [
+                assertViolations(await runStackPolicy(p, [{ type, name: "x", props: { ami: "ami-1" } }]), [
                     `${noun} "x" has no IAM instance profile; set iamInstanceProfile to an aws.iam.InstanceProfile of a least-privilege role.`,
                 ]);
             }
         });
-        it("passes a profile (by name or computed), and an instance whose template supplies it", async () => {
-            assertClean(await runResourcePolicy(p, { type: INSTANCE, props: goodInstance }));
-            assertClean(await runResourcePolicy(p, { type: LC, props: { iamInstanceProfile: unknown() } }));
-            assertClean(await runResourcePolicy(p, { type: INSTANCE, props: { launchTemplate: { id: unknown() } } }));
+        it("blocks a launch template that names no profile, and an instance launched from it (by id, by name, by dependency)", async () => {
+            const viaId = await runStackPolicy(p, [template("web", { id: "lt-1" }), { type: INSTANCE, name: "x", props: { launchTemplate: { id: "lt-1", version: "$Latest" } } }]);
+            assertViolations(viaId, [
+                'EC2 instance "x" has no IAM instance profile and its launch template "web" names none; set iamInstanceProfile to an aws.iam.InstanceProfile of a least-privilege role on the instance or the template.',
+                LT_NONE("web"),
+            ]);
+            const viaName = await runStackPolicy(p, [template("web", { iamInstanceProfile: {} }), { type: SPOT, name: "s", props: { launchTemplate: { name: "web" } } }]);
+            assertViolations(viaName, [
+                'Spot instance request "s" has no IAM instance profile and its launch template "web" names none; set iamInstanceProfile to an aws.iam.InstanceProfile of a least-privilege role on the instance or the template.',
+                LT_NONE("web"),
+            ]);
+            const viaDependency = await runStackPolicy(p, [
+                template("web", { iamInstanceProfile: { arn: "" } }),
+                { type: INSTANCE, name: "x", props: { launchTemplate: { id: unknown() } }, propertyDependencies: { launchTemplate: [urnOf(LT, "web")] } },
+            ]);
+            assert.equal(mandatory(viaDependency).length, 2, JSON.stringify(viaDependency));
+            // An unused template, or one only an Auto Scaling group launches: its instances take the template's profile only.
+            assertViolations(await runStackPolicy(p, [template("spare")]), [LT_NONE("spare")]);
         });
-        it("counts a computed profile as set at preview, and cannot evaluate a boolean", async () => {
-            assertNoMandatory(await runResourcePolicy(p, { type: SPOT, props: { iamInstanceProfile: unknown() } }));
-            assertViolations(await runResourcePolicy(p, { type: INSTANCE, name: "x", props: { iamInstanceProfile: true } }), [
-                'Cannot evaluate EC2 instance "x": iamInstanceProfile is the boolean true, expected a string (the instance profile\'s name); set a valid value (the policy cannot judge this one, so it blocks the resource).',
+        it("passes a profile (by name, computed or the resource), an instance whose template names one, and EKS and Batch templates", async () => {
+            assertClean(await runStackPolicy(p, [{ type: INSTANCE, name: "x", props: goodInstance }]));
+            assertClean(await runStackPolicy(p, [{ type: LC, name: "x", props: { iamInstanceProfile: unknown() } }]));
+            assertClean(await runStackPolicy(p, [{ type: INSTANCE, name: "x", props: { iamInstanceProfile: { name: "app", arn: "arn:x" } } }]));
+            assertClean(
+                await runStackPolicy(p, [
+                    template("web", { id: "lt-1", iamInstanceProfile: { arn: "arn:aws-us-gov:iam::111122223333:instance-profile/app" } }),
+                    { type: INSTANCE, name: "x", props: { launchTemplate: { id: "lt-1" } } },
+                    template("computed", { iamInstanceProfile: { arn: unknown() } }),
+                    { type: INSTANCE, name: "y", props: { launchTemplate: { name: "computed" } } },
+                ]),
+            );
+            // EKS rejects a template naming a profile; Batch attaches its compute environment's instanceRole.
+            assertClean(
+                await runStackPolicy(p, [
+                    template("nodes"),
+                    { type: NODE_GROUP, name: "ng", props: { clusterName: "eks", launchTemplate: { id: unknown(), version: "1" } }, propertyDependencies: { launchTemplate: [urnOf(LT, "nodes")] } },
+                    template("batch", { id: "lt-9" }),
+                    { type: BATCH, name: "ce", props: { computeResources: { instanceRole: "arn:role", launchTemplate: { launchTemplateId: "lt-9" } } } },
+                ]),
+            );
+        });
+        it("an instance launched from an EKS template that names none itself is still blocked", async () => {
+            const diags = await runStackPolicy(p, [
+                template("nodes", { id: "lt-1" }),
+                { type: NODE_GROUP, name: "ng", props: { launchTemplate: { id: "lt-1", version: "1" } } },
+                { type: INSTANCE, name: "x", props: { launchTemplate: { id: "lt-1" } } },
+            ]);
+            assertViolations(diags, [
+                'EC2 instance "x" has no IAM instance profile and its launch template "nodes" names none; set iamInstanceProfile to an aws.iam.InstanceProfile of a least-privilege role on the instance or the template.',
             ]);
         });
-        itHonoursWaivers(p, { type: INSTANCE, name: "x", props: {} });
+        it("is advisory when the template is outside the stack or cannot be tied, or a node group's template is computed", async () => {
+            assertAdvisoryOnly(await runStackPolicy(p, [{ type: INSTANCE, name: "x", props: { launchTemplate: { id: "lt-elsewhere" } } }]));
+            assertAdvisoryOnly(await runStackPolicy(p, [{ type: INSTANCE, name: "x", props: { launchTemplate: { id: unknown() } } }]));
+            assertAdvisoryOnly(await runStackPolicy(p, [{ type: INSTANCE, name: "x", props: { launchTemplate: unknown() } }]));
+            assertAdvisoryOnly(await runStackPolicy(p, [template("maybe-nodes"), { type: NODE_GROUP, name: "ng", props: { launchTemplate: { id: unknown(), version: "1" } } }]));
+            assertNoMandatory(await runStackPolicy(p, [{ type: SPOT, name: "x", props: { iamInstanceProfile: unknown() } }]));
+        });
+        it("cannot evaluate a boolean profile, a template profile that is not a block, or a template reference of the wrong type", async () => {
+            assertViolations(await runStackPolicy(p, [{ type: INSTANCE, name: "x", props: { iamInstanceProfile: true } }]), [
+                `Cannot evaluate EC2 instance "x": iamInstanceProfile is the boolean true, expected a string (the instance profile's name)${SUFFIX}`,
+            ]);
+            assertViolations(await runStackPolicy(p, [template("web", { iamInstanceProfile: "app" })]), [
+                `Cannot evaluate Launch template "web": iamInstanceProfile is "app", expected an object${SUFFIX}`,
+            ]);
+            assertViolations(await runStackPolicy(p, [template("web", { iamInstanceProfile: { arn: 5 } })]), [
+                `Cannot evaluate Launch template "web": iamInstanceProfile.arn is the number 5, expected a string${SUFFIX}`,
+            ]);
+            assertViolations(await runStackPolicy(p, [template("ok", { iamInstanceProfile: { name: "app" } }), { type: NODE_GROUP, name: "ng", props: { launchTemplate: "lt-1" } }]), [
+                `Cannot evaluate EKS node group "ng": launchTemplate is "lt-1", expected an object${SUFFIX}`,
+            ]);
+        });
+        itHonoursWaivers(p, { stack: [{ type: INSTANCE, name: "x", props: {} }], name: "x" });
     });
 
     describe("ebs-encryption-by-default-enabled", () => {

@@ -39,6 +39,7 @@ import {
     iamUserNoPolicies,
     kmsKeyRotationEnabled,
     resourcePolicyNoPublicPrincipal,
+    resourcePolicyNoWildcardActions,
 } from "../../policies/rules/identity";
 import {
     albAccessLogsEnabled,
@@ -1013,6 +1014,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
             bad: { iamInstanceProfile: ["app-profile"] },
             good: { iamInstanceProfile: "app-profile" },
             expected: [`Cannot evaluate EC2 instance "web": iamInstanceProfile is an array ["app-profile"], expected a string (the instance profile's name)${SUFFIX}`],
+            stack: (props) => [{ type: INSTANCE, name: "web", props }],
         },
         {
             title: "ebs-encryption-by-default-enabled: enabled \"off\"",
@@ -1324,6 +1326,7 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
             bad: { launchTemplate: { id: 5 } },
             good: { launchTemplate: { id: "lt-0123" } },
             expected: [`Cannot evaluate EC2 instance "web": launchTemplate.id is the number 5, expected a string${SUFFIX}`],
+            stack: (props) => [{ type: INSTANCE, name: "web", props }, { type: "aws:ec2/launchTemplate:LaunchTemplate", name: "web", props: { id: "lt-0123", iamInstanceProfile: { name: "app" } } }],
         },
         {
             title: "ec2-no-public-ip: a launchTemplate given as its id string",
@@ -1536,5 +1539,100 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
             assert.deepEqual(mandatory(diags), [], `${policy.name}: ${JSON.stringify(messages(diags))}`);
             assert.ok(diags.every((d) => d.message.startsWith("Cannot verify ")), `${policy.name}: ${JSON.stringify(messages(diags))}`);
         }
+    });
+});
+
+describe("malformed input fails closed: resource policy documents (no waiver hides it)", () => {
+    const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+    const GOOD = JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::123456789012:role/app" }, Action: "s3:GetObject", Resource: "arn:aws-us-gov:s3:::b/*" }],
+    });
+    for (const policy of [resourcePolicyNoWildcardActions, resourcePolicyNoPublicPrincipal]) {
+        describe(policy.name, () => {
+            for (const [shown, bad] of [
+                ['"{not json"', "{not json"],
+                ["the number 5", 5],
+                ['"[1]"', "[1]"],
+            ] as const) {
+                it(`a policy document that is ${shown} is the unwaivable "Cannot evaluate"`, async () => {
+                    const expected = [`Cannot evaluate Bucket policy "data": policy is ${shown}, expected a JSON policy document (a Statement object or list)${SUFFIX}`];
+                    const props = { bucket: "b", policy: bad };
+                    assertFailsClosed(await runResourcePolicy(policy, { type: BUCKET_POLICY, name: "data", props }), expected);
+                    const waived = await runResourcePolicy(policy, { type: BUCKET_POLICY, name: "data", props, config: { waivers: [waiver("data")] } });
+                    assertFailsClosed(waived, expected);
+                    assert.deepEqual(advisory(waived), []);
+                });
+            }
+            it("a valid document passes and a computed one is advisory", async () => {
+                assertClean(await runResourcePolicy(policy, { type: BUCKET_POLICY, name: "data", props: { bucket: "b", policy: GOOD } }));
+                const diags = await runResourcePolicy(policy, { type: BUCKET_POLICY, name: "data", props: { bucket: "b", policy: unknown() } });
+                assert.deepEqual(mandatory(diags), []);
+                assert.deepEqual(messages(diags).map((m) => m.startsWith("Cannot verify policy")), [true]);
+            });
+        });
+    }
+});
+
+describe("malformed input fails closed: iam-role-trust-policy Condition and NotAction (no waiver hides it)", () => {
+    const ROLE = "aws:iam/role:Role";
+    const ROOT = "arn:aws-us-gov:iam::123456789012:root";
+    const GITHUB = "arn:aws-us-gov:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+    const trust = (statement: Record<string, unknown>) => ({ assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) });
+    const account = (extra: Record<string, unknown>) => trust({ Effect: "Allow", Principal: { AWS: ROOT }, Action: "sts:AssumeRole", ...extra });
+    const oidc = (extra: Record<string, unknown>) => trust({ Effect: "Allow", Principal: { Federated: GITHUB }, Action: "sts:AssumeRoleWithWebIdentity", ...extra });
+    const at = "assumeRolePolicy.Statement[0]";
+    const OPERATORS = 'an object of condition operators (e.g. {"StringEquals": {…}})';
+    const PAIRS = "an object of condition keys and their values";
+    const VALUES = "a string, number or boolean, or an array of them";
+    const cases: ReadonlyArray<readonly [string, Record<string, unknown>, string]> = [
+        ["a Condition that is a string (MFA)", account({ Condition: "aws:MultiFactorAuthPresent" }), `${at}.Condition is "aws:MultiFactorAuthPresent", expected ${OPERATORS}`],
+        ["a Condition that is an array (OIDC)", oidc({ Condition: [{ StringEquals: {} }] }), `${at}.Condition is an array [{"StringEquals":{}}], expected ${OPERATORS}`],
+        ["a Condition that is null", account({ Condition: null }), `${at}.Condition is null, expected ${OPERATORS}`],
+        ["an operator whose value is a string", oidc({ Condition: { StringEquals: "token.actions.githubusercontent.com:aud" } }), `${at}.Condition.StringEquals is "token.actions.githubusercontent.com:aud", expected ${PAIRS}`],
+        ["an operator whose value is an array", account({ Condition: { Bool: ["aws:MultiFactorAuthPresent"] } }), `${at}.Condition.Bool is an array ["aws:MultiFactorAuthPresent"], expected ${PAIRS}`],
+        ["a key whose value is an object", account({ Condition: { Bool: { "aws:MultiFactorAuthPresent": { value: "true" } } } }), `${at}.Condition.Bool.aws:MultiFactorAuthPresent is an object {"value":"true"}, expected ${VALUES}`],
+        [
+            "a pinning value list holding null",
+            oidc({ Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": ["repo:o/r:ref:refs/heads/main", null] } } }),
+            `${at}.Condition.StringEquals.token.actions.githubusercontent.com:sub is an array ["repo:o/r:ref:refs/heads/main",null], expected ${VALUES}`,
+        ],
+        ["a NotAction that is a number", trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, NotAction: 5 }), `${at}.NotAction is the number 5, expected a string or an array of strings`],
+        ["a NotAction list holding an object", trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, NotAction: [{}] }), `${at}.NotAction[0] is an object {}, expected a string`],
+    ];
+    for (const [title, props, problem] of cases) {
+        it(`${title} is the unwaivable "Cannot evaluate" naming its path`, async () => {
+            const expected = [`Cannot evaluate IAM role "r": ${problem}${SUFFIX}`];
+            assertFailsClosed(await runResourcePolicy(iamRoleTrustPolicy, { type: ROLE, name: "r", props }), expected);
+            const waived = await runResourcePolicy(iamRoleTrustPolicy, { type: ROLE, name: "r", props, config: { waivers: [waiver("r")] } });
+            assertFailsClosed(waived, expected);
+            assert.deepEqual(advisory(waived), []);
+        });
+    }
+    it("valid conditions judge as before: MFA and pinning pass, their absence is blocked, computed is advisory", async () => {
+        assertClean(await runResourcePolicy(iamRoleTrustPolicy, { type: ROLE, name: "r", props: account({ Condition: { Bool: { "aws:MultiFactorAuthPresent": true } } }) }));
+        assertClean(
+            await runResourcePolicy(iamRoleTrustPolicy, {
+                type: ROLE,
+                name: "r",
+                props: oidc({ Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": ["sts.amazonaws.com"] }, StringLike: { "token.actions.githubusercontent.com:sub": "repo:o/r:*" } } }),
+            }),
+        );
+        assertViolations(await runResourcePolicy(iamRoleTrustPolicy, { type: ROLE, name: "r", props: account({ Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } } }) }), [
+            `IAM role "r" trust policy statement #0 lets account principal "${ROOT}" assume the role without Bool aws:MultiFactorAuthPresent "true"; require MFA, or use a service or federated principal.`,
+        ]);
+        assertViolations(await runResourcePolicy(iamRoleTrustPolicy, { type: ROLE, name: "r", props: trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, NotAction: [] }) }), [
+            'IAM role "r" trust policy statement #0 allows NotAction; allow only sts:AssumeRole, sts:AssumeRoleWithWebIdentity, sts:AssumeRoleWithSAML, sts:TagSession, sts:SetSourceIdentity, sts:SetContext.',
+        ]);
+        // A computed operator block (an object document with an unknown inside) stays advisory.
+        const computed = {
+            assumeRolePolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: ROOT }, Action: "sts:AssumeRole", Condition: { Bool: unknown() } }] },
+        };
+        const diags = await runResourcePolicy(iamRoleTrustPolicy, { type: ROLE, name: "r", props: computed });
+        assert.deepEqual(mandatory(diags), []);
+        assert.deepEqual(
+            messages(diags).map((m) => m.startsWith('Cannot verify IAM role "r" trust policy statement #0 Condition aws:MultiFactorAuthPresent during preview')),
+            [true],
+        );
     });
 });

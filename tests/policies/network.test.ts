@@ -272,6 +272,54 @@ describe("network", () => {
             assertAdvisoryOnly(unknownInternal);
             const unresolved = await runStackPolicy(p, [alb("edge"), { type: ASSOC, name: "a", props: { resourceArn: unknown() } }]);
             assertAdvisoryOnly(unresolved);
+            // Computed from an ELB-family resource (a listener's loadBalancerArn) or a component: may be the ALB.
+            const viaListener = await runStackPolicy(p, [
+                alb("edge"),
+                { type: LISTENER, name: "https", props: { loadBalancerArn: unknown() } },
+                { type: ASSOC, name: "a", props: { resourceArn: unknown() }, propertyDependencies: { resourceArn: [urnOf(LISTENER, "https")] } },
+            ]);
+            assertAdvisoryOnly(viaListener);
+            // A known ALB ARN that matches no load balancer may be one whose ARN is not known yet.
+            const arn = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:123456789012:loadbalancer/app/edge/1";
+            assertAdvisoryOnly(await runStackPolicy(p, [alb("edge"), { type: ASSOC, name: "a", props: { resourceArn: arn } }]));
+        });
+        describe("an association that targets something else protects no load balancer", () => {
+            const MISSING = 'Internet-facing load balancer "edge" has no WAFv2 web ACL association; associate a web ACL with it.';
+            const STAGE = "aws:apigateway/stage:Stage";
+            it("blocks an ALB without a WAF beside a WAF association on an API stage (known ARN)", async () => {
+                const stageArn = "arn:aws-us-gov:apigateway:us-gov-west-1::/restapis/a1b2c3/stages/prod";
+                assertViolations(await runStackPolicy(p, [alb("edge"), { type: ASSOC, name: "api-waf", props: { resourceArn: stageArn, webAclArn: "arn:waf" } }]), [MISSING]);
+            });
+            it("blocks beside Cognito, AppSync and other known non-ALB ARNs, and a network load balancer's ARN", async () => {
+                for (const resourceArn of [
+                    "arn:aws-us-gov:cognito-idp:us-gov-west-1:123456789012:userpool/us-gov-west-1_abc",
+                    "arn:aws:appsync:us-east-1:123456789012:apis/xyz",
+                    "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:123456789012:loadbalancer/net/edge/1",
+                    "not-an-arn",
+                ]) {
+                    assertViolations(await runStackPolicy(p, [alb("edge"), { type: ASSOC, name: "a", props: { resourceArn } }]), [MISSING]);
+                }
+            });
+            it("blocks beside a computed association whose dependency is a non-load-balancer resource (an API stage)", async () => {
+                const diags = await runStackPolicy(p, [
+                    alb("edge"),
+                    { type: STAGE, name: "prod", props: { arn: unknown() } },
+                    { type: ASSOC, name: "api-waf", props: { resourceArn: unknown() }, propertyDependencies: { resourceArn: [urnOf(STAGE, "prod")] } },
+                ]);
+                assertViolations(diags, [MISSING]);
+            });
+            it("blocks when a known ALB ARN matches none and every ALB's own ARN is known", async () => {
+                const other = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:123456789012:loadbalancer/app/other/2";
+                const own = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:123456789012:loadbalancer/app/edge/1";
+                assertViolations(await runStackPolicy(p, [alb("edge", { arn: own }), { type: ASSOC, name: "a", props: { resourceArn: other } }]), [MISSING]);
+            });
+            it("a malformed association target is reported and protects nothing", async () => {
+                const diags = await runStackPolicy(p, [alb("edge"), { type: ASSOC, name: "a", props: { resourceArn: 42 } }]);
+                const mandatory = diags.filter((d) => d.level === "mandatory").map((d) => d.message);
+                assert.equal(mandatory.length, 2, mandatory.join("\n"));
+                assert.ok(mandatory.includes(MISSING));
+                assert.ok(mandatory.some((m) => m.startsWith("Cannot evaluate") && m.includes("resourceArn")));
+            });
         });
         itHonoursWaivers(p, { stack: [alb("edge")], name: "edge" });
     });

@@ -1,8 +1,8 @@
 // Data store operations: audit logs out of the database (AU-2, AU-12), host monitoring (SI-4),
 // security patches applied (SI-2) and backups that can be restored (CP-9, CP-10) for RDS, Aurora,
-// DocumentDB, Neptune, ElastiCache, DynamoDB, OpenSearch and Redshift, and dead-letter queues
-// for SQS (advisory). Exposure and encryption of the same stores are
-// judged in databases/ and encryption/.
+// DocumentDB, Neptune, ElastiCache, DynamoDB, OpenSearch and Redshift, who may connect to a cache
+// as an ElastiCache RBAC user (IA-2, IA-5, AC-3), and dead-letter queues for SQS (advisory).
+// Exposure and encryption of the same stores are judged in databases/ and encryption/.
 //
 // One file per policy; resource-types.ts holds the tokens and RDS engines several share. The
 // order of `dataStorePolicies` is the pack's and docs/policies.md's order.
@@ -10,6 +10,7 @@
 import { GovPolicy } from "../../lib";
 import { dynamodbPointInTimeRecovery } from "./dynamodb-point-in-time-recovery";
 import { elasticacheSnapshotRetention } from "./elasticache-snapshot-retention";
+import { elasticacheUserAuthentication } from "./elasticache-user-authentication";
 import { rdsAutoMinorVersionUpgrade } from "./rds-auto-minor-version-upgrade";
 import { rdsEnhancedMonitoring } from "./rds-enhanced-monitoring";
 import { rdsLogExportsEnabled } from "./rds-log-exports-enabled";
@@ -21,6 +22,7 @@ import { sqsQueueDeadLetterQueue } from "./sqs-queue-dead-letter-queue";
 export {
     dynamodbPointInTimeRecovery,
     elasticacheSnapshotRetention,
+    elasticacheUserAuthentication,
     opensearchLogsToCloudwatch,
     rdsAutoMinorVersionUpgrade,
     rdsEnhancedMonitoring,
@@ -35,6 +37,7 @@ export const dataStorePolicies: GovPolicy[] = [
     rdsEnhancedMonitoring,
     rdsAutoMinorVersionUpgrade,
     elasticacheSnapshotRetention,
+    elasticacheUserAuthentication,
     dynamodbPointInTimeRecovery,
     opensearchLogsToCloudwatch,
     redshiftAuditLogging,

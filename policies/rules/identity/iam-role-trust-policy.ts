@@ -26,9 +26,10 @@ import {
     statementLabel,
     statementList,
     STRING,
-    unwrap,
+    STRING_OR_LIST,
 } from "../../lib";
 import { POLICY_DOCUMENT } from "./identity-documents";
+import { pinnedValues, readCondition, requiresMfa } from "./trust-conditions";
 
 /** The STS actions a trust policy may Allow (IAM is case-insensitive; no wildcards). */
 const TRUST_ACTIONS = [
@@ -42,75 +43,6 @@ const TRUST_ACTIONS = [
 const TRUST_ACTION_SET = new Set(TRUST_ACTIONS.map((a) => a.toLowerCase()));
 
 const ACCOUNT_PRINCIPAL = /^(\d{12}|arn:aws(-[a-z]+)*:(iam|sts)::\d{12}:.+)$/;
-const PINNING_OPERATORS = new Set(["stringequals", "stringequalsignorecase", "stringlike"]);
-const ONLY_WILDCARDS = /^[*?]+$/;
-
-/** The values an operator block gives `key` (case-insensitive), for operators that can pin; undefined when unknown. */
-function pinnedValues(condition: unknown, key: string): { known: boolean; pinned: boolean } {
-    let unknownSeen = false;
-    const block = unwrap(condition);
-    if (block === null || typeof block !== "object") {
-        return { known: !isUnknown(condition), pinned: false };
-    }
-    for (const [operator, body] of Object.entries(block as Record<string, unknown>)) {
-        if (!PINNING_OPERATORS.has(operator.toLowerCase())) {
-            continue;
-        }
-        if (isUnknown(body)) {
-            unknownSeen = true;
-            continue;
-        }
-        const pairs = unwrap(body);
-        if (pairs === null || typeof pairs !== "object") {
-            continue;
-        }
-        for (const [k, v] of Object.entries(pairs as Record<string, unknown>)) {
-            if (k.toLowerCase() !== key.toLowerCase()) {
-                continue;
-            }
-            const values = Array.isArray(unwrap(v)) ? (unwrap(v) as unknown[]) : [unwrap(v)];
-            if (values.some(isUnknown)) {
-                unknownSeen = true;
-                continue;
-            }
-            if (values.length > 0 && values.every((x) => typeof x === "string" && x !== "" && !ONLY_WILDCARDS.test(x) && !x.includes("${"))) {
-                return { known: true, pinned: true };
-            }
-        }
-    }
-    return { known: !unknownSeen, pinned: false };
-}
-
-/** Whether Condition has Bool aws:MultiFactorAuthPresent true (not BoolIfExists: absent keys would pass). */
-function requiresMfa(condition: unknown): boolean | undefined {
-    if (isUnknown(condition)) {
-        return undefined;
-    }
-    const block = unwrap(condition);
-    if (block === null || typeof block !== "object") {
-        return false;
-    }
-    for (const [operator, body] of Object.entries(block as Record<string, unknown>)) {
-        if (operator.toLowerCase() !== "bool") {
-            continue;
-        }
-        if (isUnknown(body)) {
-            return undefined;
-        }
-        for (const [k, v] of Object.entries((unwrap(body) ?? {}) as Record<string, unknown>)) {
-            if (k.toLowerCase() === "aws:multifactorauthpresent") {
-                const value = unwrap(v);
-                if (isUnknown(value)) {
-                    return undefined;
-                }
-                const list = Array.isArray(value) ? value : [value];
-                return list.length > 0 && list.every((x) => x === true || x === "true");
-            }
-        }
-    }
-    return false;
-}
-
 /** The condition-key prefix a federated provider's tokens use: "<host/path>" for OIDC, "SAML" for SAML. */
 function federatedKeyPrefix(provider: string): { kind: "oidc" | "saml"; prefix: string } | undefined {
     const oidc = /:oidc-provider\/(.+)$/.exec(provider);
@@ -170,14 +102,16 @@ export const iamRoleTrustPolicy = resourcePolicy({
             if (!effect.ok || effect.value !== "Allow") {
                 return;
             }
-            // Actions.
-            const notAction = read(statement, "NotAction");
+            // Actions. NotAction typed as Action is (a string or a list of strings): anything else is malformed;
+            // present in any valid form it is a violation.
+            const notActionList = ctx.settle(statementList(statement, "NotAction", at), { quiet: true });
             const actionList = ctx.settle(statementList(statement, "Action", at), { quiet: true });
-            if (!actionList.ok && !actionList.unknown) {
+            if ((!actionList.ok && !actionList.unknown) || (!notActionList.ok && !notActionList.unknown)) {
                 return;
             }
+            const notAction = readTyped(statement, "NotAction", STRING_OR_LIST, at);
             const actions = actionList.ok ? (actionList.value ?? []) : undefined;
-            if (!notAction.known || actions === undefined || actions.some(isUnknown)) {
+            if (notAction.kind !== "ok" || actions === undefined || actions.some(isUnknown)) {
                 ctx.cannotVerify(`${where} Action`);
             } else if (notAction.value !== undefined) {
                 ctx.violation(`${where} allows NotAction; allow only ${TRUST_ACTIONS.join(", ")}.`);
@@ -209,7 +143,6 @@ export const iamRoleTrustPolicy = resourcePolicy({
                     ctx.violation(`${where} lists Principal "*" next to other principals, so naming them restricts nothing; remove "*".`);
                 }
             }
-            const condition = read(statement, "Condition");
             const aws = listOf(p, "AWS");
             const federated = listOf(p, "Federated");
             if (aws === undefined || federated === undefined || aws.some(isUnknown) || federated.some(isUnknown)) {
@@ -217,6 +150,16 @@ export const iamRoleTrustPolicy = resourcePolicy({
                 return;
             }
             const accounts = aws.filter((a): a is string => typeof a === "string" && ACCOUNT_PRINCIPAL.test(a));
+            if (accounts.length === 0 && federated.length === 0) {
+                return; // service principals only: the Condition is not judged here
+            }
+            // Typed (trust-conditions): a Condition IAM would reject is the unwaivable "Cannot evaluate" naming its path,
+            // never a condition that gates or pins nothing. Computed → `condition.known` false.
+            const typedCondition = ctx.settle(readCondition(statement, at), { quiet: true });
+            if (!typedCondition.ok && !typedCondition.unknown) {
+                return;
+            }
+            const condition = typedCondition.ok ? { known: true, value: typedCondition.value } : { known: false, value: undefined };
             if (accounts.length > 0) {
                 const mfa = condition.known ? requiresMfa(condition.value) : undefined;
                 if (mfa === undefined) {

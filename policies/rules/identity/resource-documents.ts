@@ -4,7 +4,8 @@
 // aws.lambda.Permission is one statement (action, principal, sourceArn/sourceAccount), judged by
 // each policy on its own fields.
 
-import { policyStatements, ResourceContext } from "../../lib";
+import { describeValue, policyStatements, ResourceContext } from "../../lib";
+import { POLICY_DOCUMENT } from "./identity-documents";
 
 /** Resource-based policy documents: type → [noun, property holding the document]. */
 export const RESOURCE_DOCUMENT_TYPES: Readonly<Record<string, readonly [string, string]>> = {
@@ -28,9 +29,10 @@ export const KMS_KEY_TYPES: ReadonlySet<string> = new Set(["aws:kms/key:Key", "a
 /**
  * The statements of the resource's policy document at `path`, or undefined when there is nothing to
  * judge — already reported: unknown at preview → advisory "cannot verify <path>"; not a JSON policy
- * document → a violation saying its `judged` part (actions, principals) cannot be checked.
+ * document → the unwaivable "Cannot evaluate <what>: <path> is …" (a value the policy cannot read is
+ * not a risk anyone accepted, so no waiver covers it; issue 15), as the identity documents do.
  */
-export function documentStatements(ctx: ResourceContext<unknown>, path: string, what: string, judged: string): readonly unknown[] | undefined {
+export function documentStatements(ctx: ResourceContext<unknown>, path: string, what: string): readonly unknown[] | undefined {
     const raw = ctx.read(path);
     const parsed = raw.known ? policyStatements(raw.value) : ({ kind: "unknown" } as const);
     if (parsed.kind === "unknown") {
@@ -38,7 +40,7 @@ export function documentStatements(ctx: ResourceContext<unknown>, path: string, 
         return undefined;
     }
     if (parsed.kind === "invalid") {
-        ctx.violation(`${what} has a ${path} that is not a valid JSON policy document, so its ${judged} cannot be checked.`);
+        ctx.settle({ kind: "malformed", path, got: describeValue(raw.known ? raw.value : undefined), expected: POLICY_DOCUMENT }, { label: what });
         return undefined;
     }
     return parsed.statements;

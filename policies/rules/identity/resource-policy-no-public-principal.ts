@@ -140,7 +140,7 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
         }
         const [noun, path] = RESOURCE_POLICY_TYPES[ctx.type];
         const what = `${noun} "${ctx.name}"`;
-        const statements = documentStatements(ctx, path, what, "principals");
+        const statements = documentStatements(ctx, path, what);
         if (!statements) {
             return;
         }

@@ -118,7 +118,7 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
         }
         const [noun, path] = RESOURCE_DOCUMENT_TYPES[ctx.type];
         const what = `${noun} "${ctx.name}"`;
-        const statements = documentStatements(ctx, path, what, "actions");
+        const statements = documentStatements(ctx, path, what);
         if (!statements) {
             return;
         }

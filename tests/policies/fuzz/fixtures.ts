@@ -280,7 +280,12 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
     "aws:ec2/instance:Instance": [{ ami: "ami-1", instanceType: "t3.micro", subnetId: "subnet-a", iamInstanceProfile: "app", metadataOptions: METADATA, ...BLOCK_DEVICES }],
     "aws:ec2/spotInstanceRequest:SpotInstanceRequest": [{ ami: "ami-1", instanceType: "t3.micro", subnetId: "subnet-a", iamInstanceProfile: "app", metadataOptions: METADATA, ...BLOCK_DEVICES }],
     "aws:ec2/launchTemplate:LaunchTemplate": [
-        { name: "lt", metadataOptions: METADATA, blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KEY, volumeSize: 20 } }] },
+        {
+            name: "lt",
+            iamInstanceProfile: { name: "app" },
+            metadataOptions: METADATA,
+            blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KEY, volumeSize: 20 } }],
+        },
     ],
     "aws:ec2/launchConfiguration:LaunchConfiguration": [
         {
@@ -313,6 +318,9 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
         },
     ],
     "aws:eks/nodeGroup:NodeGroup": [{ clusterName: "eks", remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: ["sg-bastion"] } }],
+    "aws:batch/computeEnvironment:ComputeEnvironment": [
+        { type: "MANAGED", computeResources: { type: "EC2", instanceRole: "arn:aws-us-gov:iam::123456789012:instance-profile/batch", maxVcpus: 16, subnets: ["subnet-a"], securityGroupIds: ["sg-1"] } },
+    ],
     "aws:lambda/function:Function": [
         { name: "fn", role: "arn:role", vpcConfig: { subnetIds: ["subnet-a"], securityGroupIds: ["sg-app"] }, environment: { variables: { PORT: "8080" } } },
     ],
@@ -418,6 +426,11 @@ const RAW: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
         },
     ],
     "aws:elasticache/serverlessCache:ServerlessCache": [{ name: "cache", engine: "valkey", kmsKeyId: KEY, snapshotRetentionLimit: 7 }],
+    // RBAC users as the estate declares them: the group's "default" switched off without a password, the app on IAM.
+    "aws:elasticache/user:User": [
+        { userId: "cache-default", userName: "default", engine: "redis", accessString: "off -@all", authenticationMode: { type: "no-password-required" } },
+        { userId: "cache-app", userName: "cache-app", engine: "redis", accessString: "on ~* +@all -@dangerous", authenticationMode: { type: "iam" } },
+    ],
     "aws:elasticsearch/domain:Domain": [SEARCH_DOMAIN],
     "aws:opensearch/domain:Domain": [SEARCH_DOMAIN],
     "aws:iam/accessKey:AccessKey": [{ user: "ci", status: "Active" }],
@@ -611,6 +624,10 @@ export const BAD: Readonly<Record<string, readonly BadCase[]>> = {
     "rds-enhanced-monitoring": [{ type: "aws:rds/clusterInstance:ClusterInstance", path: ["monitoringInterval"], value: 0 }],
     "rds-auto-minor-version-upgrade": [{ type: "aws:rds/instance:Instance", path: ["autoMinorVersionUpgrade"], value: false }],
     "elasticache-snapshot-retention": [{ type: "aws:elasticache/replicationGroup:ReplicationGroup", path: ["snapshotRetentionLimit"], value: 0 }],
+    "elasticache-user-authentication": [
+        { type: "aws:elasticache/user:User", path: ["accessString"], value: "on ~* +@all" },
+        { type: "aws:elasticache/user:User", fixture: 1, path: ["authenticationMode", "type"], value: "no-password-required" },
+    ],
     "dynamodb-point-in-time-recovery": [{ type: "aws:dynamodb/table:Table", path: ["replicas", 0, "pointInTimeRecovery"], value: false }],
     "dax-cluster-encrypted": [{ type: "aws:dax/cluster:Cluster", path: ["serverSideEncryption", "enabled"], value: false }],
     "firehose-delivery-stream-cmk": [{ type: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", path: ["serverSideEncryption", "keyType"], value: "AWS_OWNED_CMK" }],
@@ -650,7 +667,6 @@ export const BAD: Readonly<Record<string, readonly BadCase[]>> = {
     "resource-policy-no-wildcard-actions": [{ type: "aws:sqs/queuePolicy:QueuePolicy", path: ["policy", "Statement", 0, "Action"], value: "*" }],
     "ec2-no-public-ip": [{ type: "aws:ec2/instance:Instance", path: ["associatePublicIpAddress"], value: true }],
     "ec2-imdsv2-required": [{ type: "aws:ec2/launchTemplate:LaunchTemplate", path: ["metadataOptions", "httpTokens"], value: "optional" }],
-    "ec2-instance-profile-attached": [{ type: "aws:ec2/instance:Instance", path: ["iamInstanceProfile"], value: "" }],
     "ebs-encryption-by-default-enabled": [{ type: "aws:ebs/encryptionByDefault:EncryptionByDefault", path: ["enabled"], value: false }],
     "no-embedded-credentials": [{ type: "aws:lambda/function:Function", path: ["environment", "variables", "PORT"], value: "AKIAIOSFODNN7EXAMPLE" }],
     "elb-classic-tls-listeners": [{ type: "aws:elb/loadBalancer:LoadBalancer", path: ["listeners", 0, "lbProtocol"], value: "http" }],
@@ -915,11 +931,13 @@ export const STACK_BAD: Readonly<Record<string, readonly StackBadCase[]>> = {
     "s3-bucket-encryption-configured": [{ resource: "backups-sse" }],
     "security-group-world-web-only-load-balancer": [{ resource: "app", path: ["ingress", 0], value: { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] } }],
     "alb-http-listener-rules-redirect-only": [{ resource: "http-rule", path: ["actions", 0, "type"], value: "forward" }],
-    // Without the API stage's association too: alb-waf-associated counts a WAF association it cannot
-    // tie to a load balancer (the stage's) as unresolved, so a missing ALB association is only
-    // "cannot verify" while any other web ACL association exists (a fail-open, left to the policy's owner).
-    "alb-waf-associated": [{ resource: "web-waf", without: ["api-waf"] }],
+    // With the API stage's association present: it targets a stage, so it protects no load balancer.
+    "alb-waf-associated": [{ resource: "web-waf" }],
     "vpc-flow-logs-enabled": [{ resource: "vpc-flow" }],
+    "ec2-instance-profile-attached": [
+        { resource: "bastion", path: ["iamInstanceProfile"], value: "" },
+        { resource: "app-lt", path: ["iamInstanceProfile"], value: {} },
+    ],
     "s3-bucket-public-access-block-present": [{ resource: "data-pab" }],
     "s3-bucket-tls-only-policy": [{ resource: "backups-policy" }],
     "s3-backup-bucket-versioning": [{ resource: "backups-versioning", path: ["versioningConfiguration", "status"], value: "Suspended" }],
