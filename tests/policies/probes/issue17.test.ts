@@ -17,7 +17,7 @@ import * as assert from "node:assert/strict";
 
 import { allPolicies } from "../../../policies/rules";
 import { TestResource, unknown, urnOf } from "../helpers";
-import { Finding, packConfigOf, probeKit, probeProvider, servedPack, show } from "./harness";
+import { packConfigOf, probeKit, probeProvider, servedPack, show } from "./harness";
 
 const ACCOUNT = "123456789012";
 const OTHER_ACCOUNT = "210987654321";
@@ -337,9 +337,6 @@ function isolatedNetwork(): TestResource[] {
         r(T.dbSubnetGroup, "db", { name: "govstack-prod-db", subnetIds: [U(), U()] }, { subnetIds: subnets.map((sn) => [T.subnet, sn.name] as const) }),
     ];
 }
-
-/** Names of the findings, for a readable assertion message. */
-const mandatoryOf = (fs: readonly Finding[]) => show(fs.filter((f) => f.level === "mandatory"));
 
 // ---------------------------------------------------------------------------------------------
 
@@ -747,6 +744,461 @@ describe("issue 17 independent probes", function () {
             await blocks(rs, "ecs-task-efs-iam-authorization", "iam-off", ["authorizationConfig.iam"]);
         });
     });
+
+    describe("item 7: S3 buckets", () => {
+        const dataTags = { tags: { Backup: "daily" } };
+        it("compliant: aws.s3.Bucket with separate configuration resources tied by dependency (preview) and by known name", async () => {
+            await passes([...account(), ...bucket("data", { props: dataTags }), ...bucket("data-known", { props: dataTags, known: true })]);
+        });
+        it("compliant: aws.s3.BucketV2 with V2 satellites; an audit bucket whose Object Lock comes from a BucketObjectLockConfiguration", async () => {
+            await passes([
+                ...account(),
+                ...bucket("data-v2", { type: T.bucketV2, v2: true, props: dataTags }),
+                ...bucket("alb-logs", { props: { tags: { Purpose: "audit" } } }),
+                r(T.objectLock, "alb-logs", { bucket: U(), rule: { defaultRetention: { mode: "GOVERNANCE", days: 365 } } }, { bucket: [[T.bucket, "alb-logs"]] }),
+                ...bucket("config-logs", { type: T.bucketV2, v2: true, props: { tags: { Purpose: "audit" } } }),
+                r(T.objectLockV2, "config-logs", { bucket: U(), objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "COMPLIANCE", years: 1 } } }, { bucket: [[T.bucketV2, "config-logs"]] }),
+            ]);
+        });
+        it("compliant: the deprecated inline forms (Bucket versioning/logging/lifecycleRules/objectLockConfiguration, BucketV2 versionings/loggings)", async () => {
+            const inline = (name: string, type: string, props: Record<string, unknown>) => {
+                const [b, ...rest] = bucket(name, { type, versioning: false, lifecycle: false, logging: false });
+                return [r(type, name, { ...b.props, ...props }), ...rest];
+            };
+            await passes([
+                ...account(),
+                ...inline("legacy", T.bucket, {
+                    tags: { Backup: "daily" },
+                    versioning: { enabled: true },
+                    logging: { targetBucket: U(), targetPrefix: "legacy/" },
+                    lifecycleRules: [{ id: "noncurrent", enabled: true, noncurrentVersionExpiration: { days: 90 } }],
+                }),
+                ...inline("legacy-audit", T.bucket, {
+                    tags: { Purpose: "audit" },
+                    versioning: { enabled: true },
+                    logging: { targetBucket: "govstack-prod-access-logs" },
+                    lifecycleRules: [{ enabled: true, expiration: { days: 2555 } }],
+                    objectLockConfiguration: { objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "GOVERNANCE", days: 365 } } },
+                }),
+                ...inline("legacy-v2", T.bucketV2, {
+                    tags: { Backup: "daily" },
+                    versionings: [{ enabled: true }],
+                    loggings: [{ targetBucket: "govstack-prod-access-logs", targetPrefix: "v2/" }],
+                    lifecycleRules: [{ enabled: true, noncurrentVersionExpirations: [{ days: 90 }] }],
+                }),
+            ]);
+        });
+        it("compliant: an access-log bucket that only inline logging blocks name is not asked to log into itself", async () => {
+            const only = allPolicies.filter((p) => p.name === "s3-bucket-access-logging");
+            const rs = [
+                r(T.bucket, "legacy-logs", { bucket: "govstack-prod-legacy-logs" }),
+                r(T.bucket, "src", { bucket: "govstack-prod-src", logging: { targetBucket: "govstack-prod-legacy-logs", targetPrefix: "src/" } }),
+                r(T.bucketV2, "src2", { bucket: "govstack-prod-src2", loggings: [{ targetBucket: U() }] }, { loggings: [[T.bucket, "legacy-logs"]] }),
+            ];
+            assert.deepEqual(show(await judge(rs, only)), []);
+        });
+        it("compliant: a data bucket replicated to the other region instead of backed up", async () => {
+            const dr = probeProvider("dr", { region: DR_REGION, useFipsEndpoint: true, allowedAccountIds: [ACCOUNT], defaultTags: { tags: TAGS } });
+            const replica = bucket("replica").map((x) => ({ ...x, provider: dr }));
+            await passes([
+                ...account(),
+                ...bucket("replicated"),
+                ...replica,
+                serviceRole("replication", "s3.amazonaws.com"),
+                r(
+                    T.replication,
+                    "replicated",
+                    { bucket: U(), role: U(), rules: [{ id: "all", status: "Enabled", filter: {}, deleteMarkerReplication: { status: "Enabled" }, destination: { bucket: U(), storageClass: "STANDARD_IA" } }] },
+                    { bucket: [[T.bucket, "replicated"]], role: [[T.role, "replication"]], rules: [[T.bucket, "replica"]] },
+                    [urnOf(T.versioning, "replicated")],
+                ),
+            ]);
+        });
+        it("violating: no versioning or Suspended, no lifecycle or only Disabled rules, no access logging, no ownership or ObjectWriter, an audit bucket without Object Lock, an unprotected data bucket", async () => {
+            const rs = [
+                ...account(),
+                ...bucket("no-versioning", { versioning: false, props: dataTags }),
+                ...bucket("suspended", { versioning: false, props: dataTags }),
+                r(T.versioning, "suspended", { bucket: U(), versioningConfiguration: { status: "Suspended" } }, { bucket: [[T.bucket, "suspended"]] }),
+                ...bucket("no-lifecycle", { lifecycle: false, props: dataTags }),
+                ...bucket("disabled-rules", { lifecycle: false, props: dataTags }),
+                r(T.lifecycle, "disabled-rules", { bucket: U(), rules: [{ id: "x", status: "Disabled", expiration: { days: 30 } }] }, { bucket: [[T.bucket, "disabled-rules"]] }),
+                ...bucket("no-logging", { logging: false, props: dataTags }),
+                ...bucket("v2-no-logging", { type: T.bucketV2, v2: true, logging: false, props: dataTags }),
+                ...bucket("no-ownership", { ownership: false, props: dataTags }),
+                ...bucket("writer", { ownership: false, props: dataTags }),
+                r(T.ownership, "writer", { bucket: U(), rule: { objectOwnership: "ObjectWriter" } }, { bucket: [[T.bucket, "writer"]] }),
+                ...bucket("govstack-cloudtrail", {}),
+                ...bucket("lb-logs", { props: { tags: { Purpose: "audit" } } }),
+                ...bucket("unprotected", {}),
+            ];
+            await blocks(rs, "s3-bucket-versioning-enabled", "no-versioning", ["versioning"]);
+            await blocks(rs, "s3-bucket-versioning-enabled", "suspended", ["versioning"]);
+            await blocks(rs, "s3-bucket-lifecycle-configured", "no-lifecycle", ["lifecycle"]);
+            await blocks(rs, "s3-bucket-lifecycle-configured", "disabled-rules", ["lifecycle", "Enabled"]);
+            await blocks(rs, "s3-bucket-access-logging", "no-logging", ["access logging"]);
+            await blocks(rs, "s3-bucket-access-logging", "v2-no-logging", ["access logging"]);
+            await blocks(rs, "s3-bucket-owner-enforced", "no-ownership", ["BucketOwnerEnforced"]);
+            await blocks(rs, "s3-bucket-owner-enforced", "writer", ["BucketOwnerEnforced"]);
+            await blocks(rs, "s3-audit-bucket-object-lock", "govstack-cloudtrail", ["Object Lock", "objectLockEnabled"]);
+            await blocks(rs, "s3-audit-bucket-object-lock", "lb-logs", ["Object Lock", "objectLockEnabled"]);
+            await blocks(rs, "s3-data-bucket-replicated-or-backed-up", "unprotected", ["replicated", "Backup"]);
+        });
+        it("violating: group grants of WRITE_ACP, READ_ACP or FULL_CONTROL (BucketAcl and inline grants); event notifications only advise", async () => {
+            const group = (g: string) => `http://acs.amazonaws.com/groups/${g}`;
+            const rs = [
+                r(T.bucketAcl, "acl", {
+                    bucket: "govstack-prod-data",
+                    accessControlPolicy: {
+                        owner: { id: "abc" },
+                        grants: [
+                            { grantee: { type: "CanonicalUser", id: "abc" }, permission: "FULL_CONTROL" },
+                            { grantee: { type: "Group", uri: group("s3/LogDelivery") }, permission: "READ_ACP" },
+                        ],
+                    },
+                }),
+                r(T.bucketAcl, "acl-write", { bucket: "govstack-prod-data", accessControlPolicy: { owner: { id: "abc" }, grants: [{ grantee: { type: "Group", uri: group("global/AuthenticatedUsers") }, permission: "WRITE_ACP" }] } }),
+                r(T.bucket, "inline-grants", { bucket: "govstack-prod-inline", grants: [{ type: "Group", uri: group("global/AuthenticatedUsers"), permissions: ["READ", "FULL_CONTROL"] }] }),
+            ];
+            await blocks(rs, "s3-acl-no-group-acp-grants", "acl", ["READ_ACP", "LogDelivery"]);
+            await blocks(rs, "s3-acl-no-group-acp-grants", "acl-write", ["WRITE_ACP"]);
+            await blocks(rs, "s3-acl-no-group-acp-grants", "inline-grants", ["FULL_CONTROL"]);
+            const quiet = await judge([...account(), ...bucket("quiet", { notifications: false, props: dataTags })]);
+            assert.deepEqual(show(quiet), [
+                'advisory s3-bucket-event-notifications [quiet]: S3 bucket "quiet" sends no event notifications; add an aws.s3.BucketNotification with eventbridge: true or a topic, queue or Lambda function.',
+            ]);
+        });
+    });
+
+    describe("item 8: a WAFv2 web ACL attached to a load balancer logs", () => {
+        const webAcl = (name: string) =>
+            r(T.webAcl, name, {
+                name,
+                scope: "REGIONAL",
+                defaultAction: { allow: {} },
+                rules: [{ name: "common", priority: 1, overrideAction: { none: {} }, statement: { managedRuleGroupStatement: { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet" } }, visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: "common", sampledRequestsEnabled: true } }],
+                visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
+            });
+        const lb = (name: string) => r(T.alb, name, { loadBalancerType: "application", internal: false, subnets: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"] });
+        it("compliant: a logging configuration to a CloudWatch log group (tied by dependency) and to Firehose (known ARN)", async () => {
+            const fs = await judge([
+                webAcl("web"),
+                lb("web"),
+                r(T.wafAssoc, "web", { resourceArn: U(), webAclArn: U() }, { resourceArn: [[T.alb, "web"]], webAclArn: [[T.webAcl, "web"]] }),
+                logGroup("waf", "aws-waf-logs-web"),
+                r(T.wafLogging, "web", { resourceArn: U(), logDestinationConfigs: [U()] }, { resourceArn: [[T.webAcl, "web"]], logDestinationConfigs: [[T.logGroup, "waf"]] }),
+                { ...webAcl("api"), props: { ...webAcl("api").props, arn: `arn:${P}:wafv2:${REGION}:${ACCOUNT}:regional/webacl/api/a1b2c3d4`, id: "a1b2c3d4" } },
+                r(T.wafAssoc, "api", { resourceArn: `arn:${P}:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/app/api/50dc6c495c0c9188`, webAclArn: `arn:${P}:wafv2:${REGION}:${ACCOUNT}:regional/webacl/api/a1b2c3d4` }),
+                r(T.wafLogging, "api", { resourceArn: `arn:${P}:wafv2:${REGION}:${ACCOUNT}:regional/webacl/api/a1b2c3d4`, logDestinationConfigs: [`arn:${P}:firehose:${REGION}:${ACCOUNT}:deliverystream/aws-waf-logs-api`] }),
+            ]);
+            assert.deepEqual(show(fs.filter((f) => f.policy === "wafv2-web-acl-logging" || f.resource === "web" && f.policy.startsWith("wafv2"))), []);
+        });
+        it("violating: an attached ACL without a logging configuration, one whose configuration has no destination", async () => {
+            const rs = [
+                webAcl("web"),
+                lb("web"),
+                r(T.wafAssoc, "web", { resourceArn: U(), webAclArn: U() }, { resourceArn: [[T.alb, "web"]], webAclArn: [[T.webAcl, "web"]] }),
+                webAcl("empty"),
+                r(T.wafAssoc, "empty", { resourceArn: `arn:${P}:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/app/b/1`, webAclArn: U() }, { webAclArn: [[T.webAcl, "empty"]] }),
+                r(T.wafLogging, "empty", { resourceArn: U(), logDestinationConfigs: [] }, { resourceArn: [[T.webAcl, "empty"]] }),
+            ];
+            await blocks(rs, "wafv2-web-acl-logging", "web", ["WebAclLoggingConfiguration"]);
+            await blocks(rs, "wafv2-web-acl-logging", "empty", ["WebAclLoggingConfiguration"]);
+        });
+    });
+
+    describe("item 9: CloudTrail to CloudWatch Logs, with a CMK, recording S3 data events", () => {
+        const trail = (name: string, props: Record<string, unknown>) =>
+            r(T.trail, name, {
+                name,
+                s3BucketName: "govstack-prod-audit",
+                kmsKeyId: KEY_ARN,
+                cloudWatchLogsGroupArn: `arn:${P}:logs:${REGION}:${ACCOUNT}:log-group:/govstack/prod/cloudtrail:*`,
+                cloudWatchLogsRoleArn: `arn:${P}:iam::${ACCOUNT}:role/cloudtrail-logs`,
+                enableLogFileValidation: true,
+                isMultiRegionTrail: true,
+                includeGlobalServiceEvents: true,
+                eventSelectors: [{ readWriteType: "All", includeManagementEvents: true, dataResources: [{ type: "AWS::S3::Object", values: [`arn:${P}:s3:::govstack-prod-data/`] }] }],
+                ...props,
+            });
+        it("compliant: known ARNs with classic selectors; advanced selectors for management and S3 data events; a key alias of a CMK", async () => {
+            await passes([
+                trail("classic", {}),
+                trail("advanced", {
+                    eventSelectors: undefined,
+                    advancedEventSelectors: [
+                        { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+                        { name: "S3 data events", fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }] },
+                    ],
+                }),
+                trail("alias", { kmsKeyId: `arn:${P}:kms:${REGION}:${ACCOUNT}:alias/govstack-audit` }),
+            ]);
+        });
+        it("violating: no CloudWatch Logs, a log group without its role, no key, an AWS-managed key, no S3 data events", async () => {
+            const rs = [
+                trail("no-cwl", { cloudWatchLogsGroupArn: undefined, cloudWatchLogsRoleArn: undefined }),
+                trail("no-role", { cloudWatchLogsRoleArn: undefined }),
+                trail("sse-s3", { kmsKeyId: undefined }),
+                trail("managed", { kmsKeyId: "alias/aws/cloudtrail" }),
+                trail("managed-arn", { kmsKeyId: `arn:${P}:kms:${REGION}:${ACCOUNT}:alias/aws/cloudtrail` }),
+                trail("management-only", { eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }] }),
+                trail("lambda-only", { eventSelectors: [{ readWriteType: "All", includeManagementEvents: true, dataResources: [{ type: "AWS::Lambda::Function", values: [`arn:${P}:lambda`] }] }] }),
+                trail("advanced-management-only", { eventSelectors: undefined, advancedEventSelectors: [{ name: "m", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] }] }),
+            ];
+            await blocks(rs, "cloudtrail-cloudwatch-logs", "no-cwl", ["cloudWatchLogsGroupArn"]);
+            await blocks(rs, "cloudtrail-cloudwatch-logs", "no-role", ["cloudWatchLogsRoleArn"]);
+            await blocks(rs, "cloudtrail-cmk-encrypted", "sse-s3", ["kmsKeyId"]);
+            await blocks(rs, "cloudtrail-cmk-encrypted", "managed", ["kmsKeyId", "alias/aws/cloudtrail"]);
+            await blocks(rs, "cloudtrail-cmk-encrypted", "managed-arn", ["kmsKeyId"]);
+            await blocks(rs, "cloudtrail-s3-data-events", "management-only", ["S3 data events"]);
+            await blocks(rs, "cloudtrail-s3-data-events", "lambda-only", ["S3 data events"]);
+            await blocks(rs, "cloudtrail-s3-data-events", "advanced-management-only", ["S3 data events"]);
+        });
+    });
+
+    describe("item 10: detection services in a workload stack", () => {
+        const workload = () => r(T.alb, "web", { loadBalancerType: "application", internal: true, subnets: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"] });
+        const detectionOf = (policies: readonly string[]) => allPolicies.filter((p) => policies.includes(p.name));
+        const DETECTION = ["guardduty-detector-enabled", "securityhub-standard-subscribed", "config-recorder-enabled"];
+        it("compliant: the baseline's detector features, hub subscription and started recorder; legacy datasources; default standards; a known recorder name", async () => {
+            const fs = await judge([...detection(), workload()], detectionOf(DETECTION));
+            assert.deepEqual(show(fs), []);
+            const legacy = [
+                r(T.detector, "gd", { enable: true, datasources: { s3Logs: { enable: true }, malwareProtection: { scanEc2InstanceWithFindings: { ebsVolumes: { enable: true } } } } }),
+                r(T.hub, "hub", {}),
+                r(T.recorder, "rec", { name: "main", roleArn: `arn:${P}:iam::${ACCOUNT}:role/config` }),
+                r(T.channel, "ch", { name: "main", s3BucketName: "govstack-prod-config-logs" }),
+                r(T.recorderStatus, "rec", { name: "main", isEnabled: true }),
+                r(T.retention, "ret", { retentionPeriodInDays: 2557 }),
+                workload(),
+            ];
+            assert.deepEqual(show(await judge(legacy, detectionOf(DETECTION))), []);
+        });
+        it("compliant: a stack that names the owner of the account's services passes with an advisory naming it", async () => {
+            const delegated = probeKit(allPolicies, PROVIDER, { ...PROD, "guardduty-detector-enabled": { accountServicesOwner: "shared-security" }, "securityhub-standard-subscribed": { accountServicesOwner: "shared-security" }, "config-recorder-enabled": { accountServicesOwner: "shared-security" } });
+            const fs = await delegated.judge([workload()], detectionOf(DETECTION));
+            assert.deepEqual(show(fs.filter((f) => f.level === "mandatory")), []);
+            assert.equal(fs.length, 3);
+            assert.ok(fs.every((f) => f.message.includes("shared-security")), JSON.stringify(show(fs)));
+        });
+        it("violating: a workload without the services; a disabled detector, a missing or DISABLED feature; no standard; a stopped recorder, no channel, short retention", async () => {
+            await blocks([workload()], "guardduty-detector-enabled", "web", ["GuardDuty"]);
+            await blocks([workload()], "securityhub-standard-subscribed", "web", ["Security Hub"]);
+            await blocks([workload()], "config-recorder-enabled", "web", ["AWS Config recorder"]);
+            await blocks([workload(), r(T.detector, "off", { enable: false })], "guardduty-detector-enabled", "off", ["enable"]);
+            await blocks(
+                [workload(), r(T.detector, "gd", { enable: true }), r(T.detectorFeature, "s3", { detectorId: U(), name: "S3_DATA_EVENTS", status: "DISABLED" }, { detectorId: [[T.detector, "gd"]] })],
+                "guardduty-detector-enabled",
+                "gd",
+                ["S3_DATA_EVENTS", "EBS_MALWARE_PROTECTION"],
+            );
+            await blocks([workload(), r(T.hub, "hub", { enableDefaultStandards: false })], "securityhub-standard-subscribed", "hub", ["enableDefaultStandards", "StandardsSubscription"]);
+            const config = (status: Record<string, unknown> | undefined, retention: number | undefined, channel = true) => [
+                workload(),
+                r(T.recorder, "rec", { name: "main", roleArn: "arn" }),
+                ...(status ? [r(T.recorderStatus, "rec", { name: "main", ...status })] : []),
+                ...(channel ? [r(T.channel, "ch", { s3BucketName: "b" })] : []),
+                ...(retention !== undefined ? [r(T.retention, "ret", { retentionPeriodInDays: retention })] : []),
+            ];
+            await blocks(config({ isEnabled: false }, 2557), "config-recorder-enabled", "rec", ["isEnabled"]);
+            await blocks(config({ isEnabled: true }, 2557, false), "config-recorder-enabled", "rec", ["DeliveryChannel"]);
+            await blocks(config({ isEnabled: true }, 365), "config-recorder-enabled", "ret", ["retentionPeriodInDays", "2557"]);
+            await blocks(config({ isEnabled: true }, undefined), "config-recorder-enabled", "rec", ["RetentionConfiguration"]);
+        });
+        it("Config rules without an automatic remediation only advise", async () => {
+            const fs = await judge([r(T.configRule, "s3-versioning", { name: "s3-versioning", source: { owner: "AWS", sourceIdentifier: "S3_BUCKET_VERSIONING_ENABLED" } })], detectionOf(["config-rule-auto-remediation"]));
+            assert.equal(fs.length, 1);
+            assert.equal(fs[0].level, "advisory");
+            assert.ok(fs[0].message.includes("automatic remediation"));
+        });
+    });
+
+    describe("item 11: CloudWatch alarms act; log groups declare retention", () => {
+        it("compliant: an alarm notifying a topic (computed ARN and known ARN); log groups keeping 365 days and 10 years", async () => {
+            await passes([
+                dataKey("logs"),
+                r(T.alarm, "cpu", { comparisonOperator: "GreaterThanThreshold", evaluationPeriods: 2, metricName: "CPUUtilization", namespace: "AWS/RDS", period: 300, statistic: "Average", threshold: 80, alarmActions: [U()], okActions: [U()] }, { alarmActions: [[T.topic, "alerts"]], okActions: [[T.topic, "alerts"]] }),
+                r(T.alarm, "errors", { comparisonOperator: "GreaterThanOrEqualToThreshold", evaluationPeriods: 1, metricName: "5XXError", namespace: "AWS/ApiGateway", period: 60, statistic: "Sum", threshold: 1, alarmActions: [`arn:${P}:sns:${REGION}:${ACCOUNT}:alerts`], actionsEnabled: true }),
+                logGroup("app"),
+                r(T.logGroup, "archive", { name: "/govstack/archive", retentionInDays: 3653, kmsKeyId: KEY_ARN }),
+            ]);
+        });
+        it("violating: no alarm action, an empty list, actions disabled, only OK actions; retention unset, 0 or 30 days", async () => {
+            const alarm = (name: string, props: Record<string, unknown>) => r(T.alarm, name, { comparisonOperator: "GreaterThanThreshold", evaluationPeriods: 1, metricName: "Errors", namespace: "AWS/Lambda", period: 60, statistic: "Sum", threshold: 1, ...props });
+            const rs = [
+                alarm("silent", {}),
+                alarm("empty", { alarmActions: [] }),
+                alarm("disabled", { alarmActions: [`arn:${P}:sns:${REGION}:${ACCOUNT}:alerts`], actionsEnabled: false }),
+                alarm("ok-only", { okActions: [`arn:${P}:sns:${REGION}:${ACCOUNT}:alerts`] }),
+                r(T.logGroup, "forever", { name: "/x", kmsKeyId: KEY_ARN }),
+                r(T.logGroup, "zero", { name: "/y", kmsKeyId: KEY_ARN, retentionInDays: 0 }),
+                r(T.logGroup, "month", { name: "/z", kmsKeyId: KEY_ARN, retentionInDays: 30 }),
+            ];
+            await blocks(rs, "cloudwatch-alarm-has-action", "silent", ["alarmActions"]);
+            await blocks(rs, "cloudwatch-alarm-has-action", "empty", ["alarmActions"]);
+            await blocks(rs, "cloudwatch-alarm-has-action", "disabled", ["actionsEnabled"]);
+            await blocks(rs, "cloudwatch-alarm-has-action", "ok-only", ["alarmActions"]);
+            await blocks(rs, "cloudwatch-log-retention", "forever", ["retentionInDays"]);
+            await blocks(rs, "cloudwatch-log-retention", "zero", ["retentionInDays"]);
+            await blocks(rs, "cloudwatch-log-retention", "month", ["retentionInDays", "365"]);
+        });
+    });
+
+    describe("item 12: Secrets Manager secrets rotate", () => {
+        const secret = (name: string, props: Record<string, unknown> = {}) => r(T.secret, name, { name: `govstack/prod/${name}`, kmsKeyId: U(), recoveryWindowInDays: 30, ...props }, { kmsKeyId: keyRef() });
+        it("compliant: a SecretRotation tied by dependency (days or a schedule expression), by the secret's ARN, an RDS-managed master password", async () => {
+            await passes([
+                dataKey(),
+                secret("api"),
+                r(T.secretRotation, "api", { secretId: U(), rotationLambdaArn: U(), rotationRules: { automaticallyAfterDays: 30 } }, { secretId: [[T.secret, "api"]], rotationLambdaArn: [[T.lambda, "rotator"]] }),
+                secret("db"),
+                r(T.secretRotation, "db", { secretId: U(), rotationLambdaArn: `arn:${P}:lambda:${REGION}:${ACCOUNT}:function:rotator`, rotationRules: { scheduleExpression: "rate(7 days)", duration: "2h" } }, { secretId: [[T.secret, "db"]] }),
+                secret("known"),
+                r(T.secretRotation, "known", { secretId: `arn:${P}:secretsmanager:${REGION}:${ACCOUNT}:secret:govstack/prod/known-AbC123`, rotationLambdaArn: `arn:${P}:lambda:${REGION}:${ACCOUNT}:function:rotator`, rotationRules: { automaticallyAfterDays: 90 } }),
+            ]);
+        });
+        it("violating: a secret without a rotation, a rotation switched off, a rotation without rules", async () => {
+            const rs = [
+                secret("plain"),
+                secret("off"),
+                r(T.secretRotation, "off", { secretId: U(), rotationEnabled: false, rotationRules: { automaticallyAfterDays: 30 } }, { secretId: [[T.secret, "off"]] }),
+                secret("no-rules"),
+                r(T.secretRotation, "no-rules", { secretId: U(), rotationLambdaArn: "arn" }, { secretId: [[T.secret, "no-rules"]] }),
+            ];
+            await blocks(rs, "secretsmanager-secret-rotation", "plain", ["SecretRotation"]);
+            await blocks(rs, "secretsmanager-secret-rotation", "off", ["rotationEnabled"]);
+            await blocks(rs, "secretsmanager-secret-rotation", "no-rules", ["rotationRules"]);
+        });
+    });
+
+    describe("item 13: OpenSearch logs; Redshift audit logging and snapshots", () => {
+        const domain = (name: string, logs: readonly Record<string, unknown>[]) =>
+            r(T.opensearch, name, {
+                domainName: name,
+                engineVersion: "OpenSearch_2.13",
+                clusterConfig: { instanceType: "r6g.large.search", instanceCount: 3, zoneAwarenessEnabled: true, zoneAwarenessConfig: { availabilityZoneCount: 3 }, dedicatedMasterEnabled: true, dedicatedMasterCount: 3, dedicatedMasterType: "r6g.large.search" },
+                vpcOptions: { subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002", "subnet-0a1b2c3d4e5f60003"], securityGroupIds: ["sg-0a1b2c3d4e5f60001"] },
+                encryptAtRest: { enabled: true, kmsKeyId: KEY_ARN },
+                nodeToNodeEncryption: { enabled: true },
+                domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" },
+                advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: false, masterUserOptions: { masterUserArn: `arn:${P}:iam::${ACCOUNT}:role/search-admin` } },
+                ebsOptions: { ebsEnabled: true, volumeSize: 100, volumeType: "gp3" },
+                logPublishingOptions: logs,
+            });
+        const log = (logType: string, extra: Record<string, unknown> = {}) => ({ logType, cloudwatchLogGroupArn: `arn:${P}:logs:${REGION}:${ACCOUNT}:log-group:/aws/opensearch/${logType}`, ...extra });
+        const cluster = (name: string, props: Record<string, unknown> = {}) =>
+            r(T.redshift, name, {
+                clusterIdentifier: name,
+                nodeType: "ra3.xlplus",
+                numberOfNodes: 2,
+                masterUsername: "dbadmin",
+                manageMasterPassword: true,
+                encrypted: true,
+                kmsKeyId: KEY_ARN,
+                publiclyAccessible: false,
+                enhancedVpcRouting: true,
+                clusterSubnetGroupName: "govstack-prod-redshift",
+                clusterParameterGroupName: "require-ssl",
+                automatedSnapshotRetentionPeriod: 7,
+                ...props,
+            });
+        it("compliant: a domain publishing application and audit logs (plus slow logs); clusters logging to S3 (known) and CloudWatch (by dependency)", async () => {
+            await passes([
+                domain("search", [log("ES_APPLICATION_LOGS"), log("AUDIT_LOGS", { enabled: true }), log("INDEX_SLOW_LOGS"), log("SEARCH_SLOW_LOGS", { enabled: false })]),
+                cluster("warehouse"),
+                r(T.redshiftLogging, "warehouse", { clusterIdentifier: "warehouse", logDestinationType: "s3", bucketName: "govstack-prod-redshift-audit-logs", s3KeyPrefix: "audit/" }),
+                cluster("analytics", { automatedSnapshotRetentionPeriod: undefined }),
+                r(T.redshiftLogging, "analytics", { clusterIdentifier: U(), logDestinationType: "cloudwatch", logExports: ["connectionlog", "userlog", "useractivitylog"] }, { clusterIdentifier: [[T.redshift, "analytics"]] }),
+            ].map((x) => (x.type === T.redshiftLogging && "s3KeyPrefix" in x.props ? { ...x, props: { clusterIdentifier: "warehouse", logDestinationType: "s3", bucketName: "govstack-prod-redshift-audit-logs" } } : x)));
+        });
+        it("violating: no audit log, audit disabled, no logs; a cluster without logging, CloudWatch logging without userlog, snapshots off", async () => {
+            const rs = [
+                domain("app-only", [log("ES_APPLICATION_LOGS")]),
+                domain("audit-off", [log("ES_APPLICATION_LOGS"), log("AUDIT_LOGS", { enabled: false })]),
+                domain("none", []),
+                cluster("silent"),
+                cluster("partial"),
+                r(T.redshiftLogging, "partial", { clusterIdentifier: "partial", logDestinationType: "cloudwatch", logExports: ["connectionlog"] }),
+                cluster("no-snapshots", { automatedSnapshotRetentionPeriod: 0 }),
+                r(T.redshiftLogging, "no-snapshots", { clusterIdentifier: "no-snapshots", bucketName: "b" }),
+            ];
+            await blocks(rs, "opensearch-logs-to-cloudwatch", "app-only", ["AUDIT_LOGS", "logPublishingOptions"]);
+            await blocks(rs, "opensearch-logs-to-cloudwatch", "audit-off", ["AUDIT_LOGS"]);
+            await blocks(rs, "opensearch-logs-to-cloudwatch", "none", ["ES_APPLICATION_LOGS", "AUDIT_LOGS"]);
+            await blocks(rs, "redshift-audit-logging", "silent", ["aws.redshift.Logging"]);
+            await blocks(rs, "redshift-audit-logging", "partial", ["userlog"]);
+            await blocks(rs, "redshift-snapshot-retention", "no-snapshots", ["automatedSnapshotRetentionPeriod"]);
+        });
+    });
+
+    describe("item 14: SQS queues have a dead-letter queue (advisory)", () => {
+        const queue = (name: string, props: Record<string, unknown> = {}, deps = {}) => r(T.queue, name, { name, kmsMasterKeyId: KEY_ARN, ...props }, deps);
+        const dlqArn = `arn:${P}:sqs:${REGION}:${ACCOUNT}:orders-dlq`;
+        it("compliant: a redrive policy to a DLQ that allows it (known ARNs); a separate RedrivePolicy; at preview only advisories", async () => {
+            await passes([
+                queue("orders", { redrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 5 }) }),
+                queue("orders-dlq", { messageRetentionSeconds: 1209600, redriveAllowPolicy: JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: [`arn:${P}:sqs:${REGION}:${ACCOUNT}:orders`] }) }),
+                queue("jobs"),
+                r(T.redrive, "jobs", { queueUrl: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/jobs`, redrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 3 }) }),
+            ].map((x) => (x.name === "jobs" && x.type === T.queue ? { ...x, props: { ...x.props, url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/jobs` } } : x)));
+            const preview = await noMandatory([queue("a", { redrivePolicy: U() }, { redrivePolicy: [[T.queue, "a-dlq"]] }), queue("a-dlq")]);
+            assert.ok(preview.every((f) => f.level === "advisory"));
+        });
+        it("violating: a queue without a DLQ is reported at the policy's level (advisory), blocking where a stack raises it", async () => {
+            const fs = await judge([queue("lonely")], allPolicies.filter((p) => p.name === "sqs-queue-dead-letter-queue"));
+            assert.deepEqual(show(fs), [
+                'advisory sqs-queue-dead-letter-queue [lonely]: SQS queue "lonely" has no dead-letter queue; set redrivePolicy with deadLetterTargetArn and maxReceiveCount, or add an aws.sqs.RedrivePolicy for it.',
+            ]);
+            const raised = probeKit(allPolicies, PROVIDER, { ...PROD, "sqs-queue-dead-letter-queue": "mandatory" });
+            await raised.blocks([queue("lonely")], "sqs-queue-dead-letter-queue", "lonely", ["redrivePolicy"]);
+        });
+    });
+
+    describe("through the compiled pack over the analyzer protocol, with prod's pack config", () => {
+        const pack = servedPack(kit, PROD);
+        before(async function () {
+            this.timeout(300000);
+            await pack.open();
+        });
+        after(async () => {
+            await pack.close();
+        });
+        it("compliant probes report nothing: the account baseline, an audit bucket locked by a BucketObjectLockConfiguration, a BucketV2 with inline versionings/loggings", async () => {
+            const lockedLater = [...bucket("alb-logs", { props: { tags: { Purpose: "audit" } } }), r(T.objectLock, "alb-logs", { bucket: U(), rule: { defaultRetention: { mode: "GOVERNANCE", days: 365 } } }, { bucket: [[T.bucket, "alb-logs"]] })];
+            const [v2, ...v2rest] = bucket("legacy-v2", { type: T.bucketV2, versioning: false, logging: false, props: { tags: { Backup: "daily" } } });
+            assert.deepEqual(await pack.served([...account(), ...lockedLater, { ...v2, props: { ...v2.props, versionings: [{ enabled: true }], loggings: [{ targetBucket: "govstack-prod-access-logs" }] } }, ...v2rest]), []);
+        });
+        it("violating probes are blocked (mandatory) by the item's policy", async () => {
+            const diags = await pack.served([
+                r(T.key, "week", { deletionWindowInDays: 7, enableKeyRotation: true, policy: keyPolicy() }),
+                r(T.key, "hmac-rotating", { customerMasterKeySpec: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC", enableKeyRotation: true, policy: keyPolicy() }),
+                r(T.rdsInstance, "pg", { engine: "postgres", instanceClass: "db.m6g.large", storageEncrypted: true, kmsKeyId: KEY_ARN, enabledCloudwatchLogsExports: ["postgresql"] }),
+                r(T.replicationGroup, "redis", { description: "r", snapshotRetentionLimit: 1 }),
+                r(T.table, "t", { hashKey: "pk" }),
+                r(T.taskDef, "host", { family: "host", networkMode: "host", containerDefinitions: "[]" }),
+                ...bucket("govstack-cloudtrail", {}),
+                r(T.trail, "trail", { s3BucketName: "b", isMultiRegionTrail: true }),
+                r(T.logGroup, "forever", { name: "/x", kmsKeyId: KEY_ARN }),
+                r(T.secret, "plain", { name: "plain", kmsKeyId: KEY_ARN }),
+            ]);
+            const blocked = (policy: string, name: string) => assert.ok(diags.some((d) => d.startsWith(`mandatory ${policy} [${name}]`)), `${policy} ${name}: ${diags.join("\n")}`);
+            blocked("kms-key-deletion-window", "week");
+            blocked("kms-key-rotation-supported", "hmac-rotating");
+            blocked("rds-log-exports-enabled", "pg");
+            blocked("rds-enhanced-monitoring", "pg");
+            blocked("elasticache-snapshot-retention", "redis");
+            blocked("dynamodb-point-in-time-recovery", "t");
+            blocked("ecs-task-network-mode-awsvpc", "host");
+            blocked("s3-audit-bucket-object-lock", "govstack-cloudtrail");
+            blocked("cloudtrail-cloudwatch-logs", "trail");
+            blocked("cloudtrail-cmk-encrypted", "trail");
+            blocked("cloudtrail-s3-data-events", "trail");
+            blocked("cloudwatch-log-retention", "forever");
+            blocked("secretsmanager-secret-rotation", "plain");
+            blocked("guardduty-detector-enabled", "pg");
+            blocked("securityhub-standard-subscribed", "pg");
+            blocked("config-recorder-enabled", "pg");
+        });
+    });
 });
 
-export { judge, mandatoryOf };
