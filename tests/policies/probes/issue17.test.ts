@@ -541,6 +541,24 @@ describe("issue 17 independent probes", function () {
                 r(T.neptuneInstance, "graph-1", { clusterIdentifier: U(), instanceClass: "db.r6g.large", engine: "neptune", publiclyAccessible: false }, { clusterIdentifier: [[T.neptuneCluster, "graph"]] }),
             ]);
         });
+        it("compliant: a Multi-AZ DB cluster (engine postgres) monitored at the cluster; SQL Server and Oracle instances with their log types", async () => {
+            await passes([
+                ...account(),
+                ...net(),
+                monitoring(),
+                pgParams(),
+                r(T.rdsClusterParams, "maz", { family: "postgres16", parameters: [{ name: "rds.force_ssl", value: "1" }] }),
+                r(
+                    T.rdsCluster,
+                    "maz",
+                    { engine: "postgres", engineVersion: "16", dbClusterInstanceClass: "db.m6gd.large", storageType: "io1", allocatedStorage: 100, iops: 1000, enabledCloudwatchLogsExports: ["postgresql", "upgrade"], monitoringInterval: 30, monitoringRoleArn: U(), manageMasterUserPassword: true, masterUsername: "dbadmin", performanceInsightsEnabled: true, performanceInsightsKmsKeyId: U(), dbClusterParameterGroupName: U(), ...common },
+                    { ...commonDeps, monitoringRoleArn: [[T.role, "rds-monitoring"]], performanceInsightsKmsKeyId: keyRef(), dbClusterParameterGroupName: [[T.rdsClusterParams, "maz"]] },
+                ),
+                r(T.rdsParams, "mssql", { family: "sqlserver-se-16.0", parameters: [{ name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" }] }),
+                instance("mssql", { engine: "sqlserver-se", licenseModel: "license-included", enabledCloudwatchLogsExports: ["agent", "error"], parameterGroupName: "govstack-prod-mssql" }),
+                instance("oracle", { engine: "oracle-se2", licenseModel: "license-included", enabledCloudwatchLogsExports: ["alert", "audit", "listener", "trace"], parameterGroupName: "govstack-prod-oracle" }),
+            ]);
+        });
         it("violating: missing log types, no Enhanced Monitoring, an interval without a role, minor upgrades off, kmsKeyId without storageEncrypted", async () => {
             const rs = [
                 instance("pg-no-upgrade-log", { engine: "postgres", enabledCloudwatchLogsExports: ["postgresql"] }),
@@ -932,6 +950,12 @@ describe("issue 17 independent probes", function () {
                     ],
                 }),
                 trail("alias", { kmsKeyId: `arn:${P}:kms:${REGION}:${ACCOUNT}:alias/govstack-audit` }),
+                trail("split", {
+                    eventSelectors: [
+                        { readWriteType: "ReadOnly", includeManagementEvents: true, dataResources: [{ type: "AWS::S3::Object", values: [`arn:${P}:s3:::govstack-prod-data/`] }] },
+                        { readWriteType: "WriteOnly", includeManagementEvents: true, dataResources: [{ type: "AWS::S3::Object", values: [`arn:${P}:s3:::govstack-prod-data/`] }] },
+                    ],
+                }),
             ]);
         });
         it("violating: no CloudWatch Logs, a log group without its role, no key, an AWS-managed key, no S3 data events", async () => {
@@ -943,6 +967,11 @@ describe("issue 17 independent probes", function () {
                 trail("managed-arn", { kmsKeyId: `arn:${P}:kms:${REGION}:${ACCOUNT}:alias/aws/cloudtrail` }),
                 trail("management-only", { eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }] }),
                 trail("lambda-only", { eventSelectors: [{ readWriteType: "All", includeManagementEvents: true, dataResources: [{ type: "AWS::Lambda::Function", values: [`arn:${P}:lambda`] }] }] }),
+                trail("write-only", { eventSelectors: [{ readWriteType: "WriteOnly", includeManagementEvents: true, dataResources: [{ type: "AWS::S3::Object", values: [`arn:${P}:s3`] }] }] }),
+                trail("advanced-read-only", {
+                    eventSelectors: undefined,
+                    advancedEventSelectors: [{ name: "s3 reads", fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }, { field: "readOnly", equals: ["true"] }] }],
+                }),
                 trail("advanced-management-only", { eventSelectors: undefined, advancedEventSelectors: [{ name: "m", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] }] }),
             ];
             await blocks(rs, "cloudtrail-cloudwatch-logs", "no-cwl", ["cloudWatchLogsGroupArn"]);
@@ -953,6 +982,8 @@ describe("issue 17 independent probes", function () {
             await blocks(rs, "cloudtrail-s3-data-events", "management-only", ["S3 data events"]);
             await blocks(rs, "cloudtrail-s3-data-events", "lambda-only", ["S3 data events"]);
             await blocks(rs, "cloudtrail-s3-data-events", "advanced-management-only", ["S3 data events"]);
+            await blocks(rs, "cloudtrail-s3-data-events", "write-only", ["S3 data-event reads", "readWriteType"]);
+            await blocks(rs, "cloudtrail-s3-data-events", "advanced-read-only", ["S3 data-event writes"]);
         });
     });
 
