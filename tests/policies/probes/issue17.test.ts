@@ -831,6 +831,18 @@ describe("issue 17 independent probes", function () {
                     [urnOf(T.versioning, "replicated")],
                 ),
             ]);
+            // The deprecated inline forms: Bucket replicationConfiguration, BucketV2 replicationConfigurations (known destination ARN).
+            const inlineReplica = (name: string, type: string, props: Record<string, unknown>) => {
+                const [b, ...rest] = bucket(name, { type });
+                return [r(type, name, { ...b.props, ...props }), ...rest];
+            };
+            const role = `arn:${P}:iam::${ACCOUNT}:role/replication`;
+            await passes([
+                ...account(),
+                ...replica,
+                ...inlineReplica("inline-v1", T.bucket, { replicationConfiguration: { role, rules: [{ id: "all", status: "Enabled", destination: { bucket: `arn:${P}:s3:::govstack-prod-replica` } }] } }),
+                ...inlineReplica("inline-v2", T.bucketV2, { replicationConfigurations: [{ role, rules: [{ id: "all", status: "Enabled", destinations: [{ bucket: `arn:${P}:s3:::govstack-prod-replica` }] }] }] }),
+            ]);
         });
         it("violating: no versioning or Suspended, no lifecycle or only Disabled rules, no access logging, no ownership or ObjectWriter, an audit bucket without Object Lock, an unprotected data bucket", async () => {
             const rs = [
