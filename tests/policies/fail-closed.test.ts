@@ -516,7 +516,7 @@ describe("malformed input fails closed: storage hygiene", () => {
     });
 
     it("an audit bucket whose name is not a string is reported, not taken out of scope (found by npm run fuzz, seed 1821053149)", async () => {
-        const diags = await runResourcePolicy(s3AuditBucketObjectLock, { type: "aws:s3/bucket:Bucket", name: "audit", props: { bucket: [[1]], objectLockEnabled: false } });
+        const diags = await runStackPolicy(s3AuditBucketObjectLock, [{ type: "aws:s3/bucket:Bucket", name: "audit", props: { bucket: [[1]], objectLockEnabled: false } }]);
         assertFailsClosed(diags, [`Cannot evaluate S3 bucket "audit": bucket is an array [[1]], expected a string${SUFFIX}`]);
     });
 
@@ -764,7 +764,7 @@ describe("malformed input fails closed, and no waiver hides it (network, logging
 
         it("s3-audit-bucket-object-lock: objectLockEnabled that is not a boolean", async () => {
             const run = (objectLockEnabled: unknown, config?: Record<string, unknown>) =>
-                runResourcePolicy(s3AuditBucketObjectLock, { type: "aws:s3/bucket:Bucket", name: "audit", props: { bucket: "gov-audit", objectLockEnabled }, config });
+                runStackPolicy(s3AuditBucketObjectLock, [{ type: "aws:s3/bucket:Bucket", name: "audit", props: { bucket: "gov-audit", objectLockEnabled } }], config);
             assertUnwaivable(await run({ enabled: true }, waived("audit")), [`Cannot evaluate S3 bucket "audit": objectLockEnabled is an object {"enabled":true}, expected a boolean${SUFFIX}`]);
             assertClean(await run(true));
         });

@@ -165,6 +165,20 @@ describe("logging round 2 (issue 17 items 8, 9, 12)", () => {
                 ['CloudTrail trail "audit" records no S3 data events for data buckets matching "*-uploads-*"; add their ARNs (arn:<partition>:s3:::<bucket>/) to an AWS::S3::Object data-event selector.'],
             );
         });
+        it("blocks a trail recording only object reads or only object writes, and passes the two halves in two selectors", async () => {
+            const s3 = { type: "AWS::S3::Object", values: ["arn:aws-us-gov:s3"] };
+            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { eventSelectors: [{ readWriteType: "WriteOnly", dataResources: [s3] }] } }), [
+                'CloudTrail trail "audit" records no S3 data-event reads; set readWriteType "All" on the S3 data-event selector (advanced selectors: drop the readOnly condition).',
+            ]);
+            const readsOnly = { name: "reads", fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }, { field: "readOnly", equals: ["true"] }] };
+            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { advancedEventSelectors: [readsOnly] } }), [
+                'CloudTrail trail "audit" records no S3 data-event writes; set readWriteType "All" on the S3 data-event selector (advanced selectors: drop the readOnly condition).',
+            ]);
+            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { eventSelectors: [{ readWriteType: "ReadOnly", dataResources: [s3] }, { readWriteType: "WriteOnly", dataResources: [s3] }] } }));
+            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { eventSelectors: [{ readWriteType: "Both", dataResources: [s3] }] } }), [
+                `Cannot evaluate CloudTrail trail "audit": eventSelectors[0].readWriteType is "Both", expected one of "ReadOnly", "WriteOnly", "All"${CANNOT}`,
+            ]);
+        });
         it("blocks selectors of the wrong type", async () => {
             assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { eventSelectors: { dataResources: [] } } }), [
                 `Cannot evaluate CloudTrail trail "audit": eventSelectors is an object {"dataResources":[]}, expected an array${CANNOT}`,

@@ -154,25 +154,48 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
 
     describe("s3-audit-bucket-object-lock", () => {
         const p = storage.s3AuditBucketObjectLock;
+        const LOCK = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
+        const LOCK_V2 = "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2";
+        const missing = (name: string) =>
+            `Audit-log S3 bucket "${name}" does not have Object Lock enabled; set objectLockEnabled: true (a new bucket) or add an aws.s3.BucketObjectLockConfiguration for it, with versioning Enabled.`;
         it("blocks an audit-log bucket (by name or Purpose tag) without Object Lock", async () => {
-            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "trail", props: { bucket: "govstack-prod-audit-123" } }), [
-                'Audit-log S3 bucket "trail" is not created with Object Lock; set objectLockEnabled: true (a new bucket) with versioning Enabled.',
-            ]);
-            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "x", props: { bucket: "x", tags: { Purpose: "Audit" }, objectLockEnabled: false } }), [
-                'Audit-log S3 bucket "x" is not created with Object Lock; set objectLockEnabled: true (a new bucket) with versioning Enabled.',
-            ]);
-            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "trail", props: { bucket: "audit", objectLockEnabled: "yes" } }), [
+            assertViolations(await runStackPolicy(p, [{ type: BUCKET, name: "trail", props: { bucket: "govstack-prod-audit-123" } }]), [missing("trail")]);
+            assertViolations(await runStackPolicy(p, [{ type: BUCKET, name: "x", props: { bucket: "x", tags: { Purpose: "Audit" }, objectLockEnabled: false } }]), [missing("x")]);
+            // A lock configuration of another bucket does not count.
+            assertViolations(
+                await runStackPolicy(p, [
+                    { type: BUCKET, name: "trail", props: { bucket: "govstack-prod-audit-123" } },
+                    { type: BUCKET, name: "other", props: { bucket: "other" } },
+                    { type: LOCK, name: "other", props: { bucket: "other" } },
+                ]),
+                [missing("trail")],
+            );
+            assertViolations(await runStackPolicy(p, [{ type: BUCKET, name: "trail", props: { bucket: "audit", objectLockEnabled: "yes" } }]), [
                 `Cannot evaluate S3 bucket "trail": objectLockEnabled is "yes", expected a boolean${CANNOT}`,
             ]);
         });
-        it("passes Object Lock on audit buckets and ignores other buckets", async () => {
-            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "govstack-prod-audit-123", objectLockEnabled: true } }));
-            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "govstack-prod-backups-123", tags: { Purpose: "backups" } } }));
+        it("passes Object Lock on audit buckets (the flag, the inline block, a lock configuration by name or dependency) and ignores other buckets", async () => {
+            assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "a", props: { bucket: "govstack-prod-audit-123", objectLockEnabled: true } }]));
+            assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "a", props: { bucket: "govstack-prod-audit-123", objectLockConfiguration: { objectLockEnabled: "Enabled" } } }]));
+            assertClean(
+                await runStackPolicy(p, [
+                    { type: BUCKET, name: "a", props: { bucket: "govstack-prod-audit-123" } },
+                    { type: LOCK, name: "a", props: { bucket: "govstack-prod-audit-123", rule: { defaultRetention: { mode: "GOVERNANCE", days: 365 } } } },
+                ]),
+            );
+            assertClean(
+                await runStackPolicy(p, [
+                    { type: "aws:s3/bucketV2:BucketV2", name: "a", urn: urnOf("aws:s3/bucketV2:BucketV2", "a"), props: { bucketPrefix: "audit-" } },
+                    { type: LOCK_V2, name: "a", props: { bucket: unknown(), objectLockEnabled: "Enabled" }, propertyDependencies: { bucket: [urnOf("aws:s3/bucketV2:BucketV2", "a")] } },
+                ]),
+            );
+            assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "b", props: { bucket: "govstack-prod-backups-123", tags: { Purpose: "backups" } } }]));
         });
-        it("is advisory when the flag or the bucket's purpose is unknown at preview", async () => {
-            assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "audit", objectLockEnabled: unknown() } }));
-            assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { bucket: unknown(), tags: {} } }));
+        it("is advisory when the flag, the tie or the bucket's purpose is unknown at preview", async () => {
+            assertNoMandatory(await runStackPolicy(p, [{ type: BUCKET, name: "a", props: { bucket: "audit", objectLockEnabled: unknown() } }]));
+            assertNoMandatory(await runStackPolicy(p, [{ type: BUCKET, name: "a", props: { bucket: unknown(), tags: {} } }]));
+            assertNoMandatory(await runStackPolicy(p, [{ type: BUCKET, name: "a", props: { bucket: "audit" } }, { type: LOCK, name: "l", props: { bucket: unknown() } }]));
         });
-        itHonoursWaivers(p, { type: BUCKET, name: "trail", props: { bucket: "audit" } });
+        itHonoursWaivers(p, { name: "trail", stack: [{ type: BUCKET, name: "trail", props: { bucket: "audit" } }] });
     });
 });

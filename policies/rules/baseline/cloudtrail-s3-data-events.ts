@@ -9,11 +9,13 @@
 // one for all buckets (`arn:<partition>:s3` / `arn:<partition>:s3:::`, or an advanced selector
 // without a resources.ARN condition) or one whose bucket ARN prefix names a matching bucket.
 // A selector with a negative ARN condition (NotStartsWith / NotEquals) covers only its positive
-// values for the patterns (conservative).
+// values for the patterns (conservative). Reads and writes are judged apart: a classic selector
+// with readWriteType ReadOnly or WriteOnly, or an advanced one with a readOnly condition, records
+// only one half, so object reads and writes must each be covered (by one selector or two).
 // Selector shapes: https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_DataResource.html,
 // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_AdvancedFieldSelector.html.
 
-import { ARRAY, globMatches, isUnknown, Malformed, readTyped, resourcePolicy, STRING, typed, UNKNOWN } from "../../lib";
+import { ARRAY, globMatches, isUnknown, Malformed, oneOf, readTyped, resourcePolicy, STRING, typed, UNKNOWN } from "../../lib";
 import { TRAIL } from "./resource-types";
 
 const S3_OBJECT = "AWS::S3::Object";
@@ -81,9 +83,28 @@ function addArn(c: Coverage, value: string): void {
     }
 }
 
-function classicCoverage(selectors: readonly unknown[], c: Coverage): void {
+/** Which half of the data events a coverage pass counts. */
+type Half = "read" | "write";
+
+/** CloudTrail's ReadWriteType (botocore): a value outside it is malformed. */
+const READ_WRITE_TYPE = oneOf(["ReadOnly", "WriteOnly", "All"]);
+
+function classicCoverage(selectors: readonly unknown[], c: Coverage, half: Half): void {
     selectors.forEach((s, i) => {
         const at = `eventSelectors[${i}]`;
+        // readWriteType defaults to All.
+        const rw = readTyped(s, "readWriteType", READ_WRITE_TYPE, at);
+        if (rw.kind === "unknown") {
+            c.unknown = true;
+            return;
+        }
+        if (rw.kind === "malformed") {
+            c.malformed.push(rw);
+            return;
+        }
+        if (rw.value === (half === "read" ? "WriteOnly" : "ReadOnly")) {
+            return;
+        }
         const resources = readTyped(s, "dataResources", ARRAY, at);
         if (resources.kind === "unknown") {
             c.unknown = true;
@@ -106,7 +127,7 @@ function classicCoverage(selectors: readonly unknown[], c: Coverage): void {
     });
 }
 
-function advancedCoverage(selectors: readonly unknown[], c: Coverage): void {
+function advancedCoverage(selectors: readonly unknown[], c: Coverage, half: Half): void {
     selectors.forEach((s, i) => {
         const at = `advancedEventSelectors[${i}]`;
         const fields = readTyped(s, "fieldSelectors", ARRAY, at);
@@ -122,6 +143,8 @@ function advancedCoverage(selectors: readonly unknown[], c: Coverage): void {
         let s3 = false;
         let unknownField = false;
         let narrowed = false;
+        // readOnly equals ["true"] records reads only, ["false"] writes only; both values, or none, record both.
+        let halves = { read: true, write: true };
         const positives: string[] = [];
         (fields.value ?? []).forEach((f, j) => {
             const fat = `${at}.fieldSelectors[${j}]`;
@@ -142,6 +165,11 @@ function advancedCoverage(selectors: readonly unknown[], c: Coverage): void {
                 data ||= values("equals").some((v) => v === "Data");
             } else if (name === "resources.type") {
                 s3 ||= values("equals").some((v) => v === S3_OBJECT);
+            } else if (name === "readOnly") {
+                const only = values("equals");
+                if (only.length > 0) {
+                    halves = { read: only.includes("true"), write: only.includes("false") };
+                }
             } else if (name === "resources.ARN") {
                 narrowed = true;
                 positives.push(...values("equals"), ...values("startsWith"));
@@ -149,7 +177,7 @@ function advancedCoverage(selectors: readonly unknown[], c: Coverage): void {
                 values("notStartsWith");
             }
         });
-        if (data && s3) {
+        if (data && s3 && halves[half]) {
             c.any = true;
             if (!narrowed) {
                 c.all = true;
@@ -166,9 +194,13 @@ export const cloudtrailS3DataEvents = resourcePolicy({
     description:
         "CloudTrail trails must record S3 data events (classic eventSelectors with a dataResources entry of type " +
         "AWS::S3::Object, or advancedEventSelectors with eventCategory Data and resources.type AWS::S3::Object), so object " +
-        "reads, writes and deletes in data buckets are on record. By default any S3 data-event selector passes; with " +
+        "reads, writes and deletes in data buckets are on record — both halves: a selector limited to ReadOnly or WriteOnly " +
+        "(or a readOnly field condition) covers only one. By default any S3 data-event selector passes; with " +
         "dataBucketPatterns every pattern must be covered by an all-buckets selector or a bucket ARN it matches (AU-2, AU-12).",
     summary: "CloudTrail trails record S3 data events for the buckets holding data",
+    anchors: [
+        "a8fc2180-b3ac-4c93-bd0d-a55b974e4b07", // KICS: S3 Bucket Object Level CloudTrail Logging Disabled
+    ],
     severity: "medium",
     controls: ["AU-2", "AU-12"],
     remediationSteps:
@@ -201,24 +233,36 @@ export const cloudtrailS3DataEvents = resourcePolicy({
         if (!advanced.ok || !classic.ok) {
             return ctx.cannotVerify(`the S3 data-event selectors of ${label}`);
         }
-        const c: Coverage = { any: false, all: false, buckets: [], unknown: false, malformed: [] };
-        // The two kinds are exclusive; CloudTrail uses the advanced ones when both are given.
-        if (advanced.value !== undefined && advanced.value.length > 0) {
-            advancedCoverage(advanced.value, c);
-        } else if (classic.value !== undefined) {
-            classicCoverage(classic.value, c);
-        }
-        if (c.malformed.length > 0) {
-            c.malformed.forEach((m) => ctx.settle(m));
+        // Object reads and object writes, each covered: one pass per half.
+        const [read, write] = (["read", "write"] as const).map((half) => {
+            const c: Coverage = { any: false, all: false, buckets: [], unknown: false, malformed: [] };
+            // The two kinds are exclusive; CloudTrail uses the advanced ones when both are given.
+            if (advanced.value !== undefined && advanced.value.length > 0) {
+                advancedCoverage(advanced.value, c, half);
+            } else if (classic.value !== undefined) {
+                classicCoverage(classic.value, c, half);
+            }
+            return c;
+        });
+        if (read.malformed.length > 0) {
+            read.malformed.forEach((m) => ctx.settle(m));
             return;
         }
         const patterns = ctx.config.dataBucketPatterns;
-        const missing = patterns.length === 0 ? (c.any ? [] : ["any bucket"]) : c.all ? [] : patterns.filter((p) => !c.buckets.some((b) => globMatches(p, b)));
+        const uncovered = (c: Coverage) => (patterns.length === 0 ? (c.any ? [] : ["any bucket"]) : c.all ? [] : patterns.filter((p) => !c.buckets.some((b) => globMatches(p, b))));
+        const missing = [...new Set([...uncovered(read), ...uncovered(write)])];
         if (missing.length === 0) {
             return;
         }
-        if (c.unknown) {
+        const halfOnly = uncovered(read).length === 0 ? "writes" : uncovered(write).length === 0 ? "reads" : undefined;
+        if (read.unknown || write.unknown) {
             return ctx.cannotVerify(`the S3 data-event selectors of ${label}`);
+        }
+        if (halfOnly !== undefined) {
+            return ctx.violation(
+                `${label} records no S3 data-event ${halfOnly}${patterns.length === 0 ? "" : ` for data buckets matching ${missing.map((m) => `"${m}"`).join(", ")}`}; ` +
+                    'set readWriteType "All" on the S3 data-event selector (advanced selectors: drop the readOnly condition).',
+            );
         }
         ctx.violation(
             patterns.length === 0

@@ -1,6 +1,7 @@
 // Where a bucket's objects are replicated to, for s3-data-bucket-replicated-or-backed-up: the
 // aws.s3.BucketReplicationConfig resources tied to the bucket (by its name or a property
-// dependency) and the deprecated inline `replicationConfiguration` block, each rule's status and
+// dependency) and the deprecated inline blocks (Bucket `replicationConfiguration`, BucketV2
+// `replicationConfigurations`), each rule's status and
 // destination bucket, and the regions of source and destination (a resource's own `region` input,
 // else its provider's, else the stack's default provider's). What cannot be proven is "unknown".
 
@@ -47,6 +48,8 @@ interface ReplicationSource {
     readonly owner: StackResource;
     readonly rules: string;
     readonly depsOf: string;
+    /** Where a rule names its destination bucket (BucketV2's inline rules hold a `destinations` list). */
+    readonly destination: string;
 }
 
 export interface ReplicationView {
@@ -77,12 +80,20 @@ export function replicationView<C>(ctx: StackContext<C>, allowedRegions: readonl
     for (const rc of ctx.ofType(REPLICATION_CONFIG)) {
         const refs = ctx.resolveRefs(rc, "bucket", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS);
         unresolved += refs.unresolved;
-        refs.resources.forEach((b) => sources.set(b.urn, [...(sources.get(b.urn) ?? []), { owner: rc, rules: "rules", depsOf: "rules" }]));
+        refs.resources.forEach((b) => sources.set(b.urn, [...(sources.get(b.urn) ?? []), { owner: rc, rules: "rules", depsOf: "rules", destination: "destination.bucket" }]));
     }
     for (const b of buckets) {
         const inline = ctx.read(b.props, "replicationConfiguration");
         if (!inline.known || (inline.value !== undefined && inline.value !== null)) {
-            sources.set(b.urn, [...(sources.get(b.urn) ?? []), { owner: b, rules: "replicationConfiguration.rules", depsOf: "replicationConfiguration" }]);
+            sources.set(b.urn, [...(sources.get(b.urn) ?? []), { owner: b, rules: "replicationConfiguration.rules", depsOf: "replicationConfiguration", destination: "destination.bucket" }]);
+        }
+        // BucketV2's deprecated inline list (one configuration).
+        const inlineV2 = ctx.read(b.props, "replicationConfigurations");
+        if (!inlineV2.known || (inlineV2.value !== undefined && inlineV2.value !== null)) {
+            sources.set(b.urn, [
+                ...(sources.get(b.urn) ?? []),
+                { owner: b, rules: "replicationConfigurations.0.rules", depsOf: "replicationConfigurations", destination: "destinations.0.bucket" },
+            ]);
         }
     }
     const destinations = new Set<string>();
@@ -110,7 +121,7 @@ export function replicationView<C>(ctx: StackContext<C>, allowedRegions: readonl
         (rules.value ?? []).forEach((rule, i) => {
             const at = `${src.rules}[${i}]`;
             const status = c.readEnum(src.owner, "status", RULE_STATUSES, { from: rule, at, quiet: true });
-            const destination = c.readString(src.owner, "destination.bucket", { from: rule, at, quiet: true });
+            const destination = c.readString(src.owner, src.destination, { from: rule, at, quiet: true });
             let targets: StackResource[];
             if (destination.ok && destination.value !== undefined && destination.value !== "") {
                 const t = byName.get(bucketNameOf(destination.value));

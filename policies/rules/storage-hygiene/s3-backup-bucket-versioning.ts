@@ -16,6 +16,7 @@ import {
     typedProviderDefaultTags,
     typedTags,
 } from "../../lib";
+import { inlineVersioning } from "./satellites";
 import { Verdict } from "./verdict";
 
 const VERSIONING_TYPES = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"] as const;
@@ -82,9 +83,8 @@ export const s3BackupBucketVersioning = stackPolicy({
         }
         for (const { bucket, certain } of backups) {
             const own = explicit.get(bucket.urn) ?? [];
-            // The deprecated inline `versioning` block on the bucket counts when no resource sets it.
-            const inline = ctx.readBoolean(bucket, "versioning.enabled", { quiet: true });
-            const inlineVerdict: Verdict = !inline.ok ? (inline.unknown ? "unknown" : "no") : inline.value === true ? "yes" : "no";
+            // The deprecated inline `versioning` block (BucketV2: `versionings`) counts when no resource sets it.
+            const inlineVerdict = inlineVersioning(ctx, bucket);
             const verdict: Verdict = own.includes("no") ? "no" : own.includes("unknown") ? "unknown" : own.includes("yes") ? "yes" : inlineVerdict;
             if (verdict === "yes") {
                 continue;

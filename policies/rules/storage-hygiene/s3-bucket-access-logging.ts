@@ -6,7 +6,7 @@
 // the bucket's name or a property dependency, never assumed.
 
 import { findGlobMatch, read, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackResource, stackPolicy } from "../../lib";
-import { reportBucket, satelliteVerdicts } from "./satellites";
+import { inlineBlock, reportBucket, satelliteVerdicts } from "./satellites";
 import { Verdict } from "./verdict";
 
 const LOGGING_TYPES = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"] as const;
@@ -15,10 +15,15 @@ export const s3BucketAccessLogging = stackPolicy({
     name: "s3-bucket-access-logging",
     description:
         "Every S3 bucket must have server access logging (an aws.s3.BucketLogging tied to it by name or property dependency, " +
-        "with a targetBucket), except the access-log bucket itself — the targetBucket of a BucketLogging in the stack, or a " +
+        "with a targetBucket, or the deprecated inline Bucket `logging` / BucketV2 `loggings`), except the access-log bucket itself — the targetBucket of a BucketLogging in the stack, or a " +
         "bucket matching accessLogBucketPatterns (AU-2, AU-3, AU-12).",
     summary: "Every S3 bucket but the access-log bucket has server access logging",
-    anchors: ["NIST.800.53.R5-S3BucketLoggingEnabled"],
+    anchors: [
+        "NIST.800.53.R5-S3BucketLoggingEnabled",
+        "s3-bucket-logging-enabled",
+        "f861041c-8c9f-4156-acfc-5e6e524f5884", // KICS: S3 Bucket Logging Disabled
+        "ee9e50e8-b2ed-4176-ad42-8fc0cf7593f4", // KICS: CloudTrail Log Files S3 Bucket with Logging Disabled
+    ],
     severity: "medium",
     controls: ["AU-2", "AU-3", "AU-12"],
     remediationSteps:
@@ -56,13 +61,37 @@ export const s3BucketAccessLogging = stackPolicy({
             refs.resources.forEach((b) => targets.add(b.urn));
             unresolvedTargets += refs.unresolved;
         }
+        // …and of the deprecated inline blocks: a known target by bucket name, a computed one by the block's dependencies.
+        const byName = new Map<string, string>();
+        for (const b of buckets) {
+            const name = ctx.readString(b, "bucket", { quiet: true });
+            if (name.ok && name.value !== undefined) {
+                byName.set(name.value, b.urn);
+            }
+        }
+        for (const b of buckets) {
+            for (const [block, path] of [["logging", "logging.targetBucket"], ["loggings", "loggings.0.targetBucket"]] as const) {
+                const target = ctx.readString(b, path, { quiet: true });
+                if (target.ok && target.value !== undefined) {
+                    const urn = byName.get(target.value);
+                    if (urn !== undefined) {
+                        targets.add(urn);
+                    }
+                } else if (!target.ok && target.unknown) {
+                    (b.propertyDependencies[block] ?? []).forEach((u) => targets.add(u));
+                }
+            }
+        }
         for (const bucket of buckets) {
             if (targets.has(bucket.urn) || matchesPattern(bucket, ctx.config.accessLogBucketPatterns)) {
                 continue;
             }
             const own = byBucket.get(bucket.urn) ?? [];
-            const inline = ctx.read(bucket.props, "logging.targetBucket");
-            const inlineVerdict: Verdict = !inline.known ? "unknown" : typeof inline.value === "string" && inline.value !== "" ? "yes" : "no";
+            // The deprecated inline block (Bucket `logging`, BucketV2 `loggings`): a computed target is a target, as above.
+            const inlineVerdict = inlineBlock(ctx, bucket, "logging", "loggings", (path): Verdict => {
+                const target = ctx.readString(bucket, `${path}.targetBucket`, { quiet: true });
+                return !target.ok ? (target.unknown ? "yes" : "no") : target.value !== undefined && target.value !== "" ? "yes" : "no";
+            });
             const verdict: Verdict = own.includes("yes") || inlineVerdict === "yes" ? "yes" : inlineVerdict === "unknown" ? "unknown" : "no";
             reportBucket(
                 ctx,

@@ -3,7 +3,7 @@
 // buckets only, severity high) to every bucket; cdk-nag NIST 800-53 rev5 S3BucketVersioningEnabled.
 
 import { S3_BUCKET_TYPES, stackPolicy } from "../../lib";
-import { lastApplyWins, reportBucket, satelliteVerdicts } from "./satellites";
+import { inlineVersioning, lastApplyWins, reportBucket, satelliteVerdicts } from "./satellites";
 import { Verdict } from "./verdict";
 
 const VERSIONING_TYPES = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"] as const;
@@ -15,7 +15,8 @@ export const s3BucketVersioningEnabled = stackPolicy({
     name: "s3-bucket-versioning-enabled",
     description:
         "Every S3 bucket must have versioning Enabled by every versioning resource tied to it (by name or property " +
-        "dependency): an overwritten or deleted object stays recoverable (CP-9, CP-10, SI-12).",
+        "dependency), or, when none is, by the deprecated inline block (Bucket `versioning`, BucketV2 `versionings`): an " +
+        "overwritten or deleted object stays recoverable (CP-9, CP-10, SI-12).",
     summary: "Every S3 bucket has versioning Enabled",
     anchors: ["NIST.800.53.R5-S3BucketVersioningEnabled"],
     severity: "medium",
@@ -36,10 +37,8 @@ export const s3BucketVersioningEnabled = stackPolicy({
             return status.value === "Enabled" ? "yes" : "no";
         });
         for (const bucket of buckets) {
-            // The deprecated inline `versioning` block counts when no resource sets it.
-            const inline = ctx.readBoolean(bucket, "versioning.enabled", { quiet: true });
-            const inlineVerdict: Verdict = !inline.ok ? (inline.unknown ? "unknown" : "no") : inline.value === true ? "yes" : "no";
-            const verdict = lastApplyWins(byBucket.get(bucket.urn)) ?? inlineVerdict;
+            // The deprecated inline `versioning` block (BucketV2: `versionings`) counts when no resource sets it.
+            const verdict = lastApplyWins(byBucket.get(bucket.urn)) ?? inlineVersioning(ctx, bucket);
             reportBucket(
                 ctx,
                 bucket,

@@ -17,7 +17,7 @@ export const s3DataBucketReplicatedOrBackedUp = stackPolicy({
     description:
         "Every S3 data bucket (any bucket not marked as a log or audit bucket by the logTagKey tag, logNamePatterns, or being a " +
         "BucketLogging target or CloudTrail bucket of the stack) must either replicate — an aws.s3.BucketReplicationConfig tied to " +
-        "it (or the inline replicationConfiguration) with an Enabled rule whose destination bucket is in another allowed region — " +
+        "it (or the inline replicationConfiguration; BucketV2: replicationConfigurations) with an Enabled rule whose destination bucket is in another allowed region — " +
         "or be covered by an AWS Backup selection (selectionTags or resources) of a plan with rules, so its data survives the loss " +
         "of the bucket or the region (CP-9, CP-10, CP-6). A destination whose region cannot be proven is a cannot-verify.",
     summary: "Production S3 data buckets replicate to the other allowed region or are in an AWS Backup plan",

@@ -60,3 +60,34 @@ export function reportBucket<C>(
         ctx.violation(bucket, message);
     }
 }
+
+/**
+ * A bucket's deprecated inline block, in either spelling: aws.s3.Bucket's object (`versioning`,
+ * `logging`) or aws.s3.BucketV2's list (`versionings`, `loggings`, one element). `judge` gives the
+ * verdict of one block; any "yes" wins, then any "unknown" (an unknown block or list), else "no"
+ * (absent, or malformed — reported by the typed reads, enabling nothing).
+ */
+export function inlineBlock<C>(ctx: StackContext<C>, bucket: StackResource, single: string, list: string, judge: (path: string) => Verdict): Verdict {
+    const verdicts: Verdict[] = [];
+    const one = ctx.readObject(bucket, single, { quiet: true });
+    if (!one.ok) {
+        verdicts.push(one.unknown ? "unknown" : "no");
+    } else if (one.value !== undefined) {
+        verdicts.push(judge(single));
+    }
+    const many = ctx.readArray(bucket, list, { quiet: true });
+    if (!many.ok) {
+        verdicts.push(many.unknown ? "unknown" : "no");
+    } else {
+        (many.value ?? []).forEach((_, i) => verdicts.push(judge(`${list}.${i}`)));
+    }
+    return verdicts.includes("yes") ? "yes" : verdicts.includes("unknown") ? "unknown" : "no";
+}
+
+/** The inline versioning of a bucket (`versioning.enabled`, or BucketV2's `versionings[].enabled`). */
+export function inlineVersioning<C>(ctx: StackContext<C>, bucket: StackResource): Verdict {
+    return inlineBlock(ctx, bucket, "versioning", "versionings", (path) => {
+        const on = ctx.readBoolean(bucket, `${path}.enabled`, { quiet: true });
+        return !on.ok ? (on.unknown ? "unknown" : "no") : on.value === true ? "yes" : "no";
+    });
+}

@@ -649,7 +649,6 @@ export const BAD: Readonly<Record<string, readonly BadCase[]>> = {
     "elasticache-multi-az": [{ type: "aws:elasticache/replicationGroup:ReplicationGroup", path: ["multiAzEnabled"], value: false }],
     "cloudtrail-log-file-validation": [{ type: "aws:cloudtrail/trail:Trail", path: ["enableLogFileValidation"], value: false }],
     "cloudwatch-alarm-has-action": [{ type: "aws:cloudwatch/metricAlarm:MetricAlarm", path: ["alarmActions"], value: [] }],
-    "s3-audit-bucket-object-lock": [{ type: "aws:s3/bucket:Bucket", fixture: 1, path: ["objectLockEnabled"], value: false }],
     "s3-acl-no-group-acp-grants": [
         {
             type: "aws:s3/bucketAcl:BucketAcl",
@@ -796,6 +795,7 @@ export function compliantStack(): StackFixture[] {
         // The access-log bucket the others log to (it does not log into itself).
         resource("aws:s3/bucket:Bucket", "access-logs", {
             bucket: "gov-access-logs",
+            objectLockEnabled: true,
             serverSideEncryptionConfiguration: { rule: SSE_RULE },
             policy: tlsDeny("gov-access-logs"),
             versioning: { enabled: true },
@@ -954,6 +954,7 @@ export const STACK_BAD: Readonly<Record<string, readonly StackBadCase[]>> = {
     "s3-bucket-lifecycle-configured": [{ resource: "data-lifecycle" }],
     "s3-bucket-access-logging": [{ resource: "data-logging" }],
     "s3-bucket-owner-enforced": [{ resource: "data-ownership" }],
+    "s3-audit-bucket-object-lock": [{ resource: "access-logs", path: ["objectLockEnabled"], value: false }],
     "iam-role-one-way-to-attach": [{ resource: "deploy-attach", path: ["role"], value: "app-task" }],
     "wafv2-web-acl-logging": [{ resource: "web-acl-logging" }],
     "secretsmanager-secret-rotation": [{ resource: "db-secret-rotation" }, { resource: "db-secret-rotation", path: ["rotationEnabled"], value: false }],

@@ -21,12 +21,8 @@ import { ec2BlockDevicesEncrypted } from "../../../policies/rules/encryption/ec2
 import { providerAllowedRegions } from "../../../policies/rules/governance/provider-allowed-regions";
 import { networkPolicies } from "../../../policies/rules/network";
 import { serverlessPolicies } from "../../../policies/rules/serverless";
-import { openPack, PackHandle, providerIndex } from "../../../tools/plan/run-plan";
-import { resolvePolicyConfig } from "../../../tools/plan/pack-config";
-import { JsonObject } from "../../../tools/plan/properties";
-import { PlannedResource, plannedResource } from "../../../tools/plan/types";
-import { REAL_PACK } from "../../plan/helpers";
-import { runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "../helpers";
+import { TestResource, unknown, urnOf } from "../helpers";
+import { probeKit, probeProvider, servedPack, show } from "./harness";
 
 // ---------------------------------------------------------------------------------------------
 // Harness
@@ -35,75 +31,12 @@ const SCOPE: readonly GovPolicy[] = [...networkPolicies, ...computePolicies, ...
 
 const ACCOUNT = "123456789012";
 const REGION = "us-gov-west-1";
-const PROVIDER = { name: "default_7_48_0", urn: urnOf("pulumi:providers:aws", "default_7_48_0"), props: { region: REGION } };
 const ACM_CERT = `arn:aws-us-gov:acm:${REGION}:${ACCOUNT}:certificate/0f3c5d2a-1b2c-4d5e-8f90-123456789abc`;
 const IAM_CERT = `arn:aws-us-gov:iam::${ACCOUNT}:server-certificate/web-2026`;
 const KMS_KEY = `arn:aws-us-gov:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 
-interface Finding {
-    readonly policy: string;
-    readonly level: string;
-    readonly resource: string;
-    readonly message: string;
-}
-
-/** A resource as the engine hands it to the pack: `deps` are property dependencies (prop → [type, name] pairs). */
-function r(type: string, name: string, props: Record<string, unknown>, deps: Record<string, readonly (readonly [string, string])[]> = {}, dependsOn: readonly string[] = []): TestResource {
-    const propertyDependencies = Object.fromEntries(Object.entries(deps).map(([k, v]) => [k, v.map(([t, n]) => urnOf(t, n))]));
-    return {
-        type,
-        name,
-        props,
-        urn: urnOf(type, name),
-        provider: PROVIDER,
-        propertyDependencies,
-        dependencies: [...new Set([...Object.values(propertyDependencies).flat(), ...dependsOn])],
-    };
-}
-
-const nameOfUrn = (urn: string | undefined): string => (urn === undefined ? "?" : urn.slice(urn.lastIndexOf("::") + 2));
-
-/** Every policy of SCOPE over the resources: resource policies on each, stack policies on all. */
-async function judge(resources: readonly TestResource[], policies: readonly GovPolicy[] = SCOPE): Promise<Finding[]> {
-    const out: Finding[] = [];
-    for (const p of policies) {
-        if (p.govstack.kind === "resource") {
-            for (const res of resources) {
-                const diags = await runResourcePolicy(p, { type: res.type, name: res.name, urn: res.urn, props: res.props, provider: res.provider });
-                out.push(...diags.map((d) => ({ policy: p.name, level: d.level, resource: res.name, message: d.message })));
-            }
-        } else {
-            const diags = await runStackPolicy(p, resources);
-            out.push(...diags.map((d) => ({ policy: p.name, level: d.level, resource: nameOfUrn(d.urn), message: d.message })));
-        }
-    }
-    return out;
-}
-
-const show = (fs: readonly Finding[]) => fs.map((f) => `${f.level} ${f.policy} [${f.resource}]: ${f.message}`);
-
-/** Compliant: nothing reported at all, by any policy in scope. */
-async function passes(resources: readonly TestResource[]): Promise<void> {
-    assert.deepEqual(show(await judge(resources)), []);
-}
-
-/** Compliant where some value is unknown at preview: no mandatory finding (advisories allowed). */
-async function noMandatory(resources: readonly TestResource[]): Promise<Finding[]> {
-    const fs = await judge(resources);
-    assert.deepEqual(show(fs.filter((f) => f.level === "mandatory")), []);
-    return fs;
-}
-
-/** Violating: `policy` blocks `resource` (mandatory) with a message naming every string in `names`. */
-async function blocks(resources: readonly TestResource[], policy: string, resource: string, names: readonly string[]): Promise<void> {
-    const fs = await judge(resources, SCOPE.filter((p) => p.name === policy));
-    const hit = fs.filter((f) => f.level === "mandatory" && f.resource === resource);
-    assert.ok(hit.length > 0, `${policy} did not block ${resource}; reported: ${JSON.stringify(show(fs))}`);
-    assert.ok(
-        hit.some((f) => names.every((n) => f.message.includes(n))),
-        `${policy} blocked ${resource} without naming ${names.join(", ")}: ${JSON.stringify(show(hit))}`,
-    );
-}
+const PROVIDER = probeProvider("default_7_48_0", { region: REGION });
+const { r, judge, passes, noMandatory, blocks } = probeKit(SCOPE, PROVIDER);
 
 // ---------------------------------------------------------------------------------------------
 // Type tokens and a compliant network every capacity probe launches into
@@ -880,43 +813,15 @@ describe("issue 16 independent probes", function () {
     });
 
     describe("through the compiled pack over the analyzer protocol (as `pulumi preview` and `npm run plan` drive it)", () => {
-        let pack: PackHandle | undefined;
-        const ours = new Set(SCOPE.map((p) => p.name));
-        const planned = (rs: readonly TestResource[]): PlannedResource[] => [
-            plannedResource({ urn: PROVIDER.urn, type: T.provider, name: PROVIDER.name, inputs: PROVIDER.props, outputs: PROVIDER.props }),
-            ...rs.map((x) =>
-                plannedResource({
-                    urn: x.urn ?? urnOf(x.type, x.name),
-                    type: x.type,
-                    name: x.name,
-                    provider: PROVIDER.urn,
-                    inputs: x.props as JsonObject,
-                    outputs: x.props as JsonObject,
-                    dependencies: [...(x.dependencies ?? [])],
-                    propertyDependencies: Object.fromEntries(Object.entries(x.propertyDependencies ?? {}).map(([k, v]) => [k, [...v]])),
-                }),
-            ),
-        ];
-        /** What the pack reports for the resources (each `analyze`d, then `analyzeStack`), from the policies in scope. */
-        const served = async (rs: readonly TestResource[]) => {
-            assert.ok(pack);
-            const resources = planned(rs);
-            const providers = providerIndex(resources);
-            const diags = [
-                ...(await pack.session.analyzeAll(resources.filter((x) => x.type !== T.provider), providers)),
-                ...(await pack.session.analyzeStack(resources, providers)),
-            ];
-            return diags.filter((d) => ours.has(d.policy)).map((d) => `${d.enforcement} ${d.policy} [${nameOfUrn(d.urn)}]: ${d.message}`);
-        };
+        const pack = servedPack(probeKit(SCOPE, PROVIDER));
+        const served = pack.served;
 
         before(async function () {
             this.timeout(300000);
-            pack = await openPack(REAL_PACK);
-            await pack.session.configure(resolvePolicyConfig(pack.info, {}).config);
-            await pack.session.configureStack({ stack: "probe", project: "govstack", organization: "organization", dryRun: true, config: {}, secretKeys: [] });
+            await pack.open();
         });
         after(async () => {
-            await pack?.close();
+            await pack.close();
         });
 
         it("compliant probes report nothing: the network, launch template + mixed-instances ASG, a REST API front door", async () => {
