@@ -110,6 +110,24 @@ export function publicPrincipal(principal: unknown, at: string): Typed<boolean> 
     return list.some((a) => isUnknown(a)) ? { kind: "unknown" } : { kind: "ok", value: false };
 }
 
+/**
+ * Whether a statement sets NotPrincipal (everyone but the listed principals: as public as "*"),
+ * typed with Principal's grammar (publicPrincipal: "*" or an object of principals): malformed when
+ * IAM would reject it, so a rule reports it instead of reading any value as "set". `at` names the
+ * statement (e.g. "policy.Statement[0]"); null is absent.
+ */
+export function notPrincipalOf(statement: unknown, at: string): Typed<boolean> {
+    const raw = read(statement, "NotPrincipal");
+    if (!raw.known) {
+        return { kind: "unknown" };
+    }
+    const p = publicPrincipal(raw.value, `${at}.NotPrincipal`);
+    if (p.kind === "malformed") {
+        return p;
+    }
+    return { kind: "ok", value: raw.value !== undefined && raw.value !== null };
+}
+
 export type { Malformed };
 
 /**

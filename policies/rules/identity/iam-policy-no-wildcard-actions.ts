@@ -12,12 +12,12 @@ import {
     matchesEveryAction,
     matchesEveryResourceOf,
     matchesEveryRole,
-    ownValue,
-    read,
+    readTyped,
     resourcePolicy,
     ResourceContext,
     serviceWideOf,
     statementList,
+    STRING_OR_LIST,
 } from "../../lib";
 import { forEachAllow, IDENTITY_TYPES } from "./identity-documents";
 
@@ -82,13 +82,15 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
         const allowedServices = new Set(ctx.config.allowedServiceWildcards.map((s) => s.toLowerCase()));
         forEachAllow(ctx, (doc, statement, label, at) => {
             const where = `${doc.what} ${label}`;
-            const notAction = read(statement, "NotAction");
-            if (!notAction.known || notAction.value !== undefined) {
-                if (notAction.known) {
-                    ctx.violation(`${where} allows NotAction, i.e. every action but the listed ones; allow the specific actions instead.`);
-                } else {
-                    ctx.cannotVerify(`${where} NotAction`);
-                }
+            // NotAction typed as Action is (a string or a list of strings, IAM grammar): anything else is the unwaivable
+            // "Cannot evaluate"; present in any valid form (even an empty list) it is a violation; null is absent.
+            const notActionList = ctx.settle(statementList(statement, "NotAction", at), { what: `${where} NotAction` });
+            if (!notActionList.ok) {
+                return;
+            }
+            const notAction = readTyped(statement, "NotAction", STRING_OR_LIST, at);
+            if (notAction.kind === "ok" && notAction.value !== undefined) {
+                ctx.violation(`${where} allows NotAction, i.e. every action but the listed ones; allow the specific actions instead.`);
                 return;
             }
             // Action, Resource, NotResource: a string or a list of strings (statementList); anything else is malformed.
@@ -121,7 +123,10 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
                 ctx.cannotVerify(`${where} Resource`);
                 return;
             }
-            const notResource = { value: ownValue(statement, "NotResource") };
+            // NotResource is typed above (statementList): present in any valid form (even an empty list) it covers every resource
+            // but the listed ones; null is absent.
+            const notResourceTyped = readTyped(statement, "NotResource", STRING_OR_LIST, at);
+            const notResource = { value: notResourceTyped.kind === "ok" ? notResourceTyped.value : undefined };
             const resourceStrings = resources.filter((r): r is string => typeof r === "string");
             // sts:AssumeRole (however spelled) on every role: the principal may become any role that trusts its account.
             const assume = strings.find((a) => serviceWideOf(a) === undefined && actionMatches(a, "sts:AssumeRole"));

@@ -29,6 +29,7 @@ import {
     publicPrincipal,
     isUnknown,
     NETWORK_KEY_NAMES,
+    notPrincipalOf,
     policyStatements,
     previewJson,
     read,
@@ -211,13 +212,15 @@ function judgeDocument(ctx: Ctx, resource: StackResource, own: { vpc: OwnNetwork
             return;
         }
         const label = statementLabel(statement, i);
-        const notPrincipal = read(statement, "NotPrincipal");
+        // Principal and NotPrincipal typed (publicPrincipal, notPrincipalOf): one IAM would reject ({}, a list, a number) is
+        // the unwaivable "Cannot evaluate", not read as "named" nor as "set".
+        const notPrincipalRead = ctx.settle(resource, notPrincipalOf(statement, `${path}.Statement[${i}]`), { quiet: true });
         const principalRead = read(statement, "Principal");
-        // Principal typed (publicPrincipal): one IAM would reject ({}, a list) is reported, not read as "named".
         const principal = principalRead.known ? ctx.settle(resource, publicPrincipal(principalRead.value, `${path}.Statement[${i}].Principal`), { quiet: true }) : undefined;
-        if (principal !== undefined && !principal.ok && !principal.unknown) {
+        if ((!notPrincipalRead.ok && !notPrincipalRead.unknown) || (principal !== undefined && !principal.ok && !principal.unknown)) {
             return;
         }
+        const notPrincipal = notPrincipalRead.ok ? { known: true, value: notPrincipalRead.value === true ? true : undefined } : { known: false };
         const isPublic = !notPrincipal.known || principal === undefined ? undefined : notPrincipal.value !== undefined ? true : principal.ok ? principal.value === true : undefined;
         if (isPublic === false) {
             return;

@@ -9,6 +9,7 @@ import {
     Checked,
     conditionNarrowsCaller,
     EFFECT,
+    notPrincipalOf,
     publicPrincipal,
     read,
     readTyped,
@@ -155,12 +156,15 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
             if (effect.known && effect.value !== "Allow") {
                 return;
             }
-            const notPrincipal = read(statement, "NotPrincipal");
+            // Principal and NotPrincipal typed (publicPrincipal, notPrincipalOf): one IAM would reject is the unwaivable
+            // "Cannot evaluate", not read as "named" nor as "set".
+            const notPrincipalRead = ctx.settle(notPrincipalOf(statement, at), { quiet: true });
             const principalRead = read(statement, "Principal");
             const principal = principalRead.known ? ctx.settle(publicPrincipal(principalRead.value, `${at}.Principal`), { quiet: true }) : undefined;
-            if (principal !== undefined && !principal.ok && !principal.unknown) {
+            if ((!notPrincipalRead.ok && !notPrincipalRead.unknown) || (principal !== undefined && !principal.ok && !principal.unknown)) {
                 return; // malformed: reported
             }
+            const notPrincipal = notPrincipalRead.ok ? { known: true, value: notPrincipalRead.value === true ? true : undefined } : { known: false };
             const isPublic =
                 !notPrincipal.known || principal === undefined ? undefined : notPrincipal.value !== undefined ? true : principal.ok ? principal.value === true : undefined;
             if (isPublic === false) {

@@ -12,6 +12,7 @@
 
 import {
     accountRootOf,
+    describeValue,
     EFFECT,
     isUnknown,
     KMS_ACCOUNT_IDS_OPTION,
@@ -26,6 +27,7 @@ import {
     serviceWideOf,
     statementLabel,
     statementList,
+    STRING_OR_LIST,
 } from "../../lib";
 import { documentStatements, KMS_KEY_TYPES, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
 
@@ -106,12 +108,12 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
     ],
     validate: (ctx) => {
         if (ctx.type === LAMBDA_PERMISSION) {
-            const action = ctx.read("action");
-            if (!action.known) {
-                ctx.cannotVerify("action");
-            } else if (typeof action.value !== "string") {
-                ctx.violation(`Lambda permission "${ctx.name}": cannot evaluate action: expected a string.`);
-            } else if (matchesEveryAction(action.value) || serviceWideOf(action.value) !== undefined) {
+            // Typed: unknown → advisory "Cannot verify action"; not a string → the unwaivable "Cannot evaluate"
+            // (issue 15). The provider requires action, so an absent one is not a pass either.
+            const action = ctx.readString("action");
+            if (action.ok && action.value === undefined) {
+                ctx.settle({ kind: "malformed", path: "action", got: describeValue(undefined), expected: "a string" });
+            } else if (action.ok && action.value !== undefined && (matchesEveryAction(action.value) || serviceWideOf(action.value) !== undefined)) {
                 ctx.violation(`Lambda permission "${ctx.name}" allows "${action.value}"; grant the one action needed (lambda:InvokeFunction).`);
             }
             return;
@@ -125,19 +127,22 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
         statements.forEach((statement, i) => {
             const label = statementLabel(statement, i);
             const at = `${path}.Statement[${i}]`;
-            // Effect and Action typed (lib/statements): a value IAM would reject is a mandatory "Cannot evaluate", never a skipped statement.
+            // Effect, Action and NotAction typed (lib/statements): a value IAM would reject is a mandatory "Cannot evaluate", never a
+            // skipped statement nor a waivable "allows NotAction".
             const effectRead = ctx.settle(readTyped(statement, "Effect", EFFECT, at), { quiet: true });
             const actionList = ctx.settle(statementList(statement, "Action", at), { quiet: true });
-            if ((!effectRead.ok && !effectRead.unknown) || (!actionList.ok && !actionList.unknown)) {
+            const notActionList = ctx.settle(statementList(statement, "NotAction", at), { quiet: true });
+            if ([effectRead, actionList, notActionList].some((r) => !r.ok && !r.unknown)) {
                 return;
             }
             const effect = effectRead.ok ? { known: true, value: effectRead.value } : { known: false };
             if (effect.known && effect.value !== "Allow") {
                 return;
             }
-            const notAction = read(statement, "NotAction");
+            // Present in any valid form (a string or a list, even empty) NotAction is a violation; null is absent.
+            const notAction = readTyped(statement, "NotAction", STRING_OR_LIST, at);
             const actions = actionList.ok ? (actionList.value ?? []) : undefined;
-            if (!effect.known || !notAction.known || actions === undefined || actions.some(isUnknown)) {
+            if (!effect.known || notAction.kind !== "ok" || actions === undefined || actions.some(isUnknown)) {
                 ctx.cannotVerify(`${what} ${label} ${!effect.known ? "Effect" : "Action"}`);
                 return;
             }
