@@ -8,16 +8,15 @@
 
 import {
     actionMatches,
+    invertingList,
     isUnknown,
     matchesEveryAction,
     matchesEveryResourceOf,
     matchesEveryRole,
-    readTyped,
     resourcePolicy,
     ResourceContext,
     serviceWideOf,
     statementList,
-    STRING_OR_LIST,
 } from "../../lib";
 import { forEachAllow, IDENTITY_TYPES } from "./identity-documents";
 
@@ -82,14 +81,13 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
         const allowedServices = new Set(ctx.config.allowedServiceWildcards.map((s) => s.toLowerCase()));
         forEachAllow(ctx, (doc, statement, label, at) => {
             const where = `${doc.what} ${label}`;
-            // NotAction typed as Action is (a string or a list of strings, IAM grammar): anything else is the unwaivable
-            // "Cannot evaluate"; present in any valid form (even an empty list) it is a violation; null is absent.
-            const notActionList = ctx.settle(statementList(statement, "NotAction", at), { what: `${where} NotAction` });
-            if (!notActionList.ok) {
+            // NotAction typed as Action is (a string or a list of strings, IAM grammar; lib/statements invertingList): anything
+            // else, null too, is the unwaivable "Cannot evaluate"; present in any valid form (even an empty list) it is a violation.
+            const notAction = ctx.settle(invertingList(statement, "NotAction", at), { what: `${where} NotAction` });
+            if (!notAction.ok) {
                 return;
             }
-            const notAction = readTyped(statement, "NotAction", STRING_OR_LIST, at);
-            if (notAction.kind === "ok" && notAction.value !== undefined) {
+            if (notAction.value !== undefined) {
                 ctx.violation(`${where} allows NotAction, i.e. every action but the listed ones; allow the specific actions instead.`);
                 return;
             }
@@ -114,7 +112,7 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
                 .map((a) => ({ action: a, service: serviceWideOf(a) }))
                 .filter((w): w is { action: string; service: string } => w.service !== undefined && !allowedServices.has(w.service.toLowerCase()));
             const resourceList = ctx.settle(statementList(statement, "Resource", at), { quiet: true });
-            const notResourceList = ctx.settle(statementList(statement, "NotResource", at), { quiet: true });
+            const notResourceList = ctx.settle(invertingList(statement, "NotResource", at), { quiet: true });
             if ((!resourceList.ok && !resourceList.unknown) || (!notResourceList.ok && !notResourceList.unknown)) {
                 return; // malformed: reported
             }
@@ -123,10 +121,8 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
                 ctx.cannotVerify(`${where} Resource`);
                 return;
             }
-            // NotResource is typed above (statementList): present in any valid form (even an empty list) it covers every resource
-            // but the listed ones; null is absent.
-            const notResourceTyped = readTyped(statement, "NotResource", STRING_OR_LIST, at);
-            const notResource = { value: notResourceTyped.kind === "ok" ? notResourceTyped.value : undefined };
+            // NotResource typed above (invertingList): present in any valid form (even an empty list) it covers every resource but the listed ones.
+            const notResource = { value: notResourceList.value };
             const resourceStrings = resources.filter((r): r is string => typeof r === "string");
             // sts:AssumeRole (however spelled) on every role: the principal may become any role that trusts its account.
             const assume = strings.find((a) => serviceWideOf(a) === undefined && actionMatches(a, "sts:AssumeRole"));

@@ -19,6 +19,7 @@ import {
     UNKNOWN,
 } from "../../lib";
 import { documentStatements, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+import { readCondition } from "./trust-conditions";
 
 /** Resource-based policies and role trust policies: type → [noun, property holding the document]. */
 const RESOURCE_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>> = {
@@ -169,6 +170,11 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
                 !notPrincipal.known || principal === undefined ? undefined : notPrincipal.value !== undefined ? true : principal.ok ? principal.value === true : undefined;
             if (isPublic === false) {
                 return;
+            }
+            // Condition typed (IAM grammar, readCondition): a block IAM would reject is the unwaivable "Cannot evaluate", not "open".
+            const typedCondition = ctx.settle(readCondition(statement, at), { quiet: true });
+            if (!typedCondition.ok && !typedCondition.unknown) {
+                return; // malformed: reported
             }
             const condition = read(statement, "Condition");
             const narrowing = condition.known ? conditionNarrowsCaller(condition.value) : ({ kind: "unknown", what: "Condition" } as const);

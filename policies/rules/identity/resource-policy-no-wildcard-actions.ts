@@ -14,12 +14,14 @@ import {
     accountRootOf,
     describeValue,
     EFFECT,
+    invertingList,
     isUnknown,
     KMS_ACCOUNT_IDS_OPTION,
     KMS_OWN_ACCOUNT_ROOT_RULE,
     keyAccounts,
     listOf,
     matchesEveryAction,
+    publicPrincipal,
     read,
     readTyped,
     resourcePolicy,
@@ -27,7 +29,6 @@ import {
     serviceWideOf,
     statementLabel,
     statementList,
-    STRING_OR_LIST,
 } from "../../lib";
 import { documentStatements, KMS_KEY_TYPES, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
 
@@ -131,7 +132,7 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
             // skipped statement nor a waivable "allows NotAction".
             const effectRead = ctx.settle(readTyped(statement, "Effect", EFFECT, at), { quiet: true });
             const actionList = ctx.settle(statementList(statement, "Action", at), { quiet: true });
-            const notActionList = ctx.settle(statementList(statement, "NotAction", at), { quiet: true });
+            const notActionList = ctx.settle(invertingList(statement, "NotAction", at), { quiet: true });
             if ([effectRead, actionList, notActionList].some((r) => !r.ok && !r.unknown)) {
                 return;
             }
@@ -139,14 +140,13 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
             if (effect.known && effect.value !== "Allow") {
                 return;
             }
-            // Present in any valid form (a string or a list, even empty) NotAction is a violation; null is absent.
-            const notAction = readTyped(statement, "NotAction", STRING_OR_LIST, at);
+            // Present in any valid form (a string or a list, even empty) NotAction is a violation.
             const actions = actionList.ok ? (actionList.value ?? []) : undefined;
-            if (!effect.known || notAction.kind !== "ok" || actions === undefined || actions.some(isUnknown)) {
+            if (!effect.known || !notActionList.ok || actions === undefined || actions.some(isUnknown)) {
                 ctx.cannotVerify(`${what} ${label} ${!effect.known ? "Effect" : "Action"}`);
                 return;
             }
-            if (notAction.value !== undefined) {
+            if (notActionList.value !== undefined) {
                 ctx.violation(`${what} ${label} allows NotAction, i.e. every action but the listed ones; allow the specific actions instead.`);
                 return;
             }
@@ -159,6 +159,16 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
             const wide = strings.filter((a) => serviceWideOf(a) !== undefined);
             if (wide.length === 0) {
                 return;
+            }
+            if (KMS_KEY_TYPES.has(ctx.type)) {
+                // The root rule reads Principal and Resource: typed first (lib/statements), so a value IAM would reject is the
+                // unwaivable "Cannot evaluate", not a statement that merely is not the root rule's shape.
+                const principal = read(statement, "Principal");
+                const who = principal.known ? ctx.settle(publicPrincipal(principal.value, `${at}.Principal`), { quiet: true }) : undefined;
+                const on = ctx.settle(statementList(statement, "Resource", at), { quiet: true });
+                if ((who !== undefined && !who.ok && !who.unknown) || (!on.ok && !on.unknown)) {
+                    return;
+                }
             }
             const root = rootStatement(ctx.type, statement, wide, keyAccounts(ctx.props, ctx.args.provider, ctx.config.accountIds));
             if (root !== undefined && root.foreign.length > 0) {
