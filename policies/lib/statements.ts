@@ -110,6 +110,39 @@ export function publicPrincipal(principal: unknown, at: string): Typed<boolean> 
     return list.some((a) => isUnknown(a)) ? { kind: "unknown" } : { kind: "ok", value: false };
 }
 
+/**
+ * An inverting field (NotAction, NotResource), typed as statementList is, but `value` undefined
+ * only when the field is absent: present in any valid form (a string, a list, even an empty one)
+ * it inverts the grant. null is malformed, not absent: IAM rejects it, and it must read neither
+ * as "no NotAction" (a pass) nor as "set" (a waivable finding).
+ */
+export function invertingList(statement: unknown, field: "NotAction" | "NotResource", at: string): Typed<readonly unknown[]> {
+    const raw = ownValue(statement, field);
+    if (raw === null) {
+        return { kind: "malformed", path: `${at}.${field}`, got: "null", expected: STRING_OR_LIST.expected };
+    }
+    const list = statementList(statement, field, at);
+    return list.kind === "ok" && raw === undefined ? { kind: "ok", value: undefined } : list;
+}
+
+/**
+ * Whether a statement sets NotPrincipal (everyone but the listed principals: as public as "*"),
+ * typed with Principal's grammar (publicPrincipal: "*" or an object of principals): malformed when
+ * IAM would reject it, so a rule reports it instead of reading any value as "set". `at` names the
+ * statement (e.g. "policy.Statement[0]"); null is malformed too (IAM rejects it).
+ */
+export function notPrincipalOf(statement: unknown, at: string): Typed<boolean> {
+    const raw = read(statement, "NotPrincipal");
+    if (!raw.known) {
+        return { kind: "unknown" };
+    }
+    if (raw.value === null) {
+        return { kind: "malformed", path: `${at}.NotPrincipal`, got: "null", expected: '"*" or an object of principals' };
+    }
+    const p = publicPrincipal(raw.value, `${at}.NotPrincipal`);
+    return p.kind === "malformed" ? p : { kind: "ok", value: raw.value !== undefined };
+}
+
 export type { Malformed };
 
 /**

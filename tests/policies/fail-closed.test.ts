@@ -1636,3 +1636,197 @@ describe("malformed input fails closed: iam-role-trust-policy Condition and NotA
         );
     });
 });
+
+import { iamPolicyNoPassRoleWildcard, resourcePolicyNoNetworkOnlyPrincipal } from "../../policies/rules/identity";
+import { networkRulesDeclaredOneWay } from "../../policies/rules/network";
+
+describe("malformed input fails closed: the last raw reads (Lambda action, Not* fields, key-policy root, resource Conditions, inline rules)", () => {
+    const doc = (statement: Record<string, unknown>) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+    const LIST = "expected a string or an array of strings";
+    const PRINCIPALS = '"*" or an object of principals';
+    const ROOT = "arn:aws-us-gov:iam::111122223333:root";
+    const KEY_ARN = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const OBJECTS = "arn:aws-us-gov:s3:::gov-data/*";
+    const PUBLIC_READ = { Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: OBJECTS };
+
+    interface Case {
+        readonly title: string;
+        readonly policy: GovPolicy;
+        readonly input: TestResource;
+        /** Other resources of the stack (stack policies). */
+        readonly stack?: readonly TestResource[];
+        readonly expected: string;
+    }
+    const lambda = (props: Record<string, unknown>): TestResource => ({ type: "aws:lambda/permission:Permission", name: "inv", props: { function: "fn", principal: "sns.amazonaws.com", ...props } });
+    const bucketPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:s3/bucketPolicy:BucketPolicy", name: "data", props: { bucket: "gov-data", policy: doc(statement) } });
+    const keyPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:kms/keyPolicy:KeyPolicy", name: "k", props: { keyId: KEY_ARN, policy: doc(statement) } });
+    const iamPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:iam/policy:Policy", name: "p", props: { policy: doc(statement) } });
+    const sg: TestResource = { type: "aws:ec2/securityGroup:SecurityGroup", name: "sg", props: { id: "sg-1", ingress: 5 } };
+    const sgRule: TestResource = { type: "aws:ec2/securityGroupRule:SecurityGroupRule", name: "in", props: { type: "ingress", securityGroupId: "sg-1" } };
+
+    const cases: readonly Case[] = [
+        { title: "a Lambda permission's action that is a number", policy: resourcePolicyNoWildcardActions, input: lambda({ action: 5 }), expected: 'Cannot evaluate Lambda permission "inv": action is the number 5, expected a string' },
+        {
+            title: "a Lambda permission's action that is an object with a toString key",
+            policy: resourcePolicyNoWildcardActions,
+            input: lambda({ action: TO_STRING }),
+            expected: 'Cannot evaluate Lambda permission "inv": action is an object {"toString":"x"}, expected a string',
+        },
+        { title: "a Lambda permission without an action", policy: resourcePolicyNoWildcardActions, input: lambda({}), expected: 'Cannot evaluate Lambda permission "inv": action is absent, expected a string' },
+        {
+            title: "a resource policy's NotAction that is a number",
+            policy: resourcePolicyNoWildcardActions,
+            input: bucketPolicy({ Effect: "Allow", Principal: { AWS: ROOT }, NotAction: 5, Resource: OBJECTS }),
+            expected: `Cannot evaluate S3 bucket policy "data": policy.Statement[0].NotAction is the number 5, ${LIST}`,
+        },
+        {
+            title: "a resource policy's NotAction that is null",
+            policy: resourcePolicyNoWildcardActions,
+            input: bucketPolicy({ Effect: "Allow", Principal: { AWS: ROOT }, Action: "s3:GetObject", NotAction: null, Resource: OBJECTS }),
+            expected: `Cannot evaluate S3 bucket policy "data": policy.Statement[0].NotAction is null, ${LIST}`,
+        },
+        {
+            title: 'a key policy "kms:*" statement whose Principal.AWS is a number',
+            policy: resourcePolicyNoWildcardActions,
+            input: keyPolicy({ Effect: "Allow", Principal: { AWS: 5 }, Action: "kms:*", Resource: "*" }),
+            expected: `Cannot evaluate KMS key policy "k": policy.Statement[0].Principal.AWS is the number 5, ${LIST}`,
+        },
+        {
+            title: 'a key policy "kms:*" statement whose Resource is an object',
+            policy: resourcePolicyNoWildcardActions,
+            input: keyPolicy({ Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: { toString: "*" } }),
+            expected: `Cannot evaluate KMS key policy "k": policy.Statement[0].Resource is an object {"toString":"*"}, ${LIST}`,
+        },
+        {
+            title: "an identity policy's NotAction that is a number",
+            policy: iamPolicyNoWildcardActions,
+            input: iamPolicy({ Effect: "Allow", NotAction: 5, Resource: "*" }),
+            expected: `Cannot evaluate IAM policy "p": policy.Statement[0].NotAction is the number 5, ${LIST}`,
+        },
+        {
+            title: "an identity policy's NotAction list holding an object",
+            policy: iamPolicyNoWildcardActions,
+            input: iamPolicy({ Effect: "Allow", NotAction: [{}], Resource: "*" }),
+            expected: 'Cannot evaluate IAM policy "p": policy.Statement[0].NotAction[0] is an object {}, expected a string',
+        },
+        {
+            title: "an identity policy's NotAction that is null",
+            policy: iamPolicyNoWildcardActions,
+            input: iamPolicy({ Effect: "Allow", Action: "s3:GetObject", NotAction: null, Resource: "*" }),
+            expected: `Cannot evaluate IAM policy "p": policy.Statement[0].NotAction is null, ${LIST}`,
+        },
+        {
+            title: "an identity policy's NotResource that is null (sts:AssumeRole)",
+            policy: iamPolicyNoWildcardActions,
+            input: iamPolicy({ Effect: "Allow", Action: "sts:AssumeRole", NotResource: null }),
+            expected: `Cannot evaluate IAM policy "p": policy.Statement[0].NotResource is null, ${LIST}`,
+        },
+        {
+            title: "an identity policy's NotResource that is null (iam:PassRole)",
+            policy: iamPolicyNoPassRoleWildcard,
+            input: iamPolicy({ Effect: "Allow", Action: "iam:PassRole", NotResource: null }),
+            expected: `Cannot evaluate IAM policy "p": policy.Statement[0].NotResource is null, ${LIST}`,
+        },
+        {
+            title: "a resource policy's NotPrincipal that is a number (public principal)",
+            policy: resourcePolicyNoPublicPrincipal,
+            input: bucketPolicy({ Effect: "Allow", NotPrincipal: 5, Action: "s3:GetObject", Resource: OBJECTS }),
+            expected: `Cannot evaluate S3 bucket policy "data": policy.Statement[0].NotPrincipal is the number 5, expected ${PRINCIPALS}`,
+        },
+        {
+            title: "a resource policy's NotPrincipal that is null (public principal)",
+            policy: resourcePolicyNoPublicPrincipal,
+            input: bucketPolicy({ Effect: "Allow", Principal: { AWS: ROOT }, NotPrincipal: null, Action: "s3:GetObject", Resource: OBJECTS }),
+            expected: `Cannot evaluate S3 bucket policy "data": policy.Statement[0].NotPrincipal is null, expected ${PRINCIPALS}`,
+        },
+        {
+            title: "a public statement's Condition that is a string (public principal)",
+            policy: resourcePolicyNoPublicPrincipal,
+            input: bucketPolicy({ ...PUBLIC_READ, Condition: "aws:SourceVpce" }),
+            expected: 'Cannot evaluate S3 bucket policy "data": policy.Statement[0].Condition is "aws:SourceVpce", expected an object of condition operators (e.g. {"StringEquals": {…}})',
+        },
+        {
+            title: "a resource policy's NotPrincipal that is an empty object (network-only principal)",
+            policy: resourcePolicyNoNetworkOnlyPrincipal,
+            input: bucketPolicy({ Effect: "Allow", NotPrincipal: {}, Action: "s3:GetObject", Resource: OBJECTS, Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } } }),
+            stack: [],
+            expected: 'Cannot evaluate S3 bucket policy "data": policy.Statement[0].NotPrincipal is an object {}, expected an object of AWS, Service, Federated or CanonicalUser principals',
+        },
+        {
+            title: "a network key whose value is an object (network-only principal)",
+            policy: resourcePolicyNoNetworkOnlyPrincipal,
+            input: bucketPolicy({ ...PUBLIC_READ, Condition: { IpAddress: { "aws:SourceIp": { cidr: "10.0.0.0/8" } } } }),
+            stack: [],
+            expected: 'Cannot evaluate S3 bucket policy "data": policy.Statement[0].Condition.IpAddress.aws:SourceIp is an object {"cidr":"10.0.0.0/8"}, expected a string, number or boolean, or an array of them',
+        },
+        {
+            title: "a security group's inline ingress that is a number, next to a rule resource",
+            policy: networkRulesDeclaredOneWay,
+            input: sg,
+            stack: [sgRule],
+            expected: 'Cannot evaluate Security group "sg": ingress is the number 5, expected an array',
+        },
+    ];
+
+    const run = (c: Case, config: Record<string, unknown> = {}): Promise<Diagnostic[]> =>
+        c.stack ? runStackPolicy(c.policy, [c.input, ...c.stack], config) : runResourcePolicy(c.policy, { ...c.input, config });
+
+    for (const c of cases) {
+        it(`${c.title} is the unwaivable "Cannot evaluate" naming its path`, async () => {
+            const expected = [`${c.expected}${SUFFIX}`];
+            assertFailsClosed(await run(c), expected);
+            const waived = await run(c, { waivers: [waiver(c.input.name)] });
+            assertFailsClosed(waived, expected);
+            assert.deepEqual(advisory(waived), []);
+        });
+    }
+
+    it("valid values judge as before", async () => {
+        const p = resourcePolicyNoWildcardActions;
+        assertClean(await runResourcePolicy(p, lambda({ action: "lambda:InvokeFunction" })));
+        assertViolations(await runResourcePolicy(p, lambda({ action: "lambda:*" })), ['Lambda permission "inv" allows "lambda:*"; grant the one action needed (lambda:InvokeFunction).']);
+        const computed = await runResourcePolicy(p, lambda({ action: unknown() }));
+        assert.deepEqual(mandatory(computed), []);
+        assert.deepEqual(messages(computed).map((m) => m.startsWith("Cannot verify action during preview")), [true]);
+        assertViolations(await runResourcePolicy(p, bucketPolicy({ Effect: "Allow", Principal: { AWS: ROOT }, NotAction: [], Resource: OBJECTS })), [
+            'Bucket policy "data" statement #0 allows NotAction, i.e. every action but the listed ones; allow the specific actions instead.',
+        ]);
+        assertClean(await runResourcePolicy(p, keyPolicy({ Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" })));
+        assertViolations(await runResourcePolicy(p, keyPolicy({ Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::444455556666:root" }, Action: "kms:*", Resource: "*" })), [
+            'KMS key policy "k" statement #0 allows "kms:*" to the root of account 444455556666, not the key\'s own account: full control of the key to another account; ' +
+                'only the key\'s own account root may hold "kms:*" (kms-own-account-root), grant another account only the KMS actions it needs.',
+        ]);
+
+        const q = iamPolicyNoWildcardActions;
+        assertViolations(await runResourcePolicy(q, iamPolicy({ Effect: "Allow", NotAction: "iam:*", Resource: "*" })), [
+            'IAM policy "p" statement #0 allows NotAction, i.e. every action but the listed ones; allow the specific actions instead.',
+        ]);
+        assertViolations(await runResourcePolicy(q, iamPolicy({ Effect: "Allow", Action: "sts:AssumeRole", NotResource: "arn:aws-us-gov:iam::111122223333:role/admin" })), [
+            'IAM policy "p" statement #0 allows "sts:AssumeRole" on NotResource, i.e. any role that trusts the account; name the roles it may assume.',
+        ]);
+        assertClean(await runResourcePolicy(q, iamPolicy({ Effect: "Allow", Action: "s3:GetObject", Resource: OBJECTS })));
+        assertViolations(await runResourcePolicy(iamPolicyNoPassRoleWildcard, iamPolicy({ Effect: "Allow", Action: "iam:PassRole", NotResource: [] })), [
+            'IAM policy "p" statement #0 allows "iam:PassRole" on Resource "*"; scope it to the role ARNs that are passed.',
+        ]);
+
+        assertViolations(await runResourcePolicy(resourcePolicyNoPublicPrincipal, bucketPolicy({ Effect: "Allow", NotPrincipal: { AWS: ROOT }, Action: "s3:GetObject", Resource: OBJECTS })), [
+            'Bucket policy "data" statement #0 allows NotPrincipal (everyone but the listed principals) without a Condition; name the principals or add a narrowing Condition.',
+        ]);
+        assertClean(await runResourcePolicy(resourcePolicyNoPublicPrincipal, bucketPolicy({ ...PUBLIC_READ, Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } } })));
+
+        const n = resourcePolicyNoNetworkOnlyPrincipal;
+        const ipOnly = bucketPolicy({ Effect: "Allow", NotPrincipal: { AWS: ROOT }, Action: "s3:GetObject", Resource: OBJECTS, Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } } });
+        assertViolations(await runStackPolicy(n, [ipOnly]), [
+            'Bucket policy "data" statement #0 allows NotPrincipal (everyone but the listed principals) narrowed only by network (IpAddress aws:SourceIp "203.0.113.0/24"), which admits ' +
+                "unidentified callers from outside this stack's VPCs and VPC endpoints; also fix aws:PrincipalAccount, aws:PrincipalOrgID, aws:SourceAccount " +
+                "or aws:SourceArn, or confine the network key to this stack's VPC endpoints (or allowedNetworkIds).",
+        ]);
+        assertClean(await runStackPolicy(n, [ipOnly], { allowedSourceIpRanges: ["203.0.113.0/24"] }));
+
+        const r = networkRulesDeclaredOneWay;
+        assertClean(await runStackPolicy(r, [{ ...sg, props: { id: "sg-1", ingress: [] } }, sgRule]));
+        assertViolations(await runStackPolicy(r, [{ ...sg, props: { id: "sg-1", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/8"] }] } }, sgRule]), [
+            'Security group "sg" declares inline `ingress` and also has rule resources "in" (aws.ec2.SecurityGroupRule); the provider overwrites one with the other on every update: declare its rules one way only.',
+        ]);
+    });
+});

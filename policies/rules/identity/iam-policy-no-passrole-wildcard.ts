@@ -2,7 +2,7 @@
 // principal hand any role to a service and run code with its privileges, an escalation path
 // (AC-6, AC-6(1), AC-5).
 
-import { actionMatches, isUnknown, matchesEveryAction, matchesEveryRole, ownValue, resourcePolicy, statementList } from "../../lib";
+import { actionMatches, invertingList, isUnknown, matchesEveryAction, matchesEveryRole, resourcePolicy, statementList } from "../../lib";
 import { forEachAllow, IDENTITY_TYPES } from "./identity-documents";
 
 export const iamPolicyNoPassRoleWildcard = resourcePolicy({
@@ -57,13 +57,13 @@ export const iamPolicyNoPassRoleWildcard = resourcePolicy({
                 return;
             }
             const resources = ctx.settle(statementList(statement, "Resource", at), { quiet: true });
-            const notResource = ctx.settle(statementList(statement, "NotResource", at), { quiet: true });
+            const notResource = ctx.settle(invertingList(statement, "NotResource", at), { quiet: true });
             if ((!resources.ok && !resources.unknown) || (!notResource.ok && !notResource.unknown)) {
                 return; // malformed: reported
             }
             if (!resources.ok || !notResource.ok) {
                 ctx.cannotVerify(`${doc.what} ${label} Resource`);
-            } else if ((resources.value ?? []).includes("*") || ownValue(statement, "NotResource") !== undefined) {
+            } else if ((resources.value ?? []).includes("*") || notResource.value !== undefined) {
                 ctx.violation(`${doc.what} ${label} allows "${passRole}" on Resource "*"; scope it to the role ARNs that are passed.`);
             } else {
                 // "role/*" passes any role of the account: the same escalation as "*".

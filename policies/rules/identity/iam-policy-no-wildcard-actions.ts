@@ -8,12 +8,11 @@
 
 import {
     actionMatches,
+    invertingList,
     isUnknown,
     matchesEveryAction,
     matchesEveryResourceOf,
     matchesEveryRole,
-    ownValue,
-    read,
     resourcePolicy,
     ResourceContext,
     serviceWideOf,
@@ -82,13 +81,14 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
         const allowedServices = new Set(ctx.config.allowedServiceWildcards.map((s) => s.toLowerCase()));
         forEachAllow(ctx, (doc, statement, label, at) => {
             const where = `${doc.what} ${label}`;
-            const notAction = read(statement, "NotAction");
-            if (!notAction.known || notAction.value !== undefined) {
-                if (notAction.known) {
-                    ctx.violation(`${where} allows NotAction, i.e. every action but the listed ones; allow the specific actions instead.`);
-                } else {
-                    ctx.cannotVerify(`${where} NotAction`);
-                }
+            // NotAction typed as Action is (a string or a list of strings, IAM grammar; lib/statements invertingList): anything
+            // else, null too, is the unwaivable "Cannot evaluate"; present in any valid form (even an empty list) it is a violation.
+            const notAction = ctx.settle(invertingList(statement, "NotAction", at), { what: `${where} NotAction` });
+            if (!notAction.ok) {
+                return;
+            }
+            if (notAction.value !== undefined) {
+                ctx.violation(`${where} allows NotAction, i.e. every action but the listed ones; allow the specific actions instead.`);
                 return;
             }
             // Action, Resource, NotResource: a string or a list of strings (statementList); anything else is malformed.
@@ -112,7 +112,7 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
                 .map((a) => ({ action: a, service: serviceWideOf(a) }))
                 .filter((w): w is { action: string; service: string } => w.service !== undefined && !allowedServices.has(w.service.toLowerCase()));
             const resourceList = ctx.settle(statementList(statement, "Resource", at), { quiet: true });
-            const notResourceList = ctx.settle(statementList(statement, "NotResource", at), { quiet: true });
+            const notResourceList = ctx.settle(invertingList(statement, "NotResource", at), { quiet: true });
             if ((!resourceList.ok && !resourceList.unknown) || (!notResourceList.ok && !notResourceList.unknown)) {
                 return; // malformed: reported
             }
@@ -121,7 +121,8 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
                 ctx.cannotVerify(`${where} Resource`);
                 return;
             }
-            const notResource = { value: ownValue(statement, "NotResource") };
+            // NotResource typed above (invertingList): present in any valid form (even an empty list) it covers every resource but the listed ones.
+            const notResource = { value: notResourceList.value };
             const resourceStrings = resources.filter((r): r is string => typeof r === "string");
             // sts:AssumeRole (however spelled) on every role: the principal may become any role that trusts its account.
             const assume = strings.find((a) => serviceWideOf(a) === undefined && actionMatches(a, "sts:AssumeRole"));

@@ -14,6 +14,7 @@
 import {
     describeValue,
     EFFECT,
+    invertingList,
     isUnknown,
     listOf,
     OBJECT,
@@ -26,7 +27,6 @@ import {
     statementLabel,
     statementList,
     STRING,
-    STRING_OR_LIST,
 } from "../../lib";
 import { POLICY_DOCUMENT } from "./identity-documents";
 import { pinnedValues, readCondition, requiresMfa } from "./trust-conditions";
@@ -104,16 +104,15 @@ export const iamRoleTrustPolicy = resourcePolicy({
             }
             // Actions. NotAction typed as Action is (a string or a list of strings): anything else is malformed;
             // present in any valid form it is a violation.
-            const notActionList = ctx.settle(statementList(statement, "NotAction", at), { quiet: true });
+            const notActionList = ctx.settle(invertingList(statement, "NotAction", at), { quiet: true });
             const actionList = ctx.settle(statementList(statement, "Action", at), { quiet: true });
             if ((!actionList.ok && !actionList.unknown) || (!notActionList.ok && !notActionList.unknown)) {
                 return;
             }
-            const notAction = readTyped(statement, "NotAction", STRING_OR_LIST, at);
             const actions = actionList.ok ? (actionList.value ?? []) : undefined;
-            if (notAction.kind !== "ok" || actions === undefined || actions.some(isUnknown)) {
+            if (!notActionList.ok || actions === undefined || actions.some(isUnknown)) {
                 ctx.cannotVerify(`${where} Action`);
-            } else if (notAction.value !== undefined) {
+            } else if (notActionList.value !== undefined) {
                 ctx.violation(`${where} allows NotAction; allow only ${TRUST_ACTIONS.join(", ")}.`);
             } else {
                 const bad = actions.filter((a) => typeof a !== "string" || !TRUST_ACTION_SET.has(a.toLowerCase()));

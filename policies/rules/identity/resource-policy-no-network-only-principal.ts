@@ -29,6 +29,7 @@ import {
     publicPrincipal,
     isUnknown,
     NETWORK_KEY_NAMES,
+    notPrincipalOf,
     policyStatements,
     previewJson,
     read,
@@ -41,6 +42,7 @@ import {
     VPC_TYPES,
 } from "../../lib";
 import { RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+import { readCondition } from "./trust-conditions";
 
 const VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 const DOCUMENT_TYPES = Object.keys(RESOURCE_DOCUMENT_TYPES) as [string, ...string[]];
@@ -176,7 +178,7 @@ function judgeDocument(ctx: Ctx, resource: StackResource, own: { vpc: OwnNetwork
     const judgePair = (pair: CallerPair): PairVerdict => {
         const key = pair.key.toLowerCase();
         const unknownCount = pair.values.filter(isUnknown).length;
-        // Typed text, never String() on a raw value: an object here matches no network id (so it is "outside").
+        // Typed by readCondition (strings, numbers, booleans); never String() on a raw value: an object would match no network id.
         const known = pair.values
             .filter((v) => !isUnknown(v))
             .map((v) => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? v.toString() : previewJson(v)));
@@ -211,15 +213,22 @@ function judgeDocument(ctx: Ctx, resource: StackResource, own: { vpc: OwnNetwork
             return;
         }
         const label = statementLabel(statement, i);
-        const notPrincipal = read(statement, "NotPrincipal");
+        // Principal and NotPrincipal typed (publicPrincipal, notPrincipalOf): one IAM would reject ({}, a list, a number) is
+        // the unwaivable "Cannot evaluate", not read as "named" nor as "set".
+        const notPrincipalRead = ctx.settle(resource, notPrincipalOf(statement, `${path}.Statement[${i}]`), { quiet: true });
         const principalRead = read(statement, "Principal");
-        // Principal typed (publicPrincipal): one IAM would reject ({}, a list) is reported, not read as "named".
         const principal = principalRead.known ? ctx.settle(resource, publicPrincipal(principalRead.value, `${path}.Statement[${i}].Principal`), { quiet: true }) : undefined;
-        if (principal !== undefined && !principal.ok && !principal.unknown) {
+        if ((!notPrincipalRead.ok && !notPrincipalRead.unknown) || (principal !== undefined && !principal.ok && !principal.unknown)) {
             return;
         }
+        const notPrincipal = notPrincipalRead.ok ? { known: true, value: notPrincipalRead.value === true ? true : undefined } : { known: false };
         const isPublic = !notPrincipal.known || principal === undefined ? undefined : notPrincipal.value !== undefined ? true : principal.ok ? principal.value === true : undefined;
         if (isPublic === false) {
+            return;
+        }
+        // Condition typed (IAM grammar, readCondition): a block IAM would reject is the unwaivable "Cannot evaluate", not "outside".
+        const typedCondition = ctx.settle(resource, readCondition(statement, `${path}.Statement[${i}]`), { quiet: true });
+        if (!typedCondition.ok && !typedCondition.unknown) {
             return;
         }
         const condition = read(statement, "Condition");

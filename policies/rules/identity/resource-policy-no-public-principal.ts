@@ -9,6 +9,7 @@ import {
     Checked,
     conditionNarrowsCaller,
     EFFECT,
+    notPrincipalOf,
     publicPrincipal,
     read,
     readTyped,
@@ -18,6 +19,7 @@ import {
     UNKNOWN,
 } from "../../lib";
 import { documentStatements, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+import { readCondition } from "./trust-conditions";
 
 /** Resource-based policies and role trust policies: type → [noun, property holding the document]. */
 const RESOURCE_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>> = {
@@ -155,16 +157,24 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
             if (effect.known && effect.value !== "Allow") {
                 return;
             }
-            const notPrincipal = read(statement, "NotPrincipal");
+            // Principal and NotPrincipal typed (publicPrincipal, notPrincipalOf): one IAM would reject is the unwaivable
+            // "Cannot evaluate", not read as "named" nor as "set".
+            const notPrincipalRead = ctx.settle(notPrincipalOf(statement, at), { quiet: true });
             const principalRead = read(statement, "Principal");
             const principal = principalRead.known ? ctx.settle(publicPrincipal(principalRead.value, `${at}.Principal`), { quiet: true }) : undefined;
-            if (principal !== undefined && !principal.ok && !principal.unknown) {
+            if ((!notPrincipalRead.ok && !notPrincipalRead.unknown) || (principal !== undefined && !principal.ok && !principal.unknown)) {
                 return; // malformed: reported
             }
+            const notPrincipal = notPrincipalRead.ok ? { known: true, value: notPrincipalRead.value === true ? true : undefined } : { known: false };
             const isPublic =
                 !notPrincipal.known || principal === undefined ? undefined : notPrincipal.value !== undefined ? true : principal.ok ? principal.value === true : undefined;
             if (isPublic === false) {
                 return;
+            }
+            // Condition typed (IAM grammar, readCondition): a block IAM would reject is the unwaivable "Cannot evaluate", not "open".
+            const typedCondition = ctx.settle(readCondition(statement, at), { quiet: true });
+            if (!typedCondition.ok && !typedCondition.unknown) {
+                return; // malformed: reported
             }
             const condition = read(statement, "Condition");
             const narrowing = condition.known ? conditionNarrowsCaller(condition.value) : ({ kind: "unknown", what: "Condition" } as const);

@@ -12,13 +12,16 @@
 
 import {
     accountRootOf,
+    describeValue,
     EFFECT,
+    invertingList,
     isUnknown,
     KMS_ACCOUNT_IDS_OPTION,
     KMS_OWN_ACCOUNT_ROOT_RULE,
     keyAccounts,
     listOf,
     matchesEveryAction,
+    publicPrincipal,
     read,
     readTyped,
     resourcePolicy,
@@ -106,12 +109,12 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
     ],
     validate: (ctx) => {
         if (ctx.type === LAMBDA_PERMISSION) {
-            const action = ctx.read("action");
-            if (!action.known) {
-                ctx.cannotVerify("action");
-            } else if (typeof action.value !== "string") {
-                ctx.violation(`Lambda permission "${ctx.name}": cannot evaluate action: expected a string.`);
-            } else if (matchesEveryAction(action.value) || serviceWideOf(action.value) !== undefined) {
+            // Typed: unknown → advisory "Cannot verify action"; not a string → the unwaivable "Cannot evaluate"
+            // (issue 15). The provider requires action, so an absent one is not a pass either.
+            const action = ctx.readString("action");
+            if (action.ok && action.value === undefined) {
+                ctx.settle({ kind: "malformed", path: "action", got: describeValue(undefined), expected: "a string" });
+            } else if (action.ok && action.value !== undefined && (matchesEveryAction(action.value) || serviceWideOf(action.value) !== undefined)) {
                 ctx.violation(`Lambda permission "${ctx.name}" allows "${action.value}"; grant the one action needed (lambda:InvokeFunction).`);
             }
             return;
@@ -125,23 +128,25 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
         statements.forEach((statement, i) => {
             const label = statementLabel(statement, i);
             const at = `${path}.Statement[${i}]`;
-            // Effect and Action typed (lib/statements): a value IAM would reject is a mandatory "Cannot evaluate", never a skipped statement.
+            // Effect, Action and NotAction typed (lib/statements): a value IAM would reject is a mandatory "Cannot evaluate", never a
+            // skipped statement nor a waivable "allows NotAction".
             const effectRead = ctx.settle(readTyped(statement, "Effect", EFFECT, at), { quiet: true });
             const actionList = ctx.settle(statementList(statement, "Action", at), { quiet: true });
-            if ((!effectRead.ok && !effectRead.unknown) || (!actionList.ok && !actionList.unknown)) {
+            const notActionList = ctx.settle(invertingList(statement, "NotAction", at), { quiet: true });
+            if ([effectRead, actionList, notActionList].some((r) => !r.ok && !r.unknown)) {
                 return;
             }
             const effect = effectRead.ok ? { known: true, value: effectRead.value } : { known: false };
             if (effect.known && effect.value !== "Allow") {
                 return;
             }
-            const notAction = read(statement, "NotAction");
+            // Present in any valid form (a string or a list, even empty) NotAction is a violation.
             const actions = actionList.ok ? (actionList.value ?? []) : undefined;
-            if (!effect.known || !notAction.known || actions === undefined || actions.some(isUnknown)) {
+            if (!effect.known || !notActionList.ok || actions === undefined || actions.some(isUnknown)) {
                 ctx.cannotVerify(`${what} ${label} ${!effect.known ? "Effect" : "Action"}`);
                 return;
             }
-            if (notAction.value !== undefined) {
+            if (notActionList.value !== undefined) {
                 ctx.violation(`${what} ${label} allows NotAction, i.e. every action but the listed ones; allow the specific actions instead.`);
                 return;
             }
@@ -154,6 +159,16 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
             const wide = strings.filter((a) => serviceWideOf(a) !== undefined);
             if (wide.length === 0) {
                 return;
+            }
+            if (KMS_KEY_TYPES.has(ctx.type)) {
+                // The root rule reads Principal and Resource: typed first (lib/statements), so a value IAM would reject is the
+                // unwaivable "Cannot evaluate", not a statement that merely is not the root rule's shape.
+                const principal = read(statement, "Principal");
+                const who = principal.known ? ctx.settle(publicPrincipal(principal.value, `${at}.Principal`), { quiet: true }) : undefined;
+                const on = ctx.settle(statementList(statement, "Resource", at), { quiet: true });
+                if ((who !== undefined && !who.ok && !who.unknown) || (!on.ok && !on.unknown)) {
+                    return;
+                }
             }
             const root = rootStatement(ctx.type, statement, wide, keyAccounts(ctx.props, ctx.args.provider, ctx.config.accountIds));
             if (root !== undefined && root.foreign.length > 0) {

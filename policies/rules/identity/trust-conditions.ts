@@ -1,4 +1,5 @@
-// A trust statement's Condition, typed (iam-role-trust-policy). IAM's grammar: Condition is an
+// A statement's Condition, typed (iam-role-trust-policy; the resource policies' public-principal rules
+// before lib/conditions judges it). IAM's grammar: Condition is an
 // object of operators ("StringEquals", "Bool" …), each an object of condition keys, each key's
 // value a string, number or boolean, or an array of them (IAM User Guide, "IAM JSON policy
 // element reference: Condition" and "Grammar of the IAM JSON policy language"). Anything else —

@@ -104,10 +104,11 @@ function judgeFamily(ctx: StackContext<unknown>, family: Family): void {
         const inline: string[] = [];
         let inlineUnknown = false;
         for (const prop of spec.inline) {
-            const v = ctx.read(container.props, prop);
-            if (!v.known) {
-                inlineUnknown = true;
-            } else if (Array.isArray(v.value) ? v.value.length > 0 : v.value !== undefined && v.value !== null) {
+            // Typed: inline rules are a list; anything else is the unwaivable "Cannot evaluate", not "declares inline" (issue 15).
+            const v = ctx.readArray(container, prop, { quiet: true });
+            if (!v.ok) {
+                inlineUnknown ||= v.unknown;
+            } else if ((v.value ?? []).length > 0) {
                 inline.push(prop);
             }
         }
