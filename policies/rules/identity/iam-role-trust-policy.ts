@@ -22,6 +22,7 @@ import {
     policyStatements,
     publicPrincipal,
     read,
+    readCondition,
     readTyped,
     resourcePolicy,
     statementLabel,
@@ -29,7 +30,7 @@ import {
     STRING,
 } from "../../lib";
 import { POLICY_DOCUMENT } from "./identity-documents";
-import { pinnedValues, readCondition, requiresMfa } from "./trust-conditions";
+import { pinnedValues, requiresMfa } from "./trust-conditions";
 
 /** The STS actions a trust policy may Allow (IAM is case-insensitive; no wildcards). */
 const TRUST_ACTIONS = [
@@ -152,7 +153,7 @@ export const iamRoleTrustPolicy = resourcePolicy({
             if (accounts.length === 0 && federated.length === 0) {
                 return; // service principals only: the Condition is not judged here
             }
-            // Typed (trust-conditions): a Condition IAM would reject is the unwaivable "Cannot evaluate" naming its path,
+            // Typed (lib/condition-grammar): a Condition IAM would reject is the unwaivable "Cannot evaluate" naming its path,
             // never a condition that gates or pins nothing. Computed → `condition.known` false.
             const typedCondition = ctx.settle(readCondition(statement, at), { quiet: true });
             if (!typedCondition.ok && !typedCondition.unknown) {

@@ -26,13 +26,14 @@ import {
     CallerPair,
     callerPairs,
     EFFECT,
-    publicPrincipal,
     isUnknown,
     NETWORK_KEY_NAMES,
     notPrincipalOf,
     policyStatements,
     previewJson,
+    publicPrincipal,
     read,
+    readCondition,
     readTyped,
     StackContext,
     stackPolicy,
@@ -42,7 +43,6 @@ import {
     VPC_TYPES,
 } from "../../lib";
 import { RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
-import { readCondition } from "./trust-conditions";
 
 const VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 const DOCUMENT_TYPES = Object.keys(RESOURCE_DOCUMENT_TYPES) as [string, ...string[]];

@@ -12,6 +12,7 @@ import {
     notPrincipalOf,
     publicPrincipal,
     read,
+    readCondition,
     readTyped,
     resourcePolicy,
     statementLabel,
@@ -19,7 +20,6 @@ import {
     UNKNOWN,
 } from "../../lib";
 import { documentStatements, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
-import { readCondition } from "./trust-conditions";
 
 /** Resource-based policies and role trust policies: type → [noun, property holding the document]. */
 const RESOURCE_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>> = {
