@@ -20,6 +20,8 @@
 // run in any other account, so the key is in one of them) and the policy's `accountIds` option.
 
 import type { StringListOption } from "./config";
+import { describeValue, Guard, readTyped, STRING, STRING_OR_LIST, Typed, typed } from "./guards";
+import { parseJson } from "./json";
 import { isUnknown, read, unwrap } from "./unknowns";
 
 /** The rule's name, as both policies' docs and messages cite it. */
@@ -50,38 +52,66 @@ export function accountRootOf(principal: string): string | undefined {
 }
 
 /**
- * The accounts a key belongs to (see the file comment): the account of a key ARN in `keyId`
- * (a key policy), else the provider's allowedAccountIds (a list, or a JSON list in a string, as
- * the engine hands it over) plus `configured`. Unknown or malformed values add nothing.
+ * The accounts a key belongs to (see the file comment), typed: the account of a key ARN in `keyId`
+ * (a key policy), else the provider's allowedAccountIds (a list, or a JSON list in a string, as the
+ * engine hands it over) plus `configured`. Unknown values add nothing (the verdict that needs them
+ * is then "undecided", advisory). A value of the wrong type — a keyId that is not a string, an
+ * allowedAccountIds that is neither a list of strings nor its JSON text — is malformed: reported
+ * (the unwaivable "Cannot evaluate"), never skipped so that another source names the account.
  */
-export function keyAccounts(props: unknown, provider: { readonly props: unknown } | undefined, configured: readonly string[]): ReadonlySet<string> {
-    const keyId = read(props, "keyId");
-    if (keyId.known && typeof keyId.value === "string" && !isUnknown(keyId.value)) {
+export function keyAccounts(props: unknown, provider: { readonly props: unknown } | undefined, configured: readonly string[]): Typed<ReadonlySet<string>> {
+    const keyId = readTyped(props, "keyId", STRING);
+    if (keyId.kind === "malformed") {
+        return keyId;
+    }
+    if (keyId.kind === "ok" && keyId.value !== undefined) {
         const own = KEY_ARN.exec(keyId.value)?.[1];
         if (own !== undefined) {
-            return new Set([own]);
+            return { kind: "ok", value: new Set([own]) };
         }
     }
     const ids = new Set(configured.filter((c) => ACCOUNT_ID.test(c)));
-    const raw = provider ? read(provider.props, "allowedAccountIds") : undefined;
-    if (raw?.known) {
-        let value: unknown = unwrap(raw.value);
-        if (typeof value === "string") {
-            try {
-                value = value.trim().startsWith("[") ? JSON.parse(value) : [value];
-            } catch {
-                value = [];
-            }
-        }
-        if (Array.isArray(value)) {
-            for (const v of value) {
-                if (typeof v === "string" && ACCOUNT_ID.test(v)) {
-                    ids.add(v);
-                }
-            }
+    const allowed = provider ? allowedAccountIds(provider.props) : ({ kind: "ok", value: undefined } as const);
+    if (allowed.kind === "malformed") {
+        return allowed;
+    }
+    for (const v of allowed.kind === "ok" ? (allowed.value ?? []) : []) {
+        if (typeof v === "string" && ACCOUNT_ID.test(v)) {
+            ids.add(v);
         }
     }
-    return ids;
+    return { kind: "ok", value: ids };
+}
+
+const ALLOWED_ACCOUNT_IDS = "the provider's allowedAccountIds";
+/** A list (or one id) as the provider takes it; its JSON text is parsed first. */
+const ACCOUNT_LIST: Guard<readonly unknown[]> = { ...STRING_OR_LIST, expected: "a list of account ids (or its JSON text)" };
+
+/** The provider's allowedAccountIds typed: a list whose elements are strings or unknown sentinels. */
+function allowedAccountIds(providerProps: unknown): Typed<readonly unknown[]> {
+    const raw = read(providerProps, "allowedAccountIds");
+    if (!raw.known) {
+        return { kind: "unknown" };
+    }
+    let value: unknown = unwrap(raw.value);
+    if (typeof value === "string" && !isUnknown(value) && value.trim().startsWith("[")) {
+        const parsed = parseJson(value);
+        if (!parsed.ok) {
+            return { kind: "malformed", path: ALLOWED_ACCOUNT_IDS, got: describeValue(value), expected: ACCOUNT_LIST.expected };
+        }
+        value = parsed.value;
+    }
+    const list = typed(value, ACCOUNT_LIST, ALLOWED_ACCOUNT_IDS);
+    if (list.kind !== "ok") {
+        return list;
+    }
+    for (const [i, element] of (list.value ?? []).entries()) {
+        const t = typed(unwrap(element), STRING, `${ALLOWED_ACCOUNT_IDS}[${i}]`);
+        if (t.kind === "malformed") {
+            return t;
+        }
+    }
+    return list;
 }
 
 /** Whose root: the key's own account's, another account's, or undecided (the key's account is not known). */

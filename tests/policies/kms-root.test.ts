@@ -42,11 +42,31 @@ describe(`the KMS own-account root rule (${KMS_OWN_ACCOUNT_ROOT_RULE}), shared b
             }
         });
         it("takes the key's account from a key ARN first, else the provider's allowedAccountIds and the accountIds option", () => {
-            assert.deepEqual([...keyAccounts({ keyId: keyArn(FOREIGN) }, PROVIDER, [])], [FOREIGN]);
-            assert.deepEqual([...keyAccounts({ keyId: "1234abcd" }, PROVIDER, [])], [OWN]);
-            assert.deepEqual([...keyAccounts({}, { props: { allowedAccountIds: JSON.stringify([OWN]) } }, [])], [OWN]);
-            assert.deepEqual([...keyAccounts({}, undefined, [OWN])], [OWN]);
-            assert.deepEqual([...keyAccounts({ keyId: unknown() }, { props: { allowedAccountIds: unknown() } }, [])], []);
+            const accounts = (...args: Parameters<typeof keyAccounts>) => {
+                const r = keyAccounts(...args);
+                return r.kind === "ok" ? [...(r.value ?? [])] : r;
+            };
+            assert.deepEqual(accounts({ keyId: keyArn(FOREIGN) }, PROVIDER, []), [FOREIGN]);
+            assert.deepEqual(accounts({ keyId: "1234abcd" }, PROVIDER, []), [OWN]);
+            assert.deepEqual(accounts({}, { props: { allowedAccountIds: JSON.stringify([OWN]) } }, []), [OWN]);
+            assert.deepEqual(accounts({}, { props: { allowedAccountIds: OWN } }, []), [OWN]);
+            assert.deepEqual(accounts({}, undefined, [OWN]), [OWN]);
+            assert.deepEqual(accounts({ keyId: unknown() }, { props: { allowedAccountIds: unknown() } }, []), []);
+            // The wrong type is malformed, never skipped so that another source names the account.
+            assert.deepEqual(accounts({ keyId: { toString: "x" } }, PROVIDER, []), { kind: "malformed", path: "keyId", got: 'an object {"toString":"x"}', expected: "a string" });
+            assert.deepEqual(accounts({}, { props: { allowedAccountIds: 5 } }, []), {
+                kind: "malformed",
+                path: "the provider's allowedAccountIds",
+                got: "the number 5",
+                expected: "a list of account ids (or its JSON text)",
+            });
+            assert.deepEqual(accounts({}, { props: { allowedAccountIds: "[oops" } }, []), {
+                kind: "malformed",
+                path: "the provider's allowedAccountIds",
+                got: '"[oops"',
+                expected: "a list of account ids (or its JSON text)",
+            });
+            assert.deepEqual(accounts({}, { props: { allowedAccountIds: [OWN, 7] } }, []), { kind: "malformed", path: "the provider's allowedAccountIds[1]", got: "the number 7", expected: "a string" });
             assert.equal(rootOwner(OWN, new Set([OWN])), "own");
             assert.equal(rootOwner(FOREIGN, new Set([OWN])), "foreign");
             assert.equal(rootOwner(OWN, new Set()), "undecided");

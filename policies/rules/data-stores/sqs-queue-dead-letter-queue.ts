@@ -117,8 +117,10 @@ export const sqsQueueDeadLetterQueue = stackPolicy({
         const byName = new Map<string, StackResource>();
         for (const q of queues) {
             for (const key of ["arn", "name"]) {
-                const v = ctx.read(q.props, key);
-                if (v.known && typeof v.value === "string" && v.value !== "" && !byName.has(v.value)) {
+                // Typed: a name that is not a string is reported ("Cannot evaluate", at this policy's level), never
+                // silently left out so that the queue reads as no one's dead-letter queue.
+                const v = ctx.readString(q, key, { quiet: true });
+                if (v.ok && v.value !== undefined && v.value !== "" && !byName.has(v.value)) {
                     byName.set(v.value, q);
                 }
             }

@@ -160,6 +160,7 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
             if (wide.length === 0) {
                 return;
             }
+            let accounts: ReadonlySet<string> = new Set();
             if (KMS_KEY_TYPES.has(ctx.type)) {
                 // The root rule reads Principal and Resource: typed first (lib/statements), so a value IAM would reject is the
                 // unwaivable "Cannot evaluate", not a statement that merely is not the root rule's shape.
@@ -169,8 +170,15 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
                 if ((who !== undefined && !who.ok && !who.unknown) || (!on.ok && !on.unknown)) {
                     return;
                 }
+                // The key's accounts (lib/kms-root): a keyId or provider allowedAccountIds of the wrong type is the
+                // unwaivable "Cannot evaluate", never skipped so that another source names the account.
+                const keyAccountsRead = ctx.settle(keyAccounts(ctx.props, ctx.args.provider, ctx.config.accountIds), { quiet: true });
+                if (!keyAccountsRead.ok) {
+                    return;
+                }
+                accounts = keyAccountsRead.value ?? accounts;
             }
-            const root = rootStatement(ctx.type, statement, wide, keyAccounts(ctx.props, ctx.args.provider, ctx.config.accountIds));
+            const root = rootStatement(ctx.type, statement, wide, accounts);
             if (root !== undefined && root.foreign.length > 0) {
                 ctx.violation(
                     `${what} ${label} allows "kms:*" to the root of account ${root.foreign.join(", ")}, not the key's own account: full control of the key ` +

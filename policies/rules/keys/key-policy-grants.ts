@@ -2,7 +2,21 @@
 // Pure functions over one parsed statement: no reporting here, so the policy decides what each
 // finding costs (violation, cannot verify, malformed).
 
-import { accountRootOf, actionMatches, describeValue, findGlobMatch, isUnknown, Malformed, read, statementList, Typed, unwrap } from "../../lib";
+import {
+    accountRootOf,
+    actionMatches,
+    describeValue,
+    findGlobMatch,
+    invertingList,
+    isUnknown,
+    Malformed,
+    notPrincipalOf,
+    publicPrincipal,
+    read,
+    statementList,
+    Typed,
+    unwrap,
+} from "../../lib";
 
 /**
  * The grants this policy cares about. Full control: a pattern set that allows every KMS action
@@ -39,9 +53,14 @@ export function describeGrant(grant: SensitiveGrant): string {
  * ones already grant full control (nothing an unknown adds can make that less).
  */
 export function sensitiveGrant(statement: unknown, at: string): Typed<SensitiveGrant | undefined> {
-    const notAction = read(statement, "NotAction");
-    const negated = notAction.known ? notAction.value !== undefined && notAction.value !== null : true;
-    const list = statementList(statement, negated ? "NotAction" : "Action", at);
+    // NotAction typed (invertingList): present in any valid form it inverts the grant; null or a
+    // wrong type is malformed — neither "no NotAction" (Action judged instead) nor "set".
+    const notAction = invertingList(statement, "NotAction", at);
+    if (notAction.kind !== "ok") {
+        return notAction;
+    }
+    const negated = notAction.value !== undefined;
+    const list = negated ? notAction : statementList(statement, "Action", at);
     if (list.kind !== "ok") {
         return list;
     }
@@ -79,11 +98,12 @@ const PRINCIPAL_KEYS = ["AWS", "Service", "Federated", "CanonicalUser"] as const
  * everyone not listed). Unknown when an element is unknown; malformed when IAM would reject the shape.
  */
 export function statementPrincipals(statement: unknown, at: string): Typed<readonly PrincipalClass[]> {
-    const notPrincipal = read(statement, "NotPrincipal");
-    if (!notPrincipal.known) {
-        return { kind: "unknown" };
+    // NotPrincipal typed with Principal's grammar (notPrincipalOf): null or a shape IAM rejects is malformed, never "set".
+    const notPrincipal = notPrincipalOf(statement, at);
+    if (notPrincipal.kind !== "ok") {
+        return notPrincipal;
     }
-    if (notPrincipal.value !== undefined && notPrincipal.value !== null) {
+    if (notPrincipal.value === true) {
         return { kind: "ok", value: [{ kind: "public", raw: "*", shown: "NotPrincipal (everyone but the listed principals)" }] };
     }
     const principal = read(statement, "Principal");
@@ -103,6 +123,12 @@ export function statementPrincipals(statement: unknown, at: string): Typed<reado
         if (!(PRINCIPAL_KEYS as readonly string[]).includes(key)) {
             return { kind: "malformed", path: `${at}.Principal.${key}`, got: describeValue((value as Record<string, unknown>)[key]), expected: `a principal type IAM defines (${PRINCIPAL_KEYS.join(", ")})` };
         }
+    }
+    // The rest of IAM's grammar (publicPrincipal): {} or a kind with an empty list names no principal, and
+    // IAM rejects it — malformed, not a statement that grants to nobody (a pass).
+    const grammar = publicPrincipal(principal.value, `${at}.Principal`);
+    if (grammar.kind === "malformed") {
+        return grammar;
     }
     for (const key of PRINCIPAL_KEYS) {
         const list = statementList(value, key, `${at}.Principal`);

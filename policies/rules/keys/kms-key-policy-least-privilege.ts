@@ -10,6 +10,7 @@ import {
     keyAccounts,
     policyStatements,
     read,
+    readCondition,
     ResourceContext,
     resourcePolicy,
     rootOwner,
@@ -88,7 +89,16 @@ export const kmsKeyPolicyLeastPrivilege = resourcePolicy({
             ctx.settle({ kind: "malformed", path: "policy", got: describeValue(doc.value), expected: "a JSON key policy document with a Statement" });
             return;
         }
-        const accounts = keyAccounts(ctx.props, ctx.args.provider, ctx.config.accountIds);
+        // The key's accounts (lib/kms-root), read once and only when a statement names an account: a keyId or
+        // provider allowedAccountIds of the wrong type is reported (the unwaivable "Cannot evaluate"), never skipped.
+        let accounts: ReadonlySet<string> | null | undefined;
+        const accountsOf = (): ReadonlySet<string> | undefined => {
+            if (accounts === undefined) {
+                const found = ctx.settle(keyAccounts(ctx.props, ctx.args.provider, ctx.config.accountIds), { quiet: true });
+                accounts = found.ok ? (found.value ?? new Set()) : null;
+            }
+            return accounts ?? undefined;
+        };
         const admins = ctx.config.keyAdministrators;
         parsed.statements.forEach((statement, i) => {
             const at = `policy.Statement[${i}]`;
@@ -105,29 +115,36 @@ export const kmsKeyPolicyLeastPrivilege = resourcePolicy({
             if (!principals.ok) {
                 return;
             }
-            judgeStatement(ctx, label, statement, grant.value, principals.value ?? [], accounts, admins);
+            judgeStatement(ctx, label, statement, at, grant.value, principals.value ?? [], accountsOf, admins);
         });
     },
 });
 
 function judgeStatement(
-    ctx: Pick<ResourceContext<unknown>, "violation" | "cannotVerify" | "advisory">,
+    ctx: Pick<ResourceContext<unknown>, "violation" | "cannotVerify" | "advisory" | "settle">,
     label: string,
     statement: unknown,
+    at: string,
     grant: SensitiveGrant,
     principals: readonly PrincipalClass[],
-    accounts: ReadonlySet<string>,
+    accountsOf: () => ReadonlySet<string> | undefined,
     admins: readonly string[],
 ): void {
     const what = describeGrant(grant);
     const outsiders: string[] = [];
     const undecided: string[] = [];
     for (const p of principals) {
-        if ((p.kind === "account" && rootOwner(p.account, accounts) === "own") || (p.kind !== "public" && isKeyAdministrator(admins, p.raw))) {
+        if (p.kind !== "public" && isKeyAdministrator(admins, p.raw)) {
             continue;
         }
         switch (p.kind) {
             case "public": {
+                // Condition typed (IAM grammar, lib/condition-grammar): a block IAM would reject is the unwaivable
+                // "Cannot evaluate" naming its path, never a Condition that "does not fix the caller" (waivable).
+                const typedCondition = ctx.settle(readCondition(statement, at), { quiet: true });
+                if (!typedCondition.ok && !typedCondition.unknown) {
+                    break; // malformed: reported
+                }
                 const condition = read(statement, "Condition");
                 const narrowing = condition.known ? conditionNarrowsCaller(condition.value) : ({ kind: "unknown", what: "Condition" } as const);
                 if (narrowing.kind === "narrowed") {
@@ -148,13 +165,16 @@ function judgeStatement(
                     outsiders.push(p.shown);
                 }
                 break;
-            case "account":
-                if (rootOwner(p.account, accounts) === "undecided") {
+            case "account": {
+                const accounts = accountsOf();
+                const owner = accounts === undefined ? undefined : rootOwner(p.account, accounts);
+                if (owner === "undecided") {
                     undecided.push(p.account);
-                } else {
+                } else if (owner === "foreign") {
                     outsiders.push(`${p.shown} (another account)`);
-                }
+                } // own: the key's own account root (KMS_OWN_ACCOUNT_ROOT_RULE); undefined: malformed, reported
                 break;
+            }
             default:
                 outsiders.push(p.shown);
         }

@@ -49,9 +49,11 @@ export const s3BucketAccessLogging = stackPolicy({
         if (buckets.length === 0) {
             return;
         }
+        // targetBucket typed: a computed one is a target; one that is not a string is the unwaivable "Cannot evaluate"
+        // on the logging resource (and enables nothing), never merely "no logging" (waivable).
         const { byBucket, unresolved } = satelliteVerdicts(ctx, LOGGING_TYPES, (l): Verdict => {
-            const target = ctx.read(l.props, "targetBucket");
-            return !target.known ? "yes" : typeof target.value === "string" && target.value !== "" ? "yes" : "no";
+            const target = ctx.readString(l, "targetBucket", { quiet: true });
+            return !target.ok ? (target.unknown ? "yes" : "no") : target.value !== undefined && target.value !== "" ? "yes" : "no";
         });
         // The access-log buckets: targets of this stack's logging resources.
         const targets = new Set<string>();

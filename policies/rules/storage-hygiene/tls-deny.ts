@@ -2,7 +2,7 @@
 // actions to everyone when aws:SecureTransport is false, with no other condition, on Resources
 // (or NotResource) covering the bucket's own ARN and every object under it.
 
-import { EFFECT, isUnknown, Malformed, policyStatements, publicPrincipal, read, readTyped, statementList } from "../../lib";
+import { EFFECT, isUnknown, Malformed, notPrincipalOf, policyStatements, publicPrincipal, read, readCondition, readTyped, statementList } from "../../lib";
 import { coversAllAfter, globStates, matchesExactly, partitionOf } from "./resource-globs";
 import { anyOf, Verdict } from "./verdict";
 
@@ -53,16 +53,19 @@ const TLS_OPERATORS = new Set(["bool", "boolifexists"]);
  */
 function judgeTlsStatement(statement: unknown, bucketName: string | undefined, at: string): TlsStatement {
     const effect = readTyped(statement, "Effect", EFFECT, at);
+    // Principal, NotPrincipal and Condition typed (lib/statements, lib/condition-grammar): a value IAM would reject
+    // is malformed (the unwaivable "Cannot evaluate"), never a statement that is merely not the guard (waivable).
     const principalRead = read(statement, "Principal");
     const principal = principalRead.known ? publicPrincipal(principalRead.value, `${at}.Principal`) : ({ kind: "unknown" } as const);
+    const notPrincipal = notPrincipalOf(statement, at);
     const actions = statementList(statement, "Action", at);
-    const condition = read(statement, "Condition");
-    for (const t of [effect, principal, actions]) {
+    const condition = readCondition(statement, at);
+    for (const t of [effect, principal, notPrincipal, actions, condition]) {
         if (t.kind === "malformed") {
             return { kind: "malformed", malformed: t };
         }
     }
-    if (effect.kind !== "ok" || principal.kind !== "ok" || actions.kind !== "ok" || !condition.known) {
+    if (effect.kind !== "ok" || principal.kind !== "ok" || actions.kind !== "ok" || condition.kind !== "ok") {
         return { kind: "unknown" };
     }
     if (effect.value !== "Deny") {
@@ -76,35 +79,25 @@ function judgeTlsStatement(statement: unknown, bucketName: string | undefined, a
     if (!principal.value || !actionList.some((a) => typeof a === "string" && (a === "*" || a.toLowerCase() === "s3:*"))) {
         return { kind: "other" };
     }
-    const c = condition.value;
-    if (c === null || typeof c !== "object" || Array.isArray(c)) {
+    if (condition.value === undefined) {
         return { kind: "other" };
+    }
+    if (condition.value.unknownOperators.length > 0) {
+        return { kind: "unknown" };
     }
     let tls = false;
     const others: string[] = [];
-    for (const [operator, pairs] of Object.entries(c as Record<string, unknown>)) {
-        if (isUnknown(pairs)) {
-            return { kind: "unknown" };
-        }
-        if (pairs === null || typeof pairs !== "object" || Array.isArray(pairs)) {
-            others.push(operator);
+    // Pairs in document order; values are strings, numbers, booleans or unknown sentinels (readCondition).
+    for (const { operator, key, values } of condition.value.pairs) {
+        if (!TLS_OPERATORS.has(operator.toLowerCase()) || key.toLowerCase() !== "aws:securetransport") {
+            others.push(`${operator} ${key}`);
             continue;
         }
-        for (const [key, value] of Object.entries(pairs as Record<string, unknown>)) {
-            if (!TLS_OPERATORS.has(operator.toLowerCase()) || key.toLowerCase() !== "aws:securetransport") {
-                others.push(`${operator} ${key}`);
-                continue;
-            }
-            if (isUnknown(value)) {
-                return { kind: "unknown" };
-            }
-            const values = Array.isArray(value) ? value : [value];
-            if (values.some(isUnknown)) {
-                return { kind: "unknown" };
-            }
-            if (values.some((x) => x === false || (typeof x === "string" && x.toLowerCase() === "false"))) {
-                tls = true;
-            }
+        if (values === undefined || values.some(isUnknown)) {
+            return { kind: "unknown" };
+        }
+        if (values.some((x) => x === false || (typeof x === "string" && x.toLowerCase() === "false"))) {
+            tls = true;
         }
     }
     if (!tls) {
