@@ -1830,3 +1830,259 @@ describe("malformed input fails closed: the last raw reads (Lambda action, Not* 
         ]);
     });
 });
+
+import { sqsQueueDeadLetterQueue } from "../../policies/rules/data-stores";
+import { kmsKeyPolicyLeastPrivilege } from "../../policies/rules/keys";
+import { s3BucketAccessLogging } from "../../policies/rules/storage-hygiene";
+
+describe("malformed input fails closed: key policies, the key's accounts, the TLS guard, access-log targets, queue names", () => {
+    const doc = (statement: Record<string, unknown>) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+    const LIST = "expected a string or an array of strings";
+    const PRINCIPALS = '"*" or an object of principals';
+    const ACCOUNT = "111122223333";
+    const ROOT = `arn:aws-us-gov:iam::${ACCOUNT}:root`;
+    const APP = `arn:aws-us-gov:iam::${ACCOUNT}:role/app`;
+    const KEY_ARN = `arn:aws-us-gov:kms:us-gov-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const STRICT = { enforcementLevel: "mandatory" };
+    const ROOT_ADMIN = { Sid: "Root", Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" };
+    const PUBLIC_DECRYPT = { Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" };
+
+    interface Case {
+        readonly title: string;
+        readonly policy: GovPolicy;
+        readonly input: TestResource;
+        /** Other resources of the stack (stack policies). */
+        readonly stack?: readonly TestResource[];
+        readonly config?: Record<string, unknown>;
+        /** The unwaivable "Cannot evaluate" (without SUFFIX). */
+        readonly expected: string;
+        /** What else the stack reports about other resources (waivable, unaffected by the input's waiver). */
+        readonly also?: readonly string[];
+    }
+    const keyPolicy = (statement: Record<string, unknown>, props: Record<string, unknown> = {}): TestResource => ({
+        type: "aws:kms/keyPolicy:KeyPolicy",
+        name: "k",
+        props: { keyId: KEY_ARN, policy: doc(statement), ...props },
+    });
+    const key = (statement: Record<string, unknown>, allowedAccountIds: unknown): TestResource => ({
+        type: "aws:kms/key:Key",
+        name: "data",
+        props: { policy: doc(statement) },
+        provider: { props: { allowedAccountIds } },
+    });
+    const BUCKET = "aws:s3/bucket:Bucket";
+    const tlsBucket: TestResource = { type: BUCKET, name: "data", props: { bucket: "gov-data" } };
+    const TLS_DENY = { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws-us-gov:s3:::gov-data", "arn:aws-us-gov:s3:::gov-data/*"] };
+    const bucketPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:s3/bucketPolicy:BucketPolicy", name: "data-policy", props: { bucket: "gov-data", policy: doc(statement) } });
+    const NO_TLS = 'S3 bucket "data" has a bucket policy without a TLS-only deny; deny s3:* to Principal "*" when aws:SecureTransport is false.';
+    const bucket = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: BUCKET, name, props: { bucket: name, ...props } });
+    const logging = (targetBucket: unknown): TestResource => ({ type: "aws:s3/bucketLogging:BucketLogging", name: "l", props: { bucket: "data", targetBucket } });
+    const noLogging = (name: string) => `S3 bucket "${name}" has no server access logging; add an aws.s3.BucketLogging with bucket "${name}" and targetBucket set to the access-log bucket.`;
+    const QUEUE = "aws:sqs/queue:Queue";
+    const DLQ_ARN = `arn:aws-us-gov:sqs:us-gov-west-1:${ACCOUNT}:jobs-dlq`;
+    const jobs: TestResource = { type: QUEUE, name: "jobs", props: { name: "jobs", redrivePolicy: JSON.stringify({ deadLetterTargetArn: DLQ_ARN, maxReceiveCount: 5 }) } };
+    const dlq = (name: unknown): TestResource => ({ type: QUEUE, name: "jobs-dlq", props: { name } });
+    const NO_DLQ = 'SQS queue "jobs-dlq" has no dead-letter queue; set redrivePolicy with deadLetterTargetArn and maxReceiveCount, or add an aws.sqs.RedrivePolicy for it.';
+
+    const cases: readonly Case[] = [
+        {
+            title: "a key policy's NotAction that is a number",
+            policy: kmsKeyPolicyLeastPrivilege,
+            input: keyPolicy({ Effect: "Allow", Principal: { AWS: APP }, NotAction: 5, Resource: "*" }),
+            expected: `Cannot evaluate KMS key policy "k": policy.Statement[0].NotAction is the number 5, ${LIST}`,
+        },
+        {
+            title: "a key policy's NotAction that is null (next to an Action that grants nothing sensitive)",
+            policy: kmsKeyPolicyLeastPrivilege,
+            input: keyPolicy({ Effect: "Allow", Principal: { AWS: APP }, Action: "kms:DescribeKey", NotAction: null, Resource: "*" }),
+            expected: `Cannot evaluate KMS key policy "k": policy.Statement[0].NotAction is null, ${LIST}`,
+        },
+        {
+            title: "a key policy's NotPrincipal that is a number",
+            policy: kmsKeyPolicyLeastPrivilege,
+            input: keyPolicy({ Effect: "Allow", NotPrincipal: 5, Action: "kms:Decrypt", Resource: "*" }),
+            expected: `Cannot evaluate KMS key policy "k": policy.Statement[0].NotPrincipal is the number 5, expected ${PRINCIPALS}`,
+        },
+        {
+            title: "a key policy's NotPrincipal that is null (next to a named Principal)",
+            policy: kmsKeyPolicyLeastPrivilege,
+            input: keyPolicy({ Effect: "Allow", Principal: { AWS: ROOT }, NotPrincipal: null, Action: "kms:Decrypt", Resource: "*" }),
+            expected: `Cannot evaluate KMS key policy "k": policy.Statement[0].NotPrincipal is null, expected ${PRINCIPALS}`,
+        },
+        {
+            title: "a key policy's Principal that is an empty object",
+            policy: kmsKeyPolicyLeastPrivilege,
+            input: keyPolicy({ Effect: "Allow", Principal: {}, Action: "kms:Decrypt", Resource: "*" }),
+            expected: 'Cannot evaluate KMS key policy "k": policy.Statement[0].Principal is an object {}, expected an object of AWS, Service, Federated or CanonicalUser principals',
+        },
+        {
+            title: "a key policy's Principal.AWS that is an empty list",
+            policy: kmsKeyPolicyLeastPrivilege,
+            input: keyPolicy({ Effect: "Allow", Principal: { AWS: [] }, Action: "kms:*", Resource: "*" }),
+            expected: 'Cannot evaluate KMS key policy "k": policy.Statement[0].Principal.AWS is an array [], expected a principal or a list of principals',
+        },
+        {
+            title: "a public key-policy grant's Condition that is a string",
+            policy: kmsKeyPolicyLeastPrivilege,
+            input: keyPolicy({ ...PUBLIC_DECRYPT, Condition: "kms:CallerAccount" }),
+            expected: 'Cannot evaluate KMS key policy "k": policy.Statement[0].Condition is "kms:CallerAccount", expected an object of condition operators (e.g. {"StringEquals": {…}})',
+        },
+        {
+            title: "a public key-policy grant's condition key whose value is an object with a toString key",
+            policy: kmsKeyPolicyLeastPrivilege,
+            input: keyPolicy({ ...PUBLIC_DECRYPT, Condition: { StringEquals: { "kms:CallerAccount": TO_STRING } } }),
+            expected:
+                'Cannot evaluate KMS key policy "k": policy.Statement[0].Condition.StringEquals.kms:CallerAccount is an object {"toString":"x"}, expected a string, number or boolean, or an array of them',
+        },
+        {
+            title: "a key policy's keyId that is a number (least privilege), not skipped for the provider's accounts",
+            policy: kmsKeyPolicyLeastPrivilege,
+            input: keyPolicy(ROOT_ADMIN, { keyId: 5 }),
+            expected: 'Cannot evaluate KMS key policy "k": keyId is the number 5, expected a string',
+        },
+        {
+            title: "a key policy's keyId that is an object (wildcard actions)",
+            policy: resourcePolicyNoWildcardActions,
+            input: keyPolicy(ROOT_ADMIN, { keyId: TO_STRING }),
+            expected: 'Cannot evaluate KMS key policy "k": keyId is an object {"toString":"x"}, expected a string',
+        },
+        {
+            title: "the provider's allowedAccountIds that is a number",
+            policy: kmsKeyPolicyLeastPrivilege,
+            input: key(ROOT_ADMIN, 5),
+            expected: `Cannot evaluate KMS key "data": the provider's allowedAccountIds is the number 5, expected a list of account ids (or its JSON text)`,
+        },
+        {
+            title: "the provider's allowedAccountIds holding a number",
+            policy: resourcePolicyNoWildcardActions,
+            input: key(ROOT_ADMIN, [ACCOUNT, 7]),
+            expected: `Cannot evaluate KMS key "data": the provider's allowedAccountIds[1] is the number 7, expected a string`,
+        },
+        {
+            title: "the provider's allowedAccountIds whose JSON text does not parse",
+            policy: kmsKeyPolicyLeastPrivilege,
+            input: key(ROOT_ADMIN, `["${ACCOUNT}"`),
+            expected: `Cannot evaluate KMS key "data": the provider's allowedAccountIds is "[\\"${ACCOUNT}\\"", expected a list of account ids (or its JSON text)`,
+        },
+        {
+            title: "a TLS deny's Condition operator whose value is a string",
+            policy: s3BucketTlsOnlyPolicy,
+            input: bucketPolicy({ ...TLS_DENY, Condition: { Bool: "aws:SecureTransport" } }),
+            stack: [tlsBucket],
+            expected: 'Cannot evaluate S3 bucket policy "data-policy": policy.Statement[0].Condition.Bool is "aws:SecureTransport", expected an object of condition keys and their values',
+            also: [NO_TLS],
+        },
+        {
+            title: "a TLS deny's Condition that is null",
+            policy: s3BucketTlsOnlyPolicy,
+            input: bucketPolicy({ ...TLS_DENY, Condition: null }),
+            stack: [tlsBucket],
+            expected: 'Cannot evaluate S3 bucket policy "data-policy": policy.Statement[0].Condition is null, expected an object of condition operators (e.g. {"StringEquals": {…}})',
+            also: [NO_TLS],
+        },
+        {
+            title: "a TLS deny's NotPrincipal that is a number",
+            policy: s3BucketTlsOnlyPolicy,
+            input: bucketPolicy({ ...TLS_DENY, NotPrincipal: 5, Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+            stack: [tlsBucket],
+            expected: `Cannot evaluate S3 bucket policy "data-policy": policy.Statement[0].NotPrincipal is the number 5, expected ${PRINCIPALS}`,
+            also: [NO_TLS],
+        },
+        {
+            title: "a BucketLogging's targetBucket that is a number",
+            policy: s3BucketAccessLogging,
+            input: logging(5),
+            stack: [bucket("logs"), bucket("data")],
+            expected: 'Cannot evaluate S3 bucket logging "l": targetBucket is the number 5, expected a string',
+            also: [noLogging("logs"), noLogging("data")],
+        },
+        {
+            title: "a bucket's inline logging.targetBucket that is an object",
+            policy: s3BucketAccessLogging,
+            input: bucket("data", { logging: { targetBucket: TO_STRING } }),
+            stack: [bucket("logs")],
+            expected: 'Cannot evaluate S3 bucket "data": logging.targetBucket is an object {"toString":"x"}, expected a string',
+            also: [noLogging("data"), noLogging("logs")],
+        },
+        {
+            title: "a queue's name that is a number (advisory policy run at mandatory)",
+            policy: sqsQueueDeadLetterQueue,
+            input: dlq(5),
+            stack: [jobs],
+            config: STRICT,
+            expected: 'Cannot evaluate SQS queue "jobs-dlq": name is the number 5, expected a string',
+            also: [NO_DLQ],
+        },
+    ];
+
+    const run = (c: Case, config: Record<string, unknown> = {}): Promise<Diagnostic[]> =>
+        c.stack ? runStackPolicy(c.policy, [c.input, ...c.stack], { ...c.config, ...config }) : runResourcePolicy(c.policy, { ...c.input, config: { ...c.config, ...config } });
+
+    for (const c of cases) {
+        it(`${c.title} is the unwaivable "Cannot evaluate" naming its path`, async () => {
+            const expected = `${c.expected}${SUFFIX}`;
+            assertFailsClosed(await run(c), [expected, ...(c.also ?? [])]);
+            // A waiver for the resource holding the value does not hide it.
+            const waived = await run(c, { waivers: [waiver(c.input.name)] });
+            assertNoInternalError(waived);
+            assert.ok(mandatory(waived).some((d) => d.message === expected), JSON.stringify(messages(waived)));
+            assert.deepEqual(
+                messages(advisory(waived)).filter((m) => m.includes(expected)),
+                [],
+            );
+        });
+    }
+
+    it("a malformed queue name is reported at the policy's level: advisory by default, still never a dead-letter queue", async () => {
+        const diags = await runStackPolicy(sqsQueueDeadLetterQueue, [jobs, dlq(5)]);
+        assert.deepEqual(mandatory(diags), []);
+        assert.ok(messages(advisory(diags)).includes(`Cannot evaluate SQS queue "jobs-dlq": name is the number 5, expected a string${SUFFIX}`), JSON.stringify(messages(diags)));
+    });
+
+    it("valid values judge as before", async () => {
+        const k = kmsKeyPolicyLeastPrivilege;
+        const tail =
+            "not the account root or one of the account's key administrators; grant use through the account root and IAM (kms:ViaService, kms:CallerAccount), or list a deliberate key administrator in keyAdministrators.";
+        const fix = "name the principals, or add a Condition that fixes aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, kms:CallerAccount or another caller key to specific values.";
+        assertClean(await runResourcePolicy(k, keyPolicy(ROOT_ADMIN)));
+        assertClean(await runResourcePolicy(k, keyPolicy({ Effect: "Allow", Principal: { AWS: APP }, NotAction: "kms:*", Resource: "*" })));
+        assertViolations(await runResourcePolicy(k, keyPolicy({ Effect: "Allow", Principal: { AWS: APP }, NotAction: ["kms:ScheduleKeyDeletion"], Resource: "*" })), [
+            `KMS key policy "k" policy statement #0 grants kms:Decrypt and kms:ReEncryptFrom to ${APP}, which is ${tail}`,
+        ]);
+        assertViolations(await runResourcePolicy(k, keyPolicy({ Effect: "Allow", NotPrincipal: { AWS: ROOT }, Action: "kms:Decrypt", Resource: "*" })), [
+            `KMS key policy "k" policy statement #0 grants kms:Decrypt to NotPrincipal (everyone but the listed principals) without a Condition; ${fix}`,
+        ]);
+        assertViolations(await runResourcePolicy(k, keyPolicy({ ...PUBLIC_DECRYPT, Condition: { Bool: { "aws:SecureTransport": "true" } } })), [
+            `KMS key policy "k" policy statement #0 grants kms:Decrypt to Principal "*" with a Condition that does not fix the caller; ${fix}`,
+        ]);
+        assertClean(await runResourcePolicy(k, keyPolicy({ ...PUBLIC_DECRYPT, Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT } } })));
+        const computed = await runResourcePolicy(k, keyPolicy({ ...PUBLIC_DECRYPT, Condition: unknown() }));
+        assert.deepEqual(mandatory(computed), []);
+        assert.equal(advisory(computed).length, 1, JSON.stringify(messages(computed)));
+        // The key's accounts: a key ARN, the provider's list (or its JSON text), an unknown keyId falling back to the provider.
+        const foreign = `KMS key policy "k" policy statement "Root" grants kms:* (every KMS action) to account ${ACCOUNT} (another account), which is ${tail}`;
+        assertViolations(await runResourcePolicy(k, keyPolicy(ROOT_ADMIN, { keyId: KEY_ARN.replace(ACCOUNT, "444455556666") })), [foreign]);
+        assertClean(await runResourcePolicy(k, key(ROOT_ADMIN, [ACCOUNT])));
+        assertClean(await runResourcePolicy(k, key(ROOT_ADMIN, JSON.stringify([ACCOUNT]))));
+        assertClean(await runResourcePolicy(resourcePolicyNoWildcardActions, key(ROOT_ADMIN, ACCOUNT)));
+        assertClean(await runResourcePolicy(k, { ...keyPolicy(ROOT_ADMIN, { keyId: unknown() }), provider: { props: { allowedAccountIds: [ACCOUNT] } } }));
+
+        const t = s3BucketTlsOnlyPolicy;
+        assertClean(await runStackPolicy(t, [tlsBucket, bucketPolicy({ ...TLS_DENY, Condition: { Bool: { "aws:SecureTransport": "false" } } })]));
+        assertClean(await runStackPolicy(t, [tlsBucket, bucketPolicy({ ...TLS_DENY, Condition: { Bool: { "aws:SecureTransport": [false] } } })]));
+        assertViolations(await runStackPolicy(t, [tlsBucket, bucketPolicy({ ...TLS_DENY, Condition: { Bool: { "aws:SecureTransport": "false" }, StringEquals: { "aws:PrincipalAccount": ACCOUNT } } })]), [
+            'S3 bucket "data" has a bucket policy whose TLS-only deny also requires StringEquals aws:PrincipalAccount, so plain HTTP passes whenever that does not match; ' +
+                'deny s3:* to Principal "*" on the bucket ARN and <bucket ARN>/* when aws:SecureTransport is false, with no other condition.',
+        ]);
+        assertViolations(await runStackPolicy(t, [tlsBucket, bucketPolicy({ ...TLS_DENY, NotPrincipal: { AWS: ROOT }, Principal: undefined, Condition: { Bool: { "aws:SecureTransport": "false" } } })]), [NO_TLS]);
+
+        const l = s3BucketAccessLogging;
+        assertClean(await runStackPolicy(l, [bucket("logs"), bucket("data"), logging("logs")]));
+        assert.deepEqual(mandatory(await runStackPolicy(l, [bucket("logs"), bucket("data"), logging(unknown())])), []);
+        assertClean(await runStackPolicy(l, [bucket("logs"), bucket("data", { logging: { targetBucket: "logs" } })]));
+
+        const q = sqsQueueDeadLetterQueue;
+        assertClean(await runStackPolicy(q, [jobs, dlq("jobs-dlq")], STRICT));
+        assertViolations(await runStackPolicy(q, [jobs, dlq("other")], STRICT), [NO_DLQ]);
+    });
+});

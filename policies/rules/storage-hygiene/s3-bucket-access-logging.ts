@@ -59,6 +59,10 @@ export const s3BucketAccessLogging = stackPolicy({
         const targets = new Set<string>();
         let unresolvedTargets = 0;
         for (const l of ctx.ofType(...LOGGING_TYPES)) {
+            const target = ctx.readString(l, "targetBucket", { quiet: true });
+            if (!target.ok && !target.unknown) {
+                continue; // not a string: reported once, above (one bucket name, so not "a string or a list" as resolveRefs would word it)
+            }
             const refs = ctx.resolveRefs(l, "targetBucket", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS);
             refs.resources.forEach((b) => targets.add(b.urn));
             unresolvedTargets += refs.unresolved;
