@@ -26,11 +26,12 @@ exit codes:
   0  pass: no mandatory violation
   1  blocked: a mandatory policy failed (the CLI would stop the update)
   2  a mistake you can fix: arguments; Pulumi.<stack>.yaml or its ESC environment (YAML syntax,
-     a setting's type, enum or range, a missing or unknown key); the pack config (JSON syntax,
-     unknown policy or option, a value its config schema refuses, a malformed waiver). One short
-     message names the file, the key and what is allowed; no stack trace
+     a setting's type, enum or range, a missing or unknown key, a key no provider defines); the
+     pack config (JSON syntax, a repeated key, an unknown policy or option, a value its config
+     schema refuses, a malformed waiver). One short message names the file, the key and what is
+     allowed; no stack trace (PLAN_DEBUG=1 prints it)
   3  internal error: the program or the pack failed (PLAN_DEBUG=1 prints the stack trace)
-A waiver that names no resource of the stack is a warning on stderr, not an error.`;
+A waiver that names no resource of the stack, or has expired, is a warning on stderr, not an error.`;
 
 export interface CliIo {
     out: (line: string) => void;

@@ -52,7 +52,8 @@ export function unknownConfigKeys(keys: readonly string[]): string[] {
         const guess = closest(key, known ?? namespaces.flatMap((ns) => keysOf(ns) ?? []));
         const hint = guess ? ` (did you mean "${guess}"?)` : "";
         if (namespace === "govstack") {
-            problems.push(`Unknown setting "${key}"${hint}; known govstack settings: ${govstackKeys().join(", ")}`);
+            // The nearest key says enough; without one, every key the estate reads.
+            problems.push(`Unknown setting "${key}"${guess ? hint : `; known govstack settings: ${govstackKeys().join(", ")}`}`);
         } else if (known) {
             problems.push(`Unknown setting "${key}"${hint}: the ${namespace} provider has no such configuration key (@pulumi/${namespace}/config lists its ${known.length} keys)`);
         } else {
