@@ -67,6 +67,14 @@ function existingDir(flag: string, value: string, what: string): string {
     return dir;
 }
 
+/** `--out <dir>`: created when missing, but a file of that name is a mistake (found before planning, not after). */
+function outDir(value: string): string {
+    if (fs.existsSync(value) && !fs.statSync(value).isDirectory()) {
+        throw new UsageError(`--out ${value}: is a file; --out names a directory (the plan writes <dir>/<stack>/)`);
+    }
+    return value;
+}
+
 /** `--pack <dir>`: a directory holding a policy pack (its PulumiPolicy.yaml and package.json). */
 function packDir(value: string): string {
     const dir = existingDir("--pack", value, "a policy pack directory");
@@ -101,7 +109,7 @@ function parseArgs(argv: string[]): Args | "help" {
     }
     return {
         stacks: values.all ? "all" : stacks,
-        out: values.out ?? "out",
+        out: outDir(values.out ?? "out"),
         pack: values.pack ? packDir(values.pack) : path.join(PROJECT_ROOT, "policies"),
         policyConfig: values["policy-config"],
         root,

@@ -385,13 +385,17 @@ describe("the plan's error contract, class by class (in process)", () => {
         };
         const waiver = { resource: "data-postgres", reason: "migration (CHG-1)", approvedBy: "isso@agency.example.com", expires: "2026-12-31" };
 
-        it("JSON syntax: file, line and column; a repeated key too (JSON keeps only the last)", () => {
+        it("JSON syntax: file, line and column; a repeated key too (JSON keeps only the last); a directory", () => {
             const comma = write("comma.json", '{\n  "ecs-container-image-pinned": { "requireDigest": true },\n}\n');
             assert.strictEqual(mistakeOf(() => readPackConfig(comma, "staging.json")), "staging.json:3:1: invalid JSON: a trailing comma before }");
             const twice = write("twice.json", '{\n  "rds-multi-az": "advisory",\n  "rds-multi-az": "mandatory"\n}\n');
             assert.strictEqual(
                 mistakeOf(() => readPackConfig(twice, "staging.json")),
                 'staging.json:3:3: duplicate key "rds-multi-az" (first on line 2): JSON keeps only the last value; keep one',
+            );
+            assert.strictEqual(
+                mistakeOf(() => readPackConfig(dir, "policies/config")),
+                "policies/config is not a file; a pack config is a JSON file such as policies/config/<stack>.json",
             );
         });
 
@@ -475,6 +479,7 @@ describe("the plan's error contract, class by class (in process)", () => {
             { argv: ["stagin", "--root", FIXTURE_ROOT], message: 'plan: Unknown stack "stagin": there is no Pulumi.stagin.yaml; stacks: blocked, compliant' },
             { argv: ["compliant", "--frobnicate"], message: `plan: Unknown option --frobnicate\n${options}` },
             { argv: ["compliant", "--out"], message: `plan: --out needs a value\n${options}` },
+            { argv: ["staging", "--out", "package.json"], message: `plan: --out package.json: is a file; --out names a directory (the plan writes <dir>/<stack>/)\n${options}` },
             { argv: ["compliant", "--root", "/nonexistent"], message: `plan: --root /nonexistent: no such directory; --root names the project directory holding Pulumi.yaml\n${options}` },
             {
                 argv: ["compliant", "--root", FIXTURE_ROOT, "--pack", FIXTURE_ROOT],
@@ -491,6 +496,19 @@ describe("the plan's error contract, class by class (in process)", () => {
                 assert.match(debug.err, TRACE);
             });
         }
+
+        // One run (it starts the fixture pack); PLAN_DEBUG's trace is the same code path as for exit 2 above.
+        it("a program that fails (a bug, not a setting): exit 3, one line naming the failure, no trace", async () => {
+            const root = path.join(dir, "buggy");
+            write("buggy/Pulumi.yaml", "name: buggy\nruntime: nodejs\nmain: index.ts\n");
+            write("buggy/Pulumi.dev.yaml", "config: {}\n");
+            write("buggy/index.ts", 'const settings: { region?: { name: string } } = {};\nexport const region = settings.region!.name;\n');
+            const argv = ["dev", "--root", root, "--pack", FIXTURE_PACK, "--out", path.join(dir, "out")];
+            const quiet = await cli(argv);
+            assert.strictEqual(quiet.code, 3, quiet.err);
+            assert.match(quiet.err, /^plan failed: Cannot read properties of undefined \(reading 'name'\)$/m);
+            assert.doesNotMatch(quiet.err, TRACE);
+        });
 
         it("--help states the contract: each exit code, and what a mistake's message holds", async () => {
             const out: string[] = [];

@@ -28,6 +28,9 @@ export type PackConfigFile = Record<string, string | JsonObject>;
 
 /** Reads a pack config file; a JSON syntax error or a repeated key names the file, line and column (exit 2). */
 export function readPackConfig(file: string, shownAs: string = displayPath(file)): PackConfigFile {
+    if (!fs.statSync(file).isFile()) {
+        throw new SettingsError(`${shownAs} is not a file; a pack config is a JSON file such as policies/config/<stack>.json`);
+    }
     const text = fs.readFileSync(file, "utf8");
     if (text.trim() === "") {
         return {}; // the CLI accepts an empty file as "no config"
