@@ -88,7 +88,7 @@ function packDir(value: string): string {
 /** The options in one line, for a usage mistake (the full text is `--help`). */
 const OPTIONS_LINE = "options: --all, --out <dir>, --pack <dir>, --policy-config <file>, --root <dir>, --no-build, --help";
 
-/** @throws UsageError for a command line the plan cannot run with (printed with USAGE, exit 2). */
+/** @throws UsageError for a command line the plan cannot run with (printed with the options line, exit 2). */
 function parseArgs(argv: string[]): Args | "help" {
     const { values, positionals: stacks } = parseCommandLine(argv, OPTIONS, /* stack names */ true);
     if (values.help) {
