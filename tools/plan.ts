@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 
 import { parseCommandLine, UsageError } from "./lib/cli-args";
@@ -25,11 +26,12 @@ exit codes:
   0  pass: no mandatory violation
   1  blocked: a mandatory policy failed (the CLI would stop the update)
   2  a mistake you can fix: arguments; Pulumi.<stack>.yaml or its ESC environment (YAML syntax,
-     a setting's type, enum or range, a missing or unknown key); the pack config (JSON syntax,
-     unknown policy or option, a value its config schema refuses, a malformed waiver). One short
-     message names the file, the key and what is allowed; no stack trace
+     a setting's type, enum or range, a missing or unknown key, a key no provider defines); the
+     pack config (JSON syntax, a repeated key, an unknown policy or option, a value its config
+     schema refuses, a malformed waiver). One short message names the file, the key and what is
+     allowed; no stack trace (PLAN_DEBUG=1 prints it)
   3  internal error: the program or the pack failed (PLAN_DEBUG=1 prints the stack trace)
-A waiver that names no resource of the stack is a warning on stderr, not an error.`;
+A waiver that names no resource of the stack, or has expired, is a warning on stderr, not an error.`;
 
 export interface CliIo {
     out: (line: string) => void;
@@ -56,13 +58,43 @@ const OPTIONS = {
     "no-build": { type: "boolean" },
 } as const;
 
-/** @throws UsageError for a command line the plan cannot run with (printed with USAGE, exit 2). */
+/** A directory named on the command line; one that does not exist is a mistake the user can fix (exit 2). */
+function existingDir(flag: string, value: string, what: string): string {
+    const dir = path.resolve(value);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+        throw new UsageError(`${flag} ${value}: no such directory; ${flag} names ${what}`);
+    }
+    return dir;
+}
+
+/** `--out <dir>`: created when missing, but a file of that name is a mistake (found before planning, not after). */
+function outDir(value: string): string {
+    if (fs.existsSync(value) && !fs.statSync(value).isDirectory()) {
+        throw new UsageError(`--out ${value}: is a file; --out names a directory (the plan writes <dir>/<stack>/)`);
+    }
+    return value;
+}
+
+/** `--pack <dir>`: a directory holding a policy pack (its PulumiPolicy.yaml and package.json). */
+function packDir(value: string): string {
+    const dir = existingDir("--pack", value, "a policy pack directory");
+    const missing = ["PulumiPolicy.yaml", "package.json"].filter((f) => !fs.existsSync(path.join(dir, f)));
+    if (missing.length > 0) {
+        throw new UsageError(`--pack ${value}: not a policy pack (no ${missing.join(" or ")}); --pack names a directory holding PulumiPolicy.yaml and package.json`);
+    }
+    return dir;
+}
+
+/** The options in one line, for a usage mistake (the full text is `--help`). */
+const OPTIONS_LINE = "options: --all, --out <dir>, --pack <dir>, --policy-config <file>, --root <dir>, --no-build, --help";
+
+/** @throws UsageError for a command line the plan cannot run with (printed with the options line, exit 2). */
 function parseArgs(argv: string[]): Args | "help" {
     const { values, positionals: stacks } = parseCommandLine(argv, OPTIONS, /* stack names */ true);
     if (values.help) {
         return "help";
     }
-    const root = values.root === undefined ? PROJECT_ROOT : path.resolve(values.root);
+    const root = values.root === undefined ? PROJECT_ROOT : existingDir("--root", values.root, "the project directory holding Pulumi.yaml");
     if (values.all && stacks.length > 0) {
         throw new UsageError("Give either stack names or --all, not both");
     }
@@ -77,8 +109,8 @@ function parseArgs(argv: string[]): Args | "help" {
     }
     return {
         stacks: values.all ? "all" : stacks,
-        out: values.out ?? "out",
-        pack: path.resolve(values.pack || path.join(PROJECT_ROOT, "policies")),
+        out: outDir(values.out ?? "out"),
+        pack: values.pack ? packDir(values.pack) : path.join(PROJECT_ROOT, "policies"),
         policyConfig: values["policy-config"],
         root,
         build: values["no-build"] ? "never" : "auto",
@@ -137,7 +169,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return blocked ? 1 : 0;
     } catch (err) {
         if (err instanceof UsageError) {
-            io.err(`plan: ${err.message}\n\n${USAGE}`);
+            // One short paragraph, like every other mistake; `--help` prints the whole usage.
+            io.err(`plan: ${err.message}\n${OPTIONS_LINE} (\`npm run plan -- --help\` says what each does)`);
+            if (process.env.PLAN_DEBUG) {
+                debugTrace(err, io);
+            }
             return 2;
         }
         if (isSettingsError(err)) {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { describeProblem, describeSchemaIssues, SettingsError, SettingsInput } from "../lib/settings-error";
+import { unknownConfigKeys } from "./namespaces";
 import { settingsRules } from "./rules";
 import { rawSchema, SETTING_KEYS } from "./schema";
 import { EstateSettings, toSettings } from "./settings";
@@ -11,15 +12,8 @@ import { EstateSettings, toSettings } from "./settings";
  * @throws SettingsError naming every invalid key.
  */
 export function parseSettings(stack: string, raw: Record<string, unknown>): EstateSettings {
-    const problems: string[] = [];
-    const known = Object.keys(SETTING_KEYS);
-    for (const key of Object.keys(raw)) {
-        if (key.startsWith("govstack:") && !known.includes(key)) {
-            problems.push(
-                `Unknown setting "${key}"; known govstack settings: ${known.filter((k) => k.startsWith("govstack:")).join(", ")}`,
-            );
-        }
-    }
+    // A key nothing reads (a typo, in any namespace) would otherwise be silently ignored.
+    const problems = unknownConfigKeys(Object.keys(raw).filter((key) => !(key in SETTING_KEYS)));
     if (!/^[a-z][a-z0-9-]*$/.test(stack)) {
         problems.push(`Invalid stack name ${JSON.stringify(stack)}: use lowercase letters, digits and hyphens`);
     }
@@ -43,26 +37,25 @@ export function parseSettings(stack: string, raw: Record<string, unknown>): Esta
 export function loadSettings(): EstateSettings {
     const raw: Record<string, unknown> = {};
     const configs = { govstack: new pulumi.Config("govstack"), aws: new pulumi.Config("aws") };
-    const problems: string[] = [];
     for (const [fullKey, kind] of Object.entries(SETTING_KEYS)) {
         const [ns, key] = fullKey.split(":") as [keyof typeof configs, string];
+        let value: unknown;
         try {
-            const value = kind === "string" ? configs[ns].get(key) : configs[ns].getObject<unknown>(key);
-            if (value !== undefined) {
-                raw[fullKey] = value;
-            }
+            value = kind === "string" ? configs[ns].get(key) : configs[ns].getObject<unknown>(key);
         } catch {
-            problems.push(`Invalid setting "${fullKey}": is not valid YAML/JSON`);
+            // Not JSON: a plain word where a mapping, list, number or boolean belongs (`edge: oops`).
+            // The schema then names the setting and what it must be.
+            value = configs[ns].get(key);
+        }
+        if (value !== undefined) {
+            raw[fullKey] = value;
         }
     }
-    // Catch typos: a govstack key the estate does not read would otherwise be silently ignored.
+    // Every other key, so that parseSettings reports those nothing reads (typos).
     for (const fullKey of Object.keys(pulumi.runtime.allConfig())) {
-        if (fullKey.startsWith("govstack:") && !(fullKey in SETTING_KEYS)) {
+        if (!(fullKey in SETTING_KEYS)) {
             raw[fullKey] = null;
         }
-    }
-    if (problems.length > 0) {
-        throw new SettingsError(problems, `stack "${pulumi.getStack()}"`);
     }
     return parseSettings(pulumi.getStack(), raw);
 }

@@ -208,7 +208,7 @@ describe("infra/estate: both stacks from their real stack files", () => {
         config.values["govstack:netwrok"] = { cidr: "10.0.0.0/16" };
         await assert.rejects(
             sequentially(() => evaluateStack("staging", estateProgram, new PreviewMocks(), config)),
-            /^SettingsError: Unknown setting "govstack:netwrok"; known govstack settings: /,
+            /^SettingsError: Unknown setting "govstack:netwrok" \(did you mean "govstack:network"\?\)$/,
         );
     });
 });

@@ -253,8 +253,12 @@ describe("offline plan of the fixture program through the fixture pack (analyzer
             );
         });
 
-        it("warns (does not fail) about a waiver that names no resource of the stack", async () => {
-            assert.deepStrictEqual(compliant.warnings, []);
+        it("warns (does not fail) about a waiver that names no resource of the stack, or has expired", async () => {
+            // The fixture's config keeps an expired waiver on purpose (the report shows it as expired).
+            assert.deepStrictEqual(compliant.warnings, [
+                'tests/fixtures/pack/config/compliant.json: "log-retention.waivers[1].expires" is "2000-01-31": the waiver has expired and waives nothing ' +
+                    "(the policy is enforced again; renew it with a new approval, or remove it)",
+            ]);
             const file = path.join(out, "unmatched-waiver.json");
             const waiver = { resource: "gone-*", reason: "decommissioned (CHG-9)", approvedBy: "isso", expires: "2099-01-31" };
             fs.writeFileSync(file, JSON.stringify({ "never-fires": "disabled", "log-retention": { minimumDays: 30, waivers: [waiver] } }));

@@ -3,6 +3,8 @@ import * as path from "path";
 
 import * as YAML from "yaml";
 
+import { closest } from "../../infra/lib/did-you-mean";
+
 /** The repository root (this file lives in tools/lib). */
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -79,6 +81,36 @@ function isSecretValue(value: unknown): boolean {
     return typeof value === "object" && value !== null && ("secure" in value || "fn::secret" in value);
 }
 
+/** The keys a stack file may hold (the Pulumi CLI's ProjectStack). */
+const STACK_FILE_KEYS = ["config", "environment", "secretsprovider", "encryptedkey", "encryptionsalt"];
+
+/**
+ * Checks the stack file's own keys, and returns the ESC environments it imports. A key the CLI does
+ * not know (`confg:`) would otherwise drop every setting under it without a word, and an
+ * `environment:` that is not a list of names would silently import nothing.
+ */
+function stackFileShape(stackFile: Record<string, unknown>, file: string): string[] {
+    const problems: string[] = [];
+    for (const key of Object.keys(stackFile)) {
+        if (!STACK_FILE_KEYS.includes(key)) {
+            const guess = closest(key, STACK_FILE_KEYS);
+            problems.push(`unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}; a stack file holds ${STACK_FILE_KEYS.join(", ")}`);
+        }
+    }
+    const env = stackFile.environment;
+    const names = env === undefined || env === null ? [] : Array.isArray(env) ? env : undefined;
+    if (names === undefined || names.some((n) => typeof n !== "string" || n.trim() === "")) {
+        problems.push(
+            `"environment" is ${JSON.stringify(env)}; expected a list of ESC environment names such as [govstack/staging] ` +
+                "(the offline plan reads each from environments/<name>.yaml)",
+        );
+    }
+    if (problems.length > 0) {
+        throw new StackConfigError(`${displayPath(file)}: ${problems.join("; ")}`);
+    }
+    return (names ?? []) as string[];
+}
+
 /** Stacks that have a `Pulumi.<stack>.yaml` next to `Pulumi.yaml`. */
 export function listStacks(root = PROJECT_ROOT): string[] {
     return fs
@@ -103,7 +135,7 @@ export function readStackConfig(stack: string, root = PROJECT_ROOT): StackConfig
     }
     const stackPath = path.join(root, `Pulumi.${stack}.yaml`);
     const stackFile = readYaml(stackPath);
-    const environments = Array.isArray(stackFile.environment) ? stackFile.environment.map(String) : [];
+    const environments = stackFileShape(stackFile, stackPath);
     const values: Record<string, unknown> = {};
     const secretKeys = new Set<string>();
     const sources: Record<string, string> = {};

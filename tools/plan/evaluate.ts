@@ -123,9 +123,20 @@ export function inSettingsFile(err: unknown, config: StackConfig, root: string):
     if (!isSettingsError(err) || err instanceof StackConfigError || err instanceof SettingsError) {
         return err;
     }
-    const keys = [...err.message.matchAll(/["'`]([\w.-]+:[\w.-]+)[^"'`]*["'`]/g)].map((m) => m[1].split(".")[0]);
     const stackFile = `Pulumi.${config.stack}.yaml`;
-    const source = keys.map((k) => config.sources?.[k]).find((s) => s !== undefined) ?? stackFile;
-    const wrapped = new SettingsError(`${displayPath(path.join(root, source))}: ${err.message}`, { cause: err });
-    return wrapped;
+    const fileOf = (text: string): string => {
+        const keys = [...text.matchAll(/["'`]([\w.-]+:[\w.-]+)[^"'`]*["'`]/g)].map((m) => m[1].split(".")[0]);
+        const source = keys.map((k) => config.sources?.[k]).find((s) => s !== undefined) ?? stackFile;
+        return displayPath(path.join(root, source));
+    };
+    // A list of problems (infra/lib/settings-error.ts: a heading, then `  - <problem>` lines) that
+    // come from several files: each line names its own file.
+    const [heading, ...lines] = err.message.split("\n");
+    const items = lines.filter((l) => l.startsWith("  - "));
+    const files = new Set(items.map((l) => fileOf(l)));
+    if (items.length === lines.length && files.size > 1) {
+        const listed = items.map((l) => `  - ${fileOf(l)}: ${l.slice(4)}`);
+        return new SettingsError([heading, ...listed].join("\n"), { cause: err });
+    }
+    return new SettingsError(`${fileOf(err.message)}: ${err.message}`, { cause: err });
 }

@@ -21,7 +21,12 @@ class Stop extends Error {
     }
 }
 
-export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+/**
+ * The first syntax error of a JSON text, or with `duplicateKeys`, also the first key repeated in one
+ * object (valid JSON, but JSON.parse and the Pulumi CLI both keep only the last: the first is ignored
+ * without a word).
+ */
+export function findJsonSyntaxError(text: string, options: { duplicateKeys?: boolean } = {}): JsonSyntaxError | undefined {
     let i = 0;
     const shownAt = (at: number): string => (at >= text.length ? "the end of the file" : /\s/.test(text[at]) ? JSON.stringify(text[at]) : `'${text[at]}'`);
     const fail = (message: string, at = i): never => {
@@ -79,12 +84,23 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
                 i++;
                 return;
             }
+            const keys = new Map<string, number>();
             for (;;) {
                 space();
                 if (text[i] !== '"') {
                     fail(text[i] === "}" ? "a trailing comma before }" : `expected a key in double quotes, found ${shownAt(i)}`);
                 }
+                const keyAt = i;
                 string();
+                if (options.duplicateKeys) {
+                    const key = JSON.parse(text.slice(keyAt, i)) as string;
+                    const first = keys.get(key);
+                    if (first !== undefined) {
+                        const line = text.slice(0, first).split("\n").length;
+                        fail(`duplicate key ${JSON.stringify(key)} (first on line ${line}): JSON keeps only the last value; keep one`, keyAt);
+                    }
+                    keys.set(key, keyAt);
+                }
                 space();
                 if (text[i] !== ":") {
                     fail(`expected ':' after the key, found ${shownAt(i)}`);

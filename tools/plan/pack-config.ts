@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { isDeepStrictEqual } from "util";
 
+import { closest } from "../../infra/lib/did-you-mean";
 import { displayPath } from "../lib/stack-config";
 import { PolicyConfigEntry } from "./analyzer-client";
 import { checkAgainstSchema, shown } from "./config-schema";
@@ -25,8 +26,11 @@ export const ENFORCEMENT_LEVELS: readonly Enforcement[] = ["advisory", "mandator
 /** `--policy-pack-config` format: policy name (or "all") → level, or `{ enforcementLevel?, ...properties }`. */
 export type PackConfigFile = Record<string, string | JsonObject>;
 
-/** Reads a pack config file; a JSON syntax error names the file, line and column (exit 2). */
+/** Reads a pack config file; a JSON syntax error or a repeated key names the file, line and column (exit 2). */
 export function readPackConfig(file: string, shownAs: string = displayPath(file)): PackConfigFile {
+    if (!fs.statSync(file).isFile()) {
+        throw new SettingsError(`${shownAs} is not a file; a pack config is a JSON file such as policies/config/<stack>.json`);
+    }
     const text = fs.readFileSync(file, "utf8");
     if (text.trim() === "") {
         return {}; // the CLI accepts an empty file as "no config"
@@ -38,6 +42,10 @@ export function readPackConfig(file: string, shownAs: string = displayPath(file)
         const at = findJsonSyntaxError(text);
         const where = at ? `${shownAs}:${at.line}:${at.column}` : shownAs;
         throw new SettingsError(`${where}: invalid JSON: ${at?.message ?? (e as Error).message.split("\n")[0]}`, { cause: e });
+    }
+    const duplicate = findJsonSyntaxError(text, { duplicateKeys: true });
+    if (duplicate) {
+        throw new SettingsError(`${shownAs}:${duplicate.line}:${duplicate.column}: ${duplicate.message}`);
     }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
         throw new SettingsError(`${shownAs} must be a JSON object mapping policy names (or "all") to an enforcement level or an object of options`);
@@ -78,30 +86,6 @@ function objectSchema(served: NonNullable<PolicyMeta["configSchema"]>): JsonObje
         objectSchemas.set(served, schema);
     }
     return schema;
-}
-
-/** Edit distance, for "did you mean" on a mistyped policy or option name. */
-function distance(a: string, b: string): number {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        for (let j = 1; j <= b.length; j++) {
-            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = row;
-    }
-    return prev[b.length];
-}
-
-function closest(name: string, candidates: readonly string[]): string | undefined {
-    let best: { name: string; d: number } | undefined;
-    for (const c of candidates) {
-        const d = distance(name, c);
-        if (d <= Math.max(2, Math.floor(c.length / 4)) && (!best || d < best.d)) {
-            best = { name: c, d };
-        }
-    }
-    return best?.name;
 }
 
 export interface ResolvedPolicyConfig {

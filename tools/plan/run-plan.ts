@@ -10,7 +10,7 @@ import { configProblemsMessage, packConfigPath, PackConfigFile, readPackConfig, 
 import { LaunchedPack, launchPack, LaunchOptions } from "./pack-launch";
 import { PackProcess } from "./pack-process";
 import { PackInfo, PlannedResource, Violation } from "./types";
-import { unmatchedWaivers } from "./waivers-report";
+import { waiverWarnings } from "./waivers-report";
 
 /** A running pack and the session talking to it; reusable across stacks (`configure` is per stack). */
 export interface PackHandle {
@@ -287,7 +287,7 @@ export async function runPlan(stack: string, options: RunPlanOptions = {}): Prom
         const [evaluation, cfg] = bothOrThrow(...(await Promise.allSettled([evaluating, configured])));
         handle = await packPromise;
         const { policyConfig, packConfig, packConfigFile } = cfg;
-        const warnings = [...cfg.warnings, ...unmatchedWaivers(policyConfig, evaluation.resources).map((w) => `${cfg.shownAs}: ${w}`)];
+        const warnings = [...cfg.warnings, ...waiverWarnings(policyConfig, evaluation.resources).map((w) => `${cfg.shownAs}: ${w}`)];
         for (const w of warnings) {
             log(`${stack}: warning: ${w}`);
         }

@@ -1,6 +1,6 @@
 // The one place the plan imports pack code: the waiver matcher, to *list* the waivers in effect
 // from the config the plan sent. Verdicts still come only from the pack over the protocol.
-import { isWaiverActive, parseWaivers, waiverMatches } from "../../policies/lib/waivers";
+import { isWaiverActive, parseWaivers, todayUtc, waiverMatches } from "../../policies/lib/waivers";
 import { multilineTableCell } from "../lib/markdown";
 import type { PolicyConfigEntry } from "./analyzer-client";
 import type { PlanResult } from "./run-plan";
@@ -39,9 +39,13 @@ export function waiversInEffect(result: PlanResult): { waivers: WaiverInEffect[]
 /**
  * A waiver whose pattern names no resource of the stack is not a mistake the plan refuses (the
  * resource may exist in another stack, or be gone already), but it waives nothing here: one warning
- * per such waiver, naming its key in the config file.
+ * per such waiver, naming its key in the config file. So is a waiver that has expired.
  */
-export function unmatchedWaivers(policyConfig: Record<string, PolicyConfigEntry>, resources: readonly PlannedResource[]): string[] {
+export function waiverWarnings(
+    policyConfig: Record<string, PolicyConfigEntry>,
+    resources: readonly PlannedResource[],
+    today: string = todayUtc(),
+): string[] {
     const warnings: string[] = [];
     for (const [policy, entry] of Object.entries(policyConfig)) {
         const raw = entry.properties.waivers;
@@ -54,6 +58,12 @@ export function unmatchedWaivers(policyConfig: Record<string, PolicyConfigEntry>
                 warnings.push(
                     `"${policy}.waivers[${i}].resource" is ${JSON.stringify(parsed.resource)}, which names no resource of this stack: ` +
                         "the waiver waives nothing here (remove it, or fix the name, URN or glob)",
+                );
+            } else if (parsed && !isWaiverActive(parsed, today)) {
+                // Not a mistake in the file (waivers lapse by design), but the policy is enforced again.
+                warnings.push(
+                    `"${policy}.waivers[${i}].expires" is ${JSON.stringify(parsed.expires)}: the waiver has expired and waives nothing ` +
+                        "(the policy is enforced again; renew it with a new approval, or remove it)",
                 );
             }
         });
