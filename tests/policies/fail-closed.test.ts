@@ -128,6 +128,43 @@ function assertFailsClosed(diags: readonly Diagnostic[], expected: readonly stri
     assertViolations(diags, expected);
 }
 
+/**
+ * One table case: a resource (or a stack, judged at `name`) whose judged field is malformed, the
+ * exact mandatory messages, and the same resource with a valid value, which passes.
+ */
+interface TableCase {
+    readonly title: string;
+    readonly policy: GovPolicy;
+    readonly type: string;
+    readonly name: string;
+    readonly bad: Record<string, unknown>;
+    readonly good: Record<string, unknown>;
+    readonly expected: readonly string[];
+    /** For a stack policy: the other resources of the stack, around the judged one. */
+    readonly stack?: (props: Record<string, unknown>) => TestResource[];
+}
+
+/**
+ * Each case fails closed; an active waiver for the resource leaves the malformed finding mandatory (a
+ * waiver accepts a known risk, a value the policy cannot read is not one; the policy's other findings
+ * are waived as usual); the same resource with a valid value passes.
+ */
+function itFailsClosedEvenWaived(cases: readonly TableCase[]): void {
+    const run = (c: TableCase, props: Record<string, unknown>, config: Record<string, unknown> = {}): Promise<Diagnostic[]> =>
+        c.stack ? runStackPolicy(c.policy, c.stack(props), config) : runResourcePolicy(c.policy, { type: c.type, name: c.name, props, config });
+    for (const c of cases) {
+        it(c.title, async () => {
+            assertFailsClosed(await run(c, c.bad), c.expected);
+            const waived = await run(c, c.bad, { waivers: [waiver(c.name)] });
+            assertNoInternalError(waived);
+            const malformed = c.expected.filter((m) => m.startsWith("Cannot evaluate"));
+            assert.deepEqual(messages(mandatory(waived)).filter((m) => m.startsWith("Cannot evaluate")), malformed);
+            assert.ok(!messages(waived).some((m) => m.startsWith("Waived") && m.includes("Cannot evaluate")), JSON.stringify(messages(waived)));
+            assertClean(await run(c, c.good));
+        });
+    }
+}
+
 describe("malformed input fails closed", () => {
     describe("policies that threw on an object with a toString key", () => {
         it("alb-http-redirects-to-https: a default action's type", async () => {
@@ -962,23 +999,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
     const SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
     const clbListener = { lbPort: 443, lbProtocol: "HTTPS", instancePort: 8080, instanceProtocol: "HTTP", sslCertificateId: ACM };
 
-    /**
-     * One case: a resource (or a stack, judged at `name`) whose judged field is malformed, the exact
-     * mandatory messages, and the same resource with a valid value, which passes.
-     */
-    interface Case {
-        readonly title: string;
-        readonly policy: GovPolicy;
-        readonly type: string;
-        readonly name: string;
-        readonly bad: Record<string, unknown>;
-        readonly good: Record<string, unknown>;
-        readonly expected: readonly string[];
-        /** For a stack policy: the other resources of the stack, around the judged one. */
-        readonly stack?: (props: Record<string, unknown>) => TestResource[];
-    }
-
-    const cases: readonly Case[] = [
+    const cases: readonly TableCase[] = [
         {
             title: "ec2-no-public-ip: a launch template interface's flag with a toString key",
             policy: ec2NoPublicIp,
@@ -1210,23 +1231,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         },
     ];
 
-    const run = (c: Case, props: Record<string, unknown>, config: Record<string, unknown> = {}): Promise<Diagnostic[]> =>
-        c.stack ? runStackPolicy(c.policy, c.stack(props), config) : runResourcePolicy(c.policy, { type: c.type, name: c.name, props, config });
-
-    for (const c of cases) {
-        it(c.title, async () => {
-            assertFailsClosed(await run(c, c.bad), c.expected);
-            // A waiver for the resource accepts a known risk; a value the policy cannot read is not
-            // one, so the finding stays mandatory (its other findings are waived as usual).
-            const waived = await run(c, c.bad, { waivers: [waiver(c.name)] });
-            assertNoInternalError(waived);
-            const malformed = c.expected.filter((m) => m.startsWith("Cannot evaluate"));
-            assert.deepEqual(messages(mandatory(waived)).filter((m) => m.startsWith("Cannot evaluate")), malformed);
-            assert.ok(!messages(waived).some((m) => m.startsWith("Waived") && m.includes("Cannot evaluate")), JSON.stringify(messages(waived)));
-            // The same resource with a valid value passes.
-            assertClean(await run(c, c.good));
-        });
-    }
+    itFailsClosedEvenWaived(cases);
 
     it("unknown at preview stays advisory (the same fields, computed)", async () => {
         for (const [policy, type, props] of [
@@ -1281,17 +1286,6 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         'EC2 instance "web" declares no root block device, so its root volume comes from the AMI unencrypted unless EBS encryption by default is on; ' +
         "declare the root device with encrypted: true and a kmsKeyId, or add an aws.ebs.EncryptionByDefault with enabled: true to this stack (same provider and region).";
 
-    /** As above: the judged resource (`name`), its malformed and valid props, the exact messages; `stack` for a stack policy. */
-    interface Case {
-        readonly title: string;
-        readonly policy: GovPolicy;
-        readonly type: string;
-        readonly name: string;
-        readonly bad: Record<string, unknown>;
-        readonly good: Record<string, unknown>;
-        readonly expected: readonly string[];
-        readonly stack?: (props: Record<string, unknown>) => TestResource[];
-    }
 
     const vpcAndSubnet: TestResource[] = [
         { type: VPC, name: "vpc", props: { cidrBlock: "10.0.0.0/16" } },
@@ -1308,7 +1302,7 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         },
     ];
 
-    const cases: readonly Case[] = [
+    const cases: readonly TableCase[] = [
         {
             title: "ec2-imdsv2-required: a launchTemplate that is a list (it used to pass as 'the template supplies it')",
             policy: ec2Imdsv2Required,
@@ -1502,21 +1496,7 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         },
     ];
 
-    const run = (c: Case, props: Record<string, unknown>, config: Record<string, unknown> = {}): Promise<Diagnostic[]> =>
-        c.stack ? runStackPolicy(c.policy, c.stack(props), config) : runResourcePolicy(c.policy, { type: c.type, name: c.name, props, config });
-
-    for (const c of cases) {
-        it(c.title, async () => {
-            assertFailsClosed(await run(c, c.bad), c.expected);
-            // An active waiver for the resource leaves the malformed value mandatory.
-            const waived = await run(c, c.bad, { waivers: [waiver(c.name)] });
-            assertNoInternalError(waived);
-            const malformed = c.expected.filter((m) => m.startsWith("Cannot evaluate"));
-            assert.deepEqual(messages(mandatory(waived)).filter((m) => m.startsWith("Cannot evaluate")), malformed);
-            assert.ok(!messages(waived).some((m) => m.startsWith("Waived") && m.includes("Cannot evaluate")), JSON.stringify(messages(waived)));
-            assertClean(await run(c, c.good));
-        });
-    }
+    itFailsClosedEvenWaived(cases);
 
     it("unknown at preview stays advisory (the same fields, computed)", async () => {
         const stacks: ReadonlyArray<readonly [GovPolicy, TestResource[]]> = [
