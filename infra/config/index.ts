@@ -7,8 +7,9 @@
  *
  * schema.ts  the shape of each setting and its default
  * rules.ts   settings that must agree with each other, and prod's guard rails
+ * rules-files.ts settings that name something on disk (the image build context must exist)
  * settings.ts the typed result (EstateSettings) the estate is built from
- * load.ts    parseSettings (pure) and loadSettings (from Pulumi config)
+ * load.ts    parseSettings (no Pulumi runtime) and loadSettings (from Pulumi config)
  */
 export { loadSettings, parseSettings } from "./load";
 export type { EstateSettings, ImageSource } from "./settings";

@@ -3,15 +3,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { describeProblem, describeSchemaIssues, SettingsError, SettingsInput } from "../lib/settings-error";
 import { unknownConfigKeys } from "./namespaces";
 import { settingsRules } from "./rules";
+import { fileRules } from "./rules-files";
 import { rawSchema, SETTING_KEYS } from "./schema";
 import { EstateSettings, toSettings } from "./settings";
 
 /**
  * Validates a stack's raw config (`namespace:key` → value, structured values already parsed) and
- * returns the typed settings. Pure: tests call it without the Pulumi runtime.
+ * returns the typed settings. No Pulumi runtime: tests call it directly. It reads the file system
+ * only to check that the image build context exists (rules-files.ts), against `projectRoot`
+ * (default: the directory of Pulumi.yaml).
  * @throws SettingsError naming every invalid key.
  */
-export function parseSettings(stack: string, raw: Record<string, unknown>): EstateSettings {
+export function parseSettings(stack: string, raw: Record<string, unknown>, options: { readonly projectRoot?: string } = {}): EstateSettings {
     // A key nothing reads (a typo, in any namespace) would otherwise be silently ignored.
     const problems = unknownConfigKeys(Object.keys(raw).filter((key) => !(key in SETTING_KEYS)));
     if (!/^[a-z][a-z0-9-]*$/.test(stack)) {
@@ -24,6 +27,7 @@ export function parseSettings(stack: string, raw: Record<string, unknown>): Esta
         throw new SettingsError(problems, `stack "${stack}"`);
     }
     problems.push(...settingsRules(stack, result.data).map((rule) => describeProblem(input, rule)));
+    problems.push(...fileRules(result.data, raw, options.projectRoot));
     if (problems.length > 0) {
         throw new SettingsError(problems, `stack "${stack}"`);
     }

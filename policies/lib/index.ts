@@ -8,6 +8,7 @@ export * from "./guards";
 export * from "./ingress-label";
 export * from "./json";
 export * from "./kms-root";
+export * from "./nacl-protocol";
 export * from "./network";
 export * from "./nouns";
 export * from "./pack-config";

@@ -7,6 +7,8 @@ import { syntheticEstate, typeMix } from "../../tools/bench/synthetic-estate";
 import { checkTargets, targetsFor } from "../../tools/bench/targets";
 import { UsageError } from "../../tools/lib/cli-args";
 import { PlannedResource, plannedResource } from "../../tools/plan/types";
+import { guarddutyDetectorEnabled } from "../../policies/rules/detection";
+import { assertClean, runStackPolicy, TestResource } from "../policies/helpers";
 
 const STACK = "urn:pulumi:prod::govstack";
 
@@ -57,6 +59,52 @@ describe("bench: synthetic estates", () => {
             policy.inputs.policy,
             '{"Resource":"arn:aws-us-gov:s3:::govstack-prod-logs-b1/*","Principal":{"Service":"logging.s3.amazonaws.com"}}',
         );
+    });
+
+    describe("each full copy is self-consistent: value ties by known id or ARN stay inside it, enum names stay AWS's", () => {
+        const DETECTOR_ID = "12abc34d567e8fa901bc2d34e56789f0";
+        const DETECTOR_ARN = `arn:aws-us-gov:guardduty:us-gov-west-1:111122223333:detector/${DETECTOR_ID}`;
+        const tied = (): PlannedResource[] => {
+            const provider = resource("pulumi:providers:aws", "default_7_48_0", { custom: true, inputs: { region: "us-gov-west-1" } });
+            const workload = resource("aws:ecs/cluster:Cluster", "app", { provider: provider.urn, inputs: { name: "govstack-prod-app" } });
+            const detector = resource("aws:guardduty/detector:Detector", "detector", {
+                provider: provider.urn,
+                inputs: { enable: true },
+                outputs: { enable: true, id: DETECTOR_ID, arn: DETECTOR_ARN },
+            });
+            // Tied by value only (no property dependency): the shape that used to resolve to the first copy alone.
+            const feature = (name: string) =>
+                resource("aws:guardduty/detectorFeature:DetectorFeature", name, {
+                    provider: provider.urn,
+                    inputs: { detectorId: DETECTOR_ID, name, status: "ENABLED" },
+                    outputs: { detectorId: DETECTOR_ID, name, status: "ENABLED", note: `of ${DETECTOR_ARN}` },
+                });
+            return [provider, workload, detector, feature("S3_DATA_EVENTS"), feature("EBS_MALWARE_PROTECTION")];
+        };
+        const asStack = (estate: readonly PlannedResource[]): TestResource[] =>
+            estate.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: r.outputs as Record<string, unknown>, propertyDependencies: r.propertyDependencies }));
+
+        it("suffixes a copy's own ids and ARNs wherever they appear as a whole token, and keeps copy 0's", () => {
+            const estate = syntheticEstate(tied(), 10);
+            const [detector0, feature0] = [estate[2], estate[3]];
+            const [detector1, feature1] = [estate[7], estate[8]];
+            assert.strictEqual(detector0.outputs.id, DETECTOR_ID);
+            assert.strictEqual(feature0.inputs.detectorId, DETECTOR_ID);
+            assert.strictEqual(detector1.outputs.id, `${DETECTOR_ID}-b1`);
+            assert.strictEqual(feature1.inputs.detectorId, `${DETECTOR_ID}-b1`);
+            assert.strictEqual(feature1.outputs.detectorId, `${DETECTOR_ID}-b1`);
+            // The ARN holds the id: one suffix, the same in the detector and in every reference to it.
+            assert.strictEqual(detector1.outputs.arn, `${DETECTOR_ARN}-b1`);
+            assert.strictEqual(feature1.outputs.note, `of ${DETECTOR_ARN}-b1`);
+            // An upper-case `name` is an AWS enum value, not a physical name: suffixed, the feature was malformed.
+            assert.strictEqual(feature1.inputs.name, "S3_DATA_EVENTS");
+            assert.strictEqual(estate[6].inputs.name, "govstack-prod-app-b1");
+        });
+
+        it("a stack policy that ties by value sees every full copy consistent (the pack, not just the strings)", async () => {
+            // Three full copies: each detector has its two features; nothing reports.
+            assertClean(await runStackPolicy(guarddutyDetectorEnabled, asStack(syntheticEstate(tied(), 15))));
+        });
     });
 
     it("leaves the base (copy 0) untouched and refuses nonsense sizes", () => {

@@ -1,8 +1,12 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 
 import { EDGE_DEFAULTS } from "../../infra/components/edge";
 import { SERVICE_DEFAULTS } from "../../infra/components/service";
 import { parseSettings } from "../../infra/config";
+import { PROJECT_ROOT } from "../../infra/lib/project-root";
 import { SettingsError } from "../../infra/lib/settings-error";
 import { readStackConfig } from "../../tools/lib/stack-config";
 
@@ -22,9 +26,9 @@ function withSetting(stack: "staging" | "prod", path: string[], value: unknown):
     return raw;
 }
 
-function messageOf(stack: string, raw: Record<string, unknown>): string {
+function messageOf(stack: string, raw: Record<string, unknown>, projectRoot?: string): string {
     try {
-        parseSettings(stack, raw);
+        parseSettings(stack, raw, { projectRoot });
     } catch (e) {
         assert.ok(e instanceof SettingsError, `expected a SettingsError, got ${String(e)}`);
         return e.message;
@@ -393,5 +397,60 @@ describe("infra/config: invalid settings fail with the key, the value and what i
     it("the same values that prod rejects are accepted in staging", () => {
         const raw = withSetting("staging", ["govstack:database", "backupRetentionDays"], 7);
         assert.strictEqual(parseSettings("staging", raw).database.backupRetentionDays, 7);
+    });
+});
+
+describe("infra/config: the image build context is checked before anything is declared", () => {
+    const allowed = (root: string) =>
+        `must be a directory holding a Dockerfile, relative to the project root ${root} (the directory of Pulumi.yaml), ` +
+        "or set govstack:service.imageDigest to run an image already built";
+    const withContext = (value: unknown) => withSetting("staging", ["govstack:service", "buildContext"], value);
+
+    it("names the setting, the path it resolved to and what is allowed: a folder that does not exist", () => {
+        assert.strictEqual(
+            messageOf("staging", withContext("ap")),
+            `Invalid setting "govstack:service.buildContext": "ap" resolves to ${path.join(PROJECT_ROOT, "ap")}, which does not exist; ${allowed(PROJECT_ROOT)}`,
+        );
+    });
+
+    it("a file, or a folder without a Dockerfile, is not a build context either", () => {
+        assert.strictEqual(
+            messageOf("staging", withContext("app/Dockerfile")),
+            `Invalid setting "govstack:service.buildContext": "app/Dockerfile" resolves to ${path.join(PROJECT_ROOT, "app", "Dockerfile")}, which is not a directory; ${allowed(PROJECT_ROOT)}`,
+        );
+        assert.strictEqual(
+            messageOf("staging", withContext("docs")),
+            `Invalid setting "govstack:service.buildContext": "docs" resolves to ${path.join(PROJECT_ROOT, "docs")}, which has no Dockerfile; ${allowed(PROJECT_ROOT)}`,
+        );
+    });
+
+    it("says when the folder is the default, and resolves against the project root, not the working directory", () => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "govstack-root-"));
+        try {
+            assert.strictEqual(
+                messageOf("staging", withContext(undefined), root),
+                `Invalid setting "govstack:service.buildContext": "app" (the default) resolves to ${path.join(root, "app")}, which does not exist; ${allowed(root)}`,
+            );
+            fs.mkdirSync(path.join(root, "app"));
+            fs.writeFileSync(path.join(root, "app", "Dockerfile"), "FROM scratch\n");
+            const s = parseSettings("staging", withContext(undefined), { projectRoot: root });
+            assert.deepStrictEqual(s.service.image, { kind: "build", context: "app" });
+        } finally {
+            fs.rmSync(root, { recursive: true, force: true });
+        }
+    });
+
+    it("is not read when a pinned digest means nothing is built (prod)", () => {
+        const prod = withSetting("prod", ["govstack:service", "buildContext"], "no/such/folder");
+        assert.strictEqual(parseSettings("prod", prod).service.image.kind, "digest");
+    });
+
+    it("is reported with the other mistakes, as one SettingsError", () => {
+        const raw = withContext("nowhere");
+        (raw["govstack:service"] as Record<string, unknown>).minCount = 50;
+        const message = messageOf("staging", raw);
+        assert.match(message, /^\d+ invalid settings for stack "staging":/);
+        assert.match(message, /- Invalid setting "govstack:service.minCount": 50 must not exceed maxCount/);
+        assert.match(message, /- Invalid setting "govstack:service.buildContext": "nowhere" resolves to .*nowhere, which does not exist;/);
     });
 });

@@ -86,6 +86,24 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
             );
             assertClean(await runStackPolicy(p, [defaultProvider, bucket("gov-data"), bucket("gov-copy", {}, { provider: EAST }), replication("gov-data", "arn:aws-us-gov:s3:::gov-copy")]));
         });
+        it("counts a bucket that only inline logging blocks write to as a log bucket, as s3-bucket-access-logging does", async () => {
+            const v2 = (name: string, props: Record<string, unknown>): TestResource => ({ type: "aws:s3/bucketV2:BucketV2", name, props: { bucket: name, ...props } });
+            const covered = { tags: { Backup: "daily" } };
+            // "gov-sink" and "gov-sink2" match no log name pattern and carry no purpose tag: only being a target exempts them.
+            assertClean(
+                await runStackPolicy(p, [
+                    defaultProvider,
+                    bucket("gov-sink"),
+                    bucket("gov-sink2"),
+                    bucket("gov-data", { ...covered, logging: { targetBucket: "gov-sink" } }),
+                    v2("gov-more", { ...covered, loggings: [{ targetBucket: "gov-data" }, { targetBucket: "gov-sink2" }] }),
+                    plan,
+                    BY_TAG,
+                ]),
+            );
+            // An empty inline target names no bucket: the would-be sink stays a data bucket.
+            assertViolations(await runStackPolicy(p, [defaultProvider, bucket("gov-sink"), bucket("gov-data", { ...covered, logging: { targetBucket: "" } }), plan, BY_TAG]), [NEITHER("gov-sink")]);
+        });
         it("is cannot-verify when the destination's region, the tie or the tags are unknown", async () => {
             for (const stack of [
                 [defaultProvider, bucket("gov-data"), replication("gov-data", "arn:aws-us-gov:s3:::elsewhere")],

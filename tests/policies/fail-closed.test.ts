@@ -666,6 +666,35 @@ describe("malformed input fails closed, and no waiver hides it (network, logging
             assertClean(await run([entry({ action: "ALLOW" })]));
         });
 
+        it("network-acl-no-world-admin-ingress: a protocol EC2 and the provider do not define is malformed, never 'another protocol'", async () => {
+            const entry = (fields: Record<string, unknown>) => ({ ruleNo: 100, action: "allow", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0", ...fields });
+            const run = (ingress: unknown[], config?: Record<string, unknown>) =>
+                runResourcePolicy(networkAclNoWorldAdminIngress, { type: "aws:ec2/networkAcl:NetworkAcl", name: "a", props: { ingress }, config });
+            const expected = 'expected "-1" or "all", a protocol number 0-255, or an IANA protocol keyword the provider accepts ("tcp", "udp", "icmp", "ipv6-icmp", …)';
+            // Each used to be skipped as "not tcp/udp/all" — an allow of SSH from the internet passed.
+            assertUnwaivable(
+                await run([entry({ protocol: "ssh" }), entry({ ruleNo: 110, protocol: "tcp/22" }), entry({ ruleNo: 120, protocol: "256" }), entry({ ruleNo: 130, protocol: 6.5 }), entry({ ruleNo: 140, protocol: -2 })], waived("a")),
+                [
+                    `Cannot evaluate Network ACL "a": ingress[0].protocol is "ssh", ${expected}${SUFFIX}`,
+                    `Cannot evaluate Network ACL "a": ingress[1].protocol is "tcp/22", ${expected}${SUFFIX}`,
+                    `Cannot evaluate Network ACL "a": ingress[2].protocol is "256", ${expected}${SUFFIX}`,
+                    `Cannot evaluate Network ACL "a": ingress[3].protocol is the number 6.5, ${expected}${SUFFIX}`,
+                    `Cannot evaluate Network ACL "a": ingress[4].protocol is the number -2, ${expected}${SUFFIX}`,
+                ],
+            );
+            const rule = await runResourcePolicy(networkAclNoWorldAdminIngress, {
+                type: "aws:ec2/networkAclRule:NetworkAclRule",
+                name: "r",
+                props: { egress: false, ruleNumber: 100, ruleAction: "allow", protocol: "secure-shell", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
+                config: waived("r"),
+            });
+            assertUnwaivable(rule, [`Cannot evaluate Network ACL rule "r": protocol is "secure-shell", ${expected}${SUFFIX}`]);
+            // A malformed protocol on a DENY is blocked too: it must not count as shadowing an allow.
+            assertUnwaivable(await run([entry({ ruleNo: 90, action: "deny", protocol: "tpc" }), entry({ ruleNo: 100, protocol: "tcp", fromPort: 1024, toPort: 65535 })], waived("a")), [
+                `Cannot evaluate Network ACL "a": ingress[0].protocol is "tpc", ${expected}${SUFFIX}`,
+            ]);
+        });
+
         it("db-subnet-group-private: a public-IP flag that is not a boolean is reported at the subnet", async () => {
             const stack = (mapPublicIpOnLaunch: unknown): TestResource[] => [
                 { type: "aws:ec2/vpc:Vpc", name: "vpc", props: { id: "vpc-1" } },

@@ -188,6 +188,29 @@ describe("network boundary (issue 16)", () => {
             assertClean(await runResourcePolicy(p, { type: T.aclRule, name: "deny", props: { egress: false, protocol: "-1", ruleAction: "deny", cidrBlock: "0.0.0.0/0", ruleNumber: 1 } }));
             assertClean(await runResourcePolicy(p, { type: T.defaultAcl, name: "default", props: { defaultNetworkAclId: "acl-1" } }));
         });
+        it("reads the protocol as EC2 stores it: a number (or its decimal string) or a keyword of the provider's table, in any letter case", async () => {
+            const allow22 = (protocol: unknown) => ({ ruleNo: 100, action: "allow", protocol, fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" });
+            for (const [protocol, word] of [["tcp", "tcp"], ["TCP", "tcp"], ["6", "tcp"], [6, "tcp"], ["006", "tcp"], ["udp", "udp"], ["17", "udp"], [17, "udp"]] as const) {
+                assertViolations(await runResourcePolicy(p, { type: T.acl, name: "a", props: { ingress: [allow22(protocol)] } }), [
+                    `Network ACL "a" ingress[0] (rule 100) allows ${word} port 22 from 0.0.0.0/0, which includes remote-administration port(s) 22; deny 22 from the internet in a lower-numbered rule of the same ACL, or narrow the range.`,
+                ]);
+            }
+            for (const protocol of ["-1", -1, "all", "ALL"]) {
+                assertViolations(await runResourcePolicy(p, { type: T.acl, name: "a", props: { ingress: [allow22(protocol)] } }), [
+                    'Network ACL "a" ingress[0] (rule 100) allows all protocols from 0.0.0.0/0; allow only the ports the subnets serve.',
+                ]);
+            }
+            // Portless or other IP protocols (ICMP, ICMPv6 in both spellings, SCTP, GRE, ESP) reach no TCP/UDP port.
+            for (const protocol of ["icmp", "1", 1, "58", "ipv6-icmp", "icmpv6", "sctp", "132", "gre", "47", "esp", 255, "0"]) {
+                assertClean(await runResourcePolicy(p, { type: T.acl, name: "a", props: { ingress: [allow22(protocol)] } }));
+            }
+            // A deny written with a number shadows an allow written with the keyword (and back).
+            for (const [deny, allow] of [["6", "tcp"], ["tcp", 6], ["all", "6"]] as const) {
+                assertClean(
+                    await runResourcePolicy(p, { type: T.acl, name: "a", props: { ingress: [{ ...allow22(deny), ruleNo: 90, action: "deny" }, { ...allow22(allow), fromPort: 20, toPort: 25 }] } }),
+                );
+            }
+        });
         it("does not credit a deny numbered after the allow, or one for the other address family", async () => {
             assertViolations(
                 await runResourcePolicy(p, { type: T.acl, name: "a", props: { ingress: [entry(100, "allow", "tcp", 1024, 65535, "::/0"), entry(90, "deny", "tcp", 3389, 3389), entry(200, "deny", "tcp", 3389, 3389, "::/0")] } }),

@@ -53,6 +53,28 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
             assertClean(await runStackPolicy(p, [bucket("logs"), data, viaDeps]));
             assertClean(await runStackPolicy(p, [bucket("logs"), bucket("data", { logging: { targetBucket: "logs" } }), logging("x")]));
         });
+        it("reads an empty targetBucket as logging nowhere (a violation), not as an unresolved target (advisory)", async () => {
+            // It used to count as a reference that might name this very bucket: only "cannot verify".
+            assertViolations(await runStackPolicy(p, [bucket("data"), logging("data", "")]), [
+                'S3 bucket "data" has no server access logging; add an aws.s3.BucketLogging with bucket "data" and targetBucket set to the access-log bucket.',
+            ]);
+            assertViolations(await runStackPolicy(p, [bucket("data", { logging: { targetBucket: "" } }), bucket("v2", { loggings: [{ targetBucket: "" }] })]), [
+                'S3 bucket "data" has no server access logging; add an aws.s3.BucketLogging with bucket "data" and targetBucket set to the access-log bucket.',
+                'S3 bucket "v2" has no server access logging; add an aws.s3.BucketLogging with bucket "v2" and targetBucket set to the access-log bucket.',
+            ]);
+            // One empty target does not unsettle the other buckets' verdicts either.
+            assertViolations(await runStackPolicy(p, [bucket("logs"), bucket("data"), logging("data"), bucket("other"), logging("other", "")]), [
+                'S3 bucket "other" has no server access logging; add an aws.s3.BucketLogging with bucket "other" and targetBucket set to the access-log bucket.',
+            ]);
+        });
+        it("recognises the target of any inline block as the access-log bucket (Bucket logging, every BucketV2 loggings element)", async () => {
+            const v2 = (name: string, props: Record<string, unknown>): TestResource => ({ type: "aws:s3/bucketV2:BucketV2", name, props: { bucket: name, ...props } });
+            assertClean(await runStackPolicy(p, [bucket("logs"), v2("data", { loggings: [{ targetBucket: "old-logs" }, { targetBucket: "logs" }] }), bucket("old-logs", { logging: { targetBucket: "logs" } })]));
+            // A computed inline target is tied by the block's property dependencies.
+            assertClean(
+                await runStackPolicy(p, [bucket("logs"), { ...v2("data", { loggings: [{ targetBucket: unknown() }] }), propertyDependencies: { loggings: [urnOf(BUCKET, "logs")] } }]),
+            );
+        });
         it("exempts a configured access-log bucket pattern", async () => {
             assertClean(await runStackPolicy(p, [bucket("org-access-logs")], { accessLogBucketPatterns: ["*access-logs"] }));
         });

@@ -1,4 +1,4 @@
-import { Json, JsonObject } from "../plan/properties";
+import { Json, JsonObject, UNKNOWN } from "../plan/properties";
 import { PlannedResource } from "../plan/types";
 
 /**
@@ -10,8 +10,11 @@ import { PlannedResource } from "../plan/types";
  * Physical names (a bucket's `bucket`, a role's `name` …) are suffixed too, wherever they appear as
  * a whole token (a bucket policy's ARN, a companion resource's `bucket`): stack policies match
  * resources to their companions by name, and an estate where 80 buckets share one name is not one
- * any organisation runs. The last copy is cut short to hit `size` exactly; base order puts providers
- * first, so every copy that exists has its provider.
+ * any organisation runs. So are the resources' own known ids and ARNs (`id`, `arn` in inputs or
+ * outputs: a detector's id that its features' `detectorId` names): each copy's companions tie to
+ * that copy's resource, not all to the first copy's. The last copy is cut short to hit `size`
+ * exactly (its missing companions are expected); base order puts providers first, so every copy
+ * that exists has its provider.
  */
 export function syntheticEstate(base: readonly PlannedResource[], size: number): PlannedResource[] {
     if (base.length === 0) {
@@ -31,27 +34,48 @@ export function syntheticEstate(base: readonly PlannedResource[], size: number):
 
 /** Inputs that hold a resource's own physical name. */
 const NAME_KEYS = ["name", "bucket", "identifier", "clusterIdentifier", "dashboardName", "functionName", "repositoryName"];
+/** Inputs and outputs that hold a resource's own id or ARN, when known at preview. */
+const ID_KEYS = ["id", "arn"];
+
+/** A whole token: not part of a longer name, id or ARN. */
+const tokenPattern = (alternatives: string[]): string => `(?<![A-Za-z0-9_-])(?:${alternatives.join("|")})(?![A-Za-z0-9_-])`;
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * A regular expression matching any physical name of the estate as a whole token. Only names that
- * look like generated ones (6+ characters with a separator) qualify: suffixing a plain word such as
- * "ecs" would also rewrite service principals ("ecs.amazonaws.com").
+ * A regular expression matching any physical name, or own id or ARN, of the estate as a whole token.
+ * Only names that look like generated ones (6+ characters with a separator, some lower case) qualify:
+ * suffixing a plain word such as "ecs" would also rewrite service principals ("ecs.amazonaws.com"),
+ * and an upper-case constant in a `name` input is an AWS enum value, not a physical name (a GuardDuty
+ * DetectorFeature's "S3_DATA_EVENTS": suffixed, every copy's features were malformed). An id or ARN
+ * qualifies when it has 6+ characters and no name of the estate already rewrites it (an ARN that
+ * ends in a bucket's name follows the name, wherever the name appears).
  */
 function physicalNames(base: readonly PlannedResource[]): RegExp | undefined {
     const names = new Set<string>();
     for (const r of base) {
         for (const key of NAME_KEYS) {
             const v = r.inputs[key];
-            if (typeof v === "string" && v.length >= 6 && /[-_/]/.test(v)) {
+            if (typeof v === "string" && v.length >= 6 && /[-_/]/.test(v) && /[a-z]/.test(v)) {
                 names.add(v);
             }
         }
     }
-    if (names.size === 0) {
+    const byName = names.size > 0 ? new RegExp(tokenPattern([...names].map(escape)), "") : undefined;
+    const tokens = new Set(names);
+    for (const r of base) {
+        for (const key of ID_KEYS) {
+            for (const v of [r.inputs[key], r.outputs[key]]) {
+                if (typeof v === "string" && v.length >= 6 && v !== UNKNOWN && !v.startsWith("urn:pulumi:") && !byName?.test(v)) {
+                    tokens.add(v);
+                }
+            }
+        }
+    }
+    if (tokens.size === 0) {
         return undefined;
     }
-    const alternatives = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    return new RegExp(`(?<![A-Za-z0-9_-])(?:${alternatives.join("|")})(?![A-Za-z0-9_-])`, "g");
+    const alternatives = [...tokens].sort((a, b) => b.length - a.length).map(escape);
+    return new RegExp(tokenPattern(alternatives), "g");
 }
 
 function renamedCopy(base: readonly PlannedResource[], copy: number, names: RegExp | undefined): PlannedResource[] {

@@ -5,6 +5,8 @@ import * as path from "path";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 
+import { PROJECT_ROOT } from "../../lib/project-root";
+
 /**
  * Where the service's image comes from (CM-2, CM-14 — what runs is exactly what was built and tested):
  * - `build`: staging builds the context with Docker and pushes it; the task runs the pushed DIGEST.
@@ -14,14 +16,6 @@ import * as pulumi from "@pulumi/pulumi";
 export type ServiceImage =
     | { kind: "build"; context: string; dockerfile?: string; platform?: string }
     | { kind: "digest"; digest: string };
-
-/**
- * The project root (the directory of Pulumi.yaml), which a relative build context is resolved
- * against, as docs/settings.md says. Not the working directory: under the Pulumi CLI the program runs
- * in its own directory (infra/, from Pulumi.yaml's `main`); and not pulumi.runtime.getRootDirectory(),
- * which is the placeholder "rootDirectory" under mocks. This file is infra/components/service/.
- */
-const PROJECT_ROOT = path.resolve(__dirname, "..", "..", "..");
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 /** What the task definition accepts as an image: `<registry>/<repo>@sha256:<64 hex>` and nothing else. */

@@ -20,6 +20,7 @@ import {
     Guard,
     isUnknown,
     Malformed,
+    NACL_PROTOCOL,
     NUMBER,
     OBJECT,
     oneOf,
@@ -27,7 +28,6 @@ import {
     readTyped,
     resourcePolicy,
     STRING,
-    STRING_OR_NUMBER,
     Typed,
     UNKNOWN,
     worldSources,
@@ -51,6 +51,7 @@ interface AclEntry {
     readonly label: string;
     readonly ruleNo: unknown;
     readonly action: unknown;
+    /** The protocol NUMBER (-1 = all; NACL_PROTOCOL turns a keyword into it), undefined, or unknown. */
     readonly protocol: unknown;
     readonly fromPort: unknown;
     readonly toPort: unknown;
@@ -58,15 +59,11 @@ interface AclEntry {
     readonly cidrs: readonly unknown[];
 }
 
-const TCP = new Set(["tcp", "6"]);
-const UDP = new Set(["udp", "17"]);
-const ALL = new Set(["-1", "all"]);
-
 type Protocol = "all" | "tcp" | "udp" | "other";
 function protocolOf(value: unknown): Protocol {
-    // Typed by then (a string or a number); anything else reads as "other" and never throws.
-    const p = typeof value === "string" ? value.toLowerCase() : typeof value === "number" ? value.toString() : "";
-    return ALL.has(p) ? "all" : TCP.has(p) ? "tcp" : UDP.has(p) ? "udp" : "other";
+    // Typed by then (NACL_PROTOCOL: a number; a name or number EC2 does not define never gets here).
+    // An absent protocol (the provider requires one) is judged as every protocol: fail closed.
+    return value === undefined || value === -1 ? "all" : value === 6 ? "tcp" : value === 17 ? "udp" : "other";
 }
 
 /** Collects typed fields: the value (or the unknown sentinel), recording a malformed one. */
@@ -108,7 +105,7 @@ function inboundEntries(type: string, props: unknown): Inbound {
             label: "",
             ruleNo: f.read(props, "ruleNumber", NUMBER, ""),
             action: f.read(props, "ruleAction", ACTION, ""),
-            protocol: f.read(props, "protocol", STRING_OR_NUMBER, ""),
+            protocol: f.read(props, "protocol", NACL_PROTOCOL, ""),
             fromPort: f.read(props, "fromPort", NUMBER, ""),
             toPort: f.read(props, "toPort", NUMBER, ""),
             cidrs: f.cidrs(props, "", ["cidrBlock", "ipv6CidrBlock"]),
@@ -136,7 +133,7 @@ function inboundEntries(type: string, props: unknown): Inbound {
             label: at,
             ruleNo: f.read(o, "ruleNo", NUMBER, at),
             action: f.read(o, "action", ACTION, at),
-            protocol: f.read(o, "protocol", STRING_OR_NUMBER, at),
+            protocol: f.read(o, "protocol", NACL_PROTOCOL, at),
             fromPort: f.read(o, "fromPort", NUMBER, at),
             toPort: f.read(o, "toPort", NUMBER, at),
             cidrs: f.cidrs(o, at, ["cidrBlock", "ipv6CidrBlock"]),
@@ -163,6 +160,9 @@ function shadowed(entries: readonly AclEntry[], allow: AclEntry, port: number, p
         if ([deny.action, deny.protocol, deny.fromPort, deny.toPort, deny.ruleNo, allow.ruleNo, ...deny.cidrs].some(isUnknown)) {
             result = "maybe";
             continue;
+        }
+        if (deny.protocol === undefined) {
+            continue; // no protocol (the provider requires one): denies nothing for certain
         }
         const p = protocolOf(deny.protocol);
         const r = rangeOf(deny);
@@ -216,7 +216,9 @@ export const networkAclNoWorldAdminIngress = resourcePolicy({
         },
         {
             when: "an allow's protocol is neither TCP (6), UDP (17) nor all (-1), e.g. ICMP or another IP protocol",
-            why: "22 and 3389 are TCP/UDP ports; other protocols carry no ports (a protocol name EC2 does not know is rejected by EC2)",
+            why:
+                "22 and 3389 are TCP/UDP ports; other protocols carry no ports. A protocol that is neither -1/all, a number 0-255 " +
+                "nor a keyword the provider accepts is malformed (the unwaivable Cannot evaluate), never read as another protocol",
         },
     ],
     validate: (ctx) => {

@@ -2,13 +2,14 @@
 // unless something marks it as a log or audit bucket — a purpose tag with a log value (its own tags
 // over the provider's defaultTags), a name (resource name, bucket name, bucketPrefix) matching a log
 // pattern, or being the log destination of this stack's server access logging (a BucketLogging's
-// targetBucket) or CloudTrail trail (s3BucketName). Log buckets are judged by the audit rules
-// (Object Lock, retention); their loss loses records, not data. A tag or name not known yet gives
+// targetBucket, or a bucket's inline `logging.targetBucket` / `loggings[].targetBucket`:
+// log-targets.ts, as s3-bucket-access-logging reads them) or CloudTrail trail (s3BucketName). Log
+// buckets are judged by the audit rules (Object Lock, retention); their loss loses records, not data. A tag or name not known yet gives
 // "unknown"; a malformed one is reported and never takes a bucket out of scope.
 
 import { findGlobMatch, OptionSpecs, ownValue, read, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackContext, StackResource, STRING, typedProviderDefaultTags, typedTags } from "../../lib";
+import { accessLogTargets, LOGGING_TYPES } from "./log-targets";
 
-const LOGGING_TYPES = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"] as const;
 const TRAIL = "aws:cloudtrail/trail:Trail";
 /** Types the classification reads besides the buckets (for the policy's resourceTypes). */
 export const LOG_DESTINATION_TYPES = [...LOGGING_TYPES, TRAIL] as const;
@@ -35,10 +36,8 @@ export type BucketKind = "data" | "log" | "unknown";
 export function bucketKinds<C extends { logTagKey: string; logTagValues: readonly string[]; logNamePatterns: readonly string[] }>(
     ctx: StackContext<C>,
 ): (bucket: StackResource) => BucketKind {
-    const logTargets = new Set<string>();
-    for (const l of ctx.ofType(...LOGGING_TYPES)) {
-        ctx.resolveRefs(l, "targetBucket", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS).resources.forEach((b) => logTargets.add(b.urn));
-    }
+    // Server access log targets, from BucketLogging resources and the buckets' inline blocks alike.
+    const logTargets = new Set<string>(accessLogTargets(ctx, ctx.ofType(...S3_BUCKET_TYPES)).buckets);
     for (const t of ctx.ofType(TRAIL)) {
         ctx.resolveRefs(t, "s3BucketName", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS).resources.forEach((b) => logTargets.add(b.urn));
     }

@@ -2,21 +2,22 @@
 // NIST 800-53 rev5 S3BucketLoggingEnabled, AWS Config s3-bucket-logging-enabled), except the
 // access-log bucket itself: a bucket that logs into itself logs its own log writes, without end
 // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html). The access-log bucket is
-// the one a BucketLogging in this stack names as targetBucket; the bucket ↔ logging tie is proven by
-// the bucket's name or a property dependency, never assumed.
+// the one a BucketLogging (or a bucket's inline logging block) in this stack names as targetBucket
+// (log-targets.ts); the bucket ↔ logging tie is proven by the bucket's name or a property dependency,
+// never assumed. An empty targetBucket is a known value that logs nowhere, read as no logging (as the
+// pack reads every empty required name, e.g. alb-access-logs-enabled's bucket), not as unresolved.
 
-import { findGlobMatch, read, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackResource, stackPolicy } from "../../lib";
+import { findGlobMatch, read, S3_BUCKET_TYPES, StackResource, stackPolicy } from "../../lib";
+import { accessLogTargets, LOGGING_TYPES } from "./log-targets";
 import { inlineBlock, reportBucket, satelliteVerdicts } from "./satellites";
 import { Verdict } from "./verdict";
-
-const LOGGING_TYPES = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"] as const;
 
 export const s3BucketAccessLogging = stackPolicy({
     name: "s3-bucket-access-logging",
     description:
         "Every S3 bucket must have server access logging (an aws.s3.BucketLogging tied to it by name or property dependency, " +
-        "with a targetBucket, or the deprecated inline Bucket `logging` / BucketV2 `loggings`), except the access-log bucket itself — the targetBucket of a BucketLogging in the stack, or a " +
-        "bucket matching accessLogBucketPatterns (AU-2, AU-3, AU-12).",
+        "with a non-empty targetBucket, or the deprecated inline Bucket `logging` / BucketV2 `loggings`), except the access-log bucket itself — the targetBucket of a BucketLogging " +
+        "or inline block in the stack, or a bucket matching accessLogBucketPatterns (AU-2, AU-3, AU-12). An empty targetBucket logs nowhere: the bucket has no logging.",
     summary: "Every S3 bucket but the access-log bucket has server access logging",
     anchors: [
         "NIST.800.53.R5-S3BucketLoggingEnabled",
@@ -55,39 +56,9 @@ export const s3BucketAccessLogging = stackPolicy({
             const target = ctx.readString(l, "targetBucket", { quiet: true });
             return !target.ok ? (target.unknown ? "yes" : "no") : target.value !== undefined && target.value !== "" ? "yes" : "no";
         });
-        // The access-log buckets: targets of this stack's logging resources.
-        const targets = new Set<string>();
-        let unresolvedTargets = 0;
-        for (const l of ctx.ofType(...LOGGING_TYPES)) {
-            const target = ctx.readString(l, "targetBucket", { quiet: true });
-            if (!target.ok && !target.unknown) {
-                continue; // not a string: reported once, above (one bucket name, so not "a string or a list" as resolveRefs would word it)
-            }
-            const refs = ctx.resolveRefs(l, "targetBucket", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS);
-            refs.resources.forEach((b) => targets.add(b.urn));
-            unresolvedTargets += refs.unresolved;
-        }
-        // …and of the deprecated inline blocks: a known target by bucket name, a computed one by the block's dependencies.
-        const byName = new Map<string, string>();
-        for (const b of buckets) {
-            const name = ctx.readString(b, "bucket", { quiet: true });
-            if (name.ok && name.value !== undefined) {
-                byName.set(name.value, b.urn);
-            }
-        }
-        for (const b of buckets) {
-            for (const [block, path] of [["logging", "logging.targetBucket"], ["loggings", "loggings.0.targetBucket"]] as const) {
-                const target = ctx.readString(b, path, { quiet: true });
-                if (target.ok && target.value !== undefined) {
-                    const urn = byName.get(target.value);
-                    if (urn !== undefined) {
-                        targets.add(urn);
-                    }
-                } else if (!target.ok && target.unknown) {
-                    (b.propertyDependencies[block] ?? []).forEach((u) => targets.add(u));
-                }
-            }
-        }
+        // The access-log buckets: targets of this stack's logging resources and inline blocks (an empty
+        // targetBucket names none: it logs nowhere, so its source bucket has no logging — a violation).
+        const { buckets: targets, unresolved: unresolvedTargets } = accessLogTargets(ctx, buckets);
         for (const bucket of buckets) {
             if (targets.has(bucket.urn) || matchesPattern(bucket, ctx.config.accessLogBucketPatterns)) {
                 continue;

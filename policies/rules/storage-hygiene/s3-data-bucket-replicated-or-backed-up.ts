@@ -16,7 +16,7 @@ export const s3DataBucketReplicatedOrBackedUp = stackPolicy({
     name: "s3-data-bucket-replicated-or-backed-up",
     description:
         "Every S3 data bucket (any bucket not marked as a log or audit bucket by the logTagKey tag, logNamePatterns, or being a " +
-        "BucketLogging target or CloudTrail bucket of the stack) must either replicate — an aws.s3.BucketReplicationConfig tied to " +
+        "server access logging target — of a BucketLogging or a bucket's inline logging block — or CloudTrail bucket of the stack) must either replicate — an aws.s3.BucketReplicationConfig tied to " +
         "it (or the inline replicationConfiguration; BucketV2: replicationConfigurations) with an Enabled rule whose destination bucket is in another allowed region — " +
         "or be covered by an AWS Backup selection (selectionTags or resources) of a plan with rules, so its data survives the loss " +
         "of the bucket or the region (CP-9, CP-10, CP-6). A destination whose region cannot be proven is a cannot-verify.",
@@ -46,7 +46,7 @@ export const s3DataBucketReplicatedOrBackedUp = stackPolicy({
     },
     noVerdict: [
         {
-            when: "the bucket is a log or audit bucket (log purpose tag, a name matching logNamePatterns, a BucketLogging target or a CloudTrail bucket)",
+            when: "the bucket is a log or audit bucket (log purpose tag, a name matching logNamePatterns, a server access logging target of a BucketLogging or inline block, or a CloudTrail bucket)",
             why: "it holds records, not data: Object Lock and retention protect it (s3-audit-bucket-object-lock, the lifecycle policies)",
         },
         {
