@@ -7,8 +7,9 @@
 // buckets are judged by the audit rules (Object Lock, retention); their loss loses records, not data. A tag or name not known yet gives
 // "unknown"; a malformed one is reported and never takes a bucket out of scope.
 
-import { findGlobMatch, OptionSpecs, ownValue, read, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackContext, StackResource, STRING, typedProviderDefaultTags, typedTags } from "../../lib";
+import { findGlobMatch, OptionSpecs, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackContext, StackResource } from "../../lib";
 import { accessLogTargets, LOGGING_TYPES } from "./log-targets";
+import { purposeTag } from "./purpose-tag";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
 /** Types the classification reads besides the buckets (for the policy's resourceTypes). */
@@ -59,21 +60,14 @@ export function bucketKinds<C extends { logTagKey: string; logTagValues: readonl
         if (findGlobMatch(ctx.config.logNamePatterns, names)) {
             return "log";
         }
-        const own = ctx.settle(bucket, typedTags(read(bucket.props, "tags"), "tags"), { quiet: true });
-        const defaults = ctx.settle(bucket, typedProviderDefaultTags(bucket.provider), { quiet: true });
-        if ((!own.ok && !own.unknown) || (!defaults.ok && !defaults.unknown)) {
+        const tag = purposeTag(ctx, bucket, ctx.config.logTagKey);
+        if (tag === "malformed") {
             return "data"; // malformed tags: reported, and judged as data
         }
-        if (!own.ok || !defaults.ok) {
+        if (tag === "unknown") {
             return "unknown";
         }
-        const key = ctx.config.logTagKey;
-        const ownTag = ownValue(own.value ?? {}, key);
-        const raw = ownTag !== undefined ? ownTag : ownValue(defaults.value ?? {}, key);
-        const value = ctx.check(bucket, raw, STRING, ownTag !== undefined ? `tags.${key}` : `the provider's defaultTags.tags.${key}`, { quiet: true });
-        if (!value.ok) {
-            return value.unknown ? "unknown" : "data";
-        }
+        const value = tag;
         if (value.value !== undefined && values.has(value.value.toLowerCase())) {
             return "log";
         }

@@ -7,7 +7,8 @@
 // bucket by name or property dependency. Audit buckets are found by a purpose tag or a name, as
 // backup buckets are.
 
-import { findGlobMatch, ownValue, read, S3_BUCKET_TYPES, StackContext, stackPolicy, StackResource, STRING, typedProviderDefaultTags, typedTags } from "../../lib";
+import { findGlobMatch, S3_BUCKET_TYPES, StackContext, stackPolicy, StackResource } from "../../lib";
+import { purposeTag } from "./purpose-tag";
 import { satelliteVerdicts } from "./satellites";
 import { Verdict } from "./verdict";
 
@@ -46,19 +47,9 @@ function auditKind(ctx: StackContext<AuditOptions>, bucket: StackResource): Verd
     if (findGlobMatch(ctx.config.auditNamePatterns, names)) {
         return "yes";
     }
-    const own = ctx.settle(bucket, typedTags(read(bucket.props, "tags"), "tags"), { quiet: true });
-    const defaults = ctx.settle(bucket, typedProviderDefaultTags(bucket.provider), { quiet: true });
-    if ((!own.ok && !own.unknown) || (!defaults.ok && !defaults.unknown)) {
-        return "malformed";
-    }
-    if (!own.ok || !defaults.ok) {
-        return "unknown";
-    }
-    const ownTag = ownValue(own.value ?? {}, ctx.config.auditTagKey);
-    const raw = ownTag !== undefined && ownTag !== null ? ownTag : ownValue(defaults.value ?? {}, ctx.config.auditTagKey);
-    const value = ctx.check(bucket, raw, STRING, `tags.${ctx.config.auditTagKey}`, { quiet: true });
-    if (!value.ok) {
-        return value.unknown ? "unknown" : "malformed";
+    const value = purposeTag(ctx, bucket, ctx.config.auditTagKey);
+    if (value === "malformed" || value === "unknown") {
+        return value;
     }
     const values = new Set(ctx.config.auditTagValues.map((v) => v.toLowerCase()));
     return value.value !== undefined && values.has(value.value.toLowerCase()) ? "yes" : nameUnknown ? "unknown" : "no";

@@ -3,19 +3,8 @@
 // (CP-9, CP-10, SI-12). Versioning resources are linked to buckets by the explicit bucket name
 // (known at preview) or, failing that, by the engine's property dependencies.
 
-import {
-    findGlobMatch,
-    ownValue,
-    read,
-    S3_BUCKET_REF_KEYS,
-    S3_BUCKET_TYPES,
-    StackContext,
-    stackPolicy,
-    StackResource,
-    STRING,
-    typedProviderDefaultTags,
-    typedTags,
-} from "../../lib";
+import { findGlobMatch, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackContext, stackPolicy, StackResource } from "../../lib";
+import { purposeTag } from "./purpose-tag";
 import { inlineVersioning } from "./satellites";
 import { Verdict } from "./verdict";
 
@@ -126,20 +115,12 @@ function backupBucket(ctx: StackContext<unknown>, bucket: StackResource, tagKey:
     }
     // Tags that are not a map (or a purpose tag that is not a string) are reported, and the bucket
     // is judged as a backup bucket: a malformed tag must not take it out of scope.
-    const own = ctx.settle(bucket, typedTags(read(bucket.props, "tags"), "tags"), { quiet: true });
-    const defaults = ctx.settle(bucket, typedProviderDefaultTags(bucket.provider), { quiet: true });
-    if ((!own.ok && !own.unknown) || (!defaults.ok && !defaults.unknown)) {
+    const value = purposeTag(ctx, bucket, tagKey);
+    if (value === "malformed") {
         return "yes";
     }
-    if (!own.ok || !defaults.ok) {
+    if (value === "unknown") {
         return "unknown";
-    }
-    // The resource's own tag wins over the provider's default for the same key (as in tagsAll).
-    const ownValueOf = ownValue(own.value ?? {}, tagKey);
-    const raw = ownValueOf !== undefined ? ownValueOf : ownValue(defaults.value ?? {}, tagKey);
-    const value = ctx.check(bucket, raw, STRING, ownValueOf !== undefined ? `tags.${tagKey}` : `the provider's defaultTags.tags.${tagKey}`, { quiet: true });
-    if (!value.ok) {
-        return value.unknown ? "unknown" : "yes";
     }
     if (value.value !== undefined && tagValues.has(value.value.toLowerCase())) {
         return "yes";
