@@ -5,7 +5,7 @@
 // APIGWExecutionLoggingEnabled). Method settings are tied by value or property dependencies.
 
 import { stackPolicy } from "../../lib";
-import { stagesConfiguredBy } from "./rest-stages";
+import { reportUncoveredStages, stagesConfiguredBy } from "./rest-stages";
 import { REST_API, REST_METHOD_SETTINGS, REST_STAGE } from "./types";
 
 // The method-setting logging levels API Gateway accepts (botocore apigateway MethodSetting loggingLevel:
@@ -54,19 +54,11 @@ export const apigatewayRestStageExecutionLogging = stackPolicy({
             tie.stages.forEach((s) => logged.add(s.urn));
             unresolved = unresolved || tie.unresolved;
         }
-        for (const stage of stages) {
-            if (logged.has(stage.urn)) {
-                continue;
-            }
-            if (unresolved) {
-                ctx.cannotVerify(stage, `whether API Gateway stage "${stage.name}" logs execution for all methods`);
-            } else {
-                ctx.violation(
-                    stage,
-                    `API Gateway stage "${stage.name}" does not log execution for all methods; add an aws.apigateway.MethodSettings for ` +
-                        'it with methodPath "*/*" and settings.loggingLevel "INFO" (or "ERROR").',
-                );
-            }
-        }
+        reportUncoveredStages(ctx, stages, logged, unresolved, {
+            whether: (stage) => `whether API Gateway stage "${stage.name}" logs execution for all methods`,
+            violation: (stage) =>
+                `API Gateway stage "${stage.name}" does not log execution for all methods; add an aws.apigateway.MethodSettings for ` +
+                'it with methodPath "*/*" and settings.loggingLevel "INFO" (or "ERROR").',
+        });
     },
 });

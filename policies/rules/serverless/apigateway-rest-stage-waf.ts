@@ -5,7 +5,7 @@
 // tied by value (the stage ARN) or property dependencies.
 
 import { stackPolicy } from "../../lib";
-import { stagesAssociatedBy } from "./rest-stages";
+import { reportUncoveredStages, stagesAssociatedBy } from "./rest-stages";
 import { REST_API, REST_STAGE, WEB_ACL_ASSOCIATION } from "./types";
 
 export const apigatewayRestStageWaf = stackPolicy({
@@ -42,18 +42,10 @@ export const apigatewayRestStageWaf = stackPolicy({
             tie.stages.forEach((s) => protectedStages.add(s.urn));
             unresolved = unresolved || tie.unresolved;
         }
-        for (const stage of stages) {
-            if (protectedStages.has(stage.urn)) {
-                continue;
-            }
-            if (unresolved) {
-                ctx.cannotVerify(stage, `whether API Gateway stage "${stage.name}" has a WAFv2 web ACL`);
-            } else {
-                ctx.violation(
-                    stage,
-                    `API Gateway stage "${stage.name}" has no WAFv2 web ACL; add an aws.wafv2.WebAclAssociation with resourceArn set to the stage's arn.`,
-                );
-            }
-        }
+        reportUncoveredStages(ctx, stages, protectedStages, unresolved, {
+            whether: (stage) => `whether API Gateway stage "${stage.name}" has a WAFv2 web ACL`,
+            violation: (stage) =>
+                `API Gateway stage "${stage.name}" has no WAFv2 web ACL; add an aws.wafv2.WebAclAssociation with resourceArn set to the stage's arn.`,
+        });
     },
 });

@@ -99,3 +99,26 @@ export function stagesAssociatedBy(ctx: StackContext<unknown>, assoc: StackResou
     });
     return { stages: matches, unresolved: matches.length === 0 && unresolved };
 }
+
+/**
+ * Reports every stage no tie covers: a violation naming what it lacks, or, when some tie could not
+ * be resolved (it may be the one that covers the stage), a cannot-verify instead.
+ */
+export function reportUncoveredStages(
+    ctx: StackContext<unknown>,
+    stages: readonly StackResource[],
+    covered: ReadonlySet<string>,
+    unresolved: boolean,
+    report: { readonly whether: (stage: StackResource) => string; readonly violation: (stage: StackResource) => string },
+): void {
+    for (const stage of stages) {
+        if (covered.has(stage.urn)) {
+            continue;
+        }
+        if (unresolved) {
+            ctx.cannotVerify(stage, report.whether(stage));
+        } else {
+            ctx.violation(stage, report.violation(stage));
+        }
+    }
+}
