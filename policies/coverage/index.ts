@@ -57,3 +57,17 @@ export function anchorRowsById(sources: readonly SourceInfo[] = ANCHOR_SOURCES):
     }
     return byId;
 }
+
+/**
+ * Policy name → the ids of the rows it covers, fully or partly, in the sources' order (docs/coverage.md's
+ * by-policy table). Derived from the rows' `covered` lists, the only place that mapping is written.
+ */
+export function coveredRowsByPolicy(sources: readonly SourceInfo[] = ANCHOR_SOURCES): Map<string, string[]> {
+    const byPolicy = new Map<string, string[]>();
+    for (const row of sources.flatMap((s) => s.rows)) {
+        for (const name of row.covered ?? []) {
+            byPolicy.set(name, [...(byPolicy.get(name) ?? []), row.id]);
+        }
+    }
+    return byPolicy;
+}

@@ -1,9 +1,11 @@
 // The coverage table's row shape, declared once as a schema: one requirement of an anchor pack (a
 // rule of cdk-nag's NIST 800-53 rev5 pack, a Pulumi compliance policy, an AWSGuard policy or a KICS
 // query) and what govstack does about it. The rows are data (<source>.json beside this file), read
-// and checked against this schema by ./index.ts; the types below are inferred from it. Policies name
-// the rows they cover in their spec's `anchors`; tests/policies/coverage.test.ts keeps both sides in
-// step, and tools/coverage-docs.ts renders docs/coverage.md. The pack never loads this folder.
+// and checked against this schema by ./index.ts; the types below are inferred from it. A row's
+// `covered` list is the one place "policy P blocks rule R" is written: the policies do not repeat it,
+// and docs/coverage.md's by-policy table is derived from the rows (`coveredRowsByPolicy`).
+// tests/policies/coverage.test.ts checks the names, and tools/coverage-docs.ts renders
+// docs/coverage.md. The pack never loads this folder.
 
 import { z } from "zod";
 
@@ -29,8 +31,12 @@ const anchorRowSchema = z
         type: z.string().regex(/^(aws:[\w*]|pulumi:providers:)/, "must be a Pulumi type token"),
         /** What the source checks, in its own words (one line). */
         requirement: line,
-        /** The govstack policies that block it (each must name this row's id in `anchors`). */
-        covered: z.array(z.string()).optional(),
+        /** The govstack policies that block it: at least one, each once (the test checks they exist). */
+        covered: z
+            .array(z.string())
+            .min(1, "names no policy (use gap or outOfScope)")
+            .refine((names) => new Set(names).size === names.length, "names a policy twice")
+            .optional(),
         /** With `covered`: what those policies do not block. */
         partial: line.optional(),
         /** In scope but not blocked yet, and who closes it (an issue item) or "no policy yet: …". */

@@ -53,7 +53,6 @@ export function commonFields<O extends OptionSpecs>(spec: CommonSpec<O>, kind: P
             summary: spec.summary,
             scope: spec.scope,
             noVerdict: spec.noVerdict.map((nv) => ({ when: nv.when, why: nv.why })),
-            anchors: [...(spec.anchors ?? [])],
         },
     };
 }

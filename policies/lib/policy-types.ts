@@ -29,8 +29,6 @@ export interface PolicyMeta {
     readonly scope?: PolicyScope;
     /** The fail-open audit: each case where the policy returns without a verdict, and why that is safe. */
     readonly noVerdict: readonly NoVerdict[];
-    /** Ids of the other packs' rules this policy covers (rows of policies/coverage/, docs/coverage.md). */
-    readonly anchors: readonly string[];
 }
 
 /** One case where a policy returns without a verdict (no violation, no advisory), and why that is safe. */
@@ -77,11 +75,6 @@ export interface CommonSpec<O extends OptionSpecs> {
     readonly enforcementLevel?: EnforcementLevel;
     /** Policy-specific options with types and defaults (become the config schema). */
     readonly options?: O;
-    /**
-     * Rule ids of the anchor packs (cdk-nag NIST 800-53 rev5, Pulumi compliance policies, AWSGuard,
-     * KICS) that this policy blocks, exactly as a row of policies/coverage/ names them.
-     */
-    readonly anchors?: readonly string[];
     /**
      * The fail-open audit (rendered in docs/policies.md): every case where validate returns without
      * a verdict — no violation and no "cannot verify" advisory — and why that is safe. Required;

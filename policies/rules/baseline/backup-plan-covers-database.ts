@@ -18,9 +18,6 @@ export const backupPlanCoversDatabase = stackPolicy({
     scope: "prod",
     severity: "high",
     controls: ["CP-9", "CP-10"],
-    anchors: [
-        "NIST.800.53.R5-RDSInBackupPlan",
-    ],
     remediationSteps:
         "Tag the database (e.g. `Backup: daily`) and declare an aws.backup.Selection in a plan with `selectionTags: " +
         "[{type: \"STRINGEQUALS\", key: \"Backup\", value: \"daily\"}]` — in govstack, set `govstack:baseline.backups: true`.",

@@ -14,10 +14,6 @@ export const cloudtrailCloudwatchLogs = resourcePolicy({
         "CloudTrail trails must deliver to CloudWatch Logs (`cloudWatchLogsGroupArn` with the `cloudWatchLogsRoleArn` " +
         "CloudTrail assumes to write there), so metric filters and alarms review API activity within minutes (AU-6, AU-12, SI-4).",
     summary: "CloudTrail trails deliver to CloudWatch Logs (log group ARN and delivery role set)",
-    anchors: [
-        "NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled",
-        "17b30f8f-8dfb-4597-adf6-57600b6cf25e", // KICS: CloudTrail Not Integrated With CloudWatch
-    ],
     severity: "medium",
     controls: ["AU-6", "AU-12", "SI-4"],
     remediationSteps:

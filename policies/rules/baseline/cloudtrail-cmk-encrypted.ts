@@ -16,10 +16,6 @@ export const cloudtrailCmkEncrypted = resourcePolicy({
         "CloudTrail trails must encrypt their log files with a customer-managed KMS key (`kmsKeyId`, not an AWS-managed " +
         "alias/aws/… key): the key policy then decides who can read the audit trail, and access to it can be revoked (AU-9, SC-28).",
     summary: "CloudTrail trails encrypt log files with a customer-managed KMS key",
-    anchors: [
-        "NIST.800.53.R5-CloudTrailEncryptionEnabled",
-        "5d9e3164-9265-470c-9a10-57ae454ac0c7", // KICS: CloudTrail Log Files Not Encrypted With KMS
-    ],
     severity: "high",
     controls: ["AU-9", "SC-28", "SC-12"],
     remediationSteps:

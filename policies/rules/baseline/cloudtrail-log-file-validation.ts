@@ -14,10 +14,6 @@ export const cloudtrailLogFileValidation = resourcePolicy({
     scope: "prod",
     severity: "high",
     controls: ["AU-9", "SI-7", "AU-12"],
-    anchors: [
-        "NIST.800.53.R5-CloudTrailLogFileValidationEnabled",
-        "52ffcfa6-6c70-4ea6-8376-d828d3961669", // KICS: CloudTrail Log File Validation Disabled
-    ],
     remediationSteps: "Set `enableLogFileValidation: true` on the aws.cloudtrail.Trail.",
     resourceTypes: [TRAIL],
     noVerdict: [],

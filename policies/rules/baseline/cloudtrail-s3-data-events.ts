@@ -198,9 +198,6 @@ export const cloudtrailS3DataEvents = resourcePolicy({
         "(or a readOnly field condition) covers only one. By default any S3 data-event selector passes; with " +
         "dataBucketPatterns every pattern must be covered by an all-buckets selector or a bucket ARN it matches (AU-2, AU-12).",
     summary: "CloudTrail trails record S3 data events for the buckets holding data",
-    anchors: [
-        "a8fc2180-b3ac-4c93-bd0d-a55b974e4b07", // KICS: S3 Bucket Object Level CloudTrail Logging Disabled
-    ],
     severity: "medium",
     controls: ["AU-2", "AU-12"],
     remediationSteps:

@@ -22,10 +22,6 @@ export const cloudtrailTrailPresent = stackPolicy({
     scope: "prod",
     severity: "high",
     controls: ["AU-2", "AU-12"],
-    anchors: [
-        "4bb76f17-3d63-4529-bdca-2b454529d774", // KICS: CloudTrail Logging Disabled
-        "8173d5eb-96b5-4aa6-a71b-ecfa153c123d", // KICS: CloudTrail Multi Region Disabled
-    ],
     remediationSteps:
         "Declare an aws.cloudtrail.Trail with `isMultiRegionTrail: true`, `includeGlobalServiceEvents` left true, logging " +
         "on, log file validation and KMS in the stack — in govstack, set " +

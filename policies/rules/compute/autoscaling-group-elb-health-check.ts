@@ -79,9 +79,6 @@ export const autoscalingGroupElbHealthCheck = stackPolicy({
     summary: "Auto Scaling groups behind a load balancer use its health check (healthCheckType ELB)",
     severity: "medium",
     controls: ["SC-5", "CP-10"],
-    anchors: [
-        "NIST.800.53.R5-AutoScalingGroupELBHealthCheckRequired",
-    ],
     remediationSteps:
         "Set `healthCheckType: \"ELB\"` (\"VPC_LATTICE\" for a VPC Lattice target group) and a `healthCheckGracePeriod` long " +
         "enough for the instance to start.",

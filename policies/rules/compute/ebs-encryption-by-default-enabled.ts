@@ -14,9 +14,6 @@ export const ebsEncryptionByDefaultEnabled = resourcePolicy({
     summary: "EBS encryption by default is never turned off (aws.ebs.EncryptionByDefault enabled: false is blocked)",
     severity: "high",
     controls: ["SC-28", "SC-28(1)"],
-    anchors: [
-        "3d3f6270-546b-443c-adb4-bb6fb2187ca6", // KICS: EBS Default Encryption Disabled
-    ],
     remediationSteps: "Set `enabled: true` on the aws.ebs.EncryptionByDefault (or remove `enabled`: true is the default).",
     resourceTypes: [ENCRYPTION_BY_DEFAULT],
     noVerdict: [

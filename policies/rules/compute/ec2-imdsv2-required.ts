@@ -23,9 +23,6 @@ export const ec2Imdsv2Required = resourcePolicy({
     summary: "EC2 instances, templates and launch configurations require IMDSv2 tokens with a hop limit of at most 2",
     severity: "high",
     controls: ["AC-3", "AC-6", "SC-7"],
-    anchors: [
-        "NIST.800.53.R5-EC2IMDSv2Enabled",
-    ],
     remediationSteps:
         "Set `metadataOptions: { httpTokens: \"required\", httpPutResponseHopLimit: 1 }` (2 where containers on the instance " +
         "call the metadata service), or `httpEndpoint: \"disabled\"` when nothing on the instance needs it.",

@@ -140,12 +140,6 @@ export const ec2InstanceInStackVpc = stackPolicy({
     summary: "EC2 instances, spot requests and Auto Scaling groups launch into the stack's own subnets, never the default VPC",
     severity: "high",
     controls: ["SC-7", "AC-4"],
-    anchors: [
-        "NIST.800.53.R5-EC2InstancesInVPC",
-        "96ed3526-0179-4c73-b1b2-372fde2e0d13", // KICS: Default VPC Exists
-        "7e4a6e76-568d-43ef-8c4e-36dea481bff1", // KICS: EC2 Instance Using Default VPC
-        "a31a5a29-718a-4ff4-8001-a69e5e4d029e", // KICS: Instance With No VPC
-    ],
     remediationSteps:
         "Set `subnetId` (instances, spot requests) or `vpcZoneIdentifiers` (Auto Scaling groups) to private subnets of a VPC the " +
         "stack declares (`aws.ec2.Subnet` in an `aws.ec2.Vpc`), not the default VPC.",

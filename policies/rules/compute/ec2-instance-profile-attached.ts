@@ -138,10 +138,6 @@ export const ec2InstanceProfileAttached = stackPolicy({
     summary: "EC2 instances, spot requests, launch configurations and launch templates run with an IAM instance profile",
     severity: "medium",
     controls: ["AC-2", "IA-5(7)"],
-    anchors: [
-        "NIST.800.53.R5-EC2InstanceProfileAttached",
-        "0b93729a-d882-4803-bdc3-ac429a21f158", // KICS: EC2 Instance Using API Keys
-    ],
     remediationSteps:
         "Create an `aws.iam.InstanceProfile` for a least-privilege role and set `iamInstanceProfile` to it: its name on the " +
         "instance, spot request or launch configuration; `iamInstanceProfile: { arn: profile.arn }` on a launch template.",

@@ -18,15 +18,6 @@ export const ec2NoPublicIp = resourcePolicy({
     summary: "EC2 instances, templates, launch configurations and spot requests get no public IP; no Elastic IP on an instance",
     severity: "high",
     controls: ["SC-7", "AC-4"],
-    anchors: [
-        "NIST.800.53.R5-AutoScalingLaunchConfigPublicIpDisabled",
-        "NIST.800.53.R5-EC2InstanceNoPublicIp",
-        "aws-ec2-instance-disallow-public-ip",
-        "aws-ec2-launchconfiguration-disallow-public-ip",
-        "aws-ec2-launchtemplate-disallow-public-ip",
-        "ec2-instance-no-public-ip",
-        "5a2486aa-facf-477d-a5c1-b010789459ce", // KICS: EC2 Instance Has Public IP
-    ],
     remediationSteps:
         "Set `associatePublicIpAddress: false` (launch templates: `networkInterfaces[].associatePublicIpAddress: \"false\"`) and " +
         "launch into private subnets; remove the Elastic IP (`aws.ec2.Eip` `instance`, `aws.ec2.EipAssociation` `instanceId`) and " +

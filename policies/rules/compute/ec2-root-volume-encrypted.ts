@@ -90,10 +90,6 @@ export const ec2RootVolumeEncrypted = stackPolicy({
     summary: "Instances, templates and launch configurations declare an encrypted root device or run with EBS encryption by default on",
     severity: "high",
     controls: ["SC-28", "SC-28(1)"],
-    anchors: [
-        "aws-ec2-instance-disallow-unencrypted-root-block-device",
-        "aws-ec2-launchconfiguration-disallow-unencrypted-root-block-device",
-    ],
     remediationSteps:
         "Declare the root device encrypted (`rootBlockDevice: { encrypted: true, kmsKeyId }`; launch templates: a " +
         "`blockDeviceMappings` entry for the AMI's root device name with `ebs: { encrypted: \"true\", kmsKeyId }`), or add " +

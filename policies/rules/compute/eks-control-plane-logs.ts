@@ -18,10 +18,6 @@ export const eksControlPlaneLogs = resourcePolicy({
     summary: "EKS clusters log the api, audit and authenticator control-plane logs to CloudWatch Logs",
     severity: "medium",
     controls: ["AU-2", "AU-3", "AU-12"],
-    anchors: [
-        "37304d3f-f852-40b8-ae3f-725e87a7cedf", // KICS: EKS cluster logging is not enabled
-        "66f130d9-b81d-4e8e-9b08-da74b9c891df", // KICS: Missing Cluster Log Types
-    ],
     remediationSteps:
         "Set `enabledClusterLogTypes: [\"api\", \"audit\", \"authenticator\"]` and create the `/aws/eks/<cluster>/cluster` log group " +
         "beforehand with a retention and a customer-managed KMS key.",

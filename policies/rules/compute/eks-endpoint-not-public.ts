@@ -14,11 +14,6 @@ export const eksEndpointNotPublic = resourcePolicy({
     summary: "EKS API endpoints are private, or public only to listed CIDRs (never 0.0.0.0/0 or ::/0)",
     severity: "critical",
     controls: ["SC-7", "AC-17", "AC-4"],
-    anchors: [
-        "aws-eks-cluster-disallow-api-endpoint-public-access",
-        "42f4b905-3736-4213-bfe9-c0660518cda8", // KICS: EKS Cluster Has Public Access
-        "61cf9883-1752-4768-b18c-0d57f2737709", // KICS: EKS Cluster Has Public Access CIDRs
-    ],
     remediationSteps:
         "Set `vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: false, … }` and reach the API from inside the VPC " +
         "(a bastion through Session Manager, a VPN or Direct Connect); if a public endpoint is needed, list the operator CIDRs in " +

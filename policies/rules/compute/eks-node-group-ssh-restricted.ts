@@ -14,9 +14,6 @@ export const eksNodeGroupSshRestricted = resourcePolicy({
     summary: "EKS node groups with an SSH key restrict remote access to listed security groups (never 0.0.0.0/0)",
     severity: "high",
     controls: ["SC-7", "AC-17"],
-    anchors: [
-        "ba40ace1-a047-483c-8a8d-bc2d3a67a82d", // KICS: EKS node group remote access disabled
-    ],
     remediationSteps:
         "Remove `remoteAccess` and use Session Manager, or set `remoteAccess.sourceSecurityGroupIds` to the bastion's or " +
         "operators' security group.",

@@ -14,10 +14,6 @@ export const eksSecretsCmk = resourcePolicy({
     summary: "EKS clusters encrypt Kubernetes secrets with a customer-managed KMS key (encryptionConfig)",
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12"],
-    anchors: [
-        "aws-eks-cluster-enable-cluster-encryption-config",
-        "63ebcb19-2739-4d3f-aa5c-e8bbb9b85281", // KICS: EKS Cluster Encryption Disabled
-    ],
     remediationSteps:
         "Set `encryptionConfig: { resources: [\"secrets\"], provider: { keyArn: <customer-managed KMS key ARN> } }` (it cannot be " +
         "removed once set).",

@@ -13,12 +13,6 @@ export const elbClassicAccessLogs = resourcePolicy({
     summary: "Classic Load Balancers write access logs to S3; the message points to an ALB",
     severity: "medium",
     controls: ["AU-2", "AU-3", "AU-12"],
-    anchors: [
-        "NIST.800.53.R5-ELBLoggingEnabled",
-        "aws-elb-loadbalancer-configure-access-logging",
-        "elb-logging-enabled",
-        "20018359-6fd7-4d05-ab26-d4dffccbdf79", // KICS: ELB Access Log Disabled
-    ],
     remediationSteps:
         "Set `accessLogs: { bucket: <log bucket>, bucketPrefix: <name>, interval: 5, enabled: true }` (the bucket policy must let " +
         "the regional ELB account write), or replace the Classic ELB with an Application Load Balancer with access logs.",

@@ -14,10 +14,6 @@ export const elbClassicCrossZone = resourcePolicy({
     summary: "Classic Load Balancers span two or more Availability Zones with cross-zone balancing; the message points to an ALB",
     severity: "medium",
     controls: ["SC-5", "CP-10"],
-    anchors: [
-        "NIST.800.53.R5-ELBCrossZoneLoadBalancingEnabled",
-        "aws-elb-loadbalancer-configure-multi-availability-zone",
-    ],
     remediationSteps:
         "Remove `crossZoneLoadBalancing: false` and list subnets in at least two Availability Zones, or replace the Classic ELB " +
         "with an Application Load Balancer (always cross-zone).",

@@ -18,10 +18,6 @@ export const elbClassicTlsListeners = resourcePolicy({
     summary: "Classic Load Balancer listeners terminate TLS (HTTPS or SSL); the message points to an ALB",
     severity: "high",
     controls: ["SC-8", "SC-8(1)"],
-    anchors: [
-        "NIST.800.53.R5-ELBTlsHttpsListenersOnly",
-        "aws-elb-loadbalancer-disallow-unencrypted-traffic",
-    ],
     remediationSteps:
         "Set every listener's `lbProtocol` to \"HTTPS\" (or \"SSL\") with `sslCertificateId` an ACM certificate ARN; better, " +
         "replace the Classic ELB with an Application Load Balancer whose port-80 listener redirects to HTTPS.",

@@ -42,12 +42,6 @@ export const noEmbeddedCredentials = resourcePolicy({
     summary: "No AWS access keys or private keys in EC2 user data or Lambda environment variables",
     severity: "critical",
     controls: ["IA-5(7)", "SC-28"],
-    anchors: [
-        "0b93729a-d882-4803-bdc3-ac429a21f158", // KICS: EC2 Instance Using API Keys
-        "d7b9d850-3e06-4a75-852f-c46c2e92240b", // KICS: Hardcoded AWS Access Key
-        "1402afd8-a95c-4e84-8b0b-6fb43758e6ce", // KICS: Hardcoded AWS Access Key In Lambda
-        "443488f5-c734-460b-a36d-5b3f330174dc", // KICS: User Data Contains Encoded Private Key
-    ],
     remediationSteps:
         "Remove the key from `userData` / `userDataBase64` / `environment.variables`; give the instance an instance profile or the " +
         "function a role, and read other secrets from Secrets Manager at run time. Deactivate the exposed key.",

@@ -25,10 +25,6 @@ export const tlsCertificateFromAcm = resourcePolicy({
     summary: "Load balancer listeners and API Gateway domains use ACM certificate ARNs, never IAM or uploaded certificates",
     severity: "medium",
     controls: ["SC-17", "SC-8"],
-    anchors: [
-        "NIST.800.53.R5-ELBACMCertificateRequired",
-        "NIST.800.53.R5-ELBv2ACMCertificateRequired",
-    ],
     remediationSteps:
         "Request (or import) the certificate in ACM (`aws.acm.Certificate`, DNS validation) and set `certificateArn` (classic " +
         "load balancers: `listeners[].sslCertificateId`; API Gateway: `regionalCertificateArn`) to its ARN instead of an IAM server " +

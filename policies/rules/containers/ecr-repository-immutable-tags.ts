@@ -12,10 +12,6 @@ export const ecrRepositoryImmutableTags = resourcePolicy({
     summary: "ECR repositories and repository creation templates have immutable tags (IMMUTABLE)",
     severity: "medium",
     controls: ["CM-2", "SI-7"],
-    anchors: [
-        "aws-ecr-repository-disallow-mutable-image",
-        "d1846b12-20c5-4d45-8798-fc35b79268eb", // KICS: ECR Image Tag Not Immutable
-    ],
     remediationSteps: 'Set `imageTagMutability: "IMMUTABLE"` on the aws.ecr.Repository or aws.ecr.RepositoryCreationTemplate (the default is MUTABLE).',
     resourceTypes: [ECR_REPOSITORY, ECR_REPOSITORY_CREATION_TEMPLATE],
     noVerdict: [],

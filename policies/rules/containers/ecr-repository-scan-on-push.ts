@@ -10,11 +10,6 @@ export const ecrRepositoryScanOnPush = resourcePolicy({
     summary: "ECR repositories scan images on push (imageScanningConfiguration.scanOnPush: true)",
     severity: "medium",
     controls: ["RA-5", "SI-2", "SI-3"],
-    anchors: [
-        "aws-ecr-repository-configure-image-scan",
-        "aws-ecr-repository-enable-image-scan",
-        "9630336b-3fed-4096-8173-b9afdfe346a7", // KICS: Unscanned ECR Image
-    ],
     remediationSteps:
         "Set `imageScanningConfiguration: { scanOnPush: true }` on the aws.ecr.Repository (or waive this policy where a " +
         "registry-level enhanced scanning configuration covers the repository).",

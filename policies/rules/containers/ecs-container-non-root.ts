@@ -21,9 +21,6 @@ export const ecsContainerNonRoot = resourcePolicy({
     summary: "ECS containers run as a non-root user (`user` set to a non-root UID, never root, 0 or only a group)",
     severity: "high",
     controls: ["AC-6", "AC-6(10)", "CM-7"],
-    anchors: [
-        "NIST.800.53.R5-ECSTaskDefinitionUserForHostMode",
-    ],
     remediationSteps:
         'Set `user` in each container definition to a numeric non-root UID (e.g. "1001", or "1001:1001") that the image ' +
         "owns its files as; never root, 0 or 0:<gid>.",

@@ -29,10 +29,6 @@ export const ecsContainerNotPrivileged = resourcePolicy({
     summary: "ECS containers are not privileged, get no host devices and share no host PID, IPC or network namespace",
     severity: "critical",
     controls: ["AC-6", "CM-7", "SC-39"],
-    anchors: [
-        "NIST.800.53.R5-ECSTaskDefinitionUserForHostMode",
-        "9f4a9409-9c60-4671-be96-9716dbf63db1", // KICS: ECS Task Definition Network Mode Not Recommended
-    ],
     remediationSteps:
         "Remove `privileged` from the container definition (or set it to false) and `linuxParameters.devices`; remove " +
         '`pidMode`/`ipcMode` (or set them to "task") and use `networkMode: "awsvpc"`. Fargate rejects all of these anyway.',

@@ -18,9 +18,6 @@ export const ecsTaskEfsTransitEncryption = resourcePolicy({
     summary: "ECS task definitions mount EFS volumes with transit encryption (TLS)",
     severity: "high",
     controls: ["SC-8", "SC-8(1)"],
-    anchors: [
-        "4d46ff3b-7160-41d1-a310-71d6d370b08f", // KICS: ECS Task Definition Volume Not Encrypted
-    ],
     remediationSteps:
         'Set `transitEncryption: "ENABLED"` in each `volumes[].efsVolumeConfiguration` of the aws.ecs.TaskDefinition (and allow ' +
         "port 2049 from the task's security group to the mount targets).",

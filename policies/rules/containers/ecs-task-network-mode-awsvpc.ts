@@ -20,9 +20,6 @@ export const ecsTaskNetworkModeAwsvpc = resourcePolicy({
     summary: 'ECS task definitions use networkMode "awsvpc" (not bridge, host, none or unset)',
     severity: "medium",
     controls: ["SC-7", "AC-4"],
-    anchors: [
-        "9f4a9409-9c60-4671-be96-9716dbf63db1", // KICS: ECS Task Definition Network Mode Not Recommended
-    ],
     remediationSteps:
         'Set `networkMode: "awsvpc"` on the aws.ecs.TaskDefinition and give the service a `networkConfiguration` (private subnets, ' +
         "the task's security groups, no public IP).",

@@ -19,10 +19,6 @@ export const dynamodbPointInTimeRecovery = resourcePolicy({
     summary: "DynamoDB tables and global-table replicas have point-in-time recovery on",
     severity: "medium",
     controls: ["CP-9", "CP-10"],
-    anchors: [
-        "NIST.800.53.R5-DynamoDBPITREnabled",
-        "741f1291-47ac-4a85-a07b-3d32a9d6bd3e", // KICS: DynamoDB Table Point In Time Recovery Disabled
-    ],
     remediationSteps:
         "Set `pointInTimeRecovery: { enabled: true }` on the aws.dynamodb.Table, `pointInTimeRecovery: true` on each entry of " +
         "`replicas`, and `pointInTimeRecovery: true` on each aws.dynamodb.TableReplica.",

@@ -28,10 +28,6 @@ export const elasticacheSnapshotRetention = resourcePolicy({
     summary: "ElastiCache Redis/Valkey keeps automatic snapshots for at least 1 day (configurable; 7 in prod)",
     severity: "medium",
     controls: ["CP-9", "CP-10"],
-    anchors: [
-        "NIST.800.53.R5-ElastiCacheRedisClusterAutomaticBackup",
-        "8fdb08a0-a868-4fdf-9c27-ccab0237f1ab", // KICS: ElastiCache Redis Cluster Without Backup
-    ],
     remediationSteps:
         "Set `snapshotRetentionLimit` to the required days (and a `snapshotWindow`) on the aws.elasticache.ReplicationGroup (or the " +
         "standalone Cluster, or the ServerlessCache).",

@@ -25,10 +25,6 @@ export const opensearchLogsToCloudwatch = resourcePolicy({
     summary: "OpenSearch/Elasticsearch domains publish application (error) and audit logs to CloudWatch Logs",
     severity: "medium",
     controls: ["AU-2", "AU-12", "SI-4"],
-    anchors: [
-        "NIST.800.53.R5-OpenSearchErrorLogsToCloudWatch",
-        "acb6b4e2-a086-4f35-aefd-4db6ea51ada2", // KICS: Elasticsearch Log Disabled
-    ],
     remediationSteps:
         "Add `logPublishingOptions` entries `{ logType: \"ES_APPLICATION_LOGS\", cloudwatchLogGroupArn }` and `{ logType: " +
         "\"AUDIT_LOGS\", cloudwatchLogGroupArn }` (enabled defaults to true), with an aws.cloudwatch.LogResourcePolicy letting " +

@@ -18,9 +18,6 @@ export const rdsAutoMinorVersionUpgrade = resourcePolicy({
     summary: "RDS, Aurora, DocumentDB and Neptune databases keep automatic minor version upgrades on (not false)",
     severity: "medium",
     controls: ["SI-2", "CM-6"],
-    anchors: [
-        "3b6d777b-76e3-4133-80a3-0d6f667ade7f", // KICS: Automatic Minor Upgrades Disabled
-    ],
     remediationSteps:
         "Remove `autoMinorVersionUpgrade` or set it to true, and declare only the major in engineVersion (e.g. \"16\") so the provider " +
         "does not try to roll back a minor version RDS applied.",

@@ -24,9 +24,6 @@ export const rdsEnhancedMonitoring = resourcePolicy({
     summary: "RDS instances, Aurora cluster instances and Multi-AZ DB clusters have Enhanced Monitoring (interval + role)",
     severity: "low",
     controls: ["SI-4", "AU-12"],
-    anchors: [
-        "NIST.800.53.R5-RDSEnhancedMonitoringEnabled",
-    ],
     remediationSteps:
         "Set `monitoringInterval` (1, 5, 10, 15, 30 or 60 seconds) and `monitoringRoleArn` to a role that monitoring.rds.amazonaws.com " +
         "may assume (confined with aws:SourceAccount) with the AWS-managed policy service-role/AmazonRDSEnhancedMonitoringRole.",

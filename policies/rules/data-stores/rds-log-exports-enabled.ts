@@ -96,12 +96,6 @@ export const rdsLogExportsEnabled = resourcePolicy({
     summary: "RDS, Aurora, DocumentDB and Neptune export the engine's audit and error logs to CloudWatch Logs",
     severity: "medium",
     controls: ["AU-2", "AU-3", "AU-12", "AU-6"],
-    anchors: [
-        "NIST.800.53.R5-RDSLoggingEnabled",
-        "8d7f7b8c-6c7c-40f8-baa6-62006c6c7b56", // KICS: RDS Without Logging
-        "56f6a008-1b14-4af4-b9b2-ab7cf7e27641", // KICS: DocDB Logging Is Disabled
-        "45cff7b6-3b80-40c1-ba7b-2cf480678bb8", // KICS: Neptune Logging Is Disabled
-    ],
     remediationSteps:
         "Set `enabledCloudwatchLogsExports` (Neptune: `enableCloudwatchLogsExports`) to the engine's log types, e.g. " +
         '["postgresql", "upgrade"] for PostgreSQL; create the /aws/rds/... log groups first with a KMS key and a retention, and turn ' +

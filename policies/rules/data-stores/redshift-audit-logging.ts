@@ -66,11 +66,6 @@ export const redshiftAuditLogging = stackPolicy({
     summary: "Redshift clusters have audit logging on (aws.redshift.Logging to S3, or CloudWatch with connection and user logs)",
     severity: "medium",
     controls: ["AU-2", "AU-3", "AU-12"],
-    anchors: [
-        "NIST.800.53.R5-RedshiftClusterConfiguration",
-        "redshift-cluster-configuration",
-        "15ffbacc-fa42-4f6f-a57d-2feac7365caa", // KICS: Redshift Cluster Logging Disabled
-    ],
     remediationSteps:
         "Add an aws.redshift.Logging with `clusterIdentifier: cluster.id` and either `logDestinationType: \"cloudwatch\"` with " +
         "`logExports: [\"connectionlog\", \"userlog\", \"useractivitylog\"]`, or `logDestinationType: \"s3\"` with a `bucketName` " +

@@ -18,7 +18,6 @@ export const redshiftSnapshotRetention = resourcePolicy({
     summary: "Redshift clusters keep automated snapshots (automatedSnapshotRetentionPeriod ≥ 1 day, configurable)",
     severity: "medium",
     controls: ["CP-9", "CP-10"],
-    anchors: ["NIST.800.53.R5-RedshiftBackupEnabled", "redshift-cluster-configuration"],
     remediationSteps: "Set `automatedSnapshotRetentionPeriod` on the aws.redshift.Cluster to the required days (1–35), or leave it unset for AWS's 1 day.",
     resourceTypes: ["aws:redshift/cluster:Cluster"],
     options: {

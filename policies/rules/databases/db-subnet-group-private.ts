@@ -23,9 +23,6 @@ export const dbSubnetGroupPrivate = stackPolicy({
     summary: "DB, cache and warehouse subnet groups contain only private subnets (no public IPs, no route to an internet gateway)",
     severity: "high",
     controls: ["SC-7", "AC-4"],
-    anchors: [
-        "2f737336-b18a-4602-8ea0-b200312e1ac1", // KICS: RDS Associated with Public Subnet
-    ],
     remediationSteps:
         "Build the subnet group from the VPC's private (isolated) subnets: `mapPublicIpOnLaunch: false` and a route table " +
         "whose default route goes to a NAT gateway or nowhere, never to the internet gateway.",

@@ -11,10 +11,6 @@ export const opensearchInVpc = resourcePolicy({
     summary: "OpenSearch and Elasticsearch domains are deployed inside a VPC (vpcOptions with private subnets)",
     severity: "high",
     controls: ["SC-7", "AC-4"],
-    anchors: [
-        "NIST.800.53.R5-OpenSearchInVPCOnly",
-        "elasticsearch-in-vpc-only",
-    ],
     remediationSteps: "Set `vpcOptions` with private `subnetIds` and `securityGroupIds` on the domain (changing it replaces the domain).",
     resourceTypes: ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"],
     noVerdict: [

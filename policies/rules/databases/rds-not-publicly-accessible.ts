@@ -21,14 +21,6 @@ export const rdsNotPubliclyAccessible = resourcePolicy({
     summary: "RDS, Aurora, DocumentDB and Neptune DB instances are not publicly accessible",
     severity: "critical",
     controls: ["SC-7", "AC-3", "AC-4"],
-    anchors: [
-        "NIST.800.53.R5-RDSInstancePublicAccess",
-        "aws-rds-clusterinstance-disallow-public-access",
-        "aws-rds-instance-disallow-public-access",
-        "rds-instance-public-access",
-        "9ba198e0-fef4-464a-8a4d-75ea55300de7", // KICS: Neptune Cluster Instance is Publicly Accessible
-        "35113e6f-2c6b-414d-beec-7a9482d3b2d1", // KICS: RDS DB Instance Publicly Accessible
-    ],
     remediationSteps:
         "Set `publiclyAccessible: false` (the default) and place the instance in a DB subnet group of private subnets; " +
         "reach it from the service's security group only.",

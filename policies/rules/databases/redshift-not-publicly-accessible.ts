@@ -14,11 +14,6 @@ export const redshiftNotPubliclyAccessible = resourcePolicy({
     summary: "Redshift clusters and Redshift Serverless workgroups are not publicly accessible",
     severity: "critical",
     controls: ["SC-7", "AC-3", "AC-4"],
-    anchors: [
-        "NIST.800.53.R5-RedshiftClusterPublicAccess",
-        "redshift-cluster-public-access",
-        "af173fde-95ea-4584-b904-bb3923ac4bda", // KICS: Redshift Publicly Accessible
-    ],
     remediationSteps:
         "Set `publiclyAccessible: false` on the aws.redshift.Cluster (with a subnet group of private subnets) or the " +
         "aws.redshiftserverless.Workgroup (with private `subnetIds`).",

@@ -15,9 +15,6 @@ export const securityGroupDatabasePortsNotPublic = resourcePolicy({
     summary: "Security groups and rules do not open database or cache ports to 0.0.0.0/0 or ::/0",
     severity: "critical",
     controls: ["SC-7", "AC-4", "CM-7"],
-    anchors: [
-        "NIST.800.53.R5-EC2RestrictedCommonPorts",
-    ],
     remediationSteps:
         "Replace the world CIDR with `referencedSecurityGroupId` / `securityGroups` of the application tier (or a private " +
         "CIDR), and narrow protocol \"-1\" / 0-65535 ranges to the one port the database listens on.",

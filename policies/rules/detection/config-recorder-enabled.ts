@@ -78,7 +78,6 @@ export const configRecorderEnabled = stackPolicy({
     summary: "A workload stack runs an AWS Config recorder, started, with a delivery channel and 7-year retention (or names its owner)",
     severity: "high",
     controls: ["CM-8", "CM-3", "CA-7", "AU-11"],
-    anchors: [],
     remediationSteps:
         "Declare an aws.cfg.Recorder (`recordingGroup: { allSupported: true, includeGlobalResourceTypes: true }`), an " +
         "aws.cfg.RecorderStatus with `name: recorder.name` and `isEnabled: true`, an aws.cfg.DeliveryChannel with " +

@@ -79,9 +79,6 @@ export const guarddutyDetectorEnabled = stackPolicy({
     summary: "A workload stack declares an enabled GuardDuty detector with S3 and malware protection (or names the stack that does)",
     severity: "high",
     controls: ["SI-4", "SI-3", "RA-5", "IR-4"],
-    anchors: [
-        "704dadd3-54fc-48ac-b6a0-02f170011473", // KICS: GuardDuty Detector Disabled
-    ],
     remediationSteps:
         "Declare an aws.guardduty.Detector with `enable: true` and, for each required feature, an aws.guardduty.DetectorFeature " +
         "with `detectorId: detector.id`, `name` (e.g. \"S3_DATA_EVENTS\", \"EBS_MALWARE_PROTECTION\") and `status: \"ENABLED\"` — " +

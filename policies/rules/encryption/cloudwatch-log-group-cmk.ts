@@ -14,8 +14,4 @@ export const cloudwatchLogGroupCmk = cmkPolicy({
     summary: "CloudWatch log groups encrypted with a customer-managed KMS key",
     remediationSteps: "Set `kmsKeyId` to the logs key, whose policy allows the regional logs service principal.",
     controls: ["SC-28", "AU-9", "SC-12"],
-    anchors: [
-        "NIST.800.53.R5-CloudWatchLogGroupEncrypted",
-        "0afbcfe9-d341-4b92-a64c-7e6de0543879", // KICS: CloudWatch Log Group Without KMS
-    ],
 });

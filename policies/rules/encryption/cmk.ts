@@ -61,7 +61,6 @@ export function cmkPolicy(spec: {
     description: string;
     remediationSteps: string;
     controls: readonly ControlId[];
-    anchors?: readonly string[];
 }) {
     return resourcePolicy({
         name: spec.name,
@@ -69,7 +68,6 @@ export function cmkPolicy(spec: {
         summary: spec.summary,
         severity: "medium",
         controls: spec.controls,
-        anchors: spec.anchors,
         remediationSteps: spec.remediationSteps,
         resourceTypes: [spec.type],
         options: REQUIRE_CMK,

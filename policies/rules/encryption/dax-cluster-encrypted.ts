@@ -12,9 +12,6 @@ export const daxClusterEncrypted = resourcePolicy({
     summary: "DAX clusters encrypt their cache at rest",
     severity: "high",
     controls: ["SC-28", "SC-28(1)"],
-    anchors: [
-        "f11aec39-858f-4b6f-b946-0a1bf46c0c87", // KICS: DAX Cluster Not Encrypted
-    ],
     remediationSteps: "Set `serverSideEncryption: { enabled: true }` on the aws.dax.Cluster (it forces a new cluster).",
     resourceTypes: ["aws:dax/cluster:Cluster"],
     noVerdict: [],

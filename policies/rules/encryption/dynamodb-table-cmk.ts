@@ -14,10 +14,6 @@ export const dynamodbTableCmk = resourcePolicy({
     summary: "DynamoDB tables and their replicas encrypted with a customer-managed KMS key",
     severity: "medium",
     controls: ["SC-28", "SC-12"],
-    anchors: [
-        "dynamodb-table-encryption-enabled",
-        "ce089fd4-1406-47bd-8aad-c259772bb294", // KICS: DynamoDB Table Not Encrypted
-    ],
     remediationSteps:
         "Set `serverSideEncryption: { enabled: true, kmsKeyArn: <key ARN> }` on the aws.dynamodb.Table, and `kmsKeyArn` (a key " +
         "in the replica's region) on each of its `replicas` and on each aws.dynamodb.TableReplica.",

@@ -10,12 +10,6 @@ export const ebsVolumeEncrypted = resourcePolicy({
     summary: "EBS volumes encrypted at rest with a customer-managed KMS key",
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12"],
-    anchors: [
-        "aws-ebs-volume-configure-customer-managed-key",
-        "aws-ebs-volume-disallow-unencrypted-volume",
-        "encrypted-volumes",
-        "cc997676-481b-4e93-aa81-d19f8c5e9b12", // KICS: EBS Volume Encryption Disabled
-    ],
     remediationSteps: "Set `encrypted: true` and `kmsKeyId` on the aws.ebs.Volume (an existing volume is re-created from an encrypted snapshot).",
     resourceTypes: ["aws:ebs/volume:Volume"],
     options: REQUIRE_CMK,

@@ -20,15 +20,6 @@ export const ec2BlockDevicesEncrypted = resourcePolicy({
     summary: "EBS block devices of instances, spot requests, launch templates and configurations encrypted (CMK where they can)",
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12"],
-    anchors: [
-        "aws-ec2-instance-disallow-unencrypted-block-device",
-        "aws-ec2-instance-disallow-unencrypted-root-block-device",
-        "aws-ec2-launchconfiguration-disallow-unencrypted-block-device",
-        "aws-ec2-launchconfiguration-disallow-unencrypted-root-block-device",
-        "aws-ec2-launchtemplate-configure-customer-managed-key",
-        "aws-ec2-launchtemplate-disallow-unencrypted-block-device",
-        "4de9de27-254e-424f-bd70-4c1e95790838", // KICS: Launch Configuration Is Not Encrypted
-    ],
     remediationSteps:
         "Launch templates: set `blockDeviceMappings[].ebs.encrypted: \"true\"` and `kmsKeyId`. Instances: set " +
         "`rootBlockDevice.encrypted: true` and `ebsBlockDevices[].encrypted: true` with `kmsKeyId` (spot instance requests alike; " +

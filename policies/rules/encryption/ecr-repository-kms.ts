@@ -18,11 +18,6 @@ export const ecrRepositoryKms = resourcePolicy({
     summary: "ECR repositories and repository creation templates encrypt images with a customer-managed KMS key",
     severity: "medium",
     controls: ["SC-28", "SC-12"],
-    anchors: [
-        "aws-ecr-repository-configure-customer-managed-key",
-        "aws-ecr-repository-disallow-unencrypted-repository",
-        "0e32d561-4b5a-4664-a6e3-a3fa85649157", // KICS: ECR Repository Not Encrypted With CMK
-    ],
     remediationSteps:
         "Set `encryptionConfigurations: [{ encryptionType: \"KMS\", kmsKey: <key ARN> }]` on the aws.ecr.Repository (fixed at " +
         "creation) or aws.ecr.RepositoryCreationTemplate.",

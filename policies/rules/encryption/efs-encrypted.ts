@@ -10,14 +10,6 @@ export const efsEncrypted = resourcePolicy({
     summary: "EFS file systems encrypted at rest with a customer-managed KMS key",
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12"],
-    anchors: [
-        "NIST.800.53.R5-EFSEncrypted",
-        "aws-efs-filesystem-configure-customer-managed-key",
-        "aws-efs-filesystem-disallow-unencrypted-file-system",
-        "efs-encrypted",
-        "48207659-729f-4b5c-9402-f884257d794f", // KICS: EFS Not Encrypted
-        "25d251f3-f348-4f95-845c-1090e41a615c", // KICS: EFS Without KMS
-    ],
     remediationSteps: "Set `encrypted: true` and `kmsKeyId` on the aws.efs.FileSystem (encryption is fixed at creation: migrate the data).",
     resourceTypes: ["aws:efs/fileSystem:FileSystem"],
     options: REQUIRE_CMK,

@@ -12,10 +12,6 @@ export const elasticacheClusterEncrypted = resourcePolicy({
     summary: "No stand-alone Redis/Valkey clusters (they cannot encrypt at rest); Memcached clusters encrypt in transit",
     severity: "high",
     controls: ["SC-28", "SC-8", "SC-8(1)"],
-    anchors: [
-        "8c849af7-a399-46f7-a34c-32d3dc96f1fc", // KICS: ElastiCache Without VPC
-        "4bd15dd9-8d5e-4008-8532-27eb0c3706d3", // KICS: Redis Disabled
-    ],
     remediationSteps:
         "Create Redis/Valkey as an aws.elasticache.ReplicationGroup with `atRestEncryptionEnabled` and " +
         "`transitEncryptionEnabled`; for Memcached set `transitEncryptionEnabled: true`.",

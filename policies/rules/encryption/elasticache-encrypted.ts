@@ -13,10 +13,6 @@ export const elasticacheEncrypted = resourcePolicy({
     summary: "ElastiCache replication groups encrypted at rest with a customer-managed KMS key and in transit (TLS required)",
     severity: "high",
     controls: ["SC-28", "SC-8", "SC-8(1)", "SC-12"],
-    anchors: [
-        "76976de7-c7b1-4f64-a94f-90c1345914c2", // KICS: ElastiCache Replication Group Not Encrypted At Rest
-        "1afbb3fa-cf6c-4a3d-b730-95e9f4df343e", // KICS: ElastiCache Replication Group Not Encrypted At Transit
-    ],
     remediationSteps:
         "Set `atRestEncryptionEnabled: true`, `transitEncryptionEnabled: true` (clients connect with TLS) and `kmsKeyId` " +
         "on the aws.elasticache.ReplicationGroup.",

@@ -26,9 +26,6 @@ export const firehoseDeliveryStreamCmk = resourcePolicy({
     summary: "Firehose delivery streams (direct put) encrypt at rest with a customer-managed KMS key",
     severity: "medium",
     controls: ["SC-28", "SC-12"],
-    anchors: [
-        "5c6dd5e7-1fe0-4cae-8f81-4c122717cef3", // KICS: Kinesis SSE Not Configured
-    ],
     remediationSteps:
         "Set `serverSideEncryption: { enabled: true, keyType: \"CUSTOMER_MANAGED_CMK\", keyArn: <key ARN> }` on the " +
         "aws.kinesis.FirehoseDeliveryStream (the key policy must let Firehose create a grant).",

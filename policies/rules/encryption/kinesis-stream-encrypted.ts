@@ -10,9 +10,6 @@ export const kinesisStreamEncrypted = resourcePolicy({
     summary: "Kinesis data streams encrypted with KMS and a customer-managed key",
     severity: "medium",
     controls: ["SC-28", "SC-12"],
-    anchors: [
-        "862fe4bf-3eec-4767-a517-40f378886b88", // KICS: Kinesis Not Encrypted With KMS
-    ],
     remediationSteps: "Set `encryptionType: \"KMS\"` and `kmsKeyId` to a customer-managed key on the aws.kinesis.Stream.",
     resourceTypes: ["aws:kinesis/stream:Stream"],
     options: REQUIRE_CMK,

@@ -15,12 +15,6 @@ export const opensearchEncryptionAtRest = resourcePolicy({
     summary: "OpenSearch and Elasticsearch domains encrypted at rest with a customer-managed KMS key",
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12"],
-    anchors: [
-        "NIST.800.53.R5-OpenSearchEncryptedAtRest",
-        "elasticsearch-encrypted-at-rest",
-        "7af2f4a3-00d9-47f3-8d15-ca0888f4e5b2", // KICS: ElasticSearch Encryption With KMS Disabled
-        "24e16922-4330-4e9d-be8a-caa90299466a", // KICS: ElasticSearch Not Encrypted At Rest
-    ],
     remediationSteps: "Set `encryptAtRest: { enabled: true, kmsKeyId: <key ARN> }` on the domain.",
     resourceTypes: OPENSEARCH_TYPES,
     options: REQUIRE_CMK,
@@ -44,11 +38,6 @@ export const opensearchEncryptionInTransit = resourcePolicy({
     summary: "OpenSearch and Elasticsearch domains encrypt node-to-node traffic and require HTTPS with TLS 1.2+",
     severity: "high",
     controls: ["SC-8", "SC-8(1)", "SC-13"],
-    anchors: [
-        "NIST.800.53.R5-OpenSearchNodeToNodeEncryption",
-        "967eb3e6-26fc-497d-8895-6428beb6e8e2", // KICS: Elasticsearch Domain Not Encrypted Node To Node
-        "2e9e0729-66d5-4148-9d39-5e6fb4bf2a4e", // KICS: Elasticsearch with HTTPS disabled
-    ],
     remediationSteps:
         "Set `nodeToNodeEncryption: { enabled: true }` and `domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: " +
         "\"Policy-Min-TLS-1-2-PFS-2023-10\" }`.",

@@ -12,10 +12,6 @@ export const rdsPerformanceInsightsCmk = resourcePolicy({
     summary: "RDS Performance Insights data (it includes SQL text) encrypted with a customer-managed KMS key",
     severity: "medium",
     controls: ["SC-28", "SC-12"],
-    anchors: [
-        "aws-rds-clusterinstance-disallow-unencrypted-performance-insights",
-        "aws-rds-instance-disallow-unencrypted-performance-insights",
-    ],
     remediationSteps: "Set `performanceInsightsKmsKeyId` to the data key's ARN wherever `performanceInsightsEnabled` is true.",
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance"],
     options: REQUIRE_CMK,

@@ -14,22 +14,6 @@ export const rdsStorageEncrypted = resourcePolicy({
     summary: "RDS, Aurora, DocumentDB and Neptune storage encrypted at rest with a customer-managed KMS key",
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12", "SC-13"],
-    anchors: [
-        "NIST.800.53.R5-RDSStorageEncrypted",
-        "aws-rds-cluster-configure-customer-managed-key",
-        "aws-rds-cluster-disallow-unencrypted-storage",
-        "aws-rds-instance-configure-customer-managed-key",
-        "aws-rds-instance-disallow-unencrypted-storage",
-        "rds-storage-encrypted",
-        "1a690d1d-0ae7-49fa-b2db-b75ae0dd1d3e", // KICS: Aurora With Disabled at Rest Encryption
-        "08bd0760-8752-44e1-9779-7bb369b2b4e4", // KICS: DB Instance Storage Not Encrypted
-        "2134641d-30a4-4b16-8ffc-2cd4c4ffd15d", // KICS: DOCDB Cluster Encrypted With AWS Managed Key
-        "bc1f9009-84a0-490f-ae09-3e0ea6d74ad6", // KICS: DOCDB Cluster Not Encrypted
-        "4766d3ea-241c-4ee6-93ff-c380c996bd1a", // KICS: DOCDB Cluster Without KMS
-        "98d59056-f745-4ef5-8613-32bca8d40b7e", // KICS: Neptune Database Cluster Encryption Disabled
-        "656880aa-1388-488f-a6d4-8f73c23149b2", // KICS: RDS Database Cluster not Encrypted
-        "3199c26c-7871-4cb3-99c2-10a59244ce7f", // KICS: RDS Storage Not Encrypted
-    ],
     remediationSteps:
         "Set `storageEncrypted: true` and `kmsKeyId` (Neptune: `kmsKeyArn`) to the data key's ARN. Encryption cannot be added in place: create the " +
         "encrypted instance from an encrypted snapshot copy.",

@@ -10,11 +10,6 @@ export const redshiftClusterEncrypted = resourcePolicy({
     summary: "Redshift clusters encrypted at rest with a customer-managed KMS key",
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12"],
-    anchors: [
-        "NIST.800.53.R5-RedshiftClusterConfiguration",
-        "redshift-cluster-configuration",
-        "cfdcabb0-fc06-427c-865b-c59f13e898ce", // KICS: Redshift Not Encrypted
-    ],
     remediationSteps: "Leave `encrypted` at its default (\"true\") and set `kmsKeyId` to the data key's ARN.",
     resourceTypes: ["aws:redshift/cluster:Cluster"],
     options: REQUIRE_CMK,

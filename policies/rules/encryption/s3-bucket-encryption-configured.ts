@@ -12,9 +12,6 @@ export const s3BucketEncryptionConfigured = stackPolicy({
     summary: "Every S3 bucket has an explicit server-side encryption configuration",
     severity: "high",
     controls: ["SC-28", "SC-12", "CM-6"],
-    anchors: [
-        "aws-s3-bucket-enable-server-side-encryption",
-    ],
     remediationSteps: "Add an aws.s3.BucketServerSideEncryptionConfiguration for the bucket (SSE-KMS with the storage key).",
     resourceTypes: [...S3_BUCKET_TYPES, ...S3_SSE_CONFIG_TYPES],
     noVerdict: [

@@ -75,12 +75,6 @@ export const s3BucketSseKms = resourcePolicy({
     summary: "S3 buckets use SSE-KMS with a customer-managed key; SSE-S3 only for listed buckets (ALB access logs)",
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12"],
-    anchors: [
-        "NIST.800.53.R5-S3DefaultEncryptionKMS",
-        "aws-s3-bucket-configure-server-side-encryption-customer-managed-key",
-        "aws-s3-bucket-configure-server-side-encryption-kms",
-        "aws-s3-bucket-enable-server-side-encryption",
-    ],
     remediationSteps:
         "Set `rules[].applyServerSideEncryptionByDefault` to `{ sseAlgorithm: \"aws:kms\", kmsMasterKeyId: <key ARN> }` " +
         "and `bucketKeyEnabled: true`; for an ALB access-log bucket, name it to match `sseS3AllowedBuckets`.",

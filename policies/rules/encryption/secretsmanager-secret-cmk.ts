@@ -12,10 +12,4 @@ export const secretsManagerSecretCmk = cmkPolicy({
     summary: "Secrets Manager secrets encrypted with a customer-managed KMS key, not aws/secretsmanager",
     remediationSteps: "Set `kmsKeyId` to the secrets key; grant kms:Decrypt on it only to the roles that read the secret.",
     controls: ["SC-28", "SC-12"],
-    anchors: [
-        "NIST.800.53.R5-SecretsManagerUsingKMSKey",
-        "aws-secretsmanager-secret-configure-customer-managed-key",
-        "b0d3ef3f-845d-4b1b-83d6-63a5a380375f", // KICS: Secretsmanager Secret Encrypted With AWS Managed Key
-        "a2f548f2-188c-4fff-b172-e9a6acb216bd", // KICS: Secretsmanager Secret Without KMS
-    ],
 });

@@ -10,11 +10,6 @@ export const snsTopicEncrypted = resourcePolicy({
     summary: "SNS topics encrypted at rest with a customer-managed KMS key",
     severity: "medium",
     controls: ["SC-28", "SC-12"],
-    anchors: [
-        "NIST.800.53.R5-SNSEncryptedKMS",
-        "b1a72f66-2236-4f3b-87ba-0da1b366956f", // KICS: SNS Topic Encrypted With AWS Managed Key
-        "28545147-2fc6-42d5-a1f9-cf226658e591", // KICS: SNS Topic Not Encrypted
-    ],
     remediationSteps:
         "Set `kmsMasterKeyId` to a customer-managed key whose policy lets the publishing services (CloudWatch alarms, " +
         "EventBridge) use it.",

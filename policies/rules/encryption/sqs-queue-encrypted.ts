@@ -13,9 +13,6 @@ export const sqsQueueEncrypted = resourcePolicy({
     summary: "SQS queues encrypted at rest with a customer-managed KMS key (SQS-managed SSE only where allowed)",
     severity: "medium",
     controls: ["SC-28", "SC-12"],
-    anchors: [
-        "6e8849c1-3aa7-40e3-9063-b85ee300f29f", // KICS: SQS With SSE Disabled
-    ],
     remediationSteps: "Set `kmsMasterKeyId` to a customer-managed key (and `sqsManagedSseEnabled: false`).",
     resourceTypes: ["aws:sqs/queue:Queue"],
     options: {

@@ -13,11 +13,6 @@ export const albDeletionProtection = resourcePolicy({
     scope: "prod",
     severity: "medium",
     controls: ["CM-5", "CP-10"],
-    anchors: [
-        "NIST.800.53.R5-ELBDeletionProtectionEnabled",
-        "elb-deletion-protection-enabled",
-        "afecd1f1-6378-4f7e-bb3b-60c35801fdd4", // KICS: ALB Deletion Protection Disabled
-    ],
     remediationSteps: "Set `enableDeletionProtection: true` on the load balancer.",
     resourceTypes: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
     noVerdict: [],

@@ -15,9 +15,6 @@ export const auroraClusterMultiAz = stackPolicy({
     scope: "prod",
     severity: "high",
     controls: ["CP-7", "CP-10"],
-    anchors: [
-        "aws-rds-cluster-disallow-single-availability-zone",
-    ],
     remediationSteps: "Add a second aws.rds.ClusterInstance (a reader) to the cluster and leave availabilityZone unset (or set a different zone).",
     resourceTypes: [RDS_CLUSTER, RDS_CLUSTER_INSTANCE],
     triggerType: RDS_CLUSTER,

@@ -19,10 +19,6 @@ export const cloudwatchLogRetention = resourcePolicy({
     scope: "prod",
     severity: "medium",
     controls: ["AU-11", "SI-12"],
-    anchors: [
-        "NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod",
-        "ef0b316a-211e-42f1-888e-64efe172b755", // KICS: CloudWatch Without Retention Period Specified
-    ],
     remediationSteps: "Set `retentionInDays` to at least the configured minimum (a value CloudWatch accepts, e.g. 365, 400, 731, 1096, 1827, 3653).",
     resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
     options: {

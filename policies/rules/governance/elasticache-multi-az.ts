@@ -52,9 +52,6 @@ export const elasticacheMultiAz = resourcePolicy({
     scope: "prod",
     severity: "medium",
     controls: ["CP-7", "CP-10"],
-    anchors: [
-        "6db03a91-f933-4f13-ab38-a8b87a7de54d", // KICS: ElastiCache Nodes Not Created Across Multi AZ
-    ],
     remediationSteps: "Set `automaticFailoverEnabled: true`, `multiAzEnabled: true` and `numCacheClusters` ≥ 2 (or replicasPerNodeGroup ≥ 1).",
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup", ELASTICACHE_CLUSTER],
     noVerdict: [

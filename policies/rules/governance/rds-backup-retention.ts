@@ -13,16 +13,6 @@ export const rdsBackupRetention = resourcePolicy({
     scope: "prod",
     severity: "high",
     controls: ["CP-9", "CP-10"],
-    anchors: [
-        "NIST.800.53.R5-RDSInstanceBackupEnabled",
-        "aws-rds-cluster-configure-backup-retention",
-        "aws-rds-cluster-enable-backup-retention",
-        "aws-rds-instance-configure-backup-retention",
-        "aws-rds-instance-enable-backup-retention",
-        "rds-instance-backup-enabled",
-        "e542bd46-58c4-4e0f-a52a-1fb4f9548e02", // KICS: RDS Cluster With Backup Disabled
-        "1dc73fb4-5b51-430c-8c5f-25dcf9090b02", // KICS: RDS With Backup Disabled
-    ],
     remediationSteps: "Set `backupRetentionPeriod` to at least the configured minimum (AWS allows up to 35 days; keep longer copies with AWS Backup).",
     resourceTypes: [RDS_INSTANCE, RDS_CLUSTER],
     options: {

@@ -13,9 +13,6 @@ export const rdsDeletionProtection = resourcePolicy({
     scope: "prod",
     severity: "high",
     controls: ["CM-5", "SI-12"],
-    anchors: [
-        "NIST.800.53.R5-RDSInstanceDeletionProtectionEnabled",
-    ],
     remediationSteps: "Set `deletionProtection: true` (and `protect: true` on the Pulumi resource).",
     resourceTypes: [RDS_INSTANCE, RDS_CLUSTER],
     noVerdict: [],

@@ -13,10 +13,6 @@ export const rdsMultiAz = resourcePolicy({
     scope: "prod",
     severity: "high",
     controls: ["CP-7", "CP-10"],
-    anchors: [
-        "NIST.800.53.R5-RDSMultiAZSupport",
-        "rds-instance-multi-az-enabled",
-    ],
     remediationSteps: "Set `multiAz: true` on the aws.rds.Instance.",
     resourceTypes: [RDS_INSTANCE],
     noVerdict: [],

@@ -16,10 +16,6 @@ export const requiredTagsOtherTypes = stackPolicy({
     summary: "Other AWS resources whose inputs carry tags have the required inventory tags too",
     severity: "low",
     controls: ["CM-8", "CM-2"],
-    anchors: [
-        "ba48df05-eaa1-4d64-905e-4a4b051e7587", // KICS: Autoscaling Groups Supply Tags
-        "e38a8e0a-b88b-4902-b3fe-b0fcb17d5c10", // KICS: Resource Not Using Tags
-    ],
     remediationSteps: "Set the tags in the stack's `aws:defaultTags` or on the resource's `tags`.",
     resourceTypes: ["aws:*"],
     noVerdict: [

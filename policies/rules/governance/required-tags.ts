@@ -31,9 +31,6 @@ export const requiredTags = resourcePolicy({
     summary: "Taggable AWS resources carry the required inventory tags (own tags or the provider's defaultTags)",
     severity: "low",
     controls: ["CM-8", "CM-2"],
-    anchors: [
-        "e38a8e0a-b88b-4902-b3fe-b0fcb17d5c10", // KICS: Resource Not Using Tags
-    ],
     remediationSteps:
         "Set the tags in the stack's `aws:defaultTags` (every resource of the provider gets them) or on the resource's " +
         "`tags`; or run the policy at enforcementLevel \"remediate\" with `tagValues` to add them.",

@@ -33,10 +33,6 @@ export const iamNoAdminManagedPolicies = resourcePolicy({
     summary: "No principal gets AWS-managed AdministratorAccess, PowerUserAccess or IAMFullAccess (list configurable)",
     severity: "critical",
     controls: ["AC-6", "AC-6(1)", "AC-2"],
-    anchors: [
-        "NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess",
-        "3206240f-2e87-4e58-8d24-3e19e7c83d7c", // KICS: ECS Service Admin Role Is Present
-    ],
     remediationSteps: "Replace the attachment with a customer-managed policy that lists the actions the principal needs.",
     resourceTypes: Object.keys(POLICY_ATTACHMENT_TYPES) as [string, ...string[]],
     options: {

@@ -28,10 +28,6 @@ export const iamNoInlinePolicies = resourcePolicy({
     summary: "No inline IAM policies (RolePolicy, UserPolicy, GroupPolicy, role inlinePolicies): use customer-managed policies",
     severity: "medium",
     controls: ["AC-2", "AC-6", "AC-3"],
-    anchors: [
-        "NIST.800.53.R5-IAMNoInlinePolicy",
-        "3ddfa124-6407-4845-a501-179f90c65097", // KICS: Authentication Without MFA
-    ],
     remediationSteps:
         "Move the document into an aws.iam.Policy (named with the estate prefix) and attach it with an aws.iam.RolePolicyAttachment " +
         "(infra/components/shared/role-policy.ts rolePermissions does both); drop the RolePolicy or inlinePolicies entry.",

@@ -12,12 +12,6 @@ export const iamNoUserAccessKeys = resourcePolicy({
     summary: "No IAM user access keys: people and automation use roles with short-lived credentials",
     severity: "high",
     controls: ["IA-2", "IA-5", "AC-2"],
-    anchors: [
-        "access-keys-rotated",
-        "7081f85c-b94d-40fd-8b45-a4f1cac75e46", // KICS: IAM Access Key Is Exposed
-        "3561130e-9c5f-485b-9e16-2764c82763e5", // KICS: IAM User Has Too Many Access Keys
-        "970d224d-b42a-416b-81f9-8f4dfe70c4bc", // KICS: Root Account Has Active Access Keys
-    ],
     remediationSteps:
         "Delete the aws.iam.AccessKey; give the workload an IAM role (ECS task role, OIDC web identity for CI, IAM Roles " +
         "Anywhere for on-premises) instead.",

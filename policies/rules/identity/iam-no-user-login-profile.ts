@@ -13,11 +13,6 @@ export const iamNoUserLoginProfile = resourcePolicy({
     summary: "No IAM user console passwords: people sign in through federation or IAM Identity Center",
     severity: "high",
     controls: ["IA-2", "IA-5", "AC-2"],
-    anchors: [
-        "mfa-enabled-for-iam-console-access",
-        "9ec311bf-dfd9-421f-8498-0b063c8bc552", // KICS: IAM User With Access To Console
-        "b592ffd4-0577-44b6-bd35-8c5ee81b5918", // KICS: No Password Policy Enabled
-    ],
     remediationSteps:
         "Delete the aws.iam.UserLoginProfile; give the person a permission set in IAM Identity Center (or a role assumed " +
         "through the organization's SAML/OIDC identity provider).",

@@ -37,13 +37,6 @@ export const iamPasswordPolicyStrength = resourcePolicy({
     summary: `Account password policy: ≥ ${MIN_LENGTH} chars, reuse prevention ≥ ${MIN_REUSE}, all character classes, expiry ≤ ${MAX_AGE_DAYS} days`,
     severity: "high",
     controls: ["IA-5", "IA-5(1)", "AC-2"],
-    anchors: [
-        "aws-iam-password-policy-minimum-password-length",
-        "aws-iam-password-policy-prevent-reuse",
-        "1bc1c685-e593-450e-88fb-19db4c82aa1d", // KICS: IAM Password Without Minimum Length
-        "ce60d060-efb8-4bfd-9cf7-ff8945d00d90", // KICS: Misconfigured Password Policy Expiration
-        "89806cdc-9c2e-4bd1-a0dc-53f339bcfb2a", // KICS: Password Without Reuse Prevention
-    ],
     remediationSteps:
         `Set minimumPasswordLength: ${MIN_LENGTH} (or more), passwordReusePrevention: ${MIN_REUSE}, requireSymbols, requireNumbers, ` +
         `requireUppercaseCharacters and requireLowercaseCharacters: true, and maxPasswordAge: ${MAX_AGE_DAYS} (or fewer days).`,

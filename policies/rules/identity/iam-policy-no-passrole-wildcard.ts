@@ -14,21 +14,6 @@ export const iamPolicyNoPassRoleWildcard = resourcePolicy({
     summary: 'IAM identity policies do not Allow iam:PassRole on Resource "*" or on every role of the account',
     severity: "high",
     controls: ["AC-6", "AC-6(1)", "AC-5"],
-    anchors: [
-        "9b0ffadc-a61f-4c2a-b1e6-68fab60f6267", // KICS: Group With Privilege Escalation By Actions 'cloudformation:CreateStack' And 'iam:PassRole'
-        "15e6ad8c-f420-49a6-bafb-074f5eb1ec74", // KICS: Group With Privilege Escalation By Actions 'ec2:RunInstances' And 'iam:PassRole'
-        "7d544dad-8a6c-431c-84c1-5f07fe9afc0e", // KICS: Group With Privilege Escalation By Actions 'glue:CreateDevEndpoint' And 'iam:PassRole'
-        "034d0aee-620f-4bf7-b7fb-efdf661fdb9e", // KICS: Group With Privilege Escalation By Actions 'lambda:CreateFunction' And 'iam:PassRole' And 'lambda:InvokeFunction'
-        "e39bee8c-fe54-4a3f-824d-e5e2d1cca40a", // KICS: IAM Role Policy passRole Allows All
-        "be2aa235-bd93-4b68-978a-1cc65d49082f", // KICS: Role With Privilege Escalation By Actions 'cloudformation:CreateStack' And 'iam:PassRole'
-        "30b88745-eebe-4ecb-a3a9-5cf886e96204", // KICS: Role With Privilege Escalation By Actions 'ec2:RunInstances' And 'iam:PassRole'
-        "0a592060-8166-49f5-8e65-99ac6dce9871", // KICS: Role With Privilege Escalation By Actions 'glue:CreateDevEndpoint' And 'iam:PassRole'
-        "fa62ac4f-f5b9-45b9-97c1-625c8b6253ca", // KICS: Role With Privilege Escalation By Actions 'lambda:CreateFunction' And 'iam:PassRole' And 'lambda:InvokeFunction'
-        "19ffbe31-9d72-4379-9768-431195eae328", // KICS: User With Privilege Escalation By Actions 'cloudformation:CreateStack' And 'iam:PassRole'
-        "89561b03-cb35-44a9-a7e9-8356e71606f4", // KICS: User With Privilege Escalation By Actions 'ec2:RunInstances' And 'iam:PassRole'
-        "94fbe150-27e3-4eba-9ca6-af32865e4503", // KICS: User With Privilege Escalation By Actions 'glue:CreateDevEndpoint' And 'iam:PassRole'
-        "8055dec2-efb8-4fe6-8837-d9bed6ff202a", // KICS: User With Privilege Escalation By Actions 'lambda:CreateFunction' And 'iam:PassRole' And 'lambda:InvokeFunction'
-    ],
     remediationSteps:
         "Scope iam:PassRole to the ARNs of the roles the principal hands to a service (e.g. the ECS task and execution " +
         "roles), and add a Condition on iam:PassedToService.",

@@ -32,16 +32,6 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
     summary: 'IAM identity policies do not Allow "*", NotAction, a whole service ("s3:*") or sts:AssumeRole on every role',
     severity: "critical",
     controls: ["AC-6", "AC-6(1)", "AC-3"],
-    anchors: [
-        "NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess",
-        "NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess",
-        "3206240f-2e87-4e58-8d24-3e19e7c83d7c", // KICS: ECS Service Admin Role Is Present
-        "2f37c4a3-58b9-4afe-8a87-d7f1d2286f84", // KICS: IAM Policies With Full Privileges
-        "bcdcbdc6-a350-4855-ae7c-d1e6436f7c97", // KICS: IAM Policy Grants 'AssumeRole' Permission Across All Services
-        "575a2155-6af1-4026-b1af-d5bc8fe2a904", // KICS: IAM Policy Grants Full Permissions
-        "b1ffa705-19a3-4b73-b9d0-0c97d0663842", // KICS: IAM Role With Full Privileges
-        "132a8c31-9837-4203-9fd1-15ca210c7b73", // KICS: SSO Policy with full privileges
-    ],
     remediationSteps:
         "List the specific actions the principal calls (CloudTrail / IAM Access Analyzer policy generation shows them) and " +
         "scope Resource to the ARNs it touches.",

@@ -59,7 +59,6 @@ export const iamRoleOneWayToAttach = stackPolicy({
         "the provider detaches on every update what the role does not list, so the two fight and the deployed permissions " +
         "drift from the reviewed baseline (CM-2, CM-6, AC-6). Tied by role name or id, or by property dependency at preview.",
     summary: "A role's policies come one way: not managedPolicyArns/inlinePolicies and attachment resources both",
-    anchors: ["iam-role-no-policy-management-conflicts"],
     severity: "medium",
     controls: ["CM-2", "CM-6", "AC-6"],
     remediationSteps:

@@ -67,9 +67,6 @@ export const iamRoleTrustPolicy = resourcePolicy({
     summary: "Trust policies: only sts assume/tag actions, no * beside others, MFA for account principals, pinned OIDC/SAML aud+sub",
     severity: "critical",
     controls: ["AC-2", "AC-3", "AC-6", "IA-2", "IA-2(1)"],
-    anchors: [
-        "09c35abf-5852-4622-ac7a-b987b331232e", // KICS: Cross-Account IAM Assume Role Policy Without ExternalId or MFA
-    ],
     remediationSteps:
         'Grant "sts:AssumeRole" (or the web identity / SAML variant, plus sts:TagSession or sts:SetSourceIdentity if used); ' +
         "drop a \"*\" principal; add Condition Bool aws:MultiFactorAuthPresent \"true\" for account principals (or use a service " +

@@ -11,14 +11,6 @@ export const iamUserNoPolicies = resourcePolicy({
     summary: "IAM users hold no policies directly (inline or attached); permissions go to groups and roles",
     severity: "medium",
     controls: ["AC-2", "AC-6"],
-    anchors: [
-        "NIST.800.53.R5-IAMUserNoPolicies",
-        "aws-iam-policy-attachment-only-attachment-through-groups",
-        "aws-iam-user-policy-attachment-only-attachment-through-groups",
-        "3ddfa124-6407-4845-a501-179f90c65097", // KICS: Authentication Without MFA
-        "b4378389-a9aa-44ee-91e7-ef183f11079e", // KICS: IAM Policies Attached To User
-        "b5681959-6c09-4f55-b42b-c40fa12d03ec", // KICS: IAM User Policy Without MFA
-    ],
     remediationSteps: "Move the policy to a group the user joins (aws.iam.GroupPolicyAttachment) or, better, to a role the user assumes.",
     resourceTypes: [
         "aws:iam/userPolicy:UserPolicy",

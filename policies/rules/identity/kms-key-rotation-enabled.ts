@@ -37,12 +37,6 @@ export const kmsKeyRotationEnabled = resourcePolicy({
     summary: "Symmetric KMS keys rotate automatically (enableKeyRotation: true)",
     severity: "medium",
     controls: ["SC-12", "SC-13"],
-    anchors: [
-        "NIST.800.53.R5-KMSBackingKeyRotationEnabled",
-        "aws-kms-key-enable-key-rotation",
-        "cmk-backing-key-rotation-enabled",
-        "22fbfeac-7b5a-421a-8a27-7a2178bb910b", // KICS: CMK Rotation Disabled
-    ],
     remediationSteps: "Set `enableKeyRotation: true` on the aws.kms.Key (optionally `rotationPeriodInDays`, 90–2560).",
     resourceTypes: ["aws:kms/key:Key"],
     noVerdict: [

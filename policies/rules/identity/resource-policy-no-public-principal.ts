@@ -71,22 +71,6 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
     summary: 'Resource/trust policies and Lambda permissions do not Allow Principal "*" or NotPrincipal unless the caller is narrowed',
     severity: "critical",
     controls: ["AC-3", "AC-21", "AC-6"],
-    anchors: [
-        "NIST.800.53.R5-S3BucketPublicReadProhibited",
-        "NIST.800.53.R5-S3BucketPublicWriteProhibited",
-        "e86e26fc-489e-44f0-9bcd-97305e4ba69a", // KICS: ECR Repository Is Publicly Accessible
-        "12b7e704-37f0-4d1e-911a-44bf60c48c21", // KICS: IAM Role Allows All Principals To Assume
-        "bbe3dd3d-fea9-4b68-a785-cfabe2bbbc54", // KICS: Policy Without Principal
-        "7af43613-6bb9-4a0e-8c4d-1314b799425e", // KICS: S3 Bucket Access to Any Principal
-        "ffdf4b37-7703-4dfe-a682-9d2e99bc6c09", // KICS: S3 Bucket Allows Delete Action From All Principals
-        "1df37f4b-7197-45ce-83f8-9994d2fcf885", // KICS: S3 Bucket Allows Get Action From All Principals
-        "66c6f96f-2d9e-417e-a998-9058aeeecd44", // KICS: S3 Bucket Allows List Action From All Principals
-        "d24c0755-c028-44b1-b503-8e719c898832", // KICS: S3 Bucket Allows Put Action From All Principals
-        "a4966c4f-9141-48b8-a564-ffe9959945bc", // KICS: S3 Bucket With All Permissions
-        "b26d2b7e-60f6-413d-a3a1-a57db24aa2b3", // KICS: SNS Topic is Publicly Accessible
-        "730675f9-52ed-49b6-8ead-0acb5dd7df7f", // KICS: SQS Policy With Public Access
-        "abb06e5f-ef9a-4a99-98c6-376d396bfcdf", // KICS: SQS Queue Exposed
-    ],
     remediationSteps:
         "Name the principals (account root, role ARNs, service principals), or keep \"*\" only with a Condition where " +
         "StringEquals, StringLike, ArnEquals, ArnLike or IpAddress (or a ForAnyValue: form; not ...IfExists, " +

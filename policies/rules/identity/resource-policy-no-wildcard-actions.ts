@@ -86,12 +86,6 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
     summary: 'Resource policies and Lambda permissions do not Allow "*", NotAction or a whole service (own key-policy root excepted)',
     severity: "high",
     controls: ["AC-6", "AC-3"],
-    anchors: [
-        "ad9dabc7-7839-4bae-a957-aa9120013f39", // KICS: Lambda With Vulnerable Policy
-        "fa00ce45-386d-4718-8392-fb485e1f3c5b", // KICS: Secrets Manager With Vulnerable Policy
-        "5ea624e4-c8b1-4bb3-87a4-4235a776adcc", // KICS: SNS Topic Publicity Has Allow and NotAction Simultaneously
-        "816ea8cf-d589-442d-a917-2dd0ce0e45e3", // KICS: SQS Policy Allows All Actions
-    ],
     remediationSteps:
         "List the specific actions each principal needs (e.g. s3:GetObject, sqs:SendMessage, lambda:InvokeFunction). Deny " +
         'statements may keep "s3:*" (a TLS-only guard). A key policy may give only the key\'s own account root "kms:*" on Resource "*"; give another account only the KMS actions it needs.',

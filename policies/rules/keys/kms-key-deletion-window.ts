@@ -24,9 +24,6 @@ export const kmsKeyDeletionWindow = resourcePolicy({
     summary: "KMS keys wait at least 30 days (configurable) before a scheduled deletion destroys them",
     severity: "medium",
     controls: ["SC-12", "CP-9"],
-    anchors: [
-        "0b530315-0ea4-497f-b34c-4ff86268f59d", // KICS: KMS Key With No Deletion Window
-    ],
     remediationSteps: "Set `deletionWindowInDays: 30` on the aws.kms.Key (or ExternalKey, ReplicaKey), or leave it unset (KMS's default is 30).",
     resourceTypes: [...KEY_TYPES],
     options: {

@@ -47,9 +47,6 @@ export const kmsKeyPolicyLeastPrivilege = resourcePolicy({
     summary: "Key policies grant kms:* or decrypt only to the account root (IAM) and the configured key administrators",
     severity: "critical",
     controls: ["AC-6", "AC-3", "SC-12"],
-    anchors: [
-        "7ebc9038-0bde-479a-acc4-6ed7b6758899", // KICS: KMS Key With Vulnerable Policy
-    ],
     remediationSteps:
         "Grant use through the account root (`arn:<partition>:iam::<account>:root`) and decide who may use the key in IAM, narrowed " +
         "with kms:ViaService and kms:CallerAccount; give service principals only the actions they need; or, for a deliberate key " +

@@ -17,9 +17,6 @@ export const kmsKeyPolicyLockoutCheck = resourcePolicy({
     summary: "KMS keys and key policies keep the policy lockout safety check (no bypassPolicyLockoutSafetyCheck)",
     severity: "high",
     controls: ["AC-6", "SC-12"],
-    anchors: [
-        "aws-kms-key-disallow-bypass-policy-lockout-safety-check",
-    ],
     remediationSteps: "Remove `bypassPolicyLockoutSafetyCheck` (or set it to false) and make the key policy let the account (its root) administer the key.",
     resourceTypes: [...KEY_TYPES, KMS_KEY_POLICY],
     noVerdict: [],

@@ -11,7 +11,6 @@ export const cloudwatchAlarmHasAction = resourcePolicy({
         "Every CloudWatch metric alarm must have at least one alarm action (an SNS topic, Auto Scaling or EC2 action) with " +
         "actions enabled: an alarm that notifies nobody does not monitor anything (SI-4, AU-6, IR-4).",
     summary: "CloudWatch metric alarms have at least one alarm action, with actions enabled",
-    anchors: ["NIST.800.53.R5-CloudWatchAlarmAction"],
     severity: "medium",
     controls: ["SI-4", "AU-6", "IR-4"],
     remediationSteps:

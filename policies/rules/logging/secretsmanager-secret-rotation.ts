@@ -33,7 +33,6 @@ export const secretsmanagerSecretRotation = stackPolicy({
         "SecretRotation must not switch rotation off (rotationEnabled: false), e.g. for an RDS-managed master password. " +
         "RDS-managed master passwords (manageMasterUserPassword) are created and rotated by RDS and are not declared as secrets (IA-5(1)).",
     summary: "Secrets Manager secrets rotate automatically (a SecretRotation with a schedule)",
-    anchors: ["NIST.800.53.R5-SecretsManagerRotationEnabled"],
     scope: "prod",
     severity: "medium",
     controls: ["IA-5(1)", "IA-5"],

@@ -24,7 +24,6 @@ export const wafv2WebAclLogging = stackPolicy({
         "(aws.wafv2.WebAclLoggingConfiguration whose resourceArn is that ACL, tied by value or property dependency, with a " +
         "log destination), so inspected, blocked and rate-limited requests can be reviewed (AU-2, AU-6, AU-12).",
     summary: "WAFv2 web ACLs attached to a load balancer have a logging configuration",
-    anchors: ["NIST.800.53.R5-WAFv2LoggingEnabled"],
     severity: "medium",
     controls: ["AU-2", "AU-6", "AU-12"],
     remediationSteps:

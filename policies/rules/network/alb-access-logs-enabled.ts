@@ -13,14 +13,6 @@ export const albAccessLogsEnabled = resourcePolicy({
     summary: "Application load balancers (internal ones too) write access logs to S3",
     severity: "medium",
     controls: ["AU-2", "AU-3", "AU-12"],
-    anchors: [
-        "NIST.800.53.R5-ELBLoggingEnabled",
-        "aws-alb-loadbalancer-configure-access-logging",
-        "aws-alb-loadbalancer-enable-access-logging",
-        "aws-lb-loadbalancer-configure-access-logging",
-        "aws-lb-loadbalancer-enable-access-logging",
-        "elb-logging-enabled",
-    ],
     remediationSteps: "Set `accessLogs: { bucket: <log bucket>, prefix: <name>, enabled: true }` (the bucket policy must let the regional ELB account write).",
     resourceTypes: LOAD_BALANCER_TYPES,
     noVerdict: [

@@ -13,9 +13,6 @@ export const albDropsInvalidHeaders = resourcePolicy({
     summary: "Application load balancers drop invalid HTTP header fields",
     severity: "medium",
     controls: ["SI-10", "SC-7"],
-    anchors: [
-        "6e3fd2ed-5c83-4c68-9679-7700d224d379", // KICS: ALB Not Dropping Invalid Headers
-    ],
     remediationSteps: "Set `dropInvalidHeaderFields: true` on the load balancer.",
     resourceTypes: LOAD_BALANCER_TYPES,
     noVerdict: [

@@ -13,12 +13,6 @@ export const albHttpListenerRulesRedirectOnly = stackPolicy({
     summary: "Listener rules on a plain-HTTP listener only redirect to HTTPS",
     severity: "high",
     controls: ["SC-8", "SC-8(1)", "SC-23"],
-    anchors: [
-        "NIST.800.53.R5-ALBHttpToHttpsRedirection",
-        "aws-alb-listener-disallow-unencrypted-traffic",
-        "aws-lb-listener-disallow-unencrypted-traffic",
-        "de7f5e83-da88-4046-871f-ea18504b1d43", // KICS: ALB Listening on HTTP
-    ],
     remediationSteps: "Attach the rule to the HTTPS listener instead, or make its action a redirect with protocol HTTPS.",
     resourceTypes: [...LISTENER_RULE_TYPES, ...LISTENER_TYPES],
     noVerdict: [

@@ -13,13 +13,6 @@ export const albHttpRedirectsToHttps = resourcePolicy({
     summary: "Plain-HTTP load balancer listeners only redirect to HTTPS (every default action)",
     severity: "high",
     controls: ["SC-8", "SC-8(1)", "SC-23"],
-    anchors: [
-        "NIST.800.53.R5-ALBHttpToHttpsRedirection",
-        "aws-alb-listener-disallow-unencrypted-traffic",
-        "aws-lb-listener-disallow-unencrypted-traffic",
-        "alb-http-to-https-redirection",
-        "de7f5e83-da88-4046-871f-ea18504b1d43", // KICS: ALB Listening on HTTP
-    ],
     remediationSteps:
         'Set the HTTP listener\'s `defaultActions` to `[{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", ' +
         'statusCode: "HTTP_301" } }]` and serve the application on an HTTPS listener.',

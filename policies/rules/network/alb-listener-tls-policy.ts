@@ -27,10 +27,6 @@ export const albListenerTlsPolicy = resourcePolicy({
     summary: "HTTPS and TLS listeners use an allowed TLS policy (by default the FIPS 140 TLS 1.2/1.3 ELB policies)",
     severity: "high",
     controls: ["SC-8", "SC-8(1)", "SC-13"],
-    anchors: [
-        "aws-alb-listener-configure-secure-tls",
-        "aws-lb-listener-configure-secure-tls",
-    ],
     remediationSteps: "Set `sslPolicy` to ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04 (or another policy in this policy's `allowedTlsPolicies`).",
     resourceTypes: LISTENER_TYPES,
     options: {

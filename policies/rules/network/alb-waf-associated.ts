@@ -50,10 +50,6 @@ export const albWafAssociated = stackPolicy({
     summary: "Internet-facing application load balancers have a WAFv2 web ACL associated",
     severity: "high",
     controls: ["SC-7", "SI-4", "SC-5"],
-    anchors: [
-        "NIST.800.53.R5-ALBWAFEnabled",
-        "0afa6ab8-a047-48cf-be07-93a2f8c34cf7", // KICS: ALB Is Not Integrated With WAF
-    ],
     remediationSteps:
         "Add an aws.wafv2.WebAclAssociation with `resourceArn: alb.arn` and a REGIONAL web ACL (AWS managed common, known-bad-" +
         "inputs and IP reputation rule groups plus a rate-based rule).",

@@ -187,10 +187,6 @@ export const networkAclNoWorldAdminIngress = resourcePolicy({
     summary: "No network ACL allows 0.0.0.0/0 or ::/0 in to 22, 3389, or all ports or protocols",
     severity: "high",
     controls: ["SC-7", "SC-7(5)", "AC-17", "CM-7"],
-    anchors: [
-        "a20be318-cac7-457b-911d-04cc6e812c25", // KICS: Network ACL With Unrestricted Access To RDP
-        "3af7f2fd-06e6-4dab-b996-2912bea19ba4", // KICS: Network ACL With Unrestricted Access To SSH
-    ],
     remediationSteps:
         "Allow only the ports the subnets serve (e.g. tcp 443) from the sources that need them. For return traffic " +
         "(tcp 1024-65535 from 0.0.0.0/0) add lower-numbered `deny` rules for tcp and udp 22 and 3389 from 0.0.0.0/0 and " +

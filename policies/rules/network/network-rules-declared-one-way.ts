@@ -159,9 +159,6 @@ export const networkRulesDeclaredOneWay = stackPolicy({
     summary: "Security groups, network ACLs and route tables declare rules inline or as rule resources, never both",
     severity: "medium",
     controls: ["CM-2", "CM-6", "SC-7"],
-    anchors: [
-        "security-group-no-rule-management-conflicts",
-    ],
     remediationSteps:
         "Move every rule of the container to one form: preferably rule resources (aws.vpc.SecurityGroupIngressRule / " +
         "EgressRule with one CIDR or peer each, aws.ec2.Route, aws.ec2.NetworkAclRule) with no inline `ingress`/`egress`/" +

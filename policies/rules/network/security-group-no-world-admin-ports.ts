@@ -12,12 +12,6 @@ export const securityGroupNoWorldAdminPorts = resourcePolicy({
     summary: "No security group or rule opens SSH (22) or RDP (3389) to 0.0.0.0/0 or ::/0",
     severity: "critical",
     controls: ["AC-17", "SC-7", "CM-7"],
-    anchors: [
-        "NIST.800.53.R5-EC2RestrictedCommonPorts",
-        "NIST.800.53.R5-EC2RestrictedSSH",
-        "151187cb-0efc-481c-babd-ad24e3c9bc22", // KICS: Remote Desktop Port Open To Internet
-        "65905cec-d691-4320-b320-2000436cb696", // KICS: Security Group With Unrestricted Access To SSH
-    ],
     remediationSteps:
         "Delete the rule and use SSM Session Manager (no inbound port at all), or restrict the source to the operators' " +
         "VPN CIDR or a bastion's security group.",

@@ -57,14 +57,6 @@ export const securityGroupWorldIngressWebOnly = resourcePolicy({
     summary: "Security groups and rules open only the web ports (80/443 by default) to 0.0.0.0/0 or ::/0",
     severity: "high",
     controls: ["SC-7", "SC-7(5)", "CM-7"],
-    anchors: [
-        "NIST.800.53.R5-EC2RestrictedCommonPorts",
-        "aws-ec2-securitygroup-disallow-public-internet-ingress",
-        "381c3f2a-ef6f-4eff-99f7-b169cda3422c", // KICS: Sensitive Port Is Exposed To Entire Network
-        "54c417bf-c762-48b9-9d31-b3d87047e3f0", // KICS: SQL Analysis Services Port 2383 (TCP) Is Publicly Accessible
-        "590d878b-abdc-428f-895a-e2b68a0e1998", // KICS: Unknown Port Exposed To Internet
-        "4728cd65-a20c-49da-8b31-9c08b423e4db", // KICS: Unrestricted Security Group Ingress
-    ],
     remediationSteps:
         "Replace the world CIDR with the security group or private CIDR that needs the port, and narrow protocol \"-1\" / " +
         "0-65535 rules to the one port the service listens on.",

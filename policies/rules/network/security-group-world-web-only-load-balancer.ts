@@ -14,11 +14,6 @@ export const securityGroupWorldWebOnlyLoadBalancer = stackPolicy({
     summary: "World-open web ports (80/443) only on a load balancer's security group, never on instances or tasks",
     severity: "high",
     controls: ["SC-7", "SC-7(3)", "AC-4"],
-    anchors: [
-        "aws-ec2-securitygroup-disallow-public-internet-ingress",
-        "ffac8a12-322e-42c1-b9b9-81ff85c39ef7", // KICS: HTTP Port Open To Internet
-        "4728cd65-a20c-49da-8b31-9c08b423e4db", // KICS: Unrestricted Security Group Ingress
-    ],
     remediationSteps:
         "Move the world-open rule to the load balancer's security group and let the targets accept traffic only from that " +
         "group (`referencedSecurityGroupId`).",

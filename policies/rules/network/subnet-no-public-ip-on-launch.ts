@@ -16,10 +16,6 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
     summary: "No subnet maps public IPv4 or assigns IPv6 addresses on launch (public tier included)",
     severity: "high",
     controls: ["SC-7", "SC-7(3)", "AC-4"],
-    anchors: [
-        "NIST.800.53.R5-VPCSubnetAutoAssignPublicIpDisabled",
-        "52f04a44-6bfa-4c41-b1d3-4ae99a2de05c", // KICS: VPC Subnet Assigns Public IP
-    ],
     remediationSteps:
         "Set `mapPublicIpOnLaunch: false` and `assignIpv6AddressOnCreation: false` (aws.ec2.DefaultSubnet: set " +
         "`mapPublicIpOnLaunch: false` explicitly, its default is true). Give a resource that must be public its address " +

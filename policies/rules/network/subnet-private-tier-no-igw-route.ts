@@ -18,9 +18,6 @@ export const subnetPrivateTierNoIgwRoute = stackPolicy({
     summary: "Private- and isolated-tier subnets (by Tier tag or name) do not route 0.0.0.0/0 or ::/0 to an internet gateway",
     severity: "high",
     controls: ["SC-7", "SC-7(5)", "AC-4", "CM-7"],
-    anchors: [
-        "NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW",
-    ],
     remediationSteps:
         "Associate the subnet with a route table whose default route goes to a NAT gateway (`natGatewayId`, private tier) " +
         "or that has no default route (isolated tier); keep `gatewayId: <internet gateway>` routes in the public tier's " +

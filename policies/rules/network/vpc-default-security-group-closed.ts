@@ -32,12 +32,6 @@ export const vpcDefaultSecurityGroupClosed = stackPolicy({
     summary: "Every VPC's default security group is adopted (aws.ec2.DefaultSecurityGroup) and has no rules",
     severity: "high",
     controls: ["SC-7", "SC-7(5)", "AC-4", "CM-7"],
-    anchors: [
-        "NIST.800.53.R5-VPCDefaultSecurityGroupClosed",
-        "46883ce1-dc3e-4b17-9195-c6a601624c73", // KICS: Default Security Groups With Unrestricted Traffic
-        "f1adc521-f79a-4d71-b55b-a68294687432", // KICS: EC2 Instance Using Default Security Group
-        "9a4ef195-74b9-4c58-b8ed-2b2fe4353a75", // KICS: VPC Default Security Group Accepts All Traffic
-    ],
     remediationSteps:
         "Add `new aws.ec2.DefaultSecurityGroup(name, { vpcId: vpc.id })` (awsx: `vpc.vpcId`) with no `ingress` and no " +
         "`egress`: adopting it removes AWS's default rules. Put every rule on a purpose-made aws.ec2.SecurityGroup " +

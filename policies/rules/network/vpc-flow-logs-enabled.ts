@@ -16,10 +16,6 @@ export const vpcFlowLogsEnabled = stackPolicy({
     summary: "Every VPC (aws.ec2.Vpc and awsx.ec2.Vpc) has a VPC flow log",
     severity: "medium",
     controls: ["AU-2", "AU-12", "SI-4"],
-    anchors: [
-        "NIST.800.53.R5-VPCFlowLogsEnabled",
-        "f83121ea-03da-434f-9277-9cd247ab3047", // KICS: VPC FlowLogs Disabled
-    ],
     remediationSteps:
         "Add an aws.ec2.FlowLog with `vpcId: vpc.id` (awsx: `vpc.vpcId`), `trafficType: \"ALL\"` and a KMS-encrypted " +
         "CloudWatch log group or S3 destination.",

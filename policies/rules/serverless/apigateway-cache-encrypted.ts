@@ -15,11 +15,6 @@ export const apigatewayCacheEncrypted = resourcePolicy({
     summary: "API Gateway method caches that are on are encrypted (cacheDataEncrypted)",
     severity: "medium",
     controls: ["SC-28"],
-    anchors: [
-        "NIST.800.53.R5-APIGWCacheEnabledAndEncrypted",
-        "apigateway-method-cached-and-encrypted",
-        "b7c9a40c-23e4-4a2d-8d39-a3352f10f288", // KICS: API Gateway Method Settings Cache Not Encrypted
-    ],
     remediationSteps: "Set `settings.cacheDataEncrypted: true` next to `settings.cachingEnabled: true` in the aws.apigateway.MethodSettings.",
     resourceTypes: [REST_METHOD_SETTINGS],
     noVerdict: [

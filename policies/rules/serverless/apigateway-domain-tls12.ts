@@ -34,12 +34,6 @@ export const apigatewayDomainTls12 = resourcePolicy({
     summary: "API Gateway custom domain names use a TLS 1.2+ security policy",
     severity: "high",
     controls: ["SC-8", "SC-8(1)", "SC-13"],
-    anchors: [
-        "aws-apigateway-domainname-configure-security-policy",
-        "aws-apigatewayv2-domainname-configure-domain-name-security-policy",
-        "aws-apigatewayv2-domainname-enable-domain-name-configuration",
-        "4e1cc5d3-2811-4fb2-861c-ee9b3cb7f90b", // KICS: API Gateway Without Security Policy
-    ],
     remediationSteps:
         "Set `securityPolicy: \"TLS_1_2\"` on aws.apigateway.DomainName, and `domainNameConfiguration: { securityPolicy: " +
         "\"TLS_1_2\", endpointType: \"REGIONAL\", certificateArn }` on aws.apigatewayv2.DomainName.",

@@ -22,10 +22,6 @@ export const apigatewayRestStageExecutionLogging = stackPolicy({
     summary: "API Gateway REST stages log execution for all methods (MethodSettings */* with loggingLevel ERROR or INFO)",
     severity: "medium",
     controls: ["AU-2", "AU-12"],
-    anchors: [
-        "NIST.800.53.R5-APIGWExecutionLoggingEnabled",
-        "982aa526-6970-4c59-8b9b-2ce7e019fe36", // KICS: API Gateway With CloudWatch Logging Disabled
-    ],
     remediationSteps:
         "Add `new aws.apigateway.MethodSettings(\"all\", { restApi: api.id, stageName: stage.stageName, methodPath: \"*/*\", " +
         "settings: { loggingLevel: \"INFO\", metricsEnabled: true } })` (API Gateway needs `aws.apigateway.Account` with a " +

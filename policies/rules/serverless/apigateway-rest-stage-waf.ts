@@ -18,10 +18,6 @@ export const apigatewayRestStageWaf = stackPolicy({
     summary: "API Gateway REST stages have a WAFv2 web ACL associated",
     severity: "high",
     controls: ["SC-7", "SI-10", "SC-5"],
-    anchors: [
-        "NIST.800.53.R5-APIGWAssociatedWithWAF",
-        "a186e82c-1078-4a7b-85d8-579561fde884", // KICS: API Gateway without WAF
-    ],
     remediationSteps:
         "Add `new aws.wafv2.WebAclAssociation(\"api\", { resourceArn: stage.arn, webAclArn: <REGIONAL web ACL ARN> })` with the " +
         "AWS managed rule groups (common rule set, known bad inputs, IP reputation) and a rate-based rule.",

@@ -15,12 +15,6 @@ export const apigatewayStageAccessLogging = resourcePolicy({
     summary: "API Gateway REST, HTTP and WebSocket stages write access logs (accessLogSettings)",
     severity: "medium",
     controls: ["AU-2", "AU-3", "AU-12"],
-    anchors: [
-        "aws-apigatewayv2-stage-configure-access-logging",
-        "aws-apigatewayv2-stage-enable-access-logging",
-        "1b6799eb-4a7a-4b04-9001-8cceb9999326", // KICS: API Gateway Access Logging Disabled
-        "625abc0e-f980-4ac9-a775-f7519ee34296", // KICS: API Gateway Deployment Without Access Log Setting
-    ],
     remediationSteps:
         "Set `accessLogSettings: { destinationArn: <log group ARN>, format: <JSON with $context.requestId, identity.sourceIp, " +
         "routeKey/resourcePath, status …> }` with a KMS-encrypted log group that has a retention period.",

@@ -15,9 +15,6 @@ export const lambdaInVpc = resourcePolicy({
     summary: "Lambda functions run in the VPC (vpcConfig with private subnets and security groups)",
     severity: "medium",
     controls: ["SC-7", "AC-4"],
-    anchors: [
-        "NIST.800.53.R5-LambdaInsideVPC",
-    ],
     remediationSteps:
         "Set `vpcConfig: { subnetIds: <private subnet ids>, securityGroupIds: [<function security group>] }` and give the " +
         "role `AWSLambdaVPCAccessExecutionRole` (or its ENI permissions); reach AWS APIs through VPC endpoints.",

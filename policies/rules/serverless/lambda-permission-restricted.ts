@@ -30,12 +30,6 @@ export const lambdaPermissionRestricted = resourcePolicy({
     summary: "Lambda permissions never grant to \"*\"; a service principal is narrowed by sourceArn or sourceAccount",
     severity: "critical",
     controls: ["AC-3", "AC-6", "SC-7"],
-    anchors: [
-        "NIST.800.53.R5-LambdaFunctionPublicAccessProhibited",
-        "aws-lambda-permission-configure-source-arn",
-        "e08ed7eb-f3ef-494d-9d22-2e3db756a347", // KICS: Lambda Permission Principal Is Wildcard
-        "3ef8696c-e4ae-4872-92c7-520bb44dfe77", // KICS: Public Lambda via API Gateway
-    ],
     remediationSteps:
         "Set `principal` to the AWS service or account that invokes the function and, for a service, `sourceArn` to the " +
         "invoking resource (the bucket, rule, API execution ARN) and `sourceAccount` to the account id.",

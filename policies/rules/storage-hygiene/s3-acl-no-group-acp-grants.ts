@@ -22,9 +22,6 @@ export const s3AclNoGroupAcpGrants = resourcePolicy({
         "No S3 bucket ACL grant may give WRITE_ACP, READ_ACP or FULL_CONTROL to a group (grantee type Group): every member " +
         "could read or rewrite the ACL and grant itself any access (AC-3, AC-6).",
     summary: "S3 bucket ACLs grant no group WRITE_ACP, READ_ACP or FULL_CONTROL",
-    anchors: [
-        "64a222aa-7793-4e40-915f-4b302c76e4d4", // KICS: S3 Bucket ACL Grants WRITE_ACP Permission
-    ],
     severity: "high",
     controls: ["AC-3", "AC-6"],
     remediationSteps:

@@ -19,10 +19,6 @@ export const s3BackupBucketVersioning = stackPolicy({
     summary: "Backup S3 buckets (tagged Purpose=backups or named *backup*) have versioning Enabled",
     severity: "high",
     controls: ["CP-9", "CP-10", "SI-12"],
-    anchors: [
-        "NIST.800.53.R5-S3BucketVersioningEnabled",
-        "568a4d22-3517-44a6-a7ad-6a7eed88722c", // KICS: S3 Bucket Without Versioning
-    ],
     remediationSteps: 'Add an aws.s3.BucketVersioning for the bucket with `versioningConfiguration: { status: "Enabled" }`.',
     resourceTypes: [...S3_BUCKET_TYPES, ...VERSIONING_TYPES],
     noVerdict: [

@@ -19,12 +19,6 @@ export const s3BucketAccessLogging = stackPolicy({
         "with a non-empty targetBucket, or the deprecated inline Bucket `logging` / BucketV2 `loggings`), except the access-log bucket itself — the targetBucket of a BucketLogging " +
         "or inline block in the stack, or a bucket matching accessLogBucketPatterns (AU-2, AU-3, AU-12). An empty targetBucket logs nowhere: the bucket has no logging.",
     summary: "Every S3 bucket but the access-log bucket has server access logging",
-    anchors: [
-        "NIST.800.53.R5-S3BucketLoggingEnabled",
-        "s3-bucket-logging-enabled",
-        "f861041c-8c9f-4156-acfc-5e6e524f5884", // KICS: S3 Bucket Logging Disabled
-        "ee9e50e8-b2ed-4176-ad42-8fc0cf7593f4", // KICS: CloudTrail Log Files S3 Bucket with Logging Disabled
-    ],
     severity: "medium",
     controls: ["AU-2", "AU-3", "AU-12"],
     remediationSteps:

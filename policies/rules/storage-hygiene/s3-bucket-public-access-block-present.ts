@@ -26,12 +26,6 @@ export const s3BucketPublicAccessBlockPresent = stackPolicy({
     summary: "Every S3 bucket has a public access block, or the account one with all four flags",
     severity: "high",
     controls: ["AC-3", "AC-21", "SC-7"],
-    anchors: [
-        "NIST.800.53.R5-S3BucketLevelPublicAccessProhibited",
-        "bd0088a5-c133-4b20-b129-ec9968b16ef3", // KICS: CloudTrail Log Files S3 Bucket is Publicly Accessible
-        "d0cc8694-fcad-43ff-ac86-32331d7e867f", // KICS: S3 Bucket Allows Public ACL
-        "1a4bc881-9f69-4d44-8c9a-d37d08f54c50", // KICS: S3 Bucket Allows Public Policy
-    ],
     remediationSteps: "Add an aws.s3.BucketPublicAccessBlock for the bucket with all four flags true.",
     resourceTypes: [...S3_BUCKET_TYPES, BUCKET_PAB, ACCOUNT_PAB],
     noVerdict: [

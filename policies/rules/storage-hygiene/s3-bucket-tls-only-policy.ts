@@ -34,10 +34,6 @@ export const s3BucketTlsOnlyPolicy = stackPolicy({
     summary: "Every S3 bucket's policy denies all S3 actions when aws:SecureTransport is false, on the bucket and its objects",
     severity: "high",
     controls: ["SC-8", "SC-8(1)", "AC-17(2)"],
-    anchors: [
-        "NIST.800.53.R5-S3BucketSSLRequestsOnly",
-        "4bc4dd4c-7d8d-405e-a0fb-57fa4c31b4d9", // KICS: S3 Bucket Policy Accepts HTTP Requests
-    ],
     remediationSteps:
         'Add to the bucket policy: { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucketArn, `${bucketArn}/*`], ' +
         'Condition: { Bool: { "aws:SecureTransport": "false" } } } (no other condition in that statement).',

@@ -18,7 +18,6 @@ export const s3BucketVersioningEnabled = stackPolicy({
         "dependency), or, when none is, by the deprecated inline block (Bucket `versioning`, BucketV2 `versionings`): an " +
         "overwritten or deleted object stays recoverable (CP-9, CP-10, SI-12).",
     summary: "Every S3 bucket has versioning Enabled",
-    anchors: ["NIST.800.53.R5-S3BucketVersioningEnabled"],
     severity: "medium",
     controls: ["CP-9", "CP-10", "SI-12"],
     remediationSteps: 'Add an aws.s3.BucketVersioning for the bucket with `versioningConfiguration: { status: "Enabled" }`.',

@@ -24,11 +24,6 @@ export const s3DataBucketReplicatedOrBackedUp = stackPolicy({
     scope: "prod",
     severity: "high",
     controls: ["CP-9", "CP-10", "CP-6"],
-    anchors: [
-        "NIST.800.53.R5-S3BucketReplicationEnabled",
-        "aws-s3-bucket-configure-replication-configuration",
-        "aws-s3-bucket-enable-replication-configuration",
-    ],
     remediationSteps:
         "Either tag the bucket into an AWS Backup plan (e.g. `tags: { Backup: \"daily\" }` with an aws.backup.Selection whose " +
         "`selectionTags` select it, and the S3 backup permissions on the selection's role; AWS Backup needs versioning on), or add " +

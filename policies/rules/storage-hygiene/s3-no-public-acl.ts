@@ -39,14 +39,6 @@ export const s3NoPublicAcl = resourcePolicy({
     summary: "S3 bucket and object ACLs are not public: no public canned ACL, no grant to AllUsers or AuthenticatedUsers",
     severity: "critical",
     controls: ["AC-3", "AC-21"],
-    anchors: [
-        "NIST.800.53.R5-S3BucketPublicReadProhibited",
-        "NIST.800.53.R5-S3BucketPublicWriteProhibited",
-        "aws-s3-bucket-disallow-public-read",
-        "bd0088a5-c133-4b20-b129-ec9968b16ef3", // KICS: CloudTrail Log Files S3 Bucket is Publicly Accessible
-        "38c5ee0d-7f22-4260-ab72-5073048df100", // KICS: S3 Bucket ACL Allows Read Or Write to All Users
-        "57b9893d-33b1-4419-bcea-a717ea87e139", // KICS: S3 Bucket ACL Allows Read to Any Authenticated User
-    ],
     remediationSteps:
         "Remove the ACL and grants; set aws.s3.BucketOwnershipControls to BucketOwnerEnforced (ACLs disabled) and grant access " +
         "through the bucket policy to named principals.",

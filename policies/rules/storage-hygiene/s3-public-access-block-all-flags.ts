@@ -12,16 +12,6 @@ export const s3PublicAccessBlockAllFlags = resourcePolicy({
     summary: "S3 public access blocks (bucket and account level) set all four flags to true",
     severity: "critical",
     controls: ["AC-3", "AC-21", "SC-7"],
-    anchors: [
-        "NIST.800.53.R5-S3BucketLevelPublicAccessProhibited",
-        "NIST.800.53.R5-S3BucketPublicReadProhibited",
-        "NIST.800.53.R5-S3BucketPublicWriteProhibited",
-        "bd0088a5-c133-4b20-b129-ec9968b16ef3", // KICS: CloudTrail Log Files S3 Bucket is Publicly Accessible
-        "d0cc8694-fcad-43ff-ac86-32331d7e867f", // KICS: S3 Bucket Allows Public ACL
-        "1a4bc881-9f69-4d44-8c9a-d37d08f54c50", // KICS: S3 Bucket Allows Public Policy
-        "4fa66806-0dd9-4f8d-9480-3174d39c7c91", // KICS: S3 Bucket Without Ignore Public ACL
-        "1ec253ab-c220-4d63-b2de-5b40e0af9293", // KICS: S3 Bucket Without Restriction Of Public Bucket
-    ],
     remediationSteps: "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true.",
     resourceTypes: [BUCKET_PAB, ACCOUNT_PAB],
     noVerdict: [],
