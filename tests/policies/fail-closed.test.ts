@@ -102,6 +102,7 @@ import {
     Diagnostic,
     mandatory,
     messages,
+    policyDoc,
     runResourcePolicy,
     runStackPolicy,
     TestResource,
@@ -447,10 +448,9 @@ describe("malformed input fails closed: network", () => {
 });
 
 describe("malformed input fails closed: identity", () => {
-    const doc = (statement: Record<string, unknown>) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
 
     it("an Action that is an object, or an Effect IAM does not define, is malformed (the statement used to be skipped)", async () => {
-        const run = (statement: Record<string, unknown>) => runResourcePolicy(iamPolicyNoWildcardActions, { type: "aws:iam/policy:Policy", name: "p", props: { policy: doc(statement) } });
+        const run = (statement: Record<string, unknown>) => runResourcePolicy(iamPolicyNoWildcardActions, { type: "aws:iam/policy:Policy", name: "p", props: { policy: policyDoc(statement) } });
         assertFailsClosed(await run({ Effect: "Allow", Action: { any: "*" }, Resource: "*" }), [
             `Cannot evaluate IAM policy "p": policy.Statement[0].Action is an object {"any":"*"}, expected a string or an array of strings${SUFFIX}`,
         ]);
@@ -461,7 +461,7 @@ describe("malformed input fails closed: identity", () => {
         const diags = await runResourcePolicy(resourcePolicyNoPublicPrincipal, {
             type: "aws:s3/bucketPolicy:BucketPolicy",
             name: "site",
-            props: { policy: doc({ Effect: "Allow", Principal: {}, Action: "s3:GetObject", Resource: "*" }) },
+            props: { policy: policyDoc({ Effect: "Allow", Principal: {}, Action: "s3:GetObject", Resource: "*" }) },
         });
         assertFailsClosed(diags, [
             `Cannot evaluate S3 bucket policy "site": policy.Statement[0].Principal is an object {}, expected an object of AWS, Service, Federated or CanonicalUser principals${SUFFIX}`,
@@ -472,7 +472,7 @@ describe("malformed input fails closed: identity", () => {
         const diags = await runResourcePolicy(resourcePolicyNoPublicPrincipal, {
             type: "aws:s3/bucketPolicy:BucketPolicy",
             name: "site",
-            props: { policy: doc({ Effect: "Allow", Principal: ["*"], Action: "s3:GetObject", Resource: "*" }) },
+            props: { policy: policyDoc({ Effect: "Allow", Principal: ["*"], Action: "s3:GetObject", Resource: "*" }) },
         });
         assertFailsClosed(diags, [`Cannot evaluate S3 bucket policy "site": policy.Statement[0].Principal is an array ["*"], expected "*" or an object of principals${SUFFIX}`]);
     });
@@ -1650,7 +1650,6 @@ import { iamPolicyNoPassRoleWildcard, resourcePolicyNoNetworkOnlyPrincipal } fro
 import { networkRulesDeclaredOneWay } from "../../policies/rules/network";
 
 describe("malformed input fails closed: the last raw reads (Lambda action, Not* fields, key-policy root, resource Conditions, inline rules)", () => {
-    const doc = (statement: Record<string, unknown>) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
     const LIST = "expected a string or an array of strings";
     const PRINCIPALS = '"*" or an object of principals';
     const ROOT = "arn:aws-us-gov:iam::111122223333:root";
@@ -1667,9 +1666,9 @@ describe("malformed input fails closed: the last raw reads (Lambda action, Not* 
         readonly expected: string;
     }
     const lambda = (props: Record<string, unknown>): TestResource => ({ type: "aws:lambda/permission:Permission", name: "inv", props: { function: "fn", principal: "sns.amazonaws.com", ...props } });
-    const bucketPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:s3/bucketPolicy:BucketPolicy", name: "data", props: { bucket: "gov-data", policy: doc(statement) } });
-    const keyPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:kms/keyPolicy:KeyPolicy", name: "k", props: { keyId: KEY_ARN, policy: doc(statement) } });
-    const iamPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:iam/policy:Policy", name: "p", props: { policy: doc(statement) } });
+    const bucketPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:s3/bucketPolicy:BucketPolicy", name: "data", props: { bucket: "gov-data", policy: policyDoc(statement) } });
+    const keyPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:kms/keyPolicy:KeyPolicy", name: "k", props: { keyId: KEY_ARN, policy: policyDoc(statement) } });
+    const iamPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:iam/policy:Policy", name: "p", props: { policy: policyDoc(statement) } });
     const sg: TestResource = { type: "aws:ec2/securityGroup:SecurityGroup", name: "sg", props: { id: "sg-1", ingress: 5 } };
     const sgRule: TestResource = { type: "aws:ec2/securityGroupRule:SecurityGroupRule", name: "in", props: { type: "ingress", securityGroupId: "sg-1" } };
 
@@ -1845,7 +1844,6 @@ import { kmsKeyPolicyLeastPrivilege } from "../../policies/rules/keys";
 import { s3BucketAccessLogging } from "../../policies/rules/storage-hygiene";
 
 describe("malformed input fails closed: key policies, the key's accounts, the TLS guard, access-log targets, queue names", () => {
-    const doc = (statement: Record<string, unknown>) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
     const LIST = "expected a string or an array of strings";
     const PRINCIPALS = '"*" or an object of principals';
     const ACCOUNT = "111122223333";
@@ -1871,18 +1869,18 @@ describe("malformed input fails closed: key policies, the key's accounts, the TL
     const keyPolicy = (statement: Record<string, unknown>, props: Record<string, unknown> = {}): TestResource => ({
         type: "aws:kms/keyPolicy:KeyPolicy",
         name: "k",
-        props: { keyId: KEY_ARN, policy: doc(statement), ...props },
+        props: { keyId: KEY_ARN, policy: policyDoc(statement), ...props },
     });
     const key = (statement: Record<string, unknown>, allowedAccountIds: unknown): TestResource => ({
         type: "aws:kms/key:Key",
         name: "data",
-        props: { policy: doc(statement) },
+        props: { policy: policyDoc(statement) },
         provider: { props: { allowedAccountIds } },
     });
     const BUCKET = "aws:s3/bucket:Bucket";
     const tlsBucket: TestResource = { type: BUCKET, name: "data", props: { bucket: "gov-data" } };
     const TLS_DENY = { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws-us-gov:s3:::gov-data", "arn:aws-us-gov:s3:::gov-data/*"] };
-    const bucketPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:s3/bucketPolicy:BucketPolicy", name: "data-policy", props: { bucket: "gov-data", policy: doc(statement) } });
+    const bucketPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:s3/bucketPolicy:BucketPolicy", name: "data-policy", props: { bucket: "gov-data", policy: policyDoc(statement) } });
     const NO_TLS = 'S3 bucket "data" has a bucket policy without a TLS-only deny; deny s3:* to Principal "*" when aws:SecureTransport is false.';
     const bucket = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: BUCKET, name, props: { bucket: name, ...props } });
     const logging = (targetBucket: unknown): TestResource => ({ type: "aws:s3/bucketLogging:BucketLogging", name: "l", props: { bucket: "data", targetBucket } });

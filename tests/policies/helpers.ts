@@ -355,6 +355,11 @@ export function assertAdvisoryOnly(diags: readonly Diagnostic[]): void {
     assert.equal(advisory(diags).length, 1, JSON.stringify(diags));
 }
 
+/** An IAM policy document holding these statements, as a program passes it to AWS: a JSON string. */
+export function policyDoc(...Statement: unknown[]): string {
+    return JSON.stringify({ Version: "2012-10-17", Statement });
+}
+
 export const ACTIVE_UNTIL = "2999-12-31";
 export const EXPIRED_ON = "2020-01-01";
 

@@ -9,11 +9,11 @@ import {
     assertViolations,
     itHonoursWaivers,
     itIsAdvisoryOnly,
+    policyDoc,
     runResourcePolicy,
     unknown,
 } from "./helpers";
 
-const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const ROOT = "arn:aws-us-gov:iam::123456789012:root";
 const BUCKETS = "arn:aws-us-gov:s3:::govstack-prod-*";
 const PASSWORD_POLICY = "aws:iam/accountPasswordPolicy:AccountPasswordPolicy";
@@ -85,28 +85,28 @@ describe("identity (round 2)", () => {
         const RP = "aws:iam/rolePolicy:RolePolicy";
         const DEPLOY = ["govstack-prod-deploy: manages the estate's buckets (create, configure, delete) with s3:*"];
         it("blocks a whole service on any resource, even one bucket", async () => {
-            assertViolations(await runResourcePolicy(p, { type: POLICY, name: "app", props: { policy: doc({ Sid: "Bucket", Effect: "Allow", Action: "s3:*", Resource: ["arn:aws-us-gov:s3:::b", "arn:aws-us-gov:s3:::b/*"] }) } }), [
+            assertViolations(await runResourcePolicy(p, { type: POLICY, name: "app", props: { policy: policyDoc({ Sid: "Bucket", Effect: "Allow", Action: "s3:*", Resource: ["arn:aws-us-gov:s3:::b", "arn:aws-us-gov:s3:::b/*"] }) } }), [
                 'IAM policy "app" statement "Bucket" allows "s3:*", every s3 action, on Resource "arn:aws-us-gov:s3:::b", "arn:aws-us-gov:s3:::b/*"; grant the specific actions needed (only a deployment role named in deploymentRoles, with a reason, may keep a whole service on the estate\'s own resources).',
             ]);
         });
         it("lets a named deployment role keep a whole service on scoped resources, never on every resource", async () => {
-            const scoped = doc({ Effect: "Allow", Action: ["s3:*"], Resource: [BUCKETS, `${BUCKETS}/*`] });
+            const scoped = policyDoc({ Effect: "Allow", Action: ["s3:*"], Resource: [BUCKETS, `${BUCKETS}/*`] });
             assertClean(await runResourcePolicy(p, { type: RP, props: { role: "govstack-prod-deploy", policy: scoped }, config: { deploymentRoles: DEPLOY } }));
             assertClean(await runResourcePolicy(p, { type: "aws:iam/role:Role", props: { name: "govstack-prod-deploy", inlinePolicies: [{ name: "d", policy: scoped }] }, config: { deploymentRoles: DEPLOY } }));
-            assertViolations(await runResourcePolicy(p, { type: RP, name: "d", props: { role: "govstack-prod-deploy", policy: doc({ Effect: "Allow", Action: "s3:*", Resource: "*" }) }, config: { deploymentRoles: DEPLOY } }), [
+            assertViolations(await runResourcePolicy(p, { type: RP, name: "d", props: { role: "govstack-prod-deploy", policy: policyDoc({ Effect: "Allow", Action: "s3:*", Resource: "*" }) }, config: { deploymentRoles: DEPLOY } }), [
                 'IAM role policy "d" statement #0 allows "s3:*" on Resource "*"; grant the specific actions needed.',
             ]);
             // Another role, or an entry without a reason, gets no exception.
             assert.equal((await runResourcePolicy(p, { type: RP, props: { role: "other", policy: scoped }, config: { deploymentRoles: DEPLOY } })).length, 1);
             assert.equal((await runResourcePolicy(p, { type: RP, props: { role: "govstack-prod-deploy", policy: scoped }, config: { deploymentRoles: ["govstack-prod-deploy"] } })).length, 1);
         });
-        itIsAdvisoryOnly("is advisory when the role of a scoped whole-service grant is unknown and deployment roles are configured", p, { type: RP, name: "d", props: { role: unknown(), policy: doc({ Effect: "Allow", Action: "s3:*", Resource: BUCKETS }) }, config: { deploymentRoles: DEPLOY } });
+        itIsAdvisoryOnly("is advisory when the role of a scoped whole-service grant is unknown and deployment roles are configured", p, { type: RP, name: "d", props: { role: unknown(), policy: policyDoc({ Effect: "Allow", Action: "s3:*", Resource: BUCKETS }) }, config: { deploymentRoles: DEPLOY } });
         it("blocks sts:AssumeRole on every role, passes it on named roles", async () => {
-            assertViolations(await runResourcePolicy(p, { type: POLICY, name: "hop", props: { policy: doc({ Effect: "Allow", Action: ["sts:AssumeRole"], Resource: "*" }, { Effect: "Allow", Action: "sts:Assume*", Resource: "arn:aws-us-gov:iam::123456789012:role/*" }) } }), [
+            assertViolations(await runResourcePolicy(p, { type: POLICY, name: "hop", props: { policy: policyDoc({ Effect: "Allow", Action: ["sts:AssumeRole"], Resource: "*" }, { Effect: "Allow", Action: "sts:Assume*", Resource: "arn:aws-us-gov:iam::123456789012:role/*" }) } }), [
                 'IAM policy "hop" statement #0 allows "sts:AssumeRole" on Resource "*", i.e. any role that trusts the account; name the roles it may assume.',
                 'IAM policy "hop" statement #1 allows "sts:Assume*" on Resource "arn:aws-us-gov:iam::123456789012:role/*", i.e. any role that trusts the account; name the roles it may assume.',
             ]);
-            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "arn:aws-us-gov:iam::123456789012:role/govstack-prod-reader" }) } }));
+            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: policyDoc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "arn:aws-us-gov:iam::123456789012:role/govstack-prod-reader" }) } }));
         });
     });
 
@@ -119,7 +119,7 @@ describe("identity (round 2)", () => {
                     type: "aws:sqs/queuePolicy:QueuePolicy",
                     name: "q",
                     props: {
-                        policy: doc(
+                        policy: policyDoc(
                             { Sid: "All", Effect: "Allow", Principal: { AWS: ROOT }, Action: "*", Resource: "*" },
                             { Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, NotAction: "sqs:DeleteQueue", Resource: "*" },
                             { Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: ["sqs:*"], Resource: "arn:aws-us-gov:sqs:us-gov-west-1:123456789012:q" },
@@ -135,18 +135,18 @@ describe("identity (round 2)", () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:lambda/permission:Permission", name: "inv", props: { action: "lambda:*", function: "f", principal: "sns.amazonaws.com" } }), [
                 'Lambda permission "inv" allows "lambda:*"; grant the one action needed (lambda:InvokeFunction).',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: "aws:kinesis/resourcePolicy:ResourcePolicy", name: "k", props: { policy: doc({ Effect: "Allow", Principal: { AWS: ROOT }, Action: "kinesis:*", Resource: "*" }) } }), [
+            assertViolations(await runResourcePolicy(p, { type: "aws:kinesis/resourcePolicy:ResourcePolicy", name: "k", props: { policy: policyDoc({ Effect: "Allow", Principal: { AWS: ROOT }, Action: "kinesis:*", Resource: "*" }) } }), [
                 'Kinesis resource policy "k" statement #0 allows "kinesis:*", every action of the service; grant the specific actions needed.',
             ]);
         });
         it("allows kms:* to the key's own account root on the key by the named rule, and nothing wider", async () => {
             const provider = { props: { allowedAccountIds: ["123456789012"] } };
-            assertClean(await runResourcePolicy(p, { type: KEY, provider, props: { policy: doc({ Sid: "EnableIam", Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" }) } }));
+            assertClean(await runResourcePolicy(p, { type: KEY, provider, props: { policy: policyDoc({ Sid: "EnableIam", Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" }) } }));
             assertViolations(
                 await runResourcePolicy(p, {
                     type: KEY,
                     name: "k",
-                    props: { policy: doc({ Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::123456789012:role/app" }, Action: "kms:*", Resource: "*" }, { Effect: "Allow", Principal: { AWS: ROOT }, Action: "s3:*", Resource: "*" }) },
+                    props: { policy: policyDoc({ Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::123456789012:role/app" }, Action: "kms:*", Resource: "*" }, { Effect: "Allow", Principal: { AWS: ROOT }, Action: "s3:*", Resource: "*" }) },
                 }),
                 [
                     'KMS key "k" statement #0 allows "kms:*", every action of the service; grant the specific actions needed (only the key\'s own account root may hold "kms:*" on Resource "*").',
@@ -159,14 +159,14 @@ describe("identity (round 2)", () => {
                 await runResourcePolicy(p, {
                     type: "aws:s3/bucketPolicy:BucketPolicy",
                     props: {
-                        policy: doc(
+                        policy: policyDoc(
                             { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "arn:aws-us-gov:s3:::b/*", Condition: { Bool: { "aws:SecureTransport": false } } },
                             { Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: ["s3:PutObject", "s3:GetBucketAcl"], Resource: "arn:aws-us-gov:s3:::b/*" },
                         ),
                     },
                 }),
             );
-            assertClean(await runResourcePolicy(p, { type: KEY, props: { policy: doc({ Effect: "Allow", Principal: { AWS: ROOT }, Action: ["kms:Create*", "kms:Describe*"], Resource: "*" }) } }));
+            assertClean(await runResourcePolicy(p, { type: KEY, props: { policy: policyDoc({ Effect: "Allow", Principal: { AWS: ROOT }, Action: ["kms:Create*", "kms:Describe*"], Resource: "*" }) } }));
             assertClean(await runResourcePolicy(p, { type: "aws:lambda/permission:Permission", props: { action: "lambda:InvokeFunction", function: "f", principal: "sns.amazonaws.com" } }));
         });
         it("is advisory when the document or an action is unknown at preview", async () => {
@@ -174,7 +174,7 @@ describe("identity (round 2)", () => {
                 assertAdvisoryOnly(await runResourcePolicy(p, { type: "aws:sns/topicPolicy:TopicPolicy", props }));
             }
         });
-        itHonoursWaivers(p, { type: "aws:sqs/queuePolicy:QueuePolicy", name: "q", props: { policy: doc({ Effect: "Allow", Principal: { AWS: ROOT }, Action: "sqs:*", Resource: "*" }) } });
+        itHonoursWaivers(p, { type: "aws:sqs/queuePolicy:QueuePolicy", name: "q", props: { policy: policyDoc({ Effect: "Allow", Principal: { AWS: ROOT }, Action: "sqs:*", Resource: "*" }) } });
     });
 
     describe("iam-role-trust-policy", () => {
@@ -183,7 +183,7 @@ describe("identity (round 2)", () => {
         const PULUMI = "arn:aws-us-gov:iam::123456789012:oidc-provider/api.pulumi.com/oidc";
         const GITHUB = "arn:aws-us-gov:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
         const SAML = "arn:aws-us-gov:iam::123456789012:saml-provider/okta";
-        const trust = (...s: Record<string, unknown>[]) => ({ assumeRolePolicy: doc(...s) });
+        const trust = (...s: Record<string, unknown>[]) => ({ assumeRolePolicy: policyDoc(...s) });
         it("passes service, pinned OIDC and SAML, and MFA-gated account trust (the estate's shapes)", async () => {
             for (const props of [
                 trust({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } }),
@@ -248,7 +248,7 @@ describe("identity (round 2)", () => {
     describe("iam-no-inline-policies", () => {
         const p = identity.iamNoInlinePolicies;
         const ROLE = "aws:iam/role:Role";
-        const POLICY_DOC = doc({ Effect: "Allow", Action: "logs:PutLogEvents", Resource: "arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/a:*" });
+        const POLICY_DOC = policyDoc({ Effect: "Allow", Action: "logs:PutLogEvents", Resource: "arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/a:*" });
         it("blocks role, user and group policies and a role's inline policies", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:iam/rolePolicy:RolePolicy", name: "rp", props: { role: "app", policy: POLICY_DOC } }), [
                 'IAM role policy "rp" is an inline policy on "app"; use a customer-managed aws.iam.Policy and attach it.',

@@ -14,6 +14,7 @@ import {
     itHonoursWaivers,
     itIsAdvisoryOnly,
     messages,
+    policyDoc,
     runResourcePolicy,
     unknown,
 } from "./helpers";
@@ -30,7 +31,6 @@ const SCOPE = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: ACC
 const PROVIDER = { props: { region: "us-gov-west-1", allowedAccountIds: [ACCOUNT] } };
 const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 
-const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const rootAdmin = { Sid: "Root", Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" };
 
 describe("keys", () => {
@@ -152,8 +152,8 @@ describe("keys", () => {
         });
 
         it(`passes the standard root statement (named rule "${KMS_OWN_ACCOUNT_ROOT_RULE}"), the bare account id and AWS's default key policy`, async () => {
-            assertClean(await run(doc(rootAdmin)));
-            assertClean(await run(doc({ Effect: "Allow", Principal: { AWS: ACCOUNT }, Action: ["kms:Decrypt"], Resource: "*" })));
+            assertClean(await run(policyDoc(rootAdmin)));
+            assertClean(await run(policyDoc({ Effect: "Allow", Principal: { AWS: ACCOUNT }, Action: ["kms:Decrypt"], Resource: "*" })));
             assertClean(
                 await run(
                     JSON.stringify({
@@ -168,7 +168,7 @@ describe("keys", () => {
         it("passes a typical compliant policy: admins without decrypt, a service that decrypts, a narrowed public grant, a Deny", async () => {
             assertClean(
                 await run(
-                    doc(
+                    policyDoc(
                         rootAdmin,
                         { Sid: "Admins", Effect: "Allow", Principal: { AWS: `arn:aws-us-gov:iam::${ACCOUNT}:role/KeyAdmin` }, Action: ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:Put*", "kms:ScheduleKeyDeletion"], Resource: "*" },
                         { Sid: "Users", Effect: "Allow", Principal: { AWS: `arn:aws-us-gov:iam::${ACCOUNT}:role/app` }, Action: ["kms:Encrypt", "kms:GenerateDataKey*", "kms:DescribeKey"], Resource: "*" },
@@ -182,9 +182,9 @@ describe("keys", () => {
 
         it("passes a configured key administrator holding kms:* and a key user listed as one", async () => {
             const admin = `arn:aws-us-gov:iam::${ACCOUNT}:role/KeyAdmin`;
-            assertClean(await run(doc(rootAdmin, { Sid: "Admin", Effect: "Allow", Principal: { AWS: admin }, Action: "kms:*", Resource: "*" }), { config: { keyAdministrators: [admin] } }));
+            assertClean(await run(policyDoc(rootAdmin, { Sid: "Admin", Effect: "Allow", Principal: { AWS: admin }, Action: "kms:*", Resource: "*" }), { config: { keyAdministrators: [admin] } }));
             assertClean(
-                await run(doc({ Sid: "Ops", Effect: "Allow", Principal: { AWS: [`arn:aws-us-gov:iam::${ACCOUNT}:role/ops-a`, `arn:aws-us-gov:iam::${ACCOUNT}:role/ops-b`] }, Action: "kms:Decrypt", Resource: "*" }), {
+                await run(policyDoc({ Sid: "Ops", Effect: "Allow", Principal: { AWS: [`arn:aws-us-gov:iam::${ACCOUNT}:role/ops-a`, `arn:aws-us-gov:iam::${ACCOUNT}:role/ops-b`] }, Action: "kms:Decrypt", Resource: "*" }), {
                     config: { keyAdministrators: [`arn:aws-us-gov:iam::${ACCOUNT}:role/ops-*`] },
                 }),
             );
@@ -192,7 +192,7 @@ describe("keys", () => {
 
         it("blocks kms:* or decrypt to a role, another account, or kms:* to a service", async () => {
             const diags = await run(
-                doc(
+                policyDoc(
                     rootAdmin,
                     { Sid: "App", Effect: "Allow", Principal: { AWS: `arn:aws-us-gov:iam::${ACCOUNT}:role/app` }, Action: ["kms:Decrypt", "kms:Encrypt"], Resource: "*" },
                     { Sid: "Partner", Effect: "Allow", Principal: { AWS: `arn:aws-us-gov:iam::${OTHER_ACCOUNT}:root` }, Action: "kms:*", Resource: "*" },
@@ -213,7 +213,7 @@ describe("keys", () => {
         });
 
         it("blocks kms:* or decrypt to everyone without a narrowing Condition, on keys and KeyPolicy resources", async () => {
-            const open = doc(
+            const open = policyDoc(
                 { Sid: "Open", Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:*", Resource: "*" },
                 { Sid: "Tls", Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "true" } } },
                 { Sid: "Not", Effect: "Allow", NotPrincipal: { AWS: ROOT }, Action: "kms:Decrypt", Resource: "*" },
@@ -227,9 +227,9 @@ describe("keys", () => {
         });
 
         it("takes the key's accounts from the accountIds option, and says so when neither the provider nor config names them", async () => {
-            assertClean(await runResourcePolicy(p, { type: KEY, props: { policy: doc(rootAdmin) }, config: { accountIds: [ACCOUNT] } }));
-            assertClean(await runResourcePolicy(p, { type: KEY, props: { policy: doc(rootAdmin) }, provider: { props: { allowedAccountIds: JSON.stringify([ACCOUNT]) } } }));
-            const diags = await runResourcePolicy(p, { type: KEY, name: "data", props: { policy: doc(rootAdmin) } });
+            assertClean(await runResourcePolicy(p, { type: KEY, props: { policy: policyDoc(rootAdmin) }, config: { accountIds: [ACCOUNT] } }));
+            assertClean(await runResourcePolicy(p, { type: KEY, props: { policy: policyDoc(rootAdmin) }, provider: { props: { allowedAccountIds: JSON.stringify([ACCOUNT]) } } }));
+            const diags = await runResourcePolicy(p, { type: KEY, name: "data", props: { policy: policyDoc(rootAdmin) } });
             assertNoMandatory(diags);
             assert.deepEqual(messages(advisory(diags)), [
                 `Cannot tell whether KMS key "data" policy statement "Root" grants kms:* (every KMS action) to the key's own account (${ACCOUNT}): the AWS provider sets no allowedAccountIds and the policy's accountIds option is empty; set either so the account root can be told from another account.`,
@@ -239,8 +239,8 @@ describe("keys", () => {
         it("is advisory when the policy, a principal or a condition is unknown at preview", async () => {
             for (const policy of [
                 unknown(),
-                doc({ Sid: "P", Effect: "Allow", Principal: { AWS: unknown() }, Action: "kms:Decrypt", Resource: "*" }),
-                doc({ Sid: "C", Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:SourceArn": unknown() } } }),
+                policyDoc({ Sid: "P", Effect: "Allow", Principal: { AWS: unknown() }, Action: "kms:Decrypt", Resource: "*" }),
+                policyDoc({ Sid: "C", Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:SourceArn": unknown() } } }),
             ]) {
                 const diags = await run(policy);
                 assertNoMandatory(diags);
@@ -250,10 +250,10 @@ describe("keys", () => {
 
         it("a document, Effect or Principal IAM would reject cannot be evaluated", async () => {
             assertViolations(await run("{not json"), [`Cannot evaluate KMS key "data": policy is "{not json", expected a JSON key policy document with a Statement${SUFFIX}`]);
-            assertViolations(await run(doc({ Effect: "allow", Principal: "*", Action: "kms:*", Resource: "*" })), [
+            assertViolations(await run(policyDoc({ Effect: "allow", Principal: "*", Action: "kms:*", Resource: "*" })), [
                 `Cannot evaluate KMS key "data": policy.Statement[0].Effect is "allow", expected one of "Allow", "Deny"${SUFFIX}`,
             ]);
-            assertViolations(await run(doc({ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" })), [
+            assertViolations(await run(policyDoc({ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" })), [
                 `Cannot evaluate KMS key "data": policy.Statement[0].Principal is absent, expected "*" or an object of principals (AWS, Service, Federated, CanonicalUser)${SUFFIX}`,
             ]);
         });
@@ -261,7 +261,7 @@ describe("keys", () => {
         it("a key without a policy is left to kms-key-explicit-policy", async () => {
             assertClean(await runResourcePolicy(p, { type: KEY, props: {} }));
         });
-        itHonoursWaivers(p, { type: KEY, name: "data", props: { policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:*", Resource: "*" }) } });
+        itHonoursWaivers(p, { type: KEY, name: "data", props: { policy: policyDoc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:*", Resource: "*" }) } });
     });
 
     describe("kms-key-explicit-policy", () => {
@@ -279,7 +279,7 @@ describe("keys", () => {
             }
         });
         it("passes a declared policy (AWS's own default written out included) and a computed one", async () => {
-            assertClean(await runResourcePolicy(p, { type: KEY, props: { policy: doc(rootAdmin) } }));
+            assertClean(await runResourcePolicy(p, { type: KEY, props: { policy: policyDoc(rootAdmin) } }));
             assertClean(await runResourcePolicy(p, { type: KEY, props: { policy: JSON.stringify({ Version: "2012-10-17", Id: "key-default-1", Statement: [rootAdmin] }) } }));
             // Unknown at preview: computed from other resources, i.e. declared (judged by kms-key-policy-least-privilege once known).
             assertClean(await runResourcePolicy(p, { type: KEY, props: { policy: unknown() } }));

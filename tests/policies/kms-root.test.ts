@@ -7,15 +7,14 @@ import * as assert from "node:assert/strict";
 import { accountRootOf, keyAccounts, KMS_OWN_ACCOUNT_ROOT_RULE, rootOwner } from "../../policies/lib";
 import { resourcePolicyNoWildcardActions } from "../../policies/rules/identity";
 import { kmsKeyPolicyLeastPrivilege } from "../../policies/rules/keys";
-import { advisory, assertClean, assertNoMandatory, assertViolations, messages, runResourcePolicy, unknown } from "./helpers";
+import { advisory, assertClean, assertNoMandatory, assertViolations, messages, policyDoc, runResourcePolicy, unknown } from "./helpers";
 
 const KEY = "aws:kms/key:Key";
 const KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
 const OWN = "123456789012";
 const FOREIGN = "444455556666";
 const PROVIDER = { props: { allowedAccountIds: [OWN] } };
-const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
-const enableIam = (principal: string) => doc({ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: principal }, Action: "kms:*", Resource: "*" });
+const enableIam = (principal: string) => policyDoc({ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: principal }, Action: "kms:*", Resource: "*" });
 const keyArn = (account: string) => `arn:aws-us-gov:kms:us-gov-west-1:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 
 const BOTH = [resourcePolicyNoWildcardActions, kmsKeyPolicyLeastPrivilege] as const;

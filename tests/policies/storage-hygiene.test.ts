@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 
+import { tlsOnlyStatement } from "../../infra/components/shared/secure-bucket";
 import * as storage from "../../policies/rules/storage-hygiene";
 import {
     assertAdvisoryOnly,
@@ -8,6 +9,7 @@ import {
     assertViolations,
     itHonoursWaivers,
     itIsAdvisoryOnly,
+    policyDoc,
     runResourcePolicy,
     runStackPolicy,
     TestResource,
@@ -21,15 +23,8 @@ const POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 const VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
 const ALL_FLAGS = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
 const ARN = "arn:aws-us-gov:s3:::app-backups";
-const TLS_DENY = {
-    Sid: "DenyInsecureTransport",
-    Effect: "Deny",
-    Principal: "*",
-    Action: "s3:*",
-    Resource: [ARN, `${ARN}/*`],
-    Condition: { Bool: { "aws:SecureTransport": false } },
-};
-const doc = (...Statement: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement });
+/** The TLS-only deny the estate's buckets carry (SC-8): the compliant statement the variants below bend. */
+const TLS_DENY = tlsOnlyStatement(ARN);
 const bucket = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: BUCKET, name, props: { bucket: name, ...props } });
 
 describe("storage hygiene", () => {
@@ -121,7 +116,7 @@ describe("storage hygiene", () => {
         const policy = (b: string, statements: unknown[] | string): TestResource => ({
             type: POLICY,
             name: `${b}-policy`,
-            props: { bucket: b, policy: typeof statements === "string" ? statements : doc(...statements) },
+            props: { bucket: b, policy: typeof statements === "string" ? statements : policyDoc(...statements) },
         });
         it("flags a bucket without a policy and one whose policy has no TLS deny", async () => {
             const allowOnly = { Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: `${ARN}/*` };
@@ -137,7 +132,7 @@ describe("storage hygiene", () => {
             assertClean(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [TLS_DENY])]));
             const variant = { ...TLS_DENY, Principal: { AWS: "*" }, Action: ["*"], Condition: { BoolIfExists: { "aws:SecureTransport": ["false"] } } };
             assertClean(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [variant])]));
-            assertClean(await runStackPolicy(p, [bucket("app-backups", { policy: doc(TLS_DENY) })]));
+            assertClean(await runStackPolicy(p, [bucket("app-backups", { policy: policyDoc(TLS_DENY) })]));
         });
         it("flags a TLS deny that misses the bucket's objects, names another bucket, or is narrowed by another condition", async () => {
             const bucketOnly = { ...TLS_DENY, Resource: ARN };
@@ -171,19 +166,19 @@ describe("storage hygiene", () => {
             assertClean(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [{ ...TLS_DENY, Resource: [ARN, `${ARN}/?*`] }])]));
             assertClean(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [{ ...TLS_DENY, Resource: undefined, NotResource: "arn:aws-us-gov:s3:::assets/*" }])]));
             // A generated name: Resource "*" still settles it.
-            assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "gen", props: { bucket: unknown() } }, { type: POLICY, name: "gen-policy", props: { bucket: unknown(), policy: doc({ ...TLS_DENY, Resource: "*" }) }, propertyDependencies: { bucket: [urnOf(BUCKET, "gen")] } }]));
+            assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "gen", props: { bucket: unknown() } }, { type: POLICY, name: "gen-policy", props: { bucket: unknown(), policy: policyDoc({ ...TLS_DENY, Resource: "*" }) }, propertyDependencies: { bucket: [urnOf(BUCKET, "gen")] } }]));
         });
         it("is advisory when the bucket's name is unknown and the deny names specific ARNs", async () => {
             const diags = await runStackPolicy(p, [
                 { type: BUCKET, name: "gen", props: { bucket: unknown() } },
-                { type: POLICY, name: "gen-policy", props: { bucket: unknown(), policy: doc(TLS_DENY) }, propertyDependencies: { bucket: [urnOf(BUCKET, "gen")] } },
+                { type: POLICY, name: "gen-policy", props: { bucket: unknown(), policy: policyDoc(TLS_DENY) }, propertyDependencies: { bucket: [urnOf(BUCKET, "gen")] } },
             ]);
             assertAdvisoryOnly(diags);
         });
         it("is advisory when the policy document or its bucket is unknown", async () => {
             const unknownDoc = await runStackPolicy(p, [bucket("a"), policy("a", unknown())]);
             assertAdvisoryOnly(unknownDoc);
-            const unresolved = await runStackPolicy(p, [bucket("a"), { type: POLICY, name: "x", props: { bucket: unknown(), policy: doc(TLS_DENY) } }]);
+            const unresolved = await runStackPolicy(p, [bucket("a"), { type: POLICY, name: "x", props: { bucket: unknown(), policy: policyDoc(TLS_DENY) } }]);
             assertAdvisoryOnly(unresolved);
         });
         itHonoursWaivers(p, { stack: [bucket("a")], name: "a" });
