@@ -1,5 +1,4 @@
 import * as assert from "assert";
-import * as fs from "fs";
 import * as path from "path";
 
 import { procAvailable } from "../../tools/bench/proc-memory";
@@ -7,14 +6,14 @@ import { formatTable, writeResult } from "../../tools/bench/report";
 import { BenchResult } from "../../tools/bench/result";
 import { runBench } from "../../tools/bench/run-bench";
 import { fieldValue } from "../../tools/bench/targets";
-import { FIXTURE_PACK, FIXTURE_ROOT, readJson, tempDir } from "../plan/helpers";
+import { FIXTURE_PACK, FIXTURE_ROOT, readJson, suiteTempDir } from "../plan/helpers";
 
 // The benchmark harness end to end on a tiny size: the fixture project and pack (so it takes
 // seconds), the trivial baseline pack, and a real `npm run plan` child process. Not a timed test:
 // it checks that every figure is measured and written, never how fast anything is.
 describe("npm run bench (tiny run)", function () {
     this.timeout(120000);
-    const dir = tempDir("bench");
+    const dir = suiteTempDir("bench");
     const file = path.join(dir, "bench.json");
     let written: BenchResult;
 
@@ -33,8 +32,6 @@ describe("npm run bench (tiny run)", function () {
         writeResult(result, file);
         written = readJson<BenchResult>(file);
     });
-
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("writes every figure as a finite number", () => {
         const fields = [

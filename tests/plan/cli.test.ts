@@ -3,7 +3,7 @@ import { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
-import { CliRun, FIXTURE_PACK, FIXTURE_ROOT, runPlanCli, tempDir } from "./helpers";
+import { CliRun, FIXTURE_PACK, FIXTURE_ROOT, runPlanCli, suiteTempDir } from "./helpers";
 
 /** Runs `npm run plan -- …` as the user does (same command line, minus npm). */
 function plan(args: string[], onStderr?: (text: string, child: ChildProcess) => void): Promise<CliRun> {
@@ -24,8 +24,7 @@ const fixture = ["--root", FIXTURE_ROOT, "--pack", FIXTURE_PACK];
 
 describe("npm run plan (the CLI)", function () {
     this.timeout(60000);
-    const out = tempDir("plan-cli");
-    after(() => fs.rmSync(out, { recursive: true, force: true }));
+    const out = suiteTempDir("plan-cli");
 
     it("--all plans every stack with one pack, writes six files each, and exits 1 when a stack is blocked", async () => {
         const run = await plan(["--all", ...fixture, "--out", out]);

@@ -20,7 +20,7 @@ import { configProblemsMessage, PackConfigFile, readPackConfig, resolvePolicyCon
 import { servedPackInfo } from "../../tools/plan/served-info";
 import { plannedResource } from "../../tools/plan/types";
 import { waiverWarnings } from "../../tools/plan/waivers-report";
-import { CliRun, FIXTURE_PACK, FIXTURE_ROOT, REAL_PACK, runPlanCli, tempDir } from "./helpers";
+import { CliRun, fileWriter, FIXTURE_PACK, FIXTURE_ROOT, REAL_PACK, runPlanCli, suiteTempDir } from "./helpers";
 
 const TRACE = /\n\s+at .+[:(]\d+/;
 
@@ -50,8 +50,7 @@ function fixtureCopy(dir: string): string {
 
 describe("the plan's error contract (exit 2: a mistake the user can fix)", function () {
     this.timeout(120000);
-    const dir = tempDir("plan-errors");
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const dir = suiteTempDir("plan-errors");
 
     // Run 1: the real program with seven settings mistakes, and the real pack with a config holding
     // seven mistakes. Both files are reported in one message, each mistake with its key.
@@ -225,14 +224,8 @@ function settingsMistake(stack: "staging" | "prod", edit: (values: Record<string
 const group = (values: Record<string, unknown>, key: string): Record<string, unknown> => values[key] as Record<string, unknown>;
 
 describe("the plan's error contract, class by class (in process)", () => {
-    const dir = tempDir("plan-error-classes");
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const write = (name: string, text: string): string => {
-        const file = path.join(dir, name);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, text);
-        return file;
-    };
+    const dir = suiteTempDir("plan-error-classes");
+    const write = fileWriter(dir);
 
     describe("settings in Pulumi.<stack>.yaml (or the ESC environment that set them)", () => {
         const cases: { name: string; stack?: "prod"; edit: (v: Record<string, unknown>) => void; message: string }[] = [

@@ -13,9 +13,9 @@ import { AR_SCHEMA_FILE } from "../../tools/compliance/baseline";
 import { blocks, matrixEnforcement } from "../../tools/compliance/matrix";
 import { policiesForStack } from "../../tools/compliance/repo-inputs";
 import { planEvidence } from "../../tools/plan/control-findings";
-import { openPack, PackHandle, PlanResult, runPlan } from "../../tools/plan/run-plan";
+import { PlanResult, runPlan } from "../../tools/plan/run-plan";
 import { writeOutputs, WrittenFiles } from "../../tools/plan/write-outputs";
-import { evaluateOnce, readJson, REAL_PACK, tempDir } from "./helpers";
+import { evaluateOnce, packPerSuite, readJson, REAL_PACK, suiteTempDir } from "./helpers";
 
 interface Uuid {
     uuid: string;
@@ -53,17 +53,14 @@ function schemaErrors(validate: ValidateFunction, doc: unknown): string[] {
 
 describe("FedRAMP Moderate evidence from the offline plan", function () {
     this.timeout(120000);
-    let pack: PackHandle;
-    let opening: Promise<PackHandle> | undefined;
+    const openRealPack = packPerSuite(REAL_PACK);
     const plans: Record<string, PlanResult> = {};
     const files: Record<string, WrittenFiles> = {};
-    const out = tempDir("plan-fedramp");
+    const out = suiteTempDir("plan-fedramp");
     let validate: ValidateFunction;
 
     before(async () => {
-        const handle = openPack(REAL_PACK);
-        opening = handle;
-        handle.catch(() => undefined);
+        const handle = openRealPack();
         validate = validator();
         for (const stack of ["staging", "prod"]) {
             plans[stack] = await runPlan(stack, { pack: handle, evaluation: await evaluateOnce(stack) });
@@ -83,12 +80,6 @@ describe("FedRAMP Moderate evidence from the offline plan", function () {
         fs.writeFileSync(configFile, JSON.stringify(config));
         plans.waived = await runPlan("staging", { pack: handle, evaluation: await evaluateOnce("staging"), packConfig: configFile });
         files.waived = writeOutputs(plans.waived, path.join(out, "waived"));
-        pack = await handle;
-    });
-
-    after(async () => {
-        await (pack ?? (await opening?.catch(() => undefined)))?.close();
-        fs.rmSync(out, { recursive: true, force: true });
     });
 
     for (const stack of ["staging", "prod", "waived"]) {

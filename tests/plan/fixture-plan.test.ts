@@ -6,9 +6,9 @@ import { SettingsError, isSettingsError } from "../../tools/plan/errors";
 import { buildPolicyConfig, readPackConfig } from "../../tools/plan/pack-config";
 import { fromPlanJson, PlanJson } from "../../tools/plan/plan-json";
 import { SECRET_PLACEHOLDER, SECRET_SIG, SIG_KEY, UNKNOWN } from "../../tools/plan/properties";
-import { analyzeEstate, openPack, PackHandle, PlanResult, runPlan } from "../../tools/plan/run-plan";
+import { analyzeEstate, PackHandle, PlanResult, runPlan } from "../../tools/plan/run-plan";
 import { writeOutputs, WrittenFiles } from "../../tools/plan/write-outputs";
-import { FIXTURE_PACK, FIXTURE_ROOT, readJson, tempDir } from "./helpers";
+import { FIXTURE_PACK, FIXTURE_ROOT, packPerSuite, readJson, suiteTempDir } from "./helpers";
 
 interface Sarif {
     version: string;
@@ -29,29 +29,21 @@ const urn = (stack: string, qualifiedType: string, name: string): string => `urn
 
 describe("offline plan of the fixture program through the fixture pack (analyzer protocol)", function () {
     this.timeout(60000);
+    const openFixturePack = packPerSuite(FIXTURE_PACK);
     let pack: PackHandle;
-    let opening: Promise<PackHandle> | undefined;
     let compliant: PlanResult;
     let blocked: PlanResult;
     const files: Record<string, WrittenFiles> = {};
-    const out = tempDir("plan-fixture");
+    const out = suiteTempDir("plan-fixture");
 
     before(async () => {
         // One pack process for the whole file, reconfigured per stack as `--all` does.
-        const handle = openPack(FIXTURE_PACK);
-        opening = handle;
-        handle.catch(() => undefined);
+        const handle = openFixturePack();
         compliant = await runPlan("compliant", { root: FIXTURE_ROOT, packDir: FIXTURE_PACK, pack: handle });
         blocked = await runPlan("blocked", { root: FIXTURE_ROOT, packDir: FIXTURE_PACK, pack: handle });
         pack = await handle;
         files.compliant = writeOutputs(compliant, path.join(out, "compliant"));
         files.blocked = writeOutputs(blocked, path.join(out, "blocked"));
-    });
-
-    after(async () => {
-        // Close the pack even when before() failed half-way (a live pack would keep mocha running).
-        await (pack ?? (await opening?.catch(() => undefined)))?.close();
-        fs.rmSync(out, { recursive: true, force: true });
     });
 
     describe("plan.json", () => {

@@ -5,6 +5,7 @@ import * as path from "path";
 
 import { PROJECT_ROOT } from "../../tools/lib/stack-config";
 import { evaluateForPlan, EvaluateOptions, PlanEvaluation } from "../../tools/plan/evaluate";
+import { openPack, PackHandle } from "../../tools/plan/run-plan";
 
 export const FIXTURE_ROOT = path.join(PROJECT_ROOT, "tests", "fixtures", "plan-project");
 export const FIXTURE_PACK = path.join(PROJECT_ROOT, "tests", "fixtures", "pack");
@@ -13,6 +14,42 @@ export const REAL_PACK = path.join(PROJECT_ROOT, "policies");
 /** A fresh temporary directory for one test file's outputs (never out/). */
 export function tempDir(prefix: string): string {
     return fs.mkdtempSync(path.join(os.tmpdir(), `govstack-${prefix}-`));
+}
+
+/** tempDir for the enclosing describe: removed after it. */
+export function suiteTempDir(prefix: string): string {
+    const dir = tempDir(prefix);
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    return dir;
+}
+
+/** write(name, text) writes a file under `dir` (making its folders) and returns the file's path. */
+export function fileWriter(dir: string): (name: string, text: string) => string {
+    return (name, text) => {
+        const file = path.join(dir, name);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, text);
+        return file;
+    };
+}
+
+/**
+ * One pack process for the enclosing describe: the returned function opens it on first call (from
+ * before()) and hands back the same opening after; it is closed after the describe, even when
+ * before() failed half-way (a live pack would keep mocha running).
+ */
+export function packPerSuite(packDir: string): () => Promise<PackHandle> {
+    let opening: Promise<PackHandle> | undefined;
+    after(async () => {
+        await (await opening?.catch(() => undefined))?.close();
+    });
+    return () => {
+        if (!opening) {
+            opening = openPack(packDir);
+            opening.catch(() => undefined); // an opening that fails is reported by whoever awaits it
+        }
+        return opening;
+    };
 }
 
 export function readJson<T>(file: string): T {

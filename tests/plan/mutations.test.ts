@@ -1,9 +1,9 @@
 import * as assert from "assert";
 
 import { Diagnostic } from "../../tools/plan/analyzer-client";
-import { openPack, PackHandle, PlanResult, providerIndex, runPlan } from "../../tools/plan/run-plan";
+import { PackHandle, PlanResult, providerIndex, runPlan } from "../../tools/plan/run-plan";
 import { MutableEstate } from "./mutation-estate";
-import { evaluateOnce, REAL_PACK } from "./helpers";
+import { evaluateOnce, packPerSuite, REAL_PACK } from "./helpers";
 
 type JsonDoc = Record<string, unknown> & Record<string, unknown>[];
 
@@ -178,15 +178,13 @@ const MUTATIONS: Mutation[] = [
 
 describe("mutation suite: one security property flipped at a time from the compliant prod plan", function () {
     this.timeout(120000);
+    const openRealPack = packPerSuite(REAL_PACK);
     let pack: PackHandle;
-    let opening: Promise<PackHandle> | undefined;
     let prod: PlanResult;
     const outcomes: { mutation: Mutation; diagnostics: Diagnostic[] }[] = [];
 
     before(async () => {
-        const handle = openPack(REAL_PACK);
-        opening = handle;
-        handle.catch(() => undefined);
+        const handle = openRealPack();
         // The baseline through the same session: compliant (0 mandatory), and it leaves the pack
         // configured for prod, exactly as the mutations are replayed.
         prod = await runPlan("prod", { pack: handle, evaluation: await evaluateOnce("prod") });
@@ -199,8 +197,6 @@ describe("mutation suite: one security property flipped at a time from the compl
         if (outcomes.length > 0) {
             console.log(`\n    mutation score: ${blocked.length}/${outcomes.length} blocked (${Math.round((100 * blocked.length) / outcomes.length)}%)`);
         }
-        // Close the pack even when before() failed half-way (a live pack would keep mocha running).
-        await (pack ?? (await opening?.catch(() => undefined)))?.close();
     });
 
     it(`lists at least 30 mutations`, () => {

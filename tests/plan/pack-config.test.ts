@@ -13,17 +13,11 @@ import { isSettingsError } from "../../tools/plan/errors";
 import { inSettingsFile } from "../../tools/plan/evaluate";
 import { findJsonSyntaxError } from "../../tools/plan/json-syntax";
 import { readPackConfig } from "../../tools/plan/pack-config";
-import { tempDir } from "./helpers";
+import { fileWriter, suiteTempDir } from "./helpers";
 
 describe("plan config handling (units)", () => {
-    const dir = tempDir("plan-config-units");
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const write = (name: string, text: string): string => {
-        const file = path.join(dir, name);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, text);
-        return file;
-    };
+    const dir = suiteTempDir("plan-config-units");
+    const write = fileWriter(dir);
 
     it("readPackConfig: an empty file is no config (as the CLI reads it); a syntax error names file, line and column", () => {
         assert.deepStrictEqual(readPackConfig(write("empty.json", " \n")), {});

@@ -9,35 +9,27 @@ import { UNKNOWN } from "../../tools/plan/properties";
 import { readStackConfig } from "../../tools/lib/stack-config";
 import { isSettingsError } from "../../tools/plan/errors";
 import { evaluateForPlan } from "../../tools/plan/evaluate";
-import { analyzeEstate, openPack, PackHandle, PlanResult, runPlan } from "../../tools/plan/run-plan";
+import { analyzeEstate, PackHandle, PlanResult, runPlan } from "../../tools/plan/run-plan";
 import { PlannedResource } from "../../tools/plan/types";
 import { writeOutputs } from "../../tools/plan/write-outputs";
-import { evaluateOnce, readJson, REAL_PACK, tempDir } from "./helpers";
+import { evaluateOnce, packPerSuite, readJson, REAL_PACK, suiteTempDir } from "./helpers";
 
 const TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
 const ECS_SERVICE = "aws:ecs/service:Service";
 
 describe("offline plan of the real estate through the real pack", function () {
     this.timeout(120000);
+    const openRealPack = packPerSuite(REAL_PACK);
     let pack: PackHandle;
-    let opening: Promise<PackHandle> | undefined;
     const plans: Record<string, PlanResult> = {};
-    const out = tempDir("plan-real");
+    const out = suiteTempDir("plan-real");
 
     before(async () => {
-        const handle = openPack(REAL_PACK);
-        opening = handle;
-        handle.catch(() => undefined);
+        const handle = openRealPack();
         for (const stack of ["staging", "prod"]) {
             plans[stack] = await runPlan(stack, { pack: handle, evaluation: await evaluateOnce(stack) });
         }
         pack = await handle;
-    });
-
-    after(async () => {
-        // Close the pack even when before() failed half-way (a live pack would keep mocha running).
-        await (pack ?? (await opening?.catch(() => undefined)))?.close();
-        fs.rmSync(out, { recursive: true, force: true });
     });
 
     for (const stack of ["staging", "prod"]) {

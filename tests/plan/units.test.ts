@@ -14,7 +14,7 @@ import { readStackConfig } from "../../tools/lib/stack-config";
 import { OUTPUT_VALUE_SIG, RESOURCE_SIG, SECRET_SIG, SIG_KEY, toPackValue, toPlanValue, UNKNOWN } from "../../tools/plan/properties";
 import { durationSeconds, providerUrn } from "../../tools/plan/recorder";
 import { PlannedResource, plannedResource } from "../../tools/plan/types";
-import { FIXTURE_ROOT, tempDir } from "./helpers";
+import { FIXTURE_ROOT, suiteTempDir } from "./helpers";
 
 function resource(type: string, name: string, parent: string | undefined, dependencies: string[] = []): PlannedResource {
     const custom = !type.startsWith("app:");
@@ -82,8 +82,7 @@ describe("offline plan building blocks", () => {
     });
 
     describe("pack freshness", () => {
-        const dir = tempDir("pack-fresh");
-        after(() => fs.rmSync(dir, { recursive: true, force: true }));
+        const dir = suiteTempDir("pack-fresh");
 
         it("says the compiled pack is missing, stale, or current, and --no-build refuses a stale one (exit 2)", async () => {
             fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "p", version: "0.0.1", main: "bin/index.js" }));
