@@ -47,30 +47,35 @@ async function stub(status: number): Promise<{ port: number; close: () => Promis
     return { port: (server.address() as AddressInfo).port, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+/** The health probe's exit code against whatever listens on `port`. */
+async function healthcheckExit(port: number): Promise<number | null> {
+    return (await exited(node(HEALTHCHECK, { PORT: String(port) }))).code;
+}
+
+/** The health probe's exit code against a stand-in that answers /health with `status`. */
+async function healthcheckExitAgainst(status: number): Promise<number | null> {
+    const s = await stub(status);
+    try {
+        return await healthcheckExit(s.port);
+    } finally {
+        await s.close();
+    }
+}
+
 describe("app: container entry points (main.ts, healthcheck.ts)", function () {
     this.timeout(60000);
 
     describe("healthcheck (Dockerfile HEALTHCHECK)", () => {
         it("exits 0 when /health answers 200", async () => {
-            const s = await stub(200);
-            try {
-                assert.strictEqual((await exited(node(HEALTHCHECK, { PORT: String(s.port) }))).code, 0);
-            } finally {
-                await s.close();
-            }
+            assert.strictEqual(await healthcheckExitAgainst(200), 0);
         });
 
         it("exits 1 when /health answers anything else", async () => {
-            const s = await stub(503);
-            try {
-                assert.strictEqual((await exited(node(HEALTHCHECK, { PORT: String(s.port) }))).code, 1);
-            } finally {
-                await s.close();
-            }
+            assert.strictEqual(await healthcheckExitAgainst(503), 1);
         });
 
         it("exits 1 when nothing listens", async () => {
-            assert.strictEqual((await exited(node(HEALTHCHECK, { PORT: String(await freePort()) }))).code, 1);
+            assert.strictEqual(await healthcheckExit(await freePort()), 1);
         });
     });
 
@@ -92,7 +97,7 @@ describe("app: container entry points (main.ts, healthcheck.ts)", function () {
                 await new Promise((resolve) => setTimeout(resolve, 100));
             }
             assert.deepStrictEqual(JSON.parse(out.trim().split("\n")[0]), { level: "info", event: "listening", port });
-            assert.strictEqual((await exited(node(HEALTHCHECK, { PORT: String(port) }))).code, 0);
+            assert.strictEqual(await healthcheckExit(port), 0);
             child.kill("SIGTERM");
             const r = await done;
             assert.strictEqual(r.code, 0, r.stderr);
