@@ -1307,7 +1307,7 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         requireLowercaseCharacters: true,
         maxPasswordAge: 90,
     };
-    const trust = (statement: Record<string, unknown>) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+    const trust = (statement: Record<string, unknown>) => policyDoc(statement);
     const SERVICE_TRUST = { Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" };
     const DIGEST = "repo@sha256:" + "a".repeat(64);
     const NO_WAF = 'API Gateway stage "prod" has no WAFv2 web ACL; add an aws.wafv2.WebAclAssociation with resourceArn set to the stage\'s arn.';
@@ -1587,7 +1587,7 @@ describe("malformed input fails closed: iam-role-trust-policy Condition and NotA
     const ROLE = "aws:iam/role:Role";
     const ROOT = "arn:aws-us-gov:iam::123456789012:root";
     const GITHUB = "arn:aws-us-gov:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
-    const trust = (statement: Record<string, unknown>) => ({ assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) });
+    const trust = (statement: Record<string, unknown>) => ({ assumeRolePolicy: policyDoc(statement) });
     const account = (extra: Record<string, unknown>) => trust({ Effect: "Allow", Principal: { AWS: ROOT }, Action: "sts:AssumeRole", ...extra });
     const oidc = (extra: Record<string, unknown>) => trust({ Effect: "Allow", Principal: { Federated: GITHUB }, Action: "sts:AssumeRoleWithWebIdentity", ...extra });
     const at = "assumeRolePolicy.Statement[0]";
