@@ -13,9 +13,9 @@ import { analyzeEstate, openPack, PackHandle, PlanResult, runPlan } from "../../
 import { PlannedResource } from "../../tools/plan/types";
 import { writeOutputs } from "../../tools/plan/write-outputs";
 import { evaluateOnce, readJson, REAL_PACK, tempDir } from "./helpers";
+import { ECS_SERVICE } from "../../policies/lib/resource-types";
 
 const TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
-const ECS_SERVICE = "aws:ecs/service:Service";
 
 describe("offline plan of the real estate through the real pack", function () {
     this.timeout(120000);
