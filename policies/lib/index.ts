@@ -13,7 +13,6 @@ export * from "./network";
 export * from "./nouns";
 export * from "./pack-config";
 export * from "./policy";
-export * from "./providers";
 export * from "./require";
 export * from "./resource-types";
 export * from "./routes";

@@ -2,7 +2,8 @@
 // `Security group "web" ingress[0]` for an inline rule, `Security group rule "ssh"` for a
 // standalone aws.ec2.SecurityGroupRule / aws.vpc.SecurityGroupIngressRule.
 
-import { IngressEntry, SECURITY_GROUP } from "./network";
+import { IngressEntry } from "./network";
+import { SECURITY_GROUP } from "./resource-types";
 
 /** `Security group "<name>" <entry label>` or `Security group rule "<name>"` (a standalone rule has no entry label). */
 export function ingressLabel(type: string, name: string, entry: IngressEntry): string {

@@ -8,11 +8,8 @@ import { isIP } from "node:net";
 
 import { ARRAY, Guard, Malformed, NUMBER, oneOf, readTyped, STRING, STRING_OR_NUMBER, Typed, typed } from "./guards";
 import { isUnknown, UNKNOWN } from "./unknowns";
+import { SECURITY_GROUP, SECURITY_GROUP_EGRESS_RULE, SECURITY_GROUP_INGRESS_RULE, SECURITY_GROUP_RULE } from "./resource-types";
 
-export const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
-export const SECURITY_GROUP_INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-export const SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
-export const SECURITY_GROUP_EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 export const INGRESS_TYPES = [SECURITY_GROUP, SECURITY_GROUP_INGRESS_RULE, SECURITY_GROUP_RULE] as const;
 
 /** The CIDRs that mean "anyone on the internet" (canonical spellings; see worldSources for all). */

@@ -10,19 +10,19 @@ import { ARRAY, Malformed, readTyped, STRING } from "./guards";
 import { worldSources } from "./network";
 import type { StackContext, StackResource } from "./policy";
 import { isUnknown } from "./unknowns";
-
-export const VPC = "aws:ec2/vpc:Vpc";
-export const DEFAULT_VPC = "aws:ec2/defaultVpc:DefaultVpc";
-export const SUBNET = "aws:ec2/subnet:Subnet";
-export const DEFAULT_SUBNET = "aws:ec2/defaultSubnet:DefaultSubnet";
-export const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
-export const DEFAULT_ROUTE_TABLE = "aws:ec2/defaultRouteTable:DefaultRouteTable";
-export const ROUTE = "aws:ec2/route:Route";
-export const ROUTE_TABLE_ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
-export const MAIN_ROUTE_TABLE_ASSOCIATION = "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation";
-export const INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
-// The other gateway a route's `gatewayId` may name (a virtual private gateway is not the internet).
-const VPN_GATEWAY = "aws:ec2/vpnGateway:VpnGateway";
+import {
+    DEFAULT_ROUTE_TABLE,
+    DEFAULT_SUBNET,
+    DEFAULT_VPC,
+    INTERNET_GATEWAY,
+    MAIN_ROUTE_TABLE_ASSOCIATION,
+    ROUTE,
+    ROUTE_TABLE,
+    ROUTE_TABLE_ASSOCIATION,
+    SUBNET,
+    VPC,
+    VPN_GATEWAY,
+} from "./resource-types";
 
 export const VPC_TYPES: readonly string[] = [VPC, DEFAULT_VPC];
 export const SUBNET_TYPES: readonly string[] = [SUBNET, DEFAULT_SUBNET];

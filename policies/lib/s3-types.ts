@@ -1,17 +1,16 @@
-// S3 type tokens and reference keys that more than one rule area judges (encryption: SSE;
-// storage hygiene: public access, TLS-only policies, versioning). Plain strings, like
-// resource-types.ts: rules never import @pulumi/aws at run time.
+// S3 type lists and reference keys that more than one rule area judges (encryption: SSE;
+// storage hygiene: public access, TLS-only policies, versioning). The tokens themselves are
+// declared in resource-types.ts.
 
-export const S3_BUCKET = "aws:s3/bucket:Bucket";
+import { S3_BUCKET, S3_BUCKET_V2, S3_SSE_CONFIG, S3_SSE_CONFIG_V2 } from "./resource-types";
+
 // The deprecated V2 names still exist in @pulumi/aws 7 (as aliases of the same AWS resources):
 // judge them too, so a program cannot step around the rule by using the old name.
-export const S3_BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 export const S3_BUCKET_TYPES = [S3_BUCKET, S3_BUCKET_V2] as const;
 
-export const S3_SSE_CONFIG = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
 export const S3_SSE_CONFIG_TYPES = [
     S3_SSE_CONFIG,
-    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    S3_SSE_CONFIG_V2,
 ] as const;
 
 /**

@@ -19,6 +19,7 @@ import { permissionsBoundaryArn } from "../../infra/lib/arn";
 import { DeclaredResource, PreviewMocks } from "../../tools/lib/preview-mocks";
 import { PlannedResource } from "../../tools/plan/types";
 import { evaluateComponents, recordComponents, TEST_SCOPE as SCOPE, testKeyArn as KEY, unknownOutput as unknown } from "./harness";
+import { ECS_SERVICE } from "../../policies/lib/resource-types";
 
 const DIGEST = `sha256:${"ab12".repeat(16)}`;
 const APP = path.resolve(__dirname, "..", "..", "app");
@@ -400,7 +401,6 @@ describe("BlueGreenService component", () => {
     });
 
     describe("timeouts: pulumi up outlasts a deployment (bake + health-check grace + margin)", () => {
-        const SERVICE = "aws:ecs/service:Service";
         const PROVIDER_DEFAULT_SECONDS = 20 * 60;
 
         it("derives the service's create and update timeouts from its bake time and grace period", () => {
@@ -409,7 +409,7 @@ describe("BlueGreenService component", () => {
                 ["govstack-stg-app", 5, 60],
                 ["govstack-cd-app", 15, 120],
             ] as const) {
-                const { timeouts } = registered(SERVICE, name);
+                const { timeouts } = registered(ECS_SERVICE, name);
                 const expected = deploymentTimeoutMinutes(bake, grace) * 60;
                 assert.equal(timeouts.create, expected, `${name} create`);
                 assert.equal(timeouts.update, expected, `${name} update`);
@@ -417,12 +417,12 @@ describe("BlueGreenService component", () => {
                 assert.equal(expected, bake * 60 + Math.ceil(grace / 60) * 60 + DEPLOYMENT_MARGIN_MINUTES * 60);
                 assert.equal(timeouts.delete, 0, "deletion keeps the provider's default");
             }
-            assert.equal(one(SERVICE).healthCheckGracePeriodSeconds, 60);
-            assert.equal(one(SERVICE, "govstack-cd").healthCheckGracePeriodSeconds, 120);
+            assert.equal(one(ECS_SERVICE).healthCheckGracePeriodSeconds, 60);
+            assert.equal(one(ECS_SERVICE, "govstack-cd").healthCheckGracePeriodSeconds, 120);
         });
 
         it("exceeds the provider's 20-minute default whenever the bake alone comes close to it", () => {
-            assert.ok(registered(SERVICE, "govstack-prod-app").timeouts.update > PROVIDER_DEFAULT_SECONDS);
+            assert.ok(registered(ECS_SERVICE, "govstack-prod-app").timeouts.update > PROVIDER_DEFAULT_SECONDS);
             // Even a service that bakes for 0 minutes keeps the margin for task start and rollback.
             assert.ok(deploymentTimeoutMinutes(0, 0) >= DEPLOYMENT_MARGIN_MINUTES);
         });

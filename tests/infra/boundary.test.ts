@@ -4,8 +4,7 @@ import { boundaryPolicyName, DELIVERY_IAM_PATH, iamArn } from "../../delivery/tr
 import { permissionsBoundaryArn, PERMISSIONS_BOUNDARY_PATH } from "../../infra/lib/arn";
 import { Evaluation } from "../../tools/lib/evaluate";
 import { beforeBothStacks } from "./harness";
-
-const ROLE = "aws:iam/role:Role";
+import { IAM_ROLE } from "../../policies/rules/identity/resource-types";
 
 describe("permissions boundary on every estate role", () => {
     const stacks = { staging: "204718392650", prod: "318920475611" } as const;
@@ -24,7 +23,7 @@ describe("permissions boundary on every estate role", () => {
 
     for (const [stack, account] of Object.entries(stacks) as Array<[keyof typeof stacks, string]>) {
         it(`${stack}: every aws.iam.Role carries exactly arn:aws-us-gov:iam::${account}:policy/govstack-delivery/govstack-${stack}-boundary`, () => {
-            const roles = (evaluations[stack] as Evaluation).mocks.ofType(ROLE);
+            const roles = (evaluations[stack] as Evaluation).mocks.ofType(IAM_ROLE);
             assert.ok(roles.length >= 4, `expected the estate's roles, found ${roles.length}`);
             const expected = `arn:aws-us-gov:iam::${account}:policy/govstack-delivery/govstack-${stack}-boundary`;
             const wrong = roles.filter((r) => r.inputs.permissionsBoundary !== expected).map((r) => `${r.name}: ${String(r.inputs.permissionsBoundary)}`);

@@ -5,18 +5,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { Data, DatabaseSettings } from "../../infra/components/data";
 import { Evaluation } from "../../tools/lib/evaluate";
 import { beforeBothStacks, evaluateComponents, named, one, statement, TEST_SCOPE, testKeyArn } from "./harness";
-
-const RDS = "aws:rds/instance:Instance";
-const REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
-const USER = "aws:elasticache/user:User";
-const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+import { CLOUDWATCH_LOG_GROUP, ELASTICACHE_REPLICATION_GROUP, RDS_INSTANCE } from "../../policies/lib/resource-types";
+import { ELASTICACHE_USER } from "../../policies/rules/data-stores/resource-types";
 
 describe("infra/components/data", () => {
     let staging: Evaluation;
     let prod: Evaluation;
     beforeBothStacks((s) => ({ staging, prod } = s));
-    const db = (ev: Evaluation) => one(ev, RDS).inputs;
-    const cache = (ev: Evaluation) => one(ev, REDIS).inputs;
+    const db = (ev: Evaluation) => one(ev, RDS_INSTANCE).inputs;
+    const cache = (ev: Evaluation) => one(ev, ELASTICACHE_REPLICATION_GROUP).inputs;
 
     describe("RDS PostgreSQL", () => {
         it("runs the configured PostgreSQL version and class", () => {
@@ -83,7 +80,7 @@ describe("infra/components/data", () => {
         it("exports PostgreSQL logs to pre-created KMS log groups with the stack's retention", () => {
             assert.deepStrictEqual(db(prod).enabledCloudwatchLogsExports, ["postgresql", "upgrade"]);
             for (const log of ["postgresql", "upgrade"]) {
-                const group = named(prod, LOG_GROUP, `data-postgres-${log}`).inputs;
+                const group = named(prod, CLOUDWATCH_LOG_GROUP, `data-postgres-${log}`).inputs;
                 assert.strictEqual(group.name, `/aws/rds/instance/govstack-prod-postgres/${log}`);
                 assert.strictEqual(group.retentionInDays, 400);
                 assert.ok(group.kmsKeyId !== undefined);
@@ -172,10 +169,10 @@ describe("infra/components/data", () => {
             const group = one(prod, "aws:elasticache/userGroup:UserGroup").inputs;
             assert.deepStrictEqual(cache(prod).userGroupIds, [group.userGroupId]);
             assert.deepStrictEqual(group.userIds, ["govstack-prod-default", "govstack-prod-app"]);
-            const def = named(prod, USER, "data-redis-default").inputs;
+            const def = named(prod, ELASTICACHE_USER, "data-redis-default").inputs;
             assert.strictEqual(def.userName, "default");
             assert.strictEqual(def.accessString, "off -@all");
-            const app = named(prod, USER, "data-redis-app").inputs;
+            const app = named(prod, ELASTICACHE_USER, "data-redis-app").inputs;
             assert.deepStrictEqual(app.authenticationMode, { type: "iam" });
             assert.strictEqual(app.userName, app.userId, "IAM auth requires user name = user id");
             assert.match(String(app.accessString), /-@dangerous/);
@@ -183,13 +180,13 @@ describe("infra/components/data", () => {
 
         it("keeps no credential for the disabled default user: no password, no secret that could not rotate", () => {
             for (const ev of [staging, prod]) {
-                const def = named(ev, USER, "data-redis-default").inputs;
+                const def = named(ev, ELASTICACHE_USER, "data-redis-default").inputs;
                 // Off: nobody authenticates as it with any credential (IA-5(1): nothing to rotate).
                 assert.strictEqual(def.accessString, "off -@all");
                 assert.deepStrictEqual(def.authenticationMode, { type: "no-password-required" });
                 assert.strictEqual(def.passwords, undefined);
                 // Every user but the disabled default one authenticates with IAM.
-                const others = ev.mocks.ofType(USER).filter((u) => u.name !== "data-redis-default");
+                const others = ev.mocks.ofType(ELASTICACHE_USER).filter((u) => u.name !== "data-redis-default");
                 assert.deepStrictEqual(
                     others.map((u) => u.inputs.authenticationMode),
                     others.map(() => ({ type: "iam" })),
@@ -211,7 +208,7 @@ describe("infra/components/data", () => {
                 ],
             );
             for (const d of delivery) {
-                assert.ok(prod.mocks.ofType(LOG_GROUP).some((g) => g.inputs.name === d.destination && g.inputs.kmsKeyId !== undefined));
+                assert.ok(prod.mocks.ofType(CLOUDWATCH_LOG_GROUP).some((g) => g.inputs.name === d.destination && g.inputs.kmsKeyId !== undefined));
             }
         });
     });
@@ -256,7 +253,7 @@ describe("infra/components/data: a major upgrade's change window", () => {
 
     it("moves to the new major with a parameter group of its family and applies it now, even in prod", async () => {
         const { mocks } = await build(database({ allowMajorVersionUpgrade: true }));
-        const [instance] = mocks.ofType(RDS).map((r) => r.inputs);
+        const [instance] = mocks.ofType(RDS_INSTANCE).map((r) => r.inputs);
         const [pg] = mocks.ofType("aws:rds/parameterGroup:ParameterGroup").map((r) => r.inputs);
         assert.strictEqual(instance.engineVersion, "17");
         assert.strictEqual(instance.allowMajorVersionUpgrade, true);
@@ -269,7 +266,7 @@ describe("infra/components/data: a major upgrade's change window", () => {
 
     it("otherwise keeps prod's changes for the maintenance window and refuses a major move", async () => {
         const { mocks } = await build(database({}));
-        const [instance] = mocks.ofType(RDS).map((r) => r.inputs);
+        const [instance] = mocks.ofType(RDS_INSTANCE).map((r) => r.inputs);
         assert.strictEqual(instance.allowMajorVersionUpgrade, false);
         assert.strictEqual(instance.applyImmediately, false);
     });

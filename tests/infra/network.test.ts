@@ -6,21 +6,23 @@ import { INTERFACE_ENDPOINTS, subnetLayout, subnetMasks } from "../../infra/comp
 import { Evaluation } from "../../tools/lib/evaluate";
 import { DeclaredResource } from "../../tools/lib/preview-mocks";
 import { beforeBothStacks, named, one, statement } from "./harness";
+import {
+    DEFAULT_SECURITY_GROUP,
+    EIP,
+    INTERNET_GATEWAY,
+    ROUTE,
+    ROUTE_TABLE,
+    ROUTE_TABLE_ASSOCIATION,
+    SECURITY_GROUP,
+    SECURITY_GROUP_EGRESS_RULE,
+    SECURITY_GROUP_INGRESS_RULE,
+    SUBNET,
+    VPC,
+} from "../../policies/lib/resource-types";
+import { VPC_ENDPOINT } from "../../policies/rules/identity/resource-types";
 
-const VPC = "aws:ec2/vpc:Vpc";
-const SUBNET = "aws:ec2/subnet:Subnet";
-const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
-const ROUTE = "aws:ec2/route:Route";
-const ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
 const NAT = "aws:ec2/natGateway:NatGateway";
-const EIP = "aws:ec2/eip:Eip";
-const IGW = "aws:ec2/internetGateway:InternetGateway";
-const DEFAULT_SG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
 const AZS = ["us-gov-west-1a", "us-gov-west-1b", "us-gov-west-1c"];
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
-const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 
 /** [port, peer] of a rule, where the peer is a CIDR or "sg" for a referenced group. */
 function shape(rule: DeclaredResource): [number, string] {
@@ -42,7 +44,7 @@ describe("infra/components/network", () => {
             assert.strictEqual(vpc.cidrBlock, "10.50.0.0/16");
             assert.strictEqual(vpc.enableDnsHostnames, true);
             assert.strictEqual(vpc.enableDnsSupport, true);
-            const dsg = one(prod, DEFAULT_SG).inputs;
+            const dsg = one(prod, DEFAULT_SECURITY_GROUP).inputs;
             assert.ok(pulumi.isUnknown(dsg.vpcId), "the VPC's id is computed: tied through the graph");
             assert.strictEqual(dsg.ingress, undefined);
             assert.strictEqual(dsg.egress, undefined);
@@ -125,8 +127,8 @@ describe("infra/components/network", () => {
             for (const t of prod.mocks.ofType(ROUTE_TABLE)) {
                 assert.strictEqual(t.inputs.routes, undefined, `${t.name}: routes are standalone resources`);
             }
-            assert.strictEqual(prod.mocks.ofType(ASSOCIATION).length, 9, "every subnet is explicitly associated");
-            assert.strictEqual(one(prod, IGW).name, "network-igw");
+            assert.strictEqual(prod.mocks.ofType(ROUTE_TABLE_ASSOCIATION).length, 9, "every subnet is explicitly associated");
+            assert.strictEqual(one(prod, INTERNET_GATEWAY).name, "network-igw");
         });
 
         it("has one NAT gateway (and elastic IP) per AZ in prod and a single one in staging", () => {
@@ -181,7 +183,7 @@ describe("infra/components/network", () => {
 
     describe("VPC endpoints", () => {
         it("has an S3 gateway endpoint with the GovCloud service name, on the private tier's route tables only", () => {
-            const s3 = named(prod, ENDPOINT, "network-s3").inputs;
+            const s3 = named(prod, VPC_ENDPOINT, "network-s3").inputs;
             assert.strictEqual(s3.serviceName, "com.amazonaws.us-gov-west-1.s3");
             assert.strictEqual(s3.vpcEndpointType, "Gateway");
             // One id per private table (each unknown until created); the isolated tier gets no path to S3.
@@ -189,7 +191,7 @@ describe("infra/components/network", () => {
         });
 
         it("has private-DNS interface endpoints for ECR api/dkr, Logs, Secrets Manager and KMS, guarded by their own group", () => {
-            const interfaces = prod.mocks.ofType(ENDPOINT).filter((e) => e.inputs.vpcEndpointType === "Interface");
+            const interfaces = prod.mocks.ofType(VPC_ENDPOINT).filter((e) => e.inputs.vpcEndpointType === "Interface");
             assert.deepStrictEqual(
                 interfaces.map((e) => e.inputs.serviceName).sort(),
                 INTERFACE_ENDPOINTS.map((s) => `com.amazonaws.us-gov-west-1.${s}`).sort(),
@@ -204,7 +206,7 @@ describe("infra/components/network", () => {
 
     describe("security groups", () => {
         it("declares one group per tier, each with a description and no inline rules", () => {
-            const groups = prod.mocks.ofType(SG);
+            const groups = prod.mocks.ofType(SECURITY_GROUP);
             assert.deepStrictEqual(groups.map((g) => g.inputs.name).sort(), [
                 "govstack-prod-alb",
                 "govstack-prod-cache",
@@ -220,7 +222,7 @@ describe("infra/components/network", () => {
         });
 
         it("opens the ALB on 443 and 80 to exactly the allowed CIDRs, and the test port to operators only", () => {
-            const alb = prod.mocks.ofType(INGRESS).filter((r) => r.name.startsWith("network-alb-")).map(shape);
+            const alb = prod.mocks.ofType(SECURITY_GROUP_INGRESS_RULE).filter((r) => r.name.startsWith("network-alb-")).map(shape);
             const allowed = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"];
             assert.deepStrictEqual(
                 alb.sort(),
@@ -229,7 +231,7 @@ describe("infra/components/network", () => {
         });
 
         it("admits the service port only from the ALB group, and the database and cache only from the service", () => {
-            const ingress = (n: string) => named(prod, INGRESS, n).inputs;
+            const ingress = (n: string) => named(prod, SECURITY_GROUP_INGRESS_RULE, n).inputs;
             assert.deepStrictEqual([ingress("network-service-from-alb").fromPort, ingress("network-service-from-alb").toPort], [8080, 8080]);
             assert.deepStrictEqual([ingress("network-database-from-service").fromPort, ingress("network-database-from-service").toPort], [5432, 5432]);
             assert.deepStrictEqual([ingress("network-cache-from-service").fromPort, ingress("network-cache-from-service").toPort], [6379, 6379]);
@@ -242,7 +244,7 @@ describe("infra/components/network", () => {
 
         it("has no world-open ingress anywhere (IPv4 or IPv6) in either stack", () => {
             for (const ev of [staging, prod]) {
-                for (const rule of ev.mocks.ofType(INGRESS)) {
+                for (const rule of ev.mocks.ofType(SECURITY_GROUP_INGRESS_RULE)) {
                     assert.notStrictEqual(rule.inputs.cidrIpv4, "0.0.0.0/0", rule.name);
                     assert.notStrictEqual(rule.inputs.cidrIpv6, "::/0", rule.name);
                     assert.notStrictEqual(rule.inputs.ipProtocol, "-1", rule.name);
@@ -251,7 +253,7 @@ describe("infra/components/network", () => {
         });
 
         it("limits egress: ALB → service port; service → 5432, 6379, 443 to endpoints and the S3 prefix list", () => {
-            const egress = prod.mocks.ofType(EGRESS).map((r) => [r.name, ...shape(r)]);
+            const egress = prod.mocks.ofType(SECURITY_GROUP_EGRESS_RULE).map((r) => [r.name, ...shape(r)]);
             assert.deepStrictEqual(egress.sort(), [
                 ["network-alb-to-service", 8080, "sg"],
                 ["network-service-to-cache", 6379, "sg"],
@@ -259,14 +261,14 @@ describe("infra/components/network", () => {
                 ["network-service-to-endpoints", 443, "sg"],
                 ["network-service-to-s3", 443, "prefix-list"],
             ]);
-            for (const rule of prod.mocks.ofType(EGRESS)) {
+            for (const rule of prod.mocks.ofType(SECURITY_GROUP_EGRESS_RULE)) {
                 assert.strictEqual(rule.inputs.cidrIpv4, undefined, `${rule.name} goes nowhere by CIDR`);
             }
         });
 
         it("staging's ALB admits its own (different) allowed CIDRs", () => {
             const cidrs = staging.mocks
-                .ofType(INGRESS)
+                .ofType(SECURITY_GROUP_INGRESS_RULE)
                 .filter((r) => r.name.startsWith("network-alb-https-"))
                 .map((r) => r.inputs.cidrIpv4);
             assert.deepStrictEqual(cidrs, ["198.51.100.0/24", "203.0.113.0/24"]);

@@ -2,8 +2,8 @@ import * as assert from "assert";
 
 import { Evaluation } from "../../tools/lib/evaluate";
 import { beforeBothStacks, named, statement } from "./harness";
+import { S3_BUCKET } from "../../policies/lib/resource-types";
 
-const BUCKET = "aws:s3/bucket:Bucket";
 const BUCKETS = ["storage-access-logs", "storage-backups"];
 
 describe("infra/components/storage", () => {
@@ -12,10 +12,10 @@ describe("infra/components/storage", () => {
     beforeBothStacks((s) => ({ staging, prod } = s));
 
     it("names buckets explicitly with account and region (global names, known at preview)", () => {
-        assert.strictEqual(named(prod, BUCKET, "storage-access-logs").inputs.bucket, "govstack-prod-access-logs-318920475611-us-gov-west-1");
-        assert.strictEqual(named(prod, BUCKET, "storage-backups").inputs.bucket, "govstack-prod-backups-318920475611-us-gov-west-1");
-        assert.strictEqual(named(prod, BUCKET, "storage-backups").inputs.forceDestroy, false);
-        assert.deepStrictEqual(prod.mocks.ofType(BUCKET).map((b) => b.name).filter((n) => n.startsWith("storage-")).sort(), BUCKETS);
+        assert.strictEqual(named(prod, S3_BUCKET, "storage-access-logs").inputs.bucket, "govstack-prod-access-logs-318920475611-us-gov-west-1");
+        assert.strictEqual(named(prod, S3_BUCKET, "storage-backups").inputs.bucket, "govstack-prod-backups-318920475611-us-gov-west-1");
+        assert.strictEqual(named(prod, S3_BUCKET, "storage-backups").inputs.forceDestroy, false);
+        assert.deepStrictEqual(prod.mocks.ofType(S3_BUCKET).map((b) => b.name).filter((n) => n.startsWith("storage-")).sort(), BUCKETS);
     });
 
     it("blocks public access with all four flags on every bucket", () => {
@@ -27,7 +27,7 @@ describe("infra/components/storage", () => {
                     [true, true, true, true],
                     b,
                 );
-                assert.strictEqual(pab.bucket, named(ev, BUCKET, b).inputs.bucket);
+                assert.strictEqual(pab.bucket, named(ev, S3_BUCKET, b).inputs.bucket);
             }
         }
     });
@@ -61,7 +61,7 @@ describe("infra/components/storage", () => {
 
     it("denies every non-TLS request on every bucket (SC-8)", () => {
         for (const b of BUCKETS) {
-            const name = named(prod, BUCKET, b).inputs.bucket as string;
+            const name = named(prod, S3_BUCKET, b).inputs.bucket as string;
             const deny = statement(named(prod, "aws:s3/bucketPolicy:BucketPolicy", b).inputs.policy, "DenyInsecureTransport");
             assert.strictEqual(deny.Effect, "Deny");
             assert.strictEqual(deny.Principal, "*");
@@ -105,7 +105,7 @@ describe("infra/components/storage", () => {
         for (const ev of [staging, prod]) {
             for (const b of [...BUCKETS, ev === prod ? "govstack-prod-audit-bucket" : "govstack-stg-audit-bucket"]) {
                 const n = named(ev, "aws:s3/bucketNotification:BucketNotification", b).inputs;
-                assert.deepStrictEqual([n.bucket, n.eventbridge], [named(ev, BUCKET, b).inputs.bucket, true], b);
+                assert.deepStrictEqual([n.bucket, n.eventbridge], [named(ev, S3_BUCKET, b).inputs.bucket, true], b);
             }
         }
     });

@@ -13,9 +13,9 @@ import { analyzeEstate, PackHandle, PlanResult, runPlan } from "../../tools/plan
 import { PlannedResource } from "../../tools/plan/types";
 import { writeOutputs } from "../../tools/plan/write-outputs";
 import { evaluateOnce, packPerSuite, readJson, REAL_PACK, suiteTempDir } from "./helpers";
+import { ECS_SERVICE } from "../../policies/lib/resource-types";
 
 const TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
-const ECS_SERVICE = "aws:ecs/service:Service";
 
 describe("offline plan of the real estate through the real pack", function () {
     this.timeout(120000);

@@ -25,39 +25,40 @@ import {
     unknown,
     urnOf,
 } from "./helpers";
-
-const TRAIL = "aws:cloudtrail/trail:Trail";
-const RDS = "aws:rds/instance:Instance";
-const CLUSTER = "aws:rds/cluster:Cluster";
-const SELECTION = "aws:backup/selection:Selection";
-const PLAN = "aws:backup/plan:Plan";
-const VAULT = "aws:backup/vault:Vault";
-const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
-const PROVIDER = "pulumi:providers:aws";
-const DETECTOR = "aws:guardduty/detector:Detector";
-const DETECTOR_FEATURE = "aws:guardduty/detectorFeature:DetectorFeature";
-const STANDARDS_SUBSCRIPTION = "aws:securityhub/standardsSubscription:StandardsSubscription";
-const RECORDER_STATUS = "aws:cfg/recorderStatus:RecorderStatus";
-const RETENTION = "aws:cfg/retentionConfiguration:RetentionConfiguration";
+import {
+    AWS_PROVIDER,
+    BACKUP_PLAN,
+    BACKUP_SELECTION,
+    BACKUP_VAULT,
+    CLOUDTRAIL_TRAIL,
+    CONFIG_RECORDER_STATUS,
+    CONFIG_RETENTION_CONFIGURATION,
+    GUARDDUTY_DETECTOR,
+    GUARDDUTY_DETECTOR_FEATURE,
+    RDS_CLUSTER,
+    RDS_INSTANCE,
+    SECURITYHUB_STANDARDS_SUBSCRIPTION,
+} from "../../policies/lib";
+import { BACKUP_VAULT_LOCK_CONFIGURATION } from "../../policies/rules/baseline/resource-types";
 
 const DAILY = [{ type: "STRINGEQUALS", key: "Backup", value: "daily" }];
 const db = (props: Record<string, unknown> = {}, extra: Partial<TestResource> = {}): TestResource => ({
-    type: RDS,
+    type: RDS_INSTANCE,
     name: "data-postgres",
     props: { identifier: "govstack-prod-postgres", tags: { Backup: "daily" }, ...props },
     ...extra,
 });
 const plan = (rules: unknown = [{ ruleName: "daily", targetVaultName: "v" }], extra: Partial<TestResource> = {}): TestResource => ({
-    type: PLAN,
+    type: BACKUP_PLAN,
     name: "plan",
     props: { name: "govstack-prod-backup-plan", rules },
     ...extra,
 });
 const selection = (props: Record<string, unknown>, extra: Partial<TestResource> = {}): TestResource => ({
-    type: SELECTION,
+    type: BACKUP_SELECTION,
     name: "selection",
     props: { planId: unknown(), ...props },
-    propertyDependencies: { planId: [urnOf(PLAN, "plan")] },
+    propertyDependencies: { planId: [urnOf(BACKUP_PLAN, "plan")] },
     ...extra,
 });
 
@@ -65,23 +66,23 @@ describe("policies/rules/baseline", () => {
     describe("cloudtrail-log-file-validation", () => {
         const p = baselineRules.cloudtrailLogFileValidation;
         it("blocks a trail without log file validation", async () => {
-            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "trail", props: { enableLogFileValidation: false } }), [
+            assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "trail", props: { enableLogFileValidation: false } }), [
                 'CloudTrail trail "trail" does not validate its log files; set enableLogFileValidation to true.',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "trail", props: {} }), [
+            assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "trail", props: {} }), [
                 'CloudTrail trail "trail" does not validate its log files; set enableLogFileValidation to true.',
             ]);
         });
         it("passes a validating trail", async () => {
-            assertClean(await runResourcePolicy(p, { type: TRAIL, name: "trail", props: { enableLogFileValidation: true } }));
+            assertClean(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "trail", props: { enableLogFileValidation: true } }));
         });
         it("an unknown flag is only advisory", async () => {
-            const diags = await runResourcePolicy(p, { type: TRAIL, name: "trail", props: { enableLogFileValidation: unknown() } });
+            const diags = await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "trail", props: { enableLogFileValidation: unknown() } });
             assertNoMandatory(diags);
             assert.match(messages(advisory(diags))[0], /^Cannot verify enableLogFileValidation during preview/);
         });
-        itIsAdvisoryOnly("is advisory where the stack's config says so (staging)", p, { type: TRAIL, name: "t", props: {}, config: { enforcementLevel: "advisory" } });
-        itHonoursWaivers(p, { type: TRAIL, name: "trail", props: {} });
+        itIsAdvisoryOnly("is advisory where the stack's config says so (staging)", p, { type: CLOUDTRAIL_TRAIL, name: "t", props: {}, config: { enforcementLevel: "advisory" } });
+        itHonoursWaivers(p, { type: CLOUDTRAIL_TRAIL, name: "trail", props: {} });
     });
 
     describe("cloudtrail-trail-present", () => {
@@ -91,14 +92,14 @@ describe("policies/rules/baseline", () => {
             assertViolations(diags, [
                 'The stack runs aws:rds/instance:Instance "data-postgres" but declares no CloudTrail trail; add a multi-region trail with log file validation.',
             ]);
-            assert.equal(diags[0].urn, urnOf(RDS, "data-postgres"));
+            assert.equal(diags[0].urn, urnOf(RDS_INSTANCE, "data-postgres"));
         });
         it("passes a stack with a trail, and a stack without any workload", async () => {
-            assertClean(await runStackPolicy(p, [db(), { type: TRAIL, name: "trail", props: { enableLogFileValidation: unknown(), isMultiRegionTrail: true } }]));
+            assertClean(await runStackPolicy(p, [db(), { type: CLOUDTRAIL_TRAIL, name: "trail", props: { enableLogFileValidation: unknown(), isMultiRegionTrail: true } }]));
             assertClean(await runStackPolicy(p, [{ type: "aws:iam/role:Role", name: "deploy", props: {} }]));
         });
         it("counts a trail whose every input is unknown (first deploy) as present", async () => {
-            assertClean(await runStackPolicy(p, [db({ identifier: unknown() }), { type: TRAIL, name: "t", props: { name: unknown(), isMultiRegionTrail: true } }]));
+            assertClean(await runStackPolicy(p, [db({ identifier: unknown() }), { type: CLOUDTRAIL_TRAIL, name: "t", props: { name: unknown(), isMultiRegionTrail: true } }]));
         });
         it("the workload types are configurable", async () => {
             assertClean(await runStackPolicy(p, [db()], { workloadTypes: ["aws:ecs/service:Service"] }));
@@ -107,7 +108,7 @@ describe("policies/rules/baseline", () => {
             const msg = (why: string) =>
                 `The stack runs aws:rds/instance:Instance "data-postgres" but no CloudTrail trail records its API calls (trail "trail": ${why}); ` +
                 "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.";
-            const trail = (props: Record<string, unknown>): TestResource => ({ type: TRAIL, name: "trail", props: { enableLogFileValidation: true, ...props } });
+            const trail = (props: Record<string, unknown>): TestResource => ({ type: CLOUDTRAIL_TRAIL, name: "trail", props: { enableLogFileValidation: true, ...props } });
             assertViolations(await runStackPolicy(p, [db(), trail({ enableLogging: false })]), [msg("enableLogging is false")]);
             assertViolations(await runStackPolicy(p, [db(), trail({ eventSelectors: [{ includeManagementEvents: false, dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws-us-gov:s3"] }] }] })]), [
                 msg("its event selectors select no management events"),
@@ -119,25 +120,25 @@ describe("policies/rules/baseline", () => {
             assertViolations(await runStackPolicy(p, [db(), trail({ advancedEventSelectors: readsOnly })]), [msg("its advanced event selectors select only read management events")]);
         });
         it("passes trails recording every management event: default, All selectors, split read/write selectors, advanced Management selector", async () => {
-            const trail = (props: Record<string, unknown>): TestResource => ({ type: TRAIL, name: "trail", props: { enableLogging: true, isMultiRegionTrail: true, ...props } });
+            const trail = (props: Record<string, unknown>): TestResource => ({ type: CLOUDTRAIL_TRAIL, name: "trail", props: { enableLogging: true, isMultiRegionTrail: true, ...props } });
             assertClean(await runStackPolicy(p, [db(), trail({})]));
             assertClean(await runStackPolicy(p, [db(), trail({ eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }] })]));
             assertClean(await runStackPolicy(p, [db(), trail({ eventSelectors: [{ readWriteType: "ReadOnly" }, { readWriteType: "WriteOnly" }] })]));
             const mgmt = [{ name: "mgmt", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }, { field: "eventSource", notEquals: ["kms.amazonaws.com"] }] }];
             assertClean(await runStackPolicy(p, [db(), trail({ advancedEventSelectors: mgmt })]));
             // One recording trail is enough next to one that does not.
-            assertClean(await runStackPolicy(p, [db(), trail({}), { type: TRAIL, name: "off", props: { enableLogging: false } }]));
+            assertClean(await runStackPolicy(p, [db(), trail({}), { type: CLOUDTRAIL_TRAIL, name: "off", props: { enableLogging: false } }]));
         });
         it("is advisory when a trail's logging or selectors are unknown", async () => {
             for (const props of [{ enableLogging: unknown() }, { eventSelectors: unknown() }, { advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: unknown() }] }] }]) {
-                assertAdvisoryOnly(await runStackPolicy(p, [db(), { type: TRAIL, name: "trail", props: { isMultiRegionTrail: true, ...props } }]));
+                assertAdvisoryOnly(await runStackPolicy(p, [db(), { type: CLOUDTRAIL_TRAIL, name: "trail", props: { isMultiRegionTrail: true, ...props } }]));
             }
         });
         it("blocks a stack whose only trail is single-region or drops global service events (IAM, STS)", async () => {
             const msg = (why: string) =>
                 `The stack runs aws:rds/instance:Instance "data-postgres" but no CloudTrail trail records its API calls (trail "trail": ${why}); ` +
                 "enable logging, record all (read and write) management events, set isMultiRegionTrail to true and keep includeGlobalServiceEvents on.";
-            const trail = (props: Record<string, unknown>): TestResource => ({ type: TRAIL, name: "trail", props: { enableLogging: true, enableLogFileValidation: true, ...props } });
+            const trail = (props: Record<string, unknown>): TestResource => ({ type: CLOUDTRAIL_TRAIL, name: "trail", props: { enableLogging: true, enableLogFileValidation: true, ...props } });
             const singleRegion = msg("it records only its home region (isMultiRegionTrail is not true)");
             assertViolations(await runStackPolicy(p, [db(), trail({})]), [singleRegion]);
             assertViolations(await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: false, includeGlobalServiceEvents: true })]), [singleRegion]);
@@ -148,7 +149,7 @@ describe("policies/rules/baseline", () => {
             assertViolations(await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: false, enableLogging: unknown(), eventSelectors: unknown() })]), [singleRegion]);
             // Two trails that each miss something do not add up to one that records everything.
             assertViolations(
-                await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: false }), { type: TRAIL, name: "global", props: { isMultiRegionTrail: true, includeGlobalServiceEvents: false } }]),
+                await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: false }), { type: CLOUDTRAIL_TRAIL, name: "global", props: { isMultiRegionTrail: true, includeGlobalServiceEvents: false } }]),
                 [
                     "The stack runs aws:rds/instance:Instance \"data-postgres\" but no CloudTrail trail records its API calls (trail \"trail\": it records only its home region (isMultiRegionTrail is not true); " +
                         "trail \"global\": includeGlobalServiceEvents is false (IAM and STS calls are not recorded)); " +
@@ -157,15 +158,15 @@ describe("policies/rules/baseline", () => {
             );
         });
         it("passes a multi-region trail with global service events on (explicitly or by default)", async () => {
-            const trail = (props: Record<string, unknown>): TestResource => ({ type: TRAIL, name: "trail", props: { enableLogging: true, ...props } });
+            const trail = (props: Record<string, unknown>): TestResource => ({ type: CLOUDTRAIL_TRAIL, name: "trail", props: { enableLogging: true, ...props } });
             assertClean(await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: true, includeGlobalServiceEvents: true })]));
             assertClean(await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: true })]));
             // One complete trail is enough next to a single-region one.
-            assertClean(await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: true }), { type: TRAIL, name: "local", props: {} }]));
+            assertClean(await runStackPolicy(p, [db(), trail({ isMultiRegionTrail: true }), { type: CLOUDTRAIL_TRAIL, name: "local", props: {} }]));
         });
         it("is advisory when the trail's region scope or global service events are unknown", async () => {
             for (const props of [{ isMultiRegionTrail: unknown() }, { isMultiRegionTrail: true, includeGlobalServiceEvents: unknown() }]) {
-                const diags = await runStackPolicy(p, [db(), { type: TRAIL, name: "trail", props }]);
+                const diags = await runStackPolicy(p, [db(), { type: CLOUDTRAIL_TRAIL, name: "trail", props }]);
                 assertNoMandatory(diags);
                 assert.deepEqual(messages(advisory(diags)).map((m) => m.split(" during preview")[0]), [
                     'Cannot verify whether CloudTrail trail "trail" records management events in every region',
@@ -196,7 +197,7 @@ describe("policies/rules/baseline", () => {
                 await runStackPolicy(p, [
                     db(),
                     plan(),
-                    selection({ resources: [unknown()] }, { propertyDependencies: { planId: [urnOf(PLAN, "plan")], resources: [urnOf(RDS, "data-postgres")] } }),
+                    selection({ resources: [unknown()] }, { propertyDependencies: { planId: [urnOf(BACKUP_PLAN, "plan")], resources: [urnOf(RDS_INSTANCE, "data-postgres")] } }),
                 ]),
             );
         });
@@ -225,12 +226,12 @@ describe("policies/rules/baseline", () => {
         it("notResources excludes a database with a generated name (a pattern over every DB) or one whose ARN it takes by dependency", async () => {
             const generated = db({ identifier: undefined });
             assertViolations(await runStackPolicy(p, [generated, plan(), selection({ selectionTags: DAILY, notResources: ["arn:aws-us-gov:rds:*:*:db:*"] })]), [NOT_COVERED]);
-            const fromDb = { propertyDependencies: { planId: [urnOf(PLAN, "plan")], notResources: [urnOf(RDS, "data-postgres")] } };
+            const fromDb = { propertyDependencies: { planId: [urnOf(BACKUP_PLAN, "plan")], notResources: [urnOf(RDS_INSTANCE, "data-postgres")] } };
             assertViolations(await runStackPolicy(p, [db(), plan(), selection({ selectionTags: DAILY, notResources: [unknown()] }, fromDb)]), [NOT_COVERED]);
         });
         it("notResources from another resource, or naming other databases, leaves the database covered; unknown exclusions are advisory", async () => {
             const param: TestResource = { type: "aws:ssm/parameter:Parameter", name: "excluded-arns", props: { name: "excluded", type: "StringList", value: "x" } };
-            const fromOther = { propertyDependencies: { planId: [urnOf(PLAN, "plan")], notResources: [urnOf(param.type, param.name)] } };
+            const fromOther = { propertyDependencies: { planId: [urnOf(BACKUP_PLAN, "plan")], notResources: [urnOf(param.type, param.name)] } };
             assertClean(await runStackPolicy(p, [db(), param, plan(), selection({ selectionTags: DAILY, notResources: [unknown()] }, fromOther)]));
             assertClean(await runStackPolicy(p, [db({ identifier: undefined }), plan(), selection({ selectionTags: DAILY, notResources: ["arn:aws-us-gov:dynamodb:*:*:table/*"] })]));
             for (const [props, notResources] of [
@@ -242,7 +243,7 @@ describe("policies/rules/baseline", () => {
             }
         });
         it("judges clusters by clusterIdentifier and skips read replicas", async () => {
-            const cluster: TestResource = { type: CLUSTER, name: "aurora", props: { clusterIdentifier: "c1", tags: {} } };
+            const cluster: TestResource = { type: RDS_CLUSTER, name: "aurora", props: { clusterIdentifier: "c1", tags: {} } };
             assertViolations(await runStackPolicy(p, [cluster]), [
                 'RDS cluster "aurora" is in no AWS Backup plan: no aws.backup.Selection\'s selectionTags or resources cover it; tag it (e.g. Backup=daily) and select that tag in a backup plan.',
             ]);
@@ -265,9 +266,9 @@ describe("policies/rules/baseline", () => {
 
     describe("backup-vault-locked", () => {
         const p = baselineRules.backupVaultLocked;
-        const vault = (name = "vault"): TestResource => ({ type: VAULT, name, props: { name: `govstack-prod-${name}`, kmsKeyArn: unknown() } });
+        const vault = (name = "vault"): TestResource => ({ type: BACKUP_VAULT, name, props: { name: `govstack-prod-${name}`, kmsKeyArn: unknown() } });
         const lock = (props: Record<string, unknown>, vaultName = "govstack-prod-vault"): TestResource => ({
-            type: LOCK,
+            type: BACKUP_VAULT_LOCK_CONFIGURATION,
             name: `${vaultName}-lock`,
             props: { backupVaultName: vaultName, minRetentionDays: 7, maxRetentionDays: 365, ...props },
         });
@@ -311,7 +312,7 @@ describe("policies/rules/baseline", () => {
             ]);
         });
         it("an unknown vault reference or lock mode is only advisory", async () => {
-            const unresolved = await runStackPolicy(p, [vault(), { type: LOCK, name: "l", props: { backupVaultName: unknown() } }]);
+            const unresolved = await runStackPolicy(p, [vault(), { type: BACKUP_VAULT_LOCK_CONFIGURATION, name: "l", props: { backupVaultName: unknown() } }]);
             assertNoMandatory(unresolved);
             assert.match(messages(advisory(unresolved))[0], /Cannot verify the vault lock of backup vault "vault"/);
             const mode = await runStackPolicy(p, [vault(), lock({ changeableForDays: unknown() })]);
@@ -331,7 +332,7 @@ describe("policies/rules/baseline", () => {
             assertClean(await runStackPolicy(p, [plan(copyTo("us-gov-east-1"), { provider: WEST })]));
         });
         it("falls back to the stack's default provider for the plan's region", async () => {
-            const provider: TestResource = { type: PROVIDER, name: "default_7_48_0", props: { region: "us-gov-west-1" } };
+            const provider: TestResource = { type: AWS_PROVIDER, name: "default_7_48_0", props: { region: "us-gov-west-1" } };
             assertClean(await runStackPolicy(p, [provider, plan(copyTo("us-gov-east-1"))]));
             assertViolations(await runStackPolicy(p, [provider, plan(copyTo("us-gov-west-1"))]), [
                 'Backup plan "plan" copies no recovery point to another region; add a copyAction to a vault in the second GovCloud region.',
@@ -358,8 +359,8 @@ describe("policies/rules/baseline", () => {
 
     describe("unencrypted vaults (encryption.ts's backup-vault-cmk guards them)", () => {
         it("blocks a vault without kmsKeyArn and passes one with a key", async () => {
-            assert.ok(messages(await runResourcePolicy(backupVaultCmk, { type: VAULT, name: "v", props: { name: "v" } })).length > 0);
-            assertNoMandatory(await runResourcePolicy(backupVaultCmk, { type: VAULT, name: "v", props: { name: "v", kmsKeyArn: unknown() } }));
+            assert.ok(messages(await runResourcePolicy(backupVaultCmk, { type: BACKUP_VAULT, name: "v", props: { name: "v" } })).length > 0);
+            assertNoMandatory(await runResourcePolicy(backupVaultCmk, { type: BACKUP_VAULT, name: "v", props: { name: "v", kmsKeyArn: unknown() } }));
         });
     });
 
@@ -404,37 +405,37 @@ describe("policies/rules/baseline", () => {
         });
 
         const cases: Array<{ name: string; policy: string; stack: boolean; edit: (e: MutableEstate) => void }> = [
-            { name: "no trail", policy: "cloudtrail-trail-present", stack: true, edit: (e) => e.remove(TRAIL) },
-            { name: "single-region trail", policy: "cloudtrail-trail-present", stack: true, edit: (e) => e.set(e.one(TRAIL), ["isMultiRegionTrail"], false) },
-            { name: "trail without global service events", policy: "cloudtrail-trail-present", stack: true, edit: (e) => e.set(e.one(TRAIL), ["includeGlobalServiceEvents"], false) },
-            { name: "trail without log file validation", policy: "cloudtrail-log-file-validation", stack: false, edit: (e) => e.set(e.one(TRAIL), ["enableLogFileValidation"], false) },
-            { name: "no backup selection", policy: "backup-plan-covers-database", stack: true, edit: (e) => e.remove(SELECTION) },
-            { name: "database without the Backup tag", policy: "backup-plan-covers-database", stack: true, edit: (e) => e.set(e.one(RDS), ["tags", "Backup"], undefined) },
-            { name: "primary vault unlocked", policy: "backup-vault-locked", stack: true, edit: (e) => e.remove(LOCK, /backups-vault-lock$/) },
-            { name: "primary vault lock without minRetentionDays", policy: "backup-vault-locked", stack: true, edit: (e) => e.set(e.one(LOCK, /backups-vault-lock$/), ["minRetentionDays"], undefined) },
-            { name: "DR vault in governance mode", policy: "backup-vault-locked", stack: true, edit: (e) => e.set(e.one(LOCK, /backups-dr-vault-lock$/), ["changeableForDays"], undefined) },
+            { name: "no trail", policy: "cloudtrail-trail-present", stack: true, edit: (e) => e.remove(CLOUDTRAIL_TRAIL) },
+            { name: "single-region trail", policy: "cloudtrail-trail-present", stack: true, edit: (e) => e.set(e.one(CLOUDTRAIL_TRAIL), ["isMultiRegionTrail"], false) },
+            { name: "trail without global service events", policy: "cloudtrail-trail-present", stack: true, edit: (e) => e.set(e.one(CLOUDTRAIL_TRAIL), ["includeGlobalServiceEvents"], false) },
+            { name: "trail without log file validation", policy: "cloudtrail-log-file-validation", stack: false, edit: (e) => e.set(e.one(CLOUDTRAIL_TRAIL), ["enableLogFileValidation"], false) },
+            { name: "no backup selection", policy: "backup-plan-covers-database", stack: true, edit: (e) => e.remove(BACKUP_SELECTION) },
+            { name: "database without the Backup tag", policy: "backup-plan-covers-database", stack: true, edit: (e) => e.set(e.one(RDS_INSTANCE), ["tags", "Backup"], undefined) },
+            { name: "primary vault unlocked", policy: "backup-vault-locked", stack: true, edit: (e) => e.remove(BACKUP_VAULT_LOCK_CONFIGURATION, /backups-vault-lock$/) },
+            { name: "primary vault lock without minRetentionDays", policy: "backup-vault-locked", stack: true, edit: (e) => e.set(e.one(BACKUP_VAULT_LOCK_CONFIGURATION, /backups-vault-lock$/), ["minRetentionDays"], undefined) },
+            { name: "DR vault in governance mode", policy: "backup-vault-locked", stack: true, edit: (e) => e.set(e.one(BACKUP_VAULT_LOCK_CONFIGURATION, /backups-dr-vault-lock$/), ["changeableForDays"], undefined) },
             {
                 name: "plan without copy actions",
                 policy: "backup-plan-cross-region-copy",
                 stack: true,
                 edit: (e) => {
-                    const plan = e.one(PLAN);
+                    const plan = e.one(BACKUP_PLAN);
                     const rules = (plan.inputs.rules as Array<Record<string, unknown>>).map(({ copyActions: _drop, ...rule }) => rule);
                     e.set(plan, ["rules"], rules as PlannedResource["inputs"][string]);
                 },
             },
-            { name: "unencrypted vault", policy: "backup-vault-cmk", stack: false, edit: (e) => e.set(e.one(VAULT, /backups-vault$/), ["kmsKeyArn"], undefined) },
+            { name: "unencrypted vault", policy: "backup-vault-cmk", stack: false, edit: (e) => e.set(e.one(BACKUP_VAULT, /backups-vault$/), ["kmsKeyArn"], undefined) },
             // The detection area (issue 17 item 10), against the estate's own Detection component.
-            { name: "no GuardDuty detector", policy: "guardduty-detector-enabled", stack: true, edit: (e) => e.remove(DETECTOR) },
+            { name: "no GuardDuty detector", policy: "guardduty-detector-enabled", stack: true, edit: (e) => e.remove(GUARDDUTY_DETECTOR) },
             {
                 name: "EBS malware protection disabled",
                 policy: "guardduty-detector-enabled",
                 stack: true,
-                edit: (e) => e.set(e.one(DETECTOR_FEATURE, /ebs-malware-protection$/), ["status"], "DISABLED"),
+                edit: (e) => e.set(e.one(GUARDDUTY_DETECTOR_FEATURE, /ebs-malware-protection$/), ["status"], "DISABLED"),
             },
-            { name: "no Security Hub standard", policy: "securityhub-standard-subscribed", stack: true, edit: (e) => e.remove(STANDARDS_SUBSCRIPTION) },
-            { name: "Config recorder stopped", policy: "config-recorder-enabled", stack: true, edit: (e) => e.set(e.one(RECORDER_STATUS), ["isEnabled"], false) },
-            { name: "Config history kept 1 year", policy: "config-recorder-enabled", stack: true, edit: (e) => e.set(e.one(RETENTION), ["retentionPeriodInDays"], 365) },
+            { name: "no Security Hub standard", policy: "securityhub-standard-subscribed", stack: true, edit: (e) => e.remove(SECURITYHUB_STANDARDS_SUBSCRIPTION) },
+            { name: "Config recorder stopped", policy: "config-recorder-enabled", stack: true, edit: (e) => e.set(e.one(CONFIG_RECORDER_STATUS), ["isEnabled"], false) },
+            { name: "Config history kept 1 year", policy: "config-recorder-enabled", stack: true, edit: (e) => e.set(e.one(CONFIG_RETENTION_CONFIGURATION), ["retentionPeriodInDays"], 365) },
         ];
         for (const c of cases) {
             it(`${c.name} → blocked by ${c.policy}`, async () => {

@@ -10,8 +10,8 @@ import {
     runResourcePolicy,
     unknown,
 } from "./helpers";
+import { ECS_TASK_DEFINITION } from "../../policies/lib";
 
-const TASK = "aws:ecs/taskDefinition:TaskDefinition";
 const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 const CONTAINERS = JSON.stringify([{ name: "app", image: "app@sha256:" + "a".repeat(64) }]);
 const efs = (config: Record<string, unknown>, name = "data") => ({ name, efsVolumeConfiguration: { fileSystemId: "fs-0123456789abcdef0", ...config } });
@@ -22,32 +22,32 @@ describe("containers: task network mode and EFS volumes", () => {
         const p = ecsTaskNetworkModeAwsvpc;
         it("blocks bridge, host, none and unset (bridge)", async () => {
             for (const mode of ["bridge", "host", "none"]) {
-                assertViolations(await runResourcePolicy(p, { type: TASK, name: "svc", props: { networkMode: mode, containerDefinitions: CONTAINERS } }), [
+                assertViolations(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, name: "svc", props: { networkMode: mode, containerDefinitions: CONTAINERS } }), [
                     `Task definition "svc" uses networkMode "${mode}"; set networkMode: "awsvpc".`,
                 ]);
             }
-            assertViolations(await runResourcePolicy(p, { type: TASK, name: "svc", props: { containerDefinitions: CONTAINERS } }), [
+            assertViolations(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, name: "svc", props: { containerDefinitions: CONTAINERS } }), [
                 'Task definition "svc" sets no networkMode, so its tasks run in bridge mode; set networkMode: "awsvpc".',
             ]);
         });
         it("passes awsvpc (as ECS folds it)", async () => {
-            assertClean(await runResourcePolicy(p, { type: TASK, props: { networkMode: "awsvpc", containerDefinitions: CONTAINERS } }));
-            assertClean(await runResourcePolicy(p, { type: TASK, props: { networkMode: " AWSVPC " } }));
+            assertClean(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, props: { networkMode: "awsvpc", containerDefinitions: CONTAINERS } }));
+            assertClean(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, props: { networkMode: " AWSVPC " } }));
         });
         it("a mode ECS does not define cannot be evaluated; an unknown one is advisory", async () => {
-            assertViolations(await runResourcePolicy(p, { type: TASK, name: "svc", props: { networkMode: "nat" } }), [
+            assertViolations(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, name: "svc", props: { networkMode: "nat" } }), [
                 `Cannot evaluate Task definition "svc": networkMode is "nat", expected one of "bridge", "host", "awsvpc", "none"${SUFFIX}`,
             ]);
-            assertAdvisoryOnly(await runResourcePolicy(p, { type: TASK, props: { networkMode: unknown() } }));
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, props: { networkMode: unknown() } }));
         });
-        itHonoursWaivers(p, { type: TASK, name: "svc", props: { networkMode: "bridge" } });
+        itHonoursWaivers(p, { type: ECS_TASK_DEFINITION, name: "svc", props: { networkMode: "bridge" } });
     });
 
     describe("ecs-task-efs-transit-encryption", () => {
         const p = ecsTaskEfsTransitEncryption;
         it("blocks an EFS volume without transit encryption (DISABLED is the default)", async () => {
             assertViolations(
-                await runResourcePolicy(p, { type: TASK, name: "svc", props: { volumes: [efs({}), efs({ transitEncryption: "DISABLED" }, "cache"), efs(SECURE, "ok")] } }),
+                await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, name: "svc", props: { volumes: [efs({}), efs({ transitEncryption: "DISABLED" }, "cache"), efs(SECURE, "ok")] } }),
                 [
                     'Task definition "svc" EFS volume "data" is mounted without transit encryption; set transitEncryption: "ENABLED".',
                     'Task definition "svc" EFS volume "cache" is mounted without transit encryption; set transitEncryption: "ENABLED".',
@@ -55,18 +55,18 @@ describe("containers: task network mode and EFS volumes", () => {
             );
         });
         it("passes encrypted EFS volumes and ignores other volumes and tasks without volumes", async () => {
-            assertClean(await runResourcePolicy(p, { type: TASK, props: { volumes: [efs(SECURE), { name: "scratch" }, { name: "docker", dockerVolumeConfiguration: { scope: "task" } }] } }));
-            assertClean(await runResourcePolicy(p, { type: TASK, props: { networkMode: "awsvpc" } }));
+            assertClean(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, props: { volumes: [efs(SECURE), { name: "scratch" }, { name: "docker", dockerVolumeConfiguration: { scope: "task" } }] } }));
+            assertClean(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, props: { networkMode: "awsvpc" } }));
         });
         it("a value ECS does not define cannot be evaluated; unknown volumes are advisory", async () => {
-            assertViolations(await runResourcePolicy(p, { type: TASK, name: "svc", props: { volumes: [efs({ transitEncryption: "TLS" })] } }), [
+            assertViolations(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, name: "svc", props: { volumes: [efs({ transitEncryption: "TLS" })] } }), [
                 `Cannot evaluate Task definition "svc": volumes[0].efsVolumeConfiguration.transitEncryption is "TLS", expected one of "ENABLED", "DISABLED"${SUFFIX}`,
             ]);
             for (const volumes of [unknown(), [efs({ transitEncryption: unknown() })]]) {
-                assertAdvisoryOnly(await runResourcePolicy(p, { type: TASK, props: { volumes } }));
+                assertAdvisoryOnly(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, props: { volumes } }));
             }
         });
-        itHonoursWaivers(p, { type: TASK, name: "svc", props: { volumes: [efs({})] } });
+        itHonoursWaivers(p, { type: ECS_TASK_DEFINITION, name: "svc", props: { volumes: [efs({})] } });
     });
 
     describe("ecs-task-efs-iam-authorization", () => {
@@ -74,7 +74,7 @@ describe("containers: task network mode and EFS volumes", () => {
         it("blocks an EFS volume mounted without IAM authorization", async () => {
             assertViolations(
                 await runResourcePolicy(p, {
-                    type: TASK,
+                    type: ECS_TASK_DEFINITION,
                     name: "svc",
                     props: { volumes: [efs({ transitEncryption: "ENABLED" }), efs({ transitEncryption: "ENABLED", authorizationConfig: { iam: "DISABLED", accessPointId: "fsap-1" } }, "ap")] },
                 }),
@@ -85,14 +85,14 @@ describe("containers: task network mode and EFS volumes", () => {
             );
         });
         it("passes IAM-authorized EFS volumes", async () => {
-            assertClean(await runResourcePolicy(p, { type: TASK, props: { volumes: [efs(SECURE)] } }));
+            assertClean(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, props: { volumes: [efs(SECURE)] } }));
         });
         it("a value ECS does not define cannot be evaluated; an unknown one is advisory", async () => {
-            assertViolations(await runResourcePolicy(p, { type: TASK, name: "svc", props: { volumes: [efs({ authorizationConfig: { iam: true } })] } }), [
+            assertViolations(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, name: "svc", props: { volumes: [efs({ authorizationConfig: { iam: true } })] } }), [
                 `Cannot evaluate Task definition "svc": volumes[0].efsVolumeConfiguration.authorizationConfig.iam is the boolean true, expected one of "ENABLED", "DISABLED"${SUFFIX}`,
             ]);
-            assertAdvisoryOnly(await runResourcePolicy(p, { type: TASK, props: { volumes: [efs({ authorizationConfig: { iam: unknown() } })] } }));
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, props: { volumes: [efs({ authorizationConfig: { iam: unknown() } })] } }));
         });
-        itHonoursWaivers(p, { type: TASK, name: "svc", props: { volumes: [efs({})] } });
+        itHonoursWaivers(p, { type: ECS_TASK_DEFINITION, name: "svc", props: { volumes: [efs({})] } });
     });
 });

@@ -14,8 +14,8 @@ import {
     runResourcePolicy,
     unknown,
 } from "./helpers";
+import { ECS_TASK_DEFINITION } from "../../policies/lib";
 
-const TASK = "aws:ecs/taskDefinition:TaskDefinition";
 const DIGEST = `sha256:${"ab12".repeat(16)}`;
 const IMAGE = `123456789012.dkr.ecr.us-gov-west-1.amazonaws.com/app@${DIGEST}`;
 
@@ -36,7 +36,7 @@ function container(overrides: Record<string, unknown> = {}): Record<string, unkn
 }
 
 function task(...containers: Record<string, unknown>[]) {
-    return { type: TASK, name: "web", props: { family: "web", containerDefinitions: JSON.stringify(containers) } };
+    return { type: ECS_TASK_DEFINITION, name: "web", props: { family: "web", containerDefinitions: JSON.stringify(containers) } };
 }
 
 const ALL_CONTAINER_POLICIES = [
@@ -57,7 +57,7 @@ describe("containers", () => {
         });
         it("are advisory (never mandatory) when containerDefinitions is unknown", async () => {
             for (const p of ALL_CONTAINER_POLICIES) {
-                const diags = await runResourcePolicy(p, { type: TASK, name: "web", props: { containerDefinitions: unknown() } });
+                const diags = await runResourcePolicy(p, { type: ECS_TASK_DEFINITION, name: "web", props: { containerDefinitions: unknown() } });
                 assertNoMandatory(diags);
                 assert.equal(advisory(diags).length, 1, p.name);
                 assert.match(diags[0].message, /^Cannot verify containerDefinitions \(/);
@@ -77,7 +77,7 @@ describe("containers", () => {
             ]);
         });
         it("flag malformed JSON (a known value that proves nothing)", async () => {
-            const diags = await runResourcePolicy(containersRules.ecsContainerNonRoot, { type: TASK, name: "web", props: { containerDefinitions: "{not json" } });
+            const diags = await runResourcePolicy(containersRules.ecsContainerNonRoot, { type: ECS_TASK_DEFINITION, name: "web", props: { containerDefinitions: "{not json" } });
             assertViolations(diags, [
                 'Cannot evaluate Task definition "web": containerDefinitions is "{not json", expected a JSON array of container definitions (JSON.stringify([...]) of the containers); set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
@@ -196,7 +196,7 @@ describe("containers", () => {
             ]);
         });
         it("still judges the task-level modes when containerDefinitions is unknown", async () => {
-            const diags = await runResourcePolicy(containersRules.ecsContainerNotPrivileged, { type: TASK, name: "web", props: { containerDefinitions: unknown(), pidMode: "host" } });
+            const diags = await runResourcePolicy(containersRules.ecsContainerNotPrivileged, { type: ECS_TASK_DEFINITION, name: "web", props: { containerDefinitions: unknown(), pidMode: "host" } });
             assert.deepEqual(messages(mandatory(diags)), [
                 'Task definition "web" shares the host\'s process (PID) namespace (pidMode "host"); remove pidMode or set it to "task".',
             ]);
@@ -243,7 +243,7 @@ describe("containers", () => {
                 'Cannot verify container "app" linuxParameters.devices during preview: the value is unknown until the update. The policy runs again before the resource is created.',
             ]);
         });
-        itHonoursWaivers(containersRules.ecsContainerNotPrivileged, { type: TASK, name: "web", props: { containerDefinitions: JSON.stringify([container()]), networkMode: "host" } });
+        itHonoursWaivers(containersRules.ecsContainerNotPrivileged, { type: ECS_TASK_DEFINITION, name: "web", props: { containerDefinitions: JSON.stringify([container()]), networkMode: "host" } });
     });
 
     describe("ecs-container-readonly-root-fs", () => {

@@ -6,34 +6,33 @@ import * as assert from "node:assert/strict";
 import { opensearchLogsToCloudwatch, redshiftAuditLogging, redshiftSnapshotRetention, sqsQueueDeadLetterQueue } from "../../policies/rules/data-stores";
 import { s3BucketEventNotifications, s3DataBucketReplicatedOrBackedUp } from "../../policies/rules/storage-hygiene";
 import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, mandatory, messages, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
+import {
+    AWS_PROVIDER,
+    BACKUP_PLAN,
+    BACKUP_SELECTION,
+    ELASTICSEARCH_DOMAIN,
+    OPENSEARCH_DOMAIN,
+    REDSHIFT_CLUSTER,
+    S3_BUCKET,
+    SQS_QUEUE,
+} from "../../policies/lib";
+import { S3_BUCKET_NOTIFICATION, S3_BUCKET_REPLICATION_CONFIG } from "../../policies/rules/storage-hygiene/resource-types";
+import { REDSHIFT_LOGGING, SQS_REDRIVE_ALLOW_POLICY, SQS_REDRIVE_POLICY } from "../../policies/rules/data-stores/resource-types";
 
 const CANNOT = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
-const BUCKET = "aws:s3/bucket:Bucket";
-const REPLICATION = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
-const SELECTION = "aws:backup/selection:Selection";
-const PLAN = "aws:backup/plan:Plan";
-const PROVIDER = "pulumi:providers:aws";
-const NOTIFICATION = "aws:s3/bucketNotification:BucketNotification";
-const OPENSEARCH = "aws:opensearch/domain:Domain";
-const ELASTICSEARCH = "aws:elasticsearch/domain:Domain";
-const REDSHIFT = "aws:redshift/cluster:Cluster";
-const REDSHIFT_LOGGING = "aws:redshift/logging:Logging";
-const QUEUE = "aws:sqs/queue:Queue";
-const REDRIVE = "aws:sqs/redrivePolicy:RedrivePolicy";
-const REDRIVE_ALLOW = "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy";
 
 const WEST = { props: { region: "us-gov-west-1" } };
 const EAST = { name: "dr", props: { region: "us-gov-east-1" } };
-const defaultProvider: TestResource = { type: PROVIDER, name: "default_7_0_0", props: { region: "us-gov-west-1" } };
-const bucket = (name: string, props: Record<string, unknown> = {}, extra: Partial<TestResource> = {}): TestResource => ({ type: BUCKET, name, props: { bucket: name, ...props }, ...extra });
+const defaultProvider: TestResource = { type: AWS_PROVIDER, name: "default_7_0_0", props: { region: "us-gov-west-1" } };
+const bucket = (name: string, props: Record<string, unknown> = {}, extra: Partial<TestResource> = {}): TestResource => ({ type: S3_BUCKET, name, props: { bucket: name, ...props }, ...extra });
 const replication = (source: string, destination: unknown, status: unknown = "Enabled", extra: Partial<TestResource> = {}): TestResource => ({
-    type: REPLICATION,
+    type: S3_BUCKET_REPLICATION_CONFIG,
     name: `${source}-replication`,
     props: { bucket: source, role: "arn:aws-us-gov:iam::111122223333:role/replication", rules: [{ id: "all", status, destination: { bucket: destination } }] },
     ...extra,
 });
-const plan: TestResource = { type: PLAN, name: "plan", props: { id: "plan-1", name: "plan", rules: [{ ruleName: "daily", targetVaultName: "v" }] } };
-const selection = (props: Record<string, unknown>): TestResource => ({ type: SELECTION, name: "selection", props: { name: "s", planId: "plan-1", iamRoleArn: "arn:role", ...props } });
+const plan: TestResource = { type: BACKUP_PLAN, name: "plan", props: { id: "plan-1", name: "plan", rules: [{ ruleName: "daily", targetVaultName: "v" }] } };
+const selection = (props: Record<string, unknown>): TestResource => ({ type: BACKUP_SELECTION, name: "selection", props: { name: "s", planId: "plan-1", iamRoleArn: "arn:role", ...props } });
 const BY_TAG = selection({ selectionTags: [{ type: "STRINGEQUALS", key: "Backup", value: "daily" }] });
 
 describe("data resilience (issue 17 items 7, 13, 14)", () => {
@@ -59,8 +58,8 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
         it("passes replication to a bucket in the other GovCloud region (its provider's or its own region), by ARN or property dependency", async () => {
             assertClean(await runStackPolicy(p, [defaultProvider, bucket("gov-data"), bucket("gov-copy", {}, { provider: EAST }), replication("gov-data", "arn:aws-us-gov:s3:::gov-copy")]));
             assertClean(await runStackPolicy(p, [defaultProvider, bucket("gov-data", {}, { provider: WEST }), bucket("gov-copy", { region: "us-gov-east-1" }), replication("gov-data", "arn:aws-us-gov:s3:::gov-copy")]));
-            const viaDeps = replication("gov-data", unknown(), "Enabled", { propertyDependencies: { rules: [urnOf(BUCKET, "gov-copy")] } });
-            assertClean(await runStackPolicy(p, [defaultProvider, bucket("gov-data"), bucket("gov-copy", {}, { provider: EAST }), { ...viaDeps, props: { ...viaDeps.props, bucket: unknown() }, propertyDependencies: { bucket: [urnOf(BUCKET, "gov-data")], rules: [urnOf(BUCKET, "gov-copy")] } }]));
+            const viaDeps = replication("gov-data", unknown(), "Enabled", { propertyDependencies: { rules: [urnOf(S3_BUCKET, "gov-copy")] } });
+            assertClean(await runStackPolicy(p, [defaultProvider, bucket("gov-data"), bucket("gov-copy", {}, { provider: EAST }), { ...viaDeps, props: { ...viaDeps.props, bucket: unknown() }, propertyDependencies: { bucket: [urnOf(S3_BUCKET, "gov-data")], rules: [urnOf(S3_BUCKET, "gov-copy")] } }]));
         });
         it("passes a data bucket an AWS Backup selection covers (by tag, provider default tag, or ARN)", async () => {
             assertClean(await runStackPolicy(p, [defaultProvider, bucket("gov-data", { tags: { Backup: "daily" } }), plan, BY_TAG]));
@@ -141,17 +140,17 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
         it("reports a bucket without notifications (at a mandatory level when configured so)", async () => {
             const strict = { enforcementLevel: "mandatory" };
             assertViolations(await runStackPolicy(p, [bucket("gov-data")], strict), [MESSAGE]);
-            assertViolations(await runStackPolicy(p, [bucket("gov-data"), { type: NOTIFICATION, name: "n", props: { bucket: "gov-data", eventbridge: false } }], strict), [MESSAGE]);
+            assertViolations(await runStackPolicy(p, [bucket("gov-data"), { type: S3_BUCKET_NOTIFICATION, name: "n", props: { bucket: "gov-data", eventbridge: false } }], strict), [MESSAGE]);
         });
         it("passes a bucket whose notification sends to EventBridge, a topic, a queue or a function", async () => {
             for (const props of [{ eventbridge: true }, { topics: [{ topicArn: "arn:t", events: ["s3:ObjectRemoved:*"] }] }, { queues: [{ queueArn: "arn:q", events: ["s3:ObjectCreated:*"] }] }, { lambdaFunctions: [{ lambdaFunctionArn: "arn:f", events: ["s3:ObjectCreated:*"] }] }]) {
-                assertClean(await runStackPolicy(p, [bucket("gov-data"), { type: NOTIFICATION, name: "n", props: { bucket: "gov-data", ...props } }]));
+                assertClean(await runStackPolicy(p, [bucket("gov-data"), { type: S3_BUCKET_NOTIFICATION, name: "n", props: { bucket: "gov-data", ...props } }]));
             }
         });
         it("is cannot-verify when the tie or the targets are unknown; a malformed eventbridge is reported", async () => {
-            const diags = await runStackPolicy(p, [bucket("gov-data"), { type: NOTIFICATION, name: "n", props: { bucket: unknown() } }]);
+            const diags = await runStackPolicy(p, [bucket("gov-data"), { type: S3_BUCKET_NOTIFICATION, name: "n", props: { bucket: unknown() } }]);
             assert.deepEqual(messages(diags), ['Cannot verify the event notifications of S3 bucket "gov-data" during preview: the value is unknown until the update. The policy runs again before the resource is created.']);
-            const bad = await runStackPolicy(p, [bucket("gov-data"), { type: NOTIFICATION, name: "n", props: { bucket: "gov-data", eventbridge: "yes" } }], { enforcementLevel: "mandatory" });
+            const bad = await runStackPolicy(p, [bucket("gov-data"), { type: S3_BUCKET_NOTIFICATION, name: "n", props: { bucket: "gov-data", eventbridge: "yes" } }], { enforcementLevel: "mandatory" });
             assert.equal(messages(mandatory(bad))[0], `Cannot evaluate S3 bucket notification "n": eventbridge is "yes", expected a boolean${CANNOT}`);
         });
     });
@@ -162,71 +161,71 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
         const entry = (logType: unknown, extra: Record<string, unknown> = {}) => ({ logType, cloudwatchLogGroupArn: GROUP, ...extra });
         const FGAC = { advancedSecurityOptions: { enabled: true } };
         it("blocks a domain that does not publish application and audit logs", async () => {
-            assertViolations(await runResourcePolicy(p, { type: OPENSEARCH, name: "search", props: {} }), [
+            assertViolations(await runResourcePolicy(p, { type: OPENSEARCH_DOMAIN, name: "search", props: {} }), [
                 'OpenSearch domain "search" does not publish ES_APPLICATION_LOGS and AUDIT_LOGS to CloudWatch Logs; add logPublishingOptions entries with logType "ES_APPLICATION_LOGS" and logType "AUDIT_LOGS" and a cloudwatchLogGroupArn (audit logs need advancedSecurityOptions.enabled: true).',
             ]);
             assertViolations(
-                await runResourcePolicy(p, { type: ELASTICSEARCH, name: "legacy", props: { logPublishingOptions: [entry("ES_APPLICATION_LOGS"), entry("AUDIT_LOGS", { enabled: false }), entry("INDEX_SLOW_LOGS")] } }),
+                await runResourcePolicy(p, { type: ELASTICSEARCH_DOMAIN, name: "legacy", props: { logPublishingOptions: [entry("ES_APPLICATION_LOGS"), entry("AUDIT_LOGS", { enabled: false }), entry("INDEX_SLOW_LOGS")] } }),
                 [
                     'Elasticsearch domain "legacy" does not publish AUDIT_LOGS to CloudWatch Logs; add logPublishingOptions an entry with logType "AUDIT_LOGS" and a cloudwatchLogGroupArn (audit logs need advancedSecurityOptions.enabled: true).',
                 ],
             );
         });
         it("passes both logs published (enabled unset or true, a computed log group) with fine-grained access control", async () => {
-            assertClean(await runResourcePolicy(p, { type: OPENSEARCH, props: { ...FGAC, logPublishingOptions: [entry("ES_APPLICATION_LOGS"), entry("AUDIT_LOGS", { enabled: true })] } }));
-            assertClean(await runResourcePolicy(p, { type: ELASTICSEARCH, props: { ...FGAC, logPublishingOptions: [entry("AUDIT_LOGS", { cloudwatchLogGroupArn: unknown() }), entry("ES_APPLICATION_LOGS")] } }));
+            assertClean(await runResourcePolicy(p, { type: OPENSEARCH_DOMAIN, props: { ...FGAC, logPublishingOptions: [entry("ES_APPLICATION_LOGS"), entry("AUDIT_LOGS", { enabled: true })] } }));
+            assertClean(await runResourcePolicy(p, { type: ELASTICSEARCH_DOMAIN, props: { ...FGAC, logPublishingOptions: [entry("AUDIT_LOGS", { cloudwatchLogGroupArn: unknown() }), entry("ES_APPLICATION_LOGS")] } }));
         });
         it("adds an advisory when audit logs are published without fine-grained access control (AWS refuses them)", async () => {
-            const diags = await runResourcePolicy(p, { type: OPENSEARCH, name: "search", props: { logPublishingOptions: [entry("ES_APPLICATION_LOGS"), entry("AUDIT_LOGS")] } });
+            const diags = await runResourcePolicy(p, { type: OPENSEARCH_DOMAIN, name: "search", props: { logPublishingOptions: [entry("ES_APPLICATION_LOGS"), entry("AUDIT_LOGS")] } });
             assertNoMandatory(diags);
             assert.deepEqual(messages(advisory(diags)), ['OpenSearch domain "search" publishes AUDIT_LOGS without fine-grained access control; AWS accepts audit logs only with advancedSecurityOptions.enabled: true.']);
         });
         it("is cannot-verify when the options or a log type are unknown", async () => {
             for (const logPublishingOptions of [unknown(), [entry("ES_APPLICATION_LOGS"), entry(unknown())], [entry("ES_APPLICATION_LOGS"), entry("AUDIT_LOGS", { enabled: unknown() })]]) {
-                const diags = await runResourcePolicy(p, { type: OPENSEARCH, props: { ...FGAC, logPublishingOptions } });
+                const diags = await runResourcePolicy(p, { type: OPENSEARCH_DOMAIN, props: { ...FGAC, logPublishingOptions } });
                 assertNoMandatory(diags);
                 assert.equal(advisory(diags).length, 1);
             }
         });
         it("reports a log type AWS does not define, and options that are not a list, as malformed", async () => {
-            assertViolations(await runResourcePolicy(p, { type: OPENSEARCH, name: "search", props: { logPublishingOptions: [entry("ES_APPLICATION_LOGS"), entry("AUDIT")] } }), [
+            assertViolations(await runResourcePolicy(p, { type: OPENSEARCH_DOMAIN, name: "search", props: { logPublishingOptions: [entry("ES_APPLICATION_LOGS"), entry("AUDIT")] } }), [
                 `Cannot evaluate OpenSearch domain "search": logPublishingOptions[1].logType is "AUDIT", expected one of "INDEX_SLOW_LOGS", "SEARCH_SLOW_LOGS", "ES_APPLICATION_LOGS", "AUDIT_LOGS"${CANNOT}`,
             ]);
-            assertViolations(await runResourcePolicy(p, { type: OPENSEARCH, name: "search", props: { logPublishingOptions: { logType: "AUDIT_LOGS" } } }), [
+            assertViolations(await runResourcePolicy(p, { type: OPENSEARCH_DOMAIN, name: "search", props: { logPublishingOptions: { logType: "AUDIT_LOGS" } } }), [
                 `Cannot evaluate OpenSearch domain "search": logPublishingOptions is an object {"logType":"AUDIT_LOGS"}, expected an array${CANNOT}`,
             ]);
         });
-        itHonoursWaivers(p, { type: OPENSEARCH, name: "search", props: {} });
+        itHonoursWaivers(p, { type: OPENSEARCH_DOMAIN, name: "search", props: {} });
     });
 
     describe("redshift-snapshot-retention", () => {
         const p = redshiftSnapshotRetention;
         it("blocks automated snapshots turned off (0), and fewer days than configured", async () => {
-            assertViolations(await runResourcePolicy(p, { type: REDSHIFT, name: "dw", props: { automatedSnapshotRetentionPeriod: 0 } }), [
+            assertViolations(await runResourcePolicy(p, { type: REDSHIFT_CLUSTER, name: "dw", props: { automatedSnapshotRetentionPeriod: 0 } }), [
                 'Redshift cluster "dw" keeps no automated snapshots; set automatedSnapshotRetentionPeriod to at least 1.',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: REDSHIFT, name: "dw", props: {}, config: { minRetentionDays: 7 } }), [
+            assertViolations(await runResourcePolicy(p, { type: REDSHIFT_CLUSTER, name: "dw", props: {}, config: { minRetentionDays: 7 } }), [
                 'Redshift cluster "dw" keeps automated snapshots for 1 day (AWS\'s default); set automatedSnapshotRetentionPeriod to at least 7.',
             ]);
         });
         it("passes unset (AWS's default of 1 day) and 1–35 days", async () => {
-            assertClean(await runResourcePolicy(p, { type: REDSHIFT, props: {} }));
-            assertClean(await runResourcePolicy(p, { type: REDSHIFT, props: { automatedSnapshotRetentionPeriod: 35 } }));
+            assertClean(await runResourcePolicy(p, { type: REDSHIFT_CLUSTER, props: {} }));
+            assertClean(await runResourcePolicy(p, { type: REDSHIFT_CLUSTER, props: { automatedSnapshotRetentionPeriod: 35 } }));
         });
         it("is cannot-verify when unknown; a value AWS rejects is malformed", async () => {
-            const diags = await runResourcePolicy(p, { type: REDSHIFT, props: { automatedSnapshotRetentionPeriod: unknown() } });
+            const diags = await runResourcePolicy(p, { type: REDSHIFT_CLUSTER, props: { automatedSnapshotRetentionPeriod: unknown() } });
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
-            assertViolations(await runResourcePolicy(p, { type: REDSHIFT, name: "dw", props: { automatedSnapshotRetentionPeriod: "7" } }), [
+            assertViolations(await runResourcePolicy(p, { type: REDSHIFT_CLUSTER, name: "dw", props: { automatedSnapshotRetentionPeriod: "7" } }), [
                 `Cannot evaluate Redshift cluster "dw": automatedSnapshotRetentionPeriod is "7", expected a whole number of days from 0 to 35${CANNOT}`,
             ]);
         });
-        itHonoursWaivers(p, { type: REDSHIFT, name: "dw", props: { automatedSnapshotRetentionPeriod: 0 } });
+        itHonoursWaivers(p, { type: REDSHIFT_CLUSTER, name: "dw", props: { automatedSnapshotRetentionPeriod: 0 } });
     });
 
     describe("redshift-audit-logging (stack)", () => {
         const p = redshiftAuditLogging;
-        const cluster: TestResource = { type: REDSHIFT, name: "dw", props: { clusterIdentifier: "dw" } };
+        const cluster: TestResource = { type: REDSHIFT_CLUSTER, name: "dw", props: { clusterIdentifier: "dw" } };
         const logging = (props: Record<string, unknown>, extra: Partial<TestResource> = {}): TestResource => ({ type: REDSHIFT_LOGGING, name: "dw-logging", props: { clusterIdentifier: "dw", ...props }, ...extra });
         const ADD = '; add an aws.redshift.Logging for it with logDestinationType "cloudwatch" and logExports ["connectionlog", "userlog"] (or "s3" with a bucketName).';
         it("blocks a cluster without audit logging, or with CloudWatch logging missing the connection or user log", async () => {
@@ -244,7 +243,7 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
             assertClean(
                 await runStackPolicy(p, [
                     { ...cluster, props: {} },
-                    logging({ clusterIdentifier: unknown(), logDestinationType: "s3", bucketName: "b" }, { propertyDependencies: { clusterIdentifier: [urnOf(REDSHIFT, "dw")] } }),
+                    logging({ clusterIdentifier: unknown(), logDestinationType: "s3", bucketName: "b" }, { propertyDependencies: { clusterIdentifier: [urnOf(REDSHIFT_CLUSTER, "dw")] } }),
                 ]),
             );
             assertClean(await runStackPolicy(p, [{ ...cluster, props: { logging: { enable: true, bucketName: "b" } } }]));
@@ -270,7 +269,7 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
     describe("sqs-queue-dead-letter-queue (stack, advisory)", () => {
         const p = sqsQueueDeadLetterQueue;
         const STRICT = { enforcementLevel: "mandatory" };
-        const queue = (name: string, props: Record<string, unknown> = {}, extra: Partial<TestResource> = {}): TestResource => ({ type: QUEUE, name, props: { name, ...props }, ...extra });
+        const queue = (name: string, props: Record<string, unknown> = {}, extra: Partial<TestResource> = {}): TestResource => ({ type: SQS_QUEUE, name, props: { name, ...props }, ...extra });
         const redrive = (target: unknown, count: unknown = 5) => JSON.stringify({ deadLetterTargetArn: target, maxReceiveCount: count });
         const NONE = (name: string) => `SQS queue "${name}" has no dead-letter queue; set redrivePolicy with deadLetterTargetArn and maxReceiveCount, or add an aws.sqs.RedrivePolicy for it.`;
         it("is advisory by default: a queue without a redrive policy never blocks", async () => {
@@ -287,26 +286,26 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
             assertClean(await runStackPolicy(p, [queue("jobs", { redrivePolicy: redrive(dlqArn) }), queue("jobs-dlq")], STRICT));
             assertClean(await runStackPolicy(p, [queue("jobs", { redrivePolicy: redrive(dlqArn, "10") }), queue("jobs-dlq")], STRICT));
             // At preview: the ARN is unknown, the dependency names the dead-letter queue.
-            assertClean(await runStackPolicy(p, [queue("jobs", { redrivePolicy: unknown() }, { propertyDependencies: { redrivePolicy: [urnOf(QUEUE, "jobs-dlq")] } }), queue("jobs-dlq")], STRICT));
+            assertClean(await runStackPolicy(p, [queue("jobs", { redrivePolicy: unknown() }, { propertyDependencies: { redrivePolicy: [urnOf(SQS_QUEUE, "jobs-dlq")] } }), queue("jobs-dlq")], STRICT));
             assertClean(
                 await runStackPolicy(
                     p,
                     [
                         queue("jobs", { url: "https://sqs/jobs" }),
                         queue("jobs-dlq", { url: "https://sqs/jobs-dlq" }),
-                        { type: REDRIVE, name: "r", props: { queueUrl: "https://sqs/jobs", redrivePolicy: redrive(dlqArn) } },
+                        { type: SQS_REDRIVE_POLICY, name: "r", props: { queueUrl: "https://sqs/jobs", redrivePolicy: redrive(dlqArn) } },
                     ],
                     STRICT,
                 ),
             );
             assertClean(await runStackPolicy(p, [queue("dlq", { redriveAllowPolicy: JSON.stringify({ redrivePermission: "allowAll" }) })], STRICT));
-            assertClean(await runStackPolicy(p, [queue("dlq", { url: "u" }), { type: REDRIVE_ALLOW, name: "a", props: { queueUrl: "u", redriveAllowPolicy: JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: ["arn:x"] }) } }], STRICT));
+            assertClean(await runStackPolicy(p, [queue("dlq", { url: "u" }), { type: SQS_REDRIVE_ALLOW_POLICY, name: "a", props: { queueUrl: "u", redriveAllowPolicy: JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: ["arn:x"] }) } }], STRICT));
             // denyAll: no queue may use it as a dead-letter queue, so it needs its own.
             assertViolations(await runStackPolicy(p, [queue("q", { redriveAllowPolicy: JSON.stringify({ redrivePermission: "denyAll" }) })], STRICT), [NONE("q")]);
         });
         it("is cannot-verify when a redrive policy's tie, or a redrive-allow policy, is unknown", async () => {
             for (const stack of [
-                [queue("jobs"), { type: REDRIVE, name: "r", props: { queueUrl: unknown(), redrivePolicy: redrive("arn:x") } }],
+                [queue("jobs"), { type: SQS_REDRIVE_POLICY, name: "r", props: { queueUrl: unknown(), redrivePolicy: redrive("arn:x") } }],
                 [queue("jobs", { redriveAllowPolicy: unknown() })],
             ]) {
                 const diags = await runStackPolicy(p, stack, STRICT);

@@ -16,8 +16,8 @@ import {
     unknown,
     waiver,
 } from "./helpers";
+import { ELASTICACHE_USER } from "../../policies/rules/data-stores/resource-types";
 
-const USER = "aws:elasticache/user:User";
 const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 const NO_PASSWORD = (via: string) =>
     `ElastiCache user "u" is switched on by its accessString but needs no password (${via}): anyone who reaches the cache connects as it. ` +
@@ -25,7 +25,7 @@ const NO_PASSWORD = (via: string) =>
 
 describe("data stores: elasticache-user-authentication", () => {
     const p = elasticacheUserAuthentication;
-    const user = (props: Record<string, unknown>) => runResourcePolicy(p, { type: USER, name: "u", props: { userId: "u", userName: "u", engine: "redis", ...props } });
+    const user = (props: Record<string, unknown>) => runResourcePolicy(p, { type: ELASTICACHE_USER, name: "u", props: { userId: "u", userName: "u", engine: "redis", ...props } });
 
     it("reads the access string as Redis does: the last top-level on/off wins, none is off, case-insensitive", () => {
         assert.equal(accessStringEnabled("on ~* +@all"), true);
@@ -57,8 +57,8 @@ describe("data stores: elasticache-user-authentication", () => {
     });
 
     it("passes the estate's users: the disabled no-password default user and the IAM app user", async () => {
-        assertClean(await runResourcePolicy(p, { type: USER, props: { userId: "govstack-prod-default", userName: "default", engine: "redis", accessString: "off -@all", authenticationMode: { type: "no-password-required" } } }));
-        assertClean(await runResourcePolicy(p, { type: USER, props: { userId: "app", userName: "app", engine: "redis", accessString: "on ~* +@all -@dangerous", authenticationMode: { type: "iam" } } }));
+        assertClean(await runResourcePolicy(p, { type: ELASTICACHE_USER, props: { userId: "govstack-prod-default", userName: "default", engine: "redis", accessString: "off -@all", authenticationMode: { type: "no-password-required" } } }));
+        assertClean(await runResourcePolicy(p, { type: ELASTICACHE_USER, props: { userId: "app", userName: "app", engine: "redis", accessString: "on ~* +@all -@dangerous", authenticationMode: { type: "iam" } } }));
     });
 
     it("passes password users (mode passwords, top-level passwords, write-only password; secret or computed) and disabled users", async () => {
@@ -93,7 +93,7 @@ describe("data stores: elasticache-user-authentication", () => {
         for (const [props, problem] of cases) {
             const expected = [`Cannot evaluate ElastiCache user "u": ${problem}${SUFFIX}`];
             assertViolations(await user(props), expected);
-            const waived = await runResourcePolicy(p, { type: USER, name: "u", props, config: { waivers: [waiver("u")] } });
+            const waived = await runResourcePolicy(p, { type: ELASTICACHE_USER, name: "u", props, config: { waivers: [waiver("u")] } });
             assert.deepEqual(messages(mandatory(waived)), expected);
             assert.deepEqual(advisory(waived), []);
         }
@@ -103,5 +103,5 @@ describe("data stores: elasticache-user-authentication", () => {
         assertNoMandatory(await user({ accessString: "on ~* +@all", authenticationMode: { type: "iam", passwordCount: 0 } }));
     });
 
-    itHonoursWaivers(p, { type: USER, name: "u", props: { accessString: "on ~* +@all", authenticationMode: { type: "no-password-required" } } });
+    itHonoursWaivers(p, { type: ELASTICACHE_USER, name: "u", props: { accessString: "on ~* +@all", authenticationMode: { type: "no-password-required" } } });
 });

@@ -5,37 +5,39 @@ import { ownerIsThisStack } from "../../policies/rules/detection/account-service
 import { resolvePolicyConfig } from "../../tools/plan/pack-config";
 import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, messages, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
 import { servedPackInfo } from "../../tools/plan/served-info";
+import {
+    CONFIG_DELIVERY_CHANNEL,
+    CONFIG_RECORDER,
+    CONFIG_RECORDER_STATUS,
+    CONFIG_REMEDIATION_CONFIGURATION,
+    CONFIG_RETENTION_CONFIGURATION,
+    CONFIG_RULE,
+    GUARDDUTY_DETECTOR,
+    GUARDDUTY_DETECTOR_FEATURE,
+    SECURITYHUB_ACCOUNT,
+    SECURITYHUB_STANDARDS_SUBSCRIPTION,
+} from "../../policies/lib";
 
-const DETECTOR = "aws:guardduty/detector:Detector";
-const FEATURE = "aws:guardduty/detectorFeature:DetectorFeature";
-const HUB = "aws:securityhub/account:Account";
-const SUB = "aws:securityhub/standardsSubscription:StandardsSubscription";
-const RECORDER = "aws:cfg/recorder:Recorder";
-const STATUS = "aws:cfg/recorderStatus:RecorderStatus";
-const CHANNEL = "aws:cfg/deliveryChannel:DeliveryChannel";
-const RETENTION = "aws:cfg/retentionConfiguration:RetentionConfiguration";
-const RULE = "aws:cfg/rule:Rule";
-const REMEDIATION = "aws:cfg/remediationConfiguration:RemediationConfiguration";
 const NIST = "arn:aws-us-gov:securityhub:us-gov-west-1::standards/nist-800-53/v/5.0.0";
 
 const db: TestResource = { type: "aws:rds/instance:Instance", name: "data-postgres", props: {} };
 const DELEGATED = (service: string) =>
     `${service} for this account is declared by stack "prod" (pack config accountServicesOwner), not by this stack; it is checked in that stack.`;
 
-const detector = (props: Record<string, unknown> = { enable: true }, name = "gd"): TestResource => ({ type: DETECTOR, name, props });
+const detector = (props: Record<string, unknown> = { enable: true }, name = "gd"): TestResource => ({ type: GUARDDUTY_DETECTOR, name, props });
 /** A feature tied to its detector by property dependency (detectorId unknown at preview). */
 const feature = (name: unknown, status: unknown = "ENABLED", of = "gd", label = `f-${String(name)}`): TestResource => ({
-    type: FEATURE,
+    type: GUARDDUTY_DETECTOR_FEATURE,
     name: label,
     props: { detectorId: unknown(), name, status },
-    propertyDependencies: { detectorId: [urnOf(DETECTOR, of)] },
+    propertyDependencies: { detectorId: [urnOf(GUARDDUTY_DETECTOR, of)] },
 });
 const guardduty = () => [detector(), feature("S3_DATA_EVENTS"), feature("EBS_MALWARE_PROTECTION")];
 
 describe("policies/rules/detection", () => {
     describe("the owner of the account's services", () => {
         it("names this stack by stack, project/stack or org/project/stack", () => {
-            const urn = urnOf(DETECTOR, "gd", "prod", "govstack");
+            const urn = urnOf(GUARDDUTY_DETECTOR, "gd", "prod", "govstack");
             assert.deepEqual(
                 ["prod", "govstack/prod", "acme/govstack/prod", "staging", "other/prod", "acme/other/prod"].map((o) => ownerIsThisStack(o, urn)),
                 [true, true, true, false, false, false],
@@ -81,8 +83,8 @@ describe("policies/rules/detection", () => {
                 await runStackPolicy(p, [
                     db,
                     detector({ id: "d-123" }),
-                    { type: FEATURE, name: "s3", props: { detectorId: "d-123", name: "S3_DATA_EVENTS", status: "ENABLED" } },
-                    { type: FEATURE, name: "ebs", props: { detectorId: "d-123", name: "EBS_MALWARE_PROTECTION", status: "ENABLED" } },
+                    { type: GUARDDUTY_DETECTOR_FEATURE, name: "s3", props: { detectorId: "d-123", name: "S3_DATA_EVENTS", status: "ENABLED" } },
+                    { type: GUARDDUTY_DETECTOR_FEATURE, name: "ebs", props: { detectorId: "d-123", name: "EBS_MALWARE_PROTECTION", status: "ENABLED" } },
                 ]),
             );
         });
@@ -122,7 +124,7 @@ describe("policies/rules/detection", () => {
                 // A feature whose name is unknown, even DISABLED, may be any feature: open, not a violation.
                 [db, detector(), feature("S3_DATA_EVENTS"), feature(unknown(), "DISABLED", "gd", "f-unknown")],
                 // detectorId names no detector here: an unresolved tie, not a violation.
-                [db, detector(), feature("S3_DATA_EVENTS"), { type: FEATURE, name: "ebs", props: { detectorId: "d-elsewhere", name: "EBS_MALWARE_PROTECTION", status: "ENABLED" } }],
+                [db, detector(), feature("S3_DATA_EVENTS"), { type: GUARDDUTY_DETECTOR_FEATURE, name: "ebs", props: { detectorId: "d-elsewhere", name: "EBS_MALWARE_PROTECTION", status: "ENABLED" } }],
             ]) {
                 const diags = await runStackPolicy(p, stack);
                 assertNoMandatory(diags);
@@ -149,9 +151,9 @@ describe("policies/rules/detection", () => {
 
     describe("securityhub-standard-subscribed", () => {
         const p = securityhubStandardSubscribed;
-        const hub = (props: Record<string, unknown> = { enableDefaultStandards: false }): TestResource => ({ type: HUB, name: "hub", props });
-        const sub = (standardsArn: unknown = NIST, deps: readonly string[] = [urnOf(HUB, "hub")]): TestResource => ({
-            type: SUB,
+        const hub = (props: Record<string, unknown> = { enableDefaultStandards: false }): TestResource => ({ type: SECURITYHUB_ACCOUNT, name: "hub", props });
+        const sub = (standardsArn: unknown = NIST, deps: readonly string[] = [urnOf(SECURITYHUB_ACCOUNT, "hub")]): TestResource => ({
+            type: SECURITYHUB_STANDARDS_SUBSCRIPTION,
             name: "nist",
             props: { standardsArn },
             dependencies: deps,
@@ -207,10 +209,10 @@ describe("policies/rules/detection", () => {
 
     describe("config-recorder-enabled", () => {
         const p = configRecorderEnabled;
-        const recorder = (props: Record<string, unknown> = { name: "rec", recordingGroup: { allSupported: true } }): TestResource => ({ type: RECORDER, name: "rec", props });
-        const status = (props: Record<string, unknown> = { name: "rec", isEnabled: true }): TestResource => ({ type: STATUS, name: "status", props });
-        const channel = (props: Record<string, unknown> = { s3BucketName: "audit" }): TestResource => ({ type: CHANNEL, name: "channel", props });
-        const retention = (days: unknown = 2557, props: Record<string, unknown> = {}): TestResource => ({ type: RETENTION, name: "retention", props: { retentionPeriodInDays: days, ...props } });
+        const recorder = (props: Record<string, unknown> = { name: "rec", recordingGroup: { allSupported: true } }): TestResource => ({ type: CONFIG_RECORDER, name: "rec", props });
+        const status = (props: Record<string, unknown> = { name: "rec", isEnabled: true }): TestResource => ({ type: CONFIG_RECORDER_STATUS, name: "status", props });
+        const channel = (props: Record<string, unknown> = { s3BucketName: "audit" }): TestResource => ({ type: CONFIG_DELIVERY_CHANNEL, name: "channel", props });
+        const retention = (days: unknown = 2557, props: Record<string, unknown> = {}): TestResource => ({ type: CONFIG_RETENTION_CONFIGURATION, name: "retention", props: { retentionPeriodInDays: days, ...props } });
         const full = () => [db, recorder(), status(), channel(), retention()];
 
         it("blocks a workload stack without a recorder", async () => {
@@ -225,7 +227,7 @@ describe("policies/rules/detection", () => {
             // Defaults: the recorder and status named "default", allSupported by default; an explicit list; a status tied by dependency.
             assertClean(await runStackPolicy(p, [db, recorder({}), status({ isEnabled: true }), channel(), retention()]));
             assertClean(await runStackPolicy(p, [db, recorder({ name: "rec", recordingGroup: { allSupported: false, resourceTypes: ["AWS::RDS::DBInstance"] } }), status(), channel(), retention()]));
-            const byDependency: TestResource = { ...status({ name: unknown(), isEnabled: true }), propertyDependencies: { name: [urnOf(RECORDER, "rec")] } };
+            const byDependency: TestResource = { ...status({ name: unknown(), isEnabled: true }), propertyDependencies: { name: [urnOf(CONFIG_RECORDER, "rec")] } };
             assertClean(await runStackPolicy(p, [db, recorder({ name: unknown() }), byDependency, channel(), retention()]));
         });
         it("blocks a recorder that records nothing, is not started, has no channel or no retention", async () => {
@@ -287,8 +289,8 @@ describe("policies/rules/detection", () => {
 
     describe("config-rule-auto-remediation (advisory)", () => {
         const p = configRuleAutoRemediation;
-        const rule: TestResource = { type: RULE, name: "s3-ssl", props: { name: "s3-ssl", source: { owner: "AWS", sourceIdentifier: "S3_BUCKET_SSL_REQUESTS_ONLY" } } };
-        const remediation = (props: Record<string, unknown>): TestResource => ({ type: REMEDIATION, name: "fix", props: { targetType: "SSM_DOCUMENT", targetId: "AWS-X", ...props } });
+        const rule: TestResource = { type: CONFIG_RULE, name: "s3-ssl", props: { name: "s3-ssl", source: { owner: "AWS", sourceIdentifier: "S3_BUCKET_SSL_REQUESTS_ONLY" } } };
+        const remediation = (props: Record<string, unknown>): TestResource => ({ type: CONFIG_REMEDIATION_CONFIGURATION, name: "fix", props: { targetType: "SSM_DOCUMENT", targetId: "AWS-X", ...props } });
         const MSG = (why: string) => `AWS Config rule "s3-ssl" has no automatic remediation (${why}); declare one with configRuleName: the rule's name and automatic: true.`;
 
         it("is advisory by default and runs only in a stack with a Config rule", async () => {
@@ -304,7 +306,7 @@ describe("policies/rules/detection", () => {
         });
         it("passes a rule with an automatic remediation, by name or by property dependency", async () => {
             assertClean(await runStackPolicy(p, [rule, remediation({ configRuleName: "s3-ssl", automatic: true })]));
-            const byDep: TestResource = { ...remediation({ configRuleName: unknown(), automatic: true }), propertyDependencies: { configRuleName: [urnOf(RULE, "s3-ssl")] } };
+            const byDep: TestResource = { ...remediation({ configRuleName: unknown(), automatic: true }), propertyDependencies: { configRuleName: [urnOf(CONFIG_RULE, "s3-ssl")] } };
             assertClean(await runStackPolicy(p, [rule, byDep]));
         });
         it("cannot verify a rule when a remediation's rule or automatic flag is unknown", async () => {

@@ -14,6 +14,7 @@ import {
     unknown,
     urnOf,
 } from "./helpers";
+import { S3_BUCKET, S3_BUCKET_V2, S3_SSE_CONFIG } from "../../policies/lib";
 
 const KEY = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -646,40 +647,38 @@ describe("encryption", () => {
         });
         it("s3-bucket-sse-kms judges the deprecated inline encryption on the bucket itself (Bucket and BucketV2)", async () => {
             const p = enc.s3BucketSseKms;
-            const BUCKET = "aws:s3/bucket:Bucket";
-            const V2 = "aws:s3/bucketV2:BucketV2";
             const inline = (applyServerSideEncryptionByDefault: Record<string, unknown>) => ({ serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault } } });
-            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "data", props: { bucket: "gov-data", ...inline({ sseAlgorithm: "AES256" }) } }), [
+            assertViolations(await runResourcePolicy(p, { type: S3_BUCKET, name: "data", props: { bucket: "gov-data", ...inline({ sseAlgorithm: "AES256" }) } }), [
                 'S3 bucket "gov-data" uses sseAlgorithm "AES256"; use "aws:kms" with a customer-managed KMS key.',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "data", props: inline({ sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" }) }), [
+            assertViolations(await runResourcePolicy(p, { type: S3_BUCKET, name: "data", props: inline({ sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" }) }), [
                 'S3 bucket "data" uses the AWS-managed key "alias/aws/s3"; set applyServerSideEncryptionByDefault.kmsMasterKeyId to a customer-managed KMS key.',
             ]);
             assertViolations(
                 await runResourcePolicy(p, {
-                    type: V2,
+                    type: S3_BUCKET_V2,
                     name: "old",
                     props: { bucket: "gov-old", serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms" }] }] }] },
                 }),
                 ['S3 bucket "gov-old" has no kmsMasterKeyId, so it is encrypted with an AWS-managed key; set kmsMasterKeyId to a customer-managed KMS key.'],
             );
             // Compliant inline forms, the access-log exemption, and a bucket without the inline form (left to s3-bucket-encryption-configured).
-            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "gov-data", ...inline({ sseAlgorithm: "aws:kms:dsse", kmsMasterKeyId: KEY }) } }));
-            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "gov-access-logs-111122223333-us-gov-west-1", ...inline({ sseAlgorithm: "AES256" }) } }));
+            assertClean(await runResourcePolicy(p, { type: S3_BUCKET, props: { bucket: "gov-data", ...inline({ sseAlgorithm: "aws:kms:dsse", kmsMasterKeyId: KEY }) } }));
+            assertClean(await runResourcePolicy(p, { type: S3_BUCKET, props: { bucket: "gov-access-logs-111122223333-us-gov-west-1", ...inline({ sseAlgorithm: "AES256" }) } }));
             assertClean(
                 await runResourcePolicy(p, {
-                    type: V2,
+                    type: S3_BUCKET_V2,
                     props: { bucket: "gov-old", serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }] }] }] },
                 }),
             );
-            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "gov-data" } }));
+            assertClean(await runResourcePolicy(p, { type: S3_BUCKET, props: { bucket: "gov-data" } }));
             // Computed: advisory only.
-            const pending = await runResourcePolicy(p, { type: BUCKET, name: "data", props: { bucket: unknown(), ...inline({ sseAlgorithm: "AES256" }) } });
+            const pending = await runResourcePolicy(p, { type: S3_BUCKET, name: "data", props: { bucket: unknown(), ...inline({ sseAlgorithm: "AES256" }) } });
             assertNoMandatory(pending);
             assert.deepEqual(advisory(pending).map((d) => d.message), [
                 "Cannot verify bucket (the exemption for SSE-S3 depends on its name) during preview: the value is unknown until the update. The policy runs again before the resource is created.",
             ]);
-            assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { serverSideEncryptionConfiguration: unknown() } }));
+            assertNoMandatory(await runResourcePolicy(p, { type: S3_BUCKET, props: { serverSideEncryptionConfiguration: unknown() } }));
         });
         it("ec2-block-devices-encrypted also judges spot instance requests (their own root and EBS devices)", async () => {
             const type = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
@@ -718,52 +717,49 @@ describe("encryption", () => {
     });
 
     describe("s3-bucket-encryption-configured (stack)", () => {
-        const BUCKET = "aws:s3/bucket:Bucket";
-        const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
         const p = enc.s3BucketEncryptionConfigured;
         it("flags a bucket with no encryption configuration", async () => {
             const diags = await runStackPolicy(p, [
-                { type: BUCKET, name: "logs", props: { bucket: "gov-logs" } },
-                { type: BUCKET, name: "data", props: { bucket: "gov-data" } },
-                { type: SSE, name: "logs", props: { bucket: "gov-logs", rules: [] } },
+                { type: S3_BUCKET, name: "logs", props: { bucket: "gov-logs" } },
+                { type: S3_BUCKET, name: "data", props: { bucket: "gov-data" } },
+                { type: S3_SSE_CONFIG, name: "logs", props: { bucket: "gov-logs", rules: [] } },
             ]);
             assertViolations(diags, [
                 'S3 bucket "data" has no server-side encryption configuration; add an aws.s3.BucketServerSideEncryptionConfiguration with SSE-KMS.',
             ]);
-            assert.equal(diags[0].urn, urnOf(BUCKET, "data"));
+            assert.equal(diags[0].urn, urnOf(S3_BUCKET, "data"));
         });
         it("matches configurations by known name or by property dependency", async () => {
             assertClean(
                 await runStackPolicy(p, [
-                    { type: BUCKET, name: "named", props: { bucket: "gov-named" } },
-                    { type: BUCKET, name: "generated", props: { bucketPrefix: "gen-" } },
-                    { type: SSE, name: "named", props: { bucket: "gov-named" } },
-                    { type: SSE, name: "generated", props: { bucket: unknown() }, propertyDependencies: { bucket: [urnOf(BUCKET, "generated")] } },
+                    { type: S3_BUCKET, name: "named", props: { bucket: "gov-named" } },
+                    { type: S3_BUCKET, name: "generated", props: { bucketPrefix: "gen-" } },
+                    { type: S3_SSE_CONFIG, name: "named", props: { bucket: "gov-named" } },
+                    { type: S3_SSE_CONFIG, name: "generated", props: { bucket: unknown() }, propertyDependencies: { bucket: [urnOf(S3_BUCKET, "generated")] } },
                 ]),
             );
         });
         it("is advisory when a configuration's bucket cannot be resolved", async () => {
             const diags = await runStackPolicy(p, [
-                { type: BUCKET, name: "b", props: { bucketPrefix: "x-" } },
-                { type: SSE, name: "s", props: { bucket: unknown() } },
+                { type: S3_BUCKET, name: "b", props: { bucketPrefix: "x-" } },
+                { type: S3_SSE_CONFIG, name: "s", props: { bucket: unknown() } },
             ]);
             assertAdvisoryOnly(diags);
         });
         it("covers the deprecated V2 bucket and configuration names", async () => {
-            const V2 = "aws:s3/bucketV2:BucketV2";
-            assertViolations(await runStackPolicy(p, [{ type: V2, name: "old", props: { bucket: "gov-old" } }]), [
+            assertViolations(await runStackPolicy(p, [{ type: S3_BUCKET_V2, name: "old", props: { bucket: "gov-old" } }]), [
                 'S3 bucket "old" has no server-side encryption configuration; add an aws.s3.BucketServerSideEncryptionConfiguration with SSE-KMS.',
             ]);
             assertClean(
                 await runStackPolicy(p, [
-                    { type: V2, name: "old", props: { bucket: "gov-old" } },
+                    { type: S3_BUCKET_V2, name: "old", props: { bucket: "gov-old" } },
                     { type: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", name: "old", props: { bucket: "gov-old" } },
                 ]),
             );
         });
         it("is skipped without buckets", async () => {
-            assertClean(await runStackPolicy(p, [{ type: SSE, name: "s", props: { bucket: "x" } }]));
+            assertClean(await runStackPolicy(p, [{ type: S3_SSE_CONFIG, name: "s", props: { bucket: "x" } }]));
         });
-        itHonoursWaivers(p, { stack: [{ type: BUCKET, name: "data", props: { bucket: "gov-data" } }], name: "data" });
+        itHonoursWaivers(p, { stack: [{ type: S3_BUCKET, name: "data", props: { bucket: "gov-data" } }], name: "data" });
     });
 });

@@ -7,7 +7,27 @@
 import * as assert from "node:assert/strict";
 
 import { INTERNAL_ERROR_PREFIX } from "../../policies/lib/policy-common";
-import { resourcePolicy, stackPolicy } from "../../policies/lib";
+import {
+    AUTOSCALING_GROUP,
+    BACKUP_PLAN,
+    BACKUP_SELECTION,
+    CLASSIC_ELB,
+    EBS_ENCRYPTION_BY_DEFAULT,
+    EC2_INSTANCE,
+    EKS_CLUSTER,
+    LAUNCH_TEMPLATE,
+    RDS_INSTANCE,
+    resourcePolicy,
+    REST_METHOD_SETTINGS,
+    REST_STAGE,
+    S3_BUCKET,
+    S3_BUCKET_POLICY,
+    SQS_QUEUE,
+    stackPolicy,
+    SUBNET,
+    VPC,
+    WAFV2_WEB_ACL_ASSOCIATION,
+} from "../../policies/lib";
 import {
     ecsContainerNoAddedCapabilities,
     ecsContainerNonRoot,
@@ -110,6 +130,8 @@ import {
     urnOf,
     waiver,
 } from "./helpers";
+import { IAM_ROLE } from "../../policies/rules/identity/resource-types";
+import { REST_API } from "../../policies/rules/serverless/resource-types";
 
 /** An object whose `toString` key is data, not a function: String(it) throws "Cannot convert object to primitive value". */
 const TO_STRING = { toString: "x" };
@@ -1018,21 +1040,13 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
     const KEY = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     const TG = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:targetgroup/app/0123456789abcdef";
     const LOG_GROUP = "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:/aws/apigateway/app";
-    const INSTANCE = "aws:ec2/instance:Instance";
-    const LT = "aws:ec2/launchTemplate:LaunchTemplate";
-    const CLB = "aws:elb/loadBalancer:LoadBalancer";
-    const EKS = "aws:eks/cluster:Cluster";
-    const ASG = "aws:autoscaling/group:Group";
-    const API = "aws:apigateway/restApi:RestApi";
-    const STAGE = "aws:apigateway/stage:Stage";
-    const SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
     const clbListener = { lbPort: 443, lbProtocol: "HTTPS", instancePort: 8080, instanceProtocol: "HTTP", sslCertificateId: ACM };
 
     const cases: readonly TableCase[] = [
         {
             title: "ec2-no-public-ip: a launch template interface's flag with a toString key",
             policy: ec2NoPublicIp,
-            type: LT,
+            type: LAUNCH_TEMPLATE,
             name: "lt",
             bad: { networkInterfaces: [{ associatePublicIpAddress: TO_STRING }] },
             good: { networkInterfaces: [{ associatePublicIpAddress: "false" }] },
@@ -1041,7 +1055,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         {
             title: "ec2-no-public-ip: an interface list that is a string",
             policy: ec2NoPublicIp,
-            type: LT,
+            type: LAUNCH_TEMPLATE,
             name: "lt",
             bad: { networkInterfaces: "eni-1" },
             good: { networkInterfaces: [] },
@@ -1050,7 +1064,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         {
             title: "ec2-imdsv2-required: an endpoint state EC2 does not define",
             policy: ec2Imdsv2Required,
-            type: INSTANCE,
+            type: EC2_INSTANCE,
             name: "web",
             bad: { metadataOptions: { httpTokens: "required", httpEndpoint: 1 } },
             good: { metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" } },
@@ -1059,12 +1073,12 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         {
             title: "ec2-instance-profile-attached: a profile that is a list",
             policy: ec2InstanceProfileAttached,
-            type: INSTANCE,
+            type: EC2_INSTANCE,
             name: "web",
             bad: { iamInstanceProfile: ["app-profile"] },
             good: { iamInstanceProfile: "app-profile" },
             expected: [`Cannot evaluate EC2 instance "web": iamInstanceProfile is an array ["app-profile"], expected a string (the instance profile's name)${SUFFIX}`],
-            stack: (props) => [{ type: INSTANCE, name: "web", props }],
+            stack: (props) => [{ type: EC2_INSTANCE, name: "web", props }],
         },
         {
             title: "ebs-encryption-by-default-enabled: enabled \"off\"",
@@ -1078,29 +1092,29 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         {
             title: "autoscaling-group-elb-health-check: a health check type AWS does not define",
             policy: autoscalingGroupElbHealthCheck,
-            type: ASG,
+            type: AUTOSCALING_GROUP,
             name: "web",
             bad: { targetGroupArns: [TG], healthCheckType: "ELB,HTTP" },
             good: { targetGroupArns: [TG], healthCheckType: "EC2,ELB" },
             expected: [
                 `Cannot evaluate Auto Scaling group "web": healthCheckType is "ELB,HTTP", expected a comma-separated list of one of "EC2", "EBS", "ELB", "VPC_LATTICE"${SUFFIX}`,
             ],
-            stack: (props) => [{ type: ASG, name: "web", props }],
+            stack: (props) => [{ type: AUTOSCALING_GROUP, name: "web", props }],
         },
         {
             title: "autoscaling-group-elb-health-check: a traffic source type AWS does not define (it used to read as ELB)",
             policy: autoscalingGroupElbHealthCheck,
-            type: ASG,
+            type: AUTOSCALING_GROUP,
             name: "web",
             bad: { healthCheckType: "ELB", trafficSources: [{ identifier: TG, type: "alb" }] },
             good: { healthCheckType: "ELB", trafficSources: [{ identifier: TG, type: "elbv2" }] },
             expected: [`Cannot evaluate Auto Scaling group "web": trafficSources[0].type is "alb", expected one of "elb", "elbv2", "vpc-lattice"${SUFFIX}`],
-            stack: (props) => [{ type: ASG, name: "web", props }],
+            stack: (props) => [{ type: AUTOSCALING_GROUP, name: "web", props }],
         },
         {
             title: "eks-control-plane-logs: log types written as one string",
             policy: eksControlPlaneLogs,
-            type: EKS,
+            type: EKS_CLUSTER,
             name: "k8s",
             bad: { enabledClusterLogTypes: "api,audit,authenticator" },
             good: { enabledClusterLogTypes: ["api", "audit", "authenticator"] },
@@ -1109,7 +1123,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         {
             title: "eks-endpoint-not-public: a public access CIDR that is not a string (it used to be ignored)",
             policy: eksEndpointNotPublic,
-            type: EKS,
+            type: EKS_CLUSTER,
             name: "k8s",
             bad: { vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24", 0] } },
             good: { vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] } },
@@ -1118,7 +1132,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         {
             title: "eks-secrets-cmk: a key ARN that is an object",
             policy: eksSecretsCmk,
-            type: EKS,
+            type: EKS_CLUSTER,
             name: "k8s",
             bad: { encryptionConfig: { resources: ["secrets"], provider: { keyArn: { id: "k" } } } },
             good: { encryptionConfig: { resources: ["secrets"], provider: { keyArn: KEY } } },
@@ -1136,7 +1150,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         {
             title: "elb-classic-access-logs: enabled \"yes\"",
             policy: elbClassicAccessLogs,
-            type: CLB,
+            type: CLASSIC_ELB,
             name: "web",
             bad: { accessLogs: { bucket: "elb-logs", enabled: "yes" } },
             good: { accessLogs: { bucket: "elb-logs", enabled: "true" } },
@@ -1145,7 +1159,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         {
             title: "elb-classic-cross-zone: crossZoneLoadBalancing \"no\"",
             policy: elbClassicCrossZone,
-            type: CLB,
+            type: CLASSIC_ELB,
             name: "web",
             bad: { crossZoneLoadBalancing: "no", subnets: ["subnet-a", "subnet-b"] },
             good: { crossZoneLoadBalancing: true, subnets: ["subnet-a", "subnet-b"] },
@@ -1154,7 +1168,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         {
             title: "elb-classic-tls-listeners: a listener without a protocol",
             policy: elbClassicTlsListeners,
-            type: CLB,
+            type: CLASSIC_ELB,
             name: "web",
             bad: { listeners: [{ lbPort: 443, instancePort: 8080, sslCertificateId: ACM }] },
             good: { listeners: [clbListener] },
@@ -1163,7 +1177,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         {
             title: "tls-certificate-from-acm: a classic listener's certificate id with a toString key",
             policy: tlsCertificateFromAcm,
-            type: CLB,
+            type: CLASSIC_ELB,
             name: "web",
             bad: { listeners: [{ ...clbListener, sslCertificateId: TO_STRING }] },
             good: { listeners: [clbListener] },
@@ -1172,7 +1186,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         {
             title: "no-embedded-credentials: user data that is not a string (it used to be skipped)",
             policy: noEmbeddedCredentials,
-            type: INSTANCE,
+            type: EC2_INSTANCE,
             name: "web",
             bad: { userData: TO_STRING },
             good: { userData: "#!/bin/bash\nsystemctl enable --now amazon-ssm-agent\n" },
@@ -1199,7 +1213,7 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
         {
             title: "apigateway-rest-stage-execution-logging: a methodPath that is not a string (it used to be skipped quietly)",
             policy: apigatewayRestStageExecutionLogging,
-            type: SETTINGS,
+            type: REST_METHOD_SETTINGS,
             name: "all",
             bad: { restApi: unknown(), stageName: "prod", methodPath: 5, settings: { loggingLevel: "INFO" } },
             good: { restApi: unknown(), stageName: "prod", methodPath: "*/*", settings: { loggingLevel: "INFO" } },
@@ -1208,15 +1222,15 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
                 'API Gateway stage "prod" does not log execution for all methods; add an aws.apigateway.MethodSettings for it with methodPath "*/*" and settings.loggingLevel "INFO" (or "ERROR").',
             ],
             stack: (props) => [
-                { type: API, name: "api", props: { name: "app-api" } },
-                { type: STAGE, name: "prod", props: { stageName: "prod", restApi: unknown() }, propertyDependencies: { restApi: [urnOf(API, "api")] } },
-                { type: SETTINGS, name: "all", props, propertyDependencies: { restApi: [urnOf(API, "api")] } },
+                { type: REST_API, name: "api", props: { name: "app-api" } },
+                { type: REST_STAGE, name: "prod", props: { stageName: "prod", restApi: unknown() }, propertyDependencies: { restApi: [urnOf(REST_API, "api")] } },
+                { type: REST_METHOD_SETTINGS, name: "all", props, propertyDependencies: { restApi: [urnOf(REST_API, "api")] } },
             ],
         },
         {
             title: "apigateway-stage-access-logging: a format that is an object",
             policy: apigatewayStageAccessLogging,
-            type: STAGE,
+            type: REST_STAGE,
             name: "prod",
             bad: { accessLogSettings: { destinationArn: LOG_GROUP, format: {} } },
             good: { accessLogSettings: { destinationArn: LOG_GROUP, format: "$context.requestId" } },
@@ -1264,9 +1278,9 @@ describe("malformed input fails closed: compute and serverless (no waiver hides 
 
     it("unknown at preview stays advisory (the same fields, computed)", async () => {
         for (const [policy, type, props] of [
-            [ec2NoPublicIp, LT, { networkInterfaces: [{ associatePublicIpAddress: unknown() }] }],
-            [eksEndpointNotPublic, EKS, { vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24", unknown()] } }],
-            [elbClassicTlsListeners, CLB, { listeners: [{ lbPort: 443, lbProtocol: unknown() }] }],
+            [ec2NoPublicIp, LAUNCH_TEMPLATE, { networkInterfaces: [{ associatePublicIpAddress: unknown() }] }],
+            [eksEndpointNotPublic, EKS_CLUSTER, { vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24", unknown()] } }],
+            [elbClassicTlsListeners, CLASSIC_ELB, { listeners: [{ lbPort: 443, lbProtocol: unknown() }] }],
             [lambdaFunctionUrlAuth, "aws:lambda/functionUrl:FunctionUrl", { authorizationType: unknown() }],
             [apigatewayDomainTls12, "aws:apigatewayv2/domainName:DomainName", { domainNameConfiguration: { securityPolicy: unknown() } }],
         ] as const) {
@@ -1285,18 +1299,6 @@ import { apigatewayRestStageWaf } from "../../policies/rules/serverless";
 import { iamNoInlinePolicies, iamPasswordPolicyStrength, iamRoleOneWayToAttach, iamRoleTrustPolicy } from "../../policies/rules/identity";
 
 describe("malformed input fails closed: the last raw reads (launch templates, placement, WAF ties, identity, backups, documents)", () => {
-    const INSTANCE = "aws:ec2/instance:Instance";
-    const LT = "aws:ec2/launchTemplate:LaunchTemplate";
-    const EBD = "aws:ebs/encryptionByDefault:EncryptionByDefault";
-    const SUBNET = "aws:ec2/subnet:Subnet";
-    const VPC = "aws:ec2/vpc:Vpc";
-    const ASG = "aws:autoscaling/group:Group";
-    const STAGE = "aws:apigateway/stage:Stage";
-    const ASSOC = "aws:wafv2/webAclAssociation:WebAclAssociation";
-    const ROLE = "aws:iam/role:Role";
-    const RDS = "aws:rds/instance:Instance";
-    const PLAN = "aws:backup/plan:Plan";
-    const SELECTION = "aws:backup/selection:Selection";
     const provider = { name: "default", urn: urnOf("pulumi:providers:aws", "default"), props: { region: "us-gov-west-1" } };
     const STRONG_PASSWORDS = {
         minimumPasswordLength: 14,
@@ -1321,13 +1323,13 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         { type: SUBNET, name: "private-a", props: { vpcId: unknown() }, propertyDependencies: { vpcId: [urnOf(VPC, "vpc")] } },
     ];
     const backups = (props: Record<string, unknown>): TestResource[] => [
-        { type: RDS, name: "db", props: { tags: { Backup: "daily" }, ...props } },
-        { type: PLAN, name: "plan", props: { rules: [{ ruleName: "daily", targetVaultName: "v" }] } },
+        { type: RDS_INSTANCE, name: "db", props: { tags: { Backup: "daily" }, ...props } },
+        { type: BACKUP_PLAN, name: "plan", props: { rules: [{ ruleName: "daily", targetVaultName: "v" }] } },
         {
-            type: SELECTION,
+            type: BACKUP_SELECTION,
             name: "selection",
             props: { planId: unknown(), resources: ["arn:aws-us-gov:rds:*:*:db:govstack-*"] },
-            propertyDependencies: { planId: [urnOf(PLAN, "plan")] },
+            propertyDependencies: { planId: [urnOf(BACKUP_PLAN, "plan")] },
         },
     ];
 
@@ -1335,7 +1337,7 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         {
             title: "ec2-imdsv2-required: a launchTemplate that is a list (it used to pass as 'the template supplies it')",
             policy: ec2Imdsv2Required,
-            type: INSTANCE,
+            type: EC2_INSTANCE,
             name: "web",
             bad: { launchTemplate: [{ id: "lt-0123" }] },
             good: { launchTemplate: { id: "lt-0123", version: "$Latest" } },
@@ -1344,17 +1346,17 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         {
             title: "ec2-instance-profile-attached: a launch template id that is a number",
             policy: ec2InstanceProfileAttached,
-            type: INSTANCE,
+            type: EC2_INSTANCE,
             name: "web",
             bad: { launchTemplate: { id: 5 } },
             good: { launchTemplate: { id: "lt-0123" } },
             expected: [`Cannot evaluate EC2 instance "web": launchTemplate.id is the number 5, expected a string${SUFFIX}`],
-            stack: (props) => [{ type: INSTANCE, name: "web", props }, { type: "aws:ec2/launchTemplate:LaunchTemplate", name: "web", props: { id: "lt-0123", iamInstanceProfile: { name: "app" } } }],
+            stack: (props) => [{ type: EC2_INSTANCE, name: "web", props }, { type: "aws:ec2/launchTemplate:LaunchTemplate", name: "web", props: { id: "lt-0123", iamInstanceProfile: { name: "app" } } }],
         },
         {
             title: "ec2-no-public-ip: a launchTemplate given as its id string",
             policy: ec2NoPublicIp,
-            type: INSTANCE,
+            type: EC2_INSTANCE,
             name: "web",
             bad: { launchTemplate: "lt-0123" },
             good: { launchTemplate: { name: "web" } },
@@ -1363,67 +1365,67 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         {
             title: "ec2-root-volume-encrypted: a root block device that is a string (it used to count as declared)",
             policy: ec2RootVolumeEncrypted,
-            type: INSTANCE,
+            type: EC2_INSTANCE,
             name: "web",
             bad: { rootBlockDevice: "encrypted" },
             good: { rootBlockDevice: { encrypted: true } },
             expected: [`Cannot evaluate EC2 instance "web": rootBlockDevice is "encrypted", expected an object${SUFFIX}`],
-            stack: (props) => [{ type: INSTANCE, name: "web", props, provider }],
+            stack: (props) => [{ type: EC2_INSTANCE, name: "web", props, provider }],
         },
         {
             title: "ec2-root-volume-encrypted: a template mapping's device name that is not a string",
             policy: ec2RootVolumeEncrypted,
-            type: LT,
+            type: LAUNCH_TEMPLATE,
             name: "lt",
             bad: { blockDeviceMappings: [{ deviceName: ["/dev/xvda"], ebs: { encrypted: "true" } }] },
             good: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }] },
             expected: [`Cannot evaluate Launch template "lt": blockDeviceMappings[0].deviceName is an array ["/dev/xvda"], expected a string${SUFFIX}`],
-            stack: (props) => [{ type: LT, name: "lt", props, provider }],
+            stack: (props) => [{ type: LAUNCH_TEMPLATE, name: "lt", props, provider }],
         },
         {
             title: "ec2-root-volume-encrypted: EBS encryption by default enabled \"yes\" proves nothing",
             policy: ec2RootVolumeEncrypted,
-            type: EBD,
+            type: EBS_ENCRYPTION_BY_DEFAULT,
             name: "ebs-default",
             bad: { enabled: "yes" },
             good: { enabled: true },
             expected: [`Cannot evaluate EBS encryption by default "ebs-default": enabled is "yes", expected a boolean${SUFFIX}`, NO_ROOT],
             stack: (props) => [
-                { type: EBD, name: "ebs-default", props, provider },
-                { type: INSTANCE, name: "web", props: {}, provider, dependencies: [urnOf(EBD, "ebs-default")] },
+                { type: EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props, provider },
+                { type: EC2_INSTANCE, name: "web", props: {}, provider, dependencies: [urnOf(EBS_ENCRYPTION_BY_DEFAULT, "ebs-default")] },
             ],
         },
         {
             title: "ec2-instance-in-stack-vpc: a subnetId that is a number",
             policy: ec2InstanceInStackVpc,
-            type: INSTANCE,
+            type: EC2_INSTANCE,
             name: "web",
             bad: { subnetId: 5 },
             good: { subnetId: unknown() },
             expected: [`Cannot evaluate EC2 instance "web": subnetId is the number 5, expected a string${SUFFIX}`],
-            stack: (props) => [...vpcAndSubnet, { type: INSTANCE, name: "web", props, propertyDependencies: { subnetId: [urnOf(SUBNET, "private-a")] } }],
+            stack: (props) => [...vpcAndSubnet, { type: EC2_INSTANCE, name: "web", props, propertyDependencies: { subnetId: [urnOf(SUBNET, "private-a")] } }],
         },
         {
             title: "ec2-instance-in-stack-vpc: vpcZoneIdentifiers written as one string",
             policy: ec2InstanceInStackVpc,
-            type: ASG,
+            type: AUTOSCALING_GROUP,
             name: "workers",
             bad: { vpcZoneIdentifiers: "subnet-0a" },
             good: { vpcZoneIdentifiers: [unknown()] },
             expected: [`Cannot evaluate Auto Scaling group "workers": vpcZoneIdentifiers is "subnet-0a", expected an array${SUFFIX}`],
-            stack: (props) => [...vpcAndSubnet, { type: ASG, name: "workers", props, propertyDependencies: { vpcZoneIdentifiers: [urnOf(SUBNET, "private-a")] } }],
+            stack: (props) => [...vpcAndSubnet, { type: AUTOSCALING_GROUP, name: "workers", props, propertyDependencies: { vpcZoneIdentifiers: [urnOf(SUBNET, "private-a")] } }],
         },
         {
             title: "apigateway-rest-stage-waf: an association's resourceArn that is a number protects no stage",
             policy: apigatewayRestStageWaf,
-            type: ASSOC,
+            type: WAFV2_WEB_ACL_ASSOCIATION,
             name: "api-waf",
             bad: { resourceArn: 5, webAclArn: unknown() },
             good: { resourceArn: "arn:aws-us-gov:apigateway:us-gov-west-1::/restapis/a1b2c3d4e5/stages/prod", webAclArn: unknown() },
             expected: [`Cannot evaluate WAFv2 web ACL association "api-waf": resourceArn is the number 5, expected a string${SUFFIX}`, NO_WAF],
             stack: (props) => [
-                { type: STAGE, name: "prod", props: { stageName: "prod", restApi: "a1b2c3d4e5" } },
-                { type: ASSOC, name: "api-waf", props },
+                { type: REST_STAGE, name: "prod", props: { stageName: "prod", restApi: "a1b2c3d4e5" } },
+                { type: WAFV2_WEB_ACL_ASSOCIATION, name: "api-waf", props },
             ],
         },
         {
@@ -1438,7 +1440,7 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         {
             title: "iam-no-inline-policies: an inline policy document that is a number (it used to count as a policy)",
             policy: iamNoInlinePolicies,
-            type: ROLE,
+            type: IAM_ROLE,
             name: "task",
             bad: { inlinePolicies: [{ name: "x", policy: 5 }] },
             good: { inlinePolicies: [{ name: "x" }] },
@@ -1447,20 +1449,20 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         {
             title: "iam-role-one-way-to-attach: managedPolicyArns written as one string",
             policy: iamRoleOneWayToAttach,
-            type: ROLE,
+            type: IAM_ROLE,
             name: "task",
             bad: { name: "task", managedPolicyArns: "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess" },
             good: { name: "task" },
             expected: [`Cannot evaluate IAM role "task": managedPolicyArns is "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess", expected an array${SUFFIX}`],
             stack: (props) => [
-                { type: ROLE, name: "task", props },
+                { type: IAM_ROLE, name: "task", props },
                 { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", name: "task-read", props: { role: "task", policyArn: "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess" } },
             ],
         },
         {
             title: "iam-role-trust-policy: a Principal that is a number (it used to pass as naming no one)",
             policy: iamRoleTrustPolicy,
-            type: ROLE,
+            type: IAM_ROLE,
             name: "task",
             bad: { assumeRolePolicy: trust({ ...SERVICE_TRUST, Principal: 5 }) },
             good: { assumeRolePolicy: trust(SERVICE_TRUST) },
@@ -1469,7 +1471,7 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         {
             title: "iam-role-trust-policy: a Federated principal that names no identity provider",
             policy: iamRoleTrustPolicy,
-            type: ROLE,
+            type: IAM_ROLE,
             name: "task",
             bad: { assumeRolePolicy: trust({ Effect: "Allow", Principal: { Federated: ["not a provider"] }, Action: "sts:AssumeRoleWithWebIdentity" }) },
             good: { assumeRolePolicy: trust(SERVICE_TRUST) },
@@ -1480,7 +1482,7 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         {
             title: "iam-role-trust-policy: a trust policy that is not JSON",
             policy: iamRoleTrustPolicy,
-            type: ROLE,
+            type: IAM_ROLE,
             name: "task",
             bad: { assumeRolePolicy: "{" },
             good: { assumeRolePolicy: trust(SERVICE_TRUST) },
@@ -1489,7 +1491,7 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         {
             title: "iam-policy-no-wildcard-actions: an inline role policy that is not JSON",
             policy: iamPolicyNoWildcardActions,
-            type: ROLE,
+            type: IAM_ROLE,
             name: "task",
             bad: { inlinePolicies: [{ name: "x", policy: "{not json" }] },
             good: { inlinePolicies: [{ name: "x", policy: trust({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws-us-gov:s3:::b/*" }) }] },
@@ -1516,7 +1518,7 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         {
             title: "backup-plan-covers-database: a database identifier that is a number (it used to read as 'no name')",
             policy: backupPlanCoversDatabase,
-            type: RDS,
+            type: RDS_INSTANCE,
             name: "db",
             bad: { identifier: 5 },
             good: { identifier: "govstack-prod-postgres" },
@@ -1529,9 +1531,9 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
 
     it("unknown at preview stays advisory (the same fields, computed)", async () => {
         const stacks: ReadonlyArray<readonly [GovPolicy, TestResource[]]> = [
-            [ec2RootVolumeEncrypted, [{ type: LT, name: "lt", props: { blockDeviceMappings: [{ deviceName: unknown(), ebs: { encrypted: "true" } }] }, provider }]],
-            [ec2InstanceInStackVpc, [{ type: ASG, name: "workers", props: { vpcZoneIdentifiers: unknown() } }]],
-            [apigatewayRestStageWaf, [{ type: STAGE, name: "prod", props: { stageName: "prod", restApi: "a1b2c3d4e5" } }, { type: ASSOC, name: "api-waf", props: { resourceArn: unknown() } }]],
+            [ec2RootVolumeEncrypted, [{ type: LAUNCH_TEMPLATE, name: "lt", props: { blockDeviceMappings: [{ deviceName: unknown(), ebs: { encrypted: "true" } }] }, provider }]],
+            [ec2InstanceInStackVpc, [{ type: AUTOSCALING_GROUP, name: "workers", props: { vpcZoneIdentifiers: unknown() } }]],
+            [apigatewayRestStageWaf, [{ type: REST_STAGE, name: "prod", props: { stageName: "prod", restApi: "a1b2c3d4e5" } }, { type: WAFV2_WEB_ACL_ASSOCIATION, name: "api-waf", props: { resourceArn: unknown() } }]],
         ];
         for (const [policy, resources] of stacks) {
             const diags = await runStackPolicy(policy, resources);
@@ -1540,9 +1542,9 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
             assert.match(diags[0].message, /^Cannot verify /);
         }
         for (const [policy, type, props] of [
-            [ec2Imdsv2Required, INSTANCE, { launchTemplate: unknown() }],
+            [ec2Imdsv2Required, EC2_INSTANCE, { launchTemplate: unknown() }],
             [iamPasswordPolicyStrength, "aws:iam/accountPasswordPolicy:AccountPasswordPolicy", { ...STRONG_PASSWORDS, maxPasswordAge: unknown() }],
-            [iamNoInlinePolicies, ROLE, { inlinePolicies: [{ name: "x", policy: unknown() }] }],
+            [iamNoInlinePolicies, IAM_ROLE, { inlinePolicies: [{ name: "x", policy: unknown() }] }],
         ] as const) {
             const diags = await runResourcePolicy(policy, { type, name: "x", props });
             assert.deepEqual(mandatory(diags), [], `${policy.name}: ${JSON.stringify(messages(diags))}`);
@@ -1552,7 +1554,6 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
 });
 
 describe("malformed input fails closed: resource policy documents (no waiver hides it)", () => {
-    const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
     const GOOD = JSON.stringify({
         Version: "2012-10-17",
         Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::123456789012:role/app" }, Action: "s3:GetObject", Resource: "arn:aws-us-gov:s3:::b/*" }],
@@ -1567,15 +1568,15 @@ describe("malformed input fails closed: resource policy documents (no waiver hid
                 it(`a policy document that is ${shown} is the unwaivable "Cannot evaluate"`, async () => {
                     const expected = [`Cannot evaluate Bucket policy "data": policy is ${shown}, expected a JSON policy document (a Statement object or list)${SUFFIX}`];
                     const props = { bucket: "b", policy: bad };
-                    assertFailsClosed(await runResourcePolicy(policy, { type: BUCKET_POLICY, name: "data", props }), expected);
-                    const waived = await runResourcePolicy(policy, { type: BUCKET_POLICY, name: "data", props, config: { waivers: [waiver("data")] } });
+                    assertFailsClosed(await runResourcePolicy(policy, { type: S3_BUCKET_POLICY, name: "data", props }), expected);
+                    const waived = await runResourcePolicy(policy, { type: S3_BUCKET_POLICY, name: "data", props, config: { waivers: [waiver("data")] } });
                     assertFailsClosed(waived, expected);
                     assert.deepEqual(advisory(waived), []);
                 });
             }
             it("a valid document passes and a computed one is advisory", async () => {
-                assertClean(await runResourcePolicy(policy, { type: BUCKET_POLICY, name: "data", props: { bucket: "b", policy: GOOD } }));
-                const diags = await runResourcePolicy(policy, { type: BUCKET_POLICY, name: "data", props: { bucket: "b", policy: unknown() } });
+                assertClean(await runResourcePolicy(policy, { type: S3_BUCKET_POLICY, name: "data", props: { bucket: "b", policy: GOOD } }));
+                const diags = await runResourcePolicy(policy, { type: S3_BUCKET_POLICY, name: "data", props: { bucket: "b", policy: unknown() } });
                 assert.deepEqual(mandatory(diags), []);
                 assert.deepEqual(messages(diags).map((m) => m.startsWith("Cannot verify policy")), [true]);
             });
@@ -1584,7 +1585,6 @@ describe("malformed input fails closed: resource policy documents (no waiver hid
 });
 
 describe("malformed input fails closed: iam-role-trust-policy Condition and NotAction (no waiver hides it)", () => {
-    const ROLE = "aws:iam/role:Role";
     const ROOT = "arn:aws-us-gov:iam::123456789012:root";
     const GITHUB = "arn:aws-us-gov:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
     const trust = (statement: Record<string, unknown>) => ({ assumeRolePolicy: policyDoc(statement) });
@@ -1612,32 +1612,32 @@ describe("malformed input fails closed: iam-role-trust-policy Condition and NotA
     for (const [title, props, problem] of cases) {
         it(`${title} is the unwaivable "Cannot evaluate" naming its path`, async () => {
             const expected = [`Cannot evaluate IAM role "r": ${problem}${SUFFIX}`];
-            assertFailsClosed(await runResourcePolicy(iamRoleTrustPolicy, { type: ROLE, name: "r", props }), expected);
-            const waived = await runResourcePolicy(iamRoleTrustPolicy, { type: ROLE, name: "r", props, config: { waivers: [waiver("r")] } });
+            assertFailsClosed(await runResourcePolicy(iamRoleTrustPolicy, { type: IAM_ROLE, name: "r", props }), expected);
+            const waived = await runResourcePolicy(iamRoleTrustPolicy, { type: IAM_ROLE, name: "r", props, config: { waivers: [waiver("r")] } });
             assertFailsClosed(waived, expected);
             assert.deepEqual(advisory(waived), []);
         });
     }
     it("valid conditions judge as before: MFA and pinning pass, their absence is blocked, computed is advisory", async () => {
-        assertClean(await runResourcePolicy(iamRoleTrustPolicy, { type: ROLE, name: "r", props: account({ Condition: { Bool: { "aws:MultiFactorAuthPresent": true } } }) }));
+        assertClean(await runResourcePolicy(iamRoleTrustPolicy, { type: IAM_ROLE, name: "r", props: account({ Condition: { Bool: { "aws:MultiFactorAuthPresent": true } } }) }));
         assertClean(
             await runResourcePolicy(iamRoleTrustPolicy, {
-                type: ROLE,
+                type: IAM_ROLE,
                 name: "r",
                 props: oidc({ Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": ["sts.amazonaws.com"] }, StringLike: { "token.actions.githubusercontent.com:sub": "repo:o/r:*" } } }),
             }),
         );
-        assertViolations(await runResourcePolicy(iamRoleTrustPolicy, { type: ROLE, name: "r", props: account({ Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } } }) }), [
+        assertViolations(await runResourcePolicy(iamRoleTrustPolicy, { type: IAM_ROLE, name: "r", props: account({ Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } } }) }), [
             `IAM role "r" trust policy statement #0 lets account principal "${ROOT}" assume the role without Bool aws:MultiFactorAuthPresent "true"; require MFA, or use a service or federated principal.`,
         ]);
-        assertViolations(await runResourcePolicy(iamRoleTrustPolicy, { type: ROLE, name: "r", props: trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, NotAction: [] }) }), [
+        assertViolations(await runResourcePolicy(iamRoleTrustPolicy, { type: IAM_ROLE, name: "r", props: trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, NotAction: [] }) }), [
             'IAM role "r" trust policy statement #0 allows NotAction; allow only sts:AssumeRole, sts:AssumeRoleWithWebIdentity, sts:AssumeRoleWithSAML, sts:TagSession, sts:SetSourceIdentity, sts:SetContext.',
         ]);
         // A computed operator block (an object document with an unknown inside) stays advisory.
         const computed = {
             assumeRolePolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: ROOT }, Action: "sts:AssumeRole", Condition: { Bool: unknown() } }] },
         };
-        const diags = await runResourcePolicy(iamRoleTrustPolicy, { type: ROLE, name: "r", props: computed });
+        const diags = await runResourcePolicy(iamRoleTrustPolicy, { type: IAM_ROLE, name: "r", props: computed });
         assert.deepEqual(mandatory(diags), []);
         assert.deepEqual(
             messages(diags).map((m) => m.startsWith('Cannot verify IAM role "r" trust policy statement #0 Condition aws:MultiFactorAuthPresent during preview')),
@@ -1877,18 +1877,16 @@ describe("malformed input fails closed: key policies, the key's accounts, the TL
         props: { policy: policyDoc(statement) },
         provider: { props: { allowedAccountIds } },
     });
-    const BUCKET = "aws:s3/bucket:Bucket";
-    const tlsBucket: TestResource = { type: BUCKET, name: "data", props: { bucket: "gov-data" } };
+    const tlsBucket: TestResource = { type: S3_BUCKET, name: "data", props: { bucket: "gov-data" } };
     const TLS_DENY = { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws-us-gov:s3:::gov-data", "arn:aws-us-gov:s3:::gov-data/*"] };
     const bucketPolicy = (statement: Record<string, unknown>): TestResource => ({ type: "aws:s3/bucketPolicy:BucketPolicy", name: "data-policy", props: { bucket: "gov-data", policy: policyDoc(statement) } });
     const NO_TLS = 'S3 bucket "data" has a bucket policy without a TLS-only deny; deny s3:* to Principal "*" when aws:SecureTransport is false.';
-    const bucket = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: BUCKET, name, props: { bucket: name, ...props } });
+    const bucket = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: S3_BUCKET, name, props: { bucket: name, ...props } });
     const logging = (targetBucket: unknown): TestResource => ({ type: "aws:s3/bucketLogging:BucketLogging", name: "l", props: { bucket: "data", targetBucket } });
     const noLogging = (name: string) => `S3 bucket "${name}" has no server access logging; add an aws.s3.BucketLogging with bucket "${name}" and targetBucket set to the access-log bucket.`;
-    const QUEUE = "aws:sqs/queue:Queue";
     const DLQ_ARN = `arn:aws-us-gov:sqs:us-gov-west-1:${ACCOUNT}:jobs-dlq`;
-    const jobs: TestResource = { type: QUEUE, name: "jobs", props: { name: "jobs", redrivePolicy: JSON.stringify({ deadLetterTargetArn: DLQ_ARN, maxReceiveCount: 5 }) } };
-    const dlq = (name: unknown): TestResource => ({ type: QUEUE, name: "jobs-dlq", props: { name } });
+    const jobs: TestResource = { type: SQS_QUEUE, name: "jobs", props: { name: "jobs", redrivePolicy: JSON.stringify({ deadLetterTargetArn: DLQ_ARN, maxReceiveCount: 5 }) } };
+    const dlq = (name: unknown): TestResource => ({ type: SQS_QUEUE, name: "jobs-dlq", props: { name } });
     const NO_DLQ = 'SQS queue "jobs-dlq" has no dead-letter queue; set redrivePolicy with deadLetterTargetArn and maxReceiveCount, or add an aws.sqs.RedrivePolicy for it.';
 
     const cases: readonly Case[] = [

@@ -21,11 +21,9 @@ import {
     unknown,
     urnOf,
 } from "./helpers";
+import { AUTOSCALING_GROUP, RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE, VPC } from "../../policies/lib";
 
-const VPC = "aws:ec2/vpc:Vpc";
 const REQUIRED = { Project: "govstack", Environment: "prod", ManagedBy: "Pulumi", Compliance: "FedRAMP-Moderate", Owner: "platform@agency.example.gov" };
-const RDS = "aws:rds/instance:Instance";
-const CLUSTER = "aws:rds/cluster:Cluster";
 
 /** The levels a stack's pack config gives its policies, resolved as the CLI resolves them. */
 function stackLevels(stack: string): Record<string, string> {
@@ -119,13 +117,12 @@ describe("governance", () => {
             );
         });
         it("reads an Auto Scaling group's tag list ({ key, value, propagateAtLaunch } blocks)", async () => {
-            const ASG = "aws:autoscaling/group:Group";
             const list = Object.entries(REQUIRED).map(([key, value]) => ({ key, value, propagateAtLaunch: true }));
-            assertClean(await runStackPolicy(p, [{ type: ASG, name: "web", props: { minSize: 1, maxSize: 2, tags: list } }]));
-            assertViolations(await runStackPolicy(p, [{ type: ASG, name: "web", props: { tags: list.slice(1) } }]), [
+            assertClean(await runStackPolicy(p, [{ type: AUTOSCALING_GROUP, name: "web", props: { minSize: 1, maxSize: 2, tags: list } }]));
+            assertViolations(await runStackPolicy(p, [{ type: AUTOSCALING_GROUP, name: "web", props: { tags: list.slice(1) } }]), [
                 `aws:autoscaling/group:Group "web" is missing required tag(s) ${list[0].key}; set them in tags or the provider's defaultTags.`,
             ]);
-            assertNoMandatory(await runStackPolicy(p, [{ type: ASG, name: "web", props: { tags: [{ key: unknown(), value: "x" }] } }]));
+            assertNoMandatory(await runStackPolicy(p, [{ type: AUTOSCALING_GROUP, name: "web", props: { tags: [{ key: unknown(), value: "x" }] } }]));
         });
         itIsAdvisoryOnly("is advisory when the tags are unknown", p, { stack: [{ type: "aws:cognito/userPool:UserPool", name: "users", props: { tags: unknown() } }] });
         itHonoursWaivers(p, { stack: [{ type: "aws:cognito/userPool:UserPool", name: "users", props: { tags: {} } }], name: "users" });
@@ -217,24 +214,23 @@ describe("governance", () => {
 
         describe("rds-multi-az", () => {
             it("flags a single-AZ instance", async () => {
-                assertViolations(await runResourcePolicy(governance.rdsMultiAz, { type: RDS, name: "db", props: { multiAz: false } }), ['RDS instance "db" is not Multi-AZ; set multiAz to true.']);
+                assertViolations(await runResourcePolicy(governance.rdsMultiAz, { type: RDS_INSTANCE, name: "db", props: { multiAz: false } }), ['RDS instance "db" is not Multi-AZ; set multiAz to true.']);
             });
             it("passes Multi-AZ and is advisory when unknown", async () => {
-                assertClean(await runResourcePolicy(governance.rdsMultiAz, { type: RDS, props: { multiAz: true } }));
-                assertNoMandatory(await runResourcePolicy(governance.rdsMultiAz, { type: RDS, props: { multiAz: unknown() } }));
+                assertClean(await runResourcePolicy(governance.rdsMultiAz, { type: RDS_INSTANCE, props: { multiAz: true } }));
+                assertNoMandatory(await runResourcePolicy(governance.rdsMultiAz, { type: RDS_INSTANCE, props: { multiAz: unknown() } }));
             });
-            itIsAdvisoryOnly("is advisory (not blocking) at the staging level", governance.rdsMultiAz, { type: RDS, props: {}, config: { enforcementLevel: "advisory" } });
-            itHonoursWaivers(governance.rdsMultiAz, { type: RDS, name: "db", props: {} });
+            itIsAdvisoryOnly("is advisory (not blocking) at the staging level", governance.rdsMultiAz, { type: RDS_INSTANCE, props: {}, config: { enforcementLevel: "advisory" } });
+            itHonoursWaivers(governance.rdsMultiAz, { type: RDS_INSTANCE, name: "db", props: {} });
         });
 
         describe("aurora-cluster-multi-az (stack)", () => {
-            const CI = "aws:rds/clusterInstance:ClusterInstance";
-            const cluster = (props: Record<string, unknown> = {}): TestResource => ({ type: CLUSTER, name: "aurora", props: { engine: "aurora-postgresql", clusterIdentifier: "aurora", ...props } });
+            const cluster = (props: Record<string, unknown> = {}): TestResource => ({ type: RDS_CLUSTER, name: "aurora", props: { engine: "aurora-postgresql", clusterIdentifier: "aurora", ...props } });
             const member = (name: string, props: Record<string, unknown> = {}): TestResource => ({
-                type: CI,
+                type: RDS_CLUSTER_INSTANCE,
                 name,
                 props: { clusterIdentifier: unknown(), ...props },
-                propertyDependencies: { clusterIdentifier: [urnOf(CLUSTER, "aurora")] },
+                propertyDependencies: { clusterIdentifier: [urnOf(RDS_CLUSTER, "aurora")] },
             });
             it("flags a one-instance cluster and a cluster pinned to one zone", async () => {
                 assertViolations(await runStackPolicy(governance.auroraClusterMultiAz, [cluster(), member("w")]), [
@@ -250,8 +246,8 @@ describe("governance", () => {
                 assertClean(
                     await runStackPolicy(governance.auroraClusterMultiAz, [
                         cluster(),
-                        { type: CI, name: "w", props: { clusterIdentifier: "aurora" } },
-                        { type: CI, name: "r", props: { clusterIdentifier: "aurora", availabilityZone: "us-gov-west-1b" } },
+                        { type: RDS_CLUSTER_INSTANCE, name: "w", props: { clusterIdentifier: "aurora" } },
+                        { type: RDS_CLUSTER_INSTANCE, name: "r", props: { clusterIdentifier: "aurora", availabilityZone: "us-gov-west-1b" } },
                     ]),
                 );
                 assertClean(await runStackPolicy(governance.auroraClusterMultiAz, [cluster({ engine: "postgres" })]));
@@ -276,37 +272,37 @@ describe("governance", () => {
                 assertClean(await runStackPolicy(governance.auroraClusterMultiAz, [cluster(), member("w", az("us-gov-west-1a")), member("r1", az("us-gov-west-1b")), member("r2", az(unknown()))]));
                 assertClean(await runStackPolicy(governance.auroraClusterMultiAz, [cluster(), member("w", az("us-gov-west-1a")), member("r1"), member("r2", az(unknown()))]));
             });
-            itIsAdvisoryOnly("is advisory when members cannot be resolved", governance.auroraClusterMultiAz, { stack: [cluster(), { type: CI, name: "w", props: { clusterIdentifier: unknown() } }] });
+            itIsAdvisoryOnly("is advisory when members cannot be resolved", governance.auroraClusterMultiAz, { stack: [cluster(), { type: RDS_CLUSTER_INSTANCE, name: "w", props: { clusterIdentifier: unknown() } }] });
         });
 
         describe("rds-deletion-protection", () => {
             it("flags instances and clusters without it", async () => {
-                assertViolations(await runResourcePolicy(governance.rdsDeletionProtection, { type: CLUSTER, name: "c", props: {} }), [
+                assertViolations(await runResourcePolicy(governance.rdsDeletionProtection, { type: RDS_CLUSTER, name: "c", props: {} }), [
                     'RDS cluster "c" has no deletion protection; set deletionProtection to true.',
                 ]);
             });
             it("passes true and is advisory when unknown", async () => {
-                assertClean(await runResourcePolicy(governance.rdsDeletionProtection, { type: RDS, props: { deletionProtection: true } }));
-                assertNoMandatory(await runResourcePolicy(governance.rdsDeletionProtection, { type: RDS, props: { deletionProtection: unknown() } }));
+                assertClean(await runResourcePolicy(governance.rdsDeletionProtection, { type: RDS_INSTANCE, props: { deletionProtection: true } }));
+                assertNoMandatory(await runResourcePolicy(governance.rdsDeletionProtection, { type: RDS_INSTANCE, props: { deletionProtection: unknown() } }));
             });
         });
 
         describe("rds-backup-retention", () => {
             it("flags short and unset retention", async () => {
-                assertViolations(await runResourcePolicy(governance.rdsBackupRetention, { type: RDS, name: "db", props: { backupRetentionPeriod: 7 } }), [
+                assertViolations(await runResourcePolicy(governance.rdsBackupRetention, { type: RDS_INSTANCE, name: "db", props: { backupRetentionPeriod: 7 } }), [
                     'RDS instance "db" keeps backups for 7 day(s); set backupRetentionPeriod to at least 30.',
                 ]);
-                assertViolations(await runResourcePolicy(governance.rdsBackupRetention, { type: CLUSTER, name: "c", props: {}, config: { minBackupRetentionDays: 14 } }), [
+                assertViolations(await runResourcePolicy(governance.rdsBackupRetention, { type: RDS_CLUSTER, name: "c", props: {}, config: { minBackupRetentionDays: 14 } }), [
                     'RDS cluster "c" does not set backupRetentionPeriod (AWS defaults to 1 day); set it to at least 14.',
                 ]);
             });
             it("passes enough days and read replicas; is advisory when unknown", async () => {
-                assertClean(await runResourcePolicy(governance.rdsBackupRetention, { type: RDS, props: { backupRetentionPeriod: 35 } }));
-                assertClean(await runResourcePolicy(governance.rdsBackupRetention, { type: RDS, props: { replicateSourceDb: "primary" } }));
-                assertNoMandatory(await runResourcePolicy(governance.rdsBackupRetention, { type: RDS, props: { backupRetentionPeriod: unknown() } }));
+                assertClean(await runResourcePolicy(governance.rdsBackupRetention, { type: RDS_INSTANCE, props: { backupRetentionPeriod: 35 } }));
+                assertClean(await runResourcePolicy(governance.rdsBackupRetention, { type: RDS_INSTANCE, props: { replicateSourceDb: "primary" } }));
+                assertNoMandatory(await runResourcePolicy(governance.rdsBackupRetention, { type: RDS_INSTANCE, props: { backupRetentionPeriod: unknown() } }));
             });
             it("rejects an option above AWS's maximum", async () => {
-                assertViolations(await runResourcePolicy(governance.rdsBackupRetention, { type: RDS, props: {}, config: { minBackupRetentionDays: 90 } }), [
+                assertViolations(await runResourcePolicy(governance.rdsBackupRetention, { type: RDS_INSTANCE, props: {}, config: { minBackupRetentionDays: 90 } }), [
                     'Invalid config for policy "rds-backup-retention": option "minBackupRetentionDays" expected an integer ≥ 1 ≤ 35, got 90',
                 ]);
             });
@@ -314,16 +310,16 @@ describe("governance", () => {
 
         describe("rds-final-snapshot", () => {
             it("flags skipping the snapshot and a missing identifier", async () => {
-                assertViolations(await runResourcePolicy(governance.rdsFinalSnapshot, { type: RDS, name: "db", props: { skipFinalSnapshot: true } }), [
+                assertViolations(await runResourcePolicy(governance.rdsFinalSnapshot, { type: RDS_INSTANCE, name: "db", props: { skipFinalSnapshot: true } }), [
                     'RDS instance "db" skips the final snapshot; set skipFinalSnapshot to false and a finalSnapshotIdentifier.',
                 ]);
-                assertViolations(await runResourcePolicy(governance.rdsFinalSnapshot, { type: RDS, name: "db", props: {} }), [
+                assertViolations(await runResourcePolicy(governance.rdsFinalSnapshot, { type: RDS_INSTANCE, name: "db", props: {} }), [
                     'RDS instance "db" has no finalSnapshotIdentifier, so it cannot be deleted with a final snapshot; set one.',
                 ]);
             });
             it("passes an identifier and is advisory when it is unknown", async () => {
-                assertClean(await runResourcePolicy(governance.rdsFinalSnapshot, { type: CLUSTER, props: { skipFinalSnapshot: false, finalSnapshotIdentifier: "c-final" } }));
-                assertNoMandatory(await runResourcePolicy(governance.rdsFinalSnapshot, { type: RDS, props: { finalSnapshotIdentifier: unknown() } }));
+                assertClean(await runResourcePolicy(governance.rdsFinalSnapshot, { type: RDS_CLUSTER, props: { skipFinalSnapshot: false, finalSnapshotIdentifier: "c-final" } }));
+                assertNoMandatory(await runResourcePolicy(governance.rdsFinalSnapshot, { type: RDS_INSTANCE, props: { finalSnapshotIdentifier: unknown() } }));
             });
         });
 

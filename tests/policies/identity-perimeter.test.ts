@@ -15,17 +15,16 @@ import {
     unknown,
     urnOf,
 } from "./helpers";
+import { LAMBDA_PERMISSION, S3_BUCKET_POLICY, VPC } from "../../policies/lib";
+import { IAM_ROLE, IAM_ROLE_POLICY_ATTACHMENT, VPC_ENDPOINT } from "../../policies/rules/identity/resource-types";
 
 const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
-const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
-const VPC = "aws:ec2/vpc:Vpc";
-const VPCE = "aws:ec2/vpcEndpoint:VpcEndpoint";
 const OBJECTS = "arn:aws-us-gov:s3:::govstack-prod-data/*";
 const READ = { Sid: "Read", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: OBJECTS };
 
 const vpc: TestResource = { type: VPC, name: "main", props: { id: "vpc-0aaa", cidrBlock: "10.0.0.0/16" } };
-const endpoint: TestResource = { type: VPCE, name: "s3", props: { id: "vpce-0bbb", serviceName: "com.amazonaws.us-gov-west-1.s3" } };
-const bucketPolicy = (...statements: Record<string, unknown>[]): TestResource => ({ type: BUCKET_POLICY, name: "data", props: { bucket: "govstack-prod-data", policy: doc(...statements) } });
+const endpoint: TestResource = { type: VPC_ENDPOINT, name: "s3", props: { id: "vpce-0bbb", serviceName: "com.amazonaws.us-gov-west-1.s3" } };
+const bucketPolicy = (...statements: Record<string, unknown>[]): TestResource => ({ type: S3_BUCKET_POLICY, name: "data", props: { bucket: "govstack-prod-data", policy: doc(...statements) } });
 
 describe("identity: anonymous access only by exception, one way to attach", () => {
     describe("resource-policy-no-network-only-principal", () => {
@@ -84,7 +83,7 @@ describe("identity: anonymous access only by exception, one way to attach", () =
             const vpceUnknown: TestResource = { ...endpoint, props: { id: unknown() } };
             const tied: TestResource = {
                 ...bucketPolicy({ ...READ, Condition: { StringEquals: { "aws:SourceVpce": unknown() } } }),
-                propertyDependencies: { policy: [urnOf(VPCE, "s3")] },
+                propertyDependencies: { policy: [urnOf(VPC_ENDPOINT, "s3")] },
             };
             // The document is an object here so its one unknown value stays inside it.
             const asObject = (r: TestResource, st: Record<string, unknown>): TestResource => ({ ...r, props: { ...r.props, policy: { Version: "2012-10-17", Statement: [st] } } });
@@ -117,13 +116,12 @@ describe("identity: anonymous access only by exception, one way to attach", () =
 
     describe("resource-policy-no-public-principal (widened: Kinesis, secrets, Lambda permissions)", () => {
         const p = resourcePolicyNoPublicPrincipal;
-        const PERMISSION = "aws:lambda/permission:Permission";
         it('blocks a Lambda permission for principal "*" with no source, and public Kinesis and secret policies', async () => {
-            assertViolations(await runResourcePolicy(p, { type: PERMISSION, name: "invoke", props: { action: "lambda:InvokeFunction", function: "fn", principal: "*" } }), [
+            assertViolations(await runResourcePolicy(p, { type: LAMBDA_PERMISSION, name: "invoke", props: { action: "lambda:InvokeFunction", function: "fn", principal: "*" } }), [
                 'Lambda permission "invoke" allows principal "*" without sourceArn, sourceAccount or principalOrgId; name the principal or set one of them.',
             ]);
             assertViolations(
-                await runResourcePolicy(p, { type: PERMISSION, name: "invoke", props: { action: "lambda:InvokeFunction", function: "fn", principal: "*", sourceArn: "arn:aws-us-gov:sns:us-gov-west-1:*:alerts" } }),
+                await runResourcePolicy(p, { type: LAMBDA_PERMISSION, name: "invoke", props: { action: "lambda:InvokeFunction", function: "fn", principal: "*", sourceArn: "arn:aws-us-gov:sns:us-gov-west-1:*:alerts" } }),
                 [
                     'Lambda permission "invoke" allows principal "*" but its source fields do not narrow who can invoke (ArnLike aws:SourceArn: "arn:aws-us-gov:sns:us-gov-west-1:*:alerts" leaves the account open); set sourceArn, sourceAccount or principalOrgId to specific values.',
                 ],
@@ -137,23 +135,21 @@ describe("identity: anonymous access only by exception, one way to attach", () =
             ]);
         });
         it("passes a Lambda permission narrowed by source, or naming a service principal", async () => {
-            assertClean(await runResourcePolicy(p, { type: PERMISSION, props: { action: "lambda:InvokeFunction", function: "fn", principal: "*", sourceAccount: "123456789012" } }));
-            assertClean(await runResourcePolicy(p, { type: PERMISSION, props: { action: "lambda:InvokeFunction", function: "fn", principal: "sns.amazonaws.com", sourceArn: "arn:aws-us-gov:sns:us-gov-west-1:123456789012:alerts" } }));
+            assertClean(await runResourcePolicy(p, { type: LAMBDA_PERMISSION, props: { action: "lambda:InvokeFunction", function: "fn", principal: "*", sourceAccount: "123456789012" } }));
+            assertClean(await runResourcePolicy(p, { type: LAMBDA_PERMISSION, props: { action: "lambda:InvokeFunction", function: "fn", principal: "sns.amazonaws.com", sourceArn: "arn:aws-us-gov:sns:us-gov-west-1:123456789012:alerts" } }));
         });
         it("is advisory when the principal or the source is unknown at preview", async () => {
             for (const props of [{ principal: unknown() }, { principal: "*", sourceArn: unknown() }]) {
-                assertAdvisoryOnly(await runResourcePolicy(p, { type: PERMISSION, name: "invoke", props: { action: "lambda:InvokeFunction", function: "fn", ...props } }));
+                assertAdvisoryOnly(await runResourcePolicy(p, { type: LAMBDA_PERMISSION, name: "invoke", props: { action: "lambda:InvokeFunction", function: "fn", ...props } }));
             }
         });
     });
 
     describe("iam-role-one-way-to-attach", () => {
         const p = iamRoleOneWayToAttach;
-        const ROLE = "aws:iam/role:Role";
-        const RPA = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
         const trust = doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" });
-        const role = (props: Record<string, unknown> = {}): TestResource => ({ type: ROLE, name: "task", props: { name: "govstack-prod-task", assumeRolePolicy: trust, ...props } });
-        const attach: TestResource = { type: RPA, name: "task-read", props: { role: "govstack-prod-task", policyArn: "arn:aws-us-gov:iam::123456789012:policy/read" } };
+        const role = (props: Record<string, unknown> = {}): TestResource => ({ type: IAM_ROLE, name: "task", props: { name: "govstack-prod-task", assumeRolePolicy: trust, ...props } });
+        const attach: TestResource = { type: IAM_ROLE_POLICY_ATTACHMENT, name: "task-read", props: { role: "govstack-prod-task", policyArn: "arn:aws-us-gov:iam::123456789012:policy/read" } };
 
         it("blocks a role with an exclusive list that attachment resources also target (an empty managedPolicyArns list counts)", async () => {
             const both = role({ managedPolicyArns: ["arn:aws-us-gov:iam::123456789012:policy/base"] });
@@ -163,7 +159,7 @@ describe("identity: anonymous access only by exception, one way to attach", () =
                     "every update what the role does not list, so attach its policies one way (only attachment resources, or only the role's list).",
             ]);
             const inline = role({ managedPolicyArns: [], inlinePolicies: [{ name: "x", policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }) }] });
-            const rp: TestResource = { type: "aws:iam/rolePolicy:RolePolicy", name: "extra", props: { role: unknown(), policy: "{}" }, propertyDependencies: { role: [urnOf(ROLE, "task")] } };
+            const rp: TestResource = { type: "aws:iam/rolePolicy:RolePolicy", name: "extra", props: { role: unknown(), policy: "{}" }, propertyDependencies: { role: [urnOf(IAM_ROLE, "task")] } };
             assertViolations(await runStackPolicy(p, [inline, rp]), [
                 'IAM role "task" sets managedPolicyArns and inlinePolicies and is also the target of RolePolicy "extra"; the provider removes on ' +
                     "every update what the role does not list, so attach its policies one way (only attachment resources, or only the role's list).",

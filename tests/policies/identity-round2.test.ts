@@ -13,10 +13,17 @@ import {
     runResourcePolicy,
     unknown,
 } from "./helpers";
+import {
+    IAM_ACCOUNT_PASSWORD_POLICY,
+    IAM_POLICY,
+    IAM_ROLE,
+    IAM_ROLE_POLICY,
+    IAM_USER_LOGIN_PROFILE,
+} from "../../policies/rules/identity/resource-types";
+import { KMS_KEY } from "../../policies/lib";
 
 const ROOT = "arn:aws-us-gov:iam::123456789012:root";
 const BUCKETS = "arn:aws-us-gov:s3:::govstack-prod-*";
-const PASSWORD_POLICY = "aws:iam/accountPasswordPolicy:AccountPasswordPolicy";
 const STRONG = {
     minimumPasswordLength: 14,
     passwordReusePrevention: 24,
@@ -30,31 +37,30 @@ const STRONG = {
 describe("identity (round 2)", () => {
     describe("iam-no-user-login-profile", () => {
         const p = identity.iamNoUserLoginProfile;
-        const TYPE = "aws:iam/userLoginProfile:UserLoginProfile";
         it("blocks a console password for an IAM user, even when the user is unknown", async () => {
-            assertViolations(await runResourcePolicy(p, { type: TYPE, name: "alice", props: { user: "alice" } }), [
+            assertViolations(await runResourcePolicy(p, { type: IAM_USER_LOGIN_PROFILE, name: "alice", props: { user: "alice" } }), [
                 'IAM user login profile "alice" creates a console password for IAM user "alice"; sign people in through IAM Identity Center or federation instead.',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: TYPE, name: "bob", props: { user: unknown() } }), [
+            assertViolations(await runResourcePolicy(p, { type: IAM_USER_LOGIN_PROFILE, name: "bob", props: { user: unknown() } }), [
                 'IAM user login profile "bob" creates a console password; sign people in through IAM Identity Center or federation instead.',
             ]);
         });
         it("passes a stack without login profiles (other IAM types are not judged)", async () => {
             assertClean(await runResourcePolicy(p, { type: "aws:iam/user:User", props: { name: "break-glass" } }));
         });
-        itHonoursWaivers(p, { type: TYPE, name: "alice", props: { user: "alice" } });
+        itHonoursWaivers(p, { type: IAM_USER_LOGIN_PROFILE, name: "alice", props: { user: "alice" } });
     });
 
     describe("iam-password-policy-strength", () => {
         const p = identity.iamPasswordPolicyStrength;
         it("passes the FedRAMP IA-5(1) parameters and stricter ones", async () => {
-            assertClean(await runResourcePolicy(p, { type: PASSWORD_POLICY, props: STRONG }));
-            assertClean(await runResourcePolicy(p, { type: PASSWORD_POLICY, props: { ...STRONG, minimumPasswordLength: 20, maxPasswordAge: 60, requireSymbols: "true" } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, props: STRONG }));
+            assertClean(await runResourcePolicy(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, props: { ...STRONG, minimumPasswordLength: 20, maxPasswordAge: 60, requireSymbols: "true" } }));
         });
         it("blocks weak and unset fields, and fields of the wrong type", async () => {
             assertViolations(
                 await runResourcePolicy(p, {
-                    type: PASSWORD_POLICY,
+                    type: IAM_ACCOUNT_PASSWORD_POLICY,
                     name: "acct",
                     props: { minimumPasswordLength: 8, requireSymbols: true, requireNumbers: true, requireUppercaseCharacters: false, requireLowercaseCharacters: "yes", maxPasswordAge: 365 },
                 }),
@@ -66,53 +72,50 @@ describe("identity (round 2)", () => {
                     'Cannot evaluate IAM account password policy "acct": requireLowercaseCharacters is "yes", expected a boolean; set a valid value (the policy cannot judge this one, so it blocks the resource).',
                 ],
             );
-            assertViolations(await runResourcePolicy(p, { type: PASSWORD_POLICY, name: "acct", props: { ...STRONG, passwordReusePrevention: "lots", maxPasswordAge: 0 } }), [
+            assertViolations(await runResourcePolicy(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, name: "acct", props: { ...STRONG, passwordReusePrevention: "lots", maxPasswordAge: 0 } }), [
                 'Cannot evaluate IAM account password policy "acct": passwordReusePrevention is "lots", expected a whole number; set a valid value (the policy cannot judge this one, so it blocks the resource).',
                 'Account password policy "acct" sets maxPasswordAge to 0; set it to between 1 and 90 days.',
             ]);
         });
         it("is advisory when a field is unknown at preview", async () => {
-            const diags = await runResourcePolicy(p, { type: PASSWORD_POLICY, name: "acct", props: { ...STRONG, minimumPasswordLength: unknown() } });
+            const diags = await runResourcePolicy(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, name: "acct", props: { ...STRONG, minimumPasswordLength: unknown() } });
             assertAdvisoryOnly(diags);
             assert.match(advisory(diags)[0].message, /^Cannot verify minimumPasswordLength during preview/);
         });
-        itHonoursWaivers(p, { type: PASSWORD_POLICY, name: "acct", props: { ...STRONG, minimumPasswordLength: 8 } });
+        itHonoursWaivers(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, name: "acct", props: { ...STRONG, minimumPasswordLength: 8 } });
     });
 
     describe("iam-policy-no-wildcard-actions (widened)", () => {
         const p = identity.iamPolicyNoWildcardActions;
-        const POLICY = "aws:iam/policy:Policy";
-        const RP = "aws:iam/rolePolicy:RolePolicy";
         const DEPLOY = ["govstack-prod-deploy: manages the estate's buckets (create, configure, delete) with s3:*"];
         it("blocks a whole service on any resource, even one bucket", async () => {
-            assertViolations(await runResourcePolicy(p, { type: POLICY, name: "app", props: { policy: policyDoc({ Sid: "Bucket", Effect: "Allow", Action: "s3:*", Resource: ["arn:aws-us-gov:s3:::b", "arn:aws-us-gov:s3:::b/*"] }) } }), [
+            assertViolations(await runResourcePolicy(p, { type: IAM_POLICY, name: "app", props: { policy: policyDoc({ Sid: "Bucket", Effect: "Allow", Action: "s3:*", Resource: ["arn:aws-us-gov:s3:::b", "arn:aws-us-gov:s3:::b/*"] }) } }), [
                 'IAM policy "app" statement "Bucket" allows "s3:*", every s3 action, on Resource "arn:aws-us-gov:s3:::b", "arn:aws-us-gov:s3:::b/*"; grant the specific actions needed (only a deployment role named in deploymentRoles, with a reason, may keep a whole service on the estate\'s own resources).',
             ]);
         });
         it("lets a named deployment role keep a whole service on scoped resources, never on every resource", async () => {
             const scoped = policyDoc({ Effect: "Allow", Action: ["s3:*"], Resource: [BUCKETS, `${BUCKETS}/*`] });
-            assertClean(await runResourcePolicy(p, { type: RP, props: { role: "govstack-prod-deploy", policy: scoped }, config: { deploymentRoles: DEPLOY } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_ROLE_POLICY, props: { role: "govstack-prod-deploy", policy: scoped }, config: { deploymentRoles: DEPLOY } }));
             assertClean(await runResourcePolicy(p, { type: "aws:iam/role:Role", props: { name: "govstack-prod-deploy", inlinePolicies: [{ name: "d", policy: scoped }] }, config: { deploymentRoles: DEPLOY } }));
-            assertViolations(await runResourcePolicy(p, { type: RP, name: "d", props: { role: "govstack-prod-deploy", policy: policyDoc({ Effect: "Allow", Action: "s3:*", Resource: "*" }) }, config: { deploymentRoles: DEPLOY } }), [
+            assertViolations(await runResourcePolicy(p, { type: IAM_ROLE_POLICY, name: "d", props: { role: "govstack-prod-deploy", policy: policyDoc({ Effect: "Allow", Action: "s3:*", Resource: "*" }) }, config: { deploymentRoles: DEPLOY } }), [
                 'IAM role policy "d" statement #0 allows "s3:*" on Resource "*"; grant the specific actions needed.',
             ]);
             // Another role, or an entry without a reason, gets no exception.
-            assert.equal((await runResourcePolicy(p, { type: RP, props: { role: "other", policy: scoped }, config: { deploymentRoles: DEPLOY } })).length, 1);
-            assert.equal((await runResourcePolicy(p, { type: RP, props: { role: "govstack-prod-deploy", policy: scoped }, config: { deploymentRoles: ["govstack-prod-deploy"] } })).length, 1);
+            assert.equal((await runResourcePolicy(p, { type: IAM_ROLE_POLICY, props: { role: "other", policy: scoped }, config: { deploymentRoles: DEPLOY } })).length, 1);
+            assert.equal((await runResourcePolicy(p, { type: IAM_ROLE_POLICY, props: { role: "govstack-prod-deploy", policy: scoped }, config: { deploymentRoles: ["govstack-prod-deploy"] } })).length, 1);
         });
-        itIsAdvisoryOnly("is advisory when the role of a scoped whole-service grant is unknown and deployment roles are configured", p, { type: RP, name: "d", props: { role: unknown(), policy: policyDoc({ Effect: "Allow", Action: "s3:*", Resource: BUCKETS }) }, config: { deploymentRoles: DEPLOY } });
+        itIsAdvisoryOnly("is advisory when the role of a scoped whole-service grant is unknown and deployment roles are configured", p, { type: IAM_ROLE_POLICY, name: "d", props: { role: unknown(), policy: policyDoc({ Effect: "Allow", Action: "s3:*", Resource: BUCKETS }) }, config: { deploymentRoles: DEPLOY } });
         it("blocks sts:AssumeRole on every role, passes it on named roles", async () => {
-            assertViolations(await runResourcePolicy(p, { type: POLICY, name: "hop", props: { policy: policyDoc({ Effect: "Allow", Action: ["sts:AssumeRole"], Resource: "*" }, { Effect: "Allow", Action: "sts:Assume*", Resource: "arn:aws-us-gov:iam::123456789012:role/*" }) } }), [
+            assertViolations(await runResourcePolicy(p, { type: IAM_POLICY, name: "hop", props: { policy: policyDoc({ Effect: "Allow", Action: ["sts:AssumeRole"], Resource: "*" }, { Effect: "Allow", Action: "sts:Assume*", Resource: "arn:aws-us-gov:iam::123456789012:role/*" }) } }), [
                 'IAM policy "hop" statement #0 allows "sts:AssumeRole" on Resource "*", i.e. any role that trusts the account; name the roles it may assume.',
                 'IAM policy "hop" statement #1 allows "sts:Assume*" on Resource "arn:aws-us-gov:iam::123456789012:role/*", i.e. any role that trusts the account; name the roles it may assume.',
             ]);
-            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: policyDoc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "arn:aws-us-gov:iam::123456789012:role/govstack-prod-reader" }) } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: policyDoc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "arn:aws-us-gov:iam::123456789012:role/govstack-prod-reader" }) } }));
         });
     });
 
     describe("resource-policy-no-wildcard-actions", () => {
         const p = identity.resourcePolicyNoWildcardActions;
-        const KEY = "aws:kms/key:Key";
         it("blocks every action, NotAction and whole services in resource policies and Lambda permissions", async () => {
             assertViolations(
                 await runResourcePolicy(p, {
@@ -141,10 +144,10 @@ describe("identity (round 2)", () => {
         });
         it("allows kms:* to the key's own account root on the key by the named rule, and nothing wider", async () => {
             const provider = { props: { allowedAccountIds: ["123456789012"] } };
-            assertClean(await runResourcePolicy(p, { type: KEY, provider, props: { policy: policyDoc({ Sid: "EnableIam", Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" }) } }));
+            assertClean(await runResourcePolicy(p, { type: KMS_KEY, provider, props: { policy: policyDoc({ Sid: "EnableIam", Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" }) } }));
             assertViolations(
                 await runResourcePolicy(p, {
-                    type: KEY,
+                    type: KMS_KEY,
                     name: "k",
                     props: { policy: policyDoc({ Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::123456789012:role/app" }, Action: "kms:*", Resource: "*" }, { Effect: "Allow", Principal: { AWS: ROOT }, Action: "s3:*", Resource: "*" }) },
                 }),
@@ -166,7 +169,7 @@ describe("identity (round 2)", () => {
                     },
                 }),
             );
-            assertClean(await runResourcePolicy(p, { type: KEY, props: { policy: policyDoc({ Effect: "Allow", Principal: { AWS: ROOT }, Action: ["kms:Create*", "kms:Describe*"], Resource: "*" }) } }));
+            assertClean(await runResourcePolicy(p, { type: KMS_KEY, props: { policy: policyDoc({ Effect: "Allow", Principal: { AWS: ROOT }, Action: ["kms:Create*", "kms:Describe*"], Resource: "*" }) } }));
             assertClean(await runResourcePolicy(p, { type: "aws:lambda/permission:Permission", props: { action: "lambda:InvokeFunction", function: "f", principal: "sns.amazonaws.com" } }));
         });
         it("is advisory when the document or an action is unknown at preview", async () => {
@@ -179,7 +182,6 @@ describe("identity (round 2)", () => {
 
     describe("iam-role-trust-policy", () => {
         const p = identity.iamRoleTrustPolicy;
-        const ROLE = "aws:iam/role:Role";
         const PULUMI = "arn:aws-us-gov:iam::123456789012:oidc-provider/api.pulumi.com/oidc";
         const GITHUB = "arn:aws-us-gov:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
         const SAML = "arn:aws-us-gov:iam::123456789012:saml-provider/okta";
@@ -192,13 +194,13 @@ describe("identity (round 2)", () => {
                 trust({ Effect: "Allow", Principal: { Federated: SAML }, Action: "sts:AssumeRoleWithSAML", Condition: { StringEquals: { "SAML:aud": "https://signin.amazonaws-us-gov.com/saml", "SAML:sub": "alice@example.gov" } } }),
                 trust({ Effect: "Allow", Principal: { AWS: ROOT }, Action: ["sts:AssumeRole", "sts:SetSourceIdentity"], Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } }),
             ]) {
-                assertClean(await runResourcePolicy(p, { type: ROLE, props }));
+                assertClean(await runResourcePolicy(p, { type: IAM_ROLE, props }));
             }
         });
         it("blocks wildcard and non-STS actions, NotAction, and * next to other principals", async () => {
             assertViolations(
                 await runResourcePolicy(p, {
-                    type: ROLE,
+                    type: IAM_ROLE,
                     name: "r",
                     props: trust(
                         { Sid: "Star", Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: ["sts:*", "*", "iam:PassRole"] },
@@ -216,7 +218,7 @@ describe("identity (round 2)", () => {
         it("blocks account principals without MFA and federated providers without pinned audience and subject", async () => {
             assertViolations(
                 await runResourcePolicy(p, {
-                    type: ROLE,
+                    type: IAM_ROLE,
                     name: "r",
                     props: trust(
                         { Effect: "Allow", Principal: { AWS: ["arn:aws-us-gov:iam::123456789012:role/ops", "210987654321"] }, Action: "sts:AssumeRole", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } } },
@@ -237,17 +239,16 @@ describe("identity (round 2)", () => {
                 trust({ Effect: "Allow", Principal: { AWS: [unknown()] }, Action: "sts:AssumeRole" }),
                 trust({ Effect: "Allow", Principal: { Federated: GITHUB }, Action: "sts:AssumeRoleWithWebIdentity", Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": unknown() } } }),
             ]) {
-                const diags = await runResourcePolicy(p, { type: ROLE, props });
+                const diags = await runResourcePolicy(p, { type: IAM_ROLE, props });
                 assertNoMandatory(diags);
                 assert.equal(advisory(diags).length, 1, JSON.stringify(diags));
             }
         });
-        itHonoursWaivers(p, { type: ROLE, name: "r", props: trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:*" }) });
+        itHonoursWaivers(p, { type: IAM_ROLE, name: "r", props: trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:*" }) });
     });
 
     describe("iam-no-inline-policies", () => {
         const p = identity.iamNoInlinePolicies;
-        const ROLE = "aws:iam/role:Role";
         const POLICY_DOC = policyDoc({ Effect: "Allow", Action: "logs:PutLogEvents", Resource: "arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/a:*" });
         it("blocks role, user and group policies and a role's inline policies", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:iam/rolePolicy:RolePolicy", name: "rp", props: { role: "app", policy: POLICY_DOC } }), [
@@ -259,15 +260,15 @@ describe("identity (round 2)", () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:iam/groupPolicy:GroupPolicy", name: "gp", props: { group: "ops", policy: POLICY_DOC } }), [
                 'IAM group policy "gp" is an inline policy on "ops"; use a customer-managed aws.iam.Policy and attach it.',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: ROLE, name: "r", props: { inlinePolicies: [{ name: "logs", policy: POLICY_DOC }] } }), [
+            assertViolations(await runResourcePolicy(p, { type: IAM_ROLE, name: "r", props: { inlinePolicies: [{ name: "logs", policy: POLICY_DOC }] } }), [
                 'IAM role "r" has inline policies "logs"; use customer-managed aws.iam.Policy resources and attach them.',
             ]);
         });
         it("passes roles without inline policies, and the empty entry that removes them", async () => {
-            assertClean(await runResourcePolicy(p, { type: ROLE, props: { name: "app" } }));
-            assertClean(await runResourcePolicy(p, { type: ROLE, props: { inlinePolicies: [{}] } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_ROLE, props: { name: "app" } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_ROLE, props: { inlinePolicies: [{}] } }));
         });
-        itIsAdvisoryOnly("is advisory when inlinePolicies is unknown at preview", p, { type: ROLE, props: { inlinePolicies: unknown() } });
+        itIsAdvisoryOnly("is advisory when inlinePolicies is unknown at preview", p, { type: IAM_ROLE, props: { inlinePolicies: unknown() } });
         itHonoursWaivers(p, { type: "aws:iam/rolePolicy:RolePolicy", name: "rp", props: { role: "app", policy: POLICY_DOC } });
     });
 });

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 
 import * as identity from "../../policies/rules/identity";
-import { isPublicPrincipal, policyStatements } from "../../policies/lib";
+import { isPublicPrincipal, policyStatements, S3_BUCKET_POLICY } from "../../policies/lib";
 import {
     advisory,
     assertAdvisoryOnly,
@@ -14,10 +14,9 @@ import {
     runResourcePolicy,
     unknown,
 } from "./helpers";
+import { IAM_POLICY, IAM_ROLE } from "../../policies/rules/identity/resource-types";
 
 const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
-const POLICY = "aws:iam/policy:Policy";
-const ROLE = "aws:iam/role:Role";
 const ROLE_ARN = "arn:aws-us-gov:iam::123456789012:role/app-task";
 
 describe("identity", () => {
@@ -40,7 +39,7 @@ describe("identity", () => {
         const p = identity.iamPolicyNoWildcardActions;
         it('flags Action "*", NotAction and service wildcards on Resource "*"', async () => {
             const diags = await runResourcePolicy(p, {
-                type: POLICY,
+                type: IAM_POLICY,
                 name: "admin",
                 props: {
                     policy: doc(
@@ -59,7 +58,7 @@ describe("identity", () => {
         });
         it("checks role inline policies and the other identity policy types", async () => {
             const diags = await runResourcePolicy(p, {
-                type: ROLE,
+                type: IAM_ROLE,
                 name: "task",
                 props: { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }), inlinePolicies: [{ name: "inline", policy: doc({ Effect: "Allow", Action: "*:*", Resource: ROLE_ARN }) }] },
             });
@@ -69,12 +68,12 @@ describe("identity", () => {
             ]);
         });
         it("passes specific actions and allowed services", async () => {
-            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: "arn:aws-us-gov:logs:*" }) } }));
-            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "xray:*", Resource: "*" }) }, config: { allowedServiceWildcards: ["xray"] } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: doc({ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: "arn:aws-us-gov:logs:*" }) } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: doc({ Effect: "Allow", Action: "xray:*", Resource: "*" }) }, config: { allowedServiceWildcards: ["xray"] } }));
         });
         it("flags every spelling of Action \"*\" and of a whole service, and ARN patterns covering every resource of it", async () => {
             const diags = await runResourcePolicy(p, {
-                type: POLICY,
+                type: IAM_POLICY,
                 name: "sneaky",
                 props: {
                     policy: doc(
@@ -101,9 +100,9 @@ describe("identity", () => {
             assertAdvisoryOnly(await runResourcePolicy(p, { type, props: { inlinePolicy: unknown() } }));
         });
         it("passes partial wildcards; a whole service is blocked on one bucket, one log group or another service's ARNs too", async () => {
-            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: ["s3:Get*", "s3:*Object", "logs:Describe*"], Resource: "*" }) } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: doc({ Effect: "Allow", Action: ["s3:Get*", "s3:*Object", "logs:Describe*"], Resource: "*" }) } }));
             const scoped = await runResourcePolicy(p, {
-                type: POLICY,
+                type: IAM_POLICY,
                 props: {
                     policy: doc(
                         { Effect: "Allow", Action: "s3:*", Resource: ["arn:aws-us-gov:s3:::app-*", "arn:aws-us-gov:s3:::b/*"] },
@@ -116,10 +115,10 @@ describe("identity", () => {
         });
         it("is advisory on unknown documents, inline lists, effects or actions", async () => {
             const cases = [
-                { type: POLICY, props: { policy: unknown() } },
-                { type: ROLE, props: { inlinePolicies: unknown() } },
-                { type: POLICY, props: { policy: { Statement: [{ Effect: unknown(), Action: "*", Resource: "*" }] } } },
-                { type: POLICY, props: { policy: { Statement: [{ Effect: "Allow", Action: [unknown()], Resource: "*" }] } } },
+                { type: IAM_POLICY, props: { policy: unknown() } },
+                { type: IAM_ROLE, props: { inlinePolicies: unknown() } },
+                { type: IAM_POLICY, props: { policy: { Statement: [{ Effect: unknown(), Action: "*", Resource: "*" }] } } },
+                { type: IAM_POLICY, props: { policy: { Statement: [{ Effect: "Allow", Action: [unknown()], Resource: "*" }] } } },
             ];
             for (const input of cases) {
                 const diags = await runResourcePolicy(p, input);
@@ -128,11 +127,11 @@ describe("identity", () => {
             }
         });
         it("flags a known document that is not JSON", async () => {
-            assertViolations(await runResourcePolicy(p, { type: POLICY, name: "bad", props: { policy: "{" } }), [
+            assertViolations(await runResourcePolicy(p, { type: IAM_POLICY, name: "bad", props: { policy: "{" } }), [
                 'Cannot evaluate IAM policy "bad": policy is "{", expected a JSON policy document (a Statement object or list); set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
-        itHonoursWaivers(p, { type: POLICY, name: "admin", props: { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } });
+        itHonoursWaivers(p, { type: IAM_POLICY, name: "admin", props: { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } });
     });
 
     describe("iam-policy-no-passrole-wildcard", () => {
@@ -167,13 +166,13 @@ describe("identity", () => {
         });
         it("passes PassRole scoped by role path or name prefix", async () => {
             const scoped = ["arn:aws-us-gov:iam::123456789012:role/service-role/*", "arn:aws-us-gov:iam::123456789012:role/app-*"];
-            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: scoped }) } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: scoped }) } }));
         });
         it("passes PassRole scoped to role ARNs and leaves Action \"*\" to the wildcard policy", async () => {
-            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: [ROLE_ARN] }) } }));
-            assertClean(await runResourcePolicy(p, { type: POLICY, props: { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: [ROLE_ARN] }) } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } }));
         });
-        itIsAdvisoryOnly("is advisory when the resource is unknown", p, { type: POLICY, props: { policy: { Statement: [{ Effect: "Allow", Action: "iam:PassRole", Resource: unknown() }] } } });
+        itIsAdvisoryOnly("is advisory when the resource is unknown", p, { type: IAM_POLICY, props: { policy: { Statement: [{ Effect: "Allow", Action: "iam:PassRole", Resource: unknown() }] } } });
     });
 
     describe("iam-no-user-access-keys", () => {
@@ -188,7 +187,7 @@ describe("identity", () => {
             ]);
         });
         it("ignores other types", async () => {
-            assertClean(await runResourcePolicy(identity.iamNoUserAccessKeys, { type: ROLE, props: {} }));
+            assertClean(await runResourcePolicy(identity.iamNoUserAccessKeys, { type: IAM_ROLE, props: {} }));
         });
         itHonoursWaivers(identity.iamNoUserAccessKeys, { type: "aws:iam/accessKey:AccessKey", name: "ci", props: { user: "deployer" } });
     });
@@ -228,7 +227,7 @@ describe("identity", () => {
                 '"ops" attaches the AWS-managed policy AdministratorAccess; grant a customer-managed policy with the specific actions instead.',
             ]);
             assertViolations(
-                await runResourcePolicy(p, { type: ROLE, name: "r", props: { managedPolicyArns: ["arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess", "arn:aws-us-gov:iam::aws:policy/PowerUserAccess"] } }),
+                await runResourcePolicy(p, { type: IAM_ROLE, name: "r", props: { managedPolicyArns: ["arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess", "arn:aws-us-gov:iam::aws:policy/PowerUserAccess"] } }),
                 ['"r" attaches the AWS-managed policy PowerUserAccess; grant a customer-managed policy with the specific actions instead.'],
             );
         });
@@ -250,7 +249,7 @@ describe("identity", () => {
         });
         it("skips unknown ARNs (customer-managed policies of this stack) and is advisory for an unknown list", async () => {
             assertClean(await runResourcePolicy(p, { type: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment", props: { policyArn: unknown() } }));
-            assertAdvisoryOnly(await runResourcePolicy(p, { type: ROLE, props: { managedPolicyArns: unknown() } }));
+            assertAdvisoryOnly(await runResourcePolicy(p, { type: IAM_ROLE, props: { managedPolicyArns: unknown() } }));
         });
     });
 
@@ -302,7 +301,7 @@ describe("identity", () => {
                 ["aws:kms/key:Key", "KMS key", "policy"],
                 ["aws:sns/topic:Topic", "SNS topic", "policy"],
                 ["aws:sqs/queuePolicy:QueuePolicy", "SQS queue policy", "policy"],
-                [ROLE, "IAM role trust policy of", "assumeRolePolicy"],
+                [IAM_ROLE, "IAM role trust policy of", "assumeRolePolicy"],
             ]) {
                 assertViolations(await runResourcePolicy(p, { type, name: "x", props: { [field]: open } }), [
                     `${noun} "x" statement #0 allows Principal "*" without a Condition; name the principals or add a narrowing Condition.`,
@@ -326,14 +325,13 @@ describe("identity", () => {
             }
         });
         describe("a Condition must narrow who can use the grant", () => {
-            const BUCKET = "aws:s3/bucketPolicy:BucketPolicy";
             const OBJECTS = "arn:aws-us-gov:s3:::b/*";
             const FIX = "name the principals or add a Condition that fixes aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, kms:CallerAccount or another caller key to specific values.";
             const publicRead = (Condition: unknown, extra: Record<string, unknown> = { Principal: "*" }) => ({ Effect: "Allow", ...extra, Action: "s3:GetObject", Resource: OBJECTS, Condition });
 
             it("flags the public bucket that only requires HTTPS", async () => {
                 const policy = JSON.stringify({ Version: "2012-10-17", Statement: [publicRead({ Bool: { "aws:SecureTransport": "true" } })] });
-                assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "site", props: { bucket: "b", policy } }), [
+                assertViolations(await runResourcePolicy(p, { type: S3_BUCKET_POLICY, name: "site", props: { bucket: "b", policy } }), [
                     `Bucket policy "site" statement #0 allows Principal "*" and its Condition (Bool aws:SecureTransport: the key does not identify the caller) does not narrow who can use it; ${FIX}`,
                 ]);
             });
@@ -350,7 +348,7 @@ describe("identity", () => {
                 );
                 const because = (why: string, whom = 'Principal "*"') => (i: number) => `Bucket policy "site" statement #${i} allows ${whom} and its Condition (${why}) does not narrow who can use it; ${FIX}`;
                 assertViolations(
-                    await runResourcePolicy(p, { type: BUCKET, name: "site", props: { policy } }),
+                    await runResourcePolicy(p, { type: S3_BUCKET_POLICY, name: "site", props: { policy } }),
                     [
                         because('StringLike aws:PrincipalArn: "*" matches any caller'),
                         because('IpAddress aws:SourceIp: "0.0.0.0/0" is every address'),
@@ -370,13 +368,13 @@ describe("identity", () => {
                         StringEquals: { "aws:RequestedRegion": "us-gov-west-1", "kms:ViaService": "s3.us-gov-west-1.amazonaws.com" },
                     }),
                 );
-                const [m] = mandatory(await runResourcePolicy(p, { type: BUCKET, name: "site", props: { policy } })).map((d) => d.message);
+                const [m] = mandatory(await runResourcePolicy(p, { type: S3_BUCKET_POLICY, name: "site", props: { policy } })).map((d) => d.message);
                 assert.match(m, /\(Bool aws:SecureTransport: .*; Bool aws:MultiFactorAuthPresent: .*; StringEquals aws:RequestedRegion: .*; and 1 more\) does not narrow/);
             });
 
             it("flags a role trust policy open to every account behind an MFA condition", async () => {
                 const trust = doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } });
-                assertViolations(await runResourcePolicy(p, { type: ROLE, name: "ops", props: { assumeRolePolicy: trust } }), [
+                assertViolations(await runResourcePolicy(p, { type: IAM_ROLE, name: "ops", props: { assumeRolePolicy: trust } }), [
                     `IAM role trust policy of "ops" statement #0 allows Principal "*" and its Condition (Bool aws:MultiFactorAuthPresent: the key does not identify the caller) does not narrow who can use it; ${FIX}`,
                 ]);
             });
@@ -389,7 +387,7 @@ describe("identity", () => {
                     publicRead({ Bool: { "aws:SecureTransport": "true" }, StringEquals: { "aws:SourceVpce": "vpce-0123456789abcdef0" } }),
                     publicRead({ IpAddress: { "aws:SourceIp": ["203.0.113.0/24"] } }, { NotPrincipal: { AWS: ROLE_ARN } }),
                 );
-                assertClean(await runResourcePolicy(p, { type: BUCKET, props: { policy } }));
+                assertClean(await runResourcePolicy(p, { type: S3_BUCKET_POLICY, props: { policy } }));
                 const key = doc({
                     Effect: "Allow",
                     Principal: { AWS: "*" },
@@ -399,7 +397,7 @@ describe("identity", () => {
                 });
                 assertClean(await runResourcePolicy(p, { type: "aws:kms/key:Key", props: { policy: key } }));
                 const trust = doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } } });
-                assertClean(await runResourcePolicy(p, { type: ROLE, props: { assumeRolePolicy: trust } }));
+                assertClean(await runResourcePolicy(p, { type: IAM_ROLE, props: { assumeRolePolicy: trust } }));
             });
 
             it("keeps service principals and Deny statements out of it, whatever their Condition", async () => {
@@ -407,7 +405,7 @@ describe("identity", () => {
                     { Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:PutObject", Resource: OBJECTS, Condition: { Bool: { "aws:SecureTransport": "true" } } },
                     { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: OBJECTS, Condition: { BoolIfExists: { "aws:SecureTransport": "false" } } },
                 );
-                assertClean(await runResourcePolicy(p, { type: BUCKET, props: { policy } }));
+                assertClean(await runResourcePolicy(p, { type: S3_BUCKET_POLICY, props: { policy } }));
             });
 
             it("is advisory, not a violation, when an unknown value could narrow it", async () => {
@@ -417,7 +415,7 @@ describe("identity", () => {
                     [{ Bool: { "aws:SecureTransport": "true" }, ArnLike: { "aws:SourceArn": [unknown()] } }, "ArnLike aws:SourceArn"],
                     [{ StringEquals: unknown() }, "StringEquals"],
                 ] as const) {
-                    const diags = await runResourcePolicy(p, { type: BUCKET, name: "site", props: { policy: { Statement: [statement(condition)] } } });
+                    const diags = await runResourcePolicy(p, { type: S3_BUCKET_POLICY, name: "site", props: { policy: { Statement: [statement(condition)] } } });
                     assertNoMandatory(diags);
                     assert.deepEqual(
                         advisory(diags).map((d) => d.message),
@@ -428,7 +426,7 @@ describe("identity", () => {
 
             it("still flags a statement whose unknown values cannot narrow it", async () => {
                 const policy = { Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: OBJECTS, Condition: { Bool: { "aws:SecureTransport": unknown() }, StringLike: { "aws:PrincipalArn": ["*", unknown()] } } }] };
-                const diags = await runResourcePolicy(p, { type: BUCKET, name: "site", props: { policy } });
+                const diags = await runResourcePolicy(p, { type: S3_BUCKET_POLICY, name: "site", props: { policy } });
                 assert.equal(mandatory(diags).length, 1, JSON.stringify(diags));
             });
         });

@@ -4,13 +4,11 @@
 
 import * as assert from "node:assert/strict";
 
-import { accountRootOf, keyAccounts, KMS_OWN_ACCOUNT_ROOT_RULE, rootOwner } from "../../policies/lib";
+import { accountRootOf, keyAccounts, KMS_KEY, KMS_KEY_POLICY, KMS_OWN_ACCOUNT_ROOT_RULE, rootOwner } from "../../policies/lib";
 import { resourcePolicyNoWildcardActions } from "../../policies/rules/identity";
 import { kmsKeyPolicyLeastPrivilege } from "../../policies/rules/keys";
 import { advisory, assertClean, assertNoMandatory, assertViolations, messages, policyDoc, runResourcePolicy, unknown } from "./helpers";
 
-const KEY = "aws:kms/key:Key";
-const KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
 const OWN = "123456789012";
 const FOREIGN = "444455556666";
 const PROVIDER = { props: { allowedAccountIds: [OWN] } };
@@ -74,16 +72,16 @@ describe(`the KMS own-account root rule (${KMS_OWN_ACCOUNT_ROOT_RULE}), shared b
 
     it("passes the own account's root with kms:* in both policies (root ARN or bare id, key or key policy)", async () => {
         for (const p of BOTH) {
-            assertClean(await runResourcePolicy(p, { type: KEY, name: "data", provider: PROVIDER, props: { policy: enableIam(`arn:aws-us-gov:iam::${OWN}:root`) } }));
-            assertClean(await runResourcePolicy(p, { type: KEY, name: "data", provider: PROVIDER, props: { policy: enableIam(OWN) } }));
+            assertClean(await runResourcePolicy(p, { type: KMS_KEY, name: "data", provider: PROVIDER, props: { policy: enableIam(`arn:aws-us-gov:iam::${OWN}:root`) } }));
+            assertClean(await runResourcePolicy(p, { type: KMS_KEY, name: "data", provider: PROVIDER, props: { policy: enableIam(OWN) } }));
             // The key ARN names the key's account; no provider account list needed.
-            assertClean(await runResourcePolicy(p, { type: KEY_POLICY, name: "kp", props: { keyId: keyArn(OWN), policy: enableIam(`arn:aws-us-gov:iam::${OWN}:root`) } }));
+            assertClean(await runResourcePolicy(p, { type: KMS_KEY_POLICY, name: "kp", props: { keyId: keyArn(OWN), policy: enableIam(`arn:aws-us-gov:iam::${OWN}:root`) } }));
         }
     });
 
     it("blocks another account's root with kms:* in both policies", async () => {
         const [wildcard, leastPrivilege] = foreignMessages('KMS key "data"', FOREIGN);
-        const key = { type: KEY, name: "data", provider: PROVIDER, props: { policy: enableIam(`arn:aws-us-gov:iam::${FOREIGN}:root`) } };
+        const key = { type: KMS_KEY, name: "data", provider: PROVIDER, props: { policy: enableIam(`arn:aws-us-gov:iam::${FOREIGN}:root`) } };
         assertViolations(await runResourcePolicy(resourcePolicyNoWildcardActions, key), [wildcard]);
         assertViolations(await runResourcePolicy(kmsKeyPolicyLeastPrivilege, key), [leastPrivilege]);
         // The bare id of another account, and a key policy whose key ARN is in the own account while the root is not.
@@ -91,11 +89,11 @@ describe(`the KMS own-account root rule (${KMS_OWN_ACCOUNT_ROOT_RULE}), shared b
         assertViolations(await runResourcePolicy(resourcePolicyNoWildcardActions, bare), [wildcard]);
         assertViolations(await runResourcePolicy(kmsKeyPolicyLeastPrivilege, bare), [leastPrivilege]);
         const [kpWildcard, kpLeastPrivilege] = foreignMessages('KMS key policy "kp"', FOREIGN);
-        const kp = { type: KEY_POLICY, name: "kp", props: { keyId: keyArn(OWN), policy: enableIam(`arn:aws-us-gov:iam::${FOREIGN}:root`) } };
+        const kp = { type: KMS_KEY_POLICY, name: "kp", props: { keyId: keyArn(OWN), policy: enableIam(`arn:aws-us-gov:iam::${FOREIGN}:root`) } };
         assertViolations(await runResourcePolicy(resourcePolicyNoWildcardActions, kp), [kpWildcard]);
         assertViolations(await runResourcePolicy(kmsKeyPolicyLeastPrivilege, kp), [kpLeastPrivilege]);
         // A key ARN in another account makes the provider's account "another account" too.
-        const elsewhere = { type: KEY_POLICY, name: "kp", provider: PROVIDER, props: { keyId: keyArn(FOREIGN), policy: enableIam(`arn:aws-us-gov:iam::${OWN}:root`) } };
+        const elsewhere = { type: KMS_KEY_POLICY, name: "kp", provider: PROVIDER, props: { keyId: keyArn(FOREIGN), policy: enableIam(`arn:aws-us-gov:iam::${OWN}:root`) } };
         const [w2, l2] = foreignMessages('KMS key policy "kp"', OWN);
         assertViolations(await runResourcePolicy(resourcePolicyNoWildcardActions, elsewhere), [w2]);
         assertViolations(await runResourcePolicy(kmsKeyPolicyLeastPrivilege, elsewhere), [l2]);
@@ -104,7 +102,7 @@ describe(`the KMS own-account root rule (${KMS_OWN_ACCOUNT_ROOT_RULE}), shared b
     it("is advisory in both policies when the key's account is not known", async () => {
         for (const p of BOTH) {
             for (const provider of [undefined, { props: { allowedAccountIds: unknown() } }]) {
-                const diags = await runResourcePolicy(p, { type: KEY, name: "data", provider, props: { policy: enableIam(`arn:aws-us-gov:iam::${OWN}:root`) } });
+                const diags = await runResourcePolicy(p, { type: KMS_KEY, name: "data", provider, props: { policy: enableIam(`arn:aws-us-gov:iam::${OWN}:root`) } });
                 assertNoMandatory(diags);
                 assert.equal(advisory(diags).length, 1, `${p.name}: ${JSON.stringify(messages(diags))}`);
                 assert.match(advisory(diags)[0].message, /^Cannot tell whether KMS key "data" policy statement "Enable IAM User Permissions"|^Cannot tell whether KMS key "data" statement "Enable IAM User Permissions"/);

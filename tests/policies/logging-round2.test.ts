@@ -3,8 +3,16 @@ import * as assert from "node:assert/strict";
 import { cloudtrailCloudwatchLogs, cloudtrailCmkEncrypted, cloudtrailS3DataEvents } from "../../policies/rules/baseline";
 import { secretsmanagerSecretRotation, wafv2WebAclLogging } from "../../policies/rules/logging";
 import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
+import {
+    CLOUDTRAIL_TRAIL,
+    LB_LOAD_BALANCER,
+    SECRETSMANAGER_SECRET,
+    WAFV2_WEB_ACL,
+    WAFV2_WEB_ACL_ASSOCIATION,
+    WAFV2_WEB_ACL_LOGGING_CONFIGURATION,
+} from "../../policies/lib";
+import { SECRETSMANAGER_SECRET_ROTATION } from "../../policies/rules/logging/resource-types";
 
-const TRAIL = "aws:cloudtrail/trail:Trail";
 const CANNOT = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 const KEY_ARN = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const GROUP_ARN = "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:trail:*";
@@ -19,23 +27,19 @@ const advancedS3 = (...extra: unknown[]) => ({
     ],
 });
 
-const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
-const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
-const WAF_LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
-const LB = "aws:lb/loadBalancer:LoadBalancer";
 const ACL_ARN = "arn:aws-us-gov:wafv2:us-gov-west-1:111122223333:regional/webacl/edge/abc";
 const LB_ARN = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:loadbalancer/app/edge/123";
 
-const acl = (name = "edge", arn: unknown = ACL_ARN): TestResource => ({ type: WEB_ACL, name, props: { name, scope: "REGIONAL", arn } });
-const lb = (name = "alb", arn: unknown = LB_ARN): TestResource => ({ type: LB, name, props: { arn, internal: false } });
+const acl = (name = "edge", arn: unknown = ACL_ARN): TestResource => ({ type: WAFV2_WEB_ACL, name, props: { name, scope: "REGIONAL", arn } });
+const lb = (name = "alb", arn: unknown = LB_ARN): TestResource => ({ type: LB_LOAD_BALANCER, name, props: { arn, internal: false } });
 const association = (resourceArn: unknown = LB_ARN, webAclArn: unknown = ACL_ARN, deps: Record<string, string[]> = {}): TestResource => ({
-    type: ASSOCIATION,
+    type: WAFV2_WEB_ACL_ASSOCIATION,
     name: "assoc",
     props: { resourceArn, webAclArn },
     propertyDependencies: deps,
 });
 const wafLogging = (resourceArn: unknown = ACL_ARN, deps: Record<string, string[]> = {}, destinations: unknown = ["arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:aws-waf-logs-edge"]): TestResource => ({
-    type: WAF_LOGGING,
+    type: WAFV2_WEB_ACL_LOGGING_CONFIGURATION,
     name: "waf-logging",
     props: { resourceArn, logDestinationConfigs: destinations },
     propertyDependencies: deps,
@@ -65,12 +69,12 @@ describe("logging round 2 (issue 17 items 8, 9, 12)", () => {
         });
         it("passes a logged ACL, tied by value or by property dependency (the estate's shape at preview)", async () => {
             assertClean(await runStackPolicy(p, [acl(), lb(), association(), wafLogging()]));
-            const aclUrn = urnOf(WEB_ACL, "edge");
+            const aclUrn = urnOf(WAFV2_WEB_ACL, "edge");
             assertClean(
                 await runStackPolicy(p, [
                     acl("edge", unknown()),
                     lb("alb", unknown()),
-                    association(unknown(), unknown(), { resourceArn: [urnOf(LB, "alb")], webAclArn: [aclUrn] }),
+                    association(unknown(), unknown(), { resourceArn: [urnOf(LB_LOAD_BALANCER, "alb")], webAclArn: [aclUrn] }),
                     wafLogging(unknown(), { resourceArn: [aclUrn] }),
                 ]),
             );
@@ -97,47 +101,47 @@ describe("logging round 2 (issue 17 items 8, 9, 12)", () => {
     describe("cloudtrail-cloudwatch-logs", () => {
         const p = cloudtrailCloudwatchLogs;
         it("blocks a trail without a log group, or with a log group but no role", async () => {
-            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: {} }), [
+            assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: {} }), [
                 'CloudTrail trail "audit" does not deliver to CloudWatch Logs; set cloudWatchLogsGroupArn (the log group ARN ending in ":*") and cloudWatchLogsRoleArn.',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { cloudWatchLogsGroupArn: GROUP_ARN } }), [
+            assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: { cloudWatchLogsGroupArn: GROUP_ARN } }), [
                 'CloudTrail trail "audit" sets cloudWatchLogsGroupArn without cloudWatchLogsRoleArn, so CloudTrail cannot write to the log group; set cloudWatchLogsRoleArn to its delivery role.',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { cloudWatchLogsGroupArn: 5, cloudWatchLogsRoleArn: ROLE_ARN } }), [
+            assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: { cloudWatchLogsGroupArn: 5, cloudWatchLogsRoleArn: ROLE_ARN } }), [
                 `Cannot evaluate CloudTrail trail "audit": cloudWatchLogsGroupArn is the number 5, expected a string${CANNOT}`,
             ]);
         });
         it("passes a trail delivering to CloudWatch Logs, known or computed", async () => {
-            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { cloudWatchLogsGroupArn: GROUP_ARN, cloudWatchLogsRoleArn: ROLE_ARN } }));
+            assertClean(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, props: { cloudWatchLogsGroupArn: GROUP_ARN, cloudWatchLogsRoleArn: ROLE_ARN } }));
         });
         it("counts a computed (unknown at preview) ARN as set, never mandatory", async () => {
-            const diags = await runResourcePolicy(p, { type: TRAIL, props: { cloudWatchLogsGroupArn: unknown(), cloudWatchLogsRoleArn: unknown() } });
+            const diags = await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, props: { cloudWatchLogsGroupArn: unknown(), cloudWatchLogsRoleArn: unknown() } });
             assertNoMandatory(diags);
         });
-        itHonoursWaivers(p, { type: TRAIL, name: "audit", props: {} });
+        itHonoursWaivers(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: {} });
     });
 
     describe("cloudtrail-cmk-encrypted", () => {
         const p = cloudtrailCmkEncrypted;
         it("blocks a trail without kmsKeyId or with an AWS-managed alias", async () => {
-            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: {} }), [
+            assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: {} }), [
                 'CloudTrail trail "audit" has no kmsKeyId, so its log files are encrypted only with SSE-S3; set kmsKeyId to a customer-managed KMS key.',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { kmsKeyId: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/aws/s3" } }), [
+            assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: { kmsKeyId: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/aws/s3" } }), [
                 'CloudTrail trail "audit" uses the AWS-managed key "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/aws/s3"; set kmsKeyId to a customer-managed KMS key.',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { kmsKeyId: { id: "k" } } }), [
+            assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: { kmsKeyId: { id: "k" } } }), [
                 `Cannot evaluate CloudTrail trail "audit": kmsKeyId is an object {"id":"k"}, expected a string${CANNOT}`,
             ]);
         });
         it("passes a customer-managed key or alias", async () => {
-            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { kmsKeyId: KEY_ARN } }));
-            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { kmsKeyId: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/govstack-audit" } }));
+            assertClean(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, props: { kmsKeyId: KEY_ARN } }));
+            assertClean(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, props: { kmsKeyId: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/govstack-audit" } }));
         });
         it("counts a computed key (unknown at preview) as a customer-managed key, never mandatory", async () => {
-            assertNoMandatory(await runResourcePolicy(p, { type: TRAIL, props: { kmsKeyId: unknown() } }));
+            assertNoMandatory(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, props: { kmsKeyId: unknown() } }));
         });
-        itHonoursWaivers(p, { type: TRAIL, name: "audit", props: {} });
+        itHonoursWaivers(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: {} });
     });
 
     describe("cloudtrail-s3-data-events", () => {
@@ -151,13 +155,13 @@ describe("logging round 2 (issue 17 items 8, 9, 12)", () => {
                 { advancedEventSelectors: [{ name: "mgmt", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] }] },
                 { advancedEventSelectors: [{ name: "ddb", fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::DynamoDB::Table"] }] }] },
             ]) {
-                assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props }), [NONE]);
+                assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props }), [NONE]);
             }
         });
         it("blocks a data bucket pattern no selector covers", async () => {
             assertViolations(
                 await runResourcePolicy(p, {
-                    type: TRAIL,
+                    type: CLOUDTRAIL_TRAIL,
                     name: "audit",
                     props: { eventSelectors: [s3Selector("arn:aws-us-gov:s3:::govstack-prod-backups-1/")] },
                     config: { dataBucketPatterns: ["*-backups-*", "*-uploads-*"] },
@@ -167,31 +171,31 @@ describe("logging round 2 (issue 17 items 8, 9, 12)", () => {
         });
         it("blocks a trail recording only object reads or only object writes, and passes the two halves in two selectors", async () => {
             const s3 = { type: "AWS::S3::Object", values: ["arn:aws-us-gov:s3"] };
-            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { eventSelectors: [{ readWriteType: "WriteOnly", dataResources: [s3] }] } }), [
+            assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: { eventSelectors: [{ readWriteType: "WriteOnly", dataResources: [s3] }] } }), [
                 'CloudTrail trail "audit" records no S3 data-event reads; set readWriteType "All" on the S3 data-event selector (advanced selectors: drop the readOnly condition).',
             ]);
             const readsOnly = { name: "reads", fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }, { field: "readOnly", equals: ["true"] }] };
-            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { advancedEventSelectors: [readsOnly] } }), [
+            assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: { advancedEventSelectors: [readsOnly] } }), [
                 'CloudTrail trail "audit" records no S3 data-event writes; set readWriteType "All" on the S3 data-event selector (advanced selectors: drop the readOnly condition).',
             ]);
-            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { eventSelectors: [{ readWriteType: "ReadOnly", dataResources: [s3] }, { readWriteType: "WriteOnly", dataResources: [s3] }] } }));
-            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { eventSelectors: [{ readWriteType: "Both", dataResources: [s3] }] } }), [
+            assertClean(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, props: { eventSelectors: [{ readWriteType: "ReadOnly", dataResources: [s3] }, { readWriteType: "WriteOnly", dataResources: [s3] }] } }));
+            assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: { eventSelectors: [{ readWriteType: "Both", dataResources: [s3] }] } }), [
                 `Cannot evaluate CloudTrail trail "audit": eventSelectors[0].readWriteType is "Both", expected one of "ReadOnly", "WriteOnly", "All"${CANNOT}`,
             ]);
         });
         it("blocks selectors of the wrong type", async () => {
-            assertViolations(await runResourcePolicy(p, { type: TRAIL, name: "audit", props: { eventSelectors: { dataResources: [] } } }), [
+            assertViolations(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: { eventSelectors: { dataResources: [] } } }), [
                 `Cannot evaluate CloudTrail trail "audit": eventSelectors is an object {"dataResources":[]}, expected an array${CANNOT}`,
             ]);
         });
         it("passes classic or advanced S3 data-event selectors (the estate's shape), and covered patterns", async () => {
-            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { eventSelectors: [s3Selector("arn:aws-us-gov:s3:::govstack-prod-backups-1/")] } }));
-            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { advancedEventSelectors: [advancedS3()] } }));
-            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { eventSelectors: [s3Selector("arn:aws-us-gov:s3")] }, config: { dataBucketPatterns: ["*"] } }));
-            assertClean(await runResourcePolicy(p, { type: TRAIL, props: { advancedEventSelectors: [advancedS3()] }, config: { dataBucketPatterns: ["*-uploads-*"] } }));
+            assertClean(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, props: { eventSelectors: [s3Selector("arn:aws-us-gov:s3:::govstack-prod-backups-1/")] } }));
+            assertClean(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, props: { advancedEventSelectors: [advancedS3()] } }));
+            assertClean(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, props: { eventSelectors: [s3Selector("arn:aws-us-gov:s3")] }, config: { dataBucketPatterns: ["*"] } }));
+            assertClean(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, props: { advancedEventSelectors: [advancedS3()] }, config: { dataBucketPatterns: ["*-uploads-*"] } }));
             assertClean(
                 await runResourcePolicy(p, {
-                    type: TRAIL,
+                    type: CLOUDTRAIL_TRAIL,
                     props: { advancedEventSelectors: [advancedS3({ field: "resources.ARN", startsWith: ["arn:aws-us-gov:s3:::govstack-uploads-1/"] })] },
                     config: { dataBucketPatterns: ["*-uploads-*"] },
                 }),
@@ -199,23 +203,21 @@ describe("logging round 2 (issue 17 items 8, 9, 12)", () => {
         });
         it("is advisory when the selectors are unknown at preview", async () => {
             for (const props of [{ eventSelectors: unknown() }, { eventSelectors: [{ dataResources: unknown() }] }]) {
-                const diags = await runResourcePolicy(p, { type: TRAIL, props });
+                const diags = await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, props });
                 assertNoMandatory(diags);
                 assert.ok(advisory(diags).length > 0, JSON.stringify(props));
             }
-            assertNoMandatory(await runResourcePolicy(p, { type: TRAIL, props: { eventSelectors: [s3Selector(unknown())] }, config: { dataBucketPatterns: ["*-uploads-*"] } }));
+            assertNoMandatory(await runResourcePolicy(p, { type: CLOUDTRAIL_TRAIL, props: { eventSelectors: [s3Selector(unknown())] }, config: { dataBucketPatterns: ["*-uploads-*"] } }));
         });
-        itHonoursWaivers(p, { type: TRAIL, name: "audit", props: {} });
+        itHonoursWaivers(p, { type: CLOUDTRAIL_TRAIL, name: "audit", props: {} });
     });
 });
 
 
-const SECRET = "aws:secretsmanager/secret:Secret";
-const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
 const SECRET_ARN = "arn:aws-us-gov:secretsmanager:us-gov-west-1:111122223333:secret:redis-default-AbCdEf";
-const secretRes = (name = "redis-default", props: Record<string, unknown> = {}): TestResource => ({ type: SECRET, name, props: { name, arn: SECRET_ARN, ...props } });
+const secretRes = (name = "redis-default", props: Record<string, unknown> = {}): TestResource => ({ type: SECRETSMANAGER_SECRET, name, props: { name, arn: SECRET_ARN, ...props } });
 const rotation = (secretId: unknown = SECRET_ARN, rotationRules: unknown = { automaticallyAfterDays: 30 }, deps: Record<string, string[]> = {}, extra: Record<string, unknown> = {}): TestResource => ({
-    type: ROTATION,
+    type: SECRETSMANAGER_SECRET_ROTATION,
     name: "rotation",
     props: { secretId, rotationLambdaArn: "arn:aws-us-gov:lambda:us-gov-west-1:111122223333:function:rotate", rotationRules, ...extra },
     propertyDependencies: deps,
@@ -241,7 +243,7 @@ describe("logging round 2: secrets (issue 17 item 12)", () => {
             assertViolations(await runStackPolicy(p, [secretRes(), rotation(SECRET_ARN, null)]), [NO_ROTATION]);
             // A dependency on something that is not this secret does not tie it.
             assertViolations(
-                await runStackPolicy(p, [secretRes(), secretRes("other", { arn: unknown() }), rotation(unknown(), { automaticallyAfterDays: 30 }, { secretId: [urnOf(SECRET, "other")] })]),
+                await runStackPolicy(p, [secretRes(), secretRes("other", { arn: unknown() }), rotation(unknown(), { automaticallyAfterDays: 30 }, { secretId: [urnOf(SECRETSMANAGER_SECRET, "other")] })]),
                 [NO_ROTATION],
             );
         });
@@ -278,7 +280,7 @@ describe("logging round 2: secrets (issue 17 item 12)", () => {
             // A new secret's ARN is unknown at preview; an ARN written out still names it.
             assertClean(await runStackPolicy(p, [secretRes("redis-default", { arn: unknown() }), rotation(SECRET_ARN)]));
             assertClean(
-                await runStackPolicy(p, [secretRes("redis-default", { arn: unknown() }), rotation(unknown(), { automaticallyAfterDays: 30 }, { secretId: [urnOf(SECRET, "redis-default")] })]),
+                await runStackPolicy(p, [secretRes("redis-default", { arn: unknown() }), rotation(unknown(), { automaticallyAfterDays: 30 }, { secretId: [urnOf(SECRETSMANAGER_SECRET, "redis-default")] })]),
             );
             // Rotation enabled explicitly; an RDS-managed secret rotated on a schedule of one's own.
             assertClean(await runStackPolicy(p, [secretRes(), rotation(SECRET_ARN, { automaticallyAfterDays: 7 }, {}, { rotationEnabled: true })]));

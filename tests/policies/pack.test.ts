@@ -13,7 +13,7 @@ import * as readline from "node:readline";
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 
-import { GovPolicy, remediationLevelErrors, UNKNOWN } from "../../policies/lib";
+import { GovPolicy, remediationLevelErrors, SUBNET, UNKNOWN } from "../../policies/lib";
 import { allPolicies } from "../../policies/rules";
 import { databasePolicies } from "../../policies/rules/databases";
 import { encryptionPolicies } from "../../policies/rules/encryption";
@@ -331,7 +331,6 @@ describe("policy pack", () => {
                 }
                 return r;
             };
-            const SUBNET = "aws:ec2/subnet:Subnet";
             const req = new pb.AnalyzeStackRequest();
             req.setResourcesList([
                 resource(SUBNET, "public-a", { vpcId: UNKNOWN, mapPublicIpOnLaunch: true }),

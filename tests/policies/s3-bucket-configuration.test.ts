@@ -14,24 +14,27 @@ import {
     unknown,
     urnOf,
 } from "./helpers";
+import { S3_BUCKET, S3_BUCKET_ACL } from "../../policies/lib";
+import {
+    S3_BUCKET_LIFECYCLE_CONFIGURATION,
+    S3_BUCKET_LOGGING,
+    S3_BUCKET_OBJECT_LOCK_CONFIGURATION,
+    S3_BUCKET_OBJECT_LOCK_CONFIGURATION_V2,
+    S3_BUCKET_OWNERSHIP_CONTROLS,
+    S3_BUCKET_VERSIONING,
+} from "../../policies/rules/storage-hygiene/resource-types";
 
-const BUCKET = "aws:s3/bucket:Bucket";
-const LOGGING = "aws:s3/bucketLogging:BucketLogging";
-const VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
-const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
-const OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
-const ACL = "aws:s3/bucketAcl:BucketAcl";
 const CANNOT = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 
-const bucket = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: BUCKET, name, props: { bucket: name, ...props } });
-const logging = (b: string, target: unknown = "logs"): TestResource => ({ type: LOGGING, name: `${b}-logging`, props: { bucket: b, targetBucket: target, targetPrefix: `s3/${b}/` } });
-const versioning = (b: string, status: unknown): TestResource => ({ type: VERSIONING, name: `${b}-v`, props: { bucket: b, versioningConfiguration: { status } } });
+const bucket = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: S3_BUCKET, name, props: { bucket: name, ...props } });
+const logging = (b: string, target: unknown = "logs"): TestResource => ({ type: S3_BUCKET_LOGGING, name: `${b}-logging`, props: { bucket: b, targetBucket: target, targetPrefix: `s3/${b}/` } });
+const versioning = (b: string, status: unknown): TestResource => ({ type: S3_BUCKET_VERSIONING, name: `${b}-v`, props: { bucket: b, versioningConfiguration: { status } } });
 const lifecycle = (b: string, ...statuses: unknown[]): TestResource => ({
-    type: LIFECYCLE,
+    type: S3_BUCKET_LIFECYCLE_CONFIGURATION,
     name: `${b}-lc`,
     props: { bucket: b, rules: statuses.map((status, i) => ({ id: `r${i}`, status, expiration: { days: 365 } })) },
 });
-const ownership = (b: string, objectOwnership: unknown): TestResource => ({ type: OWNERSHIP, name: `${b}-own`, props: { bucket: b, rule: { objectOwnership } } });
+const ownership = (b: string, objectOwnership: unknown): TestResource => ({ type: S3_BUCKET_OWNERSHIP_CONTROLS, name: `${b}-own`, props: { bucket: b, rule: { objectOwnership } } });
 
 describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
     describe("s3-bucket-access-logging (stack)", () => {
@@ -45,10 +48,10 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
             assertClean(await runStackPolicy(p, [bucket("logs"), bucket("data"), logging("data")]));
             const data = bucket("data");
             const viaDeps: TestResource = {
-                type: LOGGING,
+                type: S3_BUCKET_LOGGING,
                 name: "l",
                 props: { bucket: unknown(), targetBucket: "logs" },
-                propertyDependencies: { bucket: [urnOf(BUCKET, "data")] },
+                propertyDependencies: { bucket: [urnOf(S3_BUCKET, "data")] },
             };
             assertClean(await runStackPolicy(p, [bucket("logs"), data, viaDeps]));
             assertClean(await runStackPolicy(p, [bucket("logs"), bucket("data", { logging: { targetBucket: "logs" } }), logging("x")]));
@@ -72,14 +75,14 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
             assertClean(await runStackPolicy(p, [bucket("logs"), v2("data", { loggings: [{ targetBucket: "old-logs" }, { targetBucket: "logs" }] }), bucket("old-logs", { logging: { targetBucket: "logs" } })]));
             // A computed inline target is tied by the block's property dependencies.
             assertClean(
-                await runStackPolicy(p, [bucket("logs"), { ...v2("data", { loggings: [{ targetBucket: unknown() }] }), propertyDependencies: { loggings: [urnOf(BUCKET, "logs")] } }]),
+                await runStackPolicy(p, [bucket("logs"), { ...v2("data", { loggings: [{ targetBucket: unknown() }] }), propertyDependencies: { loggings: [urnOf(S3_BUCKET, "logs")] } }]),
             );
         });
         it("exempts a configured access-log bucket pattern", async () => {
             assertClean(await runStackPolicy(p, [bucket("org-access-logs")], { accessLogBucketPatterns: ["*access-logs"] }));
         });
         it("is advisory when a tie is unresolved at preview", async () => {
-            const diags = await runStackPolicy(p, [bucket("logs"), bucket("data"), { type: LOGGING, name: "l", props: { bucket: unknown(), targetBucket: "logs" } }]);
+            const diags = await runStackPolicy(p, [bucket("logs"), bucket("data"), { type: S3_BUCKET_LOGGING, name: "l", props: { bucket: unknown(), targetBucket: "logs" } }]);
             assertNoMandatory(diags);
             assert.ok(advisory(diags).length > 0);
         });
@@ -115,7 +118,7 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
             ]);
         });
         it("blocks rules of the wrong shape", async () => {
-            const diags = await runStackPolicy(p, [bucket("a"), { type: LIFECYCLE, name: "lc", props: { bucket: "a", rules: { status: "Enabled" } } }]);
+            const diags = await runStackPolicy(p, [bucket("a"), { type: S3_BUCKET_LIFECYCLE_CONFIGURATION, name: "lc", props: { bucket: "a", rules: { status: "Enabled" } } }]);
             assert.ok(diags.some((d) => d.message === `Cannot evaluate S3 bucket lifecycle configuration "lc": rules is an object {"status":"Enabled"}, expected an array${CANNOT}`), JSON.stringify(diags));
         });
         it("passes an Enabled rule (resource or deprecated inline lifecycleRules)", async () => {
@@ -123,7 +126,7 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
         });
         it("is advisory when the rules are unknown at preview", async () => {
             assertNoMandatory(await runStackPolicy(p, [bucket("a"), lifecycle("a", unknown())]));
-            assertNoMandatory(await runStackPolicy(p, [bucket("a"), { type: LIFECYCLE, name: "lc", props: { bucket: unknown(), rules: [] } }]));
+            assertNoMandatory(await runStackPolicy(p, [bucket("a"), { type: S3_BUCKET_LIFECYCLE_CONFIGURATION, name: "lc", props: { bucket: unknown(), rules: [] } }]));
         });
         itHonoursWaivers(p, { stack: [bucket("a")], name: "a" });
     });
@@ -152,72 +155,70 @@ describe("storage hygiene: bucket configuration (issue 17 item 7)", () => {
         const group = "http://acs.amazonaws.com/groups/s3/LogDelivery";
         const aclWith = (permission: unknown, type: unknown = "Group") => ({ accessControlPolicy: { owner: { id: "o" }, grants: [{ grantee: { type, uri: group }, permission }] } });
         it("blocks WRITE_ACP, READ_ACP or FULL_CONTROL to a group", async () => {
-            assertViolations(await runResourcePolicy(p, { type: ACL, name: "acl", props: aclWith("FULL_CONTROL") }), [
+            assertViolations(await runResourcePolicy(p, { type: S3_BUCKET_ACL, name: "acl", props: aclWith("FULL_CONTROL") }), [
                 'Bucket ACL "acl" grants FULL_CONTROL to LogDelivery (accessControlPolicy.grants[0]); remove the grant and disable ACLs with BucketOwnerEnforced.',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "b", props: { grants: [{ type: "Group", uri: group, permissions: ["WRITE", "READ_ACP"] }] } }), [
+            assertViolations(await runResourcePolicy(p, { type: S3_BUCKET, name: "b", props: { grants: [{ type: "Group", uri: group, permissions: ["WRITE", "READ_ACP"] }] } }), [
                 'S3 bucket "b" grants READ_ACP to LogDelivery (grants[0]); remove the grant and disable ACLs with BucketOwnerEnforced.',
             ]);
-            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "b", props: { grants: [{ type: "Group", uri: group, permissions: "READ_ACP" }] } }), [
+            assertViolations(await runResourcePolicy(p, { type: S3_BUCKET, name: "b", props: { grants: [{ type: "Group", uri: group, permissions: "READ_ACP" }] } }), [
                 `Cannot evaluate S3 bucket "b": grants[0].permissions is "READ_ACP", expected an array${CANNOT}`,
             ]);
         });
         it("passes other permissions to a group and ACL permissions to the owner", async () => {
-            assertClean(await runResourcePolicy(p, { type: ACL, props: aclWith("WRITE") }));
-            assertClean(await runResourcePolicy(p, { type: ACL, props: aclWith("FULL_CONTROL", "CanonicalUser") }));
-            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "b" } }));
+            assertClean(await runResourcePolicy(p, { type: S3_BUCKET_ACL, props: aclWith("WRITE") }));
+            assertClean(await runResourcePolicy(p, { type: S3_BUCKET_ACL, props: aclWith("FULL_CONTROL", "CanonicalUser") }));
+            assertClean(await runResourcePolicy(p, { type: S3_BUCKET, props: { bucket: "b" } }));
         });
         it("is advisory when a grant is unknown at preview", async () => {
-            assertNoMandatory(await runResourcePolicy(p, { type: ACL, props: aclWith(unknown()) }));
-            assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { grants: unknown() } }));
+            assertNoMandatory(await runResourcePolicy(p, { type: S3_BUCKET_ACL, props: aclWith(unknown()) }));
+            assertNoMandatory(await runResourcePolicy(p, { type: S3_BUCKET, props: { grants: unknown() } }));
         });
-        itHonoursWaivers(p, { type: ACL, name: "acl", props: aclWith("WRITE_ACP") });
+        itHonoursWaivers(p, { type: S3_BUCKET_ACL, name: "acl", props: aclWith("WRITE_ACP") });
     });
 
     describe("s3-audit-bucket-object-lock", () => {
         const p = storage.s3AuditBucketObjectLock;
-        const LOCK = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
-        const LOCK_V2 = "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2";
         const missing = (name: string) =>
             `Audit-log S3 bucket "${name}" does not have Object Lock enabled; set objectLockEnabled: true (a new bucket) or add an aws.s3.BucketObjectLockConfiguration for it, with versioning Enabled.`;
         it("blocks an audit-log bucket (by name or Purpose tag) without Object Lock", async () => {
-            assertViolations(await runStackPolicy(p, [{ type: BUCKET, name: "trail", props: { bucket: "govstack-prod-audit-123" } }]), [missing("trail")]);
-            assertViolations(await runStackPolicy(p, [{ type: BUCKET, name: "x", props: { bucket: "x", tags: { Purpose: "Audit" }, objectLockEnabled: false } }]), [missing("x")]);
+            assertViolations(await runStackPolicy(p, [{ type: S3_BUCKET, name: "trail", props: { bucket: "govstack-prod-audit-123" } }]), [missing("trail")]);
+            assertViolations(await runStackPolicy(p, [{ type: S3_BUCKET, name: "x", props: { bucket: "x", tags: { Purpose: "Audit" }, objectLockEnabled: false } }]), [missing("x")]);
             // A lock configuration of another bucket does not count.
             assertViolations(
                 await runStackPolicy(p, [
-                    { type: BUCKET, name: "trail", props: { bucket: "govstack-prod-audit-123" } },
-                    { type: BUCKET, name: "other", props: { bucket: "other" } },
-                    { type: LOCK, name: "other", props: { bucket: "other" } },
+                    { type: S3_BUCKET, name: "trail", props: { bucket: "govstack-prod-audit-123" } },
+                    { type: S3_BUCKET, name: "other", props: { bucket: "other" } },
+                    { type: S3_BUCKET_OBJECT_LOCK_CONFIGURATION, name: "other", props: { bucket: "other" } },
                 ]),
                 [missing("trail")],
             );
-            assertViolations(await runStackPolicy(p, [{ type: BUCKET, name: "trail", props: { bucket: "audit", objectLockEnabled: "yes" } }]), [
+            assertViolations(await runStackPolicy(p, [{ type: S3_BUCKET, name: "trail", props: { bucket: "audit", objectLockEnabled: "yes" } }]), [
                 `Cannot evaluate S3 bucket "trail": objectLockEnabled is "yes", expected a boolean${CANNOT}`,
             ]);
         });
         it("passes Object Lock on audit buckets (the flag, the inline block, a lock configuration by name or dependency) and ignores other buckets", async () => {
-            assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "a", props: { bucket: "govstack-prod-audit-123", objectLockEnabled: true } }]));
-            assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "a", props: { bucket: "govstack-prod-audit-123", objectLockConfiguration: { objectLockEnabled: "Enabled" } } }]));
+            assertClean(await runStackPolicy(p, [{ type: S3_BUCKET, name: "a", props: { bucket: "govstack-prod-audit-123", objectLockEnabled: true } }]));
+            assertClean(await runStackPolicy(p, [{ type: S3_BUCKET, name: "a", props: { bucket: "govstack-prod-audit-123", objectLockConfiguration: { objectLockEnabled: "Enabled" } } }]));
             assertClean(
                 await runStackPolicy(p, [
-                    { type: BUCKET, name: "a", props: { bucket: "govstack-prod-audit-123" } },
-                    { type: LOCK, name: "a", props: { bucket: "govstack-prod-audit-123", rule: { defaultRetention: { mode: "GOVERNANCE", days: 365 } } } },
+                    { type: S3_BUCKET, name: "a", props: { bucket: "govstack-prod-audit-123" } },
+                    { type: S3_BUCKET_OBJECT_LOCK_CONFIGURATION, name: "a", props: { bucket: "govstack-prod-audit-123", rule: { defaultRetention: { mode: "GOVERNANCE", days: 365 } } } },
                 ]),
             );
             assertClean(
                 await runStackPolicy(p, [
                     { type: "aws:s3/bucketV2:BucketV2", name: "a", urn: urnOf("aws:s3/bucketV2:BucketV2", "a"), props: { bucketPrefix: "audit-" } },
-                    { type: LOCK_V2, name: "a", props: { bucket: unknown(), objectLockEnabled: "Enabled" }, propertyDependencies: { bucket: [urnOf("aws:s3/bucketV2:BucketV2", "a")] } },
+                    { type: S3_BUCKET_OBJECT_LOCK_CONFIGURATION_V2, name: "a", props: { bucket: unknown(), objectLockEnabled: "Enabled" }, propertyDependencies: { bucket: [urnOf("aws:s3/bucketV2:BucketV2", "a")] } },
                 ]),
             );
-            assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "b", props: { bucket: "govstack-prod-backups-123", tags: { Purpose: "backups" } } }]));
+            assertClean(await runStackPolicy(p, [{ type: S3_BUCKET, name: "b", props: { bucket: "govstack-prod-backups-123", tags: { Purpose: "backups" } } }]));
         });
         it("is advisory when the flag, the tie or the bucket's purpose is unknown at preview", async () => {
-            assertNoMandatory(await runStackPolicy(p, [{ type: BUCKET, name: "a", props: { bucket: "audit", objectLockEnabled: unknown() } }]));
-            assertNoMandatory(await runStackPolicy(p, [{ type: BUCKET, name: "a", props: { bucket: unknown(), tags: {} } }]));
-            assertNoMandatory(await runStackPolicy(p, [{ type: BUCKET, name: "a", props: { bucket: "audit" } }, { type: LOCK, name: "l", props: { bucket: unknown() } }]));
+            assertNoMandatory(await runStackPolicy(p, [{ type: S3_BUCKET, name: "a", props: { bucket: "audit", objectLockEnabled: unknown() } }]));
+            assertNoMandatory(await runStackPolicy(p, [{ type: S3_BUCKET, name: "a", props: { bucket: unknown(), tags: {} } }]));
+            assertNoMandatory(await runStackPolicy(p, [{ type: S3_BUCKET, name: "a", props: { bucket: "audit" } }, { type: S3_BUCKET_OBJECT_LOCK_CONFIGURATION, name: "l", props: { bucket: unknown() } }]));
         });
-        itHonoursWaivers(p, { name: "trail", stack: [{ type: BUCKET, name: "trail", props: { bucket: "audit" } }] });
+        itHonoursWaivers(p, { name: "trail", stack: [{ type: S3_BUCKET, name: "trail", props: { bucket: "audit" } }] });
     });
 });

@@ -16,22 +16,20 @@ import {
     unknown,
     urnOf,
 } from "./helpers";
+import { S3_BUCKET, S3_BUCKET_POLICY } from "../../policies/lib";
+import { S3_BUCKET_PUBLIC_ACCESS_BLOCK, S3_BUCKET_VERSIONING } from "../../policies/rules/storage-hygiene/resource-types";
 
-const BUCKET = "aws:s3/bucket:Bucket";
-const PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
-const POLICY = "aws:s3/bucketPolicy:BucketPolicy";
-const VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
 const ALL_FLAGS = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
 const ARN = "arn:aws-us-gov:s3:::app-backups";
 /** The TLS-only deny the estate's buckets carry (SC-8): the compliant statement the variants below bend. */
 const TLS_DENY = tlsOnlyStatement(ARN);
-const bucket = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: BUCKET, name, props: { bucket: name, ...props } });
+const bucket = (name: string, props: Record<string, unknown> = {}): TestResource => ({ type: S3_BUCKET, name, props: { bucket: name, ...props } });
 
 describe("storage hygiene", () => {
     describe("s3-public-access-block-all-flags", () => {
         const p = storage.s3PublicAccessBlockAllFlags;
         it("flags any flag that is not true (absent means false)", async () => {
-            assertViolations(await runResourcePolicy(p, { type: PAB, name: "b", props: { bucket: "b", blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true } }), [
+            assertViolations(await runResourcePolicy(p, { type: S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "b", props: { bucket: "b", blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true } }), [
                 'Public access block "b" does not set blockPublicPolicy, restrictPublicBuckets to true; set all four flags to true.',
             ]);
             assertViolations(await runResourcePolicy(p, { type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", name: "acct", props: { ...ALL_FLAGS, ignorePublicAcls: false } }), [
@@ -39,10 +37,10 @@ describe("storage hygiene", () => {
             ]);
         });
         it("passes all four flags", async () => {
-            assertClean(await runResourcePolicy(p, { type: PAB, props: { bucket: "b", ...ALL_FLAGS } }));
+            assertClean(await runResourcePolicy(p, { type: S3_BUCKET_PUBLIC_ACCESS_BLOCK, props: { bucket: "b", ...ALL_FLAGS } }));
         });
-        itIsAdvisoryOnly("is advisory when a flag is unknown", p, { type: PAB, props: { ...ALL_FLAGS, blockPublicAcls: unknown() } });
-        itHonoursWaivers(p, { type: PAB, name: "b", props: { blockPublicAcls: false } });
+        itIsAdvisoryOnly("is advisory when a flag is unknown", p, { type: S3_BUCKET_PUBLIC_ACCESS_BLOCK, props: { ...ALL_FLAGS, blockPublicAcls: unknown() } });
+        itHonoursWaivers(p, { type: S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "b", props: { blockPublicAcls: false } });
     });
 
     describe("s3-no-public-acl", () => {
@@ -57,14 +55,14 @@ describe("storage hygiene", () => {
                 props: { accessControlPolicy: { grants: [{ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" }, permission: "READ" }], owner: { id: "o" } } },
             });
             assertViolations(grants, ['Bucket ACL "acl" grants access to AuthenticatedUsers; remove the grant (use BucketOwnerEnforced object ownership).']);
-            assertViolations(await runResourcePolicy(p, { type: BUCKET, name: "site", props: { acl: "public-read-write", grants: [{ type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers", permissions: ["READ"] }] } }), [
+            assertViolations(await runResourcePolicy(p, { type: S3_BUCKET, name: "site", props: { acl: "public-read-write", grants: [{ type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers", permissions: ["READ"] }] } }), [
                 'S3 bucket "site" uses the public canned ACL "public-read-write"; use "private" or disable ACLs with BucketOwnerEnforced.',
                 'S3 bucket "site" grants access to AllUsers; remove the grant (use BucketOwnerEnforced object ownership).',
             ]);
         });
         it("passes private and log-delivery ACLs and buckets without ACLs", async () => {
             assertClean(await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", props: { acl: "log-delivery-write" } }));
-            assertClean(await runResourcePolicy(p, { type: BUCKET, props: { bucket: "b" } }));
+            assertClean(await runResourcePolicy(p, { type: S3_BUCKET, props: { bucket: "b" } }));
         });
         it("flags public ACLs on objects (BucketObject, BucketObjectv2, ObjectCopy grants) and passes private ones", async () => {
             assertViolations(await runResourcePolicy(p, { type: "aws:s3/bucketObject:BucketObject", name: "index", props: { bucket: "b", key: "index.html", acl: "public-read" } }), [
@@ -84,7 +82,7 @@ describe("storage hygiene", () => {
             assertAdvisoryOnly(pending);
         });
         it("is advisory when the ACL or grants are unknown", async () => {
-            assertNoMandatory(await runResourcePolicy(p, { type: BUCKET, props: { acl: unknown() } }));
+            assertNoMandatory(await runResourcePolicy(p, { type: S3_BUCKET, props: { acl: unknown() } }));
             assertAdvisoryOnly(await runResourcePolicy(p, { type: "aws:s3/bucketAcl:BucketAcl", props: { accessControlPolicy: { grants: unknown() } } }));
         });
     });
@@ -92,29 +90,29 @@ describe("storage hygiene", () => {
     describe("s3-bucket-public-access-block-present (stack)", () => {
         const p = storage.s3BucketPublicAccessBlockPresent;
         it("flags a bucket without a public access block", async () => {
-            const diags = await runStackPolicy(p, [bucket("a"), bucket("b"), { type: PAB, name: "a-pab", props: { bucket: "a", ...ALL_FLAGS } }]);
+            const diags = await runStackPolicy(p, [bucket("a"), bucket("b"), { type: S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "a-pab", props: { bucket: "a", ...ALL_FLAGS } }]);
             assertViolations(diags, ['S3 bucket "b" has no public access block; add an aws.s3.BucketPublicAccessBlock with all four flags true.']);
-            assert.equal(diags[0].urn, urnOf(BUCKET, "b"));
+            assert.equal(diags[0].urn, urnOf(S3_BUCKET, "b"));
         });
         it("passes blocks linked by name or by dependency, and an account-level block", async () => {
             assertClean(
                 await runStackPolicy(p, [
                     bucket("a"),
-                    { type: BUCKET, name: "generated", props: { bucket: unknown() } },
-                    { type: PAB, name: "a-pab", props: { bucket: "a" } },
-                    { type: PAB, name: "g-pab", props: { bucket: unknown() }, propertyDependencies: { bucket: [urnOf(BUCKET, "generated")] } },
+                    { type: S3_BUCKET, name: "generated", props: { bucket: unknown() } },
+                    { type: S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "a-pab", props: { bucket: "a" } },
+                    { type: S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "g-pab", props: { bucket: unknown() }, propertyDependencies: { bucket: [urnOf(S3_BUCKET, "generated")] } },
                 ]),
             );
             assertClean(await runStackPolicy(p, [bucket("a"), { type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", name: "acct", props: ALL_FLAGS }]));
         });
-        itIsAdvisoryOnly("is advisory when a block's bucket cannot be resolved", p, { stack: [bucket("a"), { type: PAB, name: "x", props: { bucket: unknown() } }] });
+        itIsAdvisoryOnly("is advisory when a block's bucket cannot be resolved", p, { stack: [bucket("a"), { type: S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "x", props: { bucket: unknown() } }] });
         itHonoursWaivers(p, { stack: [bucket("b")], name: "b" });
     });
 
     describe("s3-bucket-tls-only-policy (stack)", () => {
         const p = storage.s3BucketTlsOnlyPolicy;
         const policy = (b: string, statements: unknown[] | string): TestResource => ({
-            type: POLICY,
+            type: S3_BUCKET_POLICY,
             name: `${b}-policy`,
             props: { bucket: b, policy: typeof statements === "string" ? statements : policyDoc(...statements) },
         });
@@ -166,19 +164,19 @@ describe("storage hygiene", () => {
             assertClean(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [{ ...TLS_DENY, Resource: [ARN, `${ARN}/?*`] }])]));
             assertClean(await runStackPolicy(p, [bucket("app-backups"), policy("app-backups", [{ ...TLS_DENY, Resource: undefined, NotResource: "arn:aws-us-gov:s3:::assets/*" }])]));
             // A generated name: Resource "*" still settles it.
-            assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "gen", props: { bucket: unknown() } }, { type: POLICY, name: "gen-policy", props: { bucket: unknown(), policy: policyDoc({ ...TLS_DENY, Resource: "*" }) }, propertyDependencies: { bucket: [urnOf(BUCKET, "gen")] } }]));
+            assertClean(await runStackPolicy(p, [{ type: S3_BUCKET, name: "gen", props: { bucket: unknown() } }, { type: S3_BUCKET_POLICY, name: "gen-policy", props: { bucket: unknown(), policy: policyDoc({ ...TLS_DENY, Resource: "*" }) }, propertyDependencies: { bucket: [urnOf(S3_BUCKET, "gen")] } }]));
         });
         it("is advisory when the bucket's name is unknown and the deny names specific ARNs", async () => {
             const diags = await runStackPolicy(p, [
-                { type: BUCKET, name: "gen", props: { bucket: unknown() } },
-                { type: POLICY, name: "gen-policy", props: { bucket: unknown(), policy: policyDoc(TLS_DENY) }, propertyDependencies: { bucket: [urnOf(BUCKET, "gen")] } },
+                { type: S3_BUCKET, name: "gen", props: { bucket: unknown() } },
+                { type: S3_BUCKET_POLICY, name: "gen-policy", props: { bucket: unknown(), policy: policyDoc(TLS_DENY) }, propertyDependencies: { bucket: [urnOf(S3_BUCKET, "gen")] } },
             ]);
             assertAdvisoryOnly(diags);
         });
         it("is advisory when the policy document or its bucket is unknown", async () => {
             const unknownDoc = await runStackPolicy(p, [bucket("a"), policy("a", unknown())]);
             assertAdvisoryOnly(unknownDoc);
-            const unresolved = await runStackPolicy(p, [bucket("a"), { type: POLICY, name: "x", props: { bucket: unknown(), policy: policyDoc(TLS_DENY) } }]);
+            const unresolved = await runStackPolicy(p, [bucket("a"), { type: S3_BUCKET_POLICY, name: "x", props: { bucket: unknown(), policy: policyDoc(TLS_DENY) } }]);
             assertAdvisoryOnly(unresolved);
         });
         itHonoursWaivers(p, { stack: [bucket("a")], name: "a" });
@@ -186,7 +184,7 @@ describe("storage hygiene", () => {
 
     describe("s3-backup-bucket-versioning (stack)", () => {
         const p = storage.s3BackupBucketVersioning;
-        const versioning = (b: string, status: unknown): TestResource => ({ type: VERSIONING, name: `${b}-v`, props: { bucket: b, versioningConfiguration: { status } } });
+        const versioning = (b: string, status: unknown): TestResource => ({ type: S3_BUCKET_VERSIONING, name: `${b}-v`, props: { bucket: b, versioningConfiguration: { status } } });
         it("flags backup buckets (by name or Purpose tag) without versioning Enabled", async () => {
             const diags = await runStackPolicy(p, [
                 bucket("app-backups"),
@@ -205,7 +203,7 @@ describe("storage hygiene", () => {
         });
         it("is advisory when the status or the link is unknown", async () => {
             assertAdvisoryOnly(await runStackPolicy(p, [bucket("app-backups"), versioning("app-backups", unknown())]));
-            assertNoMandatory(await runStackPolicy(p, [bucket("app-backups"), { type: VERSIONING, name: "v", props: { bucket: unknown() } }]));
+            assertNoMandatory(await runStackPolicy(p, [bucket("app-backups"), { type: S3_BUCKET_VERSIONING, name: "v", props: { bucket: unknown() } }]));
         });
         it("flags a backup bucket whose versioning is also set Suspended by a second resource (the last applied wins)", async () => {
             assertViolations(await runStackPolicy(p, [bucket("app-backups"), versioning("app-backups", "Enabled"), { ...versioning("app-backups", "Suspended"), name: "second" }]), [
@@ -217,8 +215,8 @@ describe("storage hygiene", () => {
             ]);
         });
         it("finds backup buckets by bucketPrefix and by the provider's default Purpose tag", async () => {
-            const prefixed: TestResource = { type: BUCKET, name: "archive", props: { bucketPrefix: "govstack-backups-" } };
-            const viaProvider: TestResource = { type: BUCKET, name: "vault", props: { bucket: "govstack-vault" }, provider: { props: { defaultTags: JSON.stringify({ tags: { Purpose: "backups" } }) } } };
+            const prefixed: TestResource = { type: S3_BUCKET, name: "archive", props: { bucketPrefix: "govstack-backups-" } };
+            const viaProvider: TestResource = { type: S3_BUCKET, name: "vault", props: { bucket: "govstack-vault" }, provider: { props: { defaultTags: JSON.stringify({ tags: { Purpose: "backups" } }) } } };
             assertViolations(await runStackPolicy(p, [prefixed, viaProvider]), [
                 'Backup bucket "archive" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
                 'Backup bucket "vault" does not have versioning Enabled; add an aws.s3.BucketVersioning with status "Enabled".',
@@ -226,18 +224,18 @@ describe("storage hygiene", () => {
             // The bucket's own tag overrides the provider's default for the same key.
             assertClean(await runStackPolicy(p, [{ ...viaProvider, props: { bucket: "govstack-vault", tags: { Purpose: "logs" } } }]));
             const enabledByDependency: TestResource = {
-                type: VERSIONING,
+                type: S3_BUCKET_VERSIONING,
                 name: "archive-v",
                 props: { bucket: unknown(), versioningConfiguration: { status: "Enabled" } },
-                propertyDependencies: { bucket: [urnOf(BUCKET, "archive")] },
+                propertyDependencies: { bucket: [urnOf(S3_BUCKET, "archive")] },
             };
             assertClean(await runStackPolicy(p, [prefixed, enabledByDependency]));
         });
         it("is advisory for an unversioned bucket whose purpose tag or name is unknown", async () => {
             for (const props of [{ bucket: "data", tags: { Purpose: unknown() } }, { bucket: "data", tags: unknown() }, { bucket: unknown() }]) {
-                assertAdvisoryOnly(await runStackPolicy(p, [{ type: BUCKET, name: "data", props }]));
+                assertAdvisoryOnly(await runStackPolicy(p, [{ type: S3_BUCKET, name: "data", props }]));
             }
-            assertClean(await runStackPolicy(p, [{ type: BUCKET, name: "data", props: { bucket: "data", tags: { Purpose: unknown() } } }, versioning("data", "Enabled")]));
+            assertClean(await runStackPolicy(p, [{ type: S3_BUCKET, name: "data", props: { bucket: "data", tags: { Purpose: unknown() } } }, versioning("data", "Enabled")]));
         });
         it("uses the configured tag and patterns", async () => {
             const config = { backupTagKey: "DataClass", backupTagValues: ["archive"], backupNamePatterns: [] };

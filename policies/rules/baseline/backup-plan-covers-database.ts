@@ -2,9 +2,8 @@
 // points exist outside the database's own lifecycle (CP-9, CP-10). Coverage by one selection is
 // decided in backup-selection.ts. Prod-only: scope "prod" (advisory in staging).
 
-import { RDS_CLUSTER, RDS_INSTANCE, stackPolicy } from "../../lib";
-import { databaseTarget, effectiveTags, SELECTION, selectionCovers, usableSelections } from "./backup-selection";
-import { PLAN } from "./resource-types";
+import { BACKUP_PLAN, BACKUP_SELECTION, RDS_CLUSTER, RDS_INSTANCE, stackPolicy } from "../../lib";
+import { databaseTarget, effectiveTags, selectionCovers, usableSelections } from "./backup-selection";
 
 const DATABASE_TYPES = [RDS_INSTANCE, RDS_CLUSTER] as const;
 
@@ -21,7 +20,7 @@ export const backupPlanCoversDatabase = stackPolicy({
     remediationSteps:
         "Tag the database (e.g. `Backup: daily`) and declare an aws.backup.Selection in a plan with `selectionTags: " +
         "[{type: \"STRINGEQUALS\", key: \"Backup\", value: \"daily\"}]` — in govstack, set `govstack:baseline.backups: true`.",
-    resourceTypes: [...DATABASE_TYPES, SELECTION, PLAN],
+    resourceTypes: [...DATABASE_TYPES, BACKUP_SELECTION, BACKUP_PLAN],
     noVerdict: [
         {
             when: "a database is a read replica (replicateSourceDb set)",

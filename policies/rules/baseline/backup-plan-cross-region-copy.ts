@@ -2,8 +2,7 @@
 // another region, so the loss of a whole region loses no backups (CP-6, CP-9, CP-10). Prod-only:
 // scope "prod" (advisory in staging).
 
-import { AWS_PROVIDER, Checked, ownValue, stackPolicy, STRING, typed } from "../../lib";
-import { PLAN } from "./resource-types";
+import { AWS_PROVIDER, BACKUP_PLAN, Checked, ownValue, stackPolicy, STRING, typed } from "../../lib";
 
 /** The region of an ARN (`arn:<partition>:<service>:<region>:…`), if the ARN is known and well-formed. */
 function arnRegion(value: string | undefined): string | undefined {
@@ -23,13 +22,13 @@ export const backupPlanCrossRegionCopy = stackPolicy({
     remediationSteps:
         "Add `copyActions: [{destinationVaultArn: <vault ARN in the second GovCloud region>}]` to the plan's rules — in " +
         "govstack, `govstack:baseline.crossRegionCopy: true`.",
-    resourceTypes: [PLAN, AWS_PROVIDER],
-    triggerType: PLAN,
+    resourceTypes: [BACKUP_PLAN, AWS_PROVIDER],
+    triggerType: BACKUP_PLAN,
     noVerdict: [],
     validate: (ctx) => {
         // A resource on the default provider may arrive without it: fall back to the stack's default provider.
         const defaultProvider = ctx.ofType(AWS_PROVIDER).find((p) => p.name.startsWith("default"));
-        for (const plan of ctx.ofType(PLAN)) {
+        for (const plan of ctx.ofType(BACKUP_PLAN)) {
             const provider = plan.provider?.props ?? defaultProvider?.props;
             // The provider's region is judged (and a malformed one reported) by provider-allowed-regions; here it is only compared.
             const region = provider ? typed(ownValue(provider, "region"), STRING) : ({ kind: "ok", value: undefined } as const);

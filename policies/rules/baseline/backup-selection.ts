@@ -6,6 +6,8 @@
 
 import {
     ARRAY,
+    BACKUP_PLAN,
+    BACKUP_SELECTION,
     globMatches,
     Malformed,
     ownValue,
@@ -21,9 +23,6 @@ import {
     typedProviderDefaultTags,
     typedTags,
 } from "../../lib";
-import { PLAN } from "./resource-types";
-
-export const SELECTION = "aws:backup/selection:Selection";
 
 /**
  * What a selection's ARNs must name to cover a resource: the ARN's service, its resource part
@@ -285,7 +284,7 @@ function notExcluded(selection: StackResource, db: StackResource, target: Backup
 
 /** Whether the selection's plan (by planId) has at least one rule; unresolvable plans count as fine, malformed rules as none. */
 function planHasRules(ctx: StackContext<unknown>, selection: StackResource): boolean {
-    const plans = ctx.resolveRefs(selection, "planId", [PLAN], ["id", "name"]).resources;
+    const plans = ctx.resolveRefs(selection, "planId", [BACKUP_PLAN], ["id", "name"]).resources;
     return plans.every((p) => {
         const rules = ctx.readArray(p, "rules", { quiet: true });
         return rules.ok ? (rules.value ?? []).length > 0 : rules.unknown;
@@ -297,7 +296,7 @@ function planHasRules(ctx: StackContext<unknown>, selection: StackResource): boo
  * its coverage not counted), one whose plan has no rule backs nothing up.
  */
 export function usableSelections<C>(ctx: StackContext<C>): StackResource[] {
-    return ctx.ofType(SELECTION).filter((s) => {
+    return ctx.ofType(BACKUP_SELECTION).filter((s) => {
         const malformed = selectionMalformed(s);
         if (malformed !== undefined) {
             ctx.settle(s, malformed);

@@ -3,10 +3,8 @@
 // shorten retention: backups survive a compromised administrator or ransomware (AU-9, CP-9).
 // Prod-only: scope "prod" (advisory in staging).
 
-import { StackContext, stackPolicy, StackResource } from "../../lib";
-
-const VAULT = "aws:backup/vault:Vault";
-const VAULT_LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
+import { BACKUP_VAULT, StackContext, stackPolicy, StackResource } from "../../lib";
+import { BACKUP_VAULT_LOCK_CONFIGURATION } from "./resource-types";
 
 export const backupVaultLocked = stackPolicy({
     name: "backup-vault-locked",
@@ -22,8 +20,8 @@ export const backupVaultLocked = stackPolicy({
     remediationSteps:
         "Declare an aws.backup.VaultLockConfiguration for the vault with minRetentionDays (≥ 1; in govstack 7), maxRetentionDays and " +
         "changeableForDays (≥ 3; compliance mode becomes immutable after it) — in govstack, `govstack:baseline.vaultLock: compliance`.",
-    resourceTypes: [VAULT, VAULT_LOCK],
-    triggerType: VAULT,
+    resourceTypes: [BACKUP_VAULT, BACKUP_VAULT_LOCK_CONFIGURATION],
+    triggerType: BACKUP_VAULT,
     noVerdict: [
         {
             when: "requireComplianceMode is false (pack config) and the vault has a governance-mode lock with a minimum retention",
@@ -40,15 +38,15 @@ export const backupVaultLocked = stackPolicy({
     validate: (ctx) => {
         const locks = new Map<string, StackResource[]>();
         let unresolved = 0;
-        for (const lock of ctx.ofType(VAULT_LOCK)) {
-            const refs = ctx.resolveRefs(lock, "backupVaultName", [VAULT], ["name", "id"]);
+        for (const lock of ctx.ofType(BACKUP_VAULT_LOCK_CONFIGURATION)) {
+            const refs = ctx.resolveRefs(lock, "backupVaultName", [BACKUP_VAULT], ["name", "id"]);
             refs.resources.forEach((v) => locks.set(v.urn, [...(locks.get(v.urn) ?? []), lock]));
             // A known name that matches no vault here locks some other vault: no doubt about ours.
             if (refs.resources.length === 0 && !ctx.read(lock.props, "backupVaultName").known) {
                 unresolved++;
             }
         }
-        for (const vault of ctx.ofType(VAULT)) {
+        for (const vault of ctx.ofType(BACKUP_VAULT)) {
             const own = locks.get(vault.urn) ?? [];
             if (own.length === 0) {
                 if (unresolved > 0) {

@@ -5,8 +5,7 @@
 // (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html).
 // A computed ARN (unknown at preview) counts as set: it comes from a resource of the stack.
 
-import { resourcePolicy } from "../../lib";
-import { TRAIL } from "./resource-types";
+import { CLOUDTRAIL_TRAIL, resourcePolicy } from "../../lib";
 
 export const cloudtrailCloudwatchLogs = resourcePolicy({
     name: "cloudtrail-cloudwatch-logs",
@@ -19,7 +18,7 @@ export const cloudtrailCloudwatchLogs = resourcePolicy({
     remediationSteps:
         "Set `cloudWatchLogsGroupArn` to the trail's log group ARN with its `:*` suffix and `cloudWatchLogsRoleArn` to a role " +
         "cloudtrail.amazonaws.com assumes, allowed logs:CreateLogStream and logs:PutLogEvents on that group's streams.",
-    resourceTypes: [TRAIL],
+    resourceTypes: [CLOUDTRAIL_TRAIL],
     noVerdict: [
         {
             when: "the log group ARN or the role is unknown at preview",

@@ -5,8 +5,7 @@
 // A computed key (unknown at preview) counts as set, as in the encryption area's CMK checks: it
 // comes from a key of the stack, and AWS-managed keys are named by literal aliases.
 
-import { resourcePolicy } from "../../lib";
-import { TRAIL } from "./resource-types";
+import { CLOUDTRAIL_TRAIL, resourcePolicy } from "../../lib";
 
 const AWS_MANAGED_ALIAS = /(^|:)alias\/aws\//;
 
@@ -21,7 +20,7 @@ export const cloudtrailCmkEncrypted = resourcePolicy({
     remediationSteps:
         "Set `kmsKeyId` to the ARN of a customer-managed KMS key whose key policy lets cloudtrail.amazonaws.com " +
         "kms:GenerateDataKey* for this trail (aws:SourceArn) and lets the log readers kms:Decrypt.",
-    resourceTypes: [TRAIL],
+    resourceTypes: [CLOUDTRAIL_TRAIL],
     noVerdict: [
         {
             when: "kmsKeyId is unknown at preview",

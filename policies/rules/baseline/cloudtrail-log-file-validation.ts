@@ -2,8 +2,7 @@
 // writes a signed digest every hour and any deletion or change of a delivered log file is
 // detectable (AU-9, SI-7). Prod-only: scope "prod" (advisory in staging).
 
-import { resourcePolicy } from "../../lib";
-import { TRAIL } from "./resource-types";
+import { CLOUDTRAIL_TRAIL, resourcePolicy } from "../../lib";
 
 export const cloudtrailLogFileValidation = resourcePolicy({
     name: "cloudtrail-log-file-validation",
@@ -15,7 +14,7 @@ export const cloudtrailLogFileValidation = resourcePolicy({
     severity: "high",
     controls: ["AU-9", "SI-7", "AU-12"],
     remediationSteps: "Set `enableLogFileValidation: true` on the aws.cloudtrail.Trail.",
-    resourceTypes: [TRAIL],
+    resourceTypes: [CLOUDTRAIL_TRAIL],
     noVerdict: [],
     validate: (ctx) => {
         const v = ctx.readBoolean("enableLogFileValidation");

@@ -15,8 +15,19 @@
 // Selector shapes: https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_DataResource.html,
 // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_AdvancedFieldSelector.html.
 
-import { ARRAY, globMatches, isUnknown, Malformed, oneOf, readTyped, resourcePolicy, STRING, typed, UNKNOWN } from "../../lib";
-import { TRAIL } from "./resource-types";
+import {
+    ARRAY,
+    CLOUDTRAIL_TRAIL,
+    globMatches,
+    isUnknown,
+    Malformed,
+    oneOf,
+    readTyped,
+    resourcePolicy,
+    STRING,
+    typed,
+    UNKNOWN,
+} from "../../lib";
 
 const S3_OBJECT = "AWS::S3::Object";
 /** All buckets (`arn:aws-us-gov:s3`, `arn:aws-us-gov:s3:::`) or one bucket (`arn:…:s3:::name/prefix`). */
@@ -204,7 +215,7 @@ export const cloudtrailS3DataEvents = resourcePolicy({
         "Add an event selector to the aws.cloudtrail.Trail: `eventSelectors: [{ readWriteType: \"All\", includeManagementEvents: " +
         "true, dataResources: [{ type: \"AWS::S3::Object\", values: [\"arn:aws-us-gov:s3:::<data-bucket>/\"] }] }]` (or the " +
         "advanced-selector equivalent).",
-    resourceTypes: [TRAIL],
+    resourceTypes: [CLOUDTRAIL_TRAIL],
     options: {
         dataBucketPatterns: {
             type: "array",

@@ -3,8 +3,7 @@
 // the first deploy (AU-2, AU-12). What counts as recording is decided in trail-recording.ts.
 // Prod-only: scope "prod" (advisory in staging).
 
-import { stackPolicy, WORKLOAD_TYPES } from "../../lib";
-import { TRAIL } from "./resource-types";
+import { CLOUDTRAIL_TRAIL, stackPolicy, WORKLOAD_TYPES } from "../../lib";
 import { trailRecords } from "./trail-recording";
 
 /** Workload types whose presence makes a stack one that needs an audit trail. */
@@ -26,7 +25,7 @@ export const cloudtrailTrailPresent = stackPolicy({
         "Declare an aws.cloudtrail.Trail with `isMultiRegionTrail: true`, `includeGlobalServiceEvents` left true, logging " +
         "on, log file validation and KMS in the stack — in govstack, set " +
         "`govstack:baseline.auditTrail: true` — or waive the policy for the workload resource named in the violation.",
-    resourceTypes: [TRAIL, ...DEFAULT_WORKLOAD_TYPES] as [string, ...string[]],
+    resourceTypes: [CLOUDTRAIL_TRAIL, ...DEFAULT_WORKLOAD_TYPES] as [string, ...string[]],
     noVerdict: [
         {
             when: "the stack has no resource of workloadTypes (a database, an ECS service or a load balancer by default)",
@@ -43,7 +42,7 @@ export const cloudtrailTrailPresent = stackPolicy({
     },
     validate: (ctx) => {
         const workload = ctx.ofType(...ctx.config.workloadTypes)[0];
-        const trails = ctx.ofType(TRAIL);
+        const trails = ctx.ofType(CLOUDTRAIL_TRAIL);
         if (!workload) {
             return;
         }

@@ -1,5 +1,4 @@
-// Type tokens that more than one baseline policy judges (tokens one policy alone judges live in
-// its own file; tokens shared with other areas in policies/lib).
+// Type tokens only the baseline policies judge, declared once. A token another area or policies/lib
+// also names lives in policies/lib/resource-types.ts (the rule: policies/lib/README.md).
 
-export const TRAIL = "aws:cloudtrail/trail:Trail";
-export const PLAN = "aws:backup/plan:Plan";
+export const BACKUP_VAULT_LOCK_CONFIGURATION = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";

@@ -5,11 +5,8 @@
 // service (SC-5, CP-10; cdk-nag AutoScalingGroupELBHealthCheckRequired). Attachments are tied by
 // value or property dependencies.
 
-import { Guard, oneOf, StackContext, StackResource, stackPolicy } from "../../lib";
-import { AUTOSCALING_GROUP } from "./capacity";
-
-const ATTACHMENT = "aws:autoscaling/attachment:Attachment";
-const TRAFFIC_SOURCE_ATTACHMENT = "aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment";
+import { AUTOSCALING_GROUP, Guard, oneOf, StackContext, StackResource, stackPolicy } from "../../lib";
+import { AUTOSCALING_ATTACHMENT, AUTOSCALING_TRAFFIC_SOURCE_ATTACHMENT } from "./resource-types";
 
 // botocore autoscaling CreateAutoScalingGroup HealthCheckType: "a comma-separated value string of
 // one or more health check types. The valid values are EC2, EBS, ELB, and VPC_LATTICE."
@@ -82,7 +79,7 @@ export const autoscalingGroupElbHealthCheck = stackPolicy({
     remediationSteps:
         "Set `healthCheckType: \"ELB\"` (\"VPC_LATTICE\" for a VPC Lattice target group) and a `healthCheckGracePeriod` long " +
         "enough for the instance to start.",
-    resourceTypes: [AUTOSCALING_GROUP, ATTACHMENT, TRAFFIC_SOURCE_ATTACHMENT],
+    resourceTypes: [AUTOSCALING_GROUP, AUTOSCALING_ATTACHMENT, AUTOSCALING_TRAFFIC_SOURCE_ATTACHMENT],
     triggerType: AUTOSCALING_GROUP,
     noVerdict: [
         {
@@ -110,13 +107,13 @@ export const autoscalingGroupElbHealthCheck = stackPolicy({
                 (sources.value ?? []).forEach((_, i) => add(g, needOf(ctx, g, `trafficSources.${i}`)));
             }
         }
-        for (const a of ctx.ofType(ATTACHMENT, TRAFFIC_SOURCE_ATTACHMENT)) {
+        for (const a of ctx.ofType(AUTOSCALING_ATTACHMENT, AUTOSCALING_TRAFFIC_SOURCE_ATTACHMENT)) {
             const refs = ctx.resolveRefs(a, "autoscalingGroupName", [AUTOSCALING_GROUP], ["name", "id"]);
             if (refs.resources.length === 0) {
                 ctx.cannotVerify(a, `which Auto Scaling group attachment "${a.name}" attaches a load balancer to`);
                 continue;
             }
-            const need = a.type === ATTACHMENT ? "ELB" : needOf(ctx, a, "trafficSource");
+            const need = a.type === AUTOSCALING_ATTACHMENT ? "ELB" : needOf(ctx, a, "trafficSource");
             refs.resources.forEach((g) => add(g, need));
         }
         for (const g of groups) {

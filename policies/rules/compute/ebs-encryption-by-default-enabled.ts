@@ -2,8 +2,7 @@
 // setting keeps it on. Turning it off lets every new volume and snapshot copy in the region be
 // created unencrypted (SC-28; KICS "EBS Default Encryption Disabled").
 
-import { resourcePolicy } from "../../lib";
-import { ENCRYPTION_BY_DEFAULT } from "./capacity";
+import { EBS_ENCRYPTION_BY_DEFAULT, resourcePolicy } from "../../lib";
 
 export const ebsEncryptionByDefaultEnabled = resourcePolicy({
     name: "ebs-encryption-by-default-enabled",
@@ -15,7 +14,7 @@ export const ebsEncryptionByDefaultEnabled = resourcePolicy({
     severity: "high",
     controls: ["SC-28", "SC-28(1)"],
     remediationSteps: "Set `enabled: true` on the aws.ebs.EncryptionByDefault (or remove `enabled`: true is the default).",
-    resourceTypes: [ENCRYPTION_BY_DEFAULT],
+    resourceTypes: [EBS_ENCRYPTION_BY_DEFAULT],
     noVerdict: [
         {
             when: "an aws.ebs.EncryptionByDefault sets no `enabled`",

@@ -3,8 +3,8 @@
 // forwarded request further away). IMDSv1 turns any server-side request forgery into stolen
 // role credentials (AC-3, AC-6, SC-7; cdk-nag EC2IMDSv2Enabled, AWS Security Hub EC2.8).
 
-import { NUMBER, refine, resourcePolicy } from "../../lib";
-import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST, templateSupplies } from "./capacity";
+import { EC2_INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, NUMBER, refine, resourcePolicy, SPOT_INSTANCE_REQUEST } from "../../lib";
+import { templateSupplies } from "./capacity";
 
 // botocore ec2 HttpTokensState / InstanceMetadataEndpointState (autoscaling: the same values).
 const TOKENS = ["optional", "required"] as const;
@@ -26,7 +26,7 @@ export const ec2Imdsv2Required = resourcePolicy({
     remediationSteps:
         "Set `metadataOptions: { httpTokens: \"required\", httpPutResponseHopLimit: 1 }` (2 where containers on the instance " +
         "call the metadata service), or `httpEndpoint: \"disabled\"` when nothing on the instance needs it.",
-    resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION],
+    resourceTypes: [EC2_INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION],
     options: {
         maxHopLimit: {
             type: "integer",

@@ -5,28 +5,33 @@
 // stack does not govern (SC-7, AC-4). Subnets are tied by value or by property dependencies; a
 // subnet the stack cannot see is reported as "cannot verify", never assumed.
 
-import { ARRAY, Checked, OBJECT, ResolvedRefs, StackContext, StackResource, stackPolicy } from "../../lib";
 import {
+    ARRAY,
     AUTOSCALING_GROUP,
+    AWSX_VPC,
+    Checked,
     DEFAULT_SUBNET,
     DEFAULT_VPC,
-    INSTANCE,
+    EC2_INSTANCE,
     LAUNCH_TEMPLATE,
-    NETWORK_INTERFACE,
+    OBJECT,
+    ResolvedRefs,
     SPOT_INSTANCE_REQUEST,
+    StackContext,
+    StackResource,
+    stackPolicy,
     SUBNET,
     VPC,
-} from "./capacity";
+} from "../../lib";
+import { NETWORK_INTERFACE } from "./resource-types";
 
 const NOUN: Readonly<Record<string, string>> = {
-    [INSTANCE]: "EC2 instance",
+    [EC2_INSTANCE]: "EC2 instance",
     [SPOT_INSTANCE_REQUEST]: "Spot instance request",
     [AUTOSCALING_GROUP]: "Auto Scaling group",
 };
 
 const SUBNET_TYPES = [SUBNET, DEFAULT_SUBNET] as const;
-// awsx's VPC component: its subnets are the stack's own (the component creates the VPC).
-const AWSX_VPC = "awsx:ec2:Vpc";
 
 /** How a set of subnet references came out: all in the stack's own VPCs, or not. */
 interface Placement {
@@ -143,10 +148,10 @@ export const ec2InstanceInStackVpc = stackPolicy({
     remediationSteps:
         "Set `subnetId` (instances, spot requests) or `vpcZoneIdentifiers` (Auto Scaling groups) to private subnets of a VPC the " +
         "stack declares (`aws.ec2.Subnet` in an `aws.ec2.Vpc`), not the default VPC.",
-    resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, AUTOSCALING_GROUP, SUBNET, DEFAULT_SUBNET, VPC, DEFAULT_VPC, NETWORK_INTERFACE, LAUNCH_TEMPLATE],
+    resourceTypes: [EC2_INSTANCE, SPOT_INSTANCE_REQUEST, AUTOSCALING_GROUP, SUBNET, DEFAULT_SUBNET, VPC, DEFAULT_VPC, NETWORK_INTERFACE, LAUNCH_TEMPLATE],
     noVerdict: [],
     validate: (ctx) => {
-        for (const r of ctx.ofType(INSTANCE, SPOT_INSTANCE_REQUEST, AUTOSCALING_GROUP)) {
+        for (const r of ctx.ofType(EC2_INSTANCE, SPOT_INSTANCE_REQUEST, AUTOSCALING_GROUP)) {
             const label = `${NOUN[r.type]} "${r.name}"`;
             let placement: Placement | "none" | "malformed";
             if (r.type === AUTOSCALING_GROUP) {

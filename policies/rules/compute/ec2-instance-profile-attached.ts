@@ -11,11 +11,21 @@
 // from: EKS rejects a template that names a profile (it attaches the node role's own), and Batch
 // attaches its compute environment's instanceRole.
 
-import { Guard, OBJECT, StackContext, StackResource, stackPolicy, STRING } from "../../lib";
-import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SINGLE_INSTANCE_TYPES, SPOT_INSTANCE_REQUEST } from "./capacity";
-
-const EKS_NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
-const BATCH_COMPUTE_ENVIRONMENT = "aws:batch/computeEnvironment:ComputeEnvironment";
+import {
+    EC2_INSTANCE,
+    EKS_NODE_GROUP,
+    Guard,
+    LAUNCH_CONFIGURATION,
+    LAUNCH_TEMPLATE,
+    OBJECT,
+    SPOT_INSTANCE_REQUEST,
+    StackContext,
+    StackResource,
+    stackPolicy,
+    STRING,
+} from "../../lib";
+import { SINGLE_INSTANCE_TYPES } from "./capacity";
+import { BATCH_COMPUTE_ENVIRONMENT } from "./resource-types";
 
 /** The profile's name, or the aws.iam.InstanceProfile itself (the SDK takes either; a resource arrives as an object). */
 const PROFILE: Guard<string | Readonly<Record<string, unknown>>> = {
@@ -141,7 +151,7 @@ export const ec2InstanceProfileAttached = stackPolicy({
     remediationSteps:
         "Create an `aws.iam.InstanceProfile` for a least-privilege role and set `iamInstanceProfile` to it: its name on the " +
         "instance, spot request or launch configuration; `iamInstanceProfile: { arn: profile.arn }` on a launch template.",
-    resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, EKS_NODE_GROUP, BATCH_COMPUTE_ENVIRONMENT],
+    resourceTypes: [EC2_INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, EKS_NODE_GROUP, BATCH_COMPUTE_ENVIRONMENT],
     noVerdict: [
         {
             when: "the instance profile is computed at preview",
@@ -157,7 +167,7 @@ export const ec2InstanceProfileAttached = stackPolicy({
         },
     ],
     validate: (ctx) => {
-        const judged = ctx.ofType(INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE);
+        const judged = ctx.ofType(EC2_INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE);
         if (judged.length === 0) {
             return;
         }

@@ -2,11 +2,17 @@
 // Elastic IP is attached to an instance. Instances live in private subnets and are reached through
 // a load balancer or Session Manager, never directly from the internet (SC-7, AC-4).
 
-import { resourcePolicy } from "../../lib";
-import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_FLEET_REQUEST, SPOT_INSTANCE_REQUEST, templateSupplies } from "./capacity";
-
-const EIP = "aws:ec2/eip:Eip";
-const EIP_ASSOCIATION = "aws:ec2/eipAssociation:EipAssociation";
+import {
+    EC2_INSTANCE,
+    EIP,
+    EIP_ASSOCIATION,
+    LAUNCH_CONFIGURATION,
+    LAUNCH_TEMPLATE,
+    resourcePolicy,
+    SPOT_FLEET_REQUEST,
+    SPOT_INSTANCE_REQUEST,
+} from "../../lib";
+import { templateSupplies } from "./capacity";
 
 export const ec2NoPublicIp = resourcePolicy({
     name: "ec2-no-public-ip",
@@ -22,7 +28,7 @@ export const ec2NoPublicIp = resourcePolicy({
         "Set `associatePublicIpAddress: false` (launch templates: `networkInterfaces[].associatePublicIpAddress: \"false\"`) and " +
         "launch into private subnets; remove the Elastic IP (`aws.ec2.Eip` `instance`, `aws.ec2.EipAssociation` `instanceId`) and " +
         "reach the instance through a load balancer or AWS Systems Manager Session Manager.",
-    resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, SPOT_FLEET_REQUEST, EIP, EIP_ASSOCIATION],
+    resourceTypes: [EC2_INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, SPOT_FLEET_REQUEST, EIP, EIP_ASSOCIATION],
     noVerdict: [
         {
             when: "an Elastic IP is associated with a network interface or a NAT gateway, not an instance",

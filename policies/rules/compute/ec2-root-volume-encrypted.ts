@@ -5,15 +5,26 @@
 // ec2-block-devices-encrypted judges) or run where this stack turns encryption by default on:
 // an aws.ebs.EncryptionByDefault with enabled true under the same provider and region (SC-28).
 
-import { readTyped, StackContext, StackResource, stackPolicy, STRING } from "../../lib";
-import { ENCRYPTION_BY_DEFAULT, INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SINGLE_INSTANCE_TYPES, SPOT_INSTANCE_REQUEST, templateSupplies } from "./capacity";
+import {
+    EBS_ENCRYPTION_BY_DEFAULT,
+    EC2_INSTANCE,
+    LAUNCH_CONFIGURATION,
+    LAUNCH_TEMPLATE,
+    readTyped,
+    SPOT_INSTANCE_REQUEST,
+    StackContext,
+    StackResource,
+    stackPolicy,
+    STRING,
+} from "../../lib";
+import { SINGLE_INSTANCE_TYPES, templateSupplies } from "./capacity";
 
 // The root device of an EC2 instance is /dev/sda1 or /dev/xvda
 // (https://docs.aws.amazon.com/ebs/latest/userguide/device_naming.html).
 const ROOT_DEVICE_NAMES: ReadonlySet<string> = new Set(["/dev/sda1", "/dev/xvda"]);
 
 const NOUN: Readonly<Record<string, string>> = {
-    [INSTANCE]: "EC2 instance",
+    [EC2_INSTANCE]: "EC2 instance",
     [SPOT_INSTANCE_REQUEST]: "Spot instance request",
     [LAUNCH_TEMPLATE]: "Launch template",
     [LAUNCH_CONFIGURATION]: "Launch configuration",
@@ -95,7 +106,7 @@ export const ec2RootVolumeEncrypted = stackPolicy({
         "`blockDeviceMappings` entry for the AMI's root device name with `ebs: { encrypted: \"true\", kmsKeyId }`), or add " +
         "`new aws.ebs.EncryptionByDefault(\"ebs-default\", { enabled: true })` to the stack with the same provider, and make " +
         "instances depend on it (`dependsOn`) so none launches before it is on.",
-    resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, ENCRYPTION_BY_DEFAULT],
+    resourceTypes: [EC2_INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, EBS_ENCRYPTION_BY_DEFAULT],
     noVerdict: [
         {
             when: "the resource declares its root block device, or uses a launch template",
@@ -107,12 +118,12 @@ export const ec2RootVolumeEncrypted = stackPolicy({
         },
     ],
     validate: (ctx) => {
-        const capacity = ctx.ofType(INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION);
+        const capacity = ctx.ofType(EC2_INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION);
         if (capacity.length === 0) {
             return;
         }
         // Each EncryptionByDefault read once: a malformed region or flag is reported against it and proves nothing.
-        const defaults = ctx.ofType(ENCRYPTION_BY_DEFAULT).flatMap((e) => {
+        const defaults = ctx.ofType(EBS_ENCRYPTION_BY_DEFAULT).flatMap((e) => {
             const region = regionOf(ctx, e);
             const on = enabledOf(ctx, e);
             return (!region.known && region.malformed) || on === "malformed" ? [] : [{ e, region, on }];

@@ -2,8 +2,7 @@
 // logs to CloudWatch Logs: who called the Kubernetes API, what it changed and how they
 // authenticated are the record incident response needs (AU-2, AU-3, AU-12).
 
-import { resourcePolicy } from "../../lib";
-import { EKS_CLUSTER } from "./capacity";
+import { EKS_CLUSTER, resourcePolicy } from "../../lib";
 
 // botocore eks LogType.
 const LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;

@@ -2,8 +2,7 @@
 // endpoint is private, or public only to listed CIDRs (never 0.0.0.0/0 or ::/0, AWS's default when
 // none are listed): the API server is the cluster's control plane (SC-7, AC-17, AC-4).
 
-import { resourcePolicy, worldSources } from "../../lib";
-import { EKS_CLUSTER } from "./capacity";
+import { EKS_CLUSTER, resourcePolicy, worldSources } from "../../lib";
 
 export const eksEndpointNotPublic = resourcePolicy({
     name: "eks-endpoint-not-public",

@@ -3,7 +3,7 @@
 // (3389 on Windows) on every worker node to 0.0.0.0/0 (SC-7, AC-17; KICS "EKS node group remote
 // access disabled").
 
-import { resourcePolicy } from "../../lib";
+import { EKS_NODE_GROUP, resourcePolicy } from "../../lib";
 
 export const eksNodeGroupSshRestricted = resourcePolicy({
     name: "eks-node-group-ssh-restricted",
@@ -17,7 +17,7 @@ export const eksNodeGroupSshRestricted = resourcePolicy({
     remediationSteps:
         "Remove `remoteAccess` and use Session Manager, or set `remoteAccess.sourceSecurityGroupIds` to the bastion's or " +
         "operators' security group.",
-    resourceTypes: ["aws:eks/nodeGroup:NodeGroup"],
+    resourceTypes: [EKS_NODE_GROUP],
     noVerdict: [
         {
             when: "a node group has no remote access SSH key",

@@ -2,8 +2,7 @@
 // customer-managed KMS key, so who can decrypt them is governed by a key policy the account owns
 // and every use of the key is logged in CloudTrail (SC-28, SC-28(1), SC-12).
 
-import { resourcePolicy } from "../../lib";
-import { EKS_CLUSTER } from "./capacity";
+import { EKS_CLUSTER, resourcePolicy } from "../../lib";
 
 export const eksSecretsCmk = resourcePolicy({
     name: "eks-secrets-cmk",

@@ -2,8 +2,8 @@
 // client, path and outcome is the record incident response needs (AU-2, AU-3, AU-12; cdk-nag
 // ELBLoggingEnabled, KICS "ELB Access Log Disabled").
 
-import { resourcePolicy } from "../../lib";
-import { CLASSIC_ELB, MOVE_TO_ALB } from "./elb-classic";
+import { CLASSIC_ELB, resourcePolicy } from "../../lib";
+import { MOVE_TO_ALB } from "./elb-classic";
 
 export const elbClassicAccessLogs = resourcePolicy({
     name: "elb-classic-access-logs",

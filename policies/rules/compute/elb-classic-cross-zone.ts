@@ -2,8 +2,8 @@
 // balances across them, so losing one zone's instances does not take the service down (SC-5,
 // CP-10; cdk-nag ELBCrossZoneLoadBalancingEnabled).
 
-import { resourcePolicy } from "../../lib";
-import { CLASSIC_ELB, MOVE_TO_ALB } from "./elb-classic";
+import { CLASSIC_ELB, resourcePolicy } from "../../lib";
+import { MOVE_TO_ALB } from "./elb-classic";
 
 export const elbClassicCrossZone = resourcePolicy({
     name: "elb-classic-cross-zone",

@@ -2,8 +2,8 @@
 // SSL). A Classic ELB cannot redirect HTTP to HTTPS, so a plain HTTP or TCP listener serves the
 // application in clear text (SC-8, SC-8(1); cdk-nag ELBTlsHttpsListenersOnly).
 
-import { NUMBER, oneOf, readTyped, resourcePolicy } from "../../lib";
-import { CLASSIC_ELB, MOVE_TO_ALB } from "./elb-classic";
+import { CLASSIC_ELB, NUMBER, oneOf, readTyped, resourcePolicy } from "../../lib";
+import { MOVE_TO_ALB } from "./elb-classic";
 
 // botocore elb Listener.Protocol: "HTTP, HTTPS, TCP, or SSL" (case-insensitive).
 const PROTOCOLS = ["HTTP", "HTTPS", "TCP", "SSL"] as const;

@@ -4,10 +4,16 @@
 // get credentials from their role (IA-5(7), SC-28; KICS "Hardcoded AWS Access Key", "Hardcoded AWS
 // Access Key In Lambda", "User Data Contains Encoded Private Key").
 
-import { Checked, resourcePolicy, STRING } from "../../lib";
-import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SPOT_INSTANCE_REQUEST } from "./capacity";
-
-const LAMBDA_FUNCTION = "aws:lambda/function:Function";
+import {
+    Checked,
+    EC2_INSTANCE,
+    LAMBDA_FUNCTION,
+    LAUNCH_CONFIGURATION,
+    LAUNCH_TEMPLATE,
+    resourcePolicy,
+    SPOT_INSTANCE_REQUEST,
+    STRING,
+} from "../../lib";
 
 // AWS access key ids: AKIA (long-term) and ASIA (temporary), 20 characters
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids).
@@ -45,7 +51,7 @@ export const noEmbeddedCredentials = resourcePolicy({
     remediationSteps:
         "Remove the key from `userData` / `userDataBase64` / `environment.variables`; give the instance an instance profile or the " +
         "function a role, and read other secrets from Secrets Manager at run time. Deactivate the exposed key.",
-    resourceTypes: [INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, LAMBDA_FUNCTION],
+    resourceTypes: [EC2_INSTANCE, SPOT_INSTANCE_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, LAMBDA_FUNCTION],
     noVerdict: [
         {
             when: "user data or an environment value is unknown at preview",

@@ -2,7 +2,7 @@
 // is a private key someone held in a file, renewed by hand (or not) and expiring silently; ACM
 // issues and renews certificates and never exports their keys (SC-17, SC-12).
 
-import { resourcePolicy } from "../../lib";
+import { IAM_SERVER_CERTIFICATE, resourcePolicy } from "../../lib";
 
 export const noIamServerCertificates = resourcePolicy({
     name: "no-iam-server-certificates",
@@ -16,7 +16,7 @@ export const noIamServerCertificates = resourcePolicy({
     remediationSteps:
         "Replace the aws.iam.ServerCertificate with an `aws.acm.Certificate` (DNS validation; or import into ACM when the " +
         "certificate must come from another CA) and point listeners at its ARN.",
-    resourceTypes: ["aws:iam/serverCertificate:ServerCertificate"],
+    resourceTypes: [IAM_SERVER_CERTIFICATE],
     noVerdict: [],
     validate: (ctx) => {
         ctx.violation(

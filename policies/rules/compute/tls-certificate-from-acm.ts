@@ -4,12 +4,18 @@
 // name itself) is renewed by hand or not at all, and its key has lived in someone's files (SC-17,
 // SC-8; cdk-nag ELBACMCertificateRequired / ELBv2ACMCertificateRequired).
 
-import { resourcePolicy } from "../../lib";
-import { CLASSIC_ELB } from "./elb-classic";
+import {
+    ALB_LISTENER,
+    ALB_LISTENER_CERTIFICATE,
+    CLASSIC_ELB,
+    LB_LISTENER,
+    LB_LISTENER_CERTIFICATE,
+    resourcePolicy,
+    REST_DOMAIN_NAME,
+} from "../../lib";
 
-const LISTENER_TYPES = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
-const LISTENER_CERTIFICATE_TYPES = ["aws:lb/listenerCertificate:ListenerCertificate", "aws:alb/listenerCertificate:ListenerCertificate"];
-const REST_DOMAIN_NAME = "aws:apigateway/domainName:DomainName";
+const LISTENER_TYPES = [LB_LISTENER, ALB_LISTENER];
+const LISTENER_CERTIFICATE_TYPES = [LB_LISTENER_CERTIFICATE, ALB_LISTENER_CERTIFICATE];
 
 /** arn:<partition>:acm:<region>:<account>:certificate/<id> (an IAM server certificate is arn:…:iam::…:server-certificate/…). */
 const ACM_ARN = /^arn:[a-z-]+:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;

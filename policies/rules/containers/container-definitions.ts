@@ -8,8 +8,6 @@
 
 import { Checked, describeValue, Guard, isUnknown, OBJECT, Read, readJsonDocument, ReadOptions, ResourceContext, STRING, Typed, typed, UNKNOWN_READ } from "../../lib";
 
-export const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
-
 /** Go's encoding/json folds case by Unicode simple folding: "ſ" matches "s", "K" (Kelvin) matches "k". */
 function foldKey(key: string): string {
     return key.toUpperCase().toLowerCase();

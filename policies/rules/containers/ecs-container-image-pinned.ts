@@ -2,8 +2,8 @@
 // tested: never :latest or an untagged name, and by @sha256 digest where config requires it
 // (prod promotes staging's digest) (CM-2, CM-3, SI-7).
 
-import { isUnknown, resourcePolicy, STRING, UNKNOWN_SENTINELS } from "../../lib";
-import { containerRead, containersOf, TASK_DEFINITION, what } from "./container-definitions";
+import { ECS_TASK_DEFINITION, isUnknown, resourcePolicy, STRING, UNKNOWN_SENTINELS } from "../../lib";
+import { containerRead, containersOf, what } from "./container-definitions";
 
 /** True when a string has an unknown sentinel embedded in it (an interpolated computed value). */
 function hasUnknownPart(value: string): boolean {
@@ -53,7 +53,7 @@ export const ecsContainerImagePinned = resourcePolicy({
     remediationSteps:
         "Reference the image as `<account>.dkr.ecr.<region>.amazonaws.com/<repo>@sha256:<digest>` (the digest pushed by the " +
         "build, promoted from staging to prod); never `:latest`.",
-    resourceTypes: [TASK_DEFINITION],
+    resourceTypes: [ECS_TASK_DEFINITION],
     options: {
         requireDigest: {
             type: "boolean",

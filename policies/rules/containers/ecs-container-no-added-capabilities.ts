@@ -1,8 +1,8 @@
 // ecs-container-no-added-capabilities: added Linux capabilities are judged against an allow list
 // (deny by default), because a deny list of the dangerous ones misses the next one (AC-6, CM-7, SC-39).
 
-import { resourcePolicy, STRING, STRING_OR_LIST } from "../../lib";
-import { containerRead, containersOf, TASK_DEFINITION, what } from "./container-definitions";
+import { ECS_TASK_DEFINITION, resourcePolicy, STRING, STRING_OR_LIST } from "../../lib";
+import { containerRead, containersOf, what } from "./container-definitions";
 
 /** "CAP_SYS_ADMIN" and "sys_admin" both name SYS_ADMIN. */
 function capabilityName(value: string): string {
@@ -21,7 +21,7 @@ export const ecsContainerNoAddedCapabilities = resourcePolicy({
     remediationSteps:
         'Remove `linuxParameters.capabilities.add` (keep `drop: ["ALL"]`); if one capability is truly needed, add it to ' +
         "this policy's `allowedCapabilities` in the stack's pack config with a justification.",
-    resourceTypes: [TASK_DEFINITION],
+    resourceTypes: [ECS_TASK_DEFINITION],
     noVerdict: [
         {
             when: "an added capability is in allowedCapabilities (pack config; ALL never is)",

@@ -2,8 +2,8 @@
 // definition, the Pulumi state and every DescribeTaskDefinition response, so secrets (by a
 // secret-looking name, or a value that is itself a credential) go in `secrets` (IA-5(7), SC-28).
 
-import { ARRAY, resourcePolicy, STRING } from "../../lib";
-import { containerRead, containersOf, containerTyped, TASK_DEFINITION, what } from "./container-definitions";
+import { ARRAY, ECS_TASK_DEFINITION, resourcePolicy, STRING } from "../../lib";
+import { containerRead, containersOf, containerTyped, what } from "./container-definitions";
 
 /** Default secret-looking fragments of environment variable names (matched case-insensitively as substrings). */
 export const DEFAULT_SECRET_NAME_PATTERNS = [
@@ -51,7 +51,7 @@ export const ecsContainerNoPlaintextSecrets = resourcePolicy({
     remediationSteps:
         "Move the variable from `environment` to `secrets` with `valueFrom` the Secrets Manager secret (name or ARN, " +
         "optionally `:json-key::`), and grant the execution role secretsmanager:GetSecretValue on it.",
-    resourceTypes: [TASK_DEFINITION],
+    resourceTypes: [ECS_TASK_DEFINITION],
     noVerdict: [
         {
             when: "a variable's name is in allowedNames (pack config)",

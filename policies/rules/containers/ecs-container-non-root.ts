@@ -1,8 +1,8 @@
 // ecs-container-non-root: without `user` a container runs as the image's user, root by default,
 // so a compromise of the process is a compromise of root in the container (AC-6, AC-6(10), CM-7).
 
-import { resourcePolicy, STRING_OR_NUMBER } from "../../lib";
-import { containerRead, containersOf, TASK_DEFINITION, what } from "./container-definitions";
+import { ECS_TASK_DEFINITION, resourcePolicy, STRING_OR_NUMBER } from "../../lib";
+import { containerRead, containersOf, what } from "./container-definitions";
 
 /**
  * The user part of `user` ("user", "user:group", "uid:gid") names root: "root", or a numeric uid 0
@@ -24,7 +24,7 @@ export const ecsContainerNonRoot = resourcePolicy({
     remediationSteps:
         'Set `user` in each container definition to a numeric non-root UID (e.g. "1001", or "1001:1001") that the image ' +
         "owns its files as; never root, 0 or 0:<gid>.",
-    resourceTypes: [TASK_DEFINITION],
+    resourceTypes: [ECS_TASK_DEFINITION],
     noVerdict: [],
     validate: (ctx) => {
         for (const c of containersOf(ctx, "the container user") ?? []) {

@@ -1,8 +1,8 @@
 // ecs-container-not-privileged: privileged mode, host devices and the host's PID, IPC or network
 // namespace each remove the isolation between a task and its host (SC-39, AC-6, CM-7).
 
-import { ARRAY, BOOLEAN, resourcePolicy, STRING } from "../../lib";
-import { containerRead, containersOf, containerTyped, TASK_DEFINITION, what } from "./container-definitions";
+import { ARRAY, BOOLEAN, ECS_TASK_DEFINITION, resourcePolicy, STRING } from "../../lib";
+import { containerRead, containersOf, containerTyped, what } from "./container-definitions";
 
 /**
  * Task-level modes that put the task's containers in one of the host's namespaces. Each is an
@@ -32,7 +32,7 @@ export const ecsContainerNotPrivileged = resourcePolicy({
     remediationSteps:
         "Remove `privileged` from the container definition (or set it to false) and `linuxParameters.devices`; remove " +
         '`pidMode`/`ipcMode` (or set them to "task") and use `networkMode: "awsvpc"`. Fargate rejects all of these anyway.',
-    resourceTypes: [TASK_DEFINITION],
+    resourceTypes: [ECS_TASK_DEFINITION],
     noVerdict: [],
     validate: (ctx) => {
         for (const mode of HOST_NAMESPACE_MODES) {

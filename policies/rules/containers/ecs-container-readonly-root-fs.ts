@@ -1,8 +1,8 @@
 // ecs-container-readonly-root-fs: a read-only root filesystem keeps an attacker from dropping tools
 // or altering the image's binaries, so the running container stays the tested baseline (CM-7, SI-7).
 
-import { BOOLEAN, resourcePolicy } from "../../lib";
-import { containerRead, containersOf, TASK_DEFINITION, what } from "./container-definitions";
+import { BOOLEAN, ECS_TASK_DEFINITION, resourcePolicy } from "../../lib";
+import { containerRead, containersOf, what } from "./container-definitions";
 
 export const ecsContainerReadonlyRootFs = resourcePolicy({
     name: "ecs-container-readonly-root-fs",
@@ -15,7 +15,7 @@ export const ecsContainerReadonlyRootFs = resourcePolicy({
     remediationSteps:
         "Set `readonlyRootFilesystem: true` in each container definition and mount a task volume (e.g. at /tmp) for the " +
         "few paths the application must write.",
-    resourceTypes: [TASK_DEFINITION],
+    resourceTypes: [ECS_TASK_DEFINITION],
     noVerdict: [],
     validate: (ctx) => {
         for (const c of containersOf(ctx, "the root filesystem") ?? []) {

@@ -2,7 +2,8 @@
 // that launches ECS tasks (services, task sets, EventBridge targets, schedules, pipes) may give
 // them a public IP (SC-7, AC-4).
 
-import { BOOLEAN, Guard, oneOf, resourcePolicy } from "../../lib";
+import { BOOLEAN, ECS_SERVICE, Guard, oneOf, resourcePolicy } from "../../lib";
+import { CLOUDWATCH_EVENT_TARGET, ECS_TASK_SET, PIPES_PIPE, SCHEDULER_SCHEDULE } from "./resource-types";
 
 /**
  * Every resource that launches ECS tasks with an awsvpc network configuration, and where it says
@@ -13,23 +14,23 @@ import { BOOLEAN, Guard, oneOf, resourcePolicy } from "../../lib";
 const PIPE_ASSIGN_PUBLIC_IP = oneOf(["ENABLED", "DISABLED"], { ignoreCase: true, trim: true });
 
 const PUBLIC_IP_SETTINGS: Readonly<Record<string, { noun: string; path: string; off: string; guard: Guard<boolean | string>; isPublic(value: boolean | string): boolean }>> = {
-    "aws:ecs/service:Service": { noun: "ECS service", path: "networkConfiguration.assignPublicIp", off: "false", guard: BOOLEAN, isPublic: (v) => v === true },
-    "aws:ecs/taskSet:TaskSet": { noun: "ECS task set", path: "networkConfiguration.assignPublicIp", off: "false", guard: BOOLEAN, isPublic: (v) => v === true },
-    "aws:cloudwatch/eventTarget:EventTarget": {
+    [ECS_SERVICE]: { noun: "ECS service", path: "networkConfiguration.assignPublicIp", off: "false", guard: BOOLEAN, isPublic: (v) => v === true },
+    [ECS_TASK_SET]: { noun: "ECS task set", path: "networkConfiguration.assignPublicIp", off: "false", guard: BOOLEAN, isPublic: (v) => v === true },
+    [CLOUDWATCH_EVENT_TARGET]: {
         noun: "EventBridge target",
         path: "ecsTarget.networkConfiguration.assignPublicIp",
         off: "false",
         guard: BOOLEAN,
         isPublic: (v) => v === true,
     },
-    "aws:scheduler/schedule:Schedule": {
+    [SCHEDULER_SCHEDULE]: {
         noun: "EventBridge schedule",
         path: "target.ecsParameters.networkConfiguration.assignPublicIp",
         off: "false",
         guard: BOOLEAN,
         isPublic: (v) => v === true,
     },
-    "aws:pipes/pipe:Pipe": {
+    [PIPES_PIPE]: {
         noun: "EventBridge pipe",
         path: "targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp",
         off: '"DISABLED"',
@@ -50,7 +51,7 @@ export const ecsServiceNoPublicIp = resourcePolicy({
     remediationSteps:
         "Set `networkConfiguration.assignPublicIp: false` (the default; pipes: `awsVpcConfiguration.assignPublicIp: \"DISABLED\"`) " +
         "and use private subnets.",
-    resourceTypes: ["aws:ecs/service:Service", "aws:ecs/taskSet:TaskSet", "aws:cloudwatch/eventTarget:EventTarget", "aws:scheduler/schedule:Schedule", "aws:pipes/pipe:Pipe"],
+    resourceTypes: [ECS_SERVICE, ECS_TASK_SET, CLOUDWATCH_EVENT_TARGET, SCHEDULER_SCHEDULE, PIPES_PIPE],
     noVerdict: [],
     validate: (ctx) => {
         const setting = PUBLIC_IP_SETTINGS[ctx.type];

@@ -1,8 +1,7 @@
 // ecs-task-efs-iam-authorization: a task mounts EFS as its task role (AC-3, IA-2), so the file
 // system's policy decides which tasks may mount and write, not the network alone.
 
-import { resourcePolicy } from "../../lib";
-import { TASK_DEFINITION } from "./container-definitions";
+import { ECS_TASK_DEFINITION, resourcePolicy } from "../../lib";
 import { efsVolumesOf } from "./task-volumes";
 
 // EFSAuthorizationConfig.iam (botocore ECS model): ENABLED | DISABLED, "If this parameter is
@@ -24,7 +23,7 @@ export const ecsTaskEfsIamAuthorization = resourcePolicy({
         'Set `authorizationConfig: { iam: "ENABLED" }` (ideally with an `accessPointId`) and `transitEncryption: "ENABLED"` in each ' +
         "`volumes[].efsVolumeConfiguration`, and grant the task role elasticfilesystem:ClientMount (and ClientWrite if needed) in the " +
         "file system policy.",
-    resourceTypes: [TASK_DEFINITION],
+    resourceTypes: [ECS_TASK_DEFINITION],
     noVerdict: [{ when: "the task definition has no EFS volume", why: "there is no EFS mount to authorize" }],
     validate: (ctx) => {
         for (const v of efsVolumesOf(ctx, "volumes (EFS IAM authorization)") ?? []) {

@@ -1,8 +1,7 @@
 // ecs-task-efs-transit-encryption: a task's EFS volumes are mounted over TLS (SC-8, SC-8(1)): NFS
 // between the ECS host and EFS is otherwise plaintext on the network.
 
-import { resourcePolicy } from "../../lib";
-import { TASK_DEFINITION } from "./container-definitions";
+import { ECS_TASK_DEFINITION, resourcePolicy } from "../../lib";
 import { efsVolumesOf } from "./task-volumes";
 
 // EFSVolumeConfiguration.transitEncryption (botocore ECS model): ENABLED | DISABLED, "If this
@@ -21,7 +20,7 @@ export const ecsTaskEfsTransitEncryption = resourcePolicy({
     remediationSteps:
         'Set `transitEncryption: "ENABLED"` in each `volumes[].efsVolumeConfiguration` of the aws.ecs.TaskDefinition (and allow ' +
         "port 2049 from the task's security group to the mount targets).",
-    resourceTypes: [TASK_DEFINITION],
+    resourceTypes: [ECS_TASK_DEFINITION],
     noVerdict: [{ when: "the task definition has no EFS volume", why: "there is no EFS mount to encrypt" }],
     validate: (ctx) => {
         for (const v of efsVolumesOf(ctx, "volumes (EFS transit encryption)") ?? []) {

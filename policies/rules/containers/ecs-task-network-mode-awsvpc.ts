@@ -2,8 +2,7 @@
 // (SC-7, AC-4): in bridge or host mode tasks share the instance's interface and security group, and
 // in none they have no network the VPC's controls (flow logs, security groups) can see.
 
-import { resourcePolicy } from "../../lib";
-import { TASK_DEFINITION } from "./container-definitions";
+import { ECS_TASK_DEFINITION, resourcePolicy } from "../../lib";
 
 // RegisterTaskDefinition networkMode (botocore ECS model, NetworkMode): bridge | host | awsvpc |
 // none; "If no network mode is specified, the default is bridge." Read as ecs-container-not-privileged
@@ -23,7 +22,7 @@ export const ecsTaskNetworkModeAwsvpc = resourcePolicy({
     remediationSteps:
         'Set `networkMode: "awsvpc"` on the aws.ecs.TaskDefinition and give the service a `networkConfiguration` (private subnets, ' +
         "the task's security groups, no public IP).",
-    resourceTypes: [TASK_DEFINITION],
+    resourceTypes: [ECS_TASK_DEFINITION],
     noVerdict: [],
     validate: (ctx) => {
         const mode = ctx.readEnum("networkMode", NETWORK_MODES, { ignoreCase: true, trim: true });

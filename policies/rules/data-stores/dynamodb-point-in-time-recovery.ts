@@ -1,10 +1,7 @@
 // dynamodb-point-in-time-recovery: DynamoDB tables and their global-table replicas keep continuous
 // backups restorable to any second of the recovery period (CP-9, CP-10).
 
-import { resourcePolicy } from "../../lib";
-
-const TABLE = "aws:dynamodb/table:Table";
-const TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
+import { DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, resourcePolicy } from "../../lib";
 
 // Point-in-time recovery is off unless asked for: "If the pointInTimeRecovery block is not
 // provided, this defaults to false"; a replica's pointInTimeRecovery "Default is false" (provider
@@ -22,10 +19,10 @@ export const dynamodbPointInTimeRecovery = resourcePolicy({
     remediationSteps:
         "Set `pointInTimeRecovery: { enabled: true }` on the aws.dynamodb.Table, `pointInTimeRecovery: true` on each entry of " +
         "`replicas`, and `pointInTimeRecovery: true` on each aws.dynamodb.TableReplica.",
-    resourceTypes: [TABLE, TABLE_REPLICA],
+    resourceTypes: [DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA],
     noVerdict: [],
     validate: (ctx) => {
-        if (ctx.type === TABLE_REPLICA) {
+        if (ctx.type === DYNAMODB_TABLE_REPLICA) {
             const on = ctx.readBoolean("pointInTimeRecovery");
             if (on.ok && on.value !== true) {
                 ctx.violation(`${ctx.label} has no point-in-time recovery; set pointInTimeRecovery: true.`);

@@ -2,11 +2,14 @@
 // least the configured number of days (CP-9 backup, CP-10 recovery): without them a lost node group
 // or a bad write cannot be rolled back.
 
-import { NUMBER, refine, resourcePolicy } from "../../lib";
-
-const REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
-const CACHE_CLUSTER = "aws:elasticache/cluster:Cluster";
-const SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
+import {
+    ELASTICACHE_CLUSTER,
+    ELASTICACHE_REPLICATION_GROUP,
+    ELASTICACHE_SERVERLESS_CACHE,
+    NUMBER,
+    refine,
+    resourcePolicy,
+} from "../../lib";
 
 /**
  * Engines (the provider's valid values; ElastiCache's API takes them as free strings): snapshots
@@ -31,7 +34,7 @@ export const elasticacheSnapshotRetention = resourcePolicy({
     remediationSteps:
         "Set `snapshotRetentionLimit` to the required days (and a `snapshotWindow`) on the aws.elasticache.ReplicationGroup (or the " +
         "standalone Cluster, or the ServerlessCache).",
-    resourceTypes: [REPLICATION_GROUP, CACHE_CLUSTER, SERVERLESS_CACHE],
+    resourceTypes: [ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_CLUSTER, ELASTICACHE_SERVERLESS_CACHE],
     options: {
         minSnapshotRetentionDays: {
             type: "integer",
@@ -46,7 +49,7 @@ export const elasticacheSnapshotRetention = resourcePolicy({
         { when: "a cluster joins a replication group (replicationGroupId)", why: "the group's snapshot settings apply and the group is judged" },
     ],
     validate: (ctx) => {
-        if (ctx.type === CACHE_CLUSTER) {
+        if (ctx.type === ELASTICACHE_CLUSTER) {
             const group = ctx.readString("replicationGroupId", { quiet: true });
             // A computed group id is still a group: the member inherits its snapshot settings.
             if (group.ok ? group.value !== undefined && group.value !== "" : group.unknown) {
@@ -57,7 +60,7 @@ export const elasticacheSnapshotRetention = resourcePolicy({
         if (!engine.ok) {
             return;
         }
-        const name = engine.value ?? (ctx.type === REPLICATION_GROUP ? "redis" : undefined);
+        const name = engine.value ?? (ctx.type === ELASTICACHE_REPLICATION_GROUP ? "redis" : undefined);
         if (name === "memcached") {
             return;
         }

@@ -11,8 +11,7 @@
 // left to right, case-insensitively, so the last "on"/"off" wins ("reset" also switches a user off).
 
 import { Checked, resourcePolicy, ResourceContext } from "../../lib";
-
-const USER = "aws:elasticache/user:User";
+import { ELASTICACHE_USER } from "./resource-types";
 
 /** ElastiCache's InputAuthenticationType (case-sensitive; the provider validates it the same way). */
 const AUTH_TYPES = ["password", "no-password-required", "iam"] as const;
@@ -113,7 +112,7 @@ export const elasticacheUserAuthentication = resourcePolicy({
         'Set `authenticationMode: { type: "iam" }` on the aws.elasticache.User (user id = user name), or `{ type: "password", ' +
         "passwords: [...] }` from a secret; a user that must exist without credentials (the group's \"default\") gets an " +
         '`accessString` starting with "off" (e.g. "off -@all").',
-    resourceTypes: [USER],
+    resourceTypes: [ELASTICACHE_USER],
     noVerdict: [
         {
             when: "the user is switched off (the last on/off keyword of accessString is off, or there is none)",

@@ -4,7 +4,7 @@
 // as an ElastiCache RBAC user (IA-2, IA-5, AC-3), and dead-letter queues for SQS (advisory).
 // Exposure and encryption of the same stores are judged in databases/ and encryption/.
 //
-// One file per policy; resource-types.ts holds the tokens and RDS engines several share. The
+// One file per policy; resource-types.ts holds the area's own tokens and the RDS engines. The
 // order of `dataStorePolicies` is the pack's and docs/policies.md's order.
 
 import { GovPolicy } from "../../lib";

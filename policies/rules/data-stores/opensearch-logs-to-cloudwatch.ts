@@ -3,10 +3,7 @@
 // are kept, encrypted and alarmed on outside the domain. cdk-nag OpenSearchErrorLogsToCloudWatch
 // asks for ES_APPLICATION_LOGS; audit logs (who asked the domain for what) are AU-2's events.
 
-import { BOOLEAN, readTyped, resourcePolicy } from "../../lib";
-
-const OPENSEARCH = "aws:opensearch/domain:Domain";
-const ELASTICSEARCH = "aws:elasticsearch/domain:Domain";
+import { BOOLEAN, ELASTICSEARCH_DOMAIN, OPENSEARCH_DOMAIN, readTyped, resourcePolicy } from "../../lib";
 
 /** LogType as AWS defines it (botocore opensearch 2021-01-01 and es 2015-01-01 service-2.json, the same four). */
 const LOG_TYPES = ["INDEX_SLOW_LOGS", "SEARCH_SLOW_LOGS", "ES_APPLICATION_LOGS", "AUDIT_LOGS"] as const;
@@ -30,7 +27,7 @@ export const opensearchLogsToCloudwatch = resourcePolicy({
         "\"AUDIT_LOGS\", cloudwatchLogGroupArn }` (enabled defaults to true), with an aws.cloudwatch.LogResourcePolicy letting " +
         "es.amazonaws.com write to the log groups. AWS accepts audit logs only with fine-grained access control: set " +
         "`advancedSecurityOptions.enabled: true` (Elasticsearch 6.7 or later).",
-    resourceTypes: [OPENSEARCH, ELASTICSEARCH],
+    resourceTypes: [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN],
     noVerdict: [],
     validate: (ctx) => {
         const options = ctx.readArray("logPublishingOptions");

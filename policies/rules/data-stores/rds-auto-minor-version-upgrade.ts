@@ -1,8 +1,14 @@
 // rds-auto-minor-version-upgrade: RDS, DocumentDB and Neptune apply minor engine versions — the
 // security patches — in the maintenance window (SI-2 flaw remediation).
 
-import { resourcePolicy } from "../../lib";
-import { DOCDB_CLUSTER_INSTANCE, NEPTUNE_CLUSTER_INSTANCE, RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "./resource-types";
+import {
+    DOCDB_CLUSTER_INSTANCE,
+    NEPTUNE_CLUSTER_INSTANCE,
+    RDS_CLUSTER,
+    RDS_CLUSTER_INSTANCE,
+    RDS_INSTANCE,
+    resourcePolicy,
+} from "../../lib";
 
 // autoMinorVersionUpgrade defaults to true on every one of these types (RDS CreateDBInstance and
 // CreateDBCluster for Multi-AZ DB clusters, DocumentDB and Neptune CreateDBInstance; the provider

@@ -2,8 +2,8 @@
 // file system) from an agent on the host every few seconds (SI-4, AU-12) — what CloudWatch's
 // hypervisor-level metrics cannot see.
 
-import { NUMBER, refine, resourcePolicy } from "../../lib";
-import { RDS_CLUSTER, RDS_CLUSTER_ENGINES, RDS_CLUSTER_INSTANCE, RDS_INSTANCE, RDS_INSTANCE_ENGINES } from "./resource-types";
+import { NUMBER, RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE, refine, resourcePolicy } from "../../lib";
+import { RDS_CLUSTER_ENGINES, RDS_INSTANCE_ENGINES } from "./resource-types";
 
 // MonitoringInterval (botocore RDS model, CreateDBInstance and CreateDBCluster): "Valid Values:
 // 0 | 1 | 5 | 10 | 15 | 30 | 60. Default: 0" (0 turns Enhanced Monitoring off); "If

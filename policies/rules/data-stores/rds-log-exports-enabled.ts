@@ -2,8 +2,8 @@
 // logs to CloudWatch Logs (AU-2, AU-3, AU-12), where they are kept, encrypted and alarmed on
 // independently of the database (AU-9, AU-6).
 
-import { isUnknown, resourcePolicy, STRING } from "../../lib";
-import { DOCDB_CLUSTER, NEPTUNE_CLUSTER, RDS_CLUSTER, RDS_CLUSTER_ENGINES, RDS_INSTANCE, RDS_INSTANCE_ENGINES, RdsClusterEngine, RdsInstanceEngine } from "./resource-types";
+import { DOCDB_CLUSTER, isUnknown, NEPTUNE_CLUSTER, RDS_CLUSTER, RDS_INSTANCE, resourcePolicy, STRING } from "../../lib";
+import { RDS_CLUSTER_ENGINES, RDS_INSTANCE_ENGINES, RdsClusterEngine, RdsInstanceEngine } from "./resource-types";
 
 /**
  * The engines AWS defines for each type (resource-types.ts; DocumentDB "docdb", Neptune

@@ -7,10 +7,9 @@
 // bucket without a type is S3); CloudWatch needs LogExports from connectionlog, useractivitylog,
 // userlog — here connectionlog and userlog, what S3 audit logging always delivers.
 
-import { stackPolicy, StackContext, StackResource } from "../../lib";
+import { REDSHIFT_CLUSTER, stackPolicy, StackContext, StackResource } from "../../lib";
+import { REDSHIFT_LOGGING } from "./resource-types";
 
-const CLUSTER = "aws:redshift/cluster:Cluster";
-const LOGGING = "aws:redshift/logging:Logging";
 const DESTINATIONS = ["s3", "cloudwatch"] as const;
 const LOG_EXPORTS = ["connectionlog", "useractivitylog", "userlog"] as const;
 const REQUIRED_EXPORTS = ["connectionlog", "userlog"] as const;
@@ -71,15 +70,15 @@ export const redshiftAuditLogging = stackPolicy({
         "`logExports: [\"connectionlog\", \"userlog\", \"useractivitylog\"]`, or `logDestinationType: \"s3\"` with a `bucketName` " +
         "in the cluster's region whose policy lets redshift.amazonaws.com write (user activity logs also need the parameter " +
         "enable_user_activity_logging).",
-    resourceTypes: [CLUSTER, LOGGING],
-    triggerType: CLUSTER,
+    resourceTypes: [REDSHIFT_CLUSTER, REDSHIFT_LOGGING],
+    triggerType: REDSHIFT_CLUSTER,
     noVerdict: [],
     validate: (ctx) => {
-        const clusters = ctx.ofType(CLUSTER);
+        const clusters = ctx.ofType(REDSHIFT_CLUSTER);
         const byCluster = new Map<string, { logging: StackResource; judged: Judged }[]>();
         let unresolved = 0;
-        for (const l of ctx.ofType(LOGGING)) {
-            const refs = ctx.resolveRefs(l, "clusterIdentifier", [CLUSTER], ["clusterIdentifier", "id"]);
+        for (const l of ctx.ofType(REDSHIFT_LOGGING)) {
+            const refs = ctx.resolveRefs(l, "clusterIdentifier", [REDSHIFT_CLUSTER], ["clusterIdentifier", "id"]);
             unresolved += refs.unresolved;
             const judged = judge(ctx, l, "");
             refs.resources.forEach((c) => byCluster.set(c.urn, [...(byCluster.get(c.urn) ?? []), { logging: l, judged }]));

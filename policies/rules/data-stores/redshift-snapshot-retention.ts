@@ -3,7 +3,7 @@
 // "If the value is 0, automated snapshots are disabled". Unset is AWS's 1 day and passes the
 // default minimum.
 
-import { NUMBER, refine, resourcePolicy } from "../../lib";
+import { NUMBER, REDSHIFT_CLUSTER, refine, resourcePolicy } from "../../lib";
 
 const DAYS = refine(NUMBER, "a whole number of days from 0 to 35", (n) => Number.isInteger(n) && n >= 0 && n <= 35);
 /** AWS's value when automatedSnapshotRetentionPeriod is not set. */
@@ -19,7 +19,7 @@ export const redshiftSnapshotRetention = resourcePolicy({
     severity: "medium",
     controls: ["CP-9", "CP-10"],
     remediationSteps: "Set `automatedSnapshotRetentionPeriod` on the aws.redshift.Cluster to the required days (1–35), or leave it unset for AWS's 1 day.",
-    resourceTypes: ["aws:redshift/cluster:Cluster"],
+    resourceTypes: [REDSHIFT_CLUSTER],
     options: {
         minRetentionDays: {
             type: "integer",

@@ -1,11 +1,10 @@
-// Type tokens the data-stores policies share (RDS tokens shared with other areas live in policies/lib).
+// Type tokens only the data-stores policies judge (tokens another area or policies/lib also names,
+// the RDS ones among them, live in policies/lib/resource-types.ts), and the RDS engines AWS defines.
 
-export { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib";
-
-export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
-export const DOCDB_CLUSTER_INSTANCE = "aws:docdb/clusterInstance:ClusterInstance";
-export const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
-export const NEPTUNE_CLUSTER_INSTANCE = "aws:neptune/clusterInstance:ClusterInstance";
+export const ELASTICACHE_USER = "aws:elasticache/user:User";
+export const REDSHIFT_LOGGING = "aws:redshift/logging:Logging";
+export const SQS_REDRIVE_ALLOW_POLICY = "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy";
+export const SQS_REDRIVE_POLICY = "aws:sqs/redrivePolicy:RedrivePolicy";
 
 /**
  * The engines AWS defines: botocore's RDS model (boto/botocore

@@ -14,16 +14,15 @@ import {
     ownValue,
     readJsonDocument,
     refine,
+    SQS_QUEUE,
     StackContext,
     stackPolicy,
     StackResource,
     STRING,
     STRING_OR_NUMBER,
 } from "../../lib";
+import { SQS_REDRIVE_ALLOW_POLICY, SQS_REDRIVE_POLICY } from "./resource-types";
 
-const QUEUE = "aws:sqs/queue:Queue";
-const REDRIVE = "aws:sqs/redrivePolicy:RedrivePolicy";
-const REDRIVE_ALLOW = "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy";
 const QUEUE_KEYS = ["url", "id"];
 
 /** A JSON document given as text (or already an object): the object it holds. */
@@ -104,8 +103,8 @@ export const sqsQueueDeadLetterQueue = stackPolicy({
         "Create a dead-letter queue (same type: FIFO for a FIFO queue, encrypted with the same key) and set `redrivePolicy: " +
         "JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 5 })` on the aws.sqs.Queue (or add an aws.sqs.RedrivePolicy " +
         "with its queueUrl); alarm on the dead-letter queue's ApproximateNumberOfMessagesVisible.",
-    resourceTypes: [QUEUE, REDRIVE, REDRIVE_ALLOW],
-    triggerType: QUEUE,
+    resourceTypes: [SQS_QUEUE, SQS_REDRIVE_POLICY, SQS_REDRIVE_ALLOW_POLICY],
+    triggerType: SQS_QUEUE,
     noVerdict: [
         {
             when: "the queue is a dead-letter queue: another queue's redrive policy targets it, or its redrive-allow policy lets sources use it",
@@ -113,7 +112,7 @@ export const sqsQueueDeadLetterQueue = stackPolicy({
         },
     ],
     validate: (ctx) => {
-        const queues = ctx.ofType(QUEUE);
+        const queues = ctx.ofType(SQS_QUEUE);
         const byName = new Map<string, StackResource>();
         for (const q of queues) {
             for (const key of ["arn", "name"]) {
@@ -141,7 +140,7 @@ export const sqsQueueDeadLetterQueue = stackPolicy({
             }
             for (const urn of source.propertyDependencies.redrivePolicy ?? []) {
                 const q = ctx.byUrn(urn);
-                if (q && q.type === QUEUE && q.urn !== exclude) {
+                if (q && q.type === SQS_QUEUE && q.urn !== exclude) {
                     (redrive.kind === "set" ? dlqs : maybeDlqs).add(q.urn);
                 }
             }
@@ -157,17 +156,17 @@ export const sqsQueueDeadLetterQueue = stackPolicy({
             }
         }
         let unresolved = 0;
-        for (const p of ctx.ofType(REDRIVE)) {
-            const refs = ctx.resolveRefs(p, "queueUrl", [QUEUE], QUEUE_KEYS);
+        for (const p of ctx.ofType(SQS_REDRIVE_POLICY)) {
+            const refs = ctx.resolveRefs(p, "queueUrl", [SQS_QUEUE], QUEUE_KEYS);
             unresolved += refs.unresolved;
             const r = redriveOf(ctx, p, "redrivePolicy");
             refs.resources.forEach((q) => own.set(q.urn, [...(own.get(q.urn) ?? []), r]));
             markTargets(p, r, refs.resources.length === 1 ? refs.resources[0].urn : undefined);
         }
-        for (const p of ctx.ofType(REDRIVE_ALLOW)) {
+        for (const p of ctx.ofType(SQS_REDRIVE_ALLOW_POLICY)) {
             const allow = allowsSources(ctx, p, "redriveAllowPolicy");
             if (allow !== "no") {
-                ctx.resolveRefs(p, "queueUrl", [QUEUE], QUEUE_KEYS).resources.forEach((q) => (allow === "yes" ? dlqs : maybeDlqs).add(q.urn));
+                ctx.resolveRefs(p, "queueUrl", [SQS_QUEUE], QUEUE_KEYS).resources.forEach((q) => (allow === "yes" ? dlqs : maybeDlqs).add(q.urn));
             }
         }
         for (const q of queues) {

@@ -4,15 +4,31 @@
 // IPs or routes 0.0.0.0/0 (or ::/0) to an internet gateway lets a data store in it be reached
 // from the internet (SC-7, AC-4).
 
-import { DEFAULT_SUBNET, InternetRoute, reportUnknownRoute, ROUTING_TYPES, stackPolicy, StackResource, SUBNET_TYPES, subnetRouting } from "../../lib";
+import {
+    DEFAULT_SUBNET,
+    InternetRoute,
+    reportUnknownRoute,
+    ROUTING_TYPES,
+    stackPolicy,
+    StackResource,
+    SUBNET_TYPES,
+    subnetRouting,
+} from "../../lib";
+import {
+    DOCDB_SUBNET_GROUP,
+    ELASTICACHE_SUBNET_GROUP,
+    NEPTUNE_SUBNET_GROUP,
+    RDS_SUBNET_GROUP,
+    REDSHIFT_SUBNET_GROUP,
+} from "./resource-types";
 
 // Subnet groups whose members must be private subnets.
 const SUBNET_GROUP_TYPES = [
-    "aws:rds/subnetGroup:SubnetGroup",
-    "aws:docdb/subnetGroup:SubnetGroup",
-    "aws:neptune/subnetGroup:SubnetGroup",
-    "aws:redshift/subnetGroup:SubnetGroup",
-    "aws:elasticache/subnetGroup:SubnetGroup",
+    RDS_SUBNET_GROUP,
+    DOCDB_SUBNET_GROUP,
+    NEPTUNE_SUBNET_GROUP,
+    REDSHIFT_SUBNET_GROUP,
+    ELASTICACHE_SUBNET_GROUP,
 ] as const;
 
 export const dbSubnetGroupPrivate = stackPolicy({

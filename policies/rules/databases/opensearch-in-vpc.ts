@@ -1,7 +1,7 @@
 // opensearch-in-vpc: judges OpenSearch and Elasticsearch domains. A domain without `vpcOptions`
 // gets a public endpoint guarded only by its access policy (SC-7, AC-4).
 
-import { resourcePolicy, STRING } from "../../lib";
+import { ELASTICSEARCH_DOMAIN, OPENSEARCH_DOMAIN, resourcePolicy, STRING } from "../../lib";
 
 export const opensearchInVpc = resourcePolicy({
     name: "opensearch-in-vpc",
@@ -12,7 +12,7 @@ export const opensearchInVpc = resourcePolicy({
     severity: "high",
     controls: ["SC-7", "AC-4"],
     remediationSteps: "Set `vpcOptions` with private `subnetIds` and `securityGroupIds` on the domain (changing it replaces the domain).",
-    resourceTypes: ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"],
+    resourceTypes: [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN],
     noVerdict: [
         {
             when: "vpcOptions.subnetIds (or one of its ids) is unknown at preview",

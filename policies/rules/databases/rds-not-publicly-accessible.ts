@@ -1,16 +1,16 @@
 // rds-not-publicly-accessible: judges DB instances' `publiclyAccessible`. A public endpoint puts
 // the database on the internet boundary, where only the load balancer belongs (SC-7, AC-3, AC-4).
 
-import { resourcePolicy } from "../../lib";
+import { DOCDB_CLUSTER_INSTANCE, NEPTUNE_CLUSTER_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_INSTANCE, resourcePolicy } from "../../lib";
 
 // Instance types that carry `publiclyAccessible` (Aurora, DocumentDB and Neptune instances are
 // the cluster members; aws.rds.Cluster, aws.docdb.Cluster and aws.neptune.Cluster have no such
 // input in @pulumi/aws 7, so an Aurora Serverless v2 cluster is public only through a member).
 const DB_INSTANCE_TYPES = [
-    "aws:rds/instance:Instance",
-    "aws:rds/clusterInstance:ClusterInstance",
-    "aws:docdb/clusterInstance:ClusterInstance",
-    "aws:neptune/clusterInstance:ClusterInstance",
+    RDS_INSTANCE,
+    RDS_CLUSTER_INSTANCE,
+    DOCDB_CLUSTER_INSTANCE,
+    NEPTUNE_CLUSTER_INSTANCE,
 ] as const;
 
 export const rdsNotPubliclyAccessible = resourcePolicy({

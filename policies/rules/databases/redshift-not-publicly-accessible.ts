@@ -2,9 +2,8 @@
 // `publiclyAccessible`. A public endpoint exposes the warehouse to the internet instead of the
 // VPC (SC-7, AC-3, AC-4).
 
-import { resourcePolicy } from "../../lib";
-
-const REDSHIFT_SERVERLESS_WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
+import { REDSHIFT_CLUSTER, resourcePolicy } from "../../lib";
+import { REDSHIFT_SERVERLESS_WORKGROUP } from "./resource-types";
 
 export const redshiftNotPubliclyAccessible = resourcePolicy({
     name: "redshift-not-publicly-accessible",
@@ -17,7 +16,7 @@ export const redshiftNotPubliclyAccessible = resourcePolicy({
     remediationSteps:
         "Set `publiclyAccessible: false` on the aws.redshift.Cluster (with a subnet group of private subnets) or the " +
         "aws.redshiftserverless.Workgroup (with private `subnetIds`).",
-    resourceTypes: ["aws:redshift/cluster:Cluster", REDSHIFT_SERVERLESS_WORKGROUP],
+    resourceTypes: [REDSHIFT_CLUSTER, REDSHIFT_SERVERLESS_WORKGROUP],
     noVerdict: [],
     validate: (ctx) => {
         const what = ctx.type === REDSHIFT_SERVERLESS_WORKGROUP ? "Redshift Serverless workgroup" : "Redshift cluster";

@@ -4,9 +4,16 @@
 // (`name`, by value or property dependency); the delivery channel and the retention configuration
 // name none (AWS keeps one of each per account and region), so they are tied by region.
 
-import { stackPolicy, StackContext, StackResource } from "../../lib";
+import {
+    CONFIG_DELIVERY_CHANNEL,
+    CONFIG_RECORDER,
+    CONFIG_RECORDER_STATUS,
+    CONFIG_RETENTION_CONFIGURATION,
+    stackPolicy,
+    StackContext,
+    StackResource,
+} from "../../lib";
 import { ACCOUNT_SERVICE_OPTIONS, dutyOf, Region, regionOf, reportDelegated, sameRegion } from "./account-services";
-import { DELIVERY_CHANNEL, RECORDER, RECORDER_STATUS, RETENTION_CONFIGURATION } from "./resource-types";
 
 /** `RecordingStrategyType` (botocore config 2014-11-12 service-2.json). */
 const RECORDING_STRATEGIES = ["ALL_SUPPORTED_RESOURCE_TYPES", "INCLUSION_BY_RESOURCE_TYPES", "EXCLUSION_BY_RESOURCE_TYPES"] as const;
@@ -84,7 +91,7 @@ export const configRecorderEnabled = stackPolicy({
         "`s3BucketName` (and `s3KmsKeyArn`), and an aws.cfg.RetentionConfiguration with `retentionPeriodInDays: 2557` — in " +
         "govstack, set `govstack:baseline.detection: true` in the stack that owns the account's detection services — or, " +
         "in a stack that does not own them, set this policy's `accountServicesOwner` to the stack that does.",
-    resourceTypes: [RECORDER, RECORDER_STATUS, DELIVERY_CHANNEL, RETENTION_CONFIGURATION, ...ACCOUNT_SERVICE_OPTIONS.workloadTypes.default],
+    resourceTypes: [CONFIG_RECORDER, CONFIG_RECORDER_STATUS, CONFIG_DELIVERY_CHANNEL, CONFIG_RETENTION_CONFIGURATION, ...ACCOUNT_SERVICE_OPTIONS.workloadTypes.default],
     noVerdict: [
         {
             when: "the stack declares no recorder and has no resource of workloadTypes",
@@ -102,7 +109,7 @@ export const configRecorderEnabled = stackPolicy({
         },
     },
     validate: (ctx) => {
-        const recorders = located(ctx, RECORDER);
+        const recorders = located(ctx, CONFIG_RECORDER);
         const duty = dutyOf(ctx);
         if (duty.kind === "delegated") {
             reportDelegated(ctx, duty, "AWS Config");
@@ -118,9 +125,9 @@ export const configRecorderEnabled = stackPolicy({
             }
             return;
         }
-        const statuses = located(ctx, RECORDER_STATUS);
-        const channels = located(ctx, DELIVERY_CHANNEL);
-        const retentions = located(ctx, RETENTION_CONFIGURATION);
+        const statuses = located(ctx, CONFIG_RECORDER_STATUS);
+        const channels = located(ctx, CONFIG_DELIVERY_CHANNEL);
+        const retentions = located(ctx, CONFIG_RETENTION_CONFIGURATION);
         // A retention configuration too short is reported once, on itself.
         const minDays = ctx.config.minRetentionDays;
         const longEnough = new Map(

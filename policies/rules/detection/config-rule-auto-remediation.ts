@@ -4,8 +4,7 @@
 // Advisory by default: not every rule has a safe automatic fix, and GovCloud offers no SSM-document
 // remediation for some rules (docs/baseline.md). Runs only in a stack with a Config rule.
 
-import { stackPolicy, StackResource } from "../../lib";
-import { CONFIG_RULE, REMEDIATION_CONFIGURATION } from "./resource-types";
+import { CONFIG_REMEDIATION_CONFIGURATION, CONFIG_RULE, stackPolicy, StackResource } from "../../lib";
 
 export const configRuleAutoRemediation = stackPolicy({
     name: "config-rule-auto-remediation",
@@ -23,7 +22,7 @@ export const configRuleAutoRemediation = stackPolicy({
         "Declare an aws.cfg.RemediationConfiguration with `configRuleName: rule.name`, `targetType: \"SSM_DOCUMENT\"`, " +
         "`targetId` (the SSM Automation document), `automatic: true` and `maximumAutomaticAttempts`, or accept the advisory " +
         "for a rule that has no safe automatic fix.",
-    resourceTypes: [CONFIG_RULE, REMEDIATION_CONFIGURATION],
+    resourceTypes: [CONFIG_RULE, CONFIG_REMEDIATION_CONFIGURATION],
     triggerType: CONFIG_RULE,
     noVerdict: [],
     validate: (ctx) => {
@@ -31,7 +30,7 @@ export const configRuleAutoRemediation = stackPolicy({
         const manual = new Set<string>();
         const open = new Set<string>(); // tied, automatic unknown (or malformed, reported)
         let untied = false;
-        for (const rem of ctx.ofType(REMEDIATION_CONFIGURATION)) {
+        for (const rem of ctx.ofType(CONFIG_REMEDIATION_CONFIGURATION)) {
             const refs = ctx.resolveRefs(rem, "configRuleName", [CONFIG_RULE], ["name"]);
             const automatic = ctx.readBoolean(rem, "automatic", { quiet: true });
             const into = automatic.ok ? (automatic.value === true ? remediated : manual) : open;

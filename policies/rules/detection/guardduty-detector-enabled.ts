@@ -5,9 +5,8 @@
 // `datasources` block does; an explicit DISABLED anywhere wins. GovCloud availability of each
 // feature: docs/baseline.md ("GovCloud availability").
 
-import { stackPolicy, StackContext, StackResource } from "../../lib";
+import { GUARDDUTY_DETECTOR, GUARDDUTY_DETECTOR_FEATURE, stackPolicy, StackContext, StackResource } from "../../lib";
 import { ACCOUNT_SERVICE_OPTIONS, dutyOf, reportDelegated } from "./account-services";
-import { DETECTOR, DETECTOR_FEATURE } from "./resource-types";
 
 /** GuardDuty's DetectorFeature enum (botocore guardduty 2017-11-28 service-2.json, `DetectorFeature`). */
 export const DETECTOR_FEATURES = [
@@ -84,7 +83,7 @@ export const guarddutyDetectorEnabled = stackPolicy({
         "with `detectorId: detector.id`, `name` (e.g. \"S3_DATA_EVENTS\", \"EBS_MALWARE_PROTECTION\") and `status: \"ENABLED\"` — " +
         "in govstack, set `govstack:baseline.detection: true` in the stack that owns the account's detection services — or, in " +
         "a stack that does not own them, set this policy's `accountServicesOwner` to the stack that does.",
-    resourceTypes: [DETECTOR, DETECTOR_FEATURE, ...ACCOUNT_SERVICE_OPTIONS.workloadTypes.default],
+    resourceTypes: [GUARDDUTY_DETECTOR, GUARDDUTY_DETECTOR_FEATURE, ...ACCOUNT_SERVICE_OPTIONS.workloadTypes.default],
     noVerdict: [
         {
             when: "the stack declares no detector and has no resource of workloadTypes",
@@ -101,7 +100,7 @@ export const guarddutyDetectorEnabled = stackPolicy({
         },
     },
     validate: (ctx) => {
-        const detectors = ctx.ofType(DETECTOR);
+        const detectors = ctx.ofType(GUARDDUTY_DETECTOR);
         const duty = dutyOf(ctx);
         if (duty.kind === "delegated") {
             reportDelegated(ctx, duty, "GuardDuty");
@@ -120,12 +119,12 @@ export const guarddutyDetectorEnabled = stackPolicy({
         // Each feature resource, read once, by the detector it is tied to; untied ones are kept apart.
         const tied = new Map<string, FeatureSetting[]>();
         const untied: FeatureSetting[] = [];
-        for (const f of ctx.ofType(DETECTOR_FEATURE)) {
+        for (const f of ctx.ofType(GUARDDUTY_DETECTOR_FEATURE)) {
             const setting = readFeature(ctx, f);
             if (!setting) {
                 continue;
             }
-            const refs = ctx.resolveRefs(f, "detectorId", [DETECTOR], ["id"]);
+            const refs = ctx.resolveRefs(f, "detectorId", [GUARDDUTY_DETECTOR], ["id"]);
             for (const d of refs.resources) {
                 tied.set(d.urn, [...(tied.get(d.urn) ?? []), setting]);
             }

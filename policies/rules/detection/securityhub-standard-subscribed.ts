@@ -5,9 +5,8 @@
 // refuses it before the hub is enabled); the hub's own default standards (enableDefaultStandards,
 // on unless false) count too.
 
-import { StackContext, stackPolicy, StackResource } from "../../lib";
+import { SECURITYHUB_ACCOUNT, SECURITYHUB_STANDARDS_SUBSCRIPTION, StackContext, stackPolicy, StackResource } from "../../lib";
 import { ACCOUNT_SERVICE_OPTIONS, dependsOn, dutyOf, reportDelegated } from "./account-services";
-import { HUB_ACCOUNT, STANDARDS_SUBSCRIPTION } from "./resource-types";
 
 /**
  * A Security Hub standard's ARN: `arn:<partition>:securityhub:<region>::standards/<id>/v/<version>`
@@ -36,7 +35,7 @@ export const securityhubStandardSubscribed = stackPolicy({
         `"${NIST_HINT}"\` and \`dependsOn: [account]\` — in govstack, set \`govstack:baseline.detection: true\` in the stack ` +
         "that owns the account's detection services — or, in a stack that does not own them, set this policy's " +
         "`accountServicesOwner` to the stack that does.",
-    resourceTypes: [HUB_ACCOUNT, STANDARDS_SUBSCRIPTION, ...ACCOUNT_SERVICE_OPTIONS.workloadTypes.default],
+    resourceTypes: [SECURITYHUB_ACCOUNT, SECURITYHUB_STANDARDS_SUBSCRIPTION, ...ACCOUNT_SERVICE_OPTIONS.workloadTypes.default],
     noVerdict: [
         {
             when: "the stack declares no Security Hub account and has no resource of workloadTypes",
@@ -45,7 +44,7 @@ export const securityhubStandardSubscribed = stackPolicy({
     ],
     options: { ...ACCOUNT_SERVICE_OPTIONS },
     validate: (ctx) => {
-        const accounts = ctx.ofType(HUB_ACCOUNT);
+        const accounts = ctx.ofType(SECURITYHUB_ACCOUNT);
         const duty = dutyOf(ctx);
         if (duty.kind === "delegated") {
             reportDelegated(ctx, duty, "Security Hub");
@@ -62,7 +61,7 @@ export const securityhubStandardSubscribed = stackPolicy({
             return;
         }
         // Subscriptions with an ARN Security Hub accepts; a malformed or foreign one is reported and counts for nothing.
-        const subscriptions = ctx.ofType(STANDARDS_SUBSCRIPTION).filter((s) => {
+        const subscriptions = ctx.ofType(SECURITYHUB_STANDARDS_SUBSCRIPTION).filter((s) => {
             const arn = ctx.readString(s, "standardsArn", { quiet: true });
             if (!arn.ok) {
                 return arn.unknown; // unknown: counts (an ARN built from outputs); malformed: reported

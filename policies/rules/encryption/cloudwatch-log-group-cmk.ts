@@ -2,11 +2,12 @@
 // encrypted under a customer-managed key (SC-28, SC-12) rather than the service's own key.
 
 import { cmkPolicy } from "./cmk";
+import { CLOUDWATCH_LOG_GROUP } from "../../lib";
 
 export const cloudwatchLogGroupCmk = cmkPolicy({
     name: "cloudwatch-log-group-cmk",
     noun: "Log group",
-    type: "aws:cloudwatch/logGroup:LogGroup",
+    type: CLOUDWATCH_LOG_GROUP,
     path: "kmsKeyId",
     description:
         "CloudWatch log groups must be encrypted with a customer-managed KMS key (audit records are protected information) " +

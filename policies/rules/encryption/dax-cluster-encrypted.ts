@@ -1,7 +1,7 @@
 // dax-cluster-encrypted: DynamoDB Accelerator caches table data on its nodes; that cache is data at
 // rest (SC-28, SC-28(1)). DAX encrypts it only when asked, and only at creation.
 
-import { requireTrue, resourcePolicy } from "../../lib";
+import { DAX_CLUSTER, requireTrue, resourcePolicy } from "../../lib";
 
 export const daxClusterEncrypted = resourcePolicy({
     name: "dax-cluster-encrypted",
@@ -13,7 +13,7 @@ export const daxClusterEncrypted = resourcePolicy({
     severity: "high",
     controls: ["SC-28", "SC-28(1)"],
     remediationSteps: "Set `serverSideEncryption: { enabled: true }` on the aws.dax.Cluster (it forces a new cluster).",
-    resourceTypes: ["aws:dax/cluster:Cluster"],
+    resourceTypes: [DAX_CLUSTER],
     noVerdict: [],
     validate: (ctx) => {
         requireTrue(ctx, "serverSideEncryption.enabled", `${ctx.label} is not encrypted at rest; set serverSideEncryption.enabled: true.`);

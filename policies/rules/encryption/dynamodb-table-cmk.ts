@@ -2,7 +2,7 @@
 // (SC-28, SC-12). The default is an AWS-owned key, and a replica without its own key gets the
 // AWS-managed one: neither can be audited or revoked by the customer.
 
-import { readTyped, resourcePolicy, STRING } from "../../lib";
+import { DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, readTyped, resourcePolicy, STRING } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const dynamodbTableCmk = resourcePolicy({
@@ -17,7 +17,7 @@ export const dynamodbTableCmk = resourcePolicy({
     remediationSteps:
         "Set `serverSideEncryption: { enabled: true, kmsKeyArn: <key ARN> }` on the aws.dynamodb.Table, and `kmsKeyArn` (a key " +
         "in the replica's region) on each of its `replicas` and on each aws.dynamodb.TableReplica.",
-    resourceTypes: ["aws:dynamodb/table:Table", "aws:dynamodb/tableReplica:TableReplica"],
+    resourceTypes: [DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA],
     options: REQUIRE_CMK,
     noVerdict: [
         ...CMK_NO_VERDICT,
@@ -30,7 +30,7 @@ export const dynamodbTableCmk = resourcePolicy({
         if (!ctx.config.requireCmk) {
             return;
         }
-        if (ctx.type === "aws:dynamodb/tableReplica:TableReplica") {
+        if (ctx.type === DYNAMODB_TABLE_REPLICA) {
             // A replica without kmsKeyArn uses its region's AWS-managed alias/aws/dynamodb key.
             checkCmk(ctx, "kmsKeyArn", `DynamoDB table replica "${ctx.name}"`);
             return;

@@ -3,6 +3,7 @@
 
 import { requireTrue, resourcePolicy } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
+import { EBS_VOLUME } from "./resource-types";
 
 export const ebsVolumeEncrypted = resourcePolicy({
     name: "ebs-volume-encrypted",
@@ -11,7 +12,7 @@ export const ebsVolumeEncrypted = resourcePolicy({
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12"],
     remediationSteps: "Set `encrypted: true` and `kmsKeyId` on the aws.ebs.Volume (an existing volume is re-created from an encrypted snapshot).",
-    resourceTypes: ["aws:ebs/volume:Volume"],
+    resourceTypes: [EBS_VOLUME],
     options: REQUIRE_CMK,
     noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {

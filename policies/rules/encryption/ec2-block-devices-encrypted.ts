@@ -4,11 +4,17 @@
 // judges the root device that is not declared. A launch configuration cannot name a KMS key (its
 // devices use the account's default EBS key), so only its `encrypted` flag is judged.
 
-import { labelOf, OBJECT, requireTrue, resourcePolicy } from "../../lib";
+import {
+    EC2_INSTANCE,
+    labelOf,
+    LAUNCH_CONFIGURATION,
+    LAUNCH_TEMPLATE,
+    OBJECT,
+    requireTrue,
+    resourcePolicy,
+    SPOT_INSTANCE_REQUEST,
+} from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
-
-// Its devices have no kmsKeyId: they use the account's default EBS key (aws.ebs.DefaultKmsKey).
-const LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
 
 export const ec2BlockDevicesEncrypted = resourcePolicy({
     name: "ec2-block-devices-encrypted",
@@ -26,9 +32,10 @@ export const ec2BlockDevicesEncrypted = resourcePolicy({
         "launch configurations: `encrypted: true` on every device, keyed by the account's default EBS key, or move to a launch template).",
     // A spot instance request launches an instance from its own rootBlockDevice/ebsBlockDevices (same shape).
     resourceTypes: [
-        "aws:ec2/launchTemplate:LaunchTemplate",
-        "aws:ec2/instance:Instance",
-        "aws:ec2/spotInstanceRequest:SpotInstanceRequest",
+        LAUNCH_TEMPLATE,
+        EC2_INSTANCE,
+        SPOT_INSTANCE_REQUEST,
+        // Its devices have no kmsKeyId: they use the account's default EBS key (aws.ebs.DefaultKmsKey).
         LAUNCH_CONFIGURATION,
     ],
     options: REQUIRE_CMK,
@@ -47,7 +54,7 @@ export const ec2BlockDevicesEncrypted = resourcePolicy({
                 devices.push({ path, value: dev.value });
             }
         };
-        if (ctx.type === "aws:ec2/launchTemplate:LaunchTemplate") {
+        if (ctx.type === LAUNCH_TEMPLATE) {
             const mappings = ctx.readArray("blockDeviceMappings");
             (mappings.ok ? (mappings.value ?? []) : []).forEach((m, i) => {
                 const path = `blockDeviceMappings[${i}]`;

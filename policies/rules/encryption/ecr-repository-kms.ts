@@ -2,7 +2,7 @@
 // SC-12) rather than the AES256 default, on repositories and on the creation templates that
 // configure the repositories ECR creates itself (pull-through cache, replication).
 
-import { ECR_REPOSITORY_CREATION_TEMPLATE, labelOf, resourcePolicy } from "../../lib";
+import { ECR_REPOSITORY, ECR_REPOSITORY_CREATION_TEMPLATE, labelOf, resourcePolicy } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 // KMS_DSSE (dual-layer SSE with KMS, GovCloud regions only) is KMS twice over: same kmsKey, same default
@@ -21,7 +21,7 @@ export const ecrRepositoryKms = resourcePolicy({
     remediationSteps:
         "Set `encryptionConfigurations: [{ encryptionType: \"KMS\", kmsKey: <key ARN> }]` on the aws.ecr.Repository (fixed at " +
         "creation) or aws.ecr.RepositoryCreationTemplate.",
-    resourceTypes: ["aws:ecr/repository:Repository", ECR_REPOSITORY_CREATION_TEMPLATE],
+    resourceTypes: [ECR_REPOSITORY, ECR_REPOSITORY_CREATION_TEMPLATE],
     options: REQUIRE_CMK,
     noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {

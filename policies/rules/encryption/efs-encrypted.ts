@@ -3,6 +3,7 @@
 
 import { requireTrue, resourcePolicy } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
+import { EFS_FILE_SYSTEM } from "./resource-types";
 
 export const efsEncrypted = resourcePolicy({
     name: "efs-encrypted",
@@ -11,7 +12,7 @@ export const efsEncrypted = resourcePolicy({
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12"],
     remediationSteps: "Set `encrypted: true` and `kmsKeyId` on the aws.efs.FileSystem (encryption is fixed at creation: migrate the data).",
-    resourceTypes: ["aws:efs/fileSystem:FileSystem"],
+    resourceTypes: [EFS_FILE_SYSTEM],
     options: REQUIRE_CMK,
     noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {

@@ -2,7 +2,7 @@
 // data at rest (only a replication group can), so such data must live in a replication group
 // (SC-28); Memcached clusters must at least encrypt in transit (SC-8).
 
-import { CACHE_ENGINES, requireTrue, resourcePolicy } from "../../lib";
+import { CACHE_ENGINES, ELASTICACHE_CLUSTER, requireTrue, resourcePolicy } from "../../lib";
 
 export const elasticacheClusterEncrypted = resourcePolicy({
     name: "elasticache-cluster-encrypted",
@@ -15,7 +15,7 @@ export const elasticacheClusterEncrypted = resourcePolicy({
     remediationSteps:
         "Create Redis/Valkey as an aws.elasticache.ReplicationGroup with `atRestEncryptionEnabled` and " +
         "`transitEncryptionEnabled`; for Memcached set `transitEncryptionEnabled: true`.",
-    resourceTypes: ["aws:elasticache/cluster:Cluster"],
+    resourceTypes: [ELASTICACHE_CLUSTER],
     noVerdict: [
         {
             when: "replicationGroupId is set, or unknown at preview",

@@ -2,7 +2,7 @@
 // customer-managed key (SC-28, SC-12) and in transit (SC-8/SC-8(1)); the "preferred" transit mode
 // still accepts plaintext clients, so only "required" passes.
 
-import { requireTrue, resourcePolicy } from "../../lib";
+import { ELASTICACHE_REPLICATION_GROUP, requireTrue, resourcePolicy } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const elasticacheEncrypted = resourcePolicy({
@@ -16,7 +16,7 @@ export const elasticacheEncrypted = resourcePolicy({
     remediationSteps:
         "Set `atRestEncryptionEnabled: true`, `transitEncryptionEnabled: true` (clients connect with TLS) and `kmsKeyId` " +
         "on the aws.elasticache.ReplicationGroup.",
-    resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+    resourceTypes: [ELASTICACHE_REPLICATION_GROUP],
     options: REQUIRE_CMK,
     noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {

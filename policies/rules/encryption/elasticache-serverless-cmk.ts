@@ -2,11 +2,12 @@
 // remains is the key, which must be customer-managed (SC-28, SC-12).
 
 import { cmkPolicy } from "./cmk";
+import { ELASTICACHE_SERVERLESS_CACHE } from "../../lib";
 
 export const elasticacheServerlessCmk = cmkPolicy({
     name: "elasticache-serverless-cmk",
     noun: "ElastiCache serverless cache",
-    type: "aws:elasticache/serverlessCache:ServerlessCache",
+    type: ELASTICACHE_SERVERLESS_CACHE,
     path: "kmsKeyId",
     description:
         "ElastiCache serverless caches (always encrypted, at rest and in transit) must use a customer-managed KMS key " +

@@ -2,10 +2,8 @@
 // a customer-managed key (SC-28, SC-12): a direct-put stream holds up to a day of data in transit
 // to its destination.
 
-import { requireTrue, resourcePolicy } from "../../lib";
+import { KINESIS_FIREHOSE_DELIVERY_STREAM, requireTrue, resourcePolicy } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
-
-const FIREHOSE = "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream";
 
 /**
  * Firehose's key types (botocore firehose model, shape KeyType). "You can enable SSE for a Firehose
@@ -29,7 +27,7 @@ export const firehoseDeliveryStreamCmk = resourcePolicy({
     remediationSteps:
         "Set `serverSideEncryption: { enabled: true, keyType: \"CUSTOMER_MANAGED_CMK\", keyArn: <key ARN> }` on the " +
         "aws.kinesis.FirehoseDeliveryStream (the key policy must let Firehose create a grant).",
-    resourceTypes: [FIREHOSE],
+    resourceTypes: [KINESIS_FIREHOSE_DELIVERY_STREAM],
     options: REQUIRE_CMK,
     noVerdict: [
         {

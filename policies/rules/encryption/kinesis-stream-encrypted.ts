@@ -3,6 +3,7 @@
 
 import { resourcePolicy } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
+import { KINESIS_STREAM } from "./resource-types";
 
 export const kinesisStreamEncrypted = resourcePolicy({
     name: "kinesis-stream-encrypted",
@@ -11,7 +12,7 @@ export const kinesisStreamEncrypted = resourcePolicy({
     severity: "medium",
     controls: ["SC-28", "SC-12"],
     remediationSteps: "Set `encryptionType: \"KMS\"` and `kmsKeyId` to a customer-managed key on the aws.kinesis.Stream.",
-    resourceTypes: ["aws:kinesis/stream:Stream"],
+    resourceTypes: [KINESIS_STREAM],
     options: REQUIRE_CMK,
     noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {

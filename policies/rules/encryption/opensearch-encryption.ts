@@ -2,10 +2,10 @@
 // (SC-28/SC-28(1), SC-12) and in transit — node-to-node encryption plus HTTPS-only endpoints with a
 // TLS 1.2+ security policy (SC-8/SC-8(1), SC-13). Both judge the same two domain types.
 
-import { labelOf, requireTrue, resourcePolicy } from "../../lib";
+import { ELASTICSEARCH_DOMAIN, labelOf, OPENSEARCH_DOMAIN, requireTrue, resourcePolicy } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
-const OPENSEARCH_TYPES = ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"] as const;
+const OPENSEARCH_TYPES = [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN] as const;
 
 export const opensearchEncryptionAtRest = resourcePolicy({
     name: "opensearch-encryption-at-rest",

@@ -4,12 +4,13 @@
 // for RDS for PostgreSQL 15+, does not force TLS. Which parameter, and its default, per engine family
 // is in rds-tls-parameters.ts.
 
-import { labelOf, ResourceContext, resourcePolicy, STRING_OR_NUMBER } from "../../lib";
+import { labelOf, RDS_CLUSTER, RDS_INSTANCE, ResourceContext, resourcePolicy, STRING_OR_NUMBER } from "../../lib";
 import { NEWEST_VERSION, TLS_ENGINES, TlsParameter, tlsForEngine, tlsParameter } from "./rds-tls-parameters";
+import { RDS_CLUSTER_PARAMETER_GROUP, RDS_PARAMETER_GROUP } from "./resource-types";
 
 const DEFAULT_GROUP_TYPES: Readonly<Record<string, { group: string; resource: string }>> = {
-    "aws:rds/instance:Instance": { group: "default parameter group", resource: "aws.rds.ParameterGroup" },
-    "aws:rds/cluster:Cluster": { group: "default cluster parameter group", resource: "aws.rds.ClusterParameterGroup" },
+    [RDS_INSTANCE]: { group: "default parameter group", resource: "aws.rds.ParameterGroup" },
+    [RDS_CLUSTER]: { group: "default cluster parameter group", resource: "aws.rds.ClusterParameterGroup" },
 };
 
 /**
@@ -18,7 +19,7 @@ const DEFAULT_GROUP_TYPES: Readonly<Record<string, { group: string; resource: st
  * judged as an aws.rds.ParameterGroup / ClusterParameterGroup instead.
  */
 function judgeDefaultGroup(ctx: ResourceContext<unknown>): void {
-    const isInstance = ctx.type === "aws:rds/instance:Instance";
+    const isInstance = ctx.type === RDS_INSTANCE;
     const groupPath = isInstance ? "parameterGroupName" : "dbClusterParameterGroupName";
     const group = ctx.readString(groupPath, { quiet: true });
     if (!group.ok || (group.value !== undefined && group.value !== "" && !group.value.startsWith("default."))) {
@@ -96,7 +97,7 @@ function judgeParameterGroup(ctx: ResourceContext<unknown>): void {
     if (!tls) {
         return;
     }
-    if (ctx.type === "aws:rds/parameterGroup:ParameterGroup" && family.value !== undefined && /^aurora-(postgresql|mysql)/.test(family.value)) {
+    if (ctx.type === RDS_PARAMETER_GROUP && family.value !== undefined && /^aurora-(postgresql|mysql)/.test(family.value)) {
         // Aurora: rds.force_ssl / require_secure_transport are cluster-level parameters. They exist only in
         // the DB cluster parameter group (judged below for aws.rds.ClusterParameterGroup); an Aurora
         // instance's DB parameter group cannot hold them, so requiring them there could never be met.
@@ -159,10 +160,10 @@ export const rdsParameterGroupRequiresTls = resourcePolicy({
         "an aws.rds.ClusterParameterGroup). A database without a group uses AWS's default group, which cannot be edited: " +
         "create an aws.rds.ParameterGroup / ClusterParameterGroup of the engine's family and attach it.",
     resourceTypes: [
-        "aws:rds/parameterGroup:ParameterGroup",
-        "aws:rds/clusterParameterGroup:ClusterParameterGroup",
-        "aws:rds/instance:Instance",
-        "aws:rds/cluster:Cluster",
+        RDS_PARAMETER_GROUP,
+        RDS_CLUSTER_PARAMETER_GROUP,
+        RDS_INSTANCE,
+        RDS_CLUSTER,
     ],
     noVerdict: [
         {

@@ -1,7 +1,7 @@
 // rds-performance-insights-cmk: Performance Insights keeps samples of the SQL text a database runs,
 // i.e. application data (SC-28); when it is on, its key must be customer-managed (SC-12).
 
-import { labelOf, resourcePolicy } from "../../lib";
+import { labelOf, RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE, resourcePolicy } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const rdsPerformanceInsightsCmk = resourcePolicy({
@@ -13,7 +13,7 @@ export const rdsPerformanceInsightsCmk = resourcePolicy({
     severity: "medium",
     controls: ["SC-28", "SC-12"],
     remediationSteps: "Set `performanceInsightsKmsKeyId` to the data key's ARN wherever `performanceInsightsEnabled` is true.",
-    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance"],
+    resourceTypes: [RDS_INSTANCE, RDS_CLUSTER, RDS_CLUSTER_INSTANCE],
     options: REQUIRE_CMK,
     noVerdict: [
         ...CMK_NO_VERDICT,

@@ -2,7 +2,7 @@
 // storage, snapshots and backups at rest (SC-28/SC-28(1)) under a customer-managed key (SC-12).
 // Encryption cannot be added to a running database, so it has to be right at creation.
 
-import { labelOf, requireTrue, resourcePolicy } from "../../lib";
+import { DOCDB_CLUSTER, labelOf, NEPTUNE_CLUSTER, RDS_CLUSTER, RDS_INSTANCE, requireTrue, resourcePolicy } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const rdsStorageEncrypted = resourcePolicy({
@@ -17,7 +17,7 @@ export const rdsStorageEncrypted = resourcePolicy({
     remediationSteps:
         "Set `storageEncrypted: true` and `kmsKeyId` (Neptune: `kmsKeyArn`) to the data key's ARN. Encryption cannot be added in place: create the " +
         "encrypted instance from an encrypted snapshot copy.",
-    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:docdb/cluster:Cluster", "aws:neptune/cluster:Cluster"],
+    resourceTypes: [RDS_INSTANCE, RDS_CLUSTER, DOCDB_CLUSTER, NEPTUNE_CLUSTER],
     options: REQUIRE_CMK,
     noVerdict: [
         ...CMK_NO_VERDICT,
@@ -37,7 +37,7 @@ export const rdsStorageEncrypted = resourcePolicy({
             return;
         }
         // Neptune names the same input kmsKeyArn.
-        const keyPath = ctx.type === "aws:neptune/cluster:Cluster" ? "kmsKeyArn" : "kmsKeyId";
+        const keyPath = ctx.type === NEPTUNE_CLUSTER ? "kmsKeyArn" : "kmsKeyId";
         // A key without storageEncrypted is not a quiet default to unencrypted: AWS rejects it
         // ("InvalidParameterCombination: You must enable StorageEncrypted when you specify KmsKeyId";
         // CloudFormation AWS::RDS::DBInstance KmsKeyId: "you must enable encryption by setting the

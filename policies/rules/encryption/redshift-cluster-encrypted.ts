@@ -1,7 +1,7 @@
 // redshift-cluster-encrypted: Redshift clusters stay encrypted at rest (the provider's default, which
 // a program can switch off) under a customer-managed key (SC-28/SC-28(1), SC-12).
 
-import { resourcePolicy } from "../../lib";
+import { REDSHIFT_CLUSTER, resourcePolicy } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const redshiftClusterEncrypted = resourcePolicy({
@@ -11,7 +11,7 @@ export const redshiftClusterEncrypted = resourcePolicy({
     severity: "high",
     controls: ["SC-28", "SC-28(1)", "SC-12"],
     remediationSteps: "Leave `encrypted` at its default (\"true\") and set `kmsKeyId` to the data key's ARN.",
-    resourceTypes: ["aws:redshift/cluster:Cluster"],
+    resourceTypes: [REDSHIFT_CLUSTER],
     options: REQUIRE_CMK,
     noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {

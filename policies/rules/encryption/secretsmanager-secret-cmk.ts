@@ -2,11 +2,12 @@
 // aws/secretsmanager, so kms:Decrypt can be granted to exactly the roles that read the secret.
 
 import { cmkPolicy } from "./cmk";
+import { SECRETSMANAGER_SECRET } from "../../lib";
 
 export const secretsManagerSecretCmk = cmkPolicy({
     name: "secretsmanager-secret-cmk",
     noun: "Secret",
-    type: "aws:secretsmanager/secret:Secret",
+    type: SECRETSMANAGER_SECRET,
     path: "kmsKeyId",
     description: "Secrets Manager secrets must be encrypted with a customer-managed KMS key (not aws/secretsmanager) where config requires it.",
     summary: "Secrets Manager secrets encrypted with a customer-managed KMS key, not aws/secretsmanager",

@@ -1,7 +1,7 @@
 // sns-topic-encrypted: SNS topics (alarm and event payloads) encrypted at rest under a
 // customer-managed key (SC-28, SC-12); SNS does not encrypt at rest unless a key is set.
 
-import { resourcePolicy } from "../../lib";
+import { resourcePolicy, SNS_TOPIC } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const snsTopicEncrypted = resourcePolicy({
@@ -13,7 +13,7 @@ export const snsTopicEncrypted = resourcePolicy({
     remediationSteps:
         "Set `kmsMasterKeyId` to a customer-managed key whose policy lets the publishing services (CloudWatch alarms, " +
         "EventBridge) use it.",
-    resourceTypes: ["aws:sns/topic:Topic"],
+    resourceTypes: [SNS_TOPIC],
     options: REQUIRE_CMK,
     noVerdict: CMK_NO_VERDICT,
     validate: (ctx) => {

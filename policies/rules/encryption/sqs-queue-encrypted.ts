@@ -2,7 +2,7 @@
 // New queues get SQS-managed SSE by default, which the customer cannot audit or revoke; it passes
 // only when `allowSqsManagedSse` is on.
 
-import { resourcePolicy } from "../../lib";
+import { resourcePolicy, SQS_QUEUE } from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const sqsQueueEncrypted = resourcePolicy({
@@ -14,7 +14,7 @@ export const sqsQueueEncrypted = resourcePolicy({
     severity: "medium",
     controls: ["SC-28", "SC-12"],
     remediationSteps: "Set `kmsMasterKeyId` to a customer-managed key (and `sqsManagedSseEnabled: false`).",
-    resourceTypes: ["aws:sqs/queue:Queue"],
+    resourceTypes: [SQS_QUEUE],
     options: {
         ...REQUIRE_CMK,
         allowSqsManagedSse: { type: "boolean", default: false, description: "Accept SQS-managed SSE (SSE-SQS) instead of SSE-KMS." },

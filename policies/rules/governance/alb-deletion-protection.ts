@@ -2,7 +2,7 @@
 // takes the service off the internet and loses its DNS name (CM-5, CP-10). Prod-only: scope "prod"
 // (advisory in staging).
 
-import { requireTrue, resourcePolicy } from "../../lib";
+import { ALB_LOAD_BALANCER, LB_LOAD_BALANCER, requireTrue, resourcePolicy } from "../../lib";
 
 export const albDeletionProtection = resourcePolicy({
     name: "alb-deletion-protection",
@@ -14,7 +14,7 @@ export const albDeletionProtection = resourcePolicy({
     severity: "medium",
     controls: ["CM-5", "CP-10"],
     remediationSteps: "Set `enableDeletionProtection: true` on the load balancer.",
-    resourceTypes: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
+    resourceTypes: [LB_LOAD_BALANCER, ALB_LOAD_BALANCER],
     noVerdict: [],
     validate: (ctx) =>
         requireTrue(ctx, "enableDeletionProtection", `Load balancer "${ctx.name}" has no deletion protection; set enableDeletionProtection to true.`),

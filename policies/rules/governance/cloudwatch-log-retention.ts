@@ -5,7 +5,7 @@
 // explicit one), so an undeclared retention is blocked, not read as "forever". Prod-only: scope
 // "prod" (advisory in staging).
 
-import { NUMBER, refine, resourcePolicy } from "../../lib";
+import { CLOUDWATCH_LOG_GROUP, NUMBER, refine, resourcePolicy } from "../../lib";
 
 // CloudWatch takes a whole number of days (0 is the provider's "never expire").
 const DAYS = refine(NUMBER, "a whole number of days", (n) => Number.isInteger(n) && n >= 0);
@@ -20,7 +20,7 @@ export const cloudwatchLogRetention = resourcePolicy({
     severity: "medium",
     controls: ["AU-11", "SI-12"],
     remediationSteps: "Set `retentionInDays` to at least the configured minimum (a value CloudWatch accepts, e.g. 365, 400, 731, 1096, 1827, 3653).",
-    resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
+    resourceTypes: [CLOUDWATCH_LOG_GROUP],
     options: {
         minLogRetentionDays: { type: "integer", default: 365, minimum: 1, description: "Minimum log retention in days (an unset or 0 retentionInDays is blocked)." },
     },

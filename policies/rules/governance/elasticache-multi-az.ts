@@ -2,9 +2,7 @@
 // failover, so a replica in another zone is promoted when the primary fails; a stand-alone cache
 // cluster has no such replica (CP-7, CP-10). Prod-only: scope "prod" (advisory in staging).
 
-import { CACHE_ENGINES, resourcePolicy, ResourceContext } from "../../lib";
-
-const ELASTICACHE_CLUSTER = "aws:elasticache/cluster:Cluster";
+import { CACHE_ENGINES, ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, resourcePolicy, ResourceContext } from "../../lib";
 
 /**
  * An aws.elasticache.Cluster outside a replication group is a single Redis/Valkey node (no
@@ -53,7 +51,7 @@ export const elasticacheMultiAz = resourcePolicy({
     severity: "medium",
     controls: ["CP-7", "CP-10"],
     remediationSteps: "Set `automaticFailoverEnabled: true`, `multiAzEnabled: true` and `numCacheClusters` ≥ 2 (or replicasPerNodeGroup ≥ 1).",
-    resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup", ELASTICACHE_CLUSTER],
+    resourceTypes: [ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_CLUSTER],
     noVerdict: [
         {
             when: "an aws.elasticache.Cluster has a replicationGroupId (a member of a replication group)",

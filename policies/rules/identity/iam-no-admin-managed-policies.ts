@@ -3,22 +3,33 @@
 // ARN on every kind of attachment (AC-6, AC-6(1)).
 
 import { resourcePolicy, STRING, STRING_OR_LIST } from "../../lib";
+import {
+    IAM_GROUP_POLICY_ATTACHMENT,
+    IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
+    IAM_POLICY_ATTACHMENT,
+    IAM_ROLE,
+    IAM_ROLE_POLICY_ATTACHMENT,
+    IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
+    IAM_USER_POLICY_ATTACHMENT,
+    IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+    SSO_MANAGED_POLICY_ATTACHMENT,
+} from "./resource-types";
 
 /** AWS-managed policies that grant administrator or account-wide IAM power. */
 export const DEFAULT_FORBIDDEN_MANAGED_POLICIES = ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"];
 
 const POLICY_ATTACHMENT_TYPES = {
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": "policyArn",
-    "aws:iam/userPolicyAttachment:UserPolicyAttachment": "policyArn",
-    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": "policyArn",
-    "aws:iam/policyAttachment:PolicyAttachment": "policyArn",
-    "aws:iam/role:Role": "managedPolicyArns",
+    [IAM_ROLE_POLICY_ATTACHMENT]: "policyArn",
+    [IAM_USER_POLICY_ATTACHMENT]: "policyArn",
+    [IAM_GROUP_POLICY_ATTACHMENT]: "policyArn",
+    [IAM_POLICY_ATTACHMENT]: "policyArn",
+    [IAM_ROLE]: "managedPolicyArns",
     // The *Exclusive resources attach every listed ARN (and detach the rest).
-    "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive": "policyArns",
-    "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive": "policyArns",
-    "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": "policyArns",
+    [IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE]: "policyArns",
+    [IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE]: "policyArns",
+    [IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE]: "policyArns",
     // IAM Identity Center: attached to every role the permission set provisions.
-    "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment": "managedPolicyArn",
+    [SSO_MANAGED_POLICY_ATTACHMENT]: "managedPolicyArn",
 } as const;
 
 // arn:<partition>:iam::aws:policy/<optional path>/<name>: AWS-managed, so not judged by the document policies (iam-policy-no-wildcard-actions).

@@ -5,13 +5,13 @@
 // (AC-2, AC-6, AC-3); cdk-nag NIST 800-53 rev5 IAMNoInlinePolicy judges the same.
 
 import { Guard, OBJECT, readTyped, resourcePolicy, STRING } from "../../lib";
+import { IAM_GROUP_POLICY, IAM_ROLE, IAM_ROLE_POLICY, IAM_USER_POLICY } from "./resource-types";
 
 const INLINE_TYPES: Readonly<Record<string, readonly [string, string]>> = {
-    "aws:iam/rolePolicy:RolePolicy": ["IAM role policy", "role"],
-    "aws:iam/userPolicy:UserPolicy": ["IAM user policy", "user"],
-    "aws:iam/groupPolicy:GroupPolicy": ["IAM group policy", "group"],
+    [IAM_ROLE_POLICY]: ["IAM role policy", "role"],
+    [IAM_USER_POLICY]: ["IAM user policy", "user"],
+    [IAM_GROUP_POLICY]: ["IAM group policy", "group"],
 };
-const ROLE = "aws:iam/role:Role";
 
 /** An inline policy document: its JSON text, or the object itself. */
 const DOCUMENT: Guard<string | Readonly<Record<string, unknown>>> = {
@@ -31,7 +31,7 @@ export const iamNoInlinePolicies = resourcePolicy({
     remediationSteps:
         "Move the document into an aws.iam.Policy (named with the estate prefix) and attach it with an aws.iam.RolePolicyAttachment " +
         "(infra/components/shared/role-policy.ts rolePermissions does both); drop the RolePolicy or inlinePolicies entry.",
-    resourceTypes: [ROLE, ...(Object.keys(INLINE_TYPES) as [string, ...string[]])],
+    resourceTypes: [IAM_ROLE, ...(Object.keys(INLINE_TYPES) as [string, ...string[]])],
     noVerdict: [
         {
             when: "an IAM role has no inlinePolicies, or only entries without a policy document",
@@ -39,7 +39,7 @@ export const iamNoInlinePolicies = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        if (ctx.type !== ROLE) {
+        if (ctx.type !== IAM_ROLE) {
             const [noun, path] = INLINE_TYPES[ctx.type];
             // The owner only labels the message (a malformed one is left out): every inline policy resource is a violation.
             const owner = readTyped(ctx.props, path, STRING);

@@ -3,6 +3,7 @@
 // short-lived credentials (IA-2, IA-5, AC-2).
 
 import { readTyped, resourcePolicy, STRING } from "../../lib";
+import { IAM_ACCESS_KEY } from "./resource-types";
 
 export const iamNoUserAccessKeys = resourcePolicy({
     name: "iam-no-user-access-keys",
@@ -15,7 +16,7 @@ export const iamNoUserAccessKeys = resourcePolicy({
     remediationSteps:
         "Delete the aws.iam.AccessKey; give the workload an IAM role (ECS task role, OIDC web identity for CI, IAM Roles " +
         "Anywhere for on-premises) instead.",
-    resourceTypes: ["aws:iam/accessKey:AccessKey"],
+    resourceTypes: [IAM_ACCESS_KEY],
     noVerdict: [],
     validate: (ctx) => {
         // The user only names the key's owner in the message (every access key is a violation).

@@ -3,6 +3,7 @@
 // federation or IAM Identity Center with MFA (IA-2, IA-5, AC-2).
 
 import { readTyped, resourcePolicy, STRING } from "../../lib";
+import { IAM_USER_LOGIN_PROFILE } from "./resource-types";
 
 export const iamNoUserLoginProfile = resourcePolicy({
     name: "iam-no-user-login-profile",
@@ -16,7 +17,7 @@ export const iamNoUserLoginProfile = resourcePolicy({
     remediationSteps:
         "Delete the aws.iam.UserLoginProfile; give the person a permission set in IAM Identity Center (or a role assumed " +
         "through the organization's SAML/OIDC identity provider).",
-    resourceTypes: ["aws:iam/userLoginProfile:UserLoginProfile"],
+    resourceTypes: [IAM_USER_LOGIN_PROFILE],
     noVerdict: [],
     validate: (ctx) => {
         // The user only labels the message (a malformed one is left out): every login profile is a violation.

@@ -7,6 +7,7 @@
 // expiry), so an unset field fails.
 
 import { Guard, resourcePolicy } from "../../lib";
+import { IAM_ACCOUNT_PASSWORD_POLICY } from "./resource-types";
 
 const MIN_LENGTH = 14;
 const MIN_REUSE = 24;
@@ -40,7 +41,7 @@ export const iamPasswordPolicyStrength = resourcePolicy({
     remediationSteps:
         `Set minimumPasswordLength: ${MIN_LENGTH} (or more), passwordReusePrevention: ${MIN_REUSE}, requireSymbols, requireNumbers, ` +
         `requireUppercaseCharacters and requireLowercaseCharacters: true, and maxPasswordAge: ${MAX_AGE_DAYS} (or fewer days).`,
-    resourceTypes: ["aws:iam/accountPasswordPolicy:AccountPasswordPolicy"],
+    resourceTypes: [IAM_ACCOUNT_PASSWORD_POLICY],
     noVerdict: [],
     validate: (ctx) => {
         const what = `Account password policy "${ctx.name}"`;

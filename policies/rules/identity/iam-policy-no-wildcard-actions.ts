@@ -19,6 +19,7 @@ import {
     statementList,
 } from "../../lib";
 import { forEachAllow, IDENTITY_TYPES } from "./identity-documents";
+import { IAM_POLICY, IAM_ROLE, IAM_ROLE_POLICY } from "./resource-types";
 
 export const iamPolicyNoWildcardActions = resourcePolicy({
     name: "iam-policy-no-wildcard-actions",
@@ -180,7 +181,7 @@ function deploymentRole(ctx: ResourceContext<{ readonly deploymentRoles: readonl
     if (roles.size === 0) {
         return { kind: "none" };
     }
-    const path = ctx.type === "aws:iam/rolePolicy:RolePolicy" ? "role" : ctx.type === "aws:iam/role:Role" || ctx.type === "aws:iam/policy:Policy" ? "name" : undefined;
+    const path = ctx.type === IAM_ROLE_POLICY ? "role" : ctx.type === IAM_ROLE || ctx.type === IAM_POLICY ? "name" : undefined;
     if (path === undefined) {
         return { kind: "none" };
     }

@@ -15,13 +15,13 @@
 // while a role of the stack manages its policies exclusively is advisory.
 
 import { ARRAY, isUnknown, Malformed, readTyped, stackPolicy, StackResource, STRING_OR_LIST } from "../../lib";
+import { IAM_POLICY_ATTACHMENT, IAM_ROLE, IAM_ROLE_POLICY, IAM_ROLE_POLICY_ATTACHMENT } from "./resource-types";
 
-const ROLE = "aws:iam/role:Role";
 /** Attachment type → [noun, property naming the role(s)]. */
 const ATTACHMENT_TYPES: Readonly<Record<string, readonly [string, string]>> = {
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": ["RolePolicyAttachment", "role"],
-    "aws:iam/policyAttachment:PolicyAttachment": ["PolicyAttachment", "roles"],
-    "aws:iam/rolePolicy:RolePolicy": ["RolePolicy", "role"],
+    [IAM_ROLE_POLICY_ATTACHMENT]: ["RolePolicyAttachment", "role"],
+    [IAM_POLICY_ATTACHMENT]: ["PolicyAttachment", "roles"],
+    [IAM_ROLE_POLICY]: ["RolePolicy", "role"],
 };
 const ROLE_KEYS = ["name", "id"];
 
@@ -66,7 +66,7 @@ export const iamRoleOneWayToAttach = stackPolicy({
         "policies with aws.iam.RolePolicyAttachment (infra/components/shared/role-policy.ts rolePermissions), or list every " +
         "policy in managedPolicyArns and delete the attachment resources. Pass the role's name from the Role resource " +
         "(role.name) so the tie shows at preview.",
-    resourceTypes: [ROLE, ...(Object.keys(ATTACHMENT_TYPES) as [string, ...string[]])],
+    resourceTypes: [IAM_ROLE, ...(Object.keys(ATTACHMENT_TYPES) as [string, ...string[]])],
     noVerdict: [
         {
             when: "a role sets neither managedPolicyArns nor inlinePolicies (its policies come only from attachment resources)",
@@ -78,13 +78,13 @@ export const iamRoleOneWayToAttach = stackPolicy({
         if (attachments.length === 0) {
             return;
         }
-        const roles = ctx.ofType(ROLE);
+        const roles = ctx.ofType(IAM_ROLE);
         const exclusive = new Map(roles.map((r) => [r.urn, exclusiveSets(r)]));
         const targets = new Map<string, StackResource[]>();
         const untied: StackResource[] = [];
         for (const att of attachments) {
             const [, prop] = ATTACHMENT_TYPES[att.type];
-            const refs = ctx.resolveRefs(att, prop, [ROLE], ROLE_KEYS);
+            const refs = ctx.resolveRefs(att, prop, [IAM_ROLE], ROLE_KEYS);
             for (const role of refs.resources) {
                 targets.set(role.urn, [...(targets.get(role.urn) ?? []), att]);
             }

@@ -31,6 +31,7 @@ import {
 } from "../../lib";
 import { POLICY_DOCUMENT } from "./identity-documents";
 import { pinnedValues, requiresMfa } from "./trust-conditions";
+import { IAM_ROLE } from "./resource-types";
 
 /** The STS actions a trust policy may Allow (IAM is case-insensitive; no wildcards). */
 const TRUST_ACTIONS = [
@@ -72,7 +73,7 @@ export const iamRoleTrustPolicy = resourcePolicy({
         "drop a \"*\" principal; add Condition Bool aws:MultiFactorAuthPresent \"true\" for account principals (or use a service " +
         "or federated principal); for OIDC add StringEquals <provider>:aud and StringEquals/StringLike <provider>:sub " +
         '(e.g. "repo:org/repo:ref:refs/heads/main"), for SAML SAML:aud and SAML:sub.',
-    resourceTypes: ["aws:iam/role:Role"],
+    resourceTypes: [IAM_ROLE],
     noVerdict: [
         {
             when: "a trust statement's Effect is Deny, or its principal is a service principal",

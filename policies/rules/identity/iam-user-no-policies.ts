@@ -2,6 +2,12 @@
 // attachment) escape the group/role reviews where they are granted and revoked as a unit (AC-2, AC-6).
 
 import { readTyped, resourcePolicy, STRING } from "../../lib";
+import {
+    IAM_POLICY_ATTACHMENT,
+    IAM_USER_POLICY,
+    IAM_USER_POLICY_ATTACHMENT,
+    IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+} from "./resource-types";
 
 export const iamUserNoPolicies = resourcePolicy({
     name: "iam-user-no-policies",
@@ -13,10 +19,10 @@ export const iamUserNoPolicies = resourcePolicy({
     controls: ["AC-2", "AC-6"],
     remediationSteps: "Move the policy to a group the user joins (aws.iam.GroupPolicyAttachment) or, better, to a role the user assumes.",
     resourceTypes: [
-        "aws:iam/userPolicy:UserPolicy",
-        "aws:iam/userPolicyAttachment:UserPolicyAttachment",
-        "aws:iam/policyAttachment:PolicyAttachment",
-        "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+        IAM_USER_POLICY,
+        IAM_USER_POLICY_ATTACHMENT,
+        IAM_POLICY_ATTACHMENT,
+        IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
     ],
     noVerdict: [
         {
@@ -25,7 +31,7 @@ export const iamUserNoPolicies = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        if (ctx.type === "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive") {
+        if (ctx.type === IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE) {
             // An empty list is the recommended way to keep a user free of managed policies.
             const arns = ctx.readArray("policyArns");
             if (arns.ok && (arns.value ?? []).length > 0) {
@@ -33,14 +39,14 @@ export const iamUserNoPolicies = resourcePolicy({
             }
             return;
         }
-        if (ctx.type === "aws:iam/policyAttachment:PolicyAttachment") {
+        if (ctx.type === IAM_POLICY_ATTACHMENT) {
             const users = ctx.readArray("users");
             if (users.ok && (users.value ?? []).length > 0) {
                 ctx.violation(`Policy attachment "${ctx.name}" attaches a policy directly to IAM users; attach it to a group or role instead.`);
             }
             return;
         }
-        const kind = ctx.type === "aws:iam/userPolicy:UserPolicy" ? "an inline policy" : "a managed policy";
+        const kind = ctx.type === IAM_USER_POLICY ? "an inline policy" : "a managed policy";
         // The user only names whose policy it is in the message (every such resource is a violation).
         const user = readTyped(ctx.props, "user", STRING);
         const whose = user.kind === "ok" && user.value !== undefined ? ` IAM user "${user.value}"` : " an IAM user";

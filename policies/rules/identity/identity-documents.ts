@@ -8,20 +8,27 @@
 // `NotResource` and `NotPrincipal` invert the grant and count as broad.
 
 import { describeValue, EFFECT, OBJECT, policyStatements, Read, read, readTyped, ResourceContext, STRING, statementLabel } from "../../lib";
+import {
+    IAM_GROUP_POLICY,
+    IAM_POLICY,
+    IAM_ROLE,
+    IAM_ROLE_POLICY,
+    IAM_USER_POLICY,
+    SSO_PERMISSION_SET_INLINE_POLICY,
+} from "./resource-types";
 
 export const POLICY_DOCUMENT = "a JSON policy document (a Statement object or list)";
 
 /** Identity-policy resources: type → [noun, property holding the document]. */
 const IDENTITY_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>> = {
-    "aws:iam/policy:Policy": ["IAM policy", "policy"],
-    "aws:iam/rolePolicy:RolePolicy": ["IAM role policy", "policy"],
-    "aws:iam/userPolicy:UserPolicy": ["IAM user policy", "policy"],
-    "aws:iam/groupPolicy:GroupPolicy": ["IAM group policy", "policy"],
+    [IAM_POLICY]: ["IAM policy", "policy"],
+    [IAM_ROLE_POLICY]: ["IAM role policy", "policy"],
+    [IAM_USER_POLICY]: ["IAM user policy", "policy"],
+    [IAM_GROUP_POLICY]: ["IAM group policy", "policy"],
     // IAM Identity Center: the inline policy becomes an identity policy of every role the permission set provisions.
-    "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy": ["Permission set inline policy", "inlinePolicy"],
+    [SSO_PERMISSION_SET_INLINE_POLICY]: ["Permission set inline policy", "inlinePolicy"],
 };
-const ROLE = "aws:iam/role:Role";
-export const IDENTITY_TYPES: [string, ...string[]] = [ROLE, ...Object.keys(IDENTITY_POLICY_TYPES)];
+export const IDENTITY_TYPES: [string, ...string[]] = [IAM_ROLE, ...Object.keys(IDENTITY_POLICY_TYPES)];
 
 export interface Document {
     readonly what: string;
@@ -32,7 +39,7 @@ export interface Document {
 
 /** The identity-policy documents of a resource: its `policy`, or a role's `inlinePolicies[].policy`. */
 function identityDocuments(ctx: ResourceContext<unknown>): Document[] | undefined {
-    if (ctx.type !== ROLE) {
+    if (ctx.type !== IAM_ROLE) {
         const [noun, path] = IDENTITY_POLICY_TYPES[ctx.type];
         return [{ what: `${noun} "${ctx.name}"`, policy: ctx.read(path), at: path }];
     }

@@ -1,7 +1,7 @@
 // kms-key-rotation-enabled: automatic rotation limits the data protected under one key version
 // (SC-12, SC-13); asymmetric and HMAC keys, and keys in a custom key store, cannot rotate and are skipped.
 
-import { resourcePolicy } from "../../lib";
+import { KMS_KEY, resourcePolicy } from "../../lib";
 
 /**
  * The key specs KMS defines (CreateKey KeySpec; CustomerMasterKeySpec is its deprecated name with the
@@ -38,7 +38,7 @@ export const kmsKeyRotationEnabled = resourcePolicy({
     severity: "medium",
     controls: ["SC-12", "SC-13"],
     remediationSteps: "Set `enableKeyRotation: true` on the aws.kms.Key (optionally `rotationPeriodInDays`, 90–2560).",
-    resourceTypes: ["aws:kms/key:Key"],
+    resourceTypes: [KMS_KEY],
     noVerdict: [
         {
             when: "the key spec is an asymmetric or HMAC spec KMS defines (RSA_*, ECC_*, SM2, ML_DSA_*, HMAC_*)",

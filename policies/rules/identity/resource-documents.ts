@@ -4,27 +4,44 @@
 // aws.lambda.Permission is one statement (action, principal, sourceArn/sourceAccount), judged by
 // each policy on its own fields.
 
-import { describeValue, policyStatements, ResourceContext } from "../../lib";
+import {
+    describeValue,
+    KMS_KEY,
+    KMS_KEY_POLICY,
+    policyStatements,
+    ResourceContext,
+    S3_BUCKET,
+    S3_BUCKET_POLICY,
+    SECRETSMANAGER_SECRET,
+    SNS_TOPIC,
+    SQS_QUEUE,
+} from "../../lib";
 import { POLICY_DOCUMENT } from "./identity-documents";
+import {
+    ECR_REPOSITORY_POLICY,
+    KINESIS_RESOURCE_POLICY,
+    SECRETSMANAGER_SECRET_POLICY,
+    SNS_TOPIC_POLICY,
+    SQS_QUEUE_POLICY,
+} from "./resource-types";
 
 /** Resource-based policy documents: type → [noun, property holding the document]. */
 export const RESOURCE_DOCUMENT_TYPES: Readonly<Record<string, readonly [string, string]>> = {
-    "aws:kms/key:Key": ["KMS key", "policy"],
-    "aws:kms/keyPolicy:KeyPolicy": ["KMS key policy", "policy"],
-    "aws:s3/bucketPolicy:BucketPolicy": ["Bucket policy", "policy"],
-    "aws:s3/bucket:Bucket": ["S3 bucket", "policy"],
-    "aws:sns/topicPolicy:TopicPolicy": ["SNS topic policy", "policy"],
-    "aws:sns/topic:Topic": ["SNS topic", "policy"],
-    "aws:sqs/queuePolicy:QueuePolicy": ["SQS queue policy", "policy"],
-    "aws:sqs/queue:Queue": ["SQS queue", "policy"],
-    "aws:ecr/repositoryPolicy:RepositoryPolicy": ["ECR repository policy", "policy"],
-    "aws:secretsmanager/secretPolicy:SecretPolicy": ["Secret policy", "policy"],
-    "aws:secretsmanager/secret:Secret": ["Secret", "policy"],
-    "aws:kinesis/resourcePolicy:ResourcePolicy": ["Kinesis resource policy", "policy"],
+    [KMS_KEY]: ["KMS key", "policy"],
+    [KMS_KEY_POLICY]: ["KMS key policy", "policy"],
+    [S3_BUCKET_POLICY]: ["Bucket policy", "policy"],
+    [S3_BUCKET]: ["S3 bucket", "policy"],
+    [SNS_TOPIC_POLICY]: ["SNS topic policy", "policy"],
+    [SNS_TOPIC]: ["SNS topic", "policy"],
+    [SQS_QUEUE_POLICY]: ["SQS queue policy", "policy"],
+    [SQS_QUEUE]: ["SQS queue", "policy"],
+    [ECR_REPOSITORY_POLICY]: ["ECR repository policy", "policy"],
+    [SECRETSMANAGER_SECRET_POLICY]: ["Secret policy", "policy"],
+    [SECRETSMANAGER_SECRET]: ["Secret", "policy"],
+    [KINESIS_RESOURCE_POLICY]: ["Kinesis resource policy", "policy"],
 };
 
-export const LAMBDA_PERMISSION = "aws:lambda/permission:Permission";
-export const KMS_KEY_TYPES: ReadonlySet<string> = new Set(["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy"]);
+export const KMS_KEY_TYPES: ReadonlySet<string> = new Set([KMS_KEY, KMS_KEY_POLICY]);
 
 /**
  * The statements of the resource's policy document at `path`, or undefined when there is nothing to

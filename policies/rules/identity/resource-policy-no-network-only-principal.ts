@@ -43,8 +43,8 @@ import {
     VPC_TYPES,
 } from "../../lib";
 import { RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+import { VPC_ENDPOINT } from "./resource-types";
 
-const VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 const DOCUMENT_TYPES = Object.keys(RESOURCE_DOCUMENT_TYPES) as [string, ...string[]];
 const IDENTITY_KEY_NAMES = CALLER_KEY_NAMES.filter((k) => !NETWORK_KEY_NAMES.includes(k));
 

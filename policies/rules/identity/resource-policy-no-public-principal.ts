@@ -9,6 +9,7 @@ import {
     Checked,
     conditionNarrowsCaller,
     EFFECT,
+    LAMBDA_PERMISSION,
     notPrincipalOf,
     publicPrincipal,
     read,
@@ -19,12 +20,13 @@ import {
     SUGGESTED_CALLER_KEYS,
     UNKNOWN,
 } from "../../lib";
-import { documentStatements, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+import { documentStatements, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+import { IAM_ROLE } from "./resource-types";
 
 /** Resource-based policies and role trust policies: type → [noun, property holding the document]. */
 const RESOURCE_POLICY_TYPES: Readonly<Record<string, readonly [string, string]>> = {
     ...RESOURCE_DOCUMENT_TYPES,
-    "aws:iam/role:Role": ["IAM role trust policy of", "assumeRolePolicy"],
+    [IAM_ROLE]: ["IAM role trust policy of", "assumeRolePolicy"],
 };
 
 /**

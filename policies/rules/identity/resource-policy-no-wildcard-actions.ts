@@ -19,6 +19,7 @@ import {
     KMS_ACCOUNT_IDS_OPTION,
     KMS_OWN_ACCOUNT_ROOT_RULE,
     keyAccounts,
+    LAMBDA_PERMISSION,
     listOf,
     matchesEveryAction,
     publicPrincipal,
@@ -30,7 +31,7 @@ import {
     statementLabel,
     statementList,
 } from "../../lib";
-import { documentStatements, KMS_KEY_TYPES, LAMBDA_PERMISSION, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+import { documentStatements, KMS_KEY_TYPES, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
 
 /** A key policy statement of the root rule's shape, and whose roots it names. */
 interface RootStatement {

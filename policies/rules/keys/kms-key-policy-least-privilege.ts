@@ -6,6 +6,7 @@ import {
     describeValue,
     EFFECT,
     KMS_ACCOUNT_IDS_OPTION,
+    KMS_KEY_POLICY,
     KMS_OWN_ACCOUNT_ROOT_RULE,
     keyAccounts,
     policyStatements,
@@ -18,7 +19,7 @@ import {
     SUGGESTED_CALLER_KEYS,
 } from "../../lib";
 import { describeGrant, isKeyAdministrator, PrincipalClass, sensitiveGrant, SensitiveGrant, statementPrincipals } from "./key-policy-grants";
-import { KEY_TYPES, KMS_KEY_POLICY } from "./resource-types";
+import { KEY_TYPES } from "./resource-types";
 
 // The named exception is lib/kms-root's KMS_OWN_ACCOUNT_ROOT_RULE: the key's own account root (the
 // standard "Enable IAM User Permissions" statement) defers to IAM and passes, with or without

@@ -1,8 +1,8 @@
 // kms-key-policy-lockout-check: KMS's lockout safety check stays on, so no key policy can leave a
 // key that nobody is allowed to manage (AC-6, SC-12).
 
-import { resourcePolicy } from "../../lib";
-import { KEY_TYPES, KMS_KEY_POLICY } from "./resource-types";
+import { KMS_KEY_POLICY, resourcePolicy } from "../../lib";
+import { KEY_TYPES } from "./resource-types";
 
 // "Setting this value to true increases the risk that the KMS key becomes unmanageable. Do not set
 // this value to true indiscriminately." (KMS CreateKey/PutKeyPolicy BypassPolicyLockoutSafetyCheck)

@@ -1,14 +1,15 @@
-// The KMS key types the keys policies judge, and the values AWS defines for a key's spec and
+// The KMS key types the keys policies judge (KMS_KEY and KMS_KEY_POLICY, which identity also
+// judges, live in policies/lib/resource-types.ts), and the values AWS defines for a key's spec and
 // usage. The enums are botocore's KMS service model (boto/botocore
 // botocore/data/kms/2014-11-01/service-2.json at 0e6e2404b85d, shapes KeySpec and KeyUsageType),
 // which is AWS's own API definition: a value outside them is one KMS rejects, so a policy reads it
 // as malformed ("Cannot evaluate"), never as an exemption.
 
-export const KMS_KEY = "aws:kms/key:Key";
+import { KMS_KEY } from "../../lib";
+
 export const KMS_EXTERNAL_KEY = "aws:kms/externalKey:ExternalKey";
-export const KMS_REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
 export const KMS_REPLICA_EXTERNAL_KEY = "aws:kms/replicaExternalKey:ReplicaExternalKey";
-export const KMS_KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+export const KMS_REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
 
 /** Every resource that creates a KMS key (each carries its own `policy` and `deletionWindowInDays`). */
 export const KEY_TYPES = [KMS_KEY, KMS_EXTERNAL_KEY, KMS_REPLICA_KEY, KMS_REPLICA_EXTERNAL_KEY] as const;

@@ -4,6 +4,7 @@
 // cloudwatch-alarm-action-check (alarmActionRequired) and cdk-nag's CloudWatchAlarmAction.
 
 import { resourcePolicy, STRING } from "../../lib";
+import { CLOUDWATCH_METRIC_ALARM } from "./resource-types";
 
 export const cloudwatchAlarmHasAction = resourcePolicy({
     name: "cloudwatch-alarm-has-action",
@@ -15,7 +16,7 @@ export const cloudwatchAlarmHasAction = resourcePolicy({
     controls: ["SI-4", "AU-6", "IR-4"],
     remediationSteps:
         "Set `alarmActions` to at least one action ARN (e.g. the alerts SNS topic) and leave `actionsEnabled` unset or true.",
-    resourceTypes: ["aws:cloudwatch/metricAlarm:MetricAlarm"],
+    resourceTypes: [CLOUDWATCH_METRIC_ALARM],
     noVerdict: [],
     validate: (ctx) => {
         const label = `Metric alarm "${ctx.name}"`;

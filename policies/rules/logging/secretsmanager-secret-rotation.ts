@@ -9,10 +9,8 @@
 // rotation off (`rotationEnabled: false`), which is blocked wherever it points.
 // Scope "prod": staging runs it as advisory.
 
-import { NUMBER, refine, STRING, StackContext, StackResource, stackPolicy } from "../../lib";
-
-const SECRET = "aws:secretsmanager/secret:Secret";
-const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
+import { NUMBER, refine, SECRETSMANAGER_SECRET, STRING, StackContext, StackResource, stackPolicy } from "../../lib";
+import { SECRETSMANAGER_SECRET_ROTATION } from "./resource-types";
 
 // RotationRules as AWS defines them (secretsmanager API RotationRulesType): AutomaticallyAfterDays
 // 1–1000; ScheduleExpression a rate() or cron() expression. Anything else cannot schedule a rotation.
@@ -41,7 +39,7 @@ export const secretsmanagerSecretRotation = stackPolicy({
         "for the engine, or your own function) and `rotationRules: { automaticallyAfterDays: 30 }` (or a scheduleExpression " +
         "such as `rate(30 days)`); remove `rotationEnabled: false`. For an RDS master password use `manageMasterUserPassword: true` " +
         "instead of a secret of your own; a credential nothing uses (a disabled user's password) is better not stored at all.",
-    resourceTypes: [SECRET, ROTATION],
+    resourceTypes: [SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_ROTATION],
     noVerdict: [
         {
             when: "an RDS instance or cluster manages its master password (manageMasterUserPassword)",
@@ -53,7 +51,7 @@ export const secretsmanagerSecretRotation = stackPolicy({
         },
     ],
     validate: (ctx) => {
-        const secrets = ctx.ofType(SECRET);
+        const secrets = ctx.ofType(SECRETSMANAGER_SECRET);
         const rotated = new Set<string>();
         const unknownSchedule = new Set<string>();
         // A rotation whose secretId is unknown and not tied by dependency could be any secret's.
@@ -61,7 +59,7 @@ export const secretsmanagerSecretRotation = stackPolicy({
         // A known secretId that names no secret here could still be a secret whose name is unknown.
         let literalUnresolved = false;
         const byArnName = secretsByArnName(ctx, secrets);
-        for (const r of ctx.ofType(ROTATION)) {
+        for (const r of ctx.ofType(SECRETSMANAGER_SECRET_ROTATION)) {
             const enabled = ctx.readBoolean(r, "rotationEnabled");
             if (enabled.ok && enabled.value === false) {
                 ctx.violation(
@@ -71,7 +69,7 @@ export const secretsmanagerSecretRotation = stackPolicy({
                 continue;
             }
             const targets = new Map<string, StackResource>();
-            const refs = ctx.resolveRefs(r, "secretId", [SECRET]);
+            const refs = ctx.resolveRefs(r, "secretId", [SECRETSMANAGER_SECRET]);
             refs.resources.forEach((s) => targets.set(s.urn, s));
             if (refs.unresolved > 0) {
                 const id = ctx.readString(r, "secretId", { quiet: true });

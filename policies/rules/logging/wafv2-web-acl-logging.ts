@@ -5,12 +5,19 @@
 // resources that point at the ACL by ARN; each tie is proven by value or property dependency, and
 // an unresolved tie is advisory, never "some logging configuration exists".
 
-import { StackContext, StackResource, stackPolicy, STRING } from "../../lib";
+import {
+    ALB_LOAD_BALANCER,
+    LB_LOAD_BALANCER,
+    StackContext,
+    StackResource,
+    stackPolicy,
+    STRING,
+    WAFV2_WEB_ACL,
+    WAFV2_WEB_ACL_ASSOCIATION,
+    WAFV2_WEB_ACL_LOGGING_CONFIGURATION,
+} from "../../lib";
 
-const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
-const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
-const LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
-const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"] as const;
+const LOAD_BALANCERS = [LB_LOAD_BALANCER, ALB_LOAD_BALANCER] as const;
 // A load balancer ARN: arn:<partition>:elasticloadbalancing:<region>:<account>:loadbalancer/app/…
 // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_elasticloadbalancingv2.html).
 const LB_ARN = /^arn:[^:]+:elasticloadbalancing:[^:]*:[^:]*:loadbalancer\//;
@@ -29,8 +36,8 @@ export const wafv2WebAclLogging = stackPolicy({
     remediationSteps:
         "Add an aws.wafv2.WebAclLoggingConfiguration with `resourceArn: webAcl.arn` and `logDestinationConfigs` naming a " +
         "CloudWatch log group whose name starts with `aws-waf-logs-` (ARN without the trailing `:*`), a Firehose stream or an S3 bucket.",
-    resourceTypes: [WEB_ACL, ASSOCIATION, LOGGING],
-    triggerType: ASSOCIATION,
+    resourceTypes: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_ASSOCIATION, WAFV2_WEB_ACL_LOGGING_CONFIGURATION],
+    triggerType: WAFV2_WEB_ACL_ASSOCIATION,
     noVerdict: [
         {
             when: "a web ACL is associated with no load balancer (an API Gateway stage, a Cognito pool), or declared in another stack",
@@ -42,15 +49,15 @@ export const wafv2WebAclLogging = stackPolicy({
         },
     ],
     validate: (ctx) => {
-        const associations = ctx.ofType(ASSOCIATION);
+        const associations = ctx.ofType(WAFV2_WEB_ACL_ASSOCIATION);
         if (associations.length === 0) {
             return;
         }
         // The ACLs this stack's logging configurations cover (with a destination).
         const logged = new Set<string>();
         let unresolvedLogging = 0;
-        for (const l of ctx.ofType(LOGGING)) {
-            const refs = ctx.resolveRefs(l, "resourceArn", [WEB_ACL], ["arn", "id"]);
+        for (const l of ctx.ofType(WAFV2_WEB_ACL_LOGGING_CONFIGURATION)) {
+            const refs = ctx.resolveRefs(l, "resourceArn", [WAFV2_WEB_ACL], ["arn", "id"]);
             unresolvedLogging += refs.unresolved;
             // Typed: a computed list or ARN counts as a destination; a value of the wrong type is
             // reported (mandatory, never waived) and the configuration counts for nothing.
@@ -72,7 +79,7 @@ export const wafv2WebAclLogging = stackPolicy({
             if (attached === "no") {
                 continue;
             }
-            const acls = ctx.resolveRefs(assoc, "webAclArn", [WEB_ACL], ["arn", "id"]);
+            const acls = ctx.resolveRefs(assoc, "webAclArn", [WAFV2_WEB_ACL], ["arn", "id"]);
             for (const acl of acls.resources) {
                 if (logged.has(acl.urn) || reported.has(acl.urn)) {
                     continue;

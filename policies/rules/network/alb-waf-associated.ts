@@ -2,10 +2,8 @@
 // at the load balancer. Internet-facing ALBs need a WAFv2 web ACL so managed rule groups and rate
 // limits filter attacks before they reach the application (SC-7, SI-4, SC-5).
 
-import { readTyped, STRING, StackContext, stackPolicy, StackResource } from "../../lib";
+import { readTyped, STRING, StackContext, stackPolicy, StackResource, WAFV2_WEB_ACL_ASSOCIATION } from "../../lib";
 import { albKind, LOAD_BALANCER_TYPES } from "./listeners";
-
-const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
 
 /** An Application Load Balancer's ARN, in any partition (the only load balancer WAFv2 attaches to). */
 const ALB_ARN = /^arn:[a-z0-9-]+:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/[^/]+\/[^/]+$/;
@@ -53,7 +51,7 @@ export const albWafAssociated = stackPolicy({
     remediationSteps:
         "Add an aws.wafv2.WebAclAssociation with `resourceArn: alb.arn` and a REGIONAL web ACL (AWS managed common, known-bad-" +
         "inputs and IP reputation rule groups plus a rate-based rule).",
-    resourceTypes: [...LOAD_BALANCER_TYPES, "aws:wafv2/webAclAssociation:WebAclAssociation"],
+    resourceTypes: [...LOAD_BALANCER_TYPES, WAFV2_WEB_ACL_ASSOCIATION],
     noVerdict: [
         {
             when: "a load balancer is internal (internal: true), or not an Application Load Balancer",
@@ -73,7 +71,7 @@ export const albWafAssociated = stackPolicy({
         // Associations that matched no load balancer but may still protect one (see unmatchedTie).
         let unknownTies = 0;
         let albArnTies = 0;
-        for (const assoc of ctx.ofType(ASSOCIATION)) {
+        for (const assoc of ctx.ofType(WAFV2_WEB_ACL_ASSOCIATION)) {
             const refs = ctx.resolveRefs(assoc, "resourceArn", LOAD_BALANCER_TYPES);
             refs.resources.forEach((lb) => protectedLbs.add(lb.urn));
             if (refs.resources.length === 0) {

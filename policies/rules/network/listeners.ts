@@ -4,11 +4,25 @@
 // through a guard: a value AWS does not define (a misspelt protocol or load balancer type) is
 // malformed, never a listener or load balancer the policies skip.
 
-import { Checked, Guard, Malformed, NUMBER, oneOf, readTyped, STRING } from "../../lib";
+import {
+    ALB_LISTENER,
+    ALB_LISTENER_RULE,
+    ALB_LOAD_BALANCER,
+    Checked,
+    Guard,
+    LB_LISTENER,
+    LB_LISTENER_RULE,
+    LB_LOAD_BALANCER,
+    Malformed,
+    NUMBER,
+    oneOf,
+    readTyped,
+    STRING,
+} from "../../lib";
 
-export const LOAD_BALANCER_TYPES = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"] as const;
-export const LISTENER_TYPES = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"] as const;
-export const LISTENER_RULE_TYPES = ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"] as const;
+export const LOAD_BALANCER_TYPES = [LB_LOAD_BALANCER, ALB_LOAD_BALANCER] as const;
+export const LISTENER_TYPES = [LB_LISTENER, ALB_LISTENER] as const;
+export const LISTENER_RULE_TYPES = [LB_LISTENER_RULE, ALB_LISTENER_RULE] as const;
 
 /** A typed read of one resource's property (ctx.readAs, or the stack context's bound to a resource). */
 export type TypedRead = <T>(path: string, guard: Guard<T>, opts?: { readonly quiet?: boolean }) => Checked<T>;

@@ -5,8 +5,9 @@
 // whole internet would open a group to everyone unseen. So the list itself is judged (SC-7, AC-4).
 
 import { Checked, resourcePolicy, UNKNOWN, worldSources } from "../../lib";
+import { MANAGED_PREFIX_LIST, MANAGED_PREFIX_LIST_ENTRY } from "./resource-types";
 
-const PREFIX_LIST_TYPES = ["aws:ec2/managedPrefixList:ManagedPrefixList", "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry"] as const;
+const PREFIX_LIST_TYPES = [MANAGED_PREFIX_LIST, MANAGED_PREFIX_LIST_ENTRY] as const;
 
 export const managedPrefixListNoWorldCidr = resourcePolicy({
     name: "managed-prefix-list-no-world-cidr",

@@ -16,11 +16,14 @@
 import {
     ARRAY,
     BOOLEAN,
+    DEFAULT_NETWORK_ACL,
     describeRange,
     Guard,
     isUnknown,
     Malformed,
     NACL_PROTOCOL,
+    NETWORK_ACL,
+    NETWORK_ACL_RULE,
     NUMBER,
     OBJECT,
     oneOf,
@@ -32,10 +35,6 @@ import {
     UNKNOWN,
     worldSources,
 } from "../../lib";
-
-const NETWORK_ACL = "aws:ec2/networkAcl:NetworkAcl";
-const DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
-const NETWORK_ACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
 
 // EC2's RuleAction (botocore: allow, deny), in any letter case as the provider takes it; anything
 // else is malformed (mandatory, never waived), never "not an allow".

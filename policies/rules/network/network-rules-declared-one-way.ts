@@ -12,6 +12,12 @@
 // cannot be proven is an advisory. AWSGuard: security-group-no-rule-management-conflicts.
 
 import {
+    DEFAULT_NETWORK_ACL,
+    DEFAULT_ROUTE_TABLE,
+    NETWORK_ACL,
+    NETWORK_ACL_RULE,
+    ROUTE,
+    ROUTE_TABLE,
     SECURITY_GROUP,
     SECURITY_GROUP_EGRESS_RULE,
     SECURITY_GROUP_INGRESS_RULE,
@@ -20,13 +26,6 @@ import {
     StackContext,
     StackResource,
 } from "../../lib";
-
-const NETWORK_ACL = "aws:ec2/networkAcl:NetworkAcl";
-const DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
-const NETWORK_ACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
-const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
-const DEFAULT_ROUTE_TABLE = "aws:ec2/defaultRouteTable:DefaultRouteTable";
-const ROUTE = "aws:ec2/route:Route";
 
 interface Family {
     /** How messages name a container: "Security group". */

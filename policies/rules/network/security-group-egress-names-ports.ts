@@ -5,16 +5,7 @@
 // prefix list, 5432 / 6379 to the data groups. A named port to the internet (443 through a NAT
 // gateway, say) is allowed: the rule is about "everything", not about the internet itself.
 
-import {
-    EGRESS_TYPES,
-    egressEntries,
-    IngressEntry,
-    isUnknown,
-    portRange,
-    resourcePolicy,
-    SECURITY_GROUP,
-    worldSources,
-} from "../../lib";
+import { EGRESS_TYPES, egressEntries, IngressEntry, isUnknown, portRange, resourcePolicy, SECURITY_GROUP, worldSources } from "../../lib";
 
 function owner(type: string, name: string, entry: IngressEntry): string {
     const base = type === SECURITY_GROUP ? `Security group "${name}"` : `Security group rule "${name}"`;

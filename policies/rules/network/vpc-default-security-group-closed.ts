@@ -7,6 +7,8 @@
 // cdk-nag VPCDefaultSecurityGroupClosed. A tie that cannot be proven is an advisory, never assumed.
 
 import {
+    AWSX_VPC,
+    DEFAULT_SECURITY_GROUP,
     DEFAULT_VPC,
     SECURITY_GROUP,
     SECURITY_GROUP_EGRESS_RULE,
@@ -17,9 +19,8 @@ import {
     VPC,
 } from "../../lib";
 
-const DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
 // awsx.ec2.Vpc is a remote component: its default group is adopted with `vpcId: vpc.vpcId`.
-const VPC_TYPES = [VPC, DEFAULT_VPC, "awsx:ec2:Vpc"] as const;
+const VPC_TYPES = [VPC, DEFAULT_VPC, AWSX_VPC] as const;
 const RULE_TYPES = [SECURITY_GROUP_RULE, SECURITY_GROUP_INGRESS_RULE, SECURITY_GROUP_EGRESS_RULE] as const;
 
 export const vpcDefaultSecurityGroupClosed = stackPolicy({

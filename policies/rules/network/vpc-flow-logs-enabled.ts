@@ -3,10 +3,10 @@
 // incident response (AU-2, AU-12, SI-4). awsx.ec2.Vpc counts as a VPC too: it is a remote
 // component, so under mocks and in the offline plan its child aws.ec2.Vpc is not visible.
 
-import { stackPolicy } from "../../lib";
+import { AWSX_VPC, stackPolicy, VPC } from "../../lib";
+import { FLOW_LOG } from "./resource-types";
 
-const VPC_TYPES = ["aws:ec2/vpc:Vpc", "awsx:ec2:Vpc"] as const;
-const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
+const VPC_TYPES = [VPC, AWSX_VPC] as const;
 
 export const vpcFlowLogsEnabled = stackPolicy({
     name: "vpc-flow-logs-enabled",

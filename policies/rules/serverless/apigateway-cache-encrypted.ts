@@ -3,8 +3,7 @@
 // Method Settings Cache Not Encrypted", cdk-nag APIGWCacheEnabledAndEncrypted for the encryption
 // half). Turning caching on is not required.
 
-import { resourcePolicy } from "../../lib";
-import { REST_METHOD_SETTINGS } from "./types";
+import { resourcePolicy, REST_METHOD_SETTINGS } from "../../lib";
 
 export const apigatewayCacheEncrypted = resourcePolicy({
     name: "apigateway-cache-encrypted",

@@ -3,8 +3,7 @@
 // SC-13; KICS "API Gateway Without Security Policy", Pulumi
 // aws-apigateway-domainname-configure-security-policy).
 
-import { resourcePolicy } from "../../lib";
-import { HTTP_DOMAIN_NAME, REST_DOMAIN_NAME } from "./types";
+import { HTTP_DOMAIN_NAME, resourcePolicy, REST_DOMAIN_NAME } from "../../lib";
 
 // botocore apigateway SecurityPolicy: every value but TLS_1_0 negotiates TLS 1.2 or later (the
 // SecurityPolicy_* policies are not offered in AWS GovCloud, but they are TLS 1.2+).

@@ -4,9 +4,9 @@
 // errors and throttling are in these logs, not in the access log (AU-2, AU-12; cdk-nag
 // APIGWExecutionLoggingEnabled). Method settings are tied by value or property dependencies.
 
-import { stackPolicy } from "../../lib";
+import { REST_METHOD_SETTINGS, REST_STAGE, stackPolicy } from "../../lib";
 import { reportUncoveredStages, stagesConfiguredBy } from "./rest-stages";
-import { REST_API, REST_METHOD_SETTINGS, REST_STAGE } from "./types";
+import { REST_API } from "./resource-types";
 
 // The method-setting logging levels API Gateway accepts (botocore apigateway MethodSetting loggingLevel:
 // "Valid values are OFF, ERROR, and INFO"; UpdateStage /*/*/logging/loglevel).

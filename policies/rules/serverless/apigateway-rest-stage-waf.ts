@@ -4,9 +4,9 @@
 // SI-10, SC-5; cdk-nag APIGWAssociatedWithWAF). HTTP APIs cannot take a web ACL. Associations are
 // tied by value (the stage ARN) or property dependencies.
 
-import { stackPolicy } from "../../lib";
+import { REST_STAGE, stackPolicy, WAFV2_WEB_ACL_ASSOCIATION } from "../../lib";
 import { reportUncoveredStages, stagesAssociatedBy } from "./rest-stages";
-import { REST_API, REST_STAGE, WEB_ACL_ASSOCIATION } from "./types";
+import { REST_API } from "./resource-types";
 
 export const apigatewayRestStageWaf = stackPolicy({
     name: "apigateway-rest-stage-waf",
@@ -21,7 +21,7 @@ export const apigatewayRestStageWaf = stackPolicy({
     remediationSteps:
         "Add `new aws.wafv2.WebAclAssociation(\"api\", { resourceArn: stage.arn, webAclArn: <REGIONAL web ACL ARN> })` with the " +
         "AWS managed rule groups (common rule set, known bad inputs, IP reputation) and a rate-based rule.",
-    resourceTypes: [REST_STAGE, WEB_ACL_ASSOCIATION, REST_API],
+    resourceTypes: [REST_STAGE, WAFV2_WEB_ACL_ASSOCIATION, REST_API],
     triggerType: REST_STAGE,
     noVerdict: [
         {
@@ -33,7 +33,7 @@ export const apigatewayRestStageWaf = stackPolicy({
         const stages = ctx.ofType(REST_STAGE);
         const protectedStages = new Set<string>();
         let unresolved = false;
-        for (const assoc of ctx.ofType(WEB_ACL_ASSOCIATION)) {
+        for (const assoc of ctx.ofType(WAFV2_WEB_ACL_ASSOCIATION)) {
             const tie = stagesAssociatedBy(ctx, assoc, stages);
             tie.stages.forEach((s) => protectedStages.add(s.urn));
             unresolved = unresolved || tie.unresolved;

@@ -3,8 +3,7 @@
 // needs (AU-2, AU-3, AU-12; KICS "API Gateway Access Logging Disabled", Pulumi
 // aws-apigatewayv2-stage-enable-access-logging).
 
-import { resourcePolicy } from "../../lib";
-import { HTTP_STAGE, REST_STAGE } from "./types";
+import { HTTP_STAGE, resourcePolicy, REST_STAGE } from "../../lib";
 
 export const apigatewayStageAccessLogging = resourcePolicy({
     name: "apigateway-stage-access-logging",

@@ -2,8 +2,7 @@
 // authorization type NONE the function is an anonymous HTTPS endpoint on the internet, outside the
 // WAF, TLS policy and logging of the estate's front door (AC-3, IA-2, SC-7).
 
-import { oneOf, resourcePolicy } from "../../lib";
-import { LAMBDA_FUNCTION_URL } from "./types";
+import { LAMBDA_FUNCTION_URL, oneOf, resourcePolicy } from "../../lib";
 
 // botocore lambda FunctionUrlAuthType.
 const AUTH_TYPES = ["NONE", "AWS_IAM"] as const;

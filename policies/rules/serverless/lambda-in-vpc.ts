@@ -3,8 +3,7 @@
 // endpoints, flow logs) instead of leaving from Lambda's own network (SC-7, AC-4; cdk-nag
 // LambdaInsideVPC, AWS Security Hub Lambda.3).
 
-import { resourcePolicy } from "../../lib";
-import { LAMBDA_FUNCTION } from "./types";
+import { LAMBDA_FUNCTION, resourcePolicy } from "../../lib";
 
 export const lambdaInVpc = resourcePolicy({
     name: "lambda-in-vpc",

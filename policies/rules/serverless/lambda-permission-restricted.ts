@@ -4,8 +4,7 @@
 // can invoke the function (the confused deputy) (AC-3, AC-6, SC-7; cdk-nag
 // LambdaFunctionPublicAccessProhibited, KICS "Lambda Permission Principal Is Wildcard").
 
-import { refine, resourcePolicy, STRING } from "../../lib";
-import { LAMBDA_PERMISSION } from "./types";
+import { LAMBDA_PERMISSION, refine, resourcePolicy, STRING } from "../../lib";
 
 /** An account id or an ARN names a principal of an account; anything else with a dot is a service principal. */
 function kindOf(principal: string): "wildcard" | "account" | "service" {

@@ -3,8 +3,8 @@
 // stageName; a stage ARN) or by property dependencies (the input was built from the stage or its
 // API); anything else is "unresolved", which the policies report as cannot-verify.
 
-import { StackContext, StackResource } from "../../lib";
-import { REST_API, REST_STAGE } from "./types";
+import { REST_STAGE, StackContext, StackResource } from "../../lib";
+import { REST_API } from "./resource-types";
 
 /**
  * The API a resource's `restApi` input names: a RestApi of the stack, or the known id string;

@@ -7,13 +7,12 @@
 // buckets are judged by the audit rules (Object Lock, retention); their loss loses records, not data. A tag or name not known yet gives
 // "unknown"; a malformed one is reported and never takes a bucket out of scope.
 
-import { findGlobMatch, OptionSpecs, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackContext, StackResource } from "../../lib";
+import { CLOUDTRAIL_TRAIL, findGlobMatch, OptionSpecs, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackContext, StackResource } from "../../lib";
 import { accessLogTargets, LOGGING_TYPES } from "./log-targets";
 import { purposeTag } from "./purpose-tag";
 
-const TRAIL = "aws:cloudtrail/trail:Trail";
 /** Types the classification reads besides the buckets (for the policy's resourceTypes). */
-export const LOG_DESTINATION_TYPES = [...LOGGING_TYPES, TRAIL] as const;
+export const LOG_DESTINATION_TYPES = [...LOGGING_TYPES, CLOUDTRAIL_TRAIL] as const;
 
 export const DATA_BUCKET_OPTIONS = {
     logTagKey: { type: "string", default: "Purpose", description: "Tag that marks a bucket's purpose." },
@@ -39,7 +38,7 @@ export function bucketKinds<C extends { logTagKey: string; logTagValues: readonl
 ): (bucket: StackResource) => BucketKind {
     // Server access log targets, from BucketLogging resources and the buckets' inline blocks alike.
     const logTargets = new Set<string>(accessLogTargets(ctx, ctx.ofType(...S3_BUCKET_TYPES)).buckets);
-    for (const t of ctx.ofType(TRAIL)) {
+    for (const t of ctx.ofType(CLOUDTRAIL_TRAIL)) {
         ctx.resolveRefs(t, "s3BucketName", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS).resources.forEach((b) => logTargets.add(b.urn));
     }
     const values = new Set(ctx.config.logTagValues.map((v) => v.toLowerCase()));

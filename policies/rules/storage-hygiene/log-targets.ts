@@ -6,8 +6,9 @@
 // would log its own log writes) and for the data-bucket classification (the target holds logs).
 
 import { S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackContext, StackResource } from "../../lib";
+import { S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2 } from "./resource-types";
 
-export const LOGGING_TYPES = ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"] as const;
+export const LOGGING_TYPES = [S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2] as const;
 
 export interface LogTargets {
     /** URNs of this stack's buckets that some server access logging writes to. */

@@ -7,8 +7,7 @@
 
 import { AWS_PROVIDER, ownValue, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackContext, StackResource, STRING, typed } from "../../lib";
 import { Verdict } from "./verdict";
-
-export const REPLICATION_CONFIG = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+import { S3_BUCKET_REPLICATION_CONFIG } from "./resource-types";
 
 /** The rule statuses S3 defines (ReplicationRuleStatus). */
 const RULE_STATUSES = ["Enabled", "Disabled"] as const;
@@ -77,7 +76,7 @@ export function replicationView<C>(ctx: StackContext<C>, allowedRegions: readonl
     const bucketTypes = new Set<string>(S3_BUCKET_TYPES);
     const sources = new Map<string, ReplicationSource[]>();
     let unresolved = 0;
-    for (const rc of ctx.ofType(REPLICATION_CONFIG)) {
+    for (const rc of ctx.ofType(S3_BUCKET_REPLICATION_CONFIG)) {
         const refs = ctx.resolveRefs(rc, "bucket", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS);
         unresolved += refs.unresolved;
         refs.resources.forEach((b) => sources.set(b.urn, [...(sources.get(b.urn) ?? []), { owner: rc, rules: "rules", depsOf: "rules", destination: "destination.bucket" }]));

@@ -6,7 +6,17 @@
 // Grant shapes: aws.s3.BucketAcl accessControlPolicy.grants[] { grantee: { type, uri }, permission };
 // the deprecated inline aws.s3.Bucket grants[] { type, uri, permissions[] } (pulumi-aws v7 schema).
 
-import { OBJECT, oneOf, readTyped, ResourceContext, resourcePolicy, S3_BUCKET_TYPES, STRING } from "../../lib";
+import {
+    OBJECT,
+    oneOf,
+    readTyped,
+    ResourceContext,
+    resourcePolicy,
+    S3_BUCKET_ACL,
+    S3_BUCKET_ACL_V2,
+    S3_BUCKET_TYPES,
+    STRING,
+} from "../../lib";
 
 // S3's own value lists (botocore Type and Permission): a grantee type or permission S3 does not
 // define is malformed (mandatory, never waived), never "not a group" or "not an ACL permission".
@@ -14,7 +24,7 @@ const GRANTEE_TYPES = ["CanonicalUser", "AmazonCustomerByEmail", "Group"] as con
 const PERMISSIONS = ["FULL_CONTROL", "WRITE", "WRITE_ACP", "READ", "READ_ACP"] as const;
 const PERMISSION = oneOf(PERMISSIONS);
 const ACP_PERMISSIONS: ReadonlySet<string> = new Set(["WRITE_ACP", "READ_ACP", "FULL_CONTROL"]);
-const ACL_TYPES = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"] as const;
+const ACL_TYPES = [S3_BUCKET_ACL, S3_BUCKET_ACL_V2] as const;
 
 export const s3AclNoGroupAcpGrants = resourcePolicy({
     name: "s3-acl-no-group-acp-grants",

@@ -11,10 +11,11 @@ import { findGlobMatch, S3_BUCKET_TYPES, StackContext, stackPolicy, StackResourc
 import { purposeTag } from "./purpose-tag";
 import { satelliteVerdicts } from "./satellites";
 import { Verdict } from "./verdict";
+import { S3_BUCKET_OBJECT_LOCK_CONFIGURATION, S3_BUCKET_OBJECT_LOCK_CONFIGURATION_V2 } from "./resource-types";
 
 const LOCK_TYPES = [
-    "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
-    "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
+    S3_BUCKET_OBJECT_LOCK_CONFIGURATION,
+    S3_BUCKET_OBJECT_LOCK_CONFIGURATION_V2,
 ] as const;
 
 // S3's ObjectLockEnabled (botocore: the single value "Enabled"); anything else is malformed.

@@ -3,12 +3,21 @@
 // (CP-9, CP-10, SI-12). Versioning resources are linked to buckets by the explicit bucket name
 // (known at preview) or, failing that, by the engine's property dependencies.
 
-import { findGlobMatch, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackContext, stackPolicy, StackResource } from "../../lib";
+import {
+    findGlobMatch,
+    S3_BUCKET_REF_KEYS,
+    S3_BUCKET_TYPES,
+    S3_BUCKET_VERSIONING_V2,
+    StackContext,
+    stackPolicy,
+    StackResource,
+} from "../../lib";
 import { purposeTag } from "./purpose-tag";
 import { inlineVersioning } from "./satellites";
 import { Verdict } from "./verdict";
+import { S3_BUCKET_VERSIONING } from "./resource-types";
 
-const VERSIONING_TYPES = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"] as const;
+const VERSIONING_TYPES = [S3_BUCKET_VERSIONING, S3_BUCKET_VERSIONING_V2] as const;
 
 export const s3BackupBucketVersioning = stackPolicy({
     name: "s3-backup-bucket-versioning",

@@ -7,8 +7,8 @@
 import { S3_BUCKET_TYPES, StackContext, stackPolicy, StackResource } from "../../lib";
 import { satelliteVerdicts } from "./satellites";
 import { Verdict } from "./verdict";
+import { S3_BUCKET_NOTIFICATION } from "./resource-types";
 
-const NOTIFICATION = "aws:s3/bucketNotification:BucketNotification";
 const TARGET_LISTS = ["topics", "queues", "lambdaFunctions"] as const;
 
 export const s3BucketEventNotifications = stackPolicy({
@@ -24,14 +24,14 @@ export const s3BucketEventNotifications = stackPolicy({
     remediationSteps:
         "Add an aws.s3.BucketNotification with `bucket` set to the bucket and `eventbridge: true` (then route the events with an " +
         "EventBridge rule), or `topics` / `queues` / `lambdaFunctions` with the events to watch (e.g. s3:ObjectRemoved:*).",
-    resourceTypes: [...S3_BUCKET_TYPES, NOTIFICATION],
+    resourceTypes: [...S3_BUCKET_TYPES, S3_BUCKET_NOTIFICATION],
     noVerdict: [],
     validate: (ctx) => {
         const buckets = ctx.ofType(...S3_BUCKET_TYPES);
         if (buckets.length === 0) {
             return;
         }
-        const { byBucket, unresolved } = satelliteVerdicts(ctx, [NOTIFICATION], (n) => sends(ctx, n));
+        const { byBucket, unresolved } = satelliteVerdicts(ctx, [S3_BUCKET_NOTIFICATION], (n) => sends(ctx, n));
         for (const bucket of buckets) {
             const verdicts = byBucket.get(bucket.urn) ?? [];
             if (verdicts.includes("yes")) {

@@ -3,16 +3,27 @@
 // "forever" (AU-11, SI-12; cdk-nag NIST 800-53 rev5 S3BucketLifecycle… / AWS Config
 // s3-lifecycle-policy-check). A lifecycle configuration whose rules are all Disabled does nothing.
 
-import { BOOLEAN, Guard, oneOf, readTyped, S3_BUCKET_TYPES, StackContext, stackPolicy, StackResource } from "../../lib";
+import {
+    BOOLEAN,
+    Guard,
+    oneOf,
+    readTyped,
+    S3_BUCKET_LIFECYCLE_CONFIGURATION_V2,
+    S3_BUCKET_TYPES,
+    StackContext,
+    stackPolicy,
+    StackResource,
+} from "../../lib";
 import { reportBucket, satelliteVerdicts } from "./satellites";
 import { Verdict } from "./verdict";
+import { S3_BUCKET_LIFECYCLE_CONFIGURATION } from "./resource-types";
 
 // A rule's status is S3's ExpirationStatus (botocore: Enabled, Disabled); anything else is malformed.
 const STATUS = oneOf(["Enabled", "Disabled"]);
 
 const LIFECYCLE_TYPES = [
-    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-    "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+    S3_BUCKET_LIFECYCLE_CONFIGURATION,
+    S3_BUCKET_LIFECYCLE_CONFIGURATION_V2,
 ] as const;
 
 export const s3BucketLifecycleConfigured = stackPolicy({

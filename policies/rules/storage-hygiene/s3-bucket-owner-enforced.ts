@@ -8,8 +8,8 @@
 import { S3_BUCKET_TYPES, stackPolicy } from "../../lib";
 import { lastApplyWins, reportBucket, satelliteVerdicts } from "./satellites";
 import { Verdict } from "./verdict";
+import { S3_BUCKET_OWNERSHIP_CONTROLS } from "./resource-types";
 
-const OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
 // S3's ObjectOwnership values (botocore); anything else is malformed: mandatory, never waived.
 const VALUES = ["BucketOwnerPreferred", "ObjectWriter", "BucketOwnerEnforced"] as const;
 
@@ -22,14 +22,14 @@ export const s3BucketOwnerEnforced = stackPolicy({
     severity: "medium",
     controls: ["AC-3", "AC-6"],
     remediationSteps: 'Add an aws.s3.BucketOwnershipControls for the bucket with `rule: { objectOwnership: "BucketOwnerEnforced" }`.',
-    resourceTypes: [...S3_BUCKET_TYPES, OWNERSHIP],
+    resourceTypes: [...S3_BUCKET_TYPES, S3_BUCKET_OWNERSHIP_CONTROLS],
     noVerdict: [],
     validate: (ctx) => {
         const buckets = ctx.ofType(...S3_BUCKET_TYPES);
         if (buckets.length === 0) {
             return;
         }
-        const { byBucket, unresolved } = satelliteVerdicts(ctx, [OWNERSHIP], (o): Verdict => {
+        const { byBucket, unresolved } = satelliteVerdicts(ctx, [S3_BUCKET_OWNERSHIP_CONTROLS], (o): Verdict => {
             const v = ctx.readEnum(o, "rule.objectOwnership", VALUES, { quiet: true });
             if (!v.ok) {
                 return v.unknown ? "unknown" : "no";

@@ -4,7 +4,8 @@
 // or, failing that, by the engine's property dependencies.
 
 import { S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackContext, stackPolicy } from "../../lib";
-import { ACCOUNT_PAB, BUCKET_PAB, judgeFlags } from "./public-access-block";
+import { judgeFlags } from "./public-access-block";
+import { S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET_PUBLIC_ACCESS_BLOCK } from "./resource-types";
 
 /** The buckets resources of `linkTypes` refer to (by `bucket`), and how many references could not be resolved. */
 function linkedBuckets(ctx: StackContext<unknown>, linkTypes: readonly string[]): { linked: Set<string>; unresolved: number } {
@@ -27,7 +28,7 @@ export const s3BucketPublicAccessBlockPresent = stackPolicy({
     severity: "high",
     controls: ["AC-3", "AC-21", "SC-7"],
     remediationSteps: "Add an aws.s3.BucketPublicAccessBlock for the bucket with all four flags true.",
-    resourceTypes: [...S3_BUCKET_TYPES, BUCKET_PAB, ACCOUNT_PAB],
+    resourceTypes: [...S3_BUCKET_TYPES, S3_BUCKET_PUBLIC_ACCESS_BLOCK, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK],
     noVerdict: [
         {
             when: "the stack declares an account-level public access block with all four flags true",
@@ -40,7 +41,7 @@ export const s3BucketPublicAccessBlockPresent = stackPolicy({
             return;
         }
         // An account-level block with all four flags covers every bucket; a malformed one is reported and covers none.
-        const accountVerdicts = ctx.ofType(ACCOUNT_PAB).map((a) => ({ a, verdict: judgeFlags(a.props) }));
+        const accountVerdicts = ctx.ofType(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK).map((a) => ({ a, verdict: judgeFlags(a.props) }));
         for (const { a, verdict } of accountVerdicts) {
             if (verdict.kind === "malformed") {
                 verdict.malformed.forEach((m) => ctx.settle(a, m));
@@ -49,7 +50,7 @@ export const s3BucketPublicAccessBlockPresent = stackPolicy({
         if (accountVerdicts.some((v) => v.verdict.kind === "ok")) {
             return;
         }
-        const { linked, unresolved } = linkedBuckets(ctx, [BUCKET_PAB]);
+        const { linked, unresolved } = linkedBuckets(ctx, [S3_BUCKET_PUBLIC_ACCESS_BLOCK]);
         for (const bucket of buckets) {
             if (linked.has(bucket.urn)) {
                 continue;

@@ -4,7 +4,7 @@
 // linked to buckets by the explicit bucket name (known at preview) or, failing that, by the
 // engine's property dependencies.
 
-import { Checked, ownValue, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, stackPolicy, StackResource } from "../../lib";
+import { Checked, ownValue, S3_BUCKET_POLICY, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, stackPolicy, StackResource } from "../../lib";
 import { hasTlsDeny, TlsVerdict } from "./tls-deny";
 
 /** A policy document that sets a bucket's policy, and the resource that holds it. */
@@ -37,7 +37,7 @@ export const s3BucketTlsOnlyPolicy = stackPolicy({
     remediationSteps:
         'Add to the bucket policy: { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucketArn, `${bucketArn}/*`], ' +
         'Condition: { Bool: { "aws:SecureTransport": "false" } } } (no other condition in that statement).',
-    resourceTypes: [...S3_BUCKET_TYPES, "aws:s3/bucketPolicy:BucketPolicy"],
+    resourceTypes: [...S3_BUCKET_TYPES, S3_BUCKET_POLICY],
     noVerdict: [],
     validate: (ctx) => {
         const buckets = ctx.ofType(...S3_BUCKET_TYPES);
@@ -48,7 +48,7 @@ export const s3BucketTlsOnlyPolicy = stackPolicy({
         // counts too). AWS keeps one policy per bucket, so the last writer wins: all must qualify.
         const docs = new Map<string, Doc[]>();
         let unresolved = 0;
-        for (const bp of ctx.ofType("aws:s3/bucketPolicy:BucketPolicy")) {
+        for (const bp of ctx.ofType(S3_BUCKET_POLICY)) {
             const refs = ctx.resolveRefs(bp, "bucket", S3_BUCKET_TYPES, S3_BUCKET_REF_KEYS);
             unresolved += refs.unresolved;
             const entry: Doc = { policy: ownValue(bp.props, "policy"), attachedTo: ctx.readString(bp, "bucket", { quiet: true }), holder: bp };

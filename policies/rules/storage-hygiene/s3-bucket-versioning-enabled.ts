@@ -2,11 +2,12 @@
 // be undone (CP-9, CP-10, SI-12, AU-9 for log buckets). Extends s3-backup-bucket-versioning (backup
 // buckets only, severity high) to every bucket; cdk-nag NIST 800-53 rev5 S3BucketVersioningEnabled.
 
-import { S3_BUCKET_TYPES, stackPolicy } from "../../lib";
+import { S3_BUCKET_TYPES, S3_BUCKET_VERSIONING_V2, stackPolicy } from "../../lib";
 import { inlineVersioning, lastApplyWins, reportBucket, satelliteVerdicts } from "./satellites";
 import { Verdict } from "./verdict";
+import { S3_BUCKET_VERSIONING } from "./resource-types";
 
-const VERSIONING_TYPES = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"] as const;
+const VERSIONING_TYPES = [S3_BUCKET_VERSIONING, S3_BUCKET_VERSIONING_V2] as const;
 // S3's BucketVersioningStatus (botocore: Enabled, Suspended) and the provider's "Disabled" (a new
 // bucket that never had versioning). Anything else is malformed: mandatory, never waived.
 const STATUSES = ["Enabled", "Suspended", "Disabled"] as const;

@@ -5,12 +5,12 @@
 // hold data is decided in data-buckets.ts; replication in replication.ts; backup selections in
 // baseline/backup-selection.ts (the same resolution backup-plan-covers-database uses).
 
-import { S3_BUCKET_TYPES, stackPolicy } from "../../lib";
-import { bucketTarget, effectiveTags, SELECTION, selectionCovers, usableSelections } from "../baseline/backup-selection";
-import { PLAN } from "../baseline/resource-types";
+import { AWS_PROVIDER, BACKUP_PLAN, BACKUP_SELECTION, S3_BUCKET_TYPES, stackPolicy } from "../../lib";
+import { bucketTarget, effectiveTags, selectionCovers, usableSelections } from "../baseline/backup-selection";
 import { bucketKinds, DATA_BUCKET_OPTIONS, LOG_DESTINATION_TYPES } from "./data-buckets";
-import { REPLICATION_CONFIG, replicationView } from "./replication";
+import { replicationView } from "./replication";
 import { Verdict } from "./verdict";
+import { S3_BUCKET_REPLICATION_CONFIG } from "./resource-types";
 
 export const s3DataBucketReplicatedOrBackedUp = stackPolicy({
     name: "s3-data-bucket-replicated-or-backed-up",
@@ -29,7 +29,7 @@ export const s3DataBucketReplicatedOrBackedUp = stackPolicy({
         "`selectionTags` select it, and the S3 backup permissions on the selection's role; AWS Backup needs versioning on), or add " +
         "an aws.s3.BucketReplicationConfig with `bucket` set to the bucket, a `role`, and a rule `status: \"Enabled\"` whose " +
         "`destination.bucket` is the ARN of a versioned bucket in the other allowed region (its provider's or its own `region`).",
-    resourceTypes: [...S3_BUCKET_TYPES, REPLICATION_CONFIG, SELECTION, PLAN, ...LOG_DESTINATION_TYPES, "pulumi:providers:aws"],
+    resourceTypes: [...S3_BUCKET_TYPES, S3_BUCKET_REPLICATION_CONFIG, BACKUP_SELECTION, BACKUP_PLAN, ...LOG_DESTINATION_TYPES, AWS_PROVIDER],
     options: {
         ...DATA_BUCKET_OPTIONS,
         allowedRegions: {

@@ -1,7 +1,8 @@
 // s3-no-public-acl: a public canned ACL or a grant to AllUsers / AuthenticatedUsers ("authenticated"
 // means any AWS account) makes a bucket or object public, whatever the bucket policy says (AC-3, AC-21).
 
-import { ResourceContext, resourcePolicy, S3_BUCKET_TYPES } from "../../lib";
+import { ResourceContext, resourcePolicy, S3_BUCKET_ACL, S3_BUCKET_ACL_V2, S3_BUCKET_TYPES } from "../../lib";
+import { S3_BUCKET_OBJECT, S3_BUCKET_OBJECT_V2, S3_OBJECT_COPY } from "./resource-types";
 
 const PUBLIC_CANNED_ACLS: ReadonlySet<string> = new Set(["public-read", "public-read-write", "authenticated-read"]);
 /** The canned ACLs S3 defines (case-sensitive): a misspelt one is malformed, never "not public". */
@@ -29,7 +30,7 @@ function checkGrants(ctx: ResourceContext<unknown>, grants: readonly unknown[], 
 // Objects carry their own ACL (`acl`; ObjectCopy also explicit `grants`): a public-read object is
 // readable by anyone even in a bucket whose own ACL is private (AC-3). The object itself is judged
 // so a bucket without BucketOwnerEnforced or a public access block cannot leak it this way.
-const OBJECT_TYPES = ["aws:s3/bucketObject:BucketObject", "aws:s3/bucketObjectv2:BucketObjectv2", "aws:s3/objectCopy:ObjectCopy"] as const;
+const OBJECT_TYPES = [S3_BUCKET_OBJECT, S3_BUCKET_OBJECT_V2, S3_OBJECT_COPY] as const;
 
 export const s3NoPublicAcl = resourcePolicy({
     name: "s3-no-public-acl",
@@ -42,7 +43,7 @@ export const s3NoPublicAcl = resourcePolicy({
     remediationSteps:
         "Remove the ACL and grants; set aws.s3.BucketOwnershipControls to BucketOwnerEnforced (ACLs disabled) and grant access " +
         "through the bucket policy to named principals.",
-    resourceTypes: ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2", ...S3_BUCKET_TYPES, ...OBJECT_TYPES],
+    resourceTypes: [S3_BUCKET_ACL, S3_BUCKET_ACL_V2, ...S3_BUCKET_TYPES, ...OBJECT_TYPES],
     noVerdict: [
         {
             when: "a grant's grantee is a canonical user, an email or an account id (no AllUsers / AuthenticatedUsers group URI)",

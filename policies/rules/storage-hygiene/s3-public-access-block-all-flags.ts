@@ -2,7 +2,8 @@
 // four together stop a later ACL or policy from making data public (AC-3, AC-21, SC-7).
 
 import { resourcePolicy } from "../../lib";
-import { ACCOUNT_PAB, BUCKET_PAB, judgeFlags } from "./public-access-block";
+import { judgeFlags } from "./public-access-block";
+import { S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET_PUBLIC_ACCESS_BLOCK } from "./resource-types";
 
 export const s3PublicAccessBlockAllFlags = resourcePolicy({
     name: "s3-public-access-block-all-flags",
@@ -13,7 +14,7 @@ export const s3PublicAccessBlockAllFlags = resourcePolicy({
     severity: "critical",
     controls: ["AC-3", "AC-21", "SC-7"],
     remediationSteps: "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true.",
-    resourceTypes: [BUCKET_PAB, ACCOUNT_PAB],
+    resourceTypes: [S3_BUCKET_PUBLIC_ACCESS_BLOCK, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK],
     noVerdict: [],
     validate: (ctx) => {
         const verdict = judgeFlags(ctx.props);
@@ -21,7 +22,7 @@ export const s3PublicAccessBlockAllFlags = resourcePolicy({
             verdict.malformed.forEach((m) => ctx.settle(m));
             return;
         }
-        const what = ctx.type === ACCOUNT_PAB ? `Account public access block "${ctx.name}"` : `Public access block "${ctx.name}"`;
+        const what = ctx.type === S3_ACCOUNT_PUBLIC_ACCESS_BLOCK ? `Account public access block "${ctx.name}"` : `Public access block "${ctx.name}"`;
         if (verdict.kind === "off") {
             ctx.violation(`${what} does not set ${verdict.flags.join(", ")} to true; set all four flags to true.`);
         } else if (verdict.kind === "unknown") {

@@ -5,6 +5,7 @@
 
 import { TAGGABLE_TYPES } from "../../../policies/rules/governance";
 import { TestResource, urnOf } from "../helpers";
+import { AUTOSCALING_GROUP, EC2_INSTANCE, LAUNCH_TEMPLATE, REST_STAGE } from "../../../policies/lib";
 
 /** A JSON-document input: sent as JSON text; the fuzzer puts hostile values inside it too. */
 export class JsonDoc {
@@ -708,10 +709,6 @@ export interface StackFixture extends Omit<TestResource, "props"> {
     readonly props: Record<string, unknown>;
 }
 
-const INSTANCE = "aws:ec2/instance:Instance";
-const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
-const AUTOSCALING_GROUP = "aws:autoscaling/group:Group";
-const REST_STAGE = "aws:apigateway/stage:Stage";
 const TARGET_GROUP = "arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:targetgroup/app/1";
 // The stage the REST_STAGE fixture declares (restApi "api", stageName "prod"), as AWS names it.
 const REST_STAGE_ARN = "arn:aws-us-gov:apigateway:us-gov-west-1::/restapis/api/stages/prod";
@@ -881,7 +878,7 @@ export function compliantStack(): StackFixture[] {
         // groups of a launch template (root device /dev/xvda) in our subnets, one with the target
         // group in its own inputs, one attached by an aws.autoscaling.Attachment, both on the ELB
         // health check.
-        resource(INSTANCE, "bastion", first(INSTANCE)),
+        resource(EC2_INSTANCE, "bastion", first(EC2_INSTANCE)),
         resource(LAUNCH_TEMPLATE, "app-lt", first(LAUNCH_TEMPLATE, { id: "lt-1" })),
         resource("aws:lb/targetGroup:TargetGroup", "app-tg", { arn: TARGET_GROUP, port: 8443, protocol: "HTTPS", vpcId: "vpc-1", targetType: "instance", tags: TAGS }),
         resource(AUTOSCALING_GROUP, "app-asg", {

@@ -3,17 +3,16 @@ import * as assert from "node:assert/strict";
 import { describeRange, ingressEntries, portRange, worldExposure, worldSources } from "../../../policies/lib/network";
 import { UNKNOWN } from "../../../policies/lib/unknowns";
 import { serverProps } from "../helpers";
-
-const SG = "aws:ec2/securityGroup:SecurityGroup";
+import { SECURITY_GROUP } from "../../../policies/lib";
 
 describe("lib/network", () => {
     it("normalises inline, vpc and ec2 ingress rules and skips egress", () => {
-        const inline = ingressEntries(SG, serverProps({ ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }] }));
+        const inline = ingressEntries(SECURITY_GROUP, serverProps({ ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }] }));
         assert.deepEqual(inline.entries.map((e) => [e.label, e.cidrs]), [["ingress[0]", ["0.0.0.0/0", "::/0"]]]);
         const vpc = ingressEntries("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", serverProps({ ipProtocol: "-1", cidrIpv4: "10.0.0.0/8" }));
         assert.deepEqual(vpc.entries.map((e) => [e.protocol, e.cidrs]), [["-1", ["10.0.0.0/8"]]]);
         assert.deepEqual(ingressEntries("aws:ec2/securityGroupRule:SecurityGroupRule", serverProps({ type: "egress" })).entries, []);
-        assert.equal(ingressEntries(SG, serverProps({ ingress: UNKNOWN })).unknown, true);
+        assert.equal(ingressEntries(SECURITY_GROUP, serverProps({ ingress: UNKNOWN })).unknown, true);
         assert.deepEqual(ingressEntries("aws:s3/bucket:Bucket", {}).entries, []);
     });
 

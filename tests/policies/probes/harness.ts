@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 
-import { GovPolicy } from "../../../policies/lib";
+import { AWS_PROVIDER, GovPolicy } from "../../../policies/lib";
 import { openPack, PackHandle, providerIndex } from "../../../tools/plan/run-plan";
 import { PackConfigFile, readPackConfig, resolvePolicyConfig } from "../../../tools/plan/pack-config";
 import { JsonObject } from "../../../tools/plan/properties";
@@ -27,10 +27,8 @@ export interface ProbeProvider {
     readonly props: Record<string, unknown>;
 }
 
-export const PROVIDER_TYPE = "pulumi:providers:aws";
-
 export function probeProvider(name: string, props: Record<string, unknown>): ProbeProvider {
-    return { name, urn: urnOf(PROVIDER_TYPE, name), props };
+    return { name, urn: urnOf(AWS_PROVIDER, name), props };
 }
 
 /** A stack's pack config file (policies/config/<stack>.json). */
@@ -135,7 +133,7 @@ export function servedPack(kit: ProbeKit, packConfig: PackConfigFile = {}): Serv
     const ours = new Set(kit.scope.map((p) => p.name));
     const provider = kit.provider;
     const planned = (rs: readonly TestResource[]): PlannedResource[] => [
-        plannedResource({ urn: provider.urn, type: PROVIDER_TYPE, name: provider.name, inputs: provider.props as JsonObject, outputs: provider.props as JsonObject }),
+        plannedResource({ urn: provider.urn, type: AWS_PROVIDER, name: provider.name, inputs: provider.props as JsonObject, outputs: provider.props as JsonObject }),
         ...rs.map((x) =>
             plannedResource({
                 urn: x.urn ?? urnOf(x.type, x.name),
@@ -163,7 +161,7 @@ export function servedPack(kit: ProbeKit, packConfig: PackConfigFile = {}): Serv
             const resources = planned(rs);
             const providers = providerIndex(resources);
             const diags = [
-                ...(await pack.session.analyzeAll(resources.filter((x) => x.type !== PROVIDER_TYPE), providers)),
+                ...(await pack.session.analyzeAll(resources.filter((x) => x.type !== AWS_PROVIDER), providers)),
                 ...(await pack.session.analyzeStack(resources, providers)),
             ];
             return diags.filter((d) => ours.has(d.policy)).map((d) => `${d.enforcement} ${d.policy} [${nameOfUrn(d.urn)}]: ${d.message}`);
