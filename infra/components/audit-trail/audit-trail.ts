@@ -7,6 +7,7 @@ import { accountKeyStatements } from "../../lib/key-policy";
 import { bucketName, physicalName } from "../../lib/naming";
 import { servicePrincipal } from "../../lib/principals";
 import { resourceTags } from "../../lib/tags";
+import { customerManagedKey } from "../shared/kms-key";
 import { encryptedLogGroup } from "../shared/log-group";
 import { secureBucket } from "../shared/secure-bucket";
 import { serviceRole } from "../shared/service-role";
@@ -135,22 +136,16 @@ export class AuditTrail extends pulumi.ComponentResource {
         this.keyAliasName = `alias/${args.namePrefix}-audit`;
         this.logGroupName = `/govstack/${args.namePrefix}/cloudtrail`;
 
-        const key = new aws.kms.Key(
+        const key = customerManagedKey(
             `${name}-key`,
             {
                 description: `govstack ${args.namePrefix}: audit trail and AWS Config encryption key`,
-                keyUsage: "ENCRYPT_DECRYPT",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                enableKeyRotation: true,
-                rotationPeriodInDays: 365,
-                deletionWindowInDays: 30,
-                multiRegion: false,
                 policy: auditKeyPolicy(scope, this.trailArn),
+                aliasName: this.keyAliasName,
                 tags: tags(`${args.namePrefix}-audit`),
             },
             parent,
         );
-        new aws.kms.Alias(`${name}-key`, { name: this.keyAliasName, targetKeyId: key.keyId }, parent);
         this.keyArn = key.arn;
 
         const bucket = secureBucket(

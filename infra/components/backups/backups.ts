@@ -7,6 +7,7 @@ import { policyJson } from "../../lib/iam";
 import { accountKeyStatements } from "../../lib/key-policy";
 import { physicalName } from "../../lib/naming";
 import { resourceTags } from "../../lib/tags";
+import { customerManagedKey } from "../shared/kms-key";
 import { serviceRole } from "../shared/service-role";
 
 /** The tag that puts a resource in the backup plan (CP-9): the data component tags the database. */
@@ -172,22 +173,16 @@ export class Backups extends pulumi.ComponentResource {
         opts: pulumi.CustomResourceOptions,
         tags: (n?: string) => Record<string, string>,
     ): aws.backup.Vault {
-        const key = new aws.kms.Key(
+        const key = customerManagedKey(
             `${name}-key`,
             {
                 description: `govstack ${args.namePrefix}: backup vault key (${scope.region})`,
-                keyUsage: "ENCRYPT_DECRYPT",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                enableKeyRotation: true,
-                rotationPeriodInDays: 365,
-                deletionWindowInDays: 30,
-                multiRegion: false,
                 policy: backupKeyPolicy(scope),
+                aliasName: `alias/${vaultName}`,
                 tags: tags(`${vaultName}-key`),
             },
             opts,
         );
-        new aws.kms.Alias(`${name}-key`, { name: `alias/${vaultName}`, targetKeyId: key.keyId }, opts);
         const vault = new aws.backup.Vault(
             `${name}-vault`,
             { name: vaultName, kmsKeyArn: key.arn, forceDestroy: false, tags: tags(vaultName) },
