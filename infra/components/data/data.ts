@@ -5,6 +5,7 @@ import { arn, ArnScope, roleArn } from "../../lib/arn";
 import { NAME_LIMITS, physicalName } from "../../lib/naming";
 import { resourceTags } from "../../lib/tags";
 import { POSTGRES_PORT, REDIS_PORT } from "../network";
+import { encryptedLogGroup } from "../shared/log-group";
 import { serviceRole } from "../shared/service-role";
 
 export interface DatabaseSettings {
@@ -122,9 +123,9 @@ export class Data extends pulumi.ComponentResource {
     }
 
     private logGroup(resourceName: string, groupName: string, args: DataArgs, tags: (n?: string) => Record<string, string>) {
-        return new aws.cloudwatch.LogGroup(
+        return encryptedLogGroup(
             resourceName,
-            { name: groupName, retentionInDays: args.logRetentionDays, kmsKeyId: args.logsKeyArn, tags: tags(groupName) },
+            { name: groupName, retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKeyArn, tags: tags(groupName) },
             { parent: this },
         );
     }

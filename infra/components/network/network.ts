@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { ArnScope, logGroupArn, roleArn } from "../../lib/arn";
 import { assumeRolePolicy, policyJson } from "../../lib/iam";
+import { encryptedLogGroup } from "../shared/log-group";
 import { rolePermissions } from "../shared/role-policy";
 import { physicalName } from "../../lib/naming";
 import { endpointServiceName, servicePrincipal } from "../../lib/principals";
@@ -102,12 +103,12 @@ export class Network extends pulumi.ComponentResource {
     }
 
     private createFlowLogs(name: string, args: NetworkArgs, tags: (n?: string) => Record<string, string>): void {
-        const logGroup = new aws.cloudwatch.LogGroup(
+        const logGroup = encryptedLogGroup(
             `${name}-flow-logs`,
             {
                 name: this.flowLogGroupName,
                 retentionInDays: args.logRetentionDays,
-                kmsKeyId: args.logsKeyArn,
+                kmsKeyArn: args.logsKeyArn,
                 tags: tags(this.flowLogGroupName),
             },
             { parent: this },
