@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { arn, ArnScope, logGroupArn, roleArn } from "../../lib/arn";
 import { policyJson, Statement } from "../../lib/iam";
 import { accountKeyStatements } from "../../lib/key-policy";
-import { bucketName, physicalName } from "../../lib/naming";
+import { bucketName, NAME_LIMITS, physicalName } from "../../lib/naming";
 import { servicePrincipal } from "../../lib/principals";
 import { resourceTags } from "../../lib/tags";
 import { customerManagedKey } from "../shared/kms-key";
@@ -130,7 +130,7 @@ export class AuditTrail extends pulumi.ComponentResource {
         const parent = { parent: this };
         const tags = (n?: string) => resourceTags(args.tags, "audit", n);
 
-        this.trailName = physicalName(args.namePrefix, ["trail"], 128);
+        this.trailName = physicalName(args.namePrefix, ["trail"], NAME_LIMITS.cloudTrail);
         this.trailArn = arn(scope, "cloudtrail", `trail/${this.trailName}`);
         this.bucketName = auditBucketName(args.namePrefix, scope);
         this.keyAliasName = `alias/${args.namePrefix}-audit`;
@@ -212,7 +212,7 @@ export class AuditTrail extends pulumi.ComponentResource {
             parent,
         );
         const groupArn = logGroupArn(scope, this.logGroupName);
-        const roleName = physicalName(args.namePrefix, ["cloudtrail-logs"], 64);
+        const roleName = physicalName(args.namePrefix, ["cloudtrail-logs"], NAME_LIMITS.iamRole);
         const role = serviceRole(
             `${name}-logs`,
             {

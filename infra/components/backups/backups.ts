@@ -5,7 +5,7 @@ import { VAULT_LOCK_MAX_RETENTION_DAYS, VAULT_LOCK_MIN_RETENTION_DAYS } from "..
 import { arn, ArnScope, roleArn } from "../../lib/arn";
 import { policyJson } from "../../lib/iam";
 import { accountKeyStatements } from "../../lib/key-policy";
-import { physicalName } from "../../lib/naming";
+import { NAME_LIMITS, physicalName } from "../../lib/naming";
 import { resourceTags } from "../../lib/tags";
 import { customerManagedKey } from "../shared/kms-key";
 import { serviceRole } from "../shared/service-role";
@@ -69,7 +69,7 @@ export class Backups extends pulumi.ComponentResource {
         const parent = { parent: this };
         const tags = (n?: string) => resourceTags(args.tags, "backups", n);
 
-        this.vaultName = physicalName(args.namePrefix, ["vault"], 50);
+        this.vaultName = physicalName(args.namePrefix, ["vault"], NAME_LIMITS.backup);
         this.vaultArn = backupVaultArn(scope, this.vaultName);
         this.vault(name, this.vaultName, scope, args, parent, tags);
 
@@ -89,14 +89,14 @@ export class Backups extends pulumi.ComponentResource {
                 },
                 parent,
             );
-            this.drVaultName = physicalName(args.namePrefix, ["vault-dr"], 50);
+            this.drVaultName = physicalName(args.namePrefix, ["vault-dr"], NAME_LIMITS.backup);
             this.drVaultArn = backupVaultArn(drScope, this.drVaultName);
             this.vault(`${name}-dr`, this.drVaultName, drScope, args, { parent: this, provider: this.drProvider }, tags);
             copyActions = [{ destinationVaultArn: this.drVaultArn, lifecycle: { deleteAfter: args.retentionDays } }];
             hourlyCopyActions = [{ destinationVaultArn: this.drVaultArn, lifecycle: { deleteAfter: HOURLY_RETENTION_DAYS } }];
         }
 
-        this.planName = physicalName(args.namePrefix, ["backup-plan"], 50);
+        this.planName = physicalName(args.namePrefix, ["backup-plan"], NAME_LIMITS.backup);
         const rules: aws.types.input.backup.PlanRule[] = [
             {
                 // Continuous backup: point-in-time restore for RDS to any second of the retention
@@ -129,7 +129,7 @@ export class Backups extends pulumi.ComponentResource {
         }
         const plan = new aws.backup.Plan(`${name}-plan`, { name: this.planName, rules, tags: tags(this.planName) }, parent);
 
-        this.roleName = physicalName(args.namePrefix, ["backup"], 64);
+        this.roleName = physicalName(args.namePrefix, ["backup"], NAME_LIMITS.iamRole);
         const role = serviceRole(
             `${name}-role`,
             {
@@ -153,7 +153,7 @@ export class Backups extends pulumi.ComponentResource {
         new aws.backup.Selection(
             `${name}-selection`,
             {
-                name: physicalName(args.namePrefix, ["tagged"], 50),
+                name: physicalName(args.namePrefix, ["tagged"], NAME_LIMITS.backup),
                 planId: plan.id,
                 iamRoleArn: roleArn(scope, this.roleName),
                 selectionTags: [{ type: "STRINGEQUALS", key: BACKUP_SELECTION_TAG.key, value: BACKUP_SELECTION_TAG.value }],

@@ -5,7 +5,7 @@ import { ArnScope, logGroupArn, roleArn } from "../../lib/arn";
 import { assumeRolePolicy, policyJson } from "../../lib/iam";
 import { encryptedLogGroup } from "../shared/log-group";
 import { rolePermissions } from "../shared/role-policy";
-import { physicalName } from "../../lib/naming";
+import { NAME_LIMITS, physicalName } from "../../lib/naming";
 import { endpointServiceName, servicePrincipal } from "../../lib/principals";
 import { resourceTags } from "../../lib/tags";
 import { vpcFabric } from "./vpc-fabric";
@@ -113,7 +113,7 @@ export class Network extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        const roleName = physicalName(args.namePrefix, ["vpc-flow-logs"], 64);
+        const roleName = physicalName(args.namePrefix, ["vpc-flow-logs"], NAME_LIMITS.iamRole);
         const groupArn = logGroupArn(args.scope, this.flowLogGroupName);
         const role = new aws.iam.Role(
             `${name}-flow-logs`,
