@@ -8,9 +8,10 @@ import {
     DELIVERY_IAM_PATH,
     deployRoleName,
     deployTrustPolicy,
+    deliveryRoleArn,
     GITHUB_AUDIENCE,
     GITHUB_ISSUER,
-    iamArn,
+    PolicyDocument,
     previewRoleName,
     previewTrustPolicy,
     PULUMI_ISSUER,
@@ -21,6 +22,18 @@ export interface GovCloudAccessArgs {
     target: Target;
     /** Review stacks that borrow this stack's account: their Deployments may assume the deploy role too. */
     reviewStacks: string[];
+}
+
+interface FederatedRoleArgs {
+    settings: DeliverySettings;
+    target: Target;
+    roleName: string;
+    description: string;
+    trust: PolicyDocument;
+    permissionsDescription: string;
+    permissions: PolicyDocument;
+    /** What must exist before the role: the boundary and the OIDC providers its trust names. */
+    dependsOn: pulumi.Resource[];
 }
 
 /** One hour: the STS default, and the longest session an OIDC-federated role should hand out here. */
@@ -82,50 +95,54 @@ export class GovCloudAccess extends pulumi.ComponentResource {
             child,
         );
 
-        const deployName = deployRoleName(target.name);
-        this.deployRoleArn = iamArn(settings, target.accountId, `role${DELIVERY_IAM_PATH}${deployName}`);
-        const deployRole = new aws.iam.Role(
-            `${name}-deploy`,
-            {
-                name: deployName,
-                path: DELIVERY_IAM_PATH,
-                description: `Pulumi Deployments of govstack/${target.name} only`,
-                assumeRolePolicy: JSON.stringify(deployTrustPolicy(settings, target, args.reviewStacks)),
-                permissionsBoundary: this.boundaryArn,
-                maxSessionDuration: MAX_SESSION_SECONDS,
-            },
-            { ...child, dependsOn: [boundary, pulumiOidc] },
-        );
-        // A customer-managed policy attached to the role, never an inline one (iam-no-inline-policies).
-        const deployRolePolicy = new aws.iam.Policy(
-            `${name}-deploy-permissions`,
-            { name: deployName, path: DELIVERY_IAM_PATH, description: `Deploy the govstack ${target.name} estate, nothing more`, policy: JSON.stringify(deployPermissions(settings, target)) },
-            child,
-        );
-        new aws.iam.RolePolicyAttachment(`${name}-deploy-permissions`, { role: deployRole.name, policyArn: deployRolePolicy.arn }, child);
-
-        const previewName = previewRoleName(target.name);
-        this.previewRoleArn = iamArn(settings, target.accountId, `role${DELIVERY_IAM_PATH}${previewName}`);
-        const previewRole = new aws.iam.Role(
-            `${name}-preview`,
-            {
-                name: previewName,
-                path: DELIVERY_IAM_PATH,
-                description: `Read-only previews of govstack/${target.name} (ESC environment, pull requests)`,
-                assumeRolePolicy: JSON.stringify(previewTrustPolicy(settings, target)),
-                permissionsBoundary: this.boundaryArn,
-                maxSessionDuration: MAX_SESSION_SECONDS,
-            },
-            { ...child, dependsOn: [boundary, pulumiOidc, githubOidc] },
-        );
-        // A customer-managed policy attached to the role, never an inline one (iam-no-inline-policies).
-        const previewRolePolicy = new aws.iam.Policy(
-            `${name}-preview-permissions`,
-            { name: previewName, path: DELIVERY_IAM_PATH, description: `Read-only previews of govstack ${target.name}`, policy: JSON.stringify(previewPermissions(target)) },
-            child,
-        );
-        new aws.iam.RolePolicyAttachment(`${name}-preview-permissions`, { role: previewRole.name, policyArn: previewRolePolicy.arn }, child);
+        this.deployRoleArn = this.federatedRole(`${name}-deploy`, {
+            settings,
+            target,
+            roleName: deployRoleName(target.name),
+            description: `Pulumi Deployments of govstack/${target.name} only`,
+            trust: deployTrustPolicy(settings, target, args.reviewStacks),
+            permissionsDescription: `Deploy the govstack ${target.name} estate, nothing more`,
+            permissions: deployPermissions(settings, target),
+            dependsOn: [boundary, pulumiOidc],
+        }, child);
+        this.previewRoleArn = this.federatedRole(`${name}-preview`, {
+            settings,
+            target,
+            roleName: previewRoleName(target.name),
+            description: `Read-only previews of govstack/${target.name} (ESC environment, pull requests)`,
+            trust: previewTrustPolicy(settings, target),
+            permissionsDescription: `Read-only previews of govstack ${target.name}`,
+            permissions: previewPermissions(target),
+            dependsOn: [boundary, pulumiOidc, githubOidc],
+        }, child);
 
         this.registerOutputs({ deployRoleArn: this.deployRoleArn, previewRoleArn: this.previewRoleArn, boundaryArn: this.boundaryArn });
+    }
+
+    /**
+     * A role assumed through OIDC only, under the boundary, with short sessions, and its permissions
+     * as a customer-managed policy attached to it, never an inline one (iam-no-inline-policies).
+     * Returns the role's ARN, built from its name.
+     */
+    private federatedRole(resourceName: string, r: FederatedRoleArgs, child: pulumi.CustomResourceOptions): string {
+        const role = new aws.iam.Role(
+            resourceName,
+            {
+                name: r.roleName,
+                path: DELIVERY_IAM_PATH,
+                description: r.description,
+                assumeRolePolicy: JSON.stringify(r.trust),
+                permissionsBoundary: this.boundaryArn,
+                maxSessionDuration: MAX_SESSION_SECONDS,
+            },
+            { ...child, dependsOn: r.dependsOn },
+        );
+        const policy = new aws.iam.Policy(
+            `${resourceName}-permissions`,
+            { name: r.roleName, path: DELIVERY_IAM_PATH, description: r.permissionsDescription, policy: JSON.stringify(r.permissions) },
+            child,
+        );
+        new aws.iam.RolePolicyAttachment(`${resourceName}-permissions`, { role: role.name, policyArn: policy.arn }, child);
+        return deliveryRoleArn(r.settings, r.target.accountId, r.roleName);
     }
 }

@@ -43,6 +43,11 @@ export const boundaryPolicyName = (stack: string): string => `govstack-${stack}-
 /** IAM path of everything this program creates, so that the boundary can protect exactly these. */
 export const DELIVERY_IAM_PATH = "/govstack-delivery/";
 
+/** A role this program creates, by name (known at preview: built from settings, not read back from AWS). */
+export function deliveryRoleArn(settings: Pick<DeliverySettings, "partition">, accountId: string, roleName: string): string {
+    return iamArn(settings, accountId, `role${DELIVERY_IAM_PATH}${roleName}`);
+}
+
 /**
  * Pulumi Deployments operations a stack's deploy role accepts (the `operation` of the subject):
  * drift runs present `detect-drift` / `remediate-drift`; remediation only where it is switched on,
@@ -81,6 +86,32 @@ export function pullRequestSubject(settings: DeliverySettings): string {
 }
 
 /**
+ * One trust statement for an OIDC identity provider: tokens `issuer` signed for exactly `audience`
+ * and one of exactly `subject` may assume the role (never a pattern: StringEquals only).
+ */
+function webIdentityStatement(
+    settings: DeliverySettings,
+    target: Target,
+    sid: string,
+    issuer: string,
+    audience: string,
+    subject: string | string[],
+): PolicyStatement {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { Federated: oidcProviderArn(settings, target.accountId, issuer) },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: {
+            StringEquals: {
+                [`${issuer}:aud`]: audience,
+                [`${issuer}:sub`]: subject,
+            },
+        },
+    };
+}
+
+/**
  * Trust of `govstack-<stack>-deploy`: Pulumi Deployments of exactly this stack (and review stacks
  * that borrow it), for the listed operations only. Audience = the organisation (Deployments' `aud`).
  */
@@ -92,20 +123,7 @@ export function deployTrustPolicy(settings: DeliverySettings, target: Target, re
     ];
     return {
         Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "PulumiDeploymentsOfThisStack",
-                Effect: "Allow",
-                Principal: { Federated: oidcProviderArn(settings, target.accountId, PULUMI_ISSUER) },
-                Action: "sts:AssumeRoleWithWebIdentity",
-                Condition: {
-                    StringEquals: {
-                        [`${PULUMI_ISSUER}:aud`]: settings.organization,
-                        [`${PULUMI_ISSUER}:sub`]: subjects,
-                    },
-                },
-            },
-        ],
+        Statement: [webIdentityStatement(settings, target, "PulumiDeploymentsOfThisStack", PULUMI_ISSUER, settings.organization, subjects)],
     };
 }
 
@@ -118,30 +136,15 @@ export function previewTrustPolicy(settings: DeliverySettings, target: Target): 
     return {
         Version: "2012-10-17",
         Statement: [
-            {
-                Sid: "EscEnvironmentOfThisStack",
-                Effect: "Allow",
-                Principal: { Federated: oidcProviderArn(settings, target.accountId, PULUMI_ISSUER) },
-                Action: "sts:AssumeRoleWithWebIdentity",
-                Condition: {
-                    StringEquals: {
-                        [`${PULUMI_ISSUER}:aud`]: `aws:${settings.organization}`,
-                        [`${PULUMI_ISSUER}:sub`]: environmentSubject(settings, target.name),
-                    },
-                },
-            },
-            {
-                Sid: "GitHubPullRequestPreview",
-                Effect: "Allow",
-                Principal: { Federated: oidcProviderArn(settings, target.accountId, GITHUB_ISSUER) },
-                Action: "sts:AssumeRoleWithWebIdentity",
-                Condition: {
-                    StringEquals: {
-                        [`${GITHUB_ISSUER}:aud`]: GITHUB_AUDIENCE,
-                        [`${GITHUB_ISSUER}:sub`]: pullRequestSubject(settings),
-                    },
-                },
-            },
+            webIdentityStatement(
+                settings,
+                target,
+                "EscEnvironmentOfThisStack",
+                PULUMI_ISSUER,
+                `aws:${settings.organization}`,
+                environmentSubject(settings, target.name),
+            ),
+            webIdentityStatement(settings, target, "GitHubPullRequestPreview", GITHUB_ISSUER, GITHUB_AUDIENCE, pullRequestSubject(settings)),
         ],
     };
 }

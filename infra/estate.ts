@@ -65,6 +65,8 @@ export function buildEstate(settings: EstateSettings): Estate {
     const logRetentionDays = settings.observability.logRetentionDays;
     // The delivery program's deploy role may create a role only with this boundary (AC-6(1)).
     const permissionsBoundary = permissionsBoundaryArn(scope, settings.stack);
+    // The tag that puts a resource in the AWS Backup plan, where the stack has one (harmless elsewhere).
+    const backupTags: Record<string, string> = settings.baseline.backups ? { [BACKUP_SELECTION_TAG.key]: BACKUP_SELECTION_TAG.value } : {};
 
     const keys = new Keys("keys", { scope, namePrefix: prefix, tags });
 
@@ -97,8 +99,8 @@ export function buildEstate(settings: EstateSettings): Estate {
         logRetentionDays,
         database: settings.database,
         cache: settings.cache,
-        // Joins the AWS Backup plan by tag (harmless where backups are off).
-        databaseTags: settings.baseline.backups ? { [BACKUP_SELECTION_TAG.key]: BACKUP_SELECTION_TAG.value } : {},
+        // Joins the AWS Backup plan by tag.
+        databaseTags: backupTags,
         permissionsBoundary,
     });
 
@@ -112,7 +114,7 @@ export function buildEstate(settings: EstateSettings): Estate {
         ...(settings.baseline.auditTrail ? { auditBucketName: auditBucketName(prefix, scope) } : {}),
         // The backups bucket is the estate's S3 data: it joins the AWS Backup plan by tag, whose
         // recovery points are copied to the DR region in prod (s3-data-bucket-replicated-or-backed-up).
-        backupsBucketTags: settings.baseline.backups ? { [BACKUP_SELECTION_TAG.key]: BACKUP_SELECTION_TAG.value } : {},
+        backupsBucketTags: backupTags,
     });
 
     // Before the edge: under the CodeDeploy controller its listeners forward to blue by default.

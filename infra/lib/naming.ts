@@ -11,7 +11,12 @@ export const NAME_LIMITS = {
     targetGroup: 32,
     rdsIdentifier: 63,
     elasticacheReplicationGroup: 40,
+    /** ElastiCache RBAC user ids and user group ids. */
+    elasticacheUser: 40,
     iamRole: 64,
+    /** AWS Backup vault, plan and selection names. */
+    backup: 50,
+    cloudTrail: 128,
 } as const;
 
 /** `<prefix>-<part>-<part>`, lowercase; throws when longer than `max`. */

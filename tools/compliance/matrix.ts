@@ -10,9 +10,10 @@ import type { ComponentControls } from "../../infra/control-implementations";
 import type { Enforcement } from "../plan/types";
 import { RESPONSIBILITY, Responsibility } from "./responsibility";
 
-export type ControlStatus = "enforced" | "implemented" | "inherited" | "organisational" | "gap";
+/** A control's statuses, in the order the reports list them. */
+export const STATUS_ORDER = ["enforced", "implemented", "inherited", "organisational", "gap"] as const;
 
-export const STATUS_ORDER: readonly ControlStatus[] = ["enforced", "implemented", "inherited", "organisational", "gap"];
+export type ControlStatus = (typeof STATUS_ORDER)[number];
 
 export const STATUS_TITLES: Record<ControlStatus, string> = {
     enforced: "enforced by policy",

@@ -3,7 +3,7 @@ import * as path from "node:path";
 
 import * as YAML from "yaml";
 
-import { DELIVERY_IAM_PATH, iamArn, previewRoleName } from "../../delivery/trust";
+import { deliveryRoleArn, previewRoleName } from "../../delivery/trust";
 import { parseSettings } from "../../infra/config";
 import { isProduction } from "../../infra/config/rules";
 import { partitionOf } from "../../infra/lib/arn";
@@ -469,8 +469,8 @@ function todoList(name: string, account: string, region: string, prefix: string,
 
 /** The read-only preview role the delivery program creates for a stack (delivery/trust.ts). */
 function previewRole(accountId: string, region: string, name: string): string {
-    const partition = partitionOf(region) as Parameters<typeof iamArn>[0]["partition"];
-    return iamArn({ partition }, accountId, `role${DELIVERY_IAM_PATH}${previewRoleName(name)}`);
+    const partition = partitionOf(region) as Parameters<typeof deliveryRoleArn>[0]["partition"];
+    return deliveryRoleArn({ partition }, accountId, previewRoleName(name));
 }
 
 function escape(text: string): string {

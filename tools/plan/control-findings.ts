@@ -12,10 +12,10 @@ import type { PlanResult } from "./run-plan";
 import { Enforcement, Violation } from "./types";
 import { waiversInEffect, WaiverInEffect } from "./waivers-report";
 
-/** A control's or a policy's state in one run, worst first. */
-export type FindingState = "failing" | "advisory" | "waived" | "unverified" | "passing";
+/** A control's or a policy's states in one run, worst first. */
+export const STATE_ORDER = ["failing", "advisory", "waived", "unverified", "passing"] as const;
 
-export const STATE_ORDER: readonly FindingState[] = ["failing", "advisory", "waived", "unverified", "passing"];
+export type FindingState = (typeof STATE_ORDER)[number];
 
 export const STATE_TITLES: Record<FindingState, string> = {
     failing: "failing (mandatory violation)",

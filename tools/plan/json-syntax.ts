@@ -37,11 +37,26 @@ export function findJsonSyntaxError(text: string, options: { duplicateKeys?: boo
             i++;
         }
     };
+    const notAValue = (): never =>
+        fail(`unexpected ${shownAt(i)}; a value is a string in double quotes, a number, true, false, null, [ … ] or { … }`);
+    /** After an object's member or an array's element: true past a ',' (another follows), false past `close`. */
+    const another = (close: "}" | "]"): boolean => {
+        space();
+        if (text[i] === ",") {
+            i++;
+            return true;
+        }
+        if (text[i] === close) {
+            i++;
+            return false;
+        }
+        return fail(`expected ',' or '${close}' after a value, found ${shownAt(i)}`);
+    };
     const literal = (word: string): void => {
         if (text.startsWith(word, i)) {
             i += word.length;
         } else {
-            fail(`unexpected ${shownAt(i)}; a value is a string in double quotes, a number, true, false, null, [ … ] or { … }`);
+            notAValue();
         }
     };
     const string = (): void => {
@@ -70,7 +85,7 @@ export function findJsonSyntaxError(text: string, options: { duplicateKeys?: boo
     const number = (): void => {
         const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
         if (!m || m[0] === "-") {
-            fail(`unexpected ${shownAt(i)}; a value is a string in double quotes, a number, true, false, null, [ … ] or { … }`);
+            notAValue();
         }
         i += m![0].length;
     };
@@ -85,7 +100,7 @@ export function findJsonSyntaxError(text: string, options: { duplicateKeys?: boo
                 return;
             }
             const keys = new Map<string, number>();
-            for (;;) {
+            do {
                 space();
                 if (text[i] !== '"') {
                     fail(text[i] === "}" ? "a trailing comma before }" : `expected a key in double quotes, found ${shownAt(i)}`);
@@ -107,17 +122,8 @@ export function findJsonSyntaxError(text: string, options: { duplicateKeys?: boo
                 }
                 i++;
                 value();
-                space();
-                if (text[i] === ",") {
-                    i++;
-                    continue;
-                }
-                if (text[i] === "}") {
-                    i++;
-                    return;
-                }
-                fail(`expected ',' or '}' after a value, found ${shownAt(i)}`);
-            }
+            } while (another("}"));
+            return;
         }
         if (c === "[") {
             i++;
@@ -126,23 +132,14 @@ export function findJsonSyntaxError(text: string, options: { duplicateKeys?: boo
                 i++;
                 return;
             }
-            for (;;) {
+            do {
                 space();
                 if (text[i] === "]") {
                     fail("a trailing comma before ]");
                 }
                 value();
-                space();
-                if (text[i] === ",") {
-                    i++;
-                    continue;
-                }
-                if (text[i] === "]") {
-                    i++;
-                    return;
-                }
-                fail(`expected ',' or ']' after a value, found ${shownAt(i)}`);
-            }
+            } while (another("]"));
+            return;
         }
         if (c === '"') {
             string();

@@ -4,9 +4,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { arn, ArnScope, logGroupArn, roleArn } from "../../lib/arn";
 import { policyJson, Statement } from "../../lib/iam";
 import { accountKeyStatements } from "../../lib/key-policy";
-import { bucketName, physicalName } from "../../lib/naming";
+import { bucketName, NAME_LIMITS, physicalName } from "../../lib/naming";
 import { servicePrincipal } from "../../lib/principals";
 import { resourceTags } from "../../lib/tags";
+import { customerManagedKey } from "../shared/kms-key";
 import { encryptedLogGroup } from "../shared/log-group";
 import { secureBucket } from "../shared/secure-bucket";
 import { serviceRole } from "../shared/service-role";
@@ -129,28 +130,22 @@ export class AuditTrail extends pulumi.ComponentResource {
         const parent = { parent: this };
         const tags = (n?: string) => resourceTags(args.tags, "audit", n);
 
-        this.trailName = physicalName(args.namePrefix, ["trail"], 128);
+        this.trailName = physicalName(args.namePrefix, ["trail"], NAME_LIMITS.cloudTrail);
         this.trailArn = arn(scope, "cloudtrail", `trail/${this.trailName}`);
         this.bucketName = auditBucketName(args.namePrefix, scope);
         this.keyAliasName = `alias/${args.namePrefix}-audit`;
         this.logGroupName = `/govstack/${args.namePrefix}/cloudtrail`;
 
-        const key = new aws.kms.Key(
+        const key = customerManagedKey(
             `${name}-key`,
             {
                 description: `govstack ${args.namePrefix}: audit trail and AWS Config encryption key`,
-                keyUsage: "ENCRYPT_DECRYPT",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                enableKeyRotation: true,
-                rotationPeriodInDays: 365,
-                deletionWindowInDays: 30,
-                multiRegion: false,
                 policy: auditKeyPolicy(scope, this.trailArn),
+                aliasName: this.keyAliasName,
                 tags: tags(`${args.namePrefix}-audit`),
             },
             parent,
         );
-        new aws.kms.Alias(`${name}-key`, { name: this.keyAliasName, targetKeyId: key.keyId }, parent);
         this.keyArn = key.arn;
 
         const bucket = secureBucket(
@@ -217,7 +212,7 @@ export class AuditTrail extends pulumi.ComponentResource {
             parent,
         );
         const groupArn = logGroupArn(scope, this.logGroupName);
-        const roleName = physicalName(args.namePrefix, ["cloudtrail-logs"], 64);
+        const roleName = physicalName(args.namePrefix, ["cloudtrail-logs"], NAME_LIMITS.iamRole);
         const role = serviceRole(
             `${name}-logs`,
             {

@@ -5,8 +5,9 @@ import { VAULT_LOCK_MAX_RETENTION_DAYS, VAULT_LOCK_MIN_RETENTION_DAYS } from "..
 import { arn, ArnScope, roleArn } from "../../lib/arn";
 import { policyJson } from "../../lib/iam";
 import { accountKeyStatements } from "../../lib/key-policy";
-import { physicalName } from "../../lib/naming";
+import { NAME_LIMITS, physicalName } from "../../lib/naming";
 import { resourceTags } from "../../lib/tags";
+import { customerManagedKey } from "../shared/kms-key";
 import { serviceRole } from "../shared/service-role";
 
 /** The tag that puts a resource in the backup plan (CP-9): the data component tags the database. */
@@ -68,7 +69,7 @@ export class Backups extends pulumi.ComponentResource {
         const parent = { parent: this };
         const tags = (n?: string) => resourceTags(args.tags, "backups", n);
 
-        this.vaultName = physicalName(args.namePrefix, ["vault"], 50);
+        this.vaultName = physicalName(args.namePrefix, ["vault"], NAME_LIMITS.backup);
         this.vaultArn = backupVaultArn(scope, this.vaultName);
         this.vault(name, this.vaultName, scope, args, parent, tags);
 
@@ -88,14 +89,14 @@ export class Backups extends pulumi.ComponentResource {
                 },
                 parent,
             );
-            this.drVaultName = physicalName(args.namePrefix, ["vault-dr"], 50);
+            this.drVaultName = physicalName(args.namePrefix, ["vault-dr"], NAME_LIMITS.backup);
             this.drVaultArn = backupVaultArn(drScope, this.drVaultName);
             this.vault(`${name}-dr`, this.drVaultName, drScope, args, { parent: this, provider: this.drProvider }, tags);
             copyActions = [{ destinationVaultArn: this.drVaultArn, lifecycle: { deleteAfter: args.retentionDays } }];
             hourlyCopyActions = [{ destinationVaultArn: this.drVaultArn, lifecycle: { deleteAfter: HOURLY_RETENTION_DAYS } }];
         }
 
-        this.planName = physicalName(args.namePrefix, ["backup-plan"], 50);
+        this.planName = physicalName(args.namePrefix, ["backup-plan"], NAME_LIMITS.backup);
         const rules: aws.types.input.backup.PlanRule[] = [
             {
                 // Continuous backup: point-in-time restore for RDS to any second of the retention
@@ -128,7 +129,7 @@ export class Backups extends pulumi.ComponentResource {
         }
         const plan = new aws.backup.Plan(`${name}-plan`, { name: this.planName, rules, tags: tags(this.planName) }, parent);
 
-        this.roleName = physicalName(args.namePrefix, ["backup"], 64);
+        this.roleName = physicalName(args.namePrefix, ["backup"], NAME_LIMITS.iamRole);
         const role = serviceRole(
             `${name}-role`,
             {
@@ -152,7 +153,7 @@ export class Backups extends pulumi.ComponentResource {
         new aws.backup.Selection(
             `${name}-selection`,
             {
-                name: physicalName(args.namePrefix, ["tagged"], 50),
+                name: physicalName(args.namePrefix, ["tagged"], NAME_LIMITS.backup),
                 planId: plan.id,
                 iamRoleArn: roleArn(scope, this.roleName),
                 selectionTags: [{ type: "STRINGEQUALS", key: BACKUP_SELECTION_TAG.key, value: BACKUP_SELECTION_TAG.value }],
@@ -172,22 +173,16 @@ export class Backups extends pulumi.ComponentResource {
         opts: pulumi.CustomResourceOptions,
         tags: (n?: string) => Record<string, string>,
     ): aws.backup.Vault {
-        const key = new aws.kms.Key(
+        const key = customerManagedKey(
             `${name}-key`,
             {
                 description: `govstack ${args.namePrefix}: backup vault key (${scope.region})`,
-                keyUsage: "ENCRYPT_DECRYPT",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                enableKeyRotation: true,
-                rotationPeriodInDays: 365,
-                deletionWindowInDays: 30,
-                multiRegion: false,
                 policy: backupKeyPolicy(scope),
+                aliasName: `alias/${vaultName}`,
                 tags: tags(`${vaultName}-key`),
             },
             opts,
         );
-        new aws.kms.Alias(`${name}-key`, { name: `alias/${vaultName}`, targetKeyId: key.keyId }, opts);
         const vault = new aws.backup.Vault(
             `${name}-vault`,
             { name: vaultName, kmsKeyArn: key.arn, forceDestroy: false, tags: tags(vaultName) },

@@ -5,6 +5,7 @@ import { arn, ArnScope, roleArn } from "../../lib/arn";
 import { NAME_LIMITS, physicalName } from "../../lib/naming";
 import { resourceTags } from "../../lib/tags";
 import { POSTGRES_PORT, REDIS_PORT } from "../network";
+import { encryptedLogGroup } from "../shared/log-group";
 import { serviceRole } from "../shared/service-role";
 
 export interface DatabaseSettings {
@@ -107,7 +108,7 @@ export class Data extends pulumi.ComponentResource {
         this.databaseResourceId = this.database.resourceId;
 
         this.cacheReplicationGroupId = physicalName(args.namePrefix, ["redis"], NAME_LIMITS.elasticacheReplicationGroup);
-        this.cacheAppUserId = physicalName(args.namePrefix, ["app"], 40);
+        this.cacheAppUserId = physicalName(args.namePrefix, ["app"], NAME_LIMITS.elasticacheUser);
         this.cacheConnectArns = [
             arn(args.scope, "elasticache", `replicationgroup:${this.cacheReplicationGroupId}`),
             arn(args.scope, "elasticache", `user:${this.cacheAppUserId}`),
@@ -122,9 +123,9 @@ export class Data extends pulumi.ComponentResource {
     }
 
     private logGroup(resourceName: string, groupName: string, args: DataArgs, tags: (n?: string) => Record<string, string>) {
-        return new aws.cloudwatch.LogGroup(
+        return encryptedLogGroup(
             resourceName,
-            { name: groupName, retentionInDays: args.logRetentionDays, kmsKeyId: args.logsKeyArn, tags: tags(groupName) },
+            { name: groupName, retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKeyArn, tags: tags(groupName) },
             { parent: this },
         );
     }
@@ -163,7 +164,7 @@ export class Data extends pulumi.ComponentResource {
         // The role RDS assumes to publish Enhanced Monitoring metrics: AWS's managed policy for
         // exactly that (write to the RDSOSMetrics log group), trust confined to this account. Its
         // ARN is built from the name, so the instance's monitoringRoleArn is known at preview.
-        const monitoringRoleName = physicalName(args.namePrefix, ["rds-monitoring"], 64);
+        const monitoringRoleName = physicalName(args.namePrefix, ["rds-monitoring"], NAME_LIMITS.iamRole);
         const monitoring = serviceRole(
             `${name}-postgres-monitoring`,
             {
@@ -255,7 +256,7 @@ export class Data extends pulumi.ComponentResource {
         // that never rotates (IA-5(1); secretsmanager-secret-rotation). IAM authentication is not
         // an option for it: it needs user id = user name, and the id "default" is AWS's own user.
         // The service connects as its own user with IAM authentication (no password anywhere).
-        const defaultUserId = physicalName(args.namePrefix, ["default"], 40);
+        const defaultUserId = physicalName(args.namePrefix, ["default"], NAME_LIMITS.elasticacheUser);
         const defaultUser = new aws.elasticache.User(
             `${name}-redis-default`,
             {
@@ -281,7 +282,7 @@ export class Data extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        const userGroupId = physicalName(args.namePrefix, ["redis-users"], 40);
+        const userGroupId = physicalName(args.namePrefix, ["redis-users"], NAME_LIMITS.elasticacheUser);
         const userGroup = new aws.elasticache.UserGroup(
             `${name}-redis`,
             { userGroupId, engine: "redis", userIds: [defaultUserId, this.cacheAppUserId], tags: tags(userGroupId) },

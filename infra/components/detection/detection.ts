@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 import { arn, ArnScope, bucketArn, roleArn } from "../../lib/arn";
-import { physicalName } from "../../lib/naming";
+import { NAME_LIMITS, physicalName } from "../../lib/naming";
 import { resourceTags } from "../../lib/tags";
 import { CONFIG_PREFIX } from "../audit-trail";
 import { serviceRole } from "../shared/service-role";
@@ -112,7 +112,7 @@ export class Detection extends pulumi.ComponentResource {
             parent,
         );
 
-        const roleName = physicalName(args.namePrefix, ["config"], 64);
+        const roleName = physicalName(args.namePrefix, ["config"], NAME_LIMITS.iamRole);
         const auditBucket = bucketArn(scope, args.auditBucketName);
         const role = serviceRole(
             `${name}-config`,

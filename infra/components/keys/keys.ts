@@ -6,6 +6,7 @@ import { policyJson, Statement } from "../../lib/iam";
 import { accountKeyStatements, USE_ACTIONS } from "../../lib/key-policy";
 import { logsPrincipal, servicePrincipal } from "../../lib/principals";
 import { resourceTags } from "../../lib/tags";
+import { customerManagedKey } from "../shared/kms-key";
 
 /** What each customer-managed key protects; one key per purpose limits the blast radius (SC-12). */
 export const KEY_PURPOSES = ["data", "logs", "storage", "containers", "messaging"] as const;
@@ -82,23 +83,17 @@ export class Keys extends pulumi.ComponentResource {
         const aliasNames = {} as Record<KeyPurpose, string>;
         for (const purpose of KEY_PURPOSES) {
             const aliasName = `alias/${args.namePrefix}-${purpose}`;
-            const key = new aws.kms.Key(
+            const key = customerManagedKey(
                 `${name}-${purpose}`,
                 {
                     description: `govstack ${args.namePrefix}: ${purpose} encryption key`,
-                    keyUsage: "ENCRYPT_DECRYPT",
-                    customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                    // SC-12: yearly automatic rotation of the key material.
-                    enableKeyRotation: true,
-                    rotationPeriodInDays: 365,
-                    deletionWindowInDays: args.deletionWindowInDays ?? 30,
-                    multiRegion: false,
                     policy: keyPolicy(args.scope, purpose),
+                    aliasName,
                     tags: resourceTags(args.tags, "keys", `${args.namePrefix}-${purpose}`),
+                    deletionWindowInDays: args.deletionWindowInDays,
                 },
                 { parent: this },
             );
-            new aws.kms.Alias(`${name}-${purpose}`, { name: aliasName, targetKeyId: key.keyId }, { parent: this });
             keys[purpose] = key;
             aliasNames[purpose] = aliasName;
         }

@@ -3,8 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { ArnScope, logGroupArn, roleArn } from "../../lib/arn";
 import { assumeRolePolicy, policyJson } from "../../lib/iam";
+import { encryptedLogGroup } from "../shared/log-group";
 import { rolePermissions } from "../shared/role-policy";
-import { physicalName } from "../../lib/naming";
+import { NAME_LIMITS, physicalName } from "../../lib/naming";
 import { endpointServiceName, servicePrincipal } from "../../lib/principals";
 import { resourceTags } from "../../lib/tags";
 import { vpcFabric } from "./vpc-fabric";
@@ -102,17 +103,17 @@ export class Network extends pulumi.ComponentResource {
     }
 
     private createFlowLogs(name: string, args: NetworkArgs, tags: (n?: string) => Record<string, string>): void {
-        const logGroup = new aws.cloudwatch.LogGroup(
+        const logGroup = encryptedLogGroup(
             `${name}-flow-logs`,
             {
                 name: this.flowLogGroupName,
                 retentionInDays: args.logRetentionDays,
-                kmsKeyId: args.logsKeyArn,
+                kmsKeyArn: args.logsKeyArn,
                 tags: tags(this.flowLogGroupName),
             },
             { parent: this },
         );
-        const roleName = physicalName(args.namePrefix, ["vpc-flow-logs"], 64);
+        const roleName = physicalName(args.namePrefix, ["vpc-flow-logs"], NAME_LIMITS.iamRole);
         const groupArn = logGroupArn(args.scope, this.flowLogGroupName);
         const role = new aws.iam.Role(
             `${name}-flow-logs`,

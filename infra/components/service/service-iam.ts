@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { arn, ArnScope, logGroupArn, managedPolicyArn } from "../../lib/arn";
 import { policyJson, Statement } from "../../lib/iam";
-import { viaService } from "../../lib/principals";
+import { servicePrincipal, viaService } from "../../lib/principals";
 import { rolePermissions } from "../shared/role-policy";
 
 /**
@@ -39,35 +39,41 @@ export interface ServiceRoles {
     ready: pulumi.Resource[];
 }
 
-/** Trust for ECS tasks, confined to this account's ECS (confused deputy). */
-function ecsTrust(scope: ArnScope, service: string): string {
-    return policyJson([
+/** What the execution role is for: its own description and its policy's. */
+const EXECUTION_ROLE_DESCRIPTION = "ECS agent for the govstack service: image pull, logs, named secrets";
+
+/**
+ * A role ECS tasks assume (the execution role, the task role), under the permissions boundary. Trust
+ * confined to this account's ECS (confused deputy).
+ */
+function ecsTaskRole(resourceName: string, roleName: string, description: string, args: ServiceRolesArgs, opts: pulumi.CustomResourceOptions): aws.iam.Role {
+    return new aws.iam.Role(
+        resourceName,
         {
-            Sid: "TrustEcs",
-            Effect: "Allow",
-            Principal: { Service: service },
-            Action: "sts:AssumeRole",
-            Condition: {
-                StringEquals: { "aws:SourceAccount": scope.accountId },
-                ArnLike: { "aws:SourceArn": arn(scope, "ecs", "*") },
-            },
+            name: roleName,
+            description,
+            permissionsBoundary: args.permissionsBoundary,
+            assumeRolePolicy: policyJson([
+                {
+                    Sid: "TrustEcs",
+                    Effect: "Allow",
+                    Principal: { Service: servicePrincipal("ecs-tasks") },
+                    Action: "sts:AssumeRole",
+                    Condition: {
+                        StringEquals: { "aws:SourceAccount": args.scope.accountId },
+                        ArnLike: { "aws:SourceArn": arn(args.scope, "ecs", "*") },
+                    },
+                },
+            ]),
+            tags: { ...args.tags, Name: roleName },
         },
-    ]);
+        opts,
+    );
 }
 
 export function createServiceRoles(name: string, args: ServiceRolesArgs, opts: pulumi.CustomResourceOptions): ServiceRoles {
     const s = args.scope;
-    const executionRole = new aws.iam.Role(
-        `${name}-execution`,
-        {
-            name: args.executionRoleName,
-            description: "ECS agent for the govstack service: image pull, logs, named secrets",
-            permissionsBoundary: args.permissionsBoundary,
-            assumeRolePolicy: ecsTrust(s, "ecs-tasks.amazonaws.com"),
-            tags: { ...args.tags, Name: args.executionRoleName },
-        },
-        opts,
-    );
+    const executionRole = ecsTaskRole(`${name}-execution`, args.executionRoleName, EXECUTION_ROLE_DESCRIPTION, args, opts);
     const statements: pulumi.Input<Statement>[] = [
         // GetAuthorizationToken has no resource-level permissions: `*` is the only valid resource.
         { Sid: "EcrLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
@@ -114,22 +120,18 @@ export function createServiceRoles(name: string, args: ServiceRolesArgs, opts: p
         {
             role: executionRole.name,
             policyName: args.executionRoleName,
-            description: "ECS agent for the govstack service: image pull, logs, named secrets",
+            description: EXECUTION_ROLE_DESCRIPTION,
             policy: pulumi.all(statements).apply((st) => policyJson(st)),
             tags: args.tags,
         },
         opts,
     );
 
-    const taskRole = new aws.iam.Role(
+    const taskRole = ecsTaskRole(
         `${name}-task`,
-        {
-            name: args.taskRoleName,
-            description: "The govstack app's own identity: no permissions unless the estate grants them",
-            permissionsBoundary: args.permissionsBoundary,
-            assumeRolePolicy: ecsTrust(s, "ecs-tasks.amazonaws.com"),
-            tags: { ...args.tags, Name: args.taskRoleName },
-        },
+        args.taskRoleName,
+        "The govstack app's own identity: no permissions unless the estate grants them",
+        args,
         opts,
     );
     const ready: pulumi.Resource[] = [executionRole, ...executionPolicy, taskRole];
