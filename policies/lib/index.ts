@@ -1,5 +1,6 @@
 // The policy-writing toolkit: import from "../lib" in rule files.
 export * from "./action-patterns";
+export * from "./backup-selection";
 export * from "./condition-grammar";
 export * from "./conditions";
 export * from "./config";

@@ -1,9 +1,18 @@
 // backup-plan-covers-database: every RDS instance and cluster is in an AWS Backup plan, so recovery
 // points exist outside the database's own lifecycle (CP-9, CP-10). Coverage by one selection is
-// decided in backup-selection.ts. Prod-only: scope "prod" (advisory in staging).
+// decided in lib/backup-selection.ts. Prod-only: scope "prod" (advisory in staging).
 
-import { BACKUP_PLAN, BACKUP_SELECTION, RDS_CLUSTER, RDS_INSTANCE, stackPolicy } from "../../lib";
-import { databaseTarget, effectiveTags, selectionCovers, usableSelections } from "./backup-selection";
+import {
+    BACKUP_PLAN,
+    BACKUP_SELECTION,
+    databaseTarget,
+    effectiveTags,
+    RDS_CLUSTER,
+    RDS_INSTANCE,
+    selectionCovers,
+    stackPolicy,
+    usableSelections,
+} from "../../lib";
 
 const DATABASE_TYPES = [RDS_INSTANCE, RDS_CLUSTER] as const;
 

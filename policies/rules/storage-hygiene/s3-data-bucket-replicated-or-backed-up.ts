@@ -3,10 +3,19 @@
 // the other allowed region, or an AWS Backup plan whose selection covers it (the plan's copy
 // actions take it to the other region; backup-plan-cross-region-copy judges those). Which buckets
 // hold data is decided in data-buckets.ts; replication in replication.ts; backup selections in
-// baseline/backup-selection.ts (the same resolution backup-plan-covers-database uses).
+// lib/backup-selection.ts (the same resolution backup-plan-covers-database uses).
 
-import { AWS_PROVIDER, BACKUP_PLAN, BACKUP_SELECTION, S3_BUCKET_TYPES, stackPolicy } from "../../lib";
-import { bucketTarget, effectiveTags, selectionCovers, usableSelections } from "../baseline/backup-selection";
+import {
+    AWS_PROVIDER,
+    BACKUP_PLAN,
+    BACKUP_SELECTION,
+    bucketTarget,
+    effectiveTags,
+    S3_BUCKET_TYPES,
+    selectionCovers,
+    stackPolicy,
+    usableSelections,
+} from "../../lib";
 import { bucketKinds, DATA_BUCKET_OPTIONS, LOG_DESTINATION_TYPES } from "./data-buckets";
 import { replicationView } from "./replication";
 import { Verdict } from "./verdict";

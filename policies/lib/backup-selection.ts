@@ -22,7 +22,7 @@ import {
     typed,
     typedProviderDefaultTags,
     typedTags,
-} from "../../lib";
+} from ".";
 
 /**
  * What a selection's ARNs must name to cover a resource: the ARN's service, its resource part
