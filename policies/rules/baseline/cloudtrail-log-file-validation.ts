@@ -2,7 +2,7 @@
 // writes a signed digest every hour and any deletion or change of a delivered log file is
 // detectable (AU-9, SI-7). Prod-only: scope "prod" (advisory in staging).
 
-import { resourcePolicy } from "../../lib";
+import { requireTrue, resourcePolicy } from "../../lib";
 import { TRAIL } from "./resource-types";
 
 export const cloudtrailLogFileValidation = resourcePolicy({
@@ -18,9 +18,6 @@ export const cloudtrailLogFileValidation = resourcePolicy({
     resourceTypes: [TRAIL],
     noVerdict: [],
     validate: (ctx) => {
-        const v = ctx.readBoolean("enableLogFileValidation");
-        if (v.ok && v.value !== true) {
-            ctx.violation(`CloudTrail trail "${ctx.name}" does not validate its log files; set enableLogFileValidation to true.`);
-        }
+        requireTrue(ctx, "enableLogFileValidation", `CloudTrail trail "${ctx.name}" does not validate its log files; set enableLogFileValidation to true.`);
     },
 });

@@ -1,7 +1,7 @@
 // dynamodb-point-in-time-recovery: DynamoDB tables and their global-table replicas keep continuous
 // backups restorable to any second of the recovery period (CP-9, CP-10).
 
-import { resourcePolicy } from "../../lib";
+import { requireTrue, resourcePolicy } from "../../lib";
 
 const TABLE = "aws:dynamodb/table:Table";
 const TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
@@ -26,16 +26,10 @@ export const dynamodbPointInTimeRecovery = resourcePolicy({
     noVerdict: [],
     validate: (ctx) => {
         if (ctx.type === TABLE_REPLICA) {
-            const on = ctx.readBoolean("pointInTimeRecovery");
-            if (on.ok && on.value !== true) {
-                ctx.violation(`${ctx.label} has no point-in-time recovery; set pointInTimeRecovery: true.`);
-            }
+            requireTrue(ctx, "pointInTimeRecovery", `${ctx.label} has no point-in-time recovery; set pointInTimeRecovery: true.`);
             return;
         }
-        const on = ctx.readBoolean("pointInTimeRecovery.enabled");
-        if (on.ok && on.value !== true) {
-            ctx.violation(`${ctx.label} has no point-in-time recovery; set pointInTimeRecovery: { enabled: true }.`);
-        }
+        requireTrue(ctx, "pointInTimeRecovery.enabled", `${ctx.label} has no point-in-time recovery; set pointInTimeRecovery: { enabled: true }.`);
         const replicas = ctx.readArray("replicas");
         if (!replicas.ok) {
             return;
