@@ -5,7 +5,7 @@
 // name none (AWS keeps one of each per account and region), so they are tied by region.
 
 import { stackPolicy, StackContext, StackResource } from "../../lib";
-import { ACCOUNT_SERVICE_OPTIONS, dutyOf, Region, regionOf, reportDelegated, sameRegion } from "./account-services";
+import { ACCOUNT_SERVICE_OPTIONS, Region, regionOf, sameRegion, serviceDeclared } from "./account-services";
 import { DELIVERY_CHANNEL, RECORDER, RECORDER_STATUS, RETENTION_CONFIGURATION } from "./resource-types";
 
 /** `RecordingStrategyType` (botocore config 2014-11-12 service-2.json). */
@@ -103,19 +103,8 @@ export const configRecorderEnabled = stackPolicy({
     },
     validate: (ctx) => {
         const recorders = located(ctx, RECORDER);
-        const duty = dutyOf(ctx);
-        if (duty.kind === "delegated") {
-            reportDelegated(ctx, duty, "AWS Config");
-        }
-        if (recorders.length === 0) {
-            if (duty.kind === "owned") {
-                ctx.violation(
-                    duty.workload,
-                    `The stack runs ${duty.workload.type} "${duty.workload.name}" but declares no AWS Config recorder; declare an ` +
-                        "aws.cfg.Recorder with a RecorderStatus (isEnabled: true), a DeliveryChannel and a RetentionConfiguration, or " +
-                        "set accountServicesOwner to the stack that declares the account's detection services.",
-                );
-            }
+        const fix = "declare an aws.cfg.Recorder with a RecorderStatus (isEnabled: true), a DeliveryChannel and a RetentionConfiguration";
+        if (!serviceDeclared(ctx, recorders, "AWS Config", "declares no AWS Config recorder", fix)) {
             return;
         }
         const statuses = located(ctx, RECORDER_STATUS);
