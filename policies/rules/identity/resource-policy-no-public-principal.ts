@@ -9,10 +9,9 @@ import {
     Checked,
     conditionNarrowsCaller,
     EFFECT,
-    read,
-    readCondition,
     readTyped,
     resourcePolicy,
+    statementNarrowing,
     SUGGESTED_CALLER_KEYS,
     UNKNOWN,
 } from "../../lib";
@@ -139,12 +138,10 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
                 return;
             }
             // Condition typed (IAM grammar, readCondition): a block IAM would reject is the unwaivable "Cannot evaluate", not "open".
-            const typedCondition = ctx.settle(readCondition(statement, at), { quiet: true });
-            if (!typedCondition.ok && !typedCondition.unknown) {
-                return; // malformed: reported
+            const narrowing = statementNarrowing(statement, at, (r) => ctx.settle(r, { quiet: true }));
+            if (narrowing === "malformed") {
+                return; // reported
             }
-            const condition = read(statement, "Condition");
-            const narrowing = condition.known ? conditionNarrowsCaller(condition.value) : ({ kind: "unknown", what: "Condition" } as const);
             if (narrowing.kind === "narrowed") {
                 return;
             }
