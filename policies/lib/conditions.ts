@@ -24,8 +24,10 @@
 
 import { isIP } from "node:net";
 
-import { previewJson } from "./guards";
-import { isUnknown, unwrap } from "./unknowns";
+import { readCondition } from "./condition-grammar";
+import { previewJson, Typed } from "./guards";
+import type { Checked } from "./policy-types";
+import { isUnknown, read, unwrap } from "./unknowns";
 
 /** How a key's values must look to fix the caller. */
 type ValueShape = "id" | "arn" | "org-path" | "userid" | "ip";
@@ -250,6 +252,21 @@ export function conditionNarrowsCaller(condition: unknown): Narrowing {
         return { kind: "unknown", what: unknownWhat };
     }
     return reasons.length === 0 ? { kind: "absent" } : { kind: "open", reasons };
+}
+
+/**
+ * Whether an IAM statement's Condition narrows who can use its grant, typed first: readCondition
+ * is settled through `settle` (the policy's context, quiet), so a block IAM would reject is the
+ * unwaivable "Cannot evaluate" and the answer "malformed" — never a Condition that "does not fix the
+ * caller" (a waivable finding). A Condition unknown as a whole is `unknown` with `what` "Condition".
+ */
+export function statementNarrowing(statement: unknown, at: string, settle: <T>(result: Typed<T>) => Checked<T>): Narrowing | "malformed" {
+    const typedCondition = settle(readCondition(statement, at));
+    if (!typedCondition.ok && !typedCondition.unknown) {
+        return "malformed";
+    }
+    const condition = read(statement, "Condition");
+    return condition.known ? conditionNarrowsCaller(condition.value) : { kind: "unknown", what: "Condition" };
 }
 
 /** The caller keys that narrow only by network location: who is calling stays open (SC-7(5), AC-14). */

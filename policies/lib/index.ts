@@ -17,6 +17,7 @@ export * from "./policy";
 export * from "./require";
 export * from "./resource-types";
 export * from "./routes";
+export * from "./rule-entries";
 export * from "./s3-types";
 export * from "./statements";
 export * from "./subnet-tier";

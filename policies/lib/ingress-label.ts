@@ -1,6 +1,6 @@
-// How messages name an ingress entry, so the network and databases areas say the same thing:
-// `Security group "web" ingress[0]` for an inline rule, `Security group rule "ssh"` for a
-// standalone aws.ec2.SecurityGroupRule / aws.vpc.SecurityGroupIngressRule.
+// How messages name an ingress (or egress) entry, so the network and databases areas say the same
+// thing: `Security group "web" ingress[0]` for an inline rule, `Security group rule "ssh"` for a
+// standalone aws.ec2.SecurityGroupRule / aws.vpc.SecurityGroupIngressRule (or EgressRule).
 
 import { IngressEntry } from "./network";
 import { SECURITY_GROUP } from "./resource-types";

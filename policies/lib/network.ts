@@ -173,6 +173,20 @@ export function ingressEntries(type: string, props: unknown): IngressEntries {
     return ruleEntries("ingress", type, props);
 }
 
+/** Where an entry keeps its protocol and CIDRs (the ports are fromPort/toPort everywhere). */
+interface EntryFields {
+    readonly protocol: string;
+    readonly ipv4: string;
+    readonly ipv6: string;
+    /** A CIDR list, or a single CIDR. */
+    readonly cidrs: Guard<unknown>;
+}
+
+/** An inline ingress/egress block and an aws.ec2.SecurityGroupRule: EC2's names, CIDR lists. */
+const EC2_FIELDS: EntryFields = { protocol: "protocol", ipv4: "cidrBlocks", ipv6: "ipv6CidrBlocks", cidrs: ARRAY };
+/** An aws.vpc.SecurityGroupIngressRule / EgressRule: its own names, one CIDR each. */
+const VPC_RULE_FIELDS: EntryFields = { protocol: "ipProtocol", ipv4: "cidrIpv4", ipv6: "cidrIpv6", cidrs: STRING };
+
 /**
  * The entries of one direction: a security group's inline `ingress`/`egress` list, a standalone
  * aws.vpc.SecurityGroupIngressRule/EgressRule, or an aws.ec2.SecurityGroupRule of that type.
@@ -182,6 +196,15 @@ function ruleEntries(direction: "ingress" | "egress", type: string, props: unkno
     const f = new FieldReader();
     const port = (owner: unknown, path: string, shown: string) => f.field(readTyped(owner, path, NUMBER, shown));
     const protocol = (owner: unknown, path: string, shown: string) => f.field(readTyped(owner, path, STRING_OR_NUMBER, shown));
+    // One entry's fields, read in this order (so malformed ones are reported alike); `at` labels it ("" for a standalone rule).
+    const readEntry = (owner: unknown, at: string, names: EntryFields, uncertain: boolean): IngressEntry => ({
+        label: at,
+        protocol: protocol(owner, names.protocol, at),
+        fromPort: port(owner, "fromPort", at),
+        toPort: port(owner, "toPort", at),
+        cidrs: [...f.cidrs(owner, names.ipv4, at, names.cidrs), ...f.cidrs(owner, names.ipv6, at, names.cidrs)],
+        uncertain,
+    });
     if (type === SECURITY_GROUP) {
         const list = readTyped(props, direction, ARRAY);
         if (list.kind === "unknown") {
@@ -202,14 +225,7 @@ function ruleEntries(direction: "ingress" | "egress", type: string, props: unkno
                 return;
             }
             f.bad = false;
-            const entry: IngressEntry = {
-                label: at,
-                protocol: protocol(e, "protocol", at),
-                fromPort: port(e, "fromPort", at),
-                toPort: port(e, "toPort", at),
-                cidrs: [...f.cidrs(e, "cidrBlocks", at, ARRAY), ...f.cidrs(e, "ipv6CidrBlocks", at, ARRAY)],
-                uncertain: false,
-            };
+            const entry = readEntry(e, at, EC2_FIELDS, false);
             if (!f.bad) {
                 entries.push(entry);
             }
@@ -217,14 +233,7 @@ function ruleEntries(direction: "ingress" | "egress", type: string, props: unkno
         return { entries, unknown, malformed: f.malformed };
     }
     if (type === (direction === "ingress" ? SECURITY_GROUP_INGRESS_RULE : SECURITY_GROUP_EGRESS_RULE)) {
-        const entry: IngressEntry = {
-            label: "",
-            protocol: protocol(props, "ipProtocol", ""),
-            fromPort: port(props, "fromPort", ""),
-            toPort: port(props, "toPort", ""),
-            cidrs: [...f.cidrs(props, "cidrIpv4", "", STRING), ...f.cidrs(props, "cidrIpv6", "", STRING)],
-            uncertain: false,
-        };
+        const entry = readEntry(props, "", VPC_RULE_FIELDS, false);
         return { entries: f.bad ? [] : [entry], unknown: false, malformed: f.malformed };
     }
     if (type === SECURITY_GROUP_RULE) {
@@ -232,15 +241,8 @@ function ruleEntries(direction: "ingress" | "egress", type: string, props: unkno
         if (f.bad || (ruleType !== undefined && !isUnknown(ruleType) && ruleType !== direction)) {
             return { entries: [], unknown: false, malformed: f.malformed };
         }
-        const entry: IngressEntry = {
-            label: "",
-            protocol: protocol(props, "protocol", ""),
-            fromPort: port(props, "fromPort", ""),
-            toPort: port(props, "toPort", ""),
-            cidrs: [...f.cidrs(props, "cidrBlocks", "", ARRAY), ...f.cidrs(props, "ipv6CidrBlocks", "", ARRAY)],
-            // An absent type is rejected by AWS; judged as this direction (fail closed), like an unknown one but certain.
-            uncertain: isUnknown(ruleType),
-        };
+        // An absent type is rejected by AWS; judged as this direction (fail closed), like an unknown one but certain.
+        const entry = readEntry(props, "", EC2_FIELDS, isUnknown(ruleType));
         return { entries: f.bad ? [] : [entry], unknown: false, malformed: f.malformed };
     }
     return { entries: [], unknown: false, malformed: [] };

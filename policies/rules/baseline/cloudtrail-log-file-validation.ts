@@ -2,7 +2,11 @@
 // writes a signed digest every hour and any deletion or change of a delivered log file is
 // detectable (AU-9, SI-7). Prod-only: scope "prod" (advisory in staging).
 
-import { CLOUDTRAIL_TRAIL, resourcePolicy } from "../../lib";
+import {
+    CLOUDTRAIL_TRAIL,
+    requireTrue,
+    resourcePolicy,
+} from "../../lib";
 
 export const cloudtrailLogFileValidation = resourcePolicy({
     name: "cloudtrail-log-file-validation",
@@ -17,9 +21,6 @@ export const cloudtrailLogFileValidation = resourcePolicy({
     resourceTypes: [CLOUDTRAIL_TRAIL],
     noVerdict: [],
     validate: (ctx) => {
-        const v = ctx.readBoolean("enableLogFileValidation");
-        if (v.ok && v.value !== true) {
-            ctx.violation(`CloudTrail trail "${ctx.name}" does not validate its log files; set enableLogFileValidation to true.`);
-        }
+        requireTrue(ctx, "enableLogFileValidation", `CloudTrail trail "${ctx.name}" does not validate its log files; set enableLogFileValidation to true.`);
     },
 });

@@ -25,6 +25,7 @@ import {
     readTyped,
     resourcePolicy,
     STRING,
+    Typed,
     typed,
     UNKNOWN,
 } from "../../lib";
@@ -66,6 +67,19 @@ function strings(c: Coverage, owner: unknown, path: string, at: string): string[
     });
 }
 
+/** A typed value to judge, or undefined after recording why not (computed → `c.unknown`, malformed → `c.malformed`). */
+function judged<T>(c: Coverage, t: Typed<T>): { readonly value: T | undefined } | undefined {
+    if (t.kind === "unknown") {
+        c.unknown = true;
+        return undefined;
+    }
+    if (t.kind === "malformed") {
+        c.malformed.push(t);
+        return undefined;
+    }
+    return t;
+}
+
 /** A string field, `"unknown"` when computed; a malformed one is recorded and read as absent. */
 function field(c: Coverage, owner: unknown, path: string, at: string): string | undefined | "unknown" {
     const t = readTyped(owner, path, STRING, at);
@@ -104,25 +118,12 @@ function classicCoverage(selectors: readonly unknown[], c: Coverage, half: Half)
     selectors.forEach((s, i) => {
         const at = `eventSelectors[${i}]`;
         // readWriteType defaults to All.
-        const rw = readTyped(s, "readWriteType", READ_WRITE_TYPE, at);
-        if (rw.kind === "unknown") {
-            c.unknown = true;
+        const rw = judged(c, readTyped(s, "readWriteType", READ_WRITE_TYPE, at));
+        if (!rw || rw.value === (half === "read" ? "WriteOnly" : "ReadOnly")) {
             return;
         }
-        if (rw.kind === "malformed") {
-            c.malformed.push(rw);
-            return;
-        }
-        if (rw.value === (half === "read" ? "WriteOnly" : "ReadOnly")) {
-            return;
-        }
-        const resources = readTyped(s, "dataResources", ARRAY, at);
-        if (resources.kind === "unknown") {
-            c.unknown = true;
-            return;
-        }
-        if (resources.kind === "malformed") {
-            c.malformed.push(resources);
+        const resources = judged(c, readTyped(s, "dataResources", ARRAY, at));
+        if (!resources) {
             return;
         }
         (resources.value ?? []).forEach((r, j) => {
@@ -141,13 +142,8 @@ function classicCoverage(selectors: readonly unknown[], c: Coverage, half: Half)
 function advancedCoverage(selectors: readonly unknown[], c: Coverage, half: Half): void {
     selectors.forEach((s, i) => {
         const at = `advancedEventSelectors[${i}]`;
-        const fields = readTyped(s, "fieldSelectors", ARRAY, at);
-        if (fields.kind === "unknown") {
-            c.unknown = true;
-            return;
-        }
-        if (fields.kind === "malformed") {
-            c.malformed.push(fields);
+        const fields = judged(c, readTyped(s, "fieldSelectors", ARRAY, at));
+        if (!fields) {
             return;
         }
         let data = false;

@@ -13,6 +13,18 @@ function foldKey(key: string): string {
     return key.toUpperCase().toLowerCase();
 }
 
+/** The value of `obj`'s key that matches `segment` case-folded (the last such key, as encoding/json decodes duplicates). */
+function foldedValue(obj: object, segment: string): unknown {
+    const want = foldKey(segment);
+    let found: unknown = undefined;
+    for (const [key, value] of Object.entries(obj)) {
+        if (foldKey(key) === want) {
+            found = value;
+        }
+    }
+    return found;
+}
+
 /**
  * Reads a field of a container definition ("a.b.c") the way the AWS provider does: it decodes the
  * JSON with Go's encoding/json into the SDK's untagged structs, which matches keys
@@ -28,14 +40,7 @@ export function containerField(def: unknown, path: string): Read {
         if (cur === null || typeof cur !== "object" || Array.isArray(cur)) {
             return { known: true, value: undefined };
         }
-        const want = foldKey(segment);
-        let next: unknown = undefined;
-        for (const [key, value] of Object.entries(cur)) {
-            if (foldKey(key) === want) {
-                next = value;
-            }
-        }
-        cur = next;
+        cur = foldedValue(cur, segment);
     }
     return isUnknown(cur) ? UNKNOWN_READ : { known: true, value: cur };
 }
@@ -57,14 +62,7 @@ export function containerTyped<T>(def: unknown, path: string, guard: Guard<T>, a
         if (typeof cur !== "object" || Array.isArray(cur)) {
             return { kind: "malformed", path: shown, got: describeValue(cur), expected: "an object" };
         }
-        const want = foldKey(segment);
-        let next: unknown = undefined;
-        for (const [key, value] of Object.entries(cur)) {
-            if (foldKey(key) === want) {
-                next = value;
-            }
-        }
-        cur = next;
+        cur = foldedValue(cur, segment);
         shown = `${shown}.${segment}`;
     }
     return typed(cur, guard, shown);

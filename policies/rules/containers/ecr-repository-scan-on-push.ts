@@ -1,7 +1,7 @@
 // ecr-repository-scan-on-push: scanning on push reports a known-vulnerable image before it is
 // deployed (RA-5, SI-2, SI-3).
 
-import { ECR_REPOSITORY, resourcePolicy } from "../../lib";
+import { ECR_REPOSITORY, requireTrue, resourcePolicy } from "../../lib";
 
 export const ecrRepositoryScanOnPush = resourcePolicy({
     name: "ecr-repository-scan-on-push",
@@ -16,9 +16,6 @@ export const ecrRepositoryScanOnPush = resourcePolicy({
     resourceTypes: [ECR_REPOSITORY],
     noVerdict: [],
     validate: (ctx) => {
-        const scan = ctx.readBoolean("imageScanningConfiguration.scanOnPush");
-        if (scan.ok && scan.value !== true) {
-            ctx.violation(`ECR repository "${ctx.name}" does not scan images on push; set imageScanningConfiguration.scanOnPush to true.`);
-        }
+        requireTrue(ctx, "imageScanningConfiguration.scanOnPush", `ECR repository "${ctx.name}" does not scan images on push; set imageScanningConfiguration.scanOnPush to true.`);
     },
 });

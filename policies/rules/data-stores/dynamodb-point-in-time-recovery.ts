@@ -1,7 +1,12 @@
 // dynamodb-point-in-time-recovery: DynamoDB tables and their global-table replicas keep continuous
 // backups restorable to any second of the recovery period (CP-9, CP-10).
 
-import { DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, resourcePolicy } from "../../lib";
+import {
+    DYNAMODB_TABLE,
+    DYNAMODB_TABLE_REPLICA,
+    requireTrue,
+    resourcePolicy,
+} from "../../lib";
 
 // Point-in-time recovery is off unless asked for: "If the pointInTimeRecovery block is not
 // provided, this defaults to false"; a replica's pointInTimeRecovery "Default is false" (provider
@@ -23,16 +28,10 @@ export const dynamodbPointInTimeRecovery = resourcePolicy({
     noVerdict: [],
     validate: (ctx) => {
         if (ctx.type === DYNAMODB_TABLE_REPLICA) {
-            const on = ctx.readBoolean("pointInTimeRecovery");
-            if (on.ok && on.value !== true) {
-                ctx.violation(`${ctx.label} has no point-in-time recovery; set pointInTimeRecovery: true.`);
-            }
+            requireTrue(ctx, "pointInTimeRecovery", `${ctx.label} has no point-in-time recovery; set pointInTimeRecovery: true.`);
             return;
         }
-        const on = ctx.readBoolean("pointInTimeRecovery.enabled");
-        if (on.ok && on.value !== true) {
-            ctx.violation(`${ctx.label} has no point-in-time recovery; set pointInTimeRecovery: { enabled: true }.`);
-        }
+        requireTrue(ctx, "pointInTimeRecovery.enabled", `${ctx.label} has no point-in-time recovery; set pointInTimeRecovery: { enabled: true }.`);
         const replicas = ctx.readArray("replicas");
         if (!replicas.ok) {
             return;

@@ -2,7 +2,7 @@
 // standalone rules for database and cache ports open to 0.0.0.0/0 or ::/0. Data stores accept
 // connections only from the application tier's security group (SC-7, AC-4, CM-7).
 
-import { ingressEntries, ingressLabel, INGRESS_TYPES, resourcePolicy, worldExposure } from "../../lib";
+import { ingressLabel, INGRESS_TYPES, reportedRuleEntries, resourcePolicy, worldExposure } from "../../lib";
 
 /** Default database and cache ports (PostgreSQL, MySQL/Aurora, SQL Server, Oracle, MongoDB/DocumentDB, Redis, Memcached, OpenSearch, Redshift, Neptune, Cassandra). */
 export const DEFAULT_DATABASE_PORTS = [1433, 1521, 2483, 2484, 3306, 5432, 5439, 6379, 8182, 9042, 9200, 9300, 11211, 27017, 27018, 27019];
@@ -29,12 +29,7 @@ export const securityGroupDatabasePortsNotPublic = resourcePolicy({
     },
     noVerdict: [],
     validate: (ctx) => {
-        const { entries, unknown, malformed } = ingressEntries(ctx.type, ctx.props);
-        malformed.forEach((m) => ctx.settle(m));
-        if (unknown) {
-            ctx.cannotVerify("ingress");
-        }
-        for (const entry of entries) {
+        for (const entry of reportedRuleEntries(ctx, "ingress")) {
             const exposure = worldExposure(entry, ctx.config.databasePorts);
             if (exposure.ports.length > 0) {
                 ctx.violation(

@@ -74,6 +74,30 @@ export function reportDelegated(ctx: StackContext<OwnerConfig>, duty: Extract<Du
     );
 }
 
+/**
+ * How every account-service policy starts: a duty delegated to another stack is reported (reportDelegated);
+ * a stack that declares none of the service's resources (`declared` empty) and owns the duty gets a
+ * violation on its workload — it runs `<type> "<name>"` but `lacks` the service; `fix`, or name the stack
+ * that owns it. True when something is declared for the caller to judge.
+ */
+export function serviceDeclared(ctx: StackContext<OwnerConfig>, declared: readonly unknown[], service: string, lacks: string, fix: string): boolean {
+    const duty = dutyOf(ctx);
+    if (duty.kind === "delegated") {
+        reportDelegated(ctx, duty, service);
+    }
+    if (declared.length > 0) {
+        return true;
+    }
+    if (duty.kind === "owned") {
+        ctx.violation(
+            duty.workload,
+            `The stack runs ${duty.workload.type} "${duty.workload.name}" but ${lacks}; ${fix}, or set accountServicesOwner to the stack ` +
+                "that declares the account's detection services.",
+        );
+    }
+    return false;
+}
+
 /** A resource's region: its own `region` (@pulumi/aws 7), else its provider's; "" = the stack's default provider. */
 export type Region = { readonly kind: "known"; readonly region: string } | { readonly kind: "unknown" };
 

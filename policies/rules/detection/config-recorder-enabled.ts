@@ -13,7 +13,13 @@ import {
     StackContext,
     StackResource,
 } from "../../lib";
-import { ACCOUNT_SERVICE_OPTIONS, dutyOf, Region, regionOf, reportDelegated, sameRegion } from "./account-services";
+import {
+    ACCOUNT_SERVICE_OPTIONS,
+    Region,
+    regionOf,
+    sameRegion,
+    serviceDeclared,
+} from "./account-services";
 
 /** `RecordingStrategyType` (botocore config 2014-11-12 service-2.json). */
 const RECORDING_STRATEGIES = ["ALL_SUPPORTED_RESOURCE_TYPES", "INCLUSION_BY_RESOURCE_TYPES", "EXCLUSION_BY_RESOURCE_TYPES"] as const;
@@ -110,19 +116,8 @@ export const configRecorderEnabled = stackPolicy({
     },
     validate: (ctx) => {
         const recorders = located(ctx, CONFIG_RECORDER);
-        const duty = dutyOf(ctx);
-        if (duty.kind === "delegated") {
-            reportDelegated(ctx, duty, "AWS Config");
-        }
-        if (recorders.length === 0) {
-            if (duty.kind === "owned") {
-                ctx.violation(
-                    duty.workload,
-                    `The stack runs ${duty.workload.type} "${duty.workload.name}" but declares no AWS Config recorder; declare an ` +
-                        "aws.cfg.Recorder with a RecorderStatus (isEnabled: true), a DeliveryChannel and a RetentionConfiguration, or " +
-                        "set accountServicesOwner to the stack that declares the account's detection services.",
-                );
-            }
+        const fix = "declare an aws.cfg.Recorder with a RecorderStatus (isEnabled: true), a DeliveryChannel and a RetentionConfiguration";
+        if (!serviceDeclared(ctx, recorders, "AWS Config", "declares no AWS Config recorder", fix)) {
             return;
         }
         const statuses = located(ctx, CONFIG_RECORDER_STATUS);

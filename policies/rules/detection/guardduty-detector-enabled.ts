@@ -6,7 +6,10 @@
 // feature: docs/baseline.md ("GovCloud availability").
 
 import { GUARDDUTY_DETECTOR, GUARDDUTY_DETECTOR_FEATURE, stackPolicy, StackContext, StackResource } from "../../lib";
-import { ACCOUNT_SERVICE_OPTIONS, dutyOf, reportDelegated } from "./account-services";
+import {
+    ACCOUNT_SERVICE_OPTIONS,
+    serviceDeclared,
+} from "./account-services";
 
 /** GuardDuty's DetectorFeature enum (botocore guardduty 2017-11-28 service-2.json, `DetectorFeature`). */
 export const DETECTOR_FEATURES = [
@@ -101,19 +104,8 @@ export const guarddutyDetectorEnabled = stackPolicy({
     },
     validate: (ctx) => {
         const detectors = ctx.ofType(GUARDDUTY_DETECTOR);
-        const duty = dutyOf(ctx);
-        if (duty.kind === "delegated") {
-            reportDelegated(ctx, duty, "GuardDuty");
-        }
-        if (detectors.length === 0) {
-            if (duty.kind === "owned") {
-                ctx.violation(
-                    duty.workload,
-                    `The stack runs ${duty.workload.type} "${duty.workload.name}" but declares no GuardDuty detector; declare an ` +
-                        "aws.guardduty.Detector with enable: true and its S3 and malware protection features, or set accountServicesOwner " +
-                        "to the stack that declares the account's detection services.",
-                );
-            }
+        const fix = "declare an aws.guardduty.Detector with enable: true and its S3 and malware protection features";
+        if (!serviceDeclared(ctx, detectors, "GuardDuty", "declares no GuardDuty detector", fix)) {
             return;
         }
         // Each feature resource, read once, by the detector it is tied to; untied ones are kept apart.

@@ -6,7 +6,11 @@
 // on unless false) count too.
 
 import { SECURITYHUB_ACCOUNT, SECURITYHUB_STANDARDS_SUBSCRIPTION, StackContext, stackPolicy, StackResource } from "../../lib";
-import { ACCOUNT_SERVICE_OPTIONS, dependsOn, dutyOf, reportDelegated } from "./account-services";
+import {
+    ACCOUNT_SERVICE_OPTIONS,
+    dependsOn,
+    serviceDeclared,
+} from "./account-services";
 
 /**
  * A Security Hub standard's ARN: `arn:<partition>:securityhub:<region>::standards/<id>/v/<version>`
@@ -45,19 +49,8 @@ export const securityhubStandardSubscribed = stackPolicy({
     options: { ...ACCOUNT_SERVICE_OPTIONS },
     validate: (ctx) => {
         const accounts = ctx.ofType(SECURITYHUB_ACCOUNT);
-        const duty = dutyOf(ctx);
-        if (duty.kind === "delegated") {
-            reportDelegated(ctx, duty, "Security Hub");
-        }
-        if (accounts.length === 0) {
-            if (duty.kind === "owned") {
-                ctx.violation(
-                    duty.workload,
-                    `The stack runs ${duty.workload.type} "${duty.workload.name}" but does not enable Security Hub; declare an ` +
-                        `aws.securityhub.Account and a StandardsSubscription (e.g. ${NIST_HINT}) that depends on it, or set ` +
-                        "accountServicesOwner to the stack that declares the account's detection services.",
-                );
-            }
+        const fix = `declare an aws.securityhub.Account and a StandardsSubscription (e.g. ${NIST_HINT}) that depends on it`;
+        if (!serviceDeclared(ctx, accounts, "Security Hub", "does not enable Security Hub", fix)) {
             return;
         }
         // Subscriptions with an ARN Security Hub accepts; a malformed or foreign one is reported and counts for nothing.

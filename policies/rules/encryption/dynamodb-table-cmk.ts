@@ -2,7 +2,14 @@
 // (SC-28, SC-12). The default is an AWS-owned key, and a replica without its own key gets the
 // AWS-managed one: neither can be audited or revoked by the customer.
 
-import { DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA, readTyped, resourcePolicy, STRING } from "../../lib";
+import {
+    DYNAMODB_TABLE,
+    DYNAMODB_TABLE_REPLICA,
+    readTyped,
+    requireTrue,
+    resourcePolicy,
+    STRING,
+} from "../../lib";
 import { checkCmk, CMK_NO_VERDICT, REQUIRE_CMK } from "./cmk";
 
 export const dynamodbTableCmk = resourcePolicy({
@@ -36,13 +43,7 @@ export const dynamodbTableCmk = resourcePolicy({
             return;
         }
         const what = `DynamoDB table "${ctx.name}"`;
-        const enabled = ctx.readBoolean("serverSideEncryption.enabled");
-        if (!enabled.ok) {
-            return;
-        }
-        if (enabled.value !== true) {
-            ctx.violation(`${what} is encrypted with an AWS-owned key; set serverSideEncryption: { enabled: true, kmsKeyArn: <customer-managed key> }.`);
-        } else {
+        if (requireTrue(ctx, "serverSideEncryption.enabled", `${what} is encrypted with an AWS-owned key; set serverSideEncryption: { enabled: true, kmsKeyArn: <customer-managed key> }.`)) {
             checkCmk(ctx, "serverSideEncryption.kmsKeyArn", what);
             // Global table replicas: without replicas[].kmsKeyArn DynamoDB encrypts the replica with the
             // replica region's AWS-managed alias/aws/dynamodb key, even when the table uses a CMK.

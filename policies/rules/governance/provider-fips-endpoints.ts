@@ -3,7 +3,7 @@
 // provider resource once (see provider-allowed-regions.ts); an `endpoints` override escapes
 // useFipsEndpoint, so its URLs are judged too.
 
-import { AWS_PROVIDER, describeValue, OBJECT, parseJson, Read, resourcePolicy, STRING, Typed, typed } from "../../lib";
+import { AWS_PROVIDER, describeValue, OBJECT, parseJson, Read, requireTrue, resourcePolicy, STRING, Typed, typed } from "../../lib";
 
 export const providerFipsEndpoints = resourcePolicy({
     name: "provider-fips-endpoints",
@@ -24,10 +24,7 @@ export const providerFipsEndpoints = resourcePolicy({
         },
     ],
     validate: (ctx) => {
-        const fips = ctx.readBoolean("useFipsEndpoint");
-        if (fips.ok && fips.value !== true) {
-            ctx.violation(`AWS provider "${ctx.name}" does not use FIPS endpoints; set useFipsEndpoint to true.`);
-        }
+        requireTrue(ctx, "useFipsEndpoint", `AWS provider "${ctx.name}" does not use FIPS endpoints; set useFipsEndpoint to true.`);
         // A custom endpoint replaces the resolved one for that service: useFipsEndpoint no longer
         // applies to it, so the URL itself must name a FIPS endpoint (AWS spells them "<svc>-fips." /
         // "fips.").

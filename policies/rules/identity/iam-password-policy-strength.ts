@@ -6,7 +6,11 @@
 // (aws.iam.AccountPasswordPolicy docs: length 6, no reuse prevention, no class required, no
 // expiry), so an unset field fails.
 
-import { Guard, resourcePolicy } from "../../lib";
+import {
+    Guard,
+    requireTrue,
+    resourcePolicy,
+} from "../../lib";
 import { IAM_ACCOUNT_PASSWORD_POLICY } from "./resource-types";
 
 const MIN_LENGTH = 14;
@@ -61,10 +65,7 @@ export const iamPasswordPolicyStrength = resourcePolicy({
         judge("passwordReusePrevention", (n) => n >= MIN_REUSE, `${MIN_REUSE} (remember at least ${MIN_REUSE} passwords)`);
         judge("maxPasswordAge", (n) => n >= 1 && n <= MAX_AGE_DAYS, `between 1 and ${MAX_AGE_DAYS} days`);
         for (const [path, noun] of CLASSES) {
-            const v = ctx.readBoolean(path); // true/false or the bridge's "true"/"false"
-            if (v.ok && v.value !== true) {
-                ctx.violation(`${what} does not require ${noun}; set ${path}: true.`);
-            }
+            requireTrue(ctx, path, `${what} does not require ${noun}; set ${path}: true.`);
         }
     },
 });

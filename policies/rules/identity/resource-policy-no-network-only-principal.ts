@@ -28,10 +28,8 @@ import {
     EFFECT,
     isUnknown,
     NETWORK_KEY_NAMES,
-    notPrincipalOf,
     policyStatements,
     previewJson,
-    publicPrincipal,
     read,
     readCondition,
     readTyped,
@@ -42,7 +40,10 @@ import {
     STRING,
     VPC_TYPES,
 } from "../../lib";
-import { RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+import {
+    grantsEveryone,
+    RESOURCE_DOCUMENT_TYPES,
+} from "./resource-documents";
 import { VPC_ENDPOINT } from "./resource-types";
 
 const DOCUMENT_TYPES = Object.keys(RESOURCE_DOCUMENT_TYPES) as [string, ...string[]];
@@ -213,16 +214,11 @@ function judgeDocument(ctx: Ctx, resource: StackResource, own: { vpc: OwnNetwork
             return;
         }
         const label = statementLabel(statement, i);
-        // Principal and NotPrincipal typed (publicPrincipal, notPrincipalOf): one IAM would reject ({}, a list, a number) is
-        // the unwaivable "Cannot evaluate", not read as "named" nor as "set".
-        const notPrincipalRead = ctx.settle(resource, notPrincipalOf(statement, `${path}.Statement[${i}]`), { quiet: true });
-        const principalRead = read(statement, "Principal");
-        const principal = principalRead.known ? ctx.settle(resource, publicPrincipal(principalRead.value, `${path}.Statement[${i}].Principal`), { quiet: true }) : undefined;
-        if ((!notPrincipalRead.ok && !notPrincipalRead.unknown) || (principal !== undefined && !principal.ok && !principal.unknown)) {
-            return;
+        const grantee = grantsEveryone(statement, `${path}.Statement[${i}]`, (r) => ctx.settle(resource, r, { quiet: true }));
+        if (grantee === "malformed") {
+            return; // reported
         }
-        const notPrincipal = notPrincipalRead.ok ? { known: true, value: notPrincipalRead.value === true ? true : undefined } : { known: false };
-        const isPublic = !notPrincipal.known || principal === undefined ? undefined : notPrincipal.value !== undefined ? true : principal.ok ? principal.value === true : undefined;
+        const isPublic = grantee.everyone;
         if (isPublic === false) {
             return;
         }
@@ -259,7 +255,7 @@ function judgeDocument(ctx: Ctx, resource: StackResource, own: { vpc: OwnNetwork
             ctx.cannotVerify(resource, `${what} ${label} ${unknowns.join(", ")}`);
             return;
         }
-        const whom = notPrincipal.known && notPrincipal.value !== undefined ? "NotPrincipal (everyone but the listed principals)" : 'Principal "*"';
+        const whom = grantee.notPrincipal ? "NotPrincipal (everyone but the listed principals)" : 'Principal "*"';
         const by = network.map((p) => `${p.operator} ${p.key} ${p.values.map((v) => JSON.stringify(v)).join(", ")}`).join("; ");
         ctx.violation(
             resource,

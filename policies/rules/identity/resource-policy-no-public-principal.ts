@@ -10,17 +10,13 @@ import {
     conditionNarrowsCaller,
     EFFECT,
     LAMBDA_PERMISSION,
-    notPrincipalOf,
-    publicPrincipal,
-    read,
-    readCondition,
     readTyped,
     resourcePolicy,
-    statementLabel,
+    statementNarrowing,
     SUGGESTED_CALLER_KEYS,
     UNKNOWN,
 } from "../../lib";
-import { documentStatements, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+import { forEachDocumentStatement, grantsEveryone, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
 import { IAM_ROLE } from "./resource-types";
 
 /** Resource-based policies and role trust policies: type → [noun, property holding the document]. */
@@ -126,15 +122,7 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
             );
             return;
         }
-        const [noun, path] = RESOURCE_POLICY_TYPES[ctx.type];
-        const what = `${noun} "${ctx.name}"`;
-        const statements = documentStatements(ctx, path, what);
-        if (!statements) {
-            return;
-        }
-        statements.forEach((statement, i) => {
-            const label = statementLabel(statement, i);
-            const at = `${path}.Statement[${i}]`;
+        forEachDocumentStatement(ctx, RESOURCE_POLICY_TYPES, (statement, label, at, what) => {
             const effectRead = ctx.settle(readTyped(statement, "Effect", EFFECT, at), { quiet: true });
             if (!effectRead.ok && !effectRead.unknown) {
                 return; // malformed: reported
@@ -143,27 +131,19 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
             if (effect.known && effect.value !== "Allow") {
                 return;
             }
-            // Principal and NotPrincipal typed (publicPrincipal, notPrincipalOf): one IAM would reject is the unwaivable
-            // "Cannot evaluate", not read as "named" nor as "set".
-            const notPrincipalRead = ctx.settle(notPrincipalOf(statement, at), { quiet: true });
-            const principalRead = read(statement, "Principal");
-            const principal = principalRead.known ? ctx.settle(publicPrincipal(principalRead.value, `${at}.Principal`), { quiet: true }) : undefined;
-            if ((!notPrincipalRead.ok && !notPrincipalRead.unknown) || (principal !== undefined && !principal.ok && !principal.unknown)) {
-                return; // malformed: reported
+            const grantee = grantsEveryone(statement, at, (r) => ctx.settle(r, { quiet: true }));
+            if (grantee === "malformed") {
+                return; // reported
             }
-            const notPrincipal = notPrincipalRead.ok ? { known: true, value: notPrincipalRead.value === true ? true : undefined } : { known: false };
-            const isPublic =
-                !notPrincipal.known || principal === undefined ? undefined : notPrincipal.value !== undefined ? true : principal.ok ? principal.value === true : undefined;
+            const isPublic = grantee.everyone;
             if (isPublic === false) {
                 return;
             }
             // Condition typed (IAM grammar, readCondition): a block IAM would reject is the unwaivable "Cannot evaluate", not "open".
-            const typedCondition = ctx.settle(readCondition(statement, at), { quiet: true });
-            if (!typedCondition.ok && !typedCondition.unknown) {
-                return; // malformed: reported
+            const narrowing = statementNarrowing(statement, at, (r) => ctx.settle(r, { quiet: true }));
+            if (narrowing === "malformed") {
+                return; // reported
             }
-            const condition = read(statement, "Condition");
-            const narrowing = condition.known ? conditionNarrowsCaller(condition.value) : ({ kind: "unknown", what: "Condition" } as const);
             if (narrowing.kind === "narrowed") {
                 return;
             }
@@ -172,7 +152,7 @@ export const resourcePolicyNoPublicPrincipal = resourcePolicy({
                 ctx.cannotVerify(`${what} ${label} ${unknowns.filter((u) => u !== false).join(", ")}`);
                 return;
             }
-            const whom = notPrincipal.known && notPrincipal.value !== undefined ? "NotPrincipal (everyone but the listed principals)" : 'Principal "*"';
+            const whom = grantee.notPrincipal ? "NotPrincipal (everyone but the listed principals)" : 'Principal "*"';
             if (narrowing.kind === "absent") {
                 ctx.violation(`${what} ${label} allows ${whom} without a Condition; name the principals or add a narrowing Condition.`);
                 return;

@@ -28,10 +28,13 @@ import {
     resourcePolicy,
     rootOwner,
     serviceWideOf,
-    statementLabel,
     statementList,
 } from "../../lib";
-import { documentStatements, KMS_KEY_TYPES, RESOURCE_DOCUMENT_TYPES } from "./resource-documents";
+import {
+    forEachDocumentStatement,
+    KMS_KEY_TYPES,
+    RESOURCE_DOCUMENT_TYPES,
+} from "./resource-documents";
 
 /** A key policy statement of the root rule's shape, and whose roots it names. */
 interface RootStatement {
@@ -114,15 +117,7 @@ export const resourcePolicyNoWildcardActions = resourcePolicy({
             }
             return;
         }
-        const [noun, path] = RESOURCE_DOCUMENT_TYPES[ctx.type];
-        const what = `${noun} "${ctx.name}"`;
-        const statements = documentStatements(ctx, path, what);
-        if (!statements) {
-            return;
-        }
-        statements.forEach((statement, i) => {
-            const label = statementLabel(statement, i);
-            const at = `${path}.Statement[${i}]`;
+        forEachDocumentStatement(ctx, RESOURCE_DOCUMENT_TYPES, (statement, label, at, what) => {
             // Effect, Action and NotAction typed (lib/statements): a value IAM would reject is a mandatory "Cannot evaluate", never a
             // skipped statement nor a waivable "allows NotAction".
             const effectRead = ctx.settle(readTyped(statement, "Effect", EFFECT, at), { quiet: true });

@@ -2,7 +2,6 @@
 // to the account (through IAM) and the account's key administrators (AC-6, AC-3, SC-12).
 
 import {
-    conditionNarrowsCaller,
     describeValue,
     EFFECT,
     KMS_ACCOUNT_IDS_OPTION,
@@ -10,12 +9,11 @@ import {
     KMS_OWN_ACCOUNT_ROOT_RULE,
     keyAccounts,
     policyStatements,
-    read,
-    readCondition,
     ResourceContext,
     resourcePolicy,
     rootOwner,
     statementLabel,
+    statementNarrowing,
     SUGGESTED_CALLER_KEYS,
 } from "../../lib";
 import { describeGrant, isKeyAdministrator, PrincipalClass, sensitiveGrant, SensitiveGrant, statementPrincipals } from "./key-policy-grants";
@@ -139,12 +137,10 @@ function judgeStatement(
             case "public": {
                 // Condition typed (IAM grammar, lib/condition-grammar): a block IAM would reject is the unwaivable
                 // "Cannot evaluate" naming its path, never a Condition that "does not fix the caller" (waivable).
-                const typedCondition = ctx.settle(readCondition(statement, at), { quiet: true });
-                if (!typedCondition.ok && !typedCondition.unknown) {
-                    break; // malformed: reported
+                const narrowing = statementNarrowing(statement, at, (r) => ctx.settle(r, { quiet: true }));
+                if (narrowing === "malformed") {
+                    break; // reported
                 }
-                const condition = read(statement, "Condition");
-                const narrowing = condition.known ? conditionNarrowsCaller(condition.value) : ({ kind: "unknown", what: "Condition" } as const);
                 if (narrowing.kind === "narrowed") {
                     break;
                 }

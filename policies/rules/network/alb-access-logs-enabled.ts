@@ -3,7 +3,7 @@
 // (AU-2, AU-3, AU-12).
 
 import { resourcePolicy } from "../../lib";
-import { albKind, LOAD_BALANCER_TYPES } from "./listeners";
+import { albKind, LOAD_BALANCER_TYPES, reportAlbFinding } from "./listeners";
 
 export const albAccessLogsEnabled = resourcePolicy({
     name: "alb-access-logs-enabled",
@@ -36,10 +36,6 @@ export const albAccessLogsEnabled = resourcePolicy({
         if (!off) {
             return;
         }
-        if (kind === "unknown") {
-            ctx.cannotVerify("loadBalancerType");
-        } else {
-            ctx.violation(`Load balancer "${ctx.name}" does not write access logs; set accessLogs.enabled to true with an S3 bucket.`);
-        }
+        reportAlbFinding(ctx, kind, `Load balancer "${ctx.name}" does not write access logs; set accessLogs.enabled to true with an S3 bucket.`);
     },
 });

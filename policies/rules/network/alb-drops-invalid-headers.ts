@@ -3,7 +3,7 @@
 // sees them (SI-10, SC-7).
 
 import { resourcePolicy } from "../../lib";
-import { albKind, LOAD_BALANCER_TYPES } from "./listeners";
+import { albKind, LOAD_BALANCER_TYPES, reportAlbFinding } from "./listeners";
 
 export const albDropsInvalidHeaders = resourcePolicy({
     name: "alb-drops-invalid-headers",
@@ -28,11 +28,7 @@ export const albDropsInvalidHeaders = resourcePolicy({
         }
         const drop = ctx.readBoolean("dropInvalidHeaderFields");
         if (drop.ok && drop.value !== true) {
-            if (kind === "unknown") {
-                ctx.cannotVerify("loadBalancerType");
-            } else {
-                ctx.violation(`Load balancer "${ctx.name}" does not drop invalid header fields; set dropInvalidHeaderFields to true.`);
-            }
+            reportAlbFinding(ctx, kind, `Load balancer "${ctx.name}" does not drop invalid header fields; set dropInvalidHeaderFields to true.`);
         }
     },
 });

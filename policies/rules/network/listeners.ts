@@ -1,8 +1,8 @@
 // Load balancer and listener helpers shared by the network area's edge policies: the type tokens
-// (aws.lb and its aws.alb alias), what kind of load balancer a resource is, a listener's
-// effective protocol, and whether an action list only redirects to HTTPS. Every field is read
-// through a guard: a value AWS does not define (a misspelt protocol or load balancer type) is
-// malformed, never a listener or load balancer the policies skip.
+// (aws.lb and its aws.alb alias), what kind of load balancer a resource is and how an ALB-only
+// finding is reported, a listener's effective protocol, and whether an action list only redirects
+// to HTTPS. Every field is read through a guard: a value AWS does not define (a misspelt protocol
+// or load balancer type) is malformed, never a listener or load balancer the policies skip.
 
 import {
     ALB_LISTENER,
@@ -17,6 +17,7 @@ import {
     NUMBER,
     oneOf,
     readTyped,
+    ResourceContext,
     STRING,
 } from "../../lib";
 
@@ -100,4 +101,17 @@ export function albKind(read: TypedRead): "alb" | "other" | "unknown" | "malform
         return t.unknown ? "unknown" : "malformed";
     }
     return t.value === undefined || t.value === "application" ? "alb" : "other";
+}
+
+/**
+ * Reports what an ALB-only requirement found missing on a load balancer `albKind` did not rule out: a
+ * violation on an ALB; while loadBalancerType is unknown, the advisory "Cannot verify loadBalancerType"
+ * (an NLB or GWLB has no such feature, so the finding holds only if it is an ALB).
+ */
+export function reportAlbFinding(ctx: ResourceContext<unknown>, kind: "alb" | "unknown", message: string): void {
+    if (kind === "unknown") {
+        ctx.cannotVerify("loadBalancerType");
+    } else {
+        ctx.violation(message);
+    }
 }

@@ -5,12 +5,18 @@
 // prefix list, 5432 / 6379 to the data groups. A named port to the internet (443 through a NAT
 // gateway, say) is allowed: the rule is about "everything", not about the internet itself.
 
-import { EGRESS_TYPES, egressEntries, IngressEntry, isUnknown, portRange, resourcePolicy, SECURITY_GROUP, worldSources } from "../../lib";
+import {
+    EGRESS_TYPES,
+    IngressEntry,
+    ingressLabel,
+    isUnknown,
+    portRange,
+    reportedRuleEntries,
+    resourcePolicy,
+    SECURITY_GROUP,
+    worldSources,
+} from "../../lib";
 
-function owner(type: string, name: string, entry: IngressEntry): string {
-    const base = type === SECURITY_GROUP ? `Security group "${name}"` : `Security group rule "${name}"`;
-    return entry.label ? `${base} ${entry.label}` : base;
-}
 
 /** An entry's protocol as text: egressEntries types it (a string or a number), never String() on raw input. */
 function protocolText(entry: IngressEntry): string {
@@ -50,15 +56,10 @@ export const securityGroupEgressNamesPorts = resourcePolicy({
     noVerdict: [],
     validate: (ctx) => {
         // Every field is typed by egressEntries: an entry with a protocol, port or CIDR of the wrong type is
-        // left out and reported here ("Cannot evaluate …", mandatory, never waived).
-        const { entries, unknown, malformed } = egressEntries(ctx.type, ctx.props);
+        // left out and reported by reportedRuleEntries ("Cannot evaluate …", mandatory, never waived).
         const label = ctx.type === SECURITY_GROUP ? `security group "${ctx.name}"` : `security group rule "${ctx.name}"`;
-        malformed.forEach((m) => ctx.settle(m, { label }));
-        if (unknown) {
-            ctx.cannotVerify("egress");
-        }
-        for (const entry of entries) {
-            const where = owner(ctx.type, ctx.name, entry);
+        for (const entry of reportedRuleEntries(ctx, "egress", label)) {
+            const where = ingressLabel(ctx.type, ctx.name, entry);
             const world = worldSources(entry.cidrs);
             const destinationUnknown = entry.cidrs.some((c) => isUnknown(c));
             if (world.length === 0 && !destinationUnknown) {

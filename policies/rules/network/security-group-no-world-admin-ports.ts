@@ -2,7 +2,7 @@
 // standalone rules for SSH/RDP open to the internet. Remote administration goes through SSM
 // Session Manager or a VPN/bastion, never straight from the internet (AC-17, SC-7).
 
-import { ingressEntries, ingressLabel, INGRESS_TYPES, resourcePolicy, worldExposure } from "../../lib";
+import { ingressLabel, INGRESS_TYPES, reportedRuleEntries, resourcePolicy, worldExposure } from "../../lib";
 
 export const securityGroupNoWorldAdminPorts = resourcePolicy({
     name: "security-group-no-world-admin-ports",
@@ -26,12 +26,7 @@ export const securityGroupNoWorldAdminPorts = resourcePolicy({
         },
     },
     validate: (ctx) => {
-        const { entries, unknown, malformed } = ingressEntries(ctx.type, ctx.props);
-        malformed.forEach((m) => ctx.settle(m));
-        if (unknown) {
-            ctx.cannotVerify("ingress");
-        }
-        for (const entry of entries) {
+        for (const entry of reportedRuleEntries(ctx, "ingress")) {
             const exposure = worldExposure(entry, ctx.config.adminPorts);
             if (exposure.ports.length > 0) {
                 ctx.violation(

@@ -5,11 +5,11 @@
 import {
     describeRange,
     IngressEntry,
-    ingressEntries,
     ingressLabel,
     INGRESS_TYPES,
     isUnknown,
     portRange,
+    reportedRuleEntries,
     resourcePolicy,
     worldSources,
 } from "../../lib";
@@ -72,12 +72,7 @@ export const securityGroupWorldIngressWebOnly = resourcePolicy({
     },
     validate: (ctx) => {
         const allowed = new Set(ctx.config.worldOpenPorts);
-        const { entries, unknown, malformed } = ingressEntries(ctx.type, ctx.props);
-        malformed.forEach((m) => ctx.settle(m));
-        if (unknown) {
-            ctx.cannotVerify("ingress");
-        }
-        for (const entry of entries) {
+        for (const entry of reportedRuleEntries(ctx, "ingress")) {
             const open = worldOpenBeyond(entry, allowed);
             if (open.kind === "definite") {
                 ctx.violation(

@@ -3,7 +3,11 @@
 // Method Settings Cache Not Encrypted", cdk-nag APIGWCacheEnabledAndEncrypted for the encryption
 // half). Turning caching on is not required.
 
-import { resourcePolicy, REST_METHOD_SETTINGS } from "../../lib";
+import {
+    requireTrue,
+    resourcePolicy,
+    REST_METHOD_SETTINGS,
+} from "../../lib";
 
 export const apigatewayCacheEncrypted = resourcePolicy({
     name: "apigateway-cache-encrypted",
@@ -28,9 +32,6 @@ export const apigatewayCacheEncrypted = resourcePolicy({
         if (!caching.ok || caching.value !== true) {
             return;
         }
-        const encrypted = ctx.readBoolean("settings.cacheDataEncrypted");
-        if (encrypted.ok && encrypted.value !== true) {
-            ctx.violation(`API Gateway method settings "${ctx.name}" cache responses unencrypted; set settings.cacheDataEncrypted: true.`);
-        }
+        requireTrue(ctx, "settings.cacheDataEncrypted", `API Gateway method settings "${ctx.name}" cache responses unencrypted; set settings.cacheDataEncrypted: true.`);
     },
 });

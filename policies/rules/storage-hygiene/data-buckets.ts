@@ -9,7 +9,7 @@
 
 import { CLOUDTRAIL_TRAIL, findGlobMatch, OptionSpecs, S3_BUCKET_REF_KEYS, S3_BUCKET_TYPES, StackContext, StackResource } from "../../lib";
 import { accessLogTargets, LOGGING_TYPES } from "./log-targets";
-import { purposeTag } from "./purpose-tag";
+import { bucketNames, purposeTag } from "./purpose-tag";
 
 /** Types the classification reads besides the buckets (for the policy's resourceTypes). */
 export const LOG_DESTINATION_TYPES = [...LOGGING_TYPES, CLOUDTRAIL_TRAIL] as const;
@@ -46,16 +46,7 @@ export function bucketKinds<C extends { logTagKey: string; logTagValues: readonl
         if (logTargets.has(bucket.urn)) {
             return "log";
         }
-        const names = [bucket.name];
-        let unknown = false;
-        for (const key of ["bucket", "bucketPrefix"]) {
-            const v = ctx.readString(bucket, key, { quiet: true });
-            if (!v.ok) {
-                unknown ||= v.unknown;
-            } else if (v.value !== undefined && v.value !== "") {
-                names.push(v.value);
-            }
-        }
+        const { names, unknown } = bucketNames(ctx, bucket);
         if (findGlobMatch(ctx.config.logNamePatterns, names)) {
             return "log";
         }

@@ -12,7 +12,10 @@ import {
     stackPolicy,
     StackResource,
 } from "../../lib";
-import { purposeTag } from "./purpose-tag";
+import {
+    bucketNames,
+    purposeTag,
+} from "./purpose-tag";
 import { inlineVersioning } from "./satellites";
 import { Verdict } from "./verdict";
 import { S3_BUCKET_VERSIONING } from "./resource-types";
@@ -105,16 +108,7 @@ export const s3BackupBucketVersioning = stackPolicy({
  * depends on a tag or name not known yet.
  */
 function backupBucket(ctx: StackContext<unknown>, bucket: StackResource, tagKey: string, tagValues: ReadonlySet<string>, patterns: readonly string[]): Verdict {
-    const names = [bucket.name];
-    let unknown = false;
-    for (const key of ["bucket", "bucketPrefix"]) {
-        const v = ctx.readString(bucket, key, { quiet: true });
-        if (!v.ok) {
-            unknown ||= v.unknown;
-        } else if (v.value !== undefined && v.value !== "") {
-            names.push(v.value);
-        }
-    }
+    const { names, unknown } = bucketNames(ctx, bucket);
     if (findGlobMatch(patterns, names)) {
         return "yes";
     }
