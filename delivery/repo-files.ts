@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 
+import { SettingsError } from "../infra/lib/settings-error";
+
 /**
  * The repository files the delivery program publishes to Pulumi Cloud: the pack's identity, each
  * stack's pack config (enforcement levels and dated waivers) and each stack's ESC environment. Read
@@ -10,8 +12,8 @@ import * as path from "path";
 /** The repository root (this file lives in delivery/). */
 export const REPO_ROOT = path.resolve(__dirname, "..");
 
-/** A required repository file is missing or malformed: printed as is, never as a stack trace. */
-export class RepoFileError extends Error {}
+/** A required repository file is missing or malformed: a SettingsError, printed as is, never as a stack trace. */
+export class RepoFileError extends SettingsError {}
 
 function readJsonObject(file: string, root: string, why: string): Record<string, unknown> {
     const shown = path.relative(root, file);

@@ -10,7 +10,8 @@ import { toMermaid } from "../../tools/plan/diagram";
 import { evaluateForPlan } from "../../tools/plan/evaluate";
 import { packFreshness } from "../../tools/plan/pack-build";
 import { launchPack } from "../../tools/plan/pack-launch";
-import { readStackConfig } from "../../tools/lib/stack-config";
+import { readStackConfig, StackConfigError } from "../../tools/lib/stack-config";
+import { RepoFileError } from "../../delivery/repo-files";
 import { OUTPUT_VALUE_SIG, RESOURCE_SIG, SECRET_SIG, SIG_KEY, toPackValue, toPlanValue, UNKNOWN } from "../../tools/plan/properties";
 import { durationSeconds, providerUrn } from "../../tools/plan/recorder";
 import { PlannedResource, plannedResource } from "../../tools/plan/types";
@@ -73,6 +74,25 @@ describe("offline plan building blocks", () => {
         );
         assert.ok(!isSettingsError(new TypeError("x")));
         assert.ok(!isSettingsError(new pulumi.RunError("a program stopped for another reason")));
+    });
+
+    it("has one vocabulary: a malformed stack file or repository file is a SettingsError, explained without a trace", () => {
+        assert.ok(isSettingsError(new StackConfigError("Pulumi.x.yaml does not exist")));
+        assert.throws(
+            () =>
+                runOrExplain(() => {
+                    throw new RepoFileError("policies/config/prod.json is not valid JSON");
+                }),
+            (e: Error) => pulumi.RunError.isInstance(e) && isSettingsError(e) && e.message === "policies/config/prod.json is not valid JSON",
+        );
+        // Anything else is our bug: it passes through with its stack trace.
+        assert.throws(
+            () =>
+                runOrExplain(() => {
+                    throw new TypeError("boom");
+                }),
+            (e: Error) => e instanceof TypeError && !pulumi.RunError.isInstance(e),
+        );
     });
 
     it("a Pulumi Config error in the program is a settings error", async () => {

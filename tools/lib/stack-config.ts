@@ -4,6 +4,7 @@ import * as path from "path";
 import * as YAML from "yaml";
 
 import { closest } from "../../infra/lib/did-you-mean";
+import { SettingsError } from "../../infra/lib/settings-error";
 
 /** The repository root (this file lives in tools/lib). */
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
@@ -25,8 +26,11 @@ export interface StackConfig {
     sources?: Record<string, string>;
 }
 
-/** Raised for a missing or malformed stack file; the plan turns it into exit code 2. */
-export class StackConfigError extends Error {}
+/**
+ * A missing or malformed stack file: a SettingsError (the plan exits 2, printing the message alone)
+ * whose message already names the file, so the plan does not prefix one.
+ */
+export class StackConfigError extends SettingsError {}
 
 /** A file as the user would type it: relative to the working directory when below it. */
 export function displayPath(file: string): string {

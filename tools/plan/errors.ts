@@ -1,5 +1,4 @@
 import { SettingsError } from "../../infra/lib/settings-error";
-import { StackConfigError } from "../lib/stack-config";
 
 /**
  * A mistake in what the plan is given (an unknown stack, a malformed settings or pack config file) is
@@ -14,15 +13,15 @@ const PULUMI_CONFIG_ERRORS = new Set(["ConfigMissingError", "ConfigTypeError", "
 /**
  * Settings errors exit 2: a SettingsError, also the one a program throws (recognised by
  * name: the plan forgets the program's modules between stacks, so that class is not ours, and
- * infra/index.ts hands it on as a pulumi.RunError that keeps the name), the stack file loader's
- * StackConfigError, Pulumi's Config errors.
+ * infra/index.ts hands it on as a pulumi.RunError that keeps the name) — the stack file loader's
+ * StackConfigError is one — and Pulumi's Config errors.
  */
 export function isSettingsError(err: unknown): err is Error {
-    if (err instanceof StackConfigError || err instanceof SettingsError) {
+    if (err instanceof SettingsError) {
         return true;
     }
     if (!(err instanceof Error)) {
         return false;
     }
-    return err.name === "SettingsError" || err.name === "StackConfigError" || PULUMI_CONFIG_ERRORS.has(err.constructor.name);
+    return err.name === "SettingsError" || PULUMI_CONFIG_ERRORS.has(err.constructor.name);
 }

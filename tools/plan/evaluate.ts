@@ -120,7 +120,7 @@ export async function evaluateForPlan(stack: string, options: EvaluateOptions = 
  * missing key belongs. Anything else passes through unchanged.
  */
 export function inSettingsFile(err: unknown, config: StackConfig, root: string): unknown {
-    if (!isSettingsError(err) || err instanceof StackConfigError || err instanceof SettingsError) {
+    if (!isSettingsError(err) || err instanceof SettingsError) {
         return err;
     }
     const stackFile = `Pulumi.${config.stack}.yaml`;
