@@ -8,6 +8,7 @@ export * from "./glob";
 export * from "./guards";
 export * from "./ingress-label";
 export * from "./json";
+export * from "./kms-key-specs";
 export * from "./kms-root";
 export * from "./nacl-protocol";
 export * from "./network";

@@ -263,8 +263,8 @@ describe("malformed input fails closed", () => {
 
     describe("policies that failed open", () => {
         const SPECS =
-            '"SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", ' +
-            '"ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1", "ECC_NIST_EDWARDS25519", "SM2", "ML_DSA_44", "ML_DSA_65", "ML_DSA_87"';
+            '"RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1", "SYMMETRIC_DEFAULT", ' +
+            '"HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "SM2", "ML_DSA_44", "ML_DSA_65", "ML_DSA_87", "ECC_NIST_EDWARDS25519"';
 
         it("kms-key-rotation-enabled: a key spec that is not a defined spec is no exemption", async () => {
             const run = (spec: unknown) => runResourcePolicy(kmsKeyRotationEnabled, { type: "aws:kms/key:Key", name: "data", props: { customerMasterKeySpec: spec } });

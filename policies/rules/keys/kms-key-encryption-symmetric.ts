@@ -3,8 +3,8 @@
 // symmetric keys; an asymmetric ENCRYPT_DECRYPT key exposes its public half for anyone to encrypt
 // with, outside KMS's logging and key policy.
 
-import { KMS_KEY, resourcePolicy } from "../../lib";
-import { DEFAULT_KEY_SPEC, DEFAULT_KEY_USAGE, KEY_SPEC_PATH, KEY_SPECS, KEY_USAGES, KMS_EXTERNAL_KEY } from "./resource-types";
+import { KEY_SPECS, KMS_KEY, resourcePolicy } from "../../lib";
+import { DEFAULT_KEY_SPEC, DEFAULT_KEY_USAGE, KEY_SPEC_PATH, KEY_USAGES, KMS_EXTERNAL_KEY } from "./resource-types";
 
 export const kmsKeyEncryptionSymmetric = resourcePolicy({
     name: "kms-key-encryption-symmetric",

@@ -1,8 +1,8 @@
 // kms-key-rotation-supported: automatic rotation only where KMS can rotate. A key that asks for it
 // anyway fails at the API, so the plan should say why before anything is created (SC-12, CM-6).
 
-import { KMS_KEY, resourcePolicy } from "../../lib";
-import { DEFAULT_KEY_SPEC, KEY_SPECS } from "./resource-types";
+import { KEY_SPECS, KMS_KEY, resourcePolicy } from "../../lib";
+import { DEFAULT_KEY_SPEC } from "./resource-types";
 
 // EnableKeyRotation (botocore KMS model): "Automatic key rotation is supported only on symmetric
 // encryption KMS keys. You cannot enable automatic rotation of asymmetric KMS keys, HMAC KMS keys,

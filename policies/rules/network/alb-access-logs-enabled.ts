@@ -3,7 +3,7 @@
 // (AU-2, AU-3, AU-12).
 
 import { resourcePolicy } from "../../lib";
-import { albKind, LOAD_BALANCER_TYPES, reportAlbFinding } from "./listeners";
+import { ALB_ONLY_NO_VERDICT, albOnly, LOAD_BALANCER_TYPES, reportAlbFinding } from "./listeners";
 
 export const albAccessLogsEnabled = resourcePolicy({
     name: "alb-access-logs-enabled",
@@ -15,15 +15,10 @@ export const albAccessLogsEnabled = resourcePolicy({
     controls: ["AU-2", "AU-3", "AU-12"],
     remediationSteps: "Set `accessLogs: { bucket: <log bucket>, prefix: <name>, enabled: true }` (the bucket policy must let the regional ELB account write).",
     resourceTypes: LOAD_BALANCER_TYPES,
-    noVerdict: [
-        {
-            when: 'loadBalancerType is "network" or "gateway"',
-            why: "the requirement is an Application Load Balancer feature; NLB and GWLB traffic is recorded by VPC flow logs (vpc-flow-logs-enabled)",
-        },
-    ],
+    noVerdict: ALB_ONLY_NO_VERDICT,
     validate: (ctx) => {
-        const kind = albKind((p, g, o) => ctx.readAs(p, g, o));
-        if (kind === "other" || kind === "malformed") {
+        const kind = albOnly(ctx);
+        if (kind === undefined) {
             return;
         }
         const enabled = ctx.readBoolean("accessLogs.enabled", { what: "accessLogs" });

@@ -3,7 +3,7 @@
 // sees them (SI-10, SC-7).
 
 import { resourcePolicy } from "../../lib";
-import { albKind, LOAD_BALANCER_TYPES, reportAlbFinding } from "./listeners";
+import { ALB_ONLY_NO_VERDICT, albOnly, LOAD_BALANCER_TYPES, reportAlbFinding } from "./listeners";
 
 export const albDropsInvalidHeaders = resourcePolicy({
     name: "alb-drops-invalid-headers",
@@ -15,15 +15,10 @@ export const albDropsInvalidHeaders = resourcePolicy({
     controls: ["SI-10", "SC-7"],
     remediationSteps: "Set `dropInvalidHeaderFields: true` on the load balancer.",
     resourceTypes: LOAD_BALANCER_TYPES,
-    noVerdict: [
-        {
-            when: 'loadBalancerType is "network" or "gateway"',
-            why: "the requirement is an Application Load Balancer feature; NLB and GWLB traffic is recorded by VPC flow logs (vpc-flow-logs-enabled)",
-        },
-    ],
+    noVerdict: ALB_ONLY_NO_VERDICT,
     validate: (ctx) => {
-        const kind = albKind((p, g, o) => ctx.readAs(p, g, o));
-        if (kind === "other" || kind === "malformed") {
+        const kind = albOnly(ctx);
+        if (kind === undefined) {
             return;
         }
         const drop = ctx.readBoolean("dropInvalidHeaderFields");

@@ -103,6 +103,24 @@ export function albKind(read: TypedRead): "alb" | "other" | "unknown" | "malform
     return t.value === undefined || t.value === "application" ? "alb" : "other";
 }
 
+/** The fail-open audit entry of every ALB-only requirement (a feature NLBs and GWLBs do not have). */
+export const ALB_ONLY_NO_VERDICT = [
+    {
+        when: 'loadBalancerType is "network" or "gateway"',
+        why: "the requirement is an Application Load Balancer feature; NLB and GWLB traffic is recorded by VPC flow logs (vpc-flow-logs-enabled)",
+    },
+] as const;
+
+/**
+ * Whether an ALB-only requirement applies to the load balancer being judged: "alb", "unknown" while
+ * loadBalancerType is computed, undefined for an NLB or GWLB and for a malformed type (`albKind`
+ * has reported it).
+ */
+export function albOnly(ctx: ResourceContext<unknown>): "alb" | "unknown" | undefined {
+    const kind = albKind((p, g, o) => ctx.readAs(p, g, o));
+    return kind === "alb" || kind === "unknown" ? kind : undefined;
+}
+
 /**
  * Reports what an ALB-only requirement found missing on a load balancer `albKind` did not rule out: a
  * violation on an ALB; while loadBalancerType is unknown, the advisory "Cannot verify loadBalancerType"
