@@ -13,23 +13,18 @@ import {
     DEFAULT_SUBNET,
     DEFAULT_VPC,
     EC2_INSTANCE,
+    labelFor,
     LAUNCH_TEMPLATE,
     OBJECT,
     ResolvedRefs,
     SPOT_INSTANCE_REQUEST,
     StackContext,
-    StackResource,
     stackPolicy,
+    StackResource,
     SUBNET,
     VPC,
 } from "../../lib";
 import { NETWORK_INTERFACE } from "./resource-types";
-
-const NOUN: Readonly<Record<string, string>> = {
-    [EC2_INSTANCE]: "EC2 instance",
-    [SPOT_INSTANCE_REQUEST]: "Spot instance request",
-    [AUTOSCALING_GROUP]: "Auto Scaling group",
-};
 
 const SUBNET_TYPES = [SUBNET, DEFAULT_SUBNET] as const;
 
@@ -152,7 +147,7 @@ export const ec2InstanceInStackVpc = stackPolicy({
     noVerdict: [],
     validate: (ctx) => {
         for (const r of ctx.ofType(EC2_INSTANCE, SPOT_INSTANCE_REQUEST, AUTOSCALING_GROUP)) {
-            const label = `${NOUN[r.type]} "${r.name}"`;
+            const label = labelFor(r.type, r.name);
             let placement: Placement | "none" | "malformed";
             if (r.type === AUTOSCALING_GROUP) {
                 const zones = ctx.readArray(r, "vpcZoneIdentifiers", { quiet: true });

@@ -8,13 +8,14 @@
 import {
     EBS_ENCRYPTION_BY_DEFAULT,
     EC2_INSTANCE,
+    labelFor,
     LAUNCH_CONFIGURATION,
     LAUNCH_TEMPLATE,
     readTyped,
     SPOT_INSTANCE_REQUEST,
     StackContext,
-    StackResource,
     stackPolicy,
+    StackResource,
     STRING,
 } from "../../lib";
 import { SINGLE_INSTANCE_TYPES, templateSupplies } from "./capacity";
@@ -22,13 +23,6 @@ import { SINGLE_INSTANCE_TYPES, templateSupplies } from "./capacity";
 // The root device of an EC2 instance is /dev/sda1 or /dev/xvda
 // (https://docs.aws.amazon.com/ebs/latest/userguide/device_naming.html).
 const ROOT_DEVICE_NAMES: ReadonlySet<string> = new Set(["/dev/sda1", "/dev/xvda"]);
-
-const NOUN: Readonly<Record<string, string>> = {
-    [EC2_INSTANCE]: "EC2 instance",
-    [SPOT_INSTANCE_REQUEST]: "Spot instance request",
-    [LAUNCH_TEMPLATE]: "Launch template",
-    [LAUNCH_CONFIGURATION]: "Launch configuration",
-};
 
 type Verdict = "declared" | "undeclared" | "unknown" | "malformed";
 
@@ -129,7 +123,7 @@ export const ec2RootVolumeEncrypted = stackPolicy({
             return (!region.known && region.malformed) || on === "malformed" ? [] : [{ e, region, on }];
         });
         for (const r of capacity) {
-            const label = `${NOUN[r.type]} "${r.name}"`;
+            const label = labelFor(r.type, r.name);
             const root = rootDevice(ctx, r);
             if (root === "declared" || root === "malformed") {
                 continue; // malformed: reported (mandatory, unwaivable)
