@@ -8,7 +8,7 @@ import { bucketName, NAME_LIMITS, physicalName } from "../../lib/naming";
 import { servicePrincipal } from "../../lib/principals";
 import { resourceTags } from "../../lib/tags";
 import { customerManagedKey } from "../shared/kms-key";
-import { encryptedLogGroup } from "../shared/log-group";
+import { encryptedLogGroup, estateLogGroupName } from "../shared/log-group";
 import { secureBucket } from "../shared/secure-bucket";
 import { serviceRole } from "../shared/service-role";
 
@@ -134,7 +134,7 @@ export class AuditTrail extends pulumi.ComponentResource {
         this.trailArn = arn(scope, "cloudtrail", `trail/${this.trailName}`);
         this.bucketName = auditBucketName(args.namePrefix, scope);
         this.keyAliasName = `alias/${args.namePrefix}-audit`;
-        this.logGroupName = `/govstack/${args.namePrefix}/cloudtrail`;
+        this.logGroupName = estateLogGroupName(args.namePrefix, "cloudtrail");
 
         const key = customerManagedKey(
             `${name}-key`,

@@ -5,7 +5,7 @@ import { arn, ArnScope, roleArn } from "../../lib/arn";
 import { NAME_LIMITS, physicalName } from "../../lib/naming";
 import { resourceTags } from "../../lib/tags";
 import { POSTGRES_PORT, REDIS_PORT } from "../network";
-import { encryptedLogGroup } from "../shared/log-group";
+import { encryptedLogGroup, estateLogGroupName } from "../shared/log-group";
 import { serviceRole } from "../shared/service-role";
 
 export interface DatabaseSettings {
@@ -290,7 +290,7 @@ export class Data extends pulumi.ComponentResource {
         );
 
         // Log groups by explicit name, so the delivery configuration is known at preview.
-        const logNames = { slow: `/govstack/${args.namePrefix}/redis/slow-log`, engine: `/govstack/${args.namePrefix}/redis/engine-log` };
+        const logNames = { slow: estateLogGroupName(args.namePrefix, "redis/slow-log"), engine: estateLogGroupName(args.namePrefix, "redis/engine-log") };
         const logGroups = [
             this.logGroup(`${name}-redis-slow-log`, logNames.slow, args, tags),
             this.logGroup(`${name}-redis-engine-log`, logNames.engine, args, tags),

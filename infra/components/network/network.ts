@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { ArnScope, logGroupArn, roleArn } from "../../lib/arn";
 import { assumeRolePolicy, policyJson } from "../../lib/iam";
-import { encryptedLogGroup } from "../shared/log-group";
+import { encryptedLogGroup, estateLogGroupName } from "../shared/log-group";
 import { rolePermissions } from "../shared/role-policy";
 import { NAME_LIMITS, physicalName } from "../../lib/naming";
 import { endpointServiceName, servicePrincipal } from "../../lib/principals";
@@ -89,7 +89,7 @@ export class Network extends pulumi.ComponentResource {
         this.isolatedSubnetIds = ids(fabric.subnets.isolated);
         this.privateRouteTableIds = fabric.privateRouteTables.map((t) => t.id);
 
-        this.flowLogGroupName = `/govstack/${args.namePrefix}/vpc-flow-logs`;
+        this.flowLogGroupName = estateLogGroupName(args.namePrefix, "vpc-flow-logs");
         this.createFlowLogs(name, args, tags);
         this.securityGroups = this.createSecurityGroups(name, args, tags);
         this.createEndpoints(name, args, tags);

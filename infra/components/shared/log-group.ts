@@ -14,6 +14,16 @@ export interface EncryptedLogGroupArgs {
 }
 
 /**
+ * The name of a log group the estate owns: `/govstack/<namePrefix>/<path>`, e.g.
+ * `/govstack/govstack-prod/vpc-flow-logs`, so one stack's groups sort together and an IAM or
+ * subscription scope can name them by prefix. Two keep other names: WAF's `aws-waf-logs-…` (AWS
+ * requires that prefix for a WAF logging destination) and the service's `/ecs/…` (ECS's convention).
+ */
+export function estateLogGroupName(namePrefix: string, path: string): string {
+    return `/govstack/${namePrefix}/${path}`;
+}
+
+/**
  * Throws a readable error unless `days` is a retention CloudWatch Logs accepts: the API would reject
  * it only at `up`; this fails at preview with a message naming the value.
  * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
