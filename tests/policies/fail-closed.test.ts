@@ -125,6 +125,7 @@ import {
     policyDoc,
     runResourcePolicy,
     runStackPolicy,
+    STRONG_PASSWORD_POLICY,
     TestResource,
     unknown,
     urnOf,
@@ -1300,15 +1301,6 @@ import { iamNoInlinePolicies, iamPasswordPolicyStrength, iamRoleOneWayToAttach, 
 
 describe("malformed input fails closed: the last raw reads (launch templates, placement, WAF ties, identity, backups, documents)", () => {
     const provider = { name: "default", urn: urnOf("pulumi:providers:aws", "default"), props: { region: "us-gov-west-1" } };
-    const STRONG_PASSWORDS = {
-        minimumPasswordLength: 14,
-        passwordReusePrevention: 24,
-        requireSymbols: true,
-        requireNumbers: true,
-        requireUppercaseCharacters: true,
-        requireLowercaseCharacters: true,
-        maxPasswordAge: 90,
-    };
     const trust = (statement: Record<string, unknown>) => policyDoc(statement);
     const SERVICE_TRUST = { Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" };
     const DIGEST = "repo@sha256:" + "a".repeat(64);
@@ -1433,8 +1425,8 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
             policy: iamPasswordPolicyStrength,
             type: "aws:iam/accountPasswordPolicy:AccountPasswordPolicy",
             name: "acct",
-            bad: { ...STRONG_PASSWORDS, minimumPasswordLength: "fourteen" },
-            good: { ...STRONG_PASSWORDS, minimumPasswordLength: "14" },
+            bad: { ...STRONG_PASSWORD_POLICY, minimumPasswordLength: "fourteen" },
+            good: { ...STRONG_PASSWORD_POLICY, minimumPasswordLength: "14" },
             expected: [`Cannot evaluate IAM account password policy "acct": minimumPasswordLength is "fourteen", expected a whole number${SUFFIX}`],
         },
         {
@@ -1543,7 +1535,7 @@ describe("malformed input fails closed: the last raw reads (launch templates, pl
         }
         for (const [policy, type, props] of [
             [ec2Imdsv2Required, EC2_INSTANCE, { launchTemplate: unknown() }],
-            [iamPasswordPolicyStrength, "aws:iam/accountPasswordPolicy:AccountPasswordPolicy", { ...STRONG_PASSWORDS, maxPasswordAge: unknown() }],
+            [iamPasswordPolicyStrength, "aws:iam/accountPasswordPolicy:AccountPasswordPolicy", { ...STRONG_PASSWORD_POLICY, maxPasswordAge: unknown() }],
             [iamNoInlinePolicies, IAM_ROLE, { inlinePolicies: [{ name: "x", policy: unknown() }] }],
         ] as const) {
             const diags = await runResourcePolicy(policy, { type, name: "x", props });

@@ -360,6 +360,17 @@ export function policyDoc(...Statement: unknown[]): string {
     return JSON.stringify({ Version: "2012-10-17", Statement });
 }
 
+/** An IAM account password policy that meets iam-password-policy-strength's defaults (IA-5(1)). */
+export const STRONG_PASSWORD_POLICY = {
+    minimumPasswordLength: 14,
+    passwordReusePrevention: 24,
+    requireSymbols: true,
+    requireNumbers: true,
+    requireUppercaseCharacters: true,
+    requireLowercaseCharacters: true,
+    maxPasswordAge: 90,
+} as const;
+
 export const ACTIVE_UNTIL = "2999-12-31";
 export const EXPIRED_ON = "2020-01-01";
 

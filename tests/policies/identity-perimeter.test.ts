@@ -9,6 +9,7 @@ import {
     assertViolations,
     itHonoursWaivers,
     mandatory,
+    policyDoc,
     runResourcePolicy,
     runStackPolicy,
     TestResource,
@@ -18,13 +19,12 @@ import {
 import { LAMBDA_PERMISSION, S3_BUCKET_POLICY, VPC } from "../../policies/lib";
 import { IAM_ROLE, IAM_ROLE_POLICY_ATTACHMENT, VPC_ENDPOINT } from "../../policies/rules/identity/resource-types";
 
-const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const OBJECTS = "arn:aws-us-gov:s3:::govstack-prod-data/*";
 const READ = { Sid: "Read", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: OBJECTS };
 
 const vpc: TestResource = { type: VPC, name: "main", props: { id: "vpc-0aaa", cidrBlock: "10.0.0.0/16" } };
 const endpoint: TestResource = { type: VPC_ENDPOINT, name: "s3", props: { id: "vpce-0bbb", serviceName: "com.amazonaws.us-gov-west-1.s3" } };
-const bucketPolicy = (...statements: Record<string, unknown>[]): TestResource => ({ type: S3_BUCKET_POLICY, name: "data", props: { bucket: "govstack-prod-data", policy: doc(...statements) } });
+const bucketPolicy = (...statements: Record<string, unknown>[]): TestResource => ({ type: S3_BUCKET_POLICY, name: "data", props: { bucket: "govstack-prod-data", policy: policyDoc(...statements) } });
 
 describe("identity: anonymous access only by exception, one way to attach", () => {
     describe("resource-policy-no-network-only-principal", () => {
@@ -38,7 +38,7 @@ describe("identity: anonymous access only by exception, one way to attach", () =
             const queue: TestResource = {
                 type: "aws:sqs/queuePolicy:QueuePolicy",
                 name: "jobs",
-                props: { policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sqs:SendMessage", Resource: "*", Condition: { IpAddress: { "aws:SourceIp": ["203.0.113.0/24"] } } }) },
+                props: { policy: policyDoc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sqs:SendMessage", Resource: "*", Condition: { IpAddress: { "aws:SourceIp": ["203.0.113.0/24"] } } }) },
             };
             assertViolations(await runStackPolicy(p, [queue]), [
                 'SQS queue policy "jobs" statement #0 allows Principal "*" narrowed only by network (IpAddress aws:SourceIp "203.0.113.0/24"), which admits ' +
@@ -52,7 +52,7 @@ describe("identity: anonymous access only by exception, one way to attach", () =
             const types = ["aws:kinesis/resourcePolicy:ResourcePolicy", "aws:secretsmanager/secret:Secret", "aws:s3/bucket:Bucket", "aws:kms/key:Key", "aws:ecr/repositoryPolicy:RepositoryPolicy", "aws:sns/topic:Topic"];
             const diags = await runStackPolicy(
                 p,
-                types.map((type, i) => ({ type, name: `r${i}`, props: { policy: doc({ Effect: "Allow", Principal: "*", Action: "x:Get", Resource: "*", ...cond }) } })),
+                types.map((type, i) => ({ type, name: `r${i}`, props: { policy: policyDoc({ Effect: "Allow", Principal: "*", Action: "x:Get", Resource: "*", ...cond }) } })),
             );
             assert.equal(diags.filter((d) => d.level === "mandatory").length, types.length);
         });
@@ -126,7 +126,7 @@ describe("identity: anonymous access only by exception, one way to attach", () =
                     'Lambda permission "invoke" allows principal "*" but its source fields do not narrow who can invoke (ArnLike aws:SourceArn: "arn:aws-us-gov:sns:us-gov-west-1:*:alerts" leaves the account open); set sourceArn, sourceAccount or principalOrgId to specific values.',
                 ],
             );
-            const open = doc({ Effect: "Allow", Principal: "*", Action: "kinesis:GetRecords", Resource: "*" });
+            const open = policyDoc({ Effect: "Allow", Principal: "*", Action: "kinesis:GetRecords", Resource: "*" });
             assertViolations(await runResourcePolicy(p, { type: "aws:kinesis/resourcePolicy:ResourcePolicy", name: "stream", props: { policy: open } }), [
                 'Kinesis resource policy "stream" statement #0 allows Principal "*" without a Condition; name the principals or add a narrowing Condition.',
             ]);
@@ -147,7 +147,7 @@ describe("identity: anonymous access only by exception, one way to attach", () =
 
     describe("iam-role-one-way-to-attach", () => {
         const p = iamRoleOneWayToAttach;
-        const trust = doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" });
+        const trust = policyDoc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" });
         const role = (props: Record<string, unknown> = {}): TestResource => ({ type: IAM_ROLE, name: "task", props: { name: "govstack-prod-task", assumeRolePolicy: trust, ...props } });
         const attach: TestResource = { type: IAM_ROLE_POLICY_ATTACHMENT, name: "task-read", props: { role: "govstack-prod-task", policyArn: "arn:aws-us-gov:iam::123456789012:policy/read" } };
 
@@ -158,7 +158,7 @@ describe("identity: anonymous access only by exception, one way to attach", () =
                 'IAM role "task" sets managedPolicyArns and is also the target of RolePolicyAttachment "task-read", PolicyAttachment "legacy"; the provider removes on ' +
                     "every update what the role does not list, so attach its policies one way (only attachment resources, or only the role's list).",
             ]);
-            const inline = role({ managedPolicyArns: [], inlinePolicies: [{ name: "x", policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }) }] });
+            const inline = role({ managedPolicyArns: [], inlinePolicies: [{ name: "x", policy: policyDoc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }) }] });
             const rp: TestResource = { type: "aws:iam/rolePolicy:RolePolicy", name: "extra", props: { role: unknown(), policy: "{}" }, propertyDependencies: { role: [urnOf(IAM_ROLE, "task")] } };
             assertViolations(await runStackPolicy(p, [inline, rp]), [
                 'IAM role "task" sets managedPolicyArns and inlinePolicies and is also the target of RolePolicy "extra"; the provider removes on ' +

@@ -11,6 +11,7 @@ import {
     itIsAdvisoryOnly,
     policyDoc,
     runResourcePolicy,
+    STRONG_PASSWORD_POLICY,
     unknown,
 } from "./helpers";
 import {
@@ -24,15 +25,6 @@ import { KMS_KEY } from "../../policies/lib";
 
 const ROOT = "arn:aws-us-gov:iam::123456789012:root";
 const BUCKETS = "arn:aws-us-gov:s3:::govstack-prod-*";
-const STRONG = {
-    minimumPasswordLength: 14,
-    passwordReusePrevention: 24,
-    requireSymbols: true,
-    requireNumbers: true,
-    requireUppercaseCharacters: true,
-    requireLowercaseCharacters: true,
-    maxPasswordAge: 90,
-};
 
 describe("identity (round 2)", () => {
     describe("iam-no-user-login-profile", () => {
@@ -54,8 +46,8 @@ describe("identity (round 2)", () => {
     describe("iam-password-policy-strength", () => {
         const p = identity.iamPasswordPolicyStrength;
         it("passes the FedRAMP IA-5(1) parameters and stricter ones", async () => {
-            assertClean(await runResourcePolicy(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, props: STRONG }));
-            assertClean(await runResourcePolicy(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, props: { ...STRONG, minimumPasswordLength: 20, maxPasswordAge: 60, requireSymbols: "true" } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, props: STRONG_PASSWORD_POLICY }));
+            assertClean(await runResourcePolicy(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, props: { ...STRONG_PASSWORD_POLICY, minimumPasswordLength: 20, maxPasswordAge: 60, requireSymbols: "true" } }));
         });
         it("blocks weak and unset fields, and fields of the wrong type", async () => {
             assertViolations(
@@ -72,17 +64,17 @@ describe("identity (round 2)", () => {
                     'Cannot evaluate IAM account password policy "acct": requireLowercaseCharacters is "yes", expected a boolean; set a valid value (the policy cannot judge this one, so it blocks the resource).',
                 ],
             );
-            assertViolations(await runResourcePolicy(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, name: "acct", props: { ...STRONG, passwordReusePrevention: "lots", maxPasswordAge: 0 } }), [
+            assertViolations(await runResourcePolicy(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, name: "acct", props: { ...STRONG_PASSWORD_POLICY, passwordReusePrevention: "lots", maxPasswordAge: 0 } }), [
                 'Cannot evaluate IAM account password policy "acct": passwordReusePrevention is "lots", expected a whole number; set a valid value (the policy cannot judge this one, so it blocks the resource).',
                 'Account password policy "acct" sets maxPasswordAge to 0; set it to between 1 and 90 days.',
             ]);
         });
         it("is advisory when a field is unknown at preview", async () => {
-            const diags = await runResourcePolicy(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, name: "acct", props: { ...STRONG, minimumPasswordLength: unknown() } });
+            const diags = await runResourcePolicy(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, name: "acct", props: { ...STRONG_PASSWORD_POLICY, minimumPasswordLength: unknown() } });
             assertAdvisoryOnly(diags);
             assert.match(advisory(diags)[0].message, /^Cannot verify minimumPasswordLength during preview/);
         });
-        itHonoursWaivers(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, name: "acct", props: { ...STRONG, minimumPasswordLength: 8 } });
+        itHonoursWaivers(p, { type: IAM_ACCOUNT_PASSWORD_POLICY, name: "acct", props: { ...STRONG_PASSWORD_POLICY, minimumPasswordLength: 8 } });
     });
 
     describe("iam-policy-no-wildcard-actions (widened)", () => {

@@ -11,12 +11,12 @@ import {
     itHonoursWaivers,
     itIsAdvisoryOnly,
     mandatory,
+    policyDoc,
     runResourcePolicy,
     unknown,
 } from "./helpers";
 import { IAM_POLICY, IAM_ROLE } from "../../policies/rules/identity/resource-types";
 
-const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const ROLE_ARN = "arn:aws-us-gov:iam::123456789012:role/app-task";
 
 describe("identity", () => {
@@ -42,7 +42,7 @@ describe("identity", () => {
                 type: IAM_POLICY,
                 name: "admin",
                 props: {
-                    policy: doc(
+                    policy: policyDoc(
                         { Sid: "All", Effect: "Allow", Action: "*", Resource: "*" },
                         { Effect: "Allow", NotAction: ["iam:*"], Resource: "*" },
                         { Effect: "Allow", Action: ["S3:*", "logs:PutLogEvents"], Resource: ["*"] },
@@ -60,7 +60,7 @@ describe("identity", () => {
             const diags = await runResourcePolicy(p, {
                 type: IAM_ROLE,
                 name: "task",
-                props: { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }), inlinePolicies: [{ name: "inline", policy: doc({ Effect: "Allow", Action: "*:*", Resource: ROLE_ARN }) }] },
+                props: { assumeRolePolicy: policyDoc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }), inlinePolicies: [{ name: "inline", policy: policyDoc({ Effect: "Allow", Action: "*:*", Resource: ROLE_ARN }) }] },
             });
             assertViolations(diags, ['IAM role "task" inline policy "inline" statement #0 allows Action "*"; grant the specific actions needed.']);
             assertViolations(await runResourcePolicy(p, { type: "aws:iam/rolePolicy:RolePolicy", name: "rp", props: { policy: { Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } } }), [
@@ -68,15 +68,15 @@ describe("identity", () => {
             ]);
         });
         it("passes specific actions and allowed services", async () => {
-            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: doc({ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: "arn:aws-us-gov:logs:*" }) } }));
-            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: doc({ Effect: "Allow", Action: "xray:*", Resource: "*" }) }, config: { allowedServiceWildcards: ["xray"] } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: policyDoc({ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: "arn:aws-us-gov:logs:*" }) } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: policyDoc({ Effect: "Allow", Action: "xray:*", Resource: "*" }) }, config: { allowedServiceWildcards: ["xray"] } }));
         });
         it("flags every spelling of Action \"*\" and of a whole service, and ARN patterns covering every resource of it", async () => {
             const diags = await runResourcePolicy(p, {
                 type: IAM_POLICY,
                 name: "sneaky",
                 props: {
-                    policy: doc(
+                    policy: policyDoc(
                         { Sid: "Stars", Effect: "Allow", Action: "**", Resource: ROLE_ARN },
                         { Sid: "Iam", Effect: "Allow", Action: ["iam:**", "i*:*", "ec2?*"], Resource: "*" },
                         { Sid: "AllBuckets", Effect: "Allow", Action: "s3:*", Resource: ["arn:aws-us-gov:s3:::*"] },
@@ -93,18 +93,18 @@ describe("identity", () => {
         });
         it("checks IAM Identity Center permission set inline policies", async () => {
             const type = "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
-            assertViolations(await runResourcePolicy(p, { type, name: "ops", props: { inlinePolicy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } }), [
+            assertViolations(await runResourcePolicy(p, { type, name: "ops", props: { inlinePolicy: policyDoc({ Effect: "Allow", Action: "*", Resource: "*" }) } }), [
                 'Permission set inline policy "ops" statement #0 allows Action "*"; grant the specific actions needed.',
             ]);
-            assertClean(await runResourcePolicy(p, { type, props: { inlinePolicy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }) } }));
+            assertClean(await runResourcePolicy(p, { type, props: { inlinePolicy: policyDoc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }) } }));
             assertAdvisoryOnly(await runResourcePolicy(p, { type, props: { inlinePolicy: unknown() } }));
         });
         it("passes partial wildcards; a whole service is blocked on one bucket, one log group or another service's ARNs too", async () => {
-            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: doc({ Effect: "Allow", Action: ["s3:Get*", "s3:*Object", "logs:Describe*"], Resource: "*" }) } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: policyDoc({ Effect: "Allow", Action: ["s3:Get*", "s3:*Object", "logs:Describe*"], Resource: "*" }) } }));
             const scoped = await runResourcePolicy(p, {
                 type: IAM_POLICY,
                 props: {
-                    policy: doc(
+                    policy: policyDoc(
                         { Effect: "Allow", Action: "s3:*", Resource: ["arn:aws-us-gov:s3:::app-*", "arn:aws-us-gov:s3:::b/*"] },
                         { Effect: "Allow", Action: "logs:*", Resource: "arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/app/*" },
                         { Effect: "Allow", Action: "iam:*", Resource: "arn:aws-us-gov:s3:::*" },
@@ -131,7 +131,7 @@ describe("identity", () => {
                 'Cannot evaluate IAM policy "bad": policy is "{", expected a JSON policy document (a Statement object or list); set a valid value (the policy cannot judge this one, so it blocks the resource).',
             ]);
         });
-        itHonoursWaivers(p, { type: IAM_POLICY, name: "admin", props: { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } });
+        itHonoursWaivers(p, { type: IAM_POLICY, name: "admin", props: { policy: policyDoc({ Effect: "Allow", Action: "*", Resource: "*" }) } });
     });
 
     describe("iam-policy-no-passrole-wildcard", () => {
@@ -140,7 +140,7 @@ describe("identity", () => {
             const diags = await runResourcePolicy(p, {
                 type: "aws:iam/userPolicy:UserPolicy",
                 name: "deployer",
-                props: { policy: doc({ Effect: "Allow", Action: ["ecs:UpdateService", "IAM:passrole"], Resource: "*" }, { Effect: "Allow", Action: "iam:Pass*", NotResource: ROLE_ARN }) },
+                props: { policy: policyDoc({ Effect: "Allow", Action: ["ecs:UpdateService", "IAM:passrole"], Resource: "*" }, { Effect: "Allow", Action: "iam:Pass*", NotResource: ROLE_ARN }) },
             });
             assertViolations(diags, [
                 'IAM user policy "deployer" statement #0 allows "IAM:passrole" on Resource "*"; scope it to the role ARNs that are passed.',
@@ -152,7 +152,7 @@ describe("identity", () => {
                 type: "aws:iam/rolePolicy:RolePolicy",
                 name: "deployer",
                 props: {
-                    policy: doc(
+                    policy: policyDoc(
                         { Sid: "AnyRole", Effect: "Allow", Action: "iam:PassRole", Resource: ["arn:aws-us-gov:iam::123456789012:role/*"] },
                         { Sid: "AnyAccount", Effect: "Allow", Action: "iam:*Role", Resource: "arn:*:iam::*:role*" },
                         { Sid: "Stars", Effect: "Allow", Action: "**", Resource: "*" },
@@ -166,11 +166,11 @@ describe("identity", () => {
         });
         it("passes PassRole scoped by role path or name prefix", async () => {
             const scoped = ["arn:aws-us-gov:iam::123456789012:role/service-role/*", "arn:aws-us-gov:iam::123456789012:role/app-*"];
-            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: scoped }) } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: policyDoc({ Effect: "Allow", Action: "iam:PassRole", Resource: scoped }) } }));
         });
         it("passes PassRole scoped to role ARNs and leaves Action \"*\" to the wildcard policy", async () => {
-            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: doc({ Effect: "Allow", Action: "iam:PassRole", Resource: [ROLE_ARN] }) } }));
-            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: doc({ Effect: "Allow", Action: "*", Resource: "*" }) } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: policyDoc({ Effect: "Allow", Action: "iam:PassRole", Resource: [ROLE_ARN] }) } }));
+            assertClean(await runResourcePolicy(p, { type: IAM_POLICY, props: { policy: policyDoc({ Effect: "Allow", Action: "*", Resource: "*" }) } }));
         });
         itIsAdvisoryOnly("is advisory when the resource is unknown", p, { type: IAM_POLICY, props: { policy: { Statement: [{ Effect: "Allow", Action: "iam:PassRole", Resource: unknown() }] } } });
     });
@@ -282,7 +282,7 @@ describe("identity", () => {
                 name: "site",
                 props: {
                     bucket: "b",
-                    policy: doc(
+                    policy: policyDoc(
                         { Sid: "Public", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws-us-gov:s3:::b/*" },
                         { Effect: "Allow", Principal: { AWS: ["*"] }, Action: "s3:ListBucket", Resource: "arn:aws-us-gov:s3:::b", Condition: {} },
                         { Effect: "Allow", NotPrincipal: { AWS: ROLE_ARN }, Action: "s3:GetObject", Resource: "*" },
@@ -296,7 +296,7 @@ describe("identity", () => {
             ]);
         });
         it("covers keys, topics, queues and role trust policies", async () => {
-            const open = doc({ Effect: "Allow", Principal: "*", Action: "*" });
+            const open = policyDoc({ Effect: "Allow", Principal: "*", Action: "*" });
             for (const [type, noun, field] of [
                 ["aws:kms/key:Key", "KMS key", "policy"],
                 ["aws:sns/topic:Topic", "SNS topic", "policy"],
@@ -309,7 +309,7 @@ describe("identity", () => {
             }
         });
         it("passes named principals, conditioned wildcards and Deny statements", async () => {
-            const policy = doc(
+            const policy = policyDoc(
                 { Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::123456789012:root" }, Action: "kms:*", Resource: "*" },
                 { Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:CallerAccount": "123456789012" } } },
                 { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } },
@@ -337,7 +337,7 @@ describe("identity", () => {
             });
 
             it("flags wildcard values, the whole address space, negated, IfExists and ForAllValues operators, and NotPrincipal", async () => {
-                const policy = doc(
+                const policy = policyDoc(
                     publicRead({ StringLike: { "aws:PrincipalArn": "*" } }),
                     publicRead({ IpAddress: { "aws:SourceIp": "0.0.0.0/0" } }),
                     publicRead({ StringNotEquals: { "aws:PrincipalAccount": "123456789012" } }),
@@ -362,7 +362,7 @@ describe("identity", () => {
             });
 
             it("names at most three non-narrowing pairs", async () => {
-                const policy = doc(
+                const policy = policyDoc(
                     publicRead({
                         Bool: { "aws:SecureTransport": "true", "aws:MultiFactorAuthPresent": "true" },
                         StringEquals: { "aws:RequestedRegion": "us-gov-west-1", "kms:ViaService": "s3.us-gov-west-1.amazonaws.com" },
@@ -373,14 +373,14 @@ describe("identity", () => {
             });
 
             it("flags a role trust policy open to every account behind an MFA condition", async () => {
-                const trust = doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } });
+                const trust = policyDoc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } });
                 assertViolations(await runResourcePolicy(p, { type: IAM_ROLE, name: "ops", props: { assumeRolePolicy: trust } }), [
                     `IAM role trust policy of "ops" statement #0 allows Principal "*" and its Condition (Bool aws:MultiFactorAuthPresent: the key does not identify the caller) does not narrow who can use it; ${FIX}`,
                 ]);
             });
 
             it("passes conditions that fix the account, source, organization or caller account", async () => {
-                const policy = doc(
+                const policy = policyDoc(
                     publicRead({ StringEquals: { "aws:SourceAccount": "123456789012" } }),
                     publicRead({ ArnLike: { "aws:SourceArn": "arn:aws-us-gov:cloudtrail:us-gov-west-1:123456789012:trail/*" } }),
                     publicRead({ StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } }),
@@ -388,7 +388,7 @@ describe("identity", () => {
                     publicRead({ IpAddress: { "aws:SourceIp": ["203.0.113.0/24"] } }, { NotPrincipal: { AWS: ROLE_ARN } }),
                 );
                 assertClean(await runResourcePolicy(p, { type: S3_BUCKET_POLICY, props: { policy } }));
-                const key = doc({
+                const key = policyDoc({
                     Effect: "Allow",
                     Principal: { AWS: "*" },
                     Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
@@ -396,12 +396,12 @@ describe("identity", () => {
                     Condition: { StringEquals: { "kms:CallerAccount": "123456789012", "kms:ViaService": "s3.us-gov-west-1.amazonaws.com" } },
                 });
                 assertClean(await runResourcePolicy(p, { type: "aws:kms/key:Key", props: { policy: key } }));
-                const trust = doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } } });
+                const trust = policyDoc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } } });
                 assertClean(await runResourcePolicy(p, { type: IAM_ROLE, props: { assumeRolePolicy: trust } }));
             });
 
             it("keeps service principals and Deny statements out of it, whatever their Condition", async () => {
-                const policy = doc(
+                const policy = policyDoc(
                     { Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:PutObject", Resource: OBJECTS, Condition: { Bool: { "aws:SecureTransport": "true" } } },
                     { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: OBJECTS, Condition: { BoolIfExists: { "aws:SecureTransport": "false" } } },
                 );
@@ -430,6 +430,6 @@ describe("identity", () => {
                 assert.equal(mandatory(diags).length, 1, JSON.stringify(diags));
             });
         });
-        itHonoursWaivers(p, { type: "aws:s3/bucketPolicy:BucketPolicy", name: "site", props: { policy: doc({ Effect: "Allow", Principal: "*", Action: "s3:GetObject" }) } });
+        itHonoursWaivers(p, { type: "aws:s3/bucketPolicy:BucketPolicy", name: "site", props: { policy: policyDoc({ Effect: "Allow", Principal: "*", Action: "s3:GetObject" }) } });
     });
 });
