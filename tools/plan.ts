@@ -6,7 +6,7 @@ import { listStacks, PROJECT_ROOT } from "./lib/stack-config";
 import { isSettingsError, SettingsError } from "./plan/errors";
 import { launchPack } from "./plan/pack-launch";
 import { stopAllPacksSync } from "./plan/pack-process";
-import type { PackHandle, RunPlanOptions } from "./plan/run-plan";
+import type { PackHandle, PlanResult, RunPlanOptions } from "./plan/run-plan";
 
 const USAGE = `usage: npm run plan -- <stack> | --all [options]
 
@@ -29,7 +29,8 @@ exit codes:
      a setting's type, enum or range, a missing or unknown key, a key no provider defines); the
      pack config (JSON syntax, a repeated key, an unknown policy or option, a value its config
      schema refuses, a malformed waiver). One short message names the file, the key and what is
-     allowed; no stack trace (PLAN_DEBUG=1 prints it)
+     allowed; no stack trace (PLAN_DEBUG=1 prints it). With several stacks, the others are
+     still planned and reported, and the run exits 2
   3  internal error: the program or the pack failed (PLAN_DEBUG=1 prints the stack trace)
 A waiver that names no resource of the stack, or has expired, is a warning on stderr, not an error.`;
 
@@ -156,9 +157,27 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         packPromise = openPack(args.pack, { log, launched });
         packPromise.catch(() => undefined);
         let blocked = false;
+        let mistaken = false;
+        const packStarted = packPromise.then(
+            () => true,
+            () => false,
+        );
         for (const stack of stacks) {
             const options: RunPlanOptions = { root: args.root, packDir: args.pack, pack: packPromise, log, packConfig: args.policyConfig };
-            const result = await runPlan(stack, options);
+            let result: PlanResult;
+            try {
+                result = await runPlan(stack, options);
+            } catch (err) {
+                // A mistake in one stack's files (settings, pack config) is reported and the other
+                // stacks are still planned, so one run lists every stack's mistakes; the run then
+                // exits 2 (no verdict for that stack). A pack that did not start concerns every stack.
+                if (stacks.length > 1 && isSettingsError(err) && (await packStarted)) {
+                    io.err(`plan: ${err.message}`);
+                    mistaken = true;
+                    continue;
+                }
+                throw err;
+            }
             handle = await packPromise;
             const dir = path.resolve(args.out, stack);
             log(`${stack}: writing ${display(dir)}/{plan.json,report.md,report.sarif,diagram.mmd,controls.md,assessment-results.json}`);
@@ -166,7 +185,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
             blocked ||= result.mandatory > 0;
             io.out(`${verdictLine(result)} → ${display(path.join(dir, "report.md"))}`);
         }
-        return blocked ? 1 : 0;
+        return mistaken ? 2 : blocked ? 1 : 0;
     } catch (err) {
         if (err instanceof UsageError) {
             // One short paragraph, like every other mistake; `--help` prints the whole usage.

@@ -39,8 +39,8 @@ function assertUserMistake(run: CliRun, ...fragments: (string | RegExp)[]): void
 }
 
 /** A copy of the fixture project (stack files only: every mistake here stops before the program runs). */
-function fixtureCopy(dir: string): string {
-    const root = path.join(dir, "fixture");
+function fixtureCopy(dir: string, name = "fixture"): string {
+    const root = path.join(dir, name);
     fs.mkdirSync(root);
     for (const f of fs.readdirSync(FIXTURE_ROOT).filter((f) => f.endsWith(".yaml"))) {
         fs.copyFileSync(path.join(FIXTURE_ROOT, f), path.join(root, f));
@@ -146,6 +146,23 @@ describe("the plan's error contract (exit 2: a mistake the user can fix)", funct
             `plan: ${file}:3:3: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
             `${json}:3:3: invalid JSON: expected ',' or '}' after a value, found '"'`,
         );
+    });
+
+    // Run 3: with several stacks, one stack's mistake does not hide the others' verdicts.
+    it("--all reports a stack's mistake, still plans the other stacks, and exits 2", async () => {
+        const root = fixtureCopy(dir, "all");
+        fs.writeFileSync(path.join(root, "Pulumi.yaml"), fs.readFileSync(path.join(FIXTURE_ROOT, "Pulumi.yaml"), "utf8").replace("main: index.ts", `main: ${path.join(FIXTURE_ROOT, "index.ts")}`));
+        const broken = path.join(root, "Pulumi.blocked.yaml");
+        fs.writeFileSync(broken, fs.readFileSync(broken, "utf8").replace("  aws:region: us-east-1", "  aws:region: [us-east-1"));
+        const out = path.join(dir, "out-all");
+        const run = await runPlanCli(["--all", "--root", root, "--pack", FIXTURE_PACK, "--out", out]);
+        assert.strictEqual(run.code, 2, `exit ${run.code}\n${run.stderr}`);
+        assert.doesNotMatch(run.stderr, TRACE);
+        assert.ok(run.stderr.includes(`plan: ${broken}:3:3: invalid YAML:`), run.stderr);
+        assert.match(run.stdout, /^PASS — 0 mandatory violations, \d+ advisory.*\(plan-fixture\/compliant: /);
+        assert.strictEqual(run.stdout.trim().split("\n").length, 1, "a verdict for the stack without a mistake only");
+        assert.ok(fs.existsSync(path.join(out, "compliant", "plan.json")));
+        assert.ok(!fs.existsSync(path.join(out, "blocked")), "nothing is written for the stack with the mistake");
     });
 
     it("PLAN_DEBUG=1 shows the stack trace of a user mistake (in process, through the CLI's main)", async () => {
