@@ -5,6 +5,7 @@ import * as YAML from "yaml";
 
 import { closest } from "../../infra/lib/did-you-mean";
 import { SettingsError } from "../../infra/lib/settings-error";
+import { readStackEnvironments } from "./esc-environment";
 
 /** The repository root (this file lives in tools/lib). */
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
@@ -125,9 +126,10 @@ export function listStacks(root = PROJECT_ROOT): string[] {
 }
 
 /**
- * Reads `Pulumi.<stack>.yaml` and the `pulumiConfig` of each ESC environment it imports (found as
- * `environments/<last path segment>.yaml`), merged the way Pulumi does: environments in import
- * order, then the stack file's own `config:` wins. Secret values (encrypted `secure:` or ESC
+ * Reads `Pulumi.<stack>.yaml` and the `pulumiConfig` of the ESC environments it imports (found as
+ * `environments/<last path segment>.yaml`, their own imports followed: ./esc-environment.ts), merged
+ * the way Pulumi does: environments in import order by JSON Merge Patch, then the stack file's own
+ * `config:` wins, key by key. Secret values (encrypted `secure:` or ESC
  * `fn::secret`) cannot be decrypted offline; they are listed in `secretKeys` and given the value
  * `"[secret]"` so that nothing secret is ever printed or written.
  */
@@ -155,16 +157,11 @@ export function readStackConfig(stack: string, root = PROJECT_ROOT): StackConfig
             values[qualified] = value;
         }
     };
-    for (const env of environments) {
-        const envName = env.split("/").pop() as string;
-        const envPath = path.join(root, "environments", `${envName}.yaml`);
-        const envFile = readYaml(envPath);
-        const envValues = mapping(envFile.values, envPath, "values");
-        const pulumiConfig = mapping(envValues.pulumiConfig, envPath, "values.pulumiConfig");
-        source = path.relative(root, envPath);
-        for (const [key, value] of Object.entries(pulumiConfig)) {
-            put(key, value);
-        }
+    // Each environment's own values.pulumiConfig is checked to be a mapping where it is read.
+    const composed = readStackEnvironments(root, environments, { readMapping: readYaml, display: displayPath });
+    for (const [key, value] of Object.entries((composed.values.pulumiConfig ?? {}) as Record<string, unknown>)) {
+        source = composed.pulumiConfigSources[key] ?? "";
+        put(key, value);
     }
     const config = mapping(stackFile.config, stackPath, "config");
     source = path.relative(root, stackPath);
