@@ -10,10 +10,10 @@
 //  - PULUMI_CONFIG: a JSON object `"<namespace>:config:<key>": "<value>"`, every value a string
 //    (structured values as JSON text), PULUMI_CONFIG_SECRET_KEYS: a JSON array of keys;
 //  - PULUMI_NODEJS_TYPESCRIPT=true from Pulumi.yaml's `runtime.options.typescript: true`, which
-//    makes cmd/run register ts-node itself.
-// One difference, on purpose: PULUMI_NODEJS_TRANSPILE_ONLY=true (an option cmd/run reads from the
-// environment), so ts-node does not type-check the whole program on every run; `npm run typecheck`
-// does that once.
+//    makes cmd/run register ts-node itself, with the program directory's tsconfig.json
+//    (infra/tsconfig.json), type-checking as the CLI does. (An earlier copy set
+//    PULUMI_NODEJS_TRANSPILE_ONLY to save the seconds; it hid that, with no tsconfig.json in infra/,
+//    ts-node used TypeScript's ES5 defaults and a real preview did not compile.)
 
 import { spawn } from "child_process";
 import * as path from "path";
@@ -70,7 +70,7 @@ export async function runUnderLanguageHost(config: StackConfig, timeoutMs = 60_0
         ];
         // The test runner's own Pulumi and ts-node settings (mocks set PULUMI_NODEJS_*) must not leak in.
         const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("PULUMI_") && !k.startsWith("TS_NODE_")));
-        Object.assign(env, languageHostConfig(config), { PULUMI_NODEJS_TYPESCRIPT: "true", PULUMI_NODEJS_TRANSPILE_ONLY: "true" });
+        Object.assign(env, languageHostConfig(config), { PULUMI_NODEJS_TYPESCRIPT: "true" });
         const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
