@@ -14,7 +14,9 @@ export default tseslint.config(
     },
     {
         files: ["infra/**/*.ts", "delivery/**/*.ts"],
-        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+        // One program for both folders, from the root tsconfig (their own tsconfig.json files, which
+        // the Pulumi CLI reads, would each make typescript-eslint build another program).
+        languageOptions: { parserOptions: { project: "./tsconfig.json", tsconfigRootDir: import.meta.dirname } },
         plugins: { "@pulumi": pulumi },
         rules: {
             "@pulumi/no-output-in-template-literal": "error",
