@@ -24,6 +24,12 @@ export function checkCommon<O extends OptionSpecs>(spec: CommonSpec<O>): void {
         throw new Error(`Policy "${spec.name}" needs a one-line summary of at most 120 characters (got ${spec.summary.length})`);
     }
     validateControlIds(spec.name, spec.controls);
+    // `controls` is the one home of what a policy maps to: a control the description cites is listed there too.
+    const cited = [...new Set([...spec.description.matchAll(/\b[A-Z]{2}-\d+(?:\(\d+\))?/g)].map((m) => m[0]))];
+    const unlisted = cited.filter((c) => !(spec.controls as readonly string[]).includes(c));
+    if (unlisted.length > 0) {
+        throw new Error(`Policy "${spec.name}" cites ${unlisted.join(", ")} in its description but not in controls; list it in controls or drop it from the description`);
+    }
     if (!Array.isArray(spec.noVerdict)) {
         throw new Error(`Policy "${spec.name}" needs a noVerdict list (the fail-open audit: when it returns without a verdict, and why that is safe; [] if never)`);
     }

@@ -1,6 +1,6 @@
 // iam-policy-no-wildcard-actions: an identity policy must not Allow every action (however spelled),
 // NotAction, a whole service on any resource, or sts:AssumeRole on every role (AC-6 least
-// privilege, CM-7). Only a deployment role the pack config names, with its reason, keeps a whole
+// privilege, AC-3). Only a deployment role the pack config names, with its reason, keeps a whole
 // service, and only on scoped resources (the delivery deploy role manages the estate's buckets with
 // "s3:*" on arn:<p>:s3:::govstack-<stack>-*). Patterns are
 // judged by probing them with real action and ARN names (lib/action-patterns), so "**", "i*:*" or
@@ -28,7 +28,7 @@ export const iamPolicyNoWildcardActions = resourcePolicy({
         '(administrator access, however spelled: "*:*", "**"), NotAction (everything but a list), a whole service ' +
         '("s3:*", "iam:**", "i*:*") on any resource — Resource "*", an ARN pattern matching every resource of that service ' +
         '("arn:aws-us-gov:s3:::*") or a single bucket —, or sts:AssumeRole on every role: each principal gets the specific ' +
-        "actions it needs (AC-6, CM-7). A deployment role named in the deploymentRoles option, with its reason, may keep a " +
+        "actions it needs (AC-6, AC-3). A deployment role named in the deploymentRoles option, with its reason, may keep a " +
         "whole service on scoped resources (the estate's own), never on every resource.",
     summary: 'IAM identity policies do not Allow "*", NotAction, a whole service ("s3:*") or sts:AssumeRole on every role',
     severity: "critical",

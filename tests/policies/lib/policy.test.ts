@@ -75,6 +75,16 @@ describe("lib/policy", () => {
         assert.throws(() => resourcePolicy({ ...base, description: " ", name: "x", resourceTypes: ["t"], validate: () => undefined }), /non-empty description/);
     });
 
+    it("refuses a description that cites a control the policy does not list (controls is the one home of the mapping)", () => {
+        const spec = { ...base, name: "x", controls: ["SC-28", "SC-12"] as ["SC-28", "SC-12"], resourceTypes: ["t"] as [string], validate: () => undefined };
+        assert.throws(
+            () => resourcePolicy({ ...spec, description: "Encrypt it at rest (SC-28, SC-28(1), CM-7); AES-256 keys." }),
+            (e: Error) => e.message === 'Policy "x" cites SC-28(1), CM-7 in its description but not in controls; list it in controls or drop it from the description',
+        );
+        // Citing a subset is fine: the description explains, controls maps.
+        assert.doesNotThrow(() => resourcePolicy({ ...spec, description: "Encrypt it at rest with AES-256 (SC-28)." }));
+    });
+
     it("stack policies resolve references by known id and by property dependency", async () => {
         const seen: string[] = [];
         const sp = stackPolicy({
