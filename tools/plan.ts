@@ -158,6 +158,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         packPromise.catch(() => undefined);
         let blocked = false;
         let mistaken = false;
+        // A mistake in a file the stacks share (a --policy-config) is the same for each: said once.
+        const said = new Set<string>();
         const packStarted = packPromise.then(
             () => true,
             () => false,
@@ -172,7 +174,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
                 // stacks are still planned, so one run lists every stack's mistakes; the run then
                 // exits 2 (no verdict for that stack). A pack that did not start concerns every stack.
                 if (stacks.length > 1 && isSettingsError(err) && (await packStarted)) {
-                    io.err(`plan: ${err.message}`);
+                    if (!said.has(err.message)) {
+                        said.add(err.message);
+                        io.err(`plan: ${err.message}`);
+                        if (process.env.PLAN_DEBUG) {
+                            debugTrace(err, io);
+                        }
+                    }
                     mistaken = true;
                     continue;
                 }

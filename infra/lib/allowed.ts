@@ -1,7 +1,7 @@
 /**
  * The values the settings accept, in one place: AWS's own tables (Fargate sizes, CloudWatch
  * retention periods, FIPS TLS policies) and the estate's choices (instance classes, regions).
- * infra/config.ts validates against them; docs/settings.md lists the same.
+ * infra/config/schema.ts validates against them; docs/settings.md lists the same.
  */
 
 

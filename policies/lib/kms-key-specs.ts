@@ -1,5 +1,5 @@
 // The key specs KMS defines, for every policy that reads a key's spec (the keys area's
-// kms-key-encryption-symmetric, identity's kms-key-rotation-enabled). The enum is botocore's KMS
+// kms-key-encryption-symmetric and kms-key-rotation-supported, identity's kms-key-rotation-enabled). The enum is botocore's KMS
 // service model (boto/botocore botocore/data/kms/2014-11-01/service-2.json at 0e6e2404b85d, shape
 // KeySpec), AWS's own API definition, in its order: a value outside it is one KMS rejects, so a
 // policy reads it as malformed ("Cannot evaluate"), never as an exemption.

@@ -165,6 +165,22 @@ describe("the plan's error contract (exit 2: a mistake the user can fix)", funct
         assert.ok(!fs.existsSync(path.join(out, "blocked")), "nothing is written for the stack with the mistake");
     });
 
+    it("--all says a mistake in a file every stack shares (--policy-config) once", async () => {
+        const json = path.join(dir, "shared-bad.json");
+        fs.writeFileSync(json, JSON.stringify({ "never-fires": "sometimes" }));
+        const err: string[] = [];
+        const stdout: string[] = [];
+        const code = await main(["--all", "--root", FIXTURE_ROOT, "--pack", FIXTURE_PACK, "--policy-config", json, "--out", path.join(dir, "out-shared")], {
+            out: (l) => stdout.push(l),
+            err: (l) => err.push(l),
+        });
+        assert.strictEqual(code, 2);
+        assert.deepStrictEqual(stdout, [], "no stack gets a verdict");
+        const said = err.filter((l) => l.startsWith("plan: ") && l.includes(json));
+        assert.strictEqual(said.length, 1, err.join("\n"));
+        assert.strictEqual(said[0], `plan: ${json}: "never-fires" is "sometimes"; expected one of "advisory", "mandatory", "remediate", "disabled", or an object of options`);
+    });
+
     it("PLAN_DEBUG=1 shows the stack trace of a user mistake (in process, through the CLI's main)", async () => {
         const run = async (): Promise<{ code: number; err: string }> => {
             const err: string[] = [];

@@ -82,6 +82,8 @@ describe("ESC environments in the offline plan", () => {
             project(["org/a"], { a: "imports: [org/b]\nvalues: {}\n", b: "imports: [org/a]\nvalues: {}\n" }),
             "a.yaml: the environments import each other in a cycle (org/a → org/b → org/a)",
         );
+        // The same file under another name (environments/<last segment>.yaml) is the same environment.
+        mistake(project(["org/a"], { a: "imports: [govstack/a]\nvalues: {}\n" }), "a.yaml: the environments import each other in a cycle (org/a → govstack/a)");
     });
 
     it("refuses values or values.pulumiConfig that are not mappings, naming the environment that holds them", () => {

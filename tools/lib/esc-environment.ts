@@ -84,13 +84,20 @@ function importsOf(definition: Record<string, unknown>, shown: string): Import[]
 
 /**
  * The merged values of environment `name` (found as environments/<last segment>.yaml below `root`),
- * its imports first. `importedBy` is the chain that led here, to name a cycle.
+ * its imports first. `importedBy` is the chain that led here (name and file of each), to find and name a
+ * cycle: by file, since the plan reads `prod` and `govstack/prod` from the same environments/prod.yaml.
  */
-export function readEnvironment(root: string, name: string, reader: EnvironmentReader, importedBy: readonly string[] = []): EnvironmentValues {
+export function readEnvironment(
+    root: string,
+    name: string,
+    reader: EnvironmentReader,
+    importedBy: readonly { readonly name: string; readonly file: string }[] = [],
+): EnvironmentValues {
     const file = environmentFile(root, name);
     const shown = reader.display(file);
-    if (importedBy.includes(name)) {
-        throw new SettingsError(`${shown}: the environments import each other in a cycle (${[...importedBy, name].join(" → ")}); ESC refuses it`);
+    if (importedBy.some((e) => e.file === file)) {
+        const chain = [...importedBy.map((e) => e.name), name].join(" → ");
+        throw new SettingsError(`${shown}: the environments import each other in a cycle (${chain}); ESC refuses it`);
     }
     const definition = reader.readMapping(file);
     const unknown = Object.keys(definition).filter((k) => !(ESC_TOP_LEVEL_KEYS as readonly string[]).includes(k));
@@ -112,7 +119,7 @@ export function readEnvironment(root: string, name: string, reader: EnvironmentR
     let values: Record<string, unknown> = {};
     let sources: Record<string, string> = {};
     for (const imported of importsOf(definition, shown)) {
-        const from = readEnvironment(root, imported.name, reader, [...importedBy, name]);
+        const from = readEnvironment(root, imported.name, reader, [...importedBy, { name, file }]);
         if (imported.merge) {
             values = mergePatch(values, from.values) as Record<string, unknown>;
             sources = { ...sources, ...from.pulumiConfigSources };

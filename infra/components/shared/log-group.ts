@@ -16,8 +16,10 @@ export interface EncryptedLogGroupArgs {
 /**
  * The name of a log group the estate owns: `/govstack/<namePrefix>/<path>`, e.g.
  * `/govstack/govstack-prod/vpc-flow-logs`, so one stack's groups sort together and an IAM or
- * subscription scope can name them by prefix. Two keep other names: WAF's `aws-waf-logs-…` (AWS
- * requires that prefix for a WAF logging destination) and the service's `/ecs/…` (ECS's convention).
+ * subscription scope can name them by prefix. Others keep the names their service sets or requires:
+ * WAF's `aws-waf-logs-…` (AWS requires that prefix for a WAF logging destination), RDS's
+ * `/aws/rds/instance/<id>/<log>` (RDS writes its log exports there) and the service's `/ecs/…`
+ * (ECS's convention).
  */
 export function estateLogGroupName(namePrefix: string, path: string): string {
     return `/govstack/${namePrefix}/${path}`;

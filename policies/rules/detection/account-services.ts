@@ -53,7 +53,7 @@ export function ownerIsThisStack(owner: string, urn: string): boolean {
     return self !== undefined && self.stack === stack && (project === undefined || project === self.project);
 }
 
-export function dutyOf(ctx: StackContext<OwnerConfig>): Duty {
+function dutyOf(ctx: StackContext<OwnerConfig>): Duty {
     const workload = ctx.ofType(...ctx.config.workloadTypes)[0];
     if (!workload) {
         return { kind: "none" };
@@ -66,7 +66,7 @@ export function dutyOf(ctx: StackContext<OwnerConfig>): Duty {
 }
 
 /** The advisory of a stack whose pack config names another stack as the owner of `service`. */
-export function reportDelegated(ctx: StackContext<OwnerConfig>, duty: Extract<Duty, { kind: "delegated" }>, service: string): void {
+function reportDelegated(ctx: StackContext<OwnerConfig>, duty: Extract<Duty, { kind: "delegated" }>, service: string): void {
     ctx.advisory(
         duty.workload,
         `${service} for this account is declared by stack "${duty.owner}" (pack config accountServicesOwner), not by this stack; ` +
