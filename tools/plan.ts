@@ -132,6 +132,14 @@ function debugTrace(err: Error, io: CliIo): void {
     }
 }
 
+/** Prints `text` for a failure, and with PLAN_DEBUG=1 the trace of `err` (never otherwise). */
+function explain(text: string, err: Error, io: CliIo): void {
+    io.err(text);
+    if (process.env.PLAN_DEBUG) {
+        debugTrace(err, io);
+    }
+}
+
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
     let handle: PackHandle | undefined;
@@ -176,10 +184,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
                 if (stacks.length > 1 && isSettingsError(err) && (await packStarted)) {
                     if (!said.has(err.message)) {
                         said.add(err.message);
-                        io.err(`plan: ${err.message}`);
-                        if (process.env.PLAN_DEBUG) {
-                            debugTrace(err, io);
-                        }
+                        explain(`plan: ${err.message}`, err, io);
                     }
                     mistaken = true;
                     continue;
@@ -197,25 +202,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } catch (err) {
         if (err instanceof UsageError) {
             // One short paragraph, like every other mistake; `--help` prints the whole usage.
-            io.err(`plan: ${err.message}\n${OPTIONS_LINE} (\`npm run plan -- --help\` says what each does)`);
-            if (process.env.PLAN_DEBUG) {
-                debugTrace(err, io);
-            }
+            explain(`plan: ${err.message}\n${OPTIONS_LINE} (\`npm run plan -- --help\` says what each does)`, err, io);
             return 2;
         }
         if (isSettingsError(err)) {
-            io.err(`plan: ${err.message}`);
-            if (process.env.PLAN_DEBUG) {
-                debugTrace(err, io);
-            }
+            explain(`plan: ${err.message}`, err, io);
             return 2;
         }
-        const e = err as Error;
         // An unexpected failure: name it, but a stack trace only when asked for (PLAN_DEBUG=1).
-        io.err(`plan failed: ${e?.message ?? String(err)}`);
-        if (process.env.PLAN_DEBUG && e?.stack) {
-            debugTrace(e, io);
-        }
+        const e = err instanceof Error ? err : new Error(String(err));
+        explain(`plan failed: ${e.message}`, e, io);
         return 3;
     } finally {
         const h = handle ?? (packPromise ? await packPromise.catch(() => undefined) : undefined);
