@@ -11,9 +11,10 @@
 //    (structured values as JSON text), PULUMI_CONFIG_SECRET_KEYS: a JSON array of keys;
 //  - PULUMI_NODEJS_TYPESCRIPT=true from Pulumi.yaml's `runtime.options.typescript: true`, which
 //    makes cmd/run register ts-node itself, with the program directory's tsconfig.json
-//    (infra/tsconfig.json), type-checking as the CLI does. (An earlier copy set
+//    (infra/tsconfig.json), type-checking as the CLI does. (An earlier copy always set
 //    PULUMI_NODEJS_TRANSPILE_ONLY to save the seconds; it hid that, with no tsconfig.json in infra/,
-//    ts-node used TypeScript's ES5 defaults and a real preview did not compile.)
+//    ts-node used TypeScript's ES5 defaults and a real preview did not compile.) A caller may ask for
+//    `typeCheck: false` once another run has proven the program compiles.
 
 import { spawn } from "child_process";
 import * as path from "path";
@@ -50,7 +51,8 @@ export function languageHostConfig(config: StackConfig): { PULUMI_CONFIG: string
  * them) and returns how the process ended and what the engine received. The child is killed (by
  * its pid) if it runs longer than `timeoutMs`.
  */
-export async function runUnderLanguageHost(config: StackConfig, timeoutMs = 60_000): Promise<ProgramRun> {
+export async function runUnderLanguageHost(config: StackConfig, options: { readonly timeoutMs?: number; readonly typeCheck?: boolean } = {}): Promise<ProgramRun> {
+    const { timeoutMs = 60_000, typeCheck = true } = options;
     const engine = await startStubEngine(config.project, config.stack);
     const started = Date.now();
     try {
@@ -70,7 +72,7 @@ export async function runUnderLanguageHost(config: StackConfig, timeoutMs = 60_0
         ];
         // The test runner's own Pulumi and ts-node settings (mocks set PULUMI_NODEJS_*) must not leak in.
         const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("PULUMI_") && !k.startsWith("TS_NODE_")));
-        Object.assign(env, languageHostConfig(config), { PULUMI_NODEJS_TYPESCRIPT: "true" });
+        Object.assign(env, languageHostConfig(config), { PULUMI_NODEJS_TYPESCRIPT: "true" }, typeCheck ? {} : { PULUMI_NODEJS_TRANSPILE_ONLY: "true" });
         const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
