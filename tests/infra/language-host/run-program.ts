@@ -46,13 +46,27 @@ export function languageHostConfig(config: StackConfig): { PULUMI_CONFIG: string
     return { PULUMI_CONFIG: JSON.stringify(Object.fromEntries(entries)), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(config.secretKeys) };
 }
 
+/** A Pulumi project as the CLI runs it: the folder of its Pulumi.yaml, and the folder of its `main`. */
+export interface ProgramLocation {
+    readonly projectDir: string;
+    readonly programDir: string;
+}
+
+/** The estate: Pulumi.yaml at the root, `main: infra/index.ts`. */
+export const ESTATE: ProgramLocation = { projectDir: PROJECT_ROOT, programDir: path.join(PROJECT_ROOT, "infra") };
+/** The delivery program: delivery/Pulumi.yaml, `main: index.ts`. */
+export const DELIVERY: ProgramLocation = { projectDir: path.join(PROJECT_ROOT, "delivery"), programDir: path.join(PROJECT_ROOT, "delivery") };
+
 /**
- * Runs infra/index.ts in preview for `config` (a stack's settings, as tools/lib/stack-config reads
- * them) and returns how the process ended and what the engine received. The child is killed (by
- * its pid) if it runs longer than `timeoutMs`.
+ * Runs a program (the estate unless `program` says otherwise) in preview for `config` (a stack's
+ * settings, as tools/lib/stack-config reads them) and returns how the process ended and what the
+ * engine received. The child is killed (by its pid) if it runs longer than `timeoutMs`.
  */
-export async function runUnderLanguageHost(config: StackConfig, options: { readonly timeoutMs?: number; readonly typeCheck?: boolean } = {}): Promise<ProgramRun> {
-    const { timeoutMs = 60_000, typeCheck = true } = options;
+export async function runUnderLanguageHost(
+    config: StackConfig,
+    options: { readonly timeoutMs?: number; readonly typeCheck?: boolean; readonly program?: ProgramLocation } = {},
+): Promise<ProgramRun> {
+    const { timeoutMs = 60_000, typeCheck = true, program = ESTATE } = options;
     const engine = await startStubEngine(config.project, config.stack);
     const started = Date.now();
     try {
@@ -63,9 +77,9 @@ export async function runUnderLanguageHost(config: StackConfig, options: { reado
             "--engine", engine.address,
             "--organization", "organization", // what a DIY backend passes
             "--project", config.project,
-            "--root-directory", PROJECT_ROOT,
+            "--root-directory", program.projectDir,
             "--stack", config.stack,
-            "--pwd", path.join(PROJECT_ROOT, "infra"),
+            "--pwd", program.programDir,
             "--dry-run",
             "--parallel", "16",
             "index.ts",
