@@ -3,13 +3,15 @@
 // ts-node), against a stub engine and resource monitor (tests/infra/language-host/). It proves what
 // the user sees: a settings mistake is one ERROR line from the engine's Log, naming the setting and
 // what is allowed, without a stack trace, and the process exits 32 — the code with which the
-// language host bails without adding a "Program exited with non-zero exit code" of its own.
-// Measured on an idle machine: ~3 s per run; both runs go in parallel.
+// language host bails without adding a "Program exited with non-zero exit code" of its own. The
+// delivery program (delivery/index.ts, run from delivery/) goes through the same runner: both
+// programs compile with their own tsconfig.json as the CLI compiles them.
+// Measured on an idle machine: ~3–5 s per run; the three runs go in parallel.
 
 import * as assert from "node:assert/strict";
 
 import { readStackConfig, StackConfig } from "../../tools/lib/stack-config";
-import { EXITED_AFTER_USER_ACTIONABLE_MESSAGE, ProgramRun, runUnderLanguageHost } from "./language-host/run-program";
+import { DELIVERY, EXITED_AFTER_USER_ACTIONABLE_MESSAGE, ProgramRun, runUnderLanguageHost } from "./language-host/run-program";
 
 /** A stack frame as Node prints it (err.stack, or util.inspect of an Error, whose frames may start with a colour code). */
 const STACK_FRAME = /^\s+at /m;
@@ -25,13 +27,14 @@ function shown(run: ProgramRun): string {
     return JSON.stringify({ code: run.code, signal: run.signal, logs: run.logs.filter((l) => l.severity !== "DEBUG"), stderr: run.stderr.slice(0, 2000) }, null, 1);
 }
 
-describe("infra/index.ts under the CLI's language host (node @pulumi/pulumi/cmd/run, preview)", function () {
+describe("the programs under the CLI's language host (node @pulumi/pulumi/cmd/run, preview): infra/index.ts and delivery/index.ts", function () {
     this.timeout(120_000);
 
     let valid: ProgramRun;
     let mistake: ProgramRun;
+    let delivery: ProgramRun;
     before(async () => {
-        [valid, mistake] = await Promise.all([
+        [valid, mistake, delivery] = await Promise.all([
             runUnderLanguageHost(staging()),
             // A value of the wrong type in Pulumi.staging.yaml: a string where a number belongs. The
             // valid run type-checks the program as the CLI does; this one need not compile it again.
@@ -41,6 +44,7 @@ describe("infra/index.ts under the CLI's language host (node @pulumi/pulumi/cmd/
                 }),
                 { typeCheck: false },
             ),
+            runUnderLanguageHost(readStackConfig("govcloud", DELIVERY.projectDir), { program: DELIVERY }),
         ]);
     });
 
@@ -72,5 +76,16 @@ describe("infra/index.ts under the CLI's language host (node @pulumi/pulumi/cmd/
             mistake.registrations.map((r) => r.type),
             ["pulumi:pulumi:Stack"],
         );
+    });
+
+    it("the delivery program: compiles as the CLI compiles it from delivery/, registers its stack and resources, logs no error and exits 0", () => {
+        assert.equal(delivery.code, 0, shown(delivery));
+        assert.deepEqual(delivery.logs.filter((l) => l.severity === "ERROR" || l.severity === "WARNING"), [], shown(delivery));
+        assert.deepEqual(delivery.unimplemented, []);
+        assert.equal(delivery.registrations[0]?.urn, "urn:pulumi:govcloud::govstack-delivery::pulumi:pulumi:Stack::govstack-delivery-govcloud");
+        const types = new Set(delivery.registrations.map((r) => r.type));
+        for (const type of ["pulumiservice:index:PolicyGroup", "pulumiservice:index:DeploymentSettings", "aws:iam/role:Role"]) {
+            assert.ok(types.has(type), `no ${type} registered (${[...types].join(", ")})`);
+        }
     });
 });
