@@ -8,6 +8,7 @@ import {
     assertClean,
     assertNoMandatory,
     assertViolations,
+    CANNOT_EVALUATE_SUFFIX as SUFFIX,
     itHonoursWaivers,
     itIsAdvisoryOnly,
     mandatory,
@@ -34,7 +35,6 @@ import {
 } from "../../policies/lib";
 import { BATCH_COMPUTE_ENVIRONMENT } from "../../policies/rules/compute/resource-types";
 
-const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 const KEY = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const ACM = "arn:aws-us-gov:acm:us-gov-west-1:111122223333:certificate/0a1b2c3d-1111-2222-3333-444455556666";
 const IAM_CERT = "arn:aws-us-gov:iam::111122223333:server-certificate/web";

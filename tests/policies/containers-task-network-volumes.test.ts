@@ -6,13 +6,13 @@ import {
     assertAdvisoryOnly,
     assertClean,
     assertViolations,
+    CANNOT_EVALUATE_SUFFIX as SUFFIX,
     itHonoursWaivers,
     runResourcePolicy,
     unknown,
 } from "./helpers";
 import { ECS_TASK_DEFINITION } from "../../policies/lib";
 
-const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 const CONTAINERS = JSON.stringify([{ name: "app", image: "app@sha256:" + "a".repeat(64) }]);
 const efs = (config: Record<string, unknown>, name = "data") => ({ name, efsVolumeConfiguration: { fileSystemId: "fs-0123456789abcdef0", ...config } });
 const SECURE = { transitEncryption: "ENABLED", authorizationConfig: { iam: "ENABLED", accessPointId: "fsap-0123456789abcdef0" } };

@@ -5,7 +5,7 @@ import * as assert from "node:assert/strict";
 
 import { opensearchLogsToCloudwatch, redshiftAuditLogging, redshiftSnapshotRetention, sqsQueueDeadLetterQueue } from "../../policies/rules/data-stores";
 import { s3BucketEventNotifications, s3DataBucketReplicatedOrBackedUp } from "../../policies/rules/storage-hygiene";
-import { advisory, assertClean, assertNoMandatory, assertViolations, itHonoursWaivers, mandatory, messages, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
+import { advisory, assertClean, assertNoMandatory, assertViolations, CANNOT_EVALUATE_SUFFIX as SUFFIX, itHonoursWaivers, mandatory, messages, runResourcePolicy, runStackPolicy, TestResource, unknown, urnOf } from "./helpers";
 import {
     AWS_PROVIDER,
     BACKUP_PLAN,
@@ -19,7 +19,6 @@ import {
 import { S3_BUCKET_NOTIFICATION, S3_BUCKET_REPLICATION_CONFIG } from "../../policies/rules/storage-hygiene/resource-types";
 import { REDSHIFT_LOGGING, SQS_REDRIVE_ALLOW_POLICY, SQS_REDRIVE_POLICY } from "../../policies/rules/data-stores/resource-types";
 
-const CANNOT = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 
 const WEST = { props: { region: "us-gov-west-1" } };
 const EAST = { name: "dr", props: { region: "us-gov-east-1" } };
@@ -119,7 +118,7 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
         it("reports a rule status S3 does not define as malformed, never as replicated", async () => {
             const diags = await runStackPolicy(p, [defaultProvider, bucket("gov-data"), bucket("gov-copy", {}, { provider: EAST }), replication("gov-data", "arn:aws-us-gov:s3:::gov-copy", "enabled!")]);
             assertViolations(diags, [
-                `Cannot evaluate S3 bucket replication config "gov-data-replication": rules[0].status is "enabled!", expected one of "Enabled", "Disabled"${CANNOT}`,
+                `Cannot evaluate S3 bucket replication config "gov-data-replication": rules[0].status is "enabled!", expected one of "Enabled", "Disabled"${SUFFIX}`,
                 NEITHER("gov-data"),
             ]);
         });
@@ -151,7 +150,7 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
             const diags = await runStackPolicy(p, [bucket("gov-data"), { type: S3_BUCKET_NOTIFICATION, name: "n", props: { bucket: unknown() } }]);
             assert.deepEqual(messages(diags), ['Cannot verify the event notifications of S3 bucket "gov-data" during preview: the value is unknown until the update. The policy runs again before the resource is created.']);
             const bad = await runStackPolicy(p, [bucket("gov-data"), { type: S3_BUCKET_NOTIFICATION, name: "n", props: { bucket: "gov-data", eventbridge: "yes" } }], { enforcementLevel: "mandatory" });
-            assert.equal(messages(mandatory(bad))[0], `Cannot evaluate S3 bucket notification "n": eventbridge is "yes", expected a boolean${CANNOT}`);
+            assert.equal(messages(mandatory(bad))[0], `Cannot evaluate S3 bucket notification "n": eventbridge is "yes", expected a boolean${SUFFIX}`);
         });
     });
 
@@ -189,10 +188,10 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
         });
         it("reports a log type AWS does not define, and options that are not a list, as malformed", async () => {
             assertViolations(await runResourcePolicy(p, { type: OPENSEARCH_DOMAIN, name: "search", props: { logPublishingOptions: [entry("ES_APPLICATION_LOGS"), entry("AUDIT")] } }), [
-                `Cannot evaluate OpenSearch domain "search": logPublishingOptions[1].logType is "AUDIT", expected one of "INDEX_SLOW_LOGS", "SEARCH_SLOW_LOGS", "ES_APPLICATION_LOGS", "AUDIT_LOGS"${CANNOT}`,
+                `Cannot evaluate OpenSearch domain "search": logPublishingOptions[1].logType is "AUDIT", expected one of "INDEX_SLOW_LOGS", "SEARCH_SLOW_LOGS", "ES_APPLICATION_LOGS", "AUDIT_LOGS"${SUFFIX}`,
             ]);
             assertViolations(await runResourcePolicy(p, { type: OPENSEARCH_DOMAIN, name: "search", props: { logPublishingOptions: { logType: "AUDIT_LOGS" } } }), [
-                `Cannot evaluate OpenSearch domain "search": logPublishingOptions is an object {"logType":"AUDIT_LOGS"}, expected an array${CANNOT}`,
+                `Cannot evaluate OpenSearch domain "search": logPublishingOptions is an object {"logType":"AUDIT_LOGS"}, expected an array${SUFFIX}`,
             ]);
         });
         itHonoursWaivers(p, { type: OPENSEARCH_DOMAIN, name: "search", props: {} });
@@ -217,7 +216,7 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
             assertNoMandatory(diags);
             assert.equal(advisory(diags).length, 1);
             assertViolations(await runResourcePolicy(p, { type: REDSHIFT_CLUSTER, name: "dw", props: { automatedSnapshotRetentionPeriod: "7" } }), [
-                `Cannot evaluate Redshift cluster "dw": automatedSnapshotRetentionPeriod is "7", expected a whole number of days from 0 to 35${CANNOT}`,
+                `Cannot evaluate Redshift cluster "dw": automatedSnapshotRetentionPeriod is "7", expected a whole number of days from 0 to 35${SUFFIX}`,
             ]);
         });
         itHonoursWaivers(p, { type: REDSHIFT_CLUSTER, name: "dw", props: { automatedSnapshotRetentionPeriod: 0 } });
@@ -259,7 +258,7 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
             const diags = await runStackPolicy(p, [cluster, logging({ logDestinationType: "cloudwatch", logExports: ["connectionlog", "userlog", "audit"] })]);
             assert.equal(
                 messages(mandatory(diags))[0],
-                `Cannot evaluate Redshift logging "dw-logging": logExports[2] is "audit", expected one of "connectionlog", "useractivitylog", "userlog"${CANNOT}`,
+                `Cannot evaluate Redshift logging "dw-logging": logExports[2] is "audit", expected one of "connectionlog", "useractivitylog", "userlog"${SUFFIX}`,
             );
             assert.equal(mandatory(diags).length, 2);
         });
@@ -315,11 +314,11 @@ describe("data resilience (issue 17 items 7, 13, 14)", () => {
         });
         it("reports a malformed redrive policy at the policy's level (advisory by default), never as a dead-letter queue", async () => {
             const bad = [queue("jobs", { redrivePolicy: "{not json" })];
-            const message = `Cannot evaluate SQS queue "jobs": redrivePolicy is "{not json", expected a JSON object (as text)${CANNOT}`;
+            const message = `Cannot evaluate SQS queue "jobs": redrivePolicy is "{not json", expected a JSON object (as text)${SUFFIX}`;
             assert.deepEqual(messages(advisory(await runStackPolicy(p, bad))), [message]);
             assertViolations(await runStackPolicy(p, bad, STRICT), [message]);
             assertViolations(await runStackPolicy(p, [queue("jobs", { redrivePolicy: redrive("arn:x", 0) })], STRICT), [
-                `Cannot evaluate SQS queue "jobs": redrivePolicy.maxReceiveCount is the number 0, expected a whole number from 1 to 1000${CANNOT}`,
+                `Cannot evaluate SQS queue "jobs": redrivePolicy.maxReceiveCount is the number 0, expected a whole number from 1 to 1000${SUFFIX}`,
             ]);
         });
     });

@@ -8,6 +8,7 @@ import {
     assertClean,
     assertNoMandatory,
     assertViolations,
+    CANNOT_EVALUATE_SUFFIX as SUFFIX,
     itHonoursWaivers,
     mandatory,
     messages,
@@ -18,7 +19,6 @@ import {
 } from "./helpers";
 import { ELASTICACHE_USER } from "../../policies/rules/data-stores/resource-types";
 
-const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 const NO_PASSWORD = (via: string) =>
     `ElastiCache user "u" is switched on by its accessString but needs no password (${via}): anyone who reaches the cache connects as it. ` +
     'Set authenticationMode.type "iam" (or "password" with passwords), or switch it off ("off" in accessString).';

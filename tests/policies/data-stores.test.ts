@@ -7,6 +7,7 @@ import {
     assertClean,
     assertNoMandatory,
     assertViolations,
+    CANNOT_EVALUATE_SUFFIX as SUFFIX,
     itHonoursWaivers,
     itIsAdvisoryOnly,
     messages,
@@ -28,7 +29,6 @@ import {
     RDS_INSTANCE,
 } from "../../policies/lib";
 
-const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 const ROLE = "arn:aws-us-gov:iam::123456789012:role/govstack-prod-rds-monitoring";
 
 describe("data stores", () => {

@@ -4,6 +4,7 @@ import { daxClusterEncrypted, firehoseDeliveryStreamCmk } from "../../policies/r
 import {
     assertClean,
     assertViolations,
+    CANNOT_EVALUATE_SUFFIX as SUFFIX,
     itHonoursWaivers,
     itIsAdvisoryOnly,
     runResourcePolicy,
@@ -12,7 +13,6 @@ import {
 import { DAX_CLUSTER, KINESIS_FIREHOSE_DELIVERY_STREAM } from "../../policies/lib";
 
 const KEY_ARN = "arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 
 describe("encryption: DAX and Firehose", () => {
     describe("dax-cluster-encrypted", () => {

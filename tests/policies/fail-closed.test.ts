@@ -119,6 +119,7 @@ import {
     advisory,
     assertClean,
     assertViolations,
+    CANNOT_EVALUATE_SUFFIX as SUFFIX,
     Diagnostic,
     mandatory,
     messages,
@@ -137,7 +138,6 @@ import { REST_API } from "../../policies/rules/serverless/resource-types";
 /** An object whose `toString` key is data, not a function: String(it) throws "Cannot convert object to primitive value". */
 const TO_STRING = { toString: "x" };
 
-const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 
 function assertNoInternalError(diags: readonly Diagnostic[]): void {
     assert.deepEqual(

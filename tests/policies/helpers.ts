@@ -371,6 +371,12 @@ export const STRONG_PASSWORD_POLICY = {
     maxPasswordAge: 90,
 } as const;
 
+/**
+ * How every unwaivable "Cannot evaluate …" finding ends (lib/guards.ts words it; the tests spell it
+ * out once here, so a change to the wording is a deliberate change to one expectation).
+ */
+export const CANNOT_EVALUATE_SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
+
 export const ACTIVE_UNTIL = "2999-12-31";
 export const EXPIRED_ON = "2020-01-01";
 

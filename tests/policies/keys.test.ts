@@ -11,6 +11,7 @@ import {
     assertClean,
     assertNoMandatory,
     assertViolations,
+    CANNOT_EVALUATE_SUFFIX as SUFFIX,
     itHonoursWaivers,
     itIsAdvisoryOnly,
     messages,
@@ -26,7 +27,6 @@ const ROOT = `arn:aws-us-gov:iam::${ACCOUNT}:root`;
 const SCOPE = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: ACCOUNT };
 /** The provider as a stack with aws:allowedAccountIds hands it over. */
 const PROVIDER = { props: { region: "us-gov-west-1", allowedAccountIds: [ACCOUNT] } };
-const SUFFIX = "; set a valid value (the policy cannot judge this one, so it blocks the resource).";
 
 const rootAdmin = { Sid: "Root", Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" };
 
